@@ -1,1 +1,76 @@
 #pragma once
+
+#include "core/burst/burststrategy.h"
+#include "core/burst/hostpathreplacement.h"
+#include "core/burst/imagereplacement.h"
+#include "core/burst/podresources.h"
+#include "core/burst/resourcenormalizer.h"
+#include "core/burst/scheduleprofile.h"
+#include "core/common/diagnostic.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace core::burst {
+
+struct PreviewScope
+{
+    QList<ScheduleProfile> profiles;  // profiles in scope (all namespaces; association filters)
+    QList<QJsonObject> services;      // Services in scope, for the cross-cluster checks
+    bool networkInterconnect = true;  // the virtual-kubelet "network interconnection" option
+    int logPolicies = 0;              // log policies that collect from the pods
+};
+
+struct ContainerPreview
+{
+    QString name;
+    bool init = false;
+    QString path;         // "spec.template.spec.containers[0]"
+    QString cpuBefore;    // SPEC 3.1 value (limit, else request), canonical; "" when unset
+    QString memoryBefore;
+    QString cpu;          // what CCI sets as request and limit; "" when unset
+    QString memory;
+    QString imageBefore;
+    QString image;
+    bool changed = false; // resources or image differ
+    QStringList reasons;  // translated normalization reasons
+};
+
+struct PreviewResult
+{
+    QString kind;
+    QString apiVersion;
+    QString nameSpace;
+    QString name;
+    StrategyResolution strategy;
+    std::optional<ScheduleProfile> profile;
+    bool bursts = false;     // the effective strategy can send pods to CCI
+    bool admissible = false; // CCI would accept the pod (after normalization)
+    bool normalized = false; // auto-normalization changed a value
+    PodTotals podBefore;
+    PodTotals podAfter;
+    QList<ContainerPreview> containers;
+    QJsonObject originalPod; // the pod as the workload creates it on CCE
+    QJsonObject cciPod;      // the pod CCI runs
+    Diagnostics diagnostics; // paths relative to the workload object
+};
+
+// The one preview engine used by the console, burstctl and the sandbox admission: effective
+// strategy and profile, image and hostPath replacement, resource normalization and the CCI shape
+// checks. When the strategy never sends the pod to CCI (off / none), CCI findings are reported as
+// info (decided) and `admissible` still says whether CCI would take it.
+PreviewResult preview(const kube::Workload &workload, const PreviewScope &scope);
+
+} // namespace core::burst
+
+namespace core::burst {
+
+// Previews every pod-bearing object of `objects` in order. ScheduleProfiles and Services among
+// them join `scope`. Problems found while reading a workload (labels that are not strings, a
+// missing template) come first in its diagnostics.
+QList<PreviewResult> previewObjects(const QList<QJsonObject> &objects, PreviewScope scope);
+
+} // namespace core::burst

@@ -1,1 +1,68 @@
 #include "core/burst/previewjson.h"
+
+#include "core/kube/quantity.h"
+
+#include <QJsonArray>
+
+namespace core::burst {
+
+QJsonObject diagnosticToJson(const Diagnostic &d)
+{
+    QJsonObject o{{QStringLiteral("severity"), severityName(d.severity)},
+                  {QStringLiteral("code"), d.code},
+                  {QStringLiteral("path"), d.path},
+                  {QStringLiteral("message"), d.message}};
+    if (!d.hint.isEmpty())
+        o.insert(QStringLiteral("hint"), d.hint);
+    return o;
+}
+
+QJsonObject previewToJson(const PreviewResult &r)
+{
+    using kube::Quantity;
+    QJsonArray containers;
+    for (const ContainerPreview &c : r.containers) {
+        QJsonObject o{{QStringLiteral("name"), c.name},
+                      {QStringLiteral("cpu"), c.cpu.isEmpty() ? QJsonValue() : QJsonValue(c.cpu)},
+                      {QStringLiteral("memory"),
+                       c.memory.isEmpty() ? QJsonValue() : QJsonValue(c.memory)},
+                      {QStringLiteral("changed"), c.changed},
+                      {QStringLiteral("image"), c.image}};
+        if (c.init)
+            o.insert(QStringLiteral("init"), true);
+        if (c.changed) {
+            o.insert(QStringLiteral("before"),
+                     QJsonObject{{QStringLiteral("cpu"), c.cpuBefore},
+                                 {QStringLiteral("memory"), c.memoryBefore},
+                                 {QStringLiteral("image"), c.imageBefore}});
+            if (!c.reasons.isEmpty())
+                o.insert(QStringLiteral("reasons"), QJsonArray::fromStringList(c.reasons));
+        }
+        containers.append(o);
+    }
+    QJsonArray diagnostics;
+    for (const Diagnostic &d : r.diagnostics)
+        diagnostics.append(diagnosticToJson(d));
+    const QJsonValue profile = r.strategy.profile.isEmpty() ? QJsonValue()
+                                                            : QJsonValue(r.strategy.profile);
+    return QJsonObject{
+        {QStringLiteral("kind"), r.kind},
+        {QStringLiteral("namespace"), r.nameSpace},
+        {QStringLiteral("name"), r.name},
+        {QStringLiteral("strategy"),
+         QJsonObject{{QStringLiteral("value"), strategyName(r.strategy.value)},
+                     {QStringLiteral("source"), sourceName(r.strategy.source)},
+                     {QStringLiteral("profile"), profile}}},
+        {QStringLiteral("admissible"), r.admissible},
+        {QStringLiteral("normalized"), r.normalized},
+        {QStringLiteral("podResources"),
+         QJsonObject{{QStringLiteral("cpu"), Quantity::fromMilli(r.podAfter.cpuMilli).toString()},
+                     {QStringLiteral("memory"),
+                      Quantity::fromUnits(r.podAfter.memoryBytes, Quantity::Format::BinarySI)
+                          .toString()}}},
+        {QStringLiteral("containers"), containers},
+        {QStringLiteral("cciPod"), r.cciPod},
+        {QStringLiteral("diagnostics"), diagnostics}};
+}
+
+} // namespace core::burst

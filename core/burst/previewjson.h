@@ -1,1 +1,15 @@
 #pragma once
+
+#include "core/burst/preview.h"
+
+#include <QJsonObject>
+
+namespace core::burst {
+
+// The `burstctl preview` element: {kind, namespace, name, strategy{value, source, profile},
+// admissible, normalized, podResources{cpu, memory}, containers[{name, cpu, memory, changed, ...}],
+// cciPod, diagnostics[{severity, code, path, message, hint}]}. Quantities are canonical.
+QJsonObject previewToJson(const PreviewResult &result);
+QJsonObject diagnosticToJson(const Diagnostic &diagnostic);
+
+} // namespace core::burst

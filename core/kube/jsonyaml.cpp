@@ -1,1 +1,265 @@
 #include "core/kube/jsonyaml.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <limits>
+
+namespace core::kube {
+
+namespace {
+
+const QString kStrTag = QStringLiteral("tag:yaml.org,2002:str");
+
+bool isNullWord(const QString &s)
+{
+    return s.isEmpty() || s == u"~" || s == u"null" || s == u"Null" || s == u"NULL";
+}
+
+int boolWord(const QString &s) // 1 true, 0 false, -1 neither (YAML 1.1 as go-yaml v2)
+{
+    static const QStringList trueWords = {
+        QStringLiteral("y"),    QStringLiteral("Y"),    QStringLiteral("yes"),
+        QStringLiteral("Yes"),  QStringLiteral("YES"),  QStringLiteral("on"),
+        QStringLiteral("On"),   QStringLiteral("ON"),   QStringLiteral("true"),
+        QStringLiteral("True"), QStringLiteral("TRUE")};
+    static const QStringList falseWords = {
+        QStringLiteral("n"),     QStringLiteral("N"),     QStringLiteral("no"),
+        QStringLiteral("No"),    QStringLiteral("NO"),    QStringLiteral("off"),
+        QStringLiteral("Off"),   QStringLiteral("OFF"),   QStringLiteral("false"),
+        QStringLiteral("False"), QStringLiteral("FALSE")};
+    if (trueWords.contains(s))
+        return 1;
+    if (falseWords.contains(s))
+        return 0;
+    return -1;
+}
+
+std::optional<qint64> parseYamlInt(QString s)
+{
+    s.remove(QLatin1Char('_'));
+    if (s.isEmpty())
+        return std::nullopt;
+    bool negative = false;
+    QString digits = s;
+    if (digits.startsWith(QLatin1Char('+')) || digits.startsWith(QLatin1Char('-'))) {
+        negative = digits.startsWith(QLatin1Char('-'));
+        digits = digits.mid(1);
+    }
+    if (digits.isEmpty())
+        return std::nullopt;
+    int base = 10;
+    if (digits.startsWith(u"0x") || digits.startsWith(u"0X")) {
+        base = 16;
+        digits = digits.mid(2);
+    } else if (digits.startsWith(u"0b")) {
+        base = 2;
+        digits = digits.mid(2);
+    } else if (digits.startsWith(u"0o")) {
+        base = 8;
+        digits = digits.mid(2);
+    } else if (digits.size() > 1 && digits.startsWith(QLatin1Char('0'))) {
+        base = 8; // YAML 1.1 octal, as strconv.ParseInt(s, 0, 64) reads it
+        digits = digits.mid(1);
+    }
+    if (digits.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qulonglong magnitude = digits.toULongLong(&ok, base);
+    if (!ok)
+        return std::nullopt;
+    const qulonglong limit = negative ? qulonglong(std::numeric_limits<qint64>::max()) + 1
+                                      : qulonglong(std::numeric_limits<qint64>::max());
+    if (magnitude > limit)
+        return std::nullopt;
+    return negative ? qint64(0 - magnitude) : qint64(magnitude);
+}
+
+std::optional<double> parseYamlFloat(const QString &text)
+{
+    static const QRegularExpression floatRe(
+        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
+    QString s = text;
+    s.remove(QLatin1Char('_'));
+    if (s == u".inf" || s == u".Inf" || s == u".INF" || s == u"+.inf" || s == u"+.Inf" ||
+        s == u"+.INF")
+        return std::numeric_limits<double>::infinity();
+    if (s == u"-.inf" || s == u"-.Inf" || s == u"-.INF")
+        return -std::numeric_limits<double>::infinity();
+    if (s == u".nan" || s == u".NaN" || s == u".NAN")
+        return std::numeric_limits<double>::quiet_NaN();
+    if (!floatRe.match(s).hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const double v = s.toDouble(&ok);
+    if (!ok)
+        return std::nullopt;
+    return v;
+}
+
+QString scalarText(const YAML::Node &node)
+{
+    return QString::fromStdString(node.Scalar());
+}
+
+} // namespace
+
+QJsonValue resolvePlainScalar(const QString &text)
+{
+    if (isNullWord(text))
+        return QJsonValue(QJsonValue::Null);
+    const int b = boolWord(text);
+    if (b >= 0)
+        return QJsonValue(b == 1);
+    const QChar first = text.front();
+    if (first.isDigit() || first == u'-' || first == u'+' || first == u'.') {
+        if (auto i = parseYamlInt(text))
+            return QJsonValue(*i);
+        if (auto f = parseYamlFloat(text))
+            return QJsonValue(*f);
+    }
+    return QJsonValue(text);
+}
+
+QJsonValue yamlToJson(const YAML::Node &node, int lineOffset, PositionMap *positions,
+                      const QString &path)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+        return QJsonValue(QJsonValue::Null);
+    case YAML::NodeType::Scalar: {
+        const std::string &tag = node.Tag();
+        const QString text = scalarText(node);
+        if (tag == "?")
+            return resolvePlainScalar(text);
+        if (tag == "!" || QString::fromStdString(tag) == kStrTag)
+            return QJsonValue(text);
+        return resolvePlainScalar(text); // explicit !!int / !!bool / !!float tags
+    }
+    case YAML::NodeType::Sequence: {
+        QJsonArray array;
+        int index = 0;
+        for (const YAML::Node &item : node) {
+            const QString itemPath = path + QLatin1Char('[') + QString::number(index) +
+                                     QLatin1Char(']');
+            if (positions) {
+                const YAML::Mark mark = item.Mark();
+                positions->insert(itemPath, SourcePos{mark.line + 1 + lineOffset, mark.column + 1});
+            }
+            array.append(yamlToJson(item, lineOffset, positions, itemPath));
+            ++index;
+        }
+        return array;
+    }
+    case YAML::NodeType::Map: {
+        QJsonObject object;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const QString key = it->first.IsScalar() ? scalarText(it->first)
+                                                     : QString::fromUtf8(YAML::Dump(it->first));
+            const QString childPath = path.isEmpty() ? key : path + QLatin1Char('.') + key;
+            if (positions) {
+                const YAML::Mark mark = it->first.Mark();
+                positions->insert(childPath,
+                                  SourcePos{mark.line + 1 + lineOffset, mark.column + 1});
+            }
+            object.insert(key, yamlToJson(it->second, lineOffset, positions, childPath));
+        }
+        return object;
+    }
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
+namespace {
+
+bool needsQuotes(const QString &s)
+{
+    if (s.isEmpty())
+        return true;
+    const QJsonValue resolved = resolvePlainScalar(s);
+    if (!resolved.isString())
+        return true;
+    // Leading/trailing blanks and YAML indicators are handled by yaml-cpp's own checks; these
+    // are the ones it would write plain although a YAML 1.1 reader would retype them.
+    return s.front().isSpace() || s.back().isSpace();
+}
+
+void emitValue(YAML::Emitter &out, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        out << YAML::Null;
+        break;
+    case QJsonValue::Bool:
+        out << YAML::TrueFalseBool << value.toBool();
+        break;
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        const qint64 i = value.toInteger(std::numeric_limits<qint64>::min());
+        if (i != std::numeric_limits<qint64>::min() || d == double(i))
+            out << i;
+        else
+            out << QString::number(d, 'g', 17).toStdString();
+        break;
+    }
+    case QJsonValue::String: {
+        const QString s = value.toString();
+        if (needsQuotes(s))
+            out << YAML::DoubleQuoted;
+        out << s.toStdString();
+        break;
+    }
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        if (array.isEmpty()) {
+            out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+            break;
+        }
+        out << YAML::BeginSeq;
+        for (const QJsonValue &item : array)
+            emitValue(out, item);
+        out << YAML::EndSeq;
+        break;
+    }
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        if (object.isEmpty()) {
+            out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+            break;
+        }
+        out << YAML::BeginMap;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            out << YAML::Key;
+            if (needsQuotes(it.key()))
+                out << YAML::DoubleQuoted;
+            out << it.key().toStdString() << YAML::Value;
+            emitValue(out, it.value());
+        }
+        out << YAML::EndMap;
+        break;
+    }
+    }
+}
+
+} // namespace
+
+QByteArray jsonToYaml(const QJsonValue &value)
+{
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out.SetSeqFormat(YAML::Block);
+    out.SetMapFormat(YAML::Block);
+    emitValue(out, value);
+    QByteArray text(out.c_str(), qsizetype(out.size()));
+    if (!text.endsWith('\n'))
+        text.append('\n');
+    return text;
+}
+
+} // namespace core::kube

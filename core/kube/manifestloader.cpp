@@ -1,1 +1,243 @@
 #include "core/kube/manifestloader.h"
+
+#include "core/common/tr.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+
+#include <yaml-cpp/yaml.h>
+
+namespace core::kube {
+
+QString ParseError::toString() const
+{
+    if (line <= 0)
+        return file + QStringLiteral(": ") + message;
+    return QStringLiteral("%1:%2:%3: %4").arg(file).arg(line).arg(qMax(column, 1)).arg(message);
+}
+
+QString ManifestObject::name() const
+{
+    const QJsonObject meta = object.value(u"metadata").toObject();
+    const QString name = meta.value(u"name").toString();
+    return name.isEmpty() ? meta.value(u"generateName").toString() : name;
+}
+
+QString ManifestObject::nameSpace() const
+{
+    return object.value(u"metadata").toObject().value(u"namespace").toString();
+}
+
+SourcePos ManifestObject::positionOf(const QString &path) const
+{
+    QString p = path;
+    while (!p.isEmpty()) {
+        const auto it = positions.constFind(p);
+        if (it != positions.constEnd())
+            return *it;
+        const qsizetype cut = qMax(p.lastIndexOf(QLatin1Char('.')), p.lastIndexOf(QLatin1Char('[')));
+        if (cut <= 0)
+            break;
+        p.truncate(cut);
+    }
+    return pos;
+}
+
+namespace {
+
+struct Chunk
+{
+    QByteArray text;
+    int firstLine = 0; // 0-based line of the chunk's first line in the file
+};
+
+bool isMarkerLine(const QByteArray &line, const char *marker)
+{
+    if (!line.startsWith(marker))
+        return false;
+    return line.size() == 3 || line.at(3) == ' ' || line.at(3) == '\t' || line.at(3) == '\r';
+}
+
+// Splits a YAML stream at document markers. YAML forbids "---" and "..." at column 0 inside any
+// scalar, so these lines always separate documents; splitting lets one broken document be
+// reported while the others still load.
+QList<Chunk> splitDocuments(const QByteArray &text)
+{
+    QList<Chunk> chunks;
+    Chunk current;
+    int lineNo = 0;
+    qsizetype start = 0;
+    while (start <= text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        const QByteArray line = text.mid(start, end - start);
+        if (isMarkerLine(line, "---")) {
+            if (!current.text.trimmed().isEmpty())
+                chunks.append(current);
+            current = Chunk{line + '\n', lineNo};
+        } else if (isMarkerLine(line, "...")) {
+            if (!current.text.trimmed().isEmpty())
+                chunks.append(current);
+            current = Chunk{QByteArray(), lineNo + 1};
+        } else {
+            current.text += line;
+            current.text += '\n';
+        }
+        ++lineNo;
+        start = end + 1;
+    }
+    if (!current.text.trimmed().isEmpty())
+        chunks.append(current);
+    return chunks;
+}
+
+bool isCommentOnly(const QByteArray &text)
+{
+    for (const QByteArray &line : text.split('\n')) {
+        const QByteArray t = line.trimmed();
+        if (!t.isEmpty() && !t.startsWith('#') && t != "---")
+            return false;
+    }
+    return true;
+}
+
+void addObject(LoadResult &result, const QString &file, int document, const QString &itemPath,
+               const QJsonObject &object, SourcePos pos, PositionMap positions)
+{
+    ManifestObject mo{file, document, itemPath, object, pos, std::move(positions)};
+    if (object.value(u"kind").toString().isEmpty()) {
+        result.errors.append(ParseError{file, pos.line, pos.column,
+                                        Tr::tr("object has no \"kind\"; every Kubernetes object "
+                                               "needs apiVersion and kind")});
+        return;
+    }
+    result.objects.append(std::move(mo));
+}
+
+PositionMap rebase(const PositionMap &positions, const QString &prefix)
+{
+    PositionMap out;
+    const QString dotted = prefix + QLatin1Char('.');
+    for (auto it = positions.begin(); it != positions.end(); ++it) {
+        if (it.key().startsWith(dotted))
+            out.insert(it.key().mid(dotted.size()), it.value());
+    }
+    return out;
+}
+
+void addDocument(LoadResult &result, const QString &file, int document, const QJsonValue &value,
+                 const PositionMap &positions, SourcePos docPos)
+{
+    if (value.isNull())
+        return;
+    if (!value.isObject()) {
+        result.errors.append(ParseError{file, docPos.line, docPos.column,
+                                        Tr::tr("document is not a mapping; expected a Kubernetes "
+                                               "object with apiVersion, kind and metadata")});
+        return;
+    }
+    const QJsonObject object = value.toObject();
+    const QString kind = object.value(u"kind").toString();
+    if (kind == u"List" || (kind.endsWith(u"List") && object.value(u"items").isArray())) {
+        const QJsonArray items = object.value(u"items").toArray();
+        for (int i = 0; i < items.size(); ++i) {
+            const QString itemPath = QStringLiteral("items[%1]").arg(i);
+            const SourcePos itemPos = positions.value(itemPath, docPos);
+            if (!items.at(i).isObject()) {
+                result.errors.append(ParseError{file, itemPos.line, itemPos.column,
+                                                Tr::tr("%1 is not an object").arg(itemPath)});
+                continue;
+            }
+            addObject(result, file, document, itemPath, items.at(i).toObject(), itemPos,
+                      rebase(positions, itemPath));
+        }
+        return;
+    }
+    addObject(result, file, document, QString(), object, docPos, positions);
+}
+
+} // namespace
+
+LoadResult loadManifests(const QByteArray &rawText, const QString &fileName)
+{
+    LoadResult result;
+    QByteArray text = rawText;
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text.remove(0, 3);
+    int document = 0;
+    for (const Chunk &chunk : splitDocuments(text)) {
+        if (isCommentOnly(chunk.text))
+            continue;
+        try {
+            const YAML::Node node = YAML::Load(chunk.text.toStdString());
+            PositionMap positions;
+            const QJsonValue value = yamlToJson(node, chunk.firstLine, &positions);
+            const YAML::Mark mark = node.Mark();
+            const SourcePos docPos{mark.line >= 0 ? mark.line + 1 + chunk.firstLine
+                                                  : chunk.firstLine + 1,
+                                   mark.column >= 0 ? mark.column + 1 : 1};
+            addDocument(result, fileName, document, value, positions, docPos);
+        } catch (const YAML::Exception &e) {
+            const bool known = e.mark.line >= 0;
+            result.errors.append(ParseError{fileName,
+                                            (known ? e.mark.line : 0) + 1 + chunk.firstLine,
+                                            known ? e.mark.column + 1 : 1,
+                                            QString::fromStdString(e.msg)});
+        } catch (const std::exception &e) {
+            result.errors.append(ParseError{fileName, chunk.firstLine + 1, 1,
+                                            QString::fromLocal8Bit(e.what())});
+        }
+        ++document;
+    }
+    return result;
+}
+
+LoadResult loadManifestFile(const QString &path)
+{
+    QFile file;
+    bool opened = false;
+    if (path == u"-")
+        opened = file.open(stdin, QIODevice::ReadOnly);
+    else {
+        file.setFileName(path);
+        opened = file.open(QIODevice::ReadOnly);
+    }
+    if (!opened) {
+        LoadResult result;
+        result.errors.append(ParseError{path, 0, 0,
+                                        Tr::tr("cannot read file: %1").arg(file.errorString())});
+        return result;
+    }
+    return loadManifests(file.readAll(), path == u"-" ? QStringLiteral("<stdin>") : path);
+}
+
+LoadResult loadManifestPaths(const QStringList &paths)
+{
+    LoadResult all;
+    auto append = [&all](const LoadResult &r) {
+        all.objects += r.objects;
+        all.errors += r.errors;
+    };
+    for (const QString &path : paths) {
+        if (path == u"-" || !QFileInfo(path).isDir()) {
+            append(loadManifestFile(path));
+            continue;
+        }
+        QDirIterator it(path,
+                        {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+                        QDir::Files, QDirIterator::Subdirectories);
+        QStringList files;
+        while (it.hasNext())
+            files.append(it.next());
+        files.sort();
+        for (const QString &file : files)
+            append(loadManifestFile(file));
+    }
+    return all;
+}
+
+} // namespace core::kube

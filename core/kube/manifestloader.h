@@ -1,1 +1,53 @@
 #pragma once
+
+#include "core/kube/jsonyaml.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace core::kube {
+
+// A file that could not be read, or a document in it that is not a Kubernetes object.
+struct ParseError
+{
+    QString file;
+    int line = 0; // 1-based; 0 when the whole file is concerned
+    int column = 0;
+    QString message;
+
+    QString toString() const; // "FILE:LINE:COL: message"
+};
+
+// One Kubernetes object from a manifest, with where it came from.
+struct ManifestObject
+{
+    QString file;
+    int document = 0;  // 0-based index of the YAML document in the file
+    QString itemPath;  // "items[3]" when it came from a `kind: List`, else empty
+    QJsonObject object;
+    SourcePos pos;     // where the object starts
+    PositionMap positions; // field paths relative to `object`
+
+    QString kind() const { return object.value(u"kind").toString(); }
+    QString apiVersion() const { return object.value(u"apiVersion").toString(); }
+    QString name() const;
+    QString nameSpace() const; // metadata.namespace, "" when unset
+    SourcePos positionOf(const QString &path) const; // nearest known ancestor's position
+};
+
+struct LoadResult
+{
+    QList<ManifestObject> objects;
+    QList<ParseError> errors;
+};
+
+// Reads multi-document YAML or JSON; expands `kind: List`. A document that fails to parse is
+// reported with its position and the other documents still load. Never throws.
+LoadResult loadManifests(const QByteArray &text, const QString &fileName);
+// "-" reads standard input.
+LoadResult loadManifestFile(const QString &path);
+// Files and folders (recursively, *.yaml, *.yml, *.json in sorted order), results concatenated.
+LoadResult loadManifestPaths(const QStringList &paths);
+
+} // namespace core::kube

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+// burstctl subcommands. Each takes its own arguments (argv without "burstctl") and returns the
+// process exit code.
+namespace cli {
+
+int runPreview(const QStringList &arguments);
+int runSimulate(const QStringList &arguments);
+
+} // namespace cli

@@ -1,0 +1,51 @@
+#include "app/burstctl/cliutil.h"
+#include "app/burstctl/commands.h"
+
+#include "core/common/translations.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(burstctl)
+};
+
+QString usage()
+{
+    return Tr::tr("Usage: burstctl COMMAND [options]\n\n"
+                  "Commands:\n"
+                  "  preview   Show the pod CCI runs for each workload, with diagnostics\n"
+                  "  simulate  Simulate local / CCI / Pending placement as replicas change\n\n"
+                  "Run \"burstctl COMMAND --help\" for a command's options, its JSON output and "
+                  "the decided rules it applies.\n");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("burstctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BURST_VERSION));
+    core::installTranslations(app, core::preferredLocale());
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" || args.at(1) == u"help") {
+        cli::out() << usage();
+        cli::out().flush();
+        return args.size() < 2 ? 2 : 0;
+    }
+    if (args.at(1) == u"--version" || args.at(1) == u"version") {
+        cli::out() << QStringLiteral("burstctl %1\n").arg(QCoreApplication::applicationVersion());
+        return 0;
+    }
+    const QString command = args.takeAt(1);
+    args[0] = args.at(0) + u' ' + command;
+    if (command == u"preview")
+        return cli::runPreview(args);
+    if (command == u"simulate")
+        return cli::runSimulate(args);
+    cli::err() << Tr::tr("burstctl: unknown command \"%1\"").arg(command) << '\n' << usage();
+    return 2;
+}

@@ -1,0 +1,117 @@
+#include "app/burstctl/cliutil.h"
+#include "app/burstctl/commands.h"
+
+#include "core/burst/preview.h"
+#include "core/burst/previewjson.h"
+#include "core/burst/scheduleprofile.h"
+#include "core/common/tr.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+
+namespace cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(burstctl)
+};
+
+QString previewDescription()
+{
+    return Tr::tr(
+        "Shows, for every pod-bearing object (Pod, Deployment, StatefulSet, ReplicaSet, "
+        "ReplicationController, Job, CronJob, DaemonSet, PodTemplate) in the input, in input "
+        "order: the effective burst strategy and where it comes from, the associated "
+        "ScheduleProfile, whether CCI admits the pod, the pod CCI runs after image replacement, "
+        "hostPath replacement and resource normalization, and diagnostics.\n\n"
+        "Decided rules (where the CCI guide is silent):\n"
+        "  - precedence: pod-template label > workload label > ScheduleProfile > none;\n"
+        "  - an invalid label value is an error and is ignored, never read as off;\n"
+        "  - a profile with an empty selector captures no pods;\n"
+        "  - hostPath rule \"*\" covers every hostPath volume no named rule covers;\n"
+        "  - when an init container dominates a resource, the first app container is raised "
+        "just enough for the pod to reach the normalized value;\n"
+        "  - when the strategy is off or unset, CCI findings are reported as info;\n"
+        "  - quantities above 2^63-1 (e.g. 1e400) are errors, not capped.\n\n"
+        "Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the input "
+        "cannot be read or parsed (FILE:LINE:COL: message on stderr).");
+}
+
+void reportProfiles(const Inputs &inputs, bool *anyError)
+{
+    for (const core::kube::ManifestObject &o : inputs.objects) {
+        if (!core::burst::isScheduleProfile(o.object))
+            continue;
+        const auto diagnostics =
+            core::burst::validateScheduleProfile(core::burst::scheduleProfileFromJson(o.object));
+        for (const core::Diagnostic &d : diagnostics) {
+            if (d.severity == core::Severity::Info)
+                continue;
+            err() << formatDiagnostic(o, d) << '\n';
+            *anyError = *anyError || d.severity == core::Severity::Error;
+        }
+    }
+}
+
+} // namespace
+
+int runPreview(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(previewDescription());
+    parser.addHelpOption();
+    parser.addOption({{QStringLiteral("f"), QStringLiteral("filename")},
+                      Tr::tr("Manifest file or folder to preview; \"-\" reads standard input. "
+                             "Repeatable."),
+                      Tr::tr("FILE")});
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                      Tr::tr("Output format: json (default) or yaml."), Tr::tr("FORMAT"),
+                      QStringLiteral("json")});
+    parser.addOption({QStringLiteral("no-network-interconnect"),
+                      Tr::tr("virtual-kubelet runs without network interconnection (no "
+                             "sidecar is injected).")});
+    parser.addOption({QStringLiteral("log-policies"),
+                      Tr::tr("Number of log policies that collect from the pods."), Tr::tr("N"),
+                      QStringLiteral("0")});
+    parser.process(arguments);
+    const QStringList files = parser.values(QStringLiteral("f"));
+    const QString format = parser.value(QStringLiteral("o"));
+    if (files.isEmpty()) {
+        err() << Tr::tr("burstctl preview: give at least one -f FILE") << '\n';
+        return 2;
+    }
+    if (format != u"json" && format != u"yaml") {
+        err() << Tr::tr("burstctl preview: unknown output format \"%1\" (use json or yaml)")
+                     .arg(format)
+              << '\n';
+        return 2;
+    }
+    const Inputs inputs = loadInputs(files);
+    for (const core::kube::ParseError &e : inputs.errors)
+        err() << e.toString() << '\n';
+
+    core::burst::PreviewScope scope;
+    scope.networkInterconnect = !parser.isSet(QStringLiteral("no-network-interconnect"));
+    scope.logPolicies = parser.value(QStringLiteral("log-policies")).toInt();
+    QList<QJsonObject> objects;
+    for (const core::kube::ManifestObject &o : inputs.objects)
+        objects.append(o.object);
+    const QList<core::burst::PreviewResult> results = core::burst::previewObjects(objects, scope);
+
+    bool anyError = false;
+    QJsonArray array;
+    for (const core::burst::PreviewResult &r : results) {
+        array.append(core::burst::previewToJson(r));
+        anyError = anyError || core::hasError(r.diagnostics);
+    }
+    reportProfiles(inputs, &anyError);
+    err().flush();
+    printValue(array, format);
+    if (!inputs.errors.isEmpty())
+        return 2;
+    return anyError ? 1 : 0;
+}
+
+} // namespace cli
