@@ -161,6 +161,14 @@ Diagnostics checkCciPodTotals(const PodTotals &t)
                                  .arg(cpu),
                              Tr::tr("Give the pod between 250m and 32 cpu, or exactly 48 or 64.")));
     }
+    else if (t.cpuMilli % kCpuStep != 0) {
+        // SPEC 3.3 does not list this rule, but its worked example 1100m / 3Gi -> 1250m / 3Gi
+        // needs it, and CCI's pod specification requires cpu in steps of 0.25 cores (decided).
+        out.append(makeError(QStringLiteral("resources.cpu.step"), QString(),
+                             Tr::tr("pod cpu %1 is not a multiple of 250m").arg(cpu),
+                             Tr::tr("Round the containers' cpu up so the pod total is a multiple "
+                                    "of 0.25 cores.")));
+    }
     if (t.memoryBytes < kGi || t.memoryBytes > 512 * kGi)
         out.append(makeError(QStringLiteral("resources.memory.range"), QString(),
                              Tr::tr("pod memory %1 is outside 1Gi-512Gi").arg(mem),

@@ -10,8 +10,9 @@
 namespace core::burst {
 
 // SPEC 3.3: the rules a CCI pod's totals must satisfy. One error per broken rule; paths are empty
-// (the pod as a whole). Codes: resources.cpu.zero, resources.cpu.range, resources.memory.range,
-// resources.memory.wholeGi, resources.ratio.
+// (the pod as a whole). Codes: resources.cpu.zero, resources.cpu.range, resources.cpu.step
+// (decided: cpu in steps of 250m), resources.memory.range, resources.memory.wholeGi,
+// resources.ratio.
 Diagnostics checkCciPodTotals(const PodTotals &totals);
 
 // Why a container value changed during auto-normalization (SPEC 3.4).

@@ -160,6 +160,24 @@ void addDocument(LoadResult &result, const QString &file, int document, const QJ
     addObject(result, file, document, QString(), object, docPos, positions);
 }
 
+// yaml-cpp reports errors found at the end of input one line past the text; an editor wants
+// the last line that has content.
+ParseError errorAt(const Chunk &chunk, const YAML::Mark &mark, const QString &fileName,
+                   const QString &message)
+{
+    const QList<QByteArray> lines = chunk.text.split('\n');
+    int last = int(lines.size()) - 1;
+    while (last > 0 && lines.at(last).trimmed().isEmpty())
+        --last;
+    int line = mark.line >= 0 ? mark.line : 0;
+    int column = mark.column >= 0 ? mark.column + 1 : 1;
+    if (line > last) {
+        line = last;
+        column = int(lines.at(last).size()) + 1;
+    }
+    return ParseError{fileName, line + 1 + chunk.firstLine, column, message};
+}
+
 } // namespace
 
 LoadResult loadManifests(const QByteArray &rawText, const QString &fileName)
@@ -182,11 +200,7 @@ LoadResult loadManifests(const QByteArray &rawText, const QString &fileName)
                                    mark.column >= 0 ? mark.column + 1 : 1};
             addDocument(result, fileName, document, value, positions, docPos);
         } catch (const YAML::Exception &e) {
-            const bool known = e.mark.line >= 0;
-            result.errors.append(ParseError{fileName,
-                                            (known ? e.mark.line : 0) + 1 + chunk.firstLine,
-                                            known ? e.mark.column + 1 : 1,
-                                            QString::fromStdString(e.msg)});
+            result.errors.append(errorAt(chunk, e.mark, fileName, QString::fromStdString(e.msg)));
         } catch (const std::exception &e) {
             result.errors.append(ParseError{fileName, chunk.firstLine + 1, 1,
                                             QString::fromLocal8Bit(e.what())});
