@@ -6,25 +6,25 @@
     <message numerus="yes">
         <location filename="../ui/placeholderwindow.cpp" line="+76"/>
         <source>Loading %n path(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Loading %n path…</numerusform>
+            <numerusform>Loading %n paths…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>%n workload(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n workload</numerusform>
+            <numerusform>%n workloads</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>, %n file error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n file error</numerusform>
+            <numerusform>, %n file errors</numerusform>
         </translation>
     </message>
 </context>

@@ -6,17 +6,17 @@
     <message>
         <location filename="../app/console/main.cpp" line="+39"/>
         <source>Edit and preview CCE-to-CCI burst policies and monitor burst pods.</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑并预览 CCE 到 CCI 的弹性策略，监控弹性 Pod。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Manifest files or folders to open (default: the shipped examples).</source>
-        <translation type="unfinished"></translation>
+        <translation>要打开的清单文件或文件夹（默认：随附的示例）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[PATH...]</source>
-        <translation type="unfinished"></translation>
+        <translation>[PATH...]</translation>
     </message>
 </context>
 <context>
@@ -31,12 +31,19 @@ Commands:
 
 Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON output and the decided rules it applies.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：burstctl COMMAND [options]
+
+命令：
+  preview   显示 CCI 为每个工作负载实际运行的 Pod 及诊断信息
+  simulate  模拟副本数变化时 Pod 在本地 / CCI / Pending 之间的分布
+
+运行 &quot;burstctl COMMAND --help&quot; 查看命令的选项、JSON 输出格式及其采用的约定规则。
+</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>burstctl: unknown command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>burstctl: 未知命令 &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../app/burstctl/previewcommand.cpp" line="+23"/>
@@ -52,55 +59,66 @@ Decided rules (where the CCI guide is silent):
   - quantities above 2^63-1 (e.g. 1e400) are errors, not capped.
 
 Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the input cannot be read or parsed (FILE:LINE:COL: message on stderr).</source>
-        <translation type="unfinished"></translation>
+        <translation>按输入顺序，针对输入中每个包含 Pod 的对象（Pod、Deployment、StatefulSet、ReplicaSet、ReplicationController、Job、CronJob、DaemonSet、PodTemplate）显示：生效的弹性策略及其来源、关联的 ScheduleProfile、CCI 是否接纳该 Pod、经过镜像地址替换、hostPath 替换和资源自动规整后 CCI 实际运行的 Pod，以及诊断信息。
+
+约定规则（CCI 指南未作规定之处）：
+  - 优先级：Pod 模板标签 &gt; 工作负载标签 &gt; ScheduleProfile &gt; 无；
+  - 无效的标签值视为错误并被忽略，不会按 off 处理；
+  - 选择器为空的 profile 不关联任何 Pod；
+  - hostPath 规则 &quot;*&quot; 适用于所有未被具名规则覆盖的 hostPath 卷；
+  - 当某项资源的 Pod 取值由初始化容器决定时，第一个应用容器仅上调到使 Pod 达到规整后取值所需的量；
+  - 弹性策略为 off 或未设置时，CCI 相关检查结果仅以 info 级别报告；
+  - 超过 2^63-1 的数量值（如 1e400）视为错误，而不是截断为上限。
+
+退出状态：0 表示没有错误级别的诊断；1 表示有对象或 profile 存在错误；2 表示输入无法读取或解析（在 stderr 输出 FILE:LINE:COL: message）。</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Manifest file or folder to preview; &quot;-&quot; reads standard input. Repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>要预览的清单文件或文件夹；&quot;-&quot; 表示读取标准输入。可重复指定。</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+113"/>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+18"/>
         <source>Output format: json (default) or yaml.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出格式：json（默认）或 yaml。</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+0"/>
         <source>FORMAT</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>virtual-kubelet runs without network interconnection (no sidecar is injected).</source>
-        <translation type="unfinished"></translation>
+        <translation>virtual-kubelet 未开启网络互通（不注入 sidecar）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Number of log policies that collect from the pods.</source>
-        <translation type="unfinished"></translation>
+        <translation>采集这些 Pod 日志的日志策略数量。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>burstctl preview: give at least one -f FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>burstctl preview: 请至少指定一个 -f FILE</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>burstctl preview: unknown output format &quot;%1&quot; (use json or yaml)</source>
-        <translation type="unfinished"></translation>
+        <translation>burstctl preview: 未知的输出格式 &quot;%1&quot;（请使用 json 或 yaml）</translation>
     </message>
     <message>
         <location filename="../app/burstctl/simulatecommand.cpp" line="-105"/>
@@ -109,82 +127,86 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
 Rules: enforce sends every pod to CCI up to cci.maxNum; localPrefer uses the first local node that fits while local.maxNum allows, then CCI up to cci.maxNum; auto is an approximation of the real scheduler (decided): the least-allocated fitting local node, else CCI; off or no strategy: local or Pending. Scale-down removes Pending pods first, then pods of the location with the higher scaleDownPriority (decided: ties remove CCI pods first), newest first.
 
 Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu, memory}, nodes[{name, cpu, memory}], steps[{replicas, local, cci, pending, events[{action, pod, location, node}]}]}.</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟工作负载副本数变化时其 Pod 的去向：本地节点、CCI（virtual-kubelet 节点）或 Pending，以及缩容时优先删除哪些 Pod。
+
+规则：enforce 将所有 Pod 调度到 CCI，最多 cci.maxNum 个；localPrefer 在 local.maxNum 允许的范围内使用第一个资源满足的本地节点，之后调度到 CCI，最多 cci.maxNum 个；auto 是对实际调度器的近似（约定）：选择资源满足且已分配资源最少的本地节点，否则调度到 CCI；off 或未设置弹性策略：调度到本地节点或保持 Pending。缩容时先删除 Pending 的 Pod，再删除 scaleDownPriority 较高的位置上的 Pod（约定：取值相同时先删除 CCI 上的 Pod），均按从新到旧的顺序删除。
+
+输出（JSON/YAML）：{workload, strategy{value, source, profile}, podRequest{cpu, memory}, nodes[{name, cpu, memory}], steps[{replicas, local, cci, pending, events[{action, pod, location, node}]}]}。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>burstctl simulate: bad --node &quot;%1&quot;: expected cpu=QUANTITY,memory=QUANTITY[,name=NAME]</source>
-        <translation type="unfinished"></translation>
+        <translation>burstctl simulate: --node &quot;%1&quot; 格式错误：应为 cpu=QUANTITY,memory=QUANTITY[,name=NAME]</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Manifest with the workload and any ScheduleProfiles. Repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>包含该工作负载及相关 ScheduleProfile 的清单文件。可重复指定。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Workload to simulate, NAME or KIND/NAME (default: the first).</source>
-        <translation type="unfinished"></translation>
+        <translation>要模拟的工作负载，格式为 NAME 或 KIND/NAME（默认：第一个）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Free capacity of one local node, cpu=4,memory=8Gi[,name=n1]. Repeatable; default three nodes of 4 cpu / 8Gi.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个本地节点的可用容量，例如 cpu=4,memory=8Gi[,name=n1]。可重复指定；默认为三个 4 cpu / 8Gi 的节点。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SPEC</source>
-        <translation type="unfinished"></translation>
+        <translation>SPEC</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Replica counts to apply in order, e.g. 0,10,4,0 (default: 0 up to spec.replicas and back to 0, one step at a time).</source>
-        <translation type="unfinished"></translation>
+        <translation>依次应用的副本数，例如 0,10,4,0（默认：从 0 逐个增加到 spec.replicas，再逐个减回 0）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>LIST</source>
-        <translation type="unfinished"></translation>
+        <translation>LIST</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Override the effective strategy: auto, localPrefer, enforce, off.</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖生效的弹性策略：auto、localPrefer、enforce、off。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>STRATEGY</source>
-        <translation type="unfinished"></translation>
+        <translation>STRATEGY</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The virtual-kubelet node is locked: nothing goes to CCI.</source>
-        <translation type="unfinished"></translation>
+        <translation>virtual-kubelet 节点已锁定：不会有 Pod 调度到 CCI。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>burstctl simulate: no pod-bearing object found in the input</source>
-        <translation type="unfinished"></translation>
+        <translation>burstctl simulate: 输入中未找到包含 Pod 的对象</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>burstctl simulate: unknown strategy &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>burstctl simulate: 未知的弹性策略 &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>burstctl simulate: --replicas takes non-negative integers separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>burstctl simulate: --replicas 的取值应为以逗号分隔的非负整数</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>burstctl simulate: unknown output format</source>
-        <translation type="unfinished"></translation>
+        <translation>burstctl simulate: 未知的输出格式</translation>
     </message>
 </context>
 <context>
@@ -192,731 +214,741 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
     <message>
         <location filename="../core/burst/burststrategy.cpp" line="+72"/>
         <source>&quot;%1&quot; is not a burst strategy; this label is ignored, not read as off</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是有效的弹性策略；该标签将被忽略，不会按 off 处理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use one of auto, localPrefer, enforce or off (case-sensitive).</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 auto、localPrefer、enforce 或 off 之一（区分大小写）。</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>the pod template label (%1) overrides the workload label (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod 模板标签（%1）覆盖了工作负载标签（%2）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the burst label overrides ScheduleProfile &quot;%1&quot; (strategy %2); a label always has priority over a profile</source>
-        <translation type="unfinished"></translation>
+        <translation>弹性标签覆盖了 ScheduleProfile &quot;%1&quot;（策略 %2）；标签的优先级始终高于 profile</translation>
     </message>
     <message>
-        <location filename="../core/burst/hostpathreplacement.cpp" line="+52"/>
+        <location filename="../core/burst/hostpathreplacement.cpp" line="+53"/>
         <source>%1 is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为必填项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add &quot;%1&quot;: &quot;10Gi&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加 &quot;%1&quot;: &quot;10Gi&quot;。</translation>
     </message>
     <message>
         <location line="+7"/>
         <location filename="../core/burst/podresources.cpp" line="+45"/>
         <source>%1 must be a quantity string</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是字符串形式的数量值</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 must be greater than zero</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须大于 0</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Write a size such as 1Gi or 500Mi.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写大小，例如 1Gi 或 500Mi。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>policyType %1 needs a &quot;%2&quot; object</source>
-        <translation type="unfinished"></translation>
+        <translation>policyType 为 %1 时需要配置 &quot;%2&quot; 对象</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add &quot;%1&quot;: {&quot;sizeLimit&quot;: &quot;1Gi&quot;} to entry %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在条目 %2 中添加 &quot;%1&quot;: {&quot;sizeLimit&quot;: &quot;1Gi&quot;}。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>flexVolume.driver is required</source>
-        <translation type="unfinished"></translation>
+        <translation>flexVolume.driver 为必填项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use &quot;driver&quot;: &quot;huawei.com/fuxidisk&quot; for EVS.</source>
-        <translation type="unfinished"></translation>
+        <translation>EVS 云硬盘请使用 &quot;driver&quot;: &quot;huawei.com/fuxidisk&quot;。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>volumeType &quot;%1&quot; is not an EVS type</source>
-        <translation type="unfinished"></translation>
+        <translation>volumeType &quot;%1&quot; 不是有效的 EVS 规格</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use sata (common I/O), sas (high I/O) or ssd (ultra-high I/O).</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 sata（普通 I/O）、sas（高 I/O）或 ssd（超高 I/O）。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>entry %1 is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>条目 %1 不是对象</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>entry %1 has no volume name</source>
-        <translation type="unfinished"></translation>
+        <translation>条目 %1 未指定卷名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name a hostPath volume, or &quot;*&quot; for all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定一个 hostPath 卷名称，或使用 &quot;*&quot; 表示所有 hostPath 卷。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>unknown policyType &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 policyType &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use remove, replaceByLocalDir, replaceByEmptyDir or replaceByFlexVolume.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 remove、replaceByLocalDir、replaceByEmptyDir 或 replaceByFlexVolume。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
         <location filename="../core/burst/imagereplacement.cpp" line="+94"/>
         <source>not valid JSON at offset %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>偏移量 %1 处的 JSON 无效：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location filename="../core/burst/imagereplacement.cpp" line="+1"/>
         <source>the value must be a JSON array</source>
-        <translation type="unfinished"></translation>
+        <translation>取值必须是 JSON 数组</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write a JSON array such as [{&quot;name&quot;:&quot;logs&quot;,&quot;policyType&quot;:&quot;remove&quot;}].</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写 JSON 数组，例如 [{&quot;name&quot;:&quot;logs&quot;,&quot;policyType&quot;:&quot;remove&quot;}]。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>volume &quot;%1&quot; has more than one rule</source>
-        <translation type="unfinished"></translation>
+        <translation>卷 &quot;%1&quot; 配置了多条规则</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep one rule per volume name.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个卷名称只保留一条规则。</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>rule %1 names &quot;%2&quot;, which is not a hostPath volume of this pod</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1 指定的 &quot;%2&quot; 不是该 Pod 的 hostPath 卷</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Name one of the pod&apos;s hostPath volumes, or use &quot;*&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定该 Pod 的某个 hostPath 卷，或使用 &quot;*&quot;。</translation>
     </message>
     <message>
         <location filename="../core/burst/imagereplacement.cpp" line="-66"/>
         <source>repositoryPrefix &quot;%1&quot; ends with &quot;/&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>repositoryPrefix &quot;%1&quot; 以 &quot;/&quot; 结尾</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the trailing &quot;/&quot;: the prefix is everything before the image name&apos;s last &quot;/&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请删除末尾的 &quot;/&quot;：前缀是镜像名中最后一个 &quot;/&quot; 之前的部分。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>repositoryPrefix &quot;%1&quot; is not an image name: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>repositoryPrefix &quot;%1&quot; 不是有效的镜像名：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+20"/>
         <source>Use lower-case path components, optionally after a registry host.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用小写的路径段，可在前面加上镜像仓库地址。</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>replaceWith is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>replaceWith 为空</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give the registry and organization to use on CCI, e.g. swr.cn-north-4.myhuaweicloud.com/org.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写在 CCI 上使用的镜像仓库地址和组织，例如 swr.cn-north-4.myhuaweicloud.com/org。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>replaceWith &quot;%1&quot; ends with &quot;/&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>replaceWith &quot;%1&quot; 以 &quot;/&quot; 结尾</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the trailing &quot;/&quot;; it is added when the prefix is replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>请删除末尾的 &quot;/&quot;；替换前缀时会自动添加。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>replaceWith equals repositoryPrefix &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>replaceWith 与 repositoryPrefix &quot;%1&quot; 相同</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A rule must change the prefix; remove the rule or change replaceWith.</source>
-        <translation type="unfinished"></translation>
+        <translation>替换策略必须改变前缀；请删除该替换策略或修改 replaceWith。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>replaceWith &quot;%1&quot; is not an image name: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>replaceWith &quot;%1&quot; 不是有效的镜像名：%2</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>entry %1 must be an object with string fields repositoryPrefix and replaceWith</source>
-        <translation type="unfinished"></translation>
+        <translation>条目 %1 必须是包含字符串字段 repositoryPrefix 和 replaceWith 的对象</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Write a JSON array such as [{&quot;repositoryPrefix&quot;:&quot;harbor.domain/org&quot;,&quot;replaceWith&quot;:&quot;swr.cn-north-4.myhuaweicloud.com/org&quot;}].</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写 JSON 数组，例如 [{&quot;repositoryPrefix&quot;:&quot;harbor.domain/org&quot;,&quot;replaceWith&quot;:&quot;swr.cn-north-4.myhuaweicloud.com/org&quot;}]。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>repositoryPrefix &quot;%1&quot; appears in more than one rule</source>
-        <translation type="unfinished"></translation>
+        <translation>repositoryPrefix &quot;%1&quot; 出现在多条替换策略中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Keep one rule per prefix; each image uses at most one rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个前缀只保留一条替换策略；每个镜像至多应用一条替换策略。</translation>
     </message>
     <message>
         <location filename="../core/burst/podresources.cpp" line="+1"/>
         <source>Write a quantity such as 250m or 512Mi.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写数量值，例如 250m 或 512Mi。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 %2 is negative</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的值 %2 为负数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resource amounts must be zero or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>资源量必须大于或等于 0。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>%1 must be a list</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是列表</translation>
     </message>
     <message>
         <location filename="../core/burst/preview.cpp" line="+50"/>
         <source>%1 is set on the %2, where virtual-kubelet does not read it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 设置在 %2 上，virtual-kubelet 不会从此处读取</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move it to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将其移至 %1。</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>ScheduleProfile &quot;%1&quot; limits a location with maxNum; a rolling update with maxSurge %2 can place fewer pods there than expected</source>
-        <translation type="unfinished"></translation>
+        <translation>ScheduleProfile &quot;%1&quot; 通过 maxNum 限制了某一位置的 Pod 数量；maxSurge 为 %2 的滚动升级可能导致该位置调度的 Pod 少于预期</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Set spec.strategy.rollingUpdate.maxSurge to 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将 spec.strategy.rollingUpdate.maxSurge 设置为 0。</translation>
     </message>
     <message>
         <location filename="../core/burst/resourcenormalizer.cpp" line="+135"/>
         <source>step 1: cpu rounded up to a multiple of 250m</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 1：CPU 向上调整至 250m 的整数倍</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>step 1: memory raised to at least 0.2Gi</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 1：内存向上调整至不小于 0.2Gi</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>step 3: pod memory rounded up to a whole Gi, added to the first container</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 3：Pod 内存向上调整至 1Gi 的整数倍，增量添加到第一个容器</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>step 4: memory raised to twice the cpu (memory:cpu at least 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 4：内存向上调整至 CPU 的 2 倍（内存/CPU 比值不小于 2）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>step 4: cpu raised to an eighth of the memory (memory:cpu at most 8)</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 4：CPU 向上调整至内存的 1/8（内存/CPU 比值不大于 8）</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>pod cpu must be greater than 0 (every container is BestEffort or asks for no cpu)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod 的 CPU 必须大于 0（所有容器均为 BestEffort 或未申请 CPU）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Set resources.limits.cpu or requests.cpu on a container.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为容器设置 resources.limits.cpu 或 requests.cpu。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>pod cpu %1 is outside 0.25-32 cores and is not 48 or 64</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod 的 CPU %1 不在 0.25~32 核范围内，也不等于 48 核或 64 核</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give the pod between 250m and 32 cpu, or exactly 48 or 64.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将 Pod 的 CPU 设置在 250m~32 核之间，或设置为 48 核或 64 核。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>pod cpu %1 is not a multiple of 250m</source>
+        <translation>Pod 的 CPU %1 不是 250m 的整数倍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Round the containers&apos; cpu up so the pod total is a multiple of 0.25 cores.</source>
+        <translation>将各容器的 CPU 向上调整，使 Pod 总量为 0.25 核的整数倍。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>pod memory %1 is outside 1Gi-512Gi</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod 的内存 %1 不在 1Gi~512Gi 范围内</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give the pod between 1Gi and 512Gi of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将 Pod 的内存设置在 1Gi~512Gi 之间。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>pod memory %1 is not a whole number of Gi</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod 的内存 %1 不是 1Gi 的整数倍</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Round the memory of the containers up so the pod total is a multiple of 1Gi.</source>
-        <translation type="unfinished"></translation>
+        <translation>请向上调整各容器的内存，使 Pod 内存总量为 1Gi 的整数倍。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>pod memory:cpu is %1 : %2, outside 2-8 Gi per core</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod 的内存:CPU 为 %1 : %2，不在每核 2~8Gi 的范围内</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give the pod between 2Gi and 8Gi of memory per cpu core.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为 Pod 的每核 CPU 配置 2Gi~8Gi 内存。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>pod %1 cpu / %2 memory is above 32 cores or 256Gi, so it is not auto-normalized and CCI rejects it</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod 规格 %1 CPU / %2 内存超过 32 核或 256Gi，不会进行资源自动规整，CCI 将拒绝该 Pod</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Size the pod to a valid CCI shape yourself: 48 or 64 cores with 2-8Gi per core, or at most 32 cores and 256Gi.</source>
-        <translation type="unfinished"></translation>
+        <translation>请自行将 Pod 调整为 CCI 支持的规格：48 核或 64 核且每核 2~8Gi 内存，或不超过 32 核和 256Gi。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>after step 1 the pod needs %1 cpu / %2 memory, above 32 cores or 256Gi; normalization stops and CCI rejects the pod</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 1 后 Pod 需要 %1 CPU / %2 内存，超过 32 核或 256Gi；资源自动规整终止，CCI 将拒绝该 Pod</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>the pod must grow to %1 cpu / %2 memory but every app container is BestEffort, so no container can carry the increase</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod 需增加到 %1 CPU / %2 内存，但所有应用容器均为 BestEffort，没有容器可以承载该增量</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Give the first app container cpu and memory requests or limits.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为第一个应用容器设置 CPU 和内存的 requests 或 limits。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>CCI auto-normalizes the pod from %1 cpu / %2 memory to %3 cpu / %4 memory</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 将对 Pod 进行资源自动规整：从 %1 CPU / %2 内存调整为 %3 CPU / %4 内存</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Set these values yourself to make the pod&apos;s cost visible in the manifest.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在清单中自行设置这些值，以便直观体现 Pod 的实际费用。</translation>
     </message>
     <message>
-        <location filename="../core/burst/scheduleprofile.cpp" line="+22"/>
+        <location filename="../core/burst/scheduleprofile.cpp" line="+23"/>
         <source>%1 must be an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是整数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write a whole number without quotes.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写不带引号的整数。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>%1 must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是对象</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>maxNum %1 is outside [0, 2147483647]</source>
-        <translation type="unfinished"></translation>
+        <translation>maxNum %1 超出取值范围 [0, 2147483647]</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use a pod count between 0 and 2147483647.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 0 到 2147483647 之间的 Pod 数量。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>scaleDownPriority %1 is outside [-100, 100]</source>
-        <translation type="unfinished"></translation>
+        <translation>scaleDownPriority %1 超出取值范围 [-100, 100]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use a priority between -100 and 100; the location with the higher value loses pods first on scale-down.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 -100 到 100 之间的优先级；缩容时取值较高的位置优先删除 Pod。</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>the profile has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>profile 未设置名称</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>strategy is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 strategy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&quot;%1&quot; is not a profile strategy</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是有效的 profile 策略</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use auto, enforce or localPrefer; &quot;off&quot; exists only as a pod label.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 auto、enforce 或 localPrefer；&quot;off&quot; 仅可作为 Pod 标签的取值。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the selector is empty, so this profile captures no pods (decided: an empty selector matches nothing, unlike Kubernetes)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择器为空，该 profile 不会关联任何 Pod（约定：与 Kubernetes 不同，空选择器不匹配任何对象）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add matchLabels or matchExpressions that select the workload&apos;s pods.</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加能选中该工作负载 Pod 的 matchLabels 或 matchExpressions。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>maxNum is set on both local and cci</source>
-        <translation type="unfinished"></translation>
+        <translation>local 和 cci 同时配置了 maxNum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Limit only one location: remove maxNum from local or cci.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能限制一个位置：请删除 local 或 cci 中的 maxNum。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a localPrefer profile may configure local or cci, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>localPrefer 策略的 profile 只能配置 local 或 cci 之一，不能同时配置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Leave one of spec.location.local and spec.location.cci empty ({}).</source>
-        <translation type="unfinished"></translation>
+        <translation>请将 spec.location.local 和 spec.location.cci 之一保留为空（{}）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>an enforce profile only takes pods that no other profile has claimed; auto and localPrefer profiles may also take unclaimed pods</source>
-        <translation type="unfinished"></translation>
+        <translation>enforce 策略的 profile 只关联未被其他 profile 关联的 Pod；auto 和 localPrefer 策略的 profile 也可以关联未被关联的 Pod</translation>
     </message>
     <message>
-        <location filename="../core/burst/shapechecks.cpp" line="+62"/>
+        <location filename="../core/burst/shapechecks.cpp" line="+65"/>
         <source>hostPath volume &quot;%1&quot; is not available on CCI</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 不支持 hostPath 卷 &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a coordinator.cci.io/hostpath-replacement rule for &quot;%1&quot; (remove, replaceByLocalDir, replaceByEmptyDir or replaceByFlexVolume).</source>
-        <translation type="unfinished"></translation>
+        <translation>请为 &quot;%1&quot; 添加 coordinator.cci.io/hostpath-replacement 规则（remove、replaceByLocalDir、replaceByEmptyDir 或 replaceByFlexVolume）。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Memory emptyDir &quot;%1&quot; is larger than the pod&apos;s memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Memory 类型的 emptyDir &quot;%1&quot; 大于 Pod 的内存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lower sizeLimit to at most the pod memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将 sizeLimit 调低至不超过 Pod 的内存。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>on CCI the projected token is the long-lived service-account token; audience and expirationSeconds are ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>在 CCI 上，projected 卷挂载的是长期有效的 service-account token；audience 和 expirationSeconds 配置不会生效</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do not rely on token expiry or audience in burst pods.</source>
-        <translation type="unfinished"></translation>
+        <translation>在弹性 Pod 中请勿依赖 token 的过期时间或受众（audience）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>claim &quot;%1&quot; must be SFS or SFS Turbo through a CSI StorageClass on CCI; this cannot be checked from the manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>在 CCI 上，PVC &quot;%1&quot; 必须通过 CSI 类型的 StorageClass 使用 SFS 或 SFS Turbo；无法通过清单检查此项</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Check the claim&apos;s StorageClass before bursting.</source>
-        <translation type="unfinished"></translation>
+        <translation>弹性到 CCI 前请检查该 PVC 的 StorageClass。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 volume &quot;%2&quot; is not supported on CCI</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 不支持 %1 类型的卷 &quot;%2&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CCI supports configMap, secret, emptyDir, downwardAPI, projected and persistentVolumeClaim volumes.</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 支持 configMap、secret、emptyDir、downwardAPI、projected 和 persistentVolumeClaim 类型的卷。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>emptyDir &quot;%1&quot; is mounted with a subPath, which CCI does not support</source>
-        <translation type="unfinished"></translation>
+        <translation>emptyDir &quot;%1&quot; 通过 subPath 挂载，CCI 不支持此方式</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Mount the whole emptyDir, or use a separate volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>请挂载整个 emptyDir，或改用单独的卷。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>/dev/shm may use more than half of the pod&apos;s memory</source>
-        <translation type="unfinished"></translation>
+        <translation>/dev/shm 可能占用超过 Pod 一半的内存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set the Memory emptyDir&apos;s sizeLimit to at most 50% of the pod memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将 Memory 类型 emptyDir 的 sizeLimit 设置为不超过 Pod 内存的 50%。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>sysctl %1 is not allowed on CCI</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 不允许使用 sysctl %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Allowed: kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*, net.* except net.netfilter.* and net.ipv4.vs.*.</source>
-        <translation type="unfinished"></translation>
+        <translation>允许使用：kernel.shm*、kernel.msg*、kernel.sem、fs.mqueue.*，以及除 net.netfilter.* 和 net.ipv4.vs.* 以外的 net.*。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>SYS_ADMIN is requested; CCI runs pods in a shared environment and may refuse or restrict it</source>
-        <translation type="unfinished"></translation>
+        <translation>申请了 SYS_ADMIN 权限；CCI 在共享环境中运行 Pod，可能拒绝或限制该权限</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Drop SYS_ADMIN for burst pods if the workload can run without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果工作负载无需 SYS_ADMIN 也能运行，请在弹性 Pod 中去除该权限。</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Service &quot;%1&quot; is %2; across CCE and CCI only ClusterIP Services interconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Service &quot;%1&quot; 的类型为 %2；跨 CCE 和 CCI 的 Service 网络互通仅支持 ClusterIP 类型</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reach burst pods through a ClusterIP Service.</source>
-        <translation type="unfinished"></translation>
+        <translation>请通过 ClusterIP 类型的 Service 访问弹性 Pod。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>LoadBalancer Service &quot;%1&quot; sets a health-check port; CCE and CCI backends register different ports, so some checks fail</source>
-        <translation type="unfinished"></translation>
+        <translation>LoadBalancer 类型的 Service &quot;%1&quot; 指定了健康检查端口；CCE 与 CCI 后端注册的端口不一致，会导致部分后端健康检查异常</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Do not specify a health-check port on Services shared with CCI.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 CCI 共用的 Service 请勿指定健康检查端口。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>LoadBalancer Services work with the auto and enforce strategies only, not localPrefer</source>
-        <translation type="unfinished"></translation>
+        <translation>LoadBalancer 类型的 Service 仅支持 auto 和 enforce 策略，不支持 localPrefer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use auto or enforce for workloads behind a LoadBalancer.</source>
-        <translation type="unfinished"></translation>
+        <translation>对接 LoadBalancer 的工作负载请使用 auto 或 enforce 策略。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>DaemonSet pods never burst to CCI, but the strategy is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DaemonSet 的 Pod 不支持弹性到 CCI，但其弹性策略为 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the burst label or set it to off.</source>
-        <translation type="unfinished"></translation>
+        <translation>请删除弹性标签或将其设置为 off。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>pods with hostNetwork: true cannot burst to CCI</source>
-        <translation type="unfinished"></translation>
+        <translation>hostNetwork: true 的 Pod 无法弹性到 CCI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove hostNetwork, or set the burst label to off.</source>
-        <translation type="unfinished"></translation>
+        <translation>请删除 hostNetwork，或将弹性标签设置为 off。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>with network interconnection on, CCI injects one system sidecar: the running pod shows one container more</source>
-        <translation type="unfinished"></translation>
+        <translation>开启网络互通后，CCI 会注入一个系统 sidecar：运行中的 Pod 会比定义的多一个容器</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 log policies: reserve %2MB of memory for log collection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个日志策略：请为日志采集预留 %2MB 内存</translation>
     </message>
     <message>
         <location filename="../core/kube/imagereference.cpp" line="+143"/>
         <source>the repository path component &quot;%1&quot; must be lower case</source>
-        <translation type="unfinished"></translation>
+        <translation>仓库路径段 &quot;%1&quot; 必须为小写</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; is neither a registry host (name, IPv4 or [IPv6] address with optional :port) nor a repository path component</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 既不是镜像仓库主机（主机名、IPv4 或 [IPv6] 地址，可带 :port），也不是仓库路径段</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the repository path component &quot;%1&quot; may only contain lower-case letters and digits separated by &apos;.&apos;, &apos;_&apos;, &apos;__&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>仓库路径段 &quot;%1&quot; 只能包含小写字母和数字，并以 &apos;.&apos;、&apos;_&apos;、&apos;__&apos; 或 &apos;-&apos; 分隔</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>名称为空</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the name must not start with &apos;/&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>名称不能以 &apos;/&apos; 开头</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the name must not end with &apos;/&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>名称不能以 &apos;/&apos; 结尾</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the name contains an empty path component (&apos;//&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>名称包含空的路径段（&apos;//&apos;）</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the name is %1 characters long; at most %2 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>名称长度为 %1 个字符，最多允许 %2 个字符</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the tag after &apos;:&apos; is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;:&apos; 之后的 tag 为空</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the tag is %1 characters long; at most %2 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>tag 长度为 %1 个字符，最多允许 %2 个字符</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the tag &quot;%1&quot; may only contain letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; and must not start with &apos;.&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>tag &quot;%1&quot; 只能包含字母、数字、&apos;_&apos;、&apos;.&apos; 和 &apos;-&apos;，且不能以 &apos;.&apos; 或 &apos;-&apos; 开头</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the digest &quot;%1&quot; must look like sha256:&lt;64 hexadecimal digits&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要 &quot;%1&quot; 的格式必须为 sha256:&lt;64 位十六进制数字&gt;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the digest algorithm &quot;%1&quot; is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持摘要算法 &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a %1 digest has exactly %2 lower-case hexadecimal digits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 摘要必须恰好包含 %2 位小写十六进制数字</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>&quot;%1&quot; is only a registry host; add the repository path after it (e.g. &quot;%1/app&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 仅为镜像仓库主机；请在其后添加仓库路径（例如 &quot;%1/app&quot;）</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Invalid image reference &quot;%1&quot;: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像地址 &quot;%1&quot; 无效：%2。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Image references look like &quot;nginx:1.25&quot;, &quot;registry.example.com:5000/team/app:v1&quot; or &quot;app@sha256:&lt;64 hexadecimal digits&gt;&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像地址格式示例：&quot;nginx:1.25&quot;、&quot;registry.example.com:5000/team/app:v1&quot; 或 &quot;app@sha256:&lt;64 位十六进制数字&gt;&quot;。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The image reference is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像地址为空。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter an image such as &quot;nginx:1.25&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入镜像，例如 &quot;nginx:1.25&quot;。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>64 hexadecimal digits are an image ID, not a repository name</source>
-        <translation type="unfinished"></translation>
+        <translation>64 位十六进制数字是镜像 ID，而不是仓库名称</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>a repository name must not contain a digest (&apos;@&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>仓库名称不能包含摘要（&apos;@&apos;）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>a repository name must not contain a tag (&quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>仓库名称不能包含 tag（&quot;%1&quot;）</translation>
     </message>
     <message>
         <location filename="../core/kube/labelselector.cpp" line="+65"/>
         <source>must consist of alphanumeric characters, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, and must start and end with an alphanumeric character (e.g. &apos;MyName&apos;, &apos;my.name&apos; or &apos;123-abc&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须由字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos; 组成，且必须以字母或数字开头和结尾（例如 &apos;MyName&apos;、&apos;my.name&apos; 或 &apos;123-abc&apos;）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>布尔值</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -924,319 +956,319 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <location line="+61"/>
         <location line="+49"/>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <location line="-178"/>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>映射</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 must be %2, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是%2，而不是%3。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The label value is the boolean %1, but label values must be strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>标签值为布尔值 %1，但标签值必须是字符串。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quote the value in YAML (for example &quot;off&quot; or &quot;true&quot;): unquoted off, on, yes, no, true and false are read as booleans.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 YAML 中为该值加引号（例如 &quot;off&quot; 或 &quot;true&quot;）：未加引号的 off、on、yes、no、true 和 false 会被解析为布尔值。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The label value is the number %1, but label values must be strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>标签值为数字 %1，但标签值必须是字符串。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quote the value in YAML (&quot;%1&quot;): unquoted numbers are not strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 YAML 中为该值加引号（&quot;%1&quot;）：未加引号的数字不是字符串。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Unknown field &quot;%1&quot; is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知字段 &quot;%1&quot; 已忽略。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Allowed fields here: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处允许的字段：%1。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 is null and is read as an empty string.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为 null，将按空字符串处理。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write &quot;&quot; if an empty value is intended.</source>
-        <translation type="unfinished"></translation>
+        <translation>如需空值，请写作 &quot;&quot;。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>a mapping of label keys to values</source>
-        <translation type="unfinished"></translation>
+        <translation>标签键到值的映射</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>A label value</source>
-        <translation type="unfinished"></translation>
+        <translation>标签值</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Unknown selector operator &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的选择器运算符 &quot;%1&quot;。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Operators are case-sensitive: write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>运算符区分大小写：请写作 %1。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Gt and Lt exist only in node selector terms (node affinity); a label selector accepts In, NotIn, Exists or DoesNotExist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gt 和 Lt 仅用于节点选择器条件（节点亲和性）；标签选择器只接受 In、NotIn、Exists 或 DoesNotExist。</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+9"/>
         <source>Use In, NotIn, Exists or DoesNotExist.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 In、NotIn、Exists 或 DoesNotExist。</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>The operator of a match expression is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配表达式缺少运算符（operator）。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串列表</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A value</source>
-        <translation type="unfinished"></translation>
+        <translation>取值</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>A match expression</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配表达式</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a mapping with key, operator and values</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 key、operator 和 values 的映射</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>a list of match expressions</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配表达式列表</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Invalid label key &quot;%1&quot;: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>标签键 &quot;%1&quot; 无效：%2。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Label keys look like &quot;app&quot; or &quot;example.com/app&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>标签键格式示例：&quot;app&quot; 或 &quot;example.com/app&quot;。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Invalid label value &quot;%1&quot;: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>标签值 &quot;%1&quot; 无效：%2。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Label values are empty or up to 63 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting and ending with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>标签值可以为空，或由不超过 63 个字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos; 组成，且以字母或数字开头和结尾。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>values must be specified when the operator is In or NotIn.</source>
-        <translation type="unfinished"></translation>
+        <translation>运算符为 In 或 NotIn 时必须指定 values。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>List at least one value, or use Exists / DoesNotExist.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少列出一个值，或使用 Exists / DoesNotExist。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>values may not be specified when the operator is Exists or DoesNotExist.</source>
-        <translation type="unfinished"></translation>
+        <translation>运算符为 Exists 或 DoesNotExist 时不能指定 values。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the values, or use In / NotIn to compare against them.</source>
-        <translation type="unfinished"></translation>
+        <translation>请删除 values，或使用 In / NotIn 与这些值进行比较。</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>A label selector</source>
-        <translation type="unfinished"></translation>
+        <translation>标签选择器</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a mapping with matchLabels and/or matchExpressions</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 matchLabels 和/或 matchExpressions 的映射</translation>
     </message>
     <message>
         <location line="+74"/>
         <location line="+41"/>
         <source>must be no more than %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>长度不能超过 %1 个字符</translation>
     </message>
     <message>
         <location line="-38"/>
         <source>a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, &apos;-&apos; or &apos;.&apos;, and must start and end with an alphanumeric character (e.g. &apos;example.com&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>小写 RFC 1123 子域名必须由小写字母、数字、&apos;-&apos; 或 &apos;.&apos; 组成，且必须以字母或数字开头和结尾（例如 &apos;example.com&apos;）</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>a qualified name %1, with an optional DNS subdomain prefix and &apos;/&apos; (e.g. &apos;example.com/MyName&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>限定名称%1，前面可加 DNS 子域名前缀和 &apos;/&apos;（例如 &apos;example.com/MyName&apos;）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>prefix part must be non-empty</source>
-        <translation type="unfinished"></translation>
+        <translation>前缀部分不能为空</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>prefix part %1</source>
-        <translation type="unfinished"></translation>
+        <translation>前缀部分：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>name part must be non-empty</source>
-        <translation type="unfinished"></translation>
+        <translation>名称部分不能为空</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>name part must be no more than %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>名称部分长度不能超过 %1 个字符</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>name part %1</source>
-        <translation type="unfinished"></translation>
+        <translation>名称部分%1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>a valid label value must be an empty string or %1</source>
-        <translation type="unfinished"></translation>
+        <translation>有效的标签值必须为空字符串，或%1</translation>
     </message>
     <message>
         <location filename="../core/kube/manifestloader.cpp" line="+114"/>
         <source>object has no &quot;kind&quot;; every Kubernetes object needs apiVersion and kind</source>
-        <translation type="unfinished"></translation>
+        <translation>对象缺少 &quot;kind&quot;；每个 Kubernetes 对象都需要 apiVersion 和 kind</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>document is not a mapping; expected a Kubernetes object with apiVersion, kind and metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>文档不是映射；应为包含 apiVersion、kind 和 metadata 的 Kubernetes 对象</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是对象</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+74"/>
         <source>cannot read file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件：%1</translation>
     </message>
     <message>
         <location filename="../core/kube/quantity.cpp" line="+91"/>
         <source>Write a number with an optional suffix such as 250m, 1.5, 512Mi, 2Gi or 1e3.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写数字，可带后缀，例如 250m、1.5、512Mi、2Gi 或 1e3。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;%1&quot; is not a quantity: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是有效的数量值：%2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>unexpected character &apos;%1&apos; at position %2</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %2 处存在意外字符 &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>unknown suffix &quot;%1&quot; at position %2</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %2 处的后缀 &quot;%1&quot; 未知</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the exponent at position %1 has no digits</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1 处的指数缺少数字</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>the text is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>文本为空</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>expected a digit at position %1 but found &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1 处应为数字，但实际为 &apos;%2&apos;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>expected a digit at position %1</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1 处应为数字</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>&quot;%1&quot; is out of range for a quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 超出数量值的取值范围</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the number and its suffix for a typo; a quantity can be at most 9223372036854775807 (just under 8Ei) either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查数字及其后缀是否有误；数量值的绝对值最大为 9223372036854775807（略小于 8Ei）。</translation>
     </message>
     <message>
         <location filename="../core/kube/workload.cpp" line="+110"/>
         <source>labels must be a map of strings, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>labels 必须是字符串映射，实际为 %1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>label &quot;%1&quot; is a %2 (%3), not a string; kubectl rejects the object</source>
-        <translation type="unfinished"></translation>
+        <translation>标签 &quot;%1&quot; 的值为 %2 类型（%3），而不是字符串；kubectl 会拒绝该对象</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quote the value: YAML 1.1 reads unquoted off, on, yes, no, y, n, true, false and numbers as non-strings. Write &apos;%1: &quot;off&quot;&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为该值加引号：YAML 1.1 会将未加引号的 off、on、yes、no、y、n、true、false 以及数字解析为非字符串。请写作 &apos;%1: &quot;off&quot;&apos;。</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1 has no pod template at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 处没有 Pod 模板</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add %1 with metadata.labels and spec.containers.</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加包含 metadata.labels 和 spec.containers 的 %1。</translation>
     </message>
 </context>
 <context>
@@ -1244,77 +1276,77 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
     <message>
         <location filename="../models/workloadsummarymodel.cpp" line="+46"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>命名空间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Strategy (source)</source>
-        <translation type="unfinished"></translation>
+        <translation>弹性策略（来源）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Admissible</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 可接纳</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CCI cpu</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI CPU</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CCI memory</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 内存</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
 </context>
 <context>
@@ -1322,37 +1354,37 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
     <message>
         <location filename="../ui/placeholderwindow.cpp" line="+38"/>
         <source>Burst Console</source>
-        <translation type="unfinished"></translation>
+        <translation>弹性突发控制台</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;h2&gt;Burst Console&lt;/h2&gt;&lt;p&gt;The policy workbench is coming: editing burst strategies, ScheduleProfiles, hostPath and image-replacement rules with a live preview, then the sandbox cluster and live monitoring of burst pods.&lt;/p&gt;&lt;p&gt;Below: what CCI would run for each workload, from the same preview engine as &lt;tt&gt;burstctl preview&lt;/tt&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;弹性突发控制台&lt;/h2&gt;&lt;p&gt;策略工作台即将推出：支持编辑弹性策略、ScheduleProfile、hostPath 替换规则和镜像地址替换规则并实时预览，后续还将提供沙箱集群和弹性 Pod 实时监控。&lt;/p&gt;&lt;p&gt;下方列出 CCI 将为每个工作负载运行的 Pod，与 &lt;tt&gt;burstctl preview&lt;/tt&gt; 使用同一预览引擎。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Files that could not be read are listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取的文件将在此处列出。</translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
         <source>Loading %n path(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在加载 %n 个路径…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>%n workload(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个工作负载</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>, %n file error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，%n 个文件错误</numerusform>
         </translation>
     </message>
 </context>

@@ -27,8 +27,9 @@ namespace {
 
 std::optional<HostPathPolicy> parsePolicy(const QString &text)
 {
-    for (HostPathPolicy p : {HostPathPolicy::Remove, HostPathPolicy::ReplaceByLocalDir,
-                             HostPathPolicy::ReplaceByEmptyDir, HostPathPolicy::ReplaceByFlexVolume}) {
+    for (HostPathPolicy p :
+         {HostPathPolicy::Remove, HostPathPolicy::ReplaceByLocalDir,
+          HostPathPolicy::ReplaceByEmptyDir, HostPathPolicy::ReplaceByFlexVolume}) {
         if (policyName(p) == text)
             return p;
     }
@@ -42,8 +43,8 @@ QString indexPath(int index, const QString &field = {})
 }
 
 // Reads a quantity field; false (with an error) when it is absent where required or malformed.
-bool readQuantity(const QJsonObject &object, const QString &key, const QString &path,
-                  bool required, QString *out, Diagnostics &diagnostics)
+bool readQuantity(const QJsonObject &object, const QString &key, const QString &path, bool required,
+                  QString *out, Diagnostics &diagnostics)
 {
     const QJsonValue v = object.value(key);
     if (v.isUndefined() || v.isNull()) {
@@ -61,10 +62,10 @@ bool readQuantity(const QJsonObject &object, const QString &key, const QString &
         return false;
     }
     if (!q || q->sign() <= 0) {
-        diagnostics.append(makeError(QStringLiteral("annotation.hostPath.quantity"), path,
-                                     q ? Tr::tr("%1 must be greater than zero").arg(key)
-                                       : q.error().message,
-                                     Tr::tr("Write a size such as 1Gi or 500Mi.")));
+        diagnostics.append(
+            makeError(QStringLiteral("annotation.hostPath.quantity"), path,
+                      q ? Tr::tr("%1 must be greater than zero").arg(key) : q.error().message,
+                      Tr::tr("Write a size such as 1Gi or 500Mi.")));
         return false;
     }
     *out = text;
@@ -78,8 +79,8 @@ bool readSubObject(const QJsonObject &entry, const QString &key, int index, QJso
     if (!v.isObject()) {
         diagnostics.append(makeError(
             QStringLiteral("annotation.hostPath.missingField"), indexPath(index, key),
-            Tr::tr("policyType %1 needs a \"%2\" object").arg(entry.value(u"policyType").toString(),
-                                                              key),
+            Tr::tr("policyType %1 needs a \"%2\" object")
+                .arg(entry.value(u"policyType").toString(), key),
             Tr::tr("Add \"%1\": {\"sizeLimit\": \"1Gi\"} to entry %2.").arg(key).arg(index)));
         return false;
     }
@@ -127,6 +128,7 @@ std::optional<HostPathRule> readRule(const QJsonValue &value, int index, Diagnos
     }
     const QJsonObject entry = value.toObject();
     HostPathRule rule;
+    rule.index = index;
     rule.name = entry.value(u"name").toString();
     if (rule.name.isEmpty()) {
         diagnostics.append(makeError(QStringLiteral("annotation.hostPath.missingField"),
@@ -223,9 +225,10 @@ HostPathRules parseHostPathRules(const QString &annotationValue)
     if (error.error != QJsonParseError::NoError || !doc.isArray()) {
         out.diagnostics.append(makeError(
             QStringLiteral("annotation.hostPath.json"), QString(),
-            error.error != QJsonParseError::NoError
-                ? Tr::tr("not valid JSON at offset %1: %2").arg(error.offset).arg(error.errorString())
-                : Tr::tr("the value must be a JSON array"),
+            error.error != QJsonParseError::NoError ? Tr::tr("not valid JSON at offset %1: %2")
+                                                          .arg(error.offset)
+                                                          .arg(error.errorString())
+                                                    : Tr::tr("the value must be a JSON array"),
             Tr::tr("Write a JSON array such as [{\"name\":\"logs\",\"policyType\":\"remove\"}].")));
         return out;
     }
@@ -236,11 +239,11 @@ HostPathRules parseHostPathRules(const QString &annotationValue)
         if (!rule)
             continue;
         if (seen.contains(rule->name)) {
-            out.diagnostics.append(makeError(
-                QStringLiteral("annotation.hostPath.duplicate"),
-                indexPath(i, QStringLiteral("name")),
-                Tr::tr("volume \"%1\" has more than one rule").arg(rule->name),
-                Tr::tr("Keep one rule per volume name.")));
+            out.diagnostics.append(
+                makeError(QStringLiteral("annotation.hostPath.duplicate"),
+                          indexPath(i, QStringLiteral("name")),
+                          Tr::tr("volume \"%1\" has more than one rule").arg(rule->name),
+                          Tr::tr("Keep one rule per volume name.")));
             continue;
         }
         seen.insert(rule->name);
@@ -262,11 +265,11 @@ QJsonArray hostPathRulesToJson(const QList<HostPathRule> &rules)
 
 QString hostPathRulesToAnnotation(const QList<HostPathRule> &rules)
 {
-    return QString::fromUtf8(QJsonDocument(hostPathRulesToJson(rules)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(hostPathRulesToJson(rules)).toJson(QJsonDocument::Compact));
 }
 
-HostPathApplication applyHostPathRules(const QJsonObject &podSpec,
-                                       const QList<HostPathRule> &rules)
+HostPathApplication applyHostPathRules(const QJsonObject &podSpec, const QList<HostPathRule> &rules)
 {
     HostPathApplication out;
     out.podSpec = podSpec;
@@ -283,9 +286,9 @@ HostPathApplication applyHostPathRules(const QJsonObject &podSpec,
         } else if (!hostPathNames.contains(rules.at(i).name)) {
             out.diagnostics.append(makeError(
                 QStringLiteral("annotation.hostPath.notHostPath"),
-                indexPath(i, QStringLiteral("name")),
+                indexPath(rules.at(i).index >= 0 ? rules.at(i).index : i, QStringLiteral("name")),
                 Tr::tr("rule %1 names \"%2\", which is not a hostPath volume of this pod")
-                    .arg(i)
+                    .arg(rules.at(i).index >= 0 ? rules.at(i).index : i)
                     .arg(rules.at(i).name),
                 Tr::tr("Name one of the pod's hostPath volumes, or use \"*\".")));
         }

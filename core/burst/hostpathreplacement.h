@@ -10,7 +10,8 @@
 
 namespace core::burst {
 
-inline const QString kHostPathAnnotation = QStringLiteral("coordinator.cci.io/hostpath-replacement");
+inline const QString kHostPathAnnotation =
+    QStringLiteral("coordinator.cci.io/hostpath-replacement");
 
 enum class HostPathPolicy { Remove, ReplaceByLocalDir, ReplaceByEmptyDir, ReplaceByFlexVolume };
 
@@ -26,7 +27,15 @@ struct HostPathRule
     QString fsType;     // flexVolume
     QString volumeType; // flexVolume options: sata | sas | ssd
     QString volumeSize; // flexVolume options
-    bool operator==(const HostPathRule &) const = default;
+    int index = -1;     // position in the annotation's array, for diagnostics only
+
+    // Same rule content; where it stood in the annotation does not matter.
+    bool operator==(const HostPathRule &o) const
+    {
+        return name == o.name && policy == o.policy && sizeLimit == o.sizeLimit &&
+               driver == o.driver && fsType == o.fsType && volumeType == o.volumeType &&
+               volumeSize == o.volumeSize;
+    }
 };
 
 struct HostPathRules
@@ -44,10 +53,10 @@ QString hostPathRulesToAnnotation(const QList<HostPathRule> &rules); // compact 
 
 struct HostPathApplication
 {
-    QJsonObject podSpec;      // with hostPath volumes removed or replaced
-    QStringList handled;      // volume names a rule applied to
-    QStringList unhandled;    // hostPath volumes no rule covers: the pod cannot burst
-    Diagnostics diagnostics;  // rule errors against the pod ("[0].name"), relative to the value
+    QJsonObject podSpec;     // with hostPath volumes removed or replaced
+    QStringList handled;     // volume names a rule applied to
+    QStringList unhandled;   // hostPath volumes no rule covers: the pod cannot burst
+    Diagnostics diagnostics; // rule errors against the pod ("[0].name"), relative to the value
 };
 
 // Applies the rules: named rules first, "*" (decided) to every hostPath volume no named rule

@@ -2,6 +2,7 @@
 
 #include "core/common/tr.h"
 
+#include <cmath>
 #include <limits>
 
 namespace core::burst {
@@ -17,13 +18,17 @@ std::optional<qint64> readInteger(const QJsonObject &object, const QString &key,
     if (v.isUndefined() || v.isNull())
         return std::nullopt;
     const double d = v.toDouble();
-    if (!v.isDouble() || d != double(qint64(d))) {
+    if (!v.isDouble() || d != std::trunc(d)) {
         diagnostics.append(makeError(QStringLiteral("profile.type"), path,
                                      Tr::tr("%1 must be an integer").arg(key),
                                      Tr::tr("Write a whole number without quotes.")));
         return std::nullopt;
     }
-    return v.toInteger();
+    // Whole numbers beyond qint64 saturate so the range check reports them; casting is UB there.
+    constexpr double kTwoPow63 = 9223372036854775808.0;
+    if (d >= kTwoPow63 || d < -kTwoPow63)
+        return d > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return v.toInteger(qint64(d));
 }
 
 LocationLimits readLocation(const QJsonObject &location, const QString &key,

@@ -11,8 +11,9 @@ namespace core::burst {
 namespace {
 
 const QStringList kSupportedVolumes = {
-    QStringLiteral("configMap"),   QStringLiteral("secret"),    QStringLiteral("emptyDir"),
-    QStringLiteral("downwardAPI"), QStringLiteral("projected"), QStringLiteral("persistentVolumeClaim")};
+    QStringLiteral("configMap"), QStringLiteral("secret"),
+    QStringLiteral("emptyDir"),  QStringLiteral("downwardAPI"),
+    QStringLiteral("projected"), QStringLiteral("persistentVolumeClaim")};
 
 QString volumeType(const QJsonObject &volume)
 {
@@ -42,8 +43,8 @@ QList<ContainerRef> allContainers(const QJsonObject &podSpec)
 
 qint64 quantityBytes(const QJsonValue &v)
 {
-    const auto q = kube::Quantity::parse(v.isString() ? v.toString()
-                                                      : QString::number(v.toDouble(), 'g', 17));
+    const auto q =
+        kube::Quantity::parse(v.isString() ? v.toString() : QString::number(v.toDouble(), 'g', 17));
     return q ? q->value() : -1;
 }
 
@@ -70,8 +71,8 @@ void checkVolumes(const ShapeInput &in, Diagnostics &out)
             emptyDirs.insert(name);
             const QJsonObject ed = v.value(u"emptyDir").toObject();
             if (ed.value(u"medium").toString() == u"Memory") {
-                const qint64 limit = ed.contains(u"sizeLimit") ? quantityBytes(ed.value(u"sizeLimit"))
-                                                               : 0;
+                const qint64 limit =
+                    ed.contains(u"sizeLimit") ? quantityBytes(ed.value(u"sizeLimit")) : 0;
                 memoryDirs.insert(name, limit);
                 if (limit > in.podTotals.memoryBytes && in.podTotals.memoryBytes > 0)
                     out.append(makeError(
@@ -95,7 +96,10 @@ void checkVolumes(const ShapeInput &in, Diagnostics &out)
                 QStringLiteral("volume.pvcStorageClass"), path + u".persistentVolumeClaim",
                 Tr::tr("claim \"%1\" must be SFS or SFS Turbo through a CSI StorageClass on CCI; "
                        "this cannot be checked from the manifest")
-                    .arg(v.value(u"persistentVolumeClaim").toObject().value(u"claimName").toString()),
+                    .arg(v.value(u"persistentVolumeClaim")
+                             .toObject()
+                             .value(u"claimName")
+                             .toString()),
                 Tr::tr("Check the claim's StorageClass before bursting.")));
         } else if (!kSupportedVolumes.contains(type)) {
             out.append(makeError(QStringLiteral("volume.unsupported"), path + u'.' + type,
@@ -110,15 +114,17 @@ void checkVolumes(const ShapeInput &in, Diagnostics &out)
             const QJsonObject mount = mounts.at(m).toObject();
             const QString name = mount.value(u"name").toString();
             const QString mpath = c.path + QStringLiteral(".volumeMounts[%1]").arg(m);
-            if (emptyDirs.contains(name) &&
-                (mount.contains(u"subPath") || mount.contains(u"subPathExpr")))
-                out.append(makeError(QStringLiteral("volume.emptyDirSubPath"),
-                                     mpath + (mount.contains(u"subPath") ? u".subPath"
-                                                                         : u".subPathExpr"),
-                                     Tr::tr("emptyDir \"%1\" is mounted with a subPath, which CCI "
-                                            "does not support")
-                                         .arg(name),
-                                     Tr::tr("Mount the whole emptyDir, or use a separate volume.")));
+            // An empty subPath is the volume root, as in Kubernetes.
+            const bool subPath = !mount.value(u"subPath").toString().isEmpty();
+            const bool subPathExpr = !mount.value(u"subPathExpr").toString().isEmpty();
+            if (emptyDirs.contains(name) && (subPath || subPathExpr))
+                out.append(
+                    makeError(QStringLiteral("volume.emptyDirSubPath"),
+                              mpath + (subPath ? u".subPath" : u".subPathExpr"),
+                              Tr::tr("emptyDir \"%1\" is mounted with a subPath, which CCI "
+                                     "does not support")
+                                  .arg(name),
+                              Tr::tr("Mount the whole emptyDir, or use a separate volume.")));
             if (memoryDirs.contains(name) && mount.value(u"mountPath").toString() == u"/dev/shm") {
                 const qint64 limit = memoryDirs.value(name);
                 if (limit <= 0 || limit * 2 > in.podTotals.memoryBytes)
@@ -202,8 +208,10 @@ void checkServices(const ShapeInput &in, Diagnostics &out)
             continue;
         const QJsonObject annotations = meta.value(u"annotations").toObject();
         for (auto it = annotations.begin(); it != annotations.end(); ++it) {
+            // CCE names the health-check port "monitor_port" (target_service_port, required in
+            // health-check-options, is the service port and harmless).
             if (it.key().startsWith(u"kubernetes.io/elb.health-check") &&
-                it.value().toString().contains(u"port"))
+                it.value().toString().contains(u"monitor_port"))
                 out.append(makeWarning(
                     QStringLiteral("service.healthCheckPort"), path,
                     Tr::tr("LoadBalancer Service \"%1\" sets a health-check port; CCE and CCI "
@@ -251,10 +259,10 @@ Diagnostics checkPodShape(const ShapeInput &in)
                             Tr::tr("with network interconnection on, CCI injects one system "
                                    "sidecar: the running pod shows one container more")));
     if (in.logPolicies > 0)
-        out.append(makeInfo(QStringLiteral("pod.logPolicies"), QStringLiteral("containers"),
-                            Tr::tr("%1 log policies: reserve %2MB of memory for log collection")
-                                .arg(in.logPolicies)
-                                .arg(50 + 5 * (in.logPolicies - 1))));
+        out.append(makeWarning(QStringLiteral("pod.logPolicies"), QStringLiteral("containers"),
+                               Tr::tr("%1 log policies: reserve %2MB of memory for log collection")
+                                   .arg(in.logPolicies)
+                                   .arg(50 + 5 * (in.logPolicies - 1))));
     return out;
 }
 

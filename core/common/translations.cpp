@@ -14,14 +14,15 @@ QLocale preferredLocale()
 
 bool installTranslations(QCoreApplication &app, const QLocale &locale)
 {
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
-        return true;
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (!english && qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+    // English loads its catalogue too: it holds the plural forms of the %n messages.
+    const QLocale catalogue = english ? QLocale(QLocale::English, QLocale::UnitedStates) : locale;
     auto *own = new QTranslator(&app);
-    if (!own->load(locale, QStringLiteral("burst-console"), QStringLiteral("_"),
+    if (!own->load(catalogue, QStringLiteral("burst-console"), QStringLiteral("_"),
                    QStringLiteral(":/i18n")))
         return false;
     QCoreApplication::installTranslator(own);

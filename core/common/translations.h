@@ -10,8 +10,8 @@ namespace core {
 QLocale preferredLocale();
 
 // Installs the project's catalogue (":/i18n/burst-console_<lang>.qm", compiled into each
-// executable) and Qt's own for `locale`. English needs no catalogue. Returns false when the
-// project catalogue for a non-English locale is missing.
+// executable) and Qt's own for `locale`; any English locale uses burst-console_en (plural forms).
+// Returns false when the project catalogue for the locale is missing.
 bool installTranslations(QCoreApplication &app, const QLocale &locale);
 
 } // namespace core

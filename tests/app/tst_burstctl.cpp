@@ -1,9 +1,242 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <yaml-cpp/yaml.h>
+
+// burstctl as a process, on the shipped examples: JSON shape, values from the guide, exit codes.
 class tst_burstctl : public QObject
 {
     Q_OBJECT
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QString err;
+    };
+
+    static QString example(const QString &name)
+    {
+        return qEnvironmentVariable("BURST_SOURCE_DIR") + QStringLiteral("/resources/examples/") +
+               name;
+    }
+
+    static Run run(const QStringList &args, const QByteArray &stdinData = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BURST_LANG"), QStringLiteral("en"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(BURSTCTL_PATH), args);
+        if (!stdinData.isEmpty())
+            p.write(stdinData);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            return {};
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+                   QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    static QJsonArray jsonArray(const QByteArray &out)
+    {
+        QJsonParseError e;
+        const QJsonDocument doc = QJsonDocument::fromJson(out, &e);
+        if (e.error != QJsonParseError::NoError)
+            qWarning("bad JSON: %s", qPrintable(e.errorString()));
+        return doc.array();
+    }
+
+private slots:
+    void guideDeploymentIsNormalized();
+    void imageScenarioTwo();
+    void rejectedExitsOne();
+    void parseErrorExitsTwoWithPosition();
+    void standardInput();
+    void yamlOutput();
+    void badArguments_data();
+    void badArguments();
+    void helpNamesDecidedRules();
+    void simulateLocalMaxNumAndScaleDown();
+    void simulateCciMaxNumLeavesPending();
+    void corpusNeverCrashes();
 };
+
+void tst_burstctl::guideDeploymentIsNormalized()
+{
+    const Run r = run({QStringLiteral("preview"), QStringLiteral("-f"),
+                       example(QStringLiteral("01-burst-label-auto.yaml"))});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray a = jsonArray(r.out);
+    QCOMPARE(a.size(), 1);
+    const QJsonObject o = a.first().toObject();
+    QCOMPARE(o.value(u"kind").toString(), QStringLiteral("Deployment"));
+    QCOMPARE(o.value(u"name").toString(), QStringLiteral("test"));
+    QCOMPARE(o.value(u"strategy").toObject().value(u"value").toString(), QStringLiteral("auto"));
+    QVERIFY(o.value(u"admissible").toBool());
+    QVERIFY(o.value(u"normalized").toBool());
+    QCOMPARE(o.value(u"podResources").toObject().value(u"cpu").toString(), QStringLiteral("250m"));
+    QCOMPARE(o.value(u"podResources").toObject().value(u"memory").toString(), QStringLiteral("1Gi"));
+    const QJsonObject c = o.value(u"containers").toArray().first().toObject();
+    QCOMPARE(c.value(u"memory").toString(), QStringLiteral("1Gi"));
+    QVERIFY(c.value(u"changed").toBool());
+    QCOMPARE(o.value(u"cciPod").toObject().value(u"kind").toString(), QStringLiteral("Pod"));
+}
+
+void tst_burstctl::imageScenarioTwo()
+{
+    const Run r = run({QStringLiteral("preview"), QStringLiteral("-f"),
+                       example(QStringLiteral("07-image-replacement-three-rules.yaml"))});
+    QCOMPARE(r.exitCode, 0);
+    QStringList images;
+    for (const QJsonValue &c : jsonArray(r.out).first().toObject().value(u"containers").toArray())
+        images.append(c.toObject().value(u"image").toString());
+    QCOMPARE(images, (QStringList{QStringLiteral("swr.cn-north-4.myhuaweicloud.com/org1/ubuntu:latest"),
+                                  QStringLiteral("swr.cn-north-4.myhuaweicloud.com/org1/nginx:latest"),
+                                  QStringLiteral("swr.cn-north-4.myhuaweicloud.com/org2/redis:latest")}));
+}
+
+void tst_burstctl::rejectedExitsOne()
+{
+    const Run r = run({QStringLiteral("preview"), QStringLiteral("-f"),
+                       example(QStringLiteral("08-rejected-too-large.yaml"))});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject o = jsonArray(r.out).first().toObject();
+    QVERIFY(!o.value(u"admissible").toBool());
+    QStringList codes;
+    for (const QJsonValue &d : o.value(u"diagnostics").toArray())
+        codes.append(d.toObject().value(u"code").toString());
+    QVERIFY(codes.contains(u"resources.cpu.range"));
+}
+
+void tst_burstctl::parseErrorExitsTwoWithPosition()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.yaml"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("apiVersion: v1\nkind: Pod\nmetadata:\n  name: [oops\n");
+    f.close();
+    const Run r = run({QStringLiteral("preview"), QStringLiteral("-f"), path});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith(path + QStringLiteral(":4:")), qPrintable(r.err));
+}
+
+void tst_burstctl::standardInput()
+{
+    QFile f(example(QStringLiteral("06-image-replacement-one-rule.yaml")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const Run r = run({QStringLiteral("preview"), QStringLiteral("-f"), QStringLiteral("-")},
+                      f.readAll());
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = jsonArray(r.out).first().toObject();
+    QCOMPARE(o.value(u"name").toString(), QStringLiteral("test-vk"));
+    QVERIFY(!o.value(u"normalized").toBool()); // 2 x 500m/1024Mi = 1 / 2Gi, valid as is
+}
+
+void tst_burstctl::yamlOutput()
+{
+    const Run r = run({QStringLiteral("preview"), QStringLiteral("-o"), QStringLiteral("yaml"),
+                       QStringLiteral("-f"), example(QStringLiteral("02-profile-local-maxnum.yaml"))});
+    QCOMPARE(r.exitCode, 0);
+    const YAML::Node doc = YAML::Load(r.out.toStdString());
+    QVERIFY(doc.IsSequence());
+    QCOMPARE(doc[0]["strategy"]["profile"].as<std::string>(), std::string("test-cci-profile"));
+    QCOMPARE(doc[0]["strategy"]["source"].as<std::string>(), std::string("profile"));
+}
+
+void tst_burstctl::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no command") << QStringList();
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+    QTest::newRow("preview without -f") << QStringList{QStringLiteral("preview")};
+    QTest::newRow("unknown format") << QStringList{QStringLiteral("preview"), QStringLiteral("-o"),
+                                                   QStringLiteral("xml"), QStringLiteral("-f"),
+                                                   QStringLiteral("-")};
+    QTest::newRow("missing file") << QStringList{QStringLiteral("preview"), QStringLiteral("-f"),
+                                                 QStringLiteral("/nonexistent.yaml")};
+    QTest::newRow("bad node spec") << QStringList{QStringLiteral("simulate"), QStringLiteral("-f"),
+                                                  example(QStringLiteral("01-burst-label-auto.yaml")),
+                                                  QStringLiteral("--node"), QStringLiteral("cpu=lots")};
+    QTest::newRow("bad replicas") << QStringList{QStringLiteral("simulate"), QStringLiteral("-f"),
+                                                 example(QStringLiteral("01-burst-label-auto.yaml")),
+                                                 QStringLiteral("--replicas"), QStringLiteral("3,-1")};
+}
+
+void tst_burstctl::badArguments()
+{
+    QFETCH(QStringList, args);
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(!r.err.isEmpty() || !r.out.isEmpty());
+}
+
+void tst_burstctl::helpNamesDecidedRules()
+{
+    const Run top = run({QStringLiteral("--help")});
+    QCOMPARE(top.exitCode, 0);
+    QVERIFY(top.out.contains("simulate"));
+    const Run preview = run({QStringLiteral("preview"), QStringLiteral("--help")});
+    QCOMPARE(preview.exitCode, 0);
+    QVERIFY(preview.out.contains("Decided rules"));
+    QVERIFY(preview.out.contains("pod-template label > workload label"));
+    const Run simulate = run({QStringLiteral("simulate"), QStringLiteral("--help")});
+    QVERIFY(simulate.out.contains("approximation"));
+    QVERIFY(simulate.out.contains("scaleDownPriority"));
+}
+
+void tst_burstctl::simulateLocalMaxNumAndScaleDown()
+{
+    // 250m / 512Mi pods on one 2-core / 4Gi node: 8 fit locally (below local.maxNum 20), the
+    // other 17 go to CCI. Scale to 0: local (priority 10) loses pods before CCI (priority 0).
+    const Run r = run({QStringLiteral("simulate"), QStringLiteral("-f"),
+                       example(QStringLiteral("02-profile-local-maxnum.yaml")), QStringLiteral("--node"),
+                       QStringLiteral("cpu=2,memory=4Gi,name=idc-1"), QStringLiteral("--replicas"),
+                       QStringLiteral("25,17,0")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(u"strategy").toObject().value(u"value").toString(), QStringLiteral("localPrefer"));
+    const QJsonArray steps = o.value(u"steps").toArray();
+    QCOMPARE(steps.size(), 3);
+    QCOMPARE(steps.at(0).toObject().value(u"local").toInt(), 8);
+    QCOMPARE(steps.at(0).toObject().value(u"cci").toInt(), 17);
+    QCOMPARE(steps.at(1).toObject().value(u"local").toInt(), 0);
+    QCOMPARE(steps.at(1).toObject().value(u"cci").toInt(), 17);
+    QCOMPARE(steps.at(2).toObject().value(u"cci").toInt(), 0);
+}
+
+void tst_burstctl::simulateCciMaxNumLeavesPending()
+{
+    // One 1-core / 2Gi node holds 4 pods; cci.maxNum 20; 30 replicas -> 4 local, 20 CCI, 6 Pending.
+    const Run r = run({QStringLiteral("simulate"), QStringLiteral("-f"),
+                       example(QStringLiteral("03-profile-cci-maxnum.yaml")), QStringLiteral("--node"),
+                       QStringLiteral("cpu=1,memory=2Gi"), QStringLiteral("--replicas"),
+                       QStringLiteral("30")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject step = QJsonDocument::fromJson(r.out).object().value(u"steps").toArray()
+                                 .first().toObject();
+    QCOMPARE(step.value(u"local").toInt(), 4);
+    QCOMPARE(step.value(u"cci").toInt(), 20);
+    QCOMPARE(step.value(u"pending").toInt(), 6);
+}
+
+void tst_burstctl::corpusNeverCrashes()
+{
+    const QString corpus = qEnvironmentVariable("BURST_SHARED_DIR") + QStringLiteral("/corpus");
+    if (!QFileInfo(corpus).isDir())
+        QSKIP("corpus not found");
+    const Run r = run({QStringLiteral("preview"), QStringLiteral("-f"), corpus});
+    QVERIFY2(r.exitCode >= 0 && r.exitCode <= 2, qPrintable(r.err));
+    QVERIFY(jsonArray(r.out).size() > 100);
+    for (const QString &line : r.err.split(u'\n', Qt::SkipEmptyParts))
+        QVERIFY2(line.contains(QRegularExpression(QStringLiteral("^[^:]+:\\d+:\\d+: "))),
+                 qPrintable(line));
+}
 
 QTEST_GUILESS_MAIN(tst_burstctl)
 #include "tst_burstctl.moc"
