@@ -13,8 +13,20 @@ class WorkloadSummaryModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Kind, Namespace, Name, File, Strategy, Profile, Admissible, Cpu, Memory,
-                  Errors, Warnings, ColumnCount };
+    enum Column {
+        Kind,
+        Namespace,
+        Name,
+        File,
+        Strategy,
+        Profile,
+        Admissible,
+        Cpu,
+        Memory,
+        Errors,
+        Warnings,
+        ColumnCount
+    };
     struct Row
     {
         QString file;

@@ -31,8 +31,8 @@ Inputs loadInputs(const QStringList &files)
 bool printValue(const QJsonValue &value, const QString &format)
 {
     if (format == u"json") {
-        const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray())
-                                                  : QJsonDocument(value.toObject());
+        const QJsonDocument doc =
+            value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
         out() << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
     } else if (format == u"yaml") {
         out() << QString::fromUtf8(core::kube::jsonToYaml(value));

@@ -31,7 +31,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BURST_VERSION));
     core::installTranslations(app, core::preferredLocale());
     QStringList args = QCoreApplication::arguments();
-    if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" || args.at(1) == u"help") {
+    if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" ||
+        args.at(1) == u"help") {
         cli::out() << usage();
         cli::out().flush();
         return args.size() < 2 ? 2 : 0;

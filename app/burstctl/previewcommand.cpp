@@ -67,7 +67,8 @@ int runPreview(const QStringList &arguments)
                              "Repeatable."),
                       Tr::tr("FILE")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      Tr::tr("Output format: json (default) or yaml."), Tr::tr("FORMAT"),
+                      Tr::tr("Output format: json (default) or yaml."),
+                      Tr::tr("FORMAT"),
                       QStringLiteral("json")});
     parser.addOption({QStringLiteral("no-network-interconnect"),
                       Tr::tr("virtual-kubelet runs without network interconnection (no "

@@ -128,7 +128,8 @@ int runSimulate(const QStringList &arguments)
     parser.addOption({QStringLiteral("cci-locked"),
                       Tr::tr("The virtual-kubelet node is locked: nothing goes to CCI.")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      Tr::tr("Output format: json (default) or yaml."), Tr::tr("FORMAT"),
+                      Tr::tr("Output format: json (default) or yaml."),
+                      Tr::tr("FORMAT"),
                       QStringLiteral("json")});
     parser.process(arguments);
 
@@ -197,17 +198,16 @@ int runSimulate(const QStringList &arguments)
     for (const SimStep &step : simulatePlacement(in))
         steps.append(simStepToJson(step));
     const QJsonObject result{
-        {QStringLiteral("workload"),
-         QJsonObject{{QStringLiteral("kind"), workload->kind},
-                     {QStringLiteral("namespace"), workload->nameSpace},
-                     {QStringLiteral("name"), workload->name}}},
+        {QStringLiteral("workload"), QJsonObject{{QStringLiteral("kind"), workload->kind},
+                                                 {QStringLiteral("namespace"), workload->nameSpace},
+                                                 {QStringLiteral("name"), workload->name}}},
         {QStringLiteral("strategy"),
          QJsonObject{{QStringLiteral("value"), strategyName(in.strategy)},
-                     {QStringLiteral("source"),
-                      parser.isSet(QStringLiteral("strategy")) ? QStringLiteral("override")
-                                                               : sourceName(preview.strategy.source)},
-                     {QStringLiteral("profile"), preview.profile ? QJsonValue(preview.profile->name)
-                                                                 : QJsonValue()}}},
+                     {QStringLiteral("source"), parser.isSet(QStringLiteral("strategy"))
+                                                    ? QStringLiteral("override")
+                                                    : sourceName(preview.strategy.source)},
+                     {QStringLiteral("profile"),
+                      preview.profile ? QJsonValue(preview.profile->name) : QJsonValue()}}},
         {QStringLiteral("podRequest"),
          QJsonObject{{QStringLiteral("cpu"),
                       core::kube::Quantity::fromMilli(in.podRequest.cpuMilli).toString()},

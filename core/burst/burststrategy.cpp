@@ -82,11 +82,11 @@ StrategyResolution resolveStrategy(const kube::Workload &workload,
 {
     StrategyResolution r;
     r.profile = profileName;
-    const auto podValue = labelStrategy(
-        workload.podLabels,
-        workload.isPod() ? QStringLiteral("metadata.labels")
-                         : workload.templatePath + QStringLiteral(".metadata.labels"),
-        r.diagnostics);
+    const auto podValue =
+        labelStrategy(workload.podLabels,
+                      workload.isPod() ? QStringLiteral("metadata.labels")
+                                       : workload.templatePath + QStringLiteral(".metadata.labels"),
+                      r.diagnostics);
     std::optional<Strategy> workloadValue;
     if (!workload.isPod())
         workloadValue = labelStrategy(workload.workloadLabels, QStringLiteral("metadata.labels"),
@@ -102,12 +102,12 @@ StrategyResolution resolveStrategy(const kube::Workload &workload,
         r.source = StrategySource::Profile;
     }
     if (podValue && workloadValue && *podValue != *workloadValue)
-        r.diagnostics.append(makeInfo(
-            QStringLiteral("strategy.podLabelWins"),
-            workload.templatePath + QStringLiteral(".metadata.labels[\"") + kBurstLabel +
-                QStringLiteral("\"]"),
-            Tr::tr("the pod template label (%1) overrides the workload label (%2)")
-                .arg(strategyName(*podValue), strategyName(*workloadValue))));
+        r.diagnostics.append(
+            makeInfo(QStringLiteral("strategy.podLabelWins"),
+                     workload.templatePath + QStringLiteral(".metadata.labels[\"") + kBurstLabel +
+                         QStringLiteral("\"]"),
+                     Tr::tr("the pod template label (%1) overrides the workload label (%2)")
+                         .arg(strategyName(*podValue), strategyName(*workloadValue))));
     if (profileStrategy && (podValue || workloadValue))
         r.diagnostics.append(makeInfo(
             QStringLiteral("strategy.labelOverridesProfile"), QStringLiteral("metadata.labels"),

@@ -14,10 +14,10 @@ inline const QString kBurstLabel = QStringLiteral("virtual-kubelet.io/burst-to-c
 enum class Strategy { None, Auto, LocalPrefer, Enforce, Off };
 enum class StrategySource { None, PodLabel, WorkloadLabel, Profile };
 
-QString strategyName(Strategy strategy);     // "auto" | "localPrefer" | "enforce" | "off" | "none"
-QString sourceName(StrategySource source);   // "podLabel" | "workloadLabel" | "profile" | "none"
+QString strategyName(Strategy strategy);   // "auto" | "localPrefer" | "enforce" | "off" | "none"
+QString sourceName(StrategySource source); // "podLabel" | "workloadLabel" | "profile" | "none"
 std::optional<Strategy> parseStrategy(const QString &text); // the four label values, exact case
-bool canBurst(Strategy strategy);            // auto, localPrefer, enforce
+bool canBurst(Strategy strategy);                           // auto, localPrefer, enforce
 
 struct StrategyResolution
 {

@@ -53,9 +53,10 @@ bool validateRule(const ImageRule &rule, int index, Diagnostics &diagnostics)
     else {
         const QString reason = kube::validateRepositoryName(rule.replaceWith);
         if (!reason.isEmpty())
-            fail(QStringLiteral("annotation.image.invalidName"), QStringLiteral("replaceWith"),
-                 Tr::tr("replaceWith \"%1\" is not an image name: %2").arg(rule.replaceWith, reason),
-                 Tr::tr("Use lower-case path components, optionally after a registry host."));
+            fail(
+                QStringLiteral("annotation.image.invalidName"), QStringLiteral("replaceWith"),
+                Tr::tr("replaceWith \"%1\" is not an image name: %2").arg(rule.replaceWith, reason),
+                Tr::tr("Use lower-case path components, optionally after a registry host."));
     }
     return ok;
 }
@@ -67,11 +68,11 @@ std::optional<ImageRule> readRule(const QJsonValue &value, int index, Diagnostic
     const QJsonValue replace = o.value(u"replaceWith");
     if (!value.isObject() || !(prefix.isString() || prefix.isUndefined() || prefix.isNull()) ||
         !(replace.isString() || replace.isUndefined() || replace.isNull())) {
-        diagnostics.append(makeError(
-            QStringLiteral("annotation.image.type"), QStringLiteral("[%1]").arg(index),
-            Tr::tr("entry %1 must be an object with string fields repositoryPrefix and "
-                   "replaceWith")
-                .arg(index)));
+        diagnostics.append(
+            makeError(QStringLiteral("annotation.image.type"), QStringLiteral("[%1]").arg(index),
+                      Tr::tr("entry %1 must be an object with string fields repositoryPrefix and "
+                             "replaceWith")
+                          .arg(index)));
         return std::nullopt;
     }
     ImageRule rule{prefix.toString(), replace.toString()};
@@ -90,9 +91,10 @@ ImageRules parseImageRules(const QString &annotationValue)
     if (error.error != QJsonParseError::NoError || !doc.isArray()) {
         out.diagnostics.append(makeError(
             QStringLiteral("annotation.image.json"), QString(),
-            error.error != QJsonParseError::NoError
-                ? Tr::tr("not valid JSON at offset %1: %2").arg(error.offset).arg(error.errorString())
-                : Tr::tr("the value must be a JSON array"),
+            error.error != QJsonParseError::NoError ? Tr::tr("not valid JSON at offset %1: %2")
+                                                          .arg(error.offset)
+                                                          .arg(error.errorString())
+                                                    : Tr::tr("the value must be a JSON array"),
             Tr::tr("Write a JSON array such as [{\"repositoryPrefix\":\"harbor.domain/org\","
                    "\"replaceWith\":\"swr.cn-north-4.myhuaweicloud.com/org\"}].")));
         return out;
@@ -104,12 +106,12 @@ ImageRules parseImageRules(const QString &annotationValue)
         if (!rule)
             continue;
         if (prefixes.contains(rule->repositoryPrefix)) {
-            out.diagnostics.append(makeError(
-                QStringLiteral("annotation.image.duplicatePrefix"),
-                rulePath(i, QStringLiteral("repositoryPrefix")),
-                Tr::tr("repositoryPrefix \"%1\" appears in more than one rule")
-                    .arg(rule->repositoryPrefix),
-                Tr::tr("Keep one rule per prefix; each image uses at most one rule.")));
+            out.diagnostics.append(
+                makeError(QStringLiteral("annotation.image.duplicatePrefix"),
+                          rulePath(i, QStringLiteral("repositoryPrefix")),
+                          Tr::tr("repositoryPrefix \"%1\" appears in more than one rule")
+                              .arg(rule->repositoryPrefix),
+                          Tr::tr("Keep one rule per prefix; each image uses at most one rule.")));
             continue;
         }
         prefixes.insert(rule->repositoryPrefix);

@@ -36,10 +36,10 @@ QString replaceImage(const ImageRule &rule, const QString &image);
 
 struct ImageChange
 {
-    QString path;   // "containers[0].image", relative to the pod spec
+    QString path; // "containers[0].image", relative to the pod spec
     QString container;
     QString before;
-    QString after;  // equals `before` when no rule matched
+    QString after; // equals `before` when no rule matched
     int rule = -1;
 };
 

@@ -83,10 +83,10 @@ private:
         const qint64 cpu = n.capacity.cpuMilli > 0
                                ? (n.freeCpu - m_in.podRequest.cpuMilli) * 1000 / n.capacity.cpuMilli
                                : 0;
-        const qint64 mem = n.capacity.memoryBytes > 0
-                               ? (n.freeMemory - m_in.podRequest.memoryBytes) * 1000 /
-                                     n.capacity.memoryBytes
-                               : 0;
+        const qint64 mem =
+            n.capacity.memoryBytes > 0
+                ? (n.freeMemory - m_in.podRequest.memoryBytes) * 1000 / n.capacity.memoryBytes
+                : 0;
         return cpu + mem;
     }
 

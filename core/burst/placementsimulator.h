@@ -24,9 +24,9 @@ QString locationName(Location location); // "local" | "cci" | "pending"
 struct SimulationInput
 {
     QList<SimNode> nodes;
-    PodTotals podRequest;     // what one pod reserves on a local node
+    PodTotals podRequest; // what one pod reserves on a local node
     Strategy strategy = Strategy::None;
-    LocationLimits local;     // from the associated profile, if any
+    LocationLimits local; // from the associated profile, if any
     LocationLimits cci;
     QList<int> replicaSteps;  // desired replica counts, applied in order
     bool cciAvailable = true; // false while the virtual-kubelet node is locked
@@ -37,7 +37,7 @@ struct SimEvent
     QString action; // "create" | "delete"
     int pod = 0;    // pod ordinal, in creation order
     Location location = Location::Pending;
-    QString node;   // local node name, "virtual-kubelet" for CCI, "" for pending
+    QString node; // local node name, "virtual-kubelet" for CCI, "" for pending
 };
 
 struct SimStep

@@ -82,8 +82,8 @@ QList<ContainerResources> readList(const QJsonObject &podSpec, bool init, Diagno
     const QJsonValue list = podSpec.value(key);
     if (!list.isArray()) {
         if (!list.isUndefined() && !list.isNull() && diagnostics)
-            diagnostics->append(makeError(QStringLiteral("pod.type"), key,
-                                          Tr::tr("%1 must be a list").arg(key)));
+            diagnostics->append(
+                makeError(QStringLiteral("pod.type"), key, Tr::tr("%1 must be a list").arg(key)));
         return out;
     }
     const QJsonArray array = list.toArray();
@@ -95,10 +95,10 @@ QList<ContainerResources> readList(const QJsonObject &podSpec, bool init, Diagno
         c.name = container.value(u"name").toString();
         const QJsonObject resources = container.value(u"resources").toObject();
         const QString path = c.path() + QStringLiteral(".resources");
-        const ReadValue cpu = effective(resources, QStringLiteral("cpu"), path, diagnostics,
-                                        requestsFirst);
-        const ReadValue mem = effective(resources, QStringLiteral("memory"), path, diagnostics,
-                                        requestsFirst);
+        const ReadValue cpu =
+            effective(resources, QStringLiteral("cpu"), path, diagnostics, requestsFirst);
+        const ReadValue mem =
+            effective(resources, QStringLiteral("memory"), path, diagnostics, requestsFirst);
         c.hasCpu = cpu.present;
         c.cpuMilli = cpu.value;
         c.hasMemory = mem.present;

@@ -43,11 +43,13 @@ void warnMisplacedAnnotations(const kube::Workload &w, Diagnostics &out)
     const QJsonObject annotations =
         w.object.value(u"metadata").toObject().value(u"annotations").toObject();
     for (const QString &key : {kHostPathAnnotation, kImageAnnotation}) {
-        if (annotations.contains(key) && !w.podMetadata().value(u"annotations").toObject().contains(key))
+        if (annotations.contains(key) &&
+            !w.podMetadata().value(u"annotations").toObject().contains(key))
             out.append(makeWarning(
                 QStringLiteral("annotation.misplaced"),
                 QStringLiteral("metadata.annotations[\"") + key + QStringLiteral("\"]"),
-                Tr::tr("%1 is set on the %2, where virtual-kubelet does not read it").arg(key, w.kind),
+                Tr::tr("%1 is set on the %2, where virtual-kubelet does not read it")
+                    .arg(key, w.kind),
                 Tr::tr("Move it to %1.").arg(w.podPath(QStringLiteral("metadata.annotations")))));
     }
 }
@@ -129,11 +131,12 @@ void warnMaxSurge(const kube::Workload &w, const ScheduleProfile &profile, Diagn
                       (surge.isString() && (surge.toString() == u"0" || surge.toString() == u"0%"));
     if (!zero)
         out.append(makeWarning(
-            QStringLiteral("profile.maxSurge"), QStringLiteral("spec.strategy.rollingUpdate.maxSurge"),
+            QStringLiteral("profile.maxSurge"),
+            QStringLiteral("spec.strategy.rollingUpdate.maxSurge"),
             Tr::tr("ScheduleProfile \"%1\" limits a location with maxNum; a rolling update with "
                    "maxSurge %2 can place fewer pods there than expected")
-                .arg(profile.name, surge.isUndefined() ? QStringLiteral("25%")
-                                                       : surge.toVariant().toString()),
+                .arg(profile.name,
+                     surge.isUndefined() ? QStringLiteral("25%") : surge.toVariant().toString()),
             Tr::tr("Set spec.strategy.rollingUpdate.maxSurge to 0.")));
 }
 

@@ -18,20 +18,20 @@ namespace core::burst {
 
 struct PreviewScope
 {
-    QList<ScheduleProfile> profiles;  // profiles in scope (all namespaces; association filters)
-    QList<QJsonObject> services;      // Services in scope, for the cross-cluster checks
-    bool networkInterconnect = true;  // the virtual-kubelet "network interconnection" option
-    int logPolicies = 0;              // log policies that collect from the pods
+    QList<ScheduleProfile> profiles; // profiles in scope (all namespaces; association filters)
+    QList<QJsonObject> services;     // Services in scope, for the cross-cluster checks
+    bool networkInterconnect = true; // the virtual-kubelet "network interconnection" option
+    int logPolicies = 0;             // log policies that collect from the pods
 };
 
 struct ContainerPreview
 {
     QString name;
     bool init = false;
-    QString path;         // "spec.template.spec.containers[0]"
-    QString cpuBefore;    // SPEC 3.1 value (limit, else request), canonical; "" when unset
+    QString path;      // "spec.template.spec.containers[0]"
+    QString cpuBefore; // SPEC 3.1 value (limit, else request), canonical; "" when unset
     QString memoryBefore;
-    QString cpu;          // what CCI sets as request and limit; "" when unset
+    QString cpu; // what CCI sets as request and limit; "" when unset
     QString memory;
     QString imageBefore;
     QString image;

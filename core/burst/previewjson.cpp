@@ -22,12 +22,12 @@ QJsonObject previewToJson(const PreviewResult &r)
     using kube::Quantity;
     QJsonArray containers;
     for (const ContainerPreview &c : r.containers) {
-        QJsonObject o{{QStringLiteral("name"), c.name},
-                      {QStringLiteral("cpu"), c.cpu.isEmpty() ? QJsonValue() : QJsonValue(c.cpu)},
-                      {QStringLiteral("memory"),
-                       c.memory.isEmpty() ? QJsonValue() : QJsonValue(c.memory)},
-                      {QStringLiteral("changed"), c.changed},
-                      {QStringLiteral("image"), c.image}};
+        QJsonObject o{
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("cpu"), c.cpu.isEmpty() ? QJsonValue() : QJsonValue(c.cpu)},
+            {QStringLiteral("memory"), c.memory.isEmpty() ? QJsonValue() : QJsonValue(c.memory)},
+            {QStringLiteral("changed"), c.changed},
+            {QStringLiteral("image"), c.image}};
         if (c.init)
             o.insert(QStringLiteral("init"), true);
         if (c.changed) {
@@ -43,8 +43,8 @@ QJsonObject previewToJson(const PreviewResult &r)
     QJsonArray diagnostics;
     for (const Diagnostic &d : r.diagnostics)
         diagnostics.append(diagnosticToJson(d));
-    const QJsonValue profile = r.strategy.profile.isEmpty() ? QJsonValue()
-                                                            : QJsonValue(r.strategy.profile);
+    const QJsonValue profile =
+        r.strategy.profile.isEmpty() ? QJsonValue() : QJsonValue(r.strategy.profile);
     return QJsonObject{
         {QStringLiteral("kind"), r.kind},
         {QStringLiteral("namespace"), r.nameSpace},
@@ -56,10 +56,10 @@ QJsonObject previewToJson(const PreviewResult &r)
         {QStringLiteral("admissible"), r.admissible},
         {QStringLiteral("normalized"), r.normalized},
         {QStringLiteral("podResources"),
-         QJsonObject{{QStringLiteral("cpu"), Quantity::fromMilli(r.podAfter.cpuMilli).toString()},
-                     {QStringLiteral("memory"),
-                      Quantity::fromUnits(r.podAfter.memoryBytes, Quantity::Format::BinarySI)
-                          .toString()}}},
+         QJsonObject{
+             {QStringLiteral("cpu"), Quantity::fromMilli(r.podAfter.cpuMilli).toString()},
+             {QStringLiteral("memory"),
+              Quantity::fromUnits(r.podAfter.memoryBytes, Quantity::Format::BinarySI).toString()}}},
         {QStringLiteral("containers"), containers},
         {QStringLiteral("cciPod"), r.cciPod},
         {QStringLiteral("diagnostics"), diagnostics}};

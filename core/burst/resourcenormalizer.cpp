@@ -156,12 +156,11 @@ Diagnostics checkCciPodTotals(const PodTotals &t)
                                     "BestEffort or asks for no cpu)"),
                              Tr::tr("Set resources.limits.cpu or requests.cpu on a container.")));
     } else if (!cpuInRange(t.cpuMilli)) {
-        out.append(makeError(QStringLiteral("resources.cpu.range"), QString(),
-                             Tr::tr("pod cpu %1 is outside 0.25-32 cores and is not 48 or 64")
-                                 .arg(cpu),
-                             Tr::tr("Give the pod between 250m and 32 cpu, or exactly 48 or 64.")));
-    }
-    else if (t.cpuMilli % kCpuStep != 0) {
+        out.append(
+            makeError(QStringLiteral("resources.cpu.range"), QString(),
+                      Tr::tr("pod cpu %1 is outside 0.25-32 cores and is not 48 or 64").arg(cpu),
+                      Tr::tr("Give the pod between 250m and 32 cpu, or exactly 48 or 64.")));
+    } else if (t.cpuMilli % kCpuStep != 0) {
         // SPEC 3.3 does not list this rule, but its worked example 1100m / 3Gi -> 1250m / 3Gi
         // needs it, and CCI's pod specification requires cpu in steps of 0.25 cores (decided).
         out.append(makeError(QStringLiteral("resources.cpu.step"), QString(),
@@ -179,10 +178,10 @@ Diagnostics checkCciPodTotals(const PodTotals &t)
                              Tr::tr("Round the memory of the containers up so the pod total is a "
                                     "multiple of 1Gi.")));
     if (t.cpuMilli > 0 && (compareRatio(t, 2) < 0 || compareRatio(t, 8) > 0))
-        out.append(makeError(QStringLiteral("resources.ratio"), QString(),
-                             Tr::tr("pod memory:cpu is %1 : %2, outside 2-8 Gi per core")
-                                 .arg(mem, cpu),
-                             Tr::tr("Give the pod between 2Gi and 8Gi of memory per cpu core.")));
+        out.append(
+            makeError(QStringLiteral("resources.ratio"), QString(),
+                      Tr::tr("pod memory:cpu is %1 : %2, outside 2-8 Gi per core").arg(mem, cpu),
+                      Tr::tr("Give the pod between 2Gi and 8Gi of memory per cpu core.")));
     return out;
 }
 
@@ -242,12 +241,12 @@ NormalizationResult normalizeForCci(const QList<ContainerResources> &containers)
     const auto carrier = firstCarrier(r.after);
     if ((target.cpuMilli > t.cpuMilli || target.memoryBytes > t.memoryBytes) && !carrier) {
         r.podAfter = t;
-        r.diagnostics.append(makeError(
-            QStringLiteral("resources.noCarrier"), QString(),
-            Tr::tr("the pod must grow to %1 cpu / %2 memory but every app container is "
-                   "BestEffort, so no container can carry the increase")
-                .arg(cpuText(target.cpuMilli), memoryText(target.memoryBytes)),
-            Tr::tr("Give the first app container cpu and memory requests or limits.")));
+        r.diagnostics.append(
+            makeError(QStringLiteral("resources.noCarrier"), QString(),
+                      Tr::tr("the pod must grow to %1 cpu / %2 memory but every app container is "
+                             "BestEffort, so no container can carry the increase")
+                          .arg(cpuText(target.cpuMilli), memoryText(target.memoryBytes)),
+                      Tr::tr("Give the first app container cpu and memory requests or limits.")));
         return r;
     }
     if (carrier && target.cpuMilli > t.cpuMilli)

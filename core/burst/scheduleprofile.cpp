@@ -71,12 +71,11 @@ void validateLocation(const LocationLimits &limits, const QString &key, Diagnost
                              Tr::tr("Use a pod count between 0 and 2147483647.")));
     if (limits.scaleDownPriority &&
         (*limits.scaleDownPriority < -100 || *limits.scaleDownPriority > 100))
-        out.append(makeError(QStringLiteral("profile.scaleDownPriority.range"),
-                             path + u".scaleDownPriority",
-                             Tr::tr("scaleDownPriority %1 is outside [-100, 100]")
-                                 .arg(*limits.scaleDownPriority),
-                             Tr::tr("Use a priority between -100 and 100; the location with the "
-                                    "higher value loses pods first on scale-down.")));
+        out.append(makeError(
+            QStringLiteral("profile.scaleDownPriority.range"), path + u".scaleDownPriority",
+            Tr::tr("scaleDownPriority %1 is outside [-100, 100]").arg(*limits.scaleDownPriority),
+            Tr::tr("Use a priority between -100 and 100; the location with the "
+                   "higher value loses pods first on scale-down.")));
 }
 
 } // namespace
@@ -162,7 +161,8 @@ Diagnostics validateScheduleProfile(const ScheduleProfile &profile)
             Tr::tr("a localPrefer profile may configure local or cci, not both"),
             Tr::tr("Leave one of spec.location.local and spec.location.cci empty ({}).")));
     if (profile.strategy == Strategy::Enforce)
-        out.append(makeInfo(QStringLiteral("profile.enforce.claim"), QStringLiteral("spec.strategy"),
+        out.append(makeInfo(QStringLiteral("profile.enforce.claim"),
+                            QStringLiteral("spec.strategy"),
                             Tr::tr("an enforce profile only takes pods that no other profile has "
                                    "claimed; auto and localPrefer profiles may also take "
                                    "unclaimed pods")));

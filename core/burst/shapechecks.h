@@ -14,11 +14,11 @@ namespace core::burst {
 struct ShapeInput
 {
     const kube::Workload *workload = nullptr;
-    QJsonObject podSpec;          // after hostPath and image replacement
+    QJsonObject podSpec; // after hostPath and image replacement
     Strategy strategy = Strategy::None;
-    PodTotals podTotals;          // after normalization
-    QStringList replacedVolumes;  // produced by hostPath replacement (localDir, flexVolume, ...)
-    QList<QJsonObject> services;  // Services in scope (any namespace; filtered here)
+    PodTotals podTotals;         // after normalization
+    QStringList replacedVolumes; // produced by hostPath replacement (localDir, flexVolume, ...)
+    QList<QJsonObject> services; // Services in scope (any namespace; filtered here)
     bool networkInterconnect = true;
     int logPolicies = 0;
 };

@@ -16,8 +16,7 @@ struct Error
 };
 
 // Errors are values: either a T or an Error, never an exception across layers.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_data(std::move(value)) {}

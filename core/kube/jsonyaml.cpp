@@ -23,14 +23,14 @@ bool isNullWord(const QString &s)
 int boolWord(const QString &s) // 1 true, 0 false, -1 neither (YAML 1.1 as go-yaml v2)
 {
     static const QStringList trueWords = {
-        QStringLiteral("y"),    QStringLiteral("Y"),    QStringLiteral("yes"),
-        QStringLiteral("Yes"),  QStringLiteral("YES"),  QStringLiteral("on"),
-        QStringLiteral("On"),   QStringLiteral("ON"),   QStringLiteral("true"),
+        QStringLiteral("y"),    QStringLiteral("Y"),   QStringLiteral("yes"),
+        QStringLiteral("Yes"),  QStringLiteral("YES"), QStringLiteral("on"),
+        QStringLiteral("On"),   QStringLiteral("ON"),  QStringLiteral("true"),
         QStringLiteral("True"), QStringLiteral("TRUE")};
     static const QStringList falseWords = {
-        QStringLiteral("n"),     QStringLiteral("N"),     QStringLiteral("no"),
-        QStringLiteral("No"),    QStringLiteral("NO"),    QStringLiteral("off"),
-        QStringLiteral("Off"),   QStringLiteral("OFF"),   QStringLiteral("false"),
+        QStringLiteral("n"),     QStringLiteral("N"),    QStringLiteral("no"),
+        QStringLiteral("No"),    QStringLiteral("NO"),   QStringLiteral("off"),
+        QStringLiteral("Off"),   QStringLiteral("OFF"),  QStringLiteral("false"),
         QStringLiteral("False"), QStringLiteral("FALSE")};
     if (trueWords.contains(s))
         return 1;
@@ -145,8 +145,8 @@ QJsonValue yamlToJson(const YAML::Node &node, int lineOffset, PositionMap *posit
         QJsonArray array;
         int index = 0;
         for (const YAML::Node &item : node) {
-            const QString itemPath = path + QLatin1Char('[') + QString::number(index) +
-                                     QLatin1Char(']');
+            const QString itemPath =
+                path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
             if (positions) {
                 const YAML::Mark mark = item.Mark();
                 positions->insert(itemPath, SourcePos{mark.line + 1 + lineOffset, mark.column + 1});

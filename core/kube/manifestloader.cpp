@@ -38,7 +38,8 @@ SourcePos ManifestObject::positionOf(const QString &path) const
         const auto it = positions.constFind(p);
         if (it != positions.constEnd())
             return *it;
-        const qsizetype cut = qMax(p.lastIndexOf(QLatin1Char('.')), p.lastIndexOf(QLatin1Char('[')));
+        const qsizetype cut =
+            qMax(p.lastIndexOf(QLatin1Char('.')), p.lastIndexOf(QLatin1Char('[')));
         if (cut <= 0)
             break;
         p.truncate(cut);
@@ -202,8 +203,8 @@ LoadResult loadManifests(const QByteArray &rawText, const QString &fileName)
         } catch (const YAML::Exception &e) {
             result.errors.append(errorAt(chunk, e.mark, fileName, QString::fromStdString(e.msg)));
         } catch (const std::exception &e) {
-            result.errors.append(ParseError{fileName, chunk.firstLine + 1, 1,
-                                            QString::fromLocal8Bit(e.what())});
+            result.errors.append(
+                ParseError{fileName, chunk.firstLine + 1, 1, QString::fromLocal8Bit(e.what())});
         }
         ++document;
     }
@@ -222,8 +223,8 @@ LoadResult loadManifestFile(const QString &path)
     }
     if (!opened) {
         LoadResult result;
-        result.errors.append(ParseError{path, 0, 0,
-                                        Tr::tr("cannot read file: %1").arg(file.errorString())});
+        result.errors.append(
+            ParseError{path, 0, 0, Tr::tr("cannot read file: %1").arg(file.errorString())});
         return result;
     }
     return loadManifests(file.readAll(), path == u"-" ? QStringLiteral("<stdin>") : path);
@@ -241,9 +242,9 @@ LoadResult loadManifestPaths(const QStringList &paths)
             append(loadManifestFile(path));
             continue;
         }
-        QDirIterator it(path,
-                        {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
-                        QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(
+            path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+            QDir::Files, QDirIterator::Subdirectories);
         QStringList files;
         while (it.hasNext())
             files.append(it.next());

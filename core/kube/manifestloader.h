@@ -23,16 +23,16 @@ struct ParseError
 struct ManifestObject
 {
     QString file;
-    int document = 0;  // 0-based index of the YAML document in the file
-    QString itemPath;  // "items[3]" when it came from a `kind: List`, else empty
+    int document = 0; // 0-based index of the YAML document in the file
+    QString itemPath; // "items[3]" when it came from a `kind: List`, else empty
     QJsonObject object;
-    SourcePos pos;     // where the object starts
+    SourcePos pos;         // where the object starts
     PositionMap positions; // field paths relative to `object`
 
     QString kind() const { return object.value(u"kind").toString(); }
     QString apiVersion() const { return object.value(u"apiVersion").toString(); }
     QString name() const;
-    QString nameSpace() const; // metadata.namespace, "" when unset
+    QString nameSpace() const;                       // metadata.namespace, "" when unset
     SourcePos positionOf(const QString &path) const; // nearest known ancestor's position
 };
 

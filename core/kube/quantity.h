@@ -11,7 +11,8 @@ namespace core::kube {
 
 // A Kubernetes resource.Quantity held exactly as a count of nano-units (10^-9) in 128 bits.
 // Parsing follows apimachinery's ParseQuantity: the grammar
-//   <quantity> ::= <signedNumber><suffix>, suffix: binarySI (Ki..Ei) | decimalSI (n u m "" k M G T P E)
+//   <quantity> ::= <signedNumber><suffix>, suffix: binarySI (Ki..Ei) | decimalSI (n u m "" k M G T
+//   P E)
 //                 | decimalExponent (e<signedNumber> / E<signedNumber>)
 // values finer than 1n are rounded up (away from zero) to 1n, as the API server does.
 // Magnitudes above 2^63-1 units are refused with "quantity.overflow" (the API server would

@@ -118,10 +118,10 @@ Labels labelsFromJson(const QJsonValue &value, const QString &path, Diagnostics 
             continue;
         }
         if (diagnostics) {
-            const QString shown = it.value().isBool()
-                                      ? (it.value().toBool() ? QStringLiteral("true")
-                                                             : QStringLiteral("false"))
-                                      : jsonTypeName(it.value());
+            const QString shown =
+                it.value().isBool()
+                    ? (it.value().toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                    : jsonTypeName(it.value());
             diagnostics->append(makeError(
                 QStringLiteral("labels.notString"), entryPath,
                 Tr::tr("label \"%1\" is a %2 (%3), not a string; kubectl rejects the object")
@@ -151,8 +151,8 @@ std::optional<Workload> workloadFromObject(const QJsonObject &object, Diagnostic
     w.nameSpace = meta.value(u"namespace").toString();
     if (w.nameSpace.isEmpty())
         w.nameSpace = QStringLiteral("default");
-    w.workloadLabels = labelsFromJson(meta.value(u"labels"), QStringLiteral("metadata.labels"),
-                                      diagnostics);
+    w.workloadLabels =
+        labelsFromJson(meta.value(u"labels"), QStringLiteral("metadata.labels"), diagnostics);
     if (w.isPod()) {
         w.podLabels = w.workloadLabels;
         return w;

@@ -21,7 +21,8 @@ struct Workload
     QString nameSpace; // "default" when unset
     QString name;
     QJsonObject object;
-    QString templatePath; // "" for Pod, "spec.template", "spec.jobTemplate.spec.template", "template"
+    QString
+        templatePath; // "" for Pod, "spec.template", "spec.jobTemplate.spec.template", "template"
     Labels workloadLabels; // metadata.labels (for a Pod: its own labels)
     Labels podLabels;      // the pod template's labels (for a Pod: its own labels)
 

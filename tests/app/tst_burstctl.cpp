@@ -38,8 +38,8 @@ private:
         p.closeWriteChannel();
         if (!p.waitForFinished(60000))
             return {};
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                   QString::fromUtf8(p.readAllStandardError())};
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+                   p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
     }
 
     static QJsonArray jsonArray(const QByteArray &out)
@@ -80,7 +80,8 @@ void tst_burstctl::guideDeploymentIsNormalized()
     QVERIFY(o.value(u"admissible").toBool());
     QVERIFY(o.value(u"normalized").toBool());
     QCOMPARE(o.value(u"podResources").toObject().value(u"cpu").toString(), QStringLiteral("250m"));
-    QCOMPARE(o.value(u"podResources").toObject().value(u"memory").toString(), QStringLiteral("1Gi"));
+    QCOMPARE(o.value(u"podResources").toObject().value(u"memory").toString(),
+             QStringLiteral("1Gi"));
     const QJsonObject c = o.value(u"containers").toArray().first().toObject();
     QCOMPARE(c.value(u"memory").toString(), QStringLiteral("1Gi"));
     QVERIFY(c.value(u"changed").toBool());
@@ -95,9 +96,10 @@ void tst_burstctl::imageScenarioTwo()
     QStringList images;
     for (const QJsonValue &c : jsonArray(r.out).first().toObject().value(u"containers").toArray())
         images.append(c.toObject().value(u"image").toString());
-    QCOMPARE(images, (QStringList{QStringLiteral("swr.cn-north-4.myhuaweicloud.com/org1/ubuntu:latest"),
-                                  QStringLiteral("swr.cn-north-4.myhuaweicloud.com/org1/nginx:latest"),
-                                  QStringLiteral("swr.cn-north-4.myhuaweicloud.com/org2/redis:latest")}));
+    QCOMPARE(images,
+             (QStringList{QStringLiteral("swr.cn-north-4.myhuaweicloud.com/org1/ubuntu:latest"),
+                          QStringLiteral("swr.cn-north-4.myhuaweicloud.com/org1/nginx:latest"),
+                          QStringLiteral("swr.cn-north-4.myhuaweicloud.com/org2/redis:latest")}));
 }
 
 void tst_burstctl::rejectedExitsOne()
@@ -130,8 +132,8 @@ void tst_burstctl::standardInput()
 {
     QFile f(example(QStringLiteral("06-image-replacement-one-rule.yaml")));
     QVERIFY(f.open(QIODevice::ReadOnly));
-    const Run r = run({QStringLiteral("preview"), QStringLiteral("-f"), QStringLiteral("-")},
-                      f.readAll());
+    const Run r =
+        run({QStringLiteral("preview"), QStringLiteral("-f"), QStringLiteral("-")}, f.readAll());
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = jsonArray(r.out).first().toObject();
     QCOMPARE(o.value(u"name").toString(), QStringLiteral("test-vk"));
@@ -140,8 +142,9 @@ void tst_burstctl::standardInput()
 
 void tst_burstctl::yamlOutput()
 {
-    const Run r = run({QStringLiteral("preview"), QStringLiteral("-o"), QStringLiteral("yaml"),
-                       QStringLiteral("-f"), example(QStringLiteral("02-profile-local-maxnum.yaml"))});
+    const Run r =
+        run({QStringLiteral("preview"), QStringLiteral("-o"), QStringLiteral("yaml"),
+             QStringLiteral("-f"), example(QStringLiteral("02-profile-local-maxnum.yaml"))});
     QCOMPARE(r.exitCode, 0);
     const YAML::Node doc = YAML::Load(r.out.toStdString());
     QVERIFY(doc.IsSequence());
@@ -155,17 +158,19 @@ void tst_burstctl::badArguments_data()
     QTest::newRow("no command") << QStringList();
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
     QTest::newRow("preview without -f") << QStringList{QStringLiteral("preview")};
-    QTest::newRow("unknown format") << QStringList{QStringLiteral("preview"), QStringLiteral("-o"),
-                                                   QStringLiteral("xml"), QStringLiteral("-f"),
-                                                   QStringLiteral("-")};
+    QTest::newRow("unknown format")
+        << QStringList{QStringLiteral("preview"), QStringLiteral("-o"), QStringLiteral("xml"),
+                       QStringLiteral("-f"), QStringLiteral("-")};
     QTest::newRow("missing file") << QStringList{QStringLiteral("preview"), QStringLiteral("-f"),
                                                  QStringLiteral("/nonexistent.yaml")};
-    QTest::newRow("bad node spec") << QStringList{QStringLiteral("simulate"), QStringLiteral("-f"),
-                                                  example(QStringLiteral("01-burst-label-auto.yaml")),
-                                                  QStringLiteral("--node"), QStringLiteral("cpu=lots")};
-    QTest::newRow("bad replicas") << QStringList{QStringLiteral("simulate"), QStringLiteral("-f"),
-                                                 example(QStringLiteral("01-burst-label-auto.yaml")),
-                                                 QStringLiteral("--replicas"), QStringLiteral("3,-1")};
+    QTest::newRow("bad node spec")
+        << QStringList{QStringLiteral("simulate"), QStringLiteral("-f"),
+                       example(QStringLiteral("01-burst-label-auto.yaml")),
+                       QStringLiteral("--node"), QStringLiteral("cpu=lots")};
+    QTest::newRow("bad replicas") << QStringList{
+        QStringLiteral("simulate"), QStringLiteral("-f"),
+        example(QStringLiteral("01-burst-label-auto.yaml")), QStringLiteral("--replicas"),
+        QStringLiteral("3,-1")};
 }
 
 void tst_burstctl::badArguments()
@@ -195,12 +200,13 @@ void tst_burstctl::simulateLocalMaxNumAndScaleDown()
     // 250m / 512Mi pods on one 2-core / 4Gi node: 8 fit locally (below local.maxNum 20), the
     // other 17 go to CCI. Scale to 0: local (priority 10) loses pods before CCI (priority 0).
     const Run r = run({QStringLiteral("simulate"), QStringLiteral("-f"),
-                       example(QStringLiteral("02-profile-local-maxnum.yaml")), QStringLiteral("--node"),
-                       QStringLiteral("cpu=2,memory=4Gi,name=idc-1"), QStringLiteral("--replicas"),
-                       QStringLiteral("25,17,0")});
+                       example(QStringLiteral("02-profile-local-maxnum.yaml")),
+                       QStringLiteral("--node"), QStringLiteral("cpu=2,memory=4Gi,name=idc-1"),
+                       QStringLiteral("--replicas"), QStringLiteral("25,17,0")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
-    QCOMPARE(o.value(u"strategy").toObject().value(u"value").toString(), QStringLiteral("localPrefer"));
+    QCOMPARE(o.value(u"strategy").toObject().value(u"value").toString(),
+             QStringLiteral("localPrefer"));
     const QJsonArray steps = o.value(u"steps").toArray();
     QCOMPARE(steps.size(), 3);
     QCOMPARE(steps.at(0).toObject().value(u"local").toInt(), 8);
@@ -214,12 +220,12 @@ void tst_burstctl::simulateCciMaxNumLeavesPending()
 {
     // One 1-core / 2Gi node holds 4 pods; cci.maxNum 20; 30 replicas -> 4 local, 20 CCI, 6 Pending.
     const Run r = run({QStringLiteral("simulate"), QStringLiteral("-f"),
-                       example(QStringLiteral("03-profile-cci-maxnum.yaml")), QStringLiteral("--node"),
-                       QStringLiteral("cpu=1,memory=2Gi"), QStringLiteral("--replicas"),
-                       QStringLiteral("30")});
+                       example(QStringLiteral("03-profile-cci-maxnum.yaml")),
+                       QStringLiteral("--node"), QStringLiteral("cpu=1,memory=2Gi"),
+                       QStringLiteral("--replicas"), QStringLiteral("30")});
     QCOMPARE(r.exitCode, 0);
-    const QJsonObject step = QJsonDocument::fromJson(r.out).object().value(u"steps").toArray()
-                                 .first().toObject();
+    const QJsonObject step =
+        QJsonDocument::fromJson(r.out).object().value(u"steps").toArray().first().toObject();
     QCOMPARE(step.value(u"local").toInt(), 4);
     QCOMPARE(step.value(u"cci").toInt(), 20);
     QCOMPARE(step.value(u"pending").toInt(), 6);

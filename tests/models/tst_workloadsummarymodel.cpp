@@ -12,7 +12,8 @@ namespace {
 
 QList<WorkloadSummaryModel::Row> exampleRows()
 {
-    const QString dir = qEnvironmentVariable("BURST_SOURCE_DIR") + QStringLiteral("/resources/examples");
+    const QString dir =
+        qEnvironmentVariable("BURST_SOURCE_DIR") + QStringLiteral("/resources/examples");
     const core::kube::LoadResult loaded = core::kube::loadManifestPaths({dir});
     QList<QJsonObject> objects;
     for (const auto &o : loaded.objects)
@@ -53,8 +54,8 @@ void tst_WorkloadSummaryModel::columns_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("text");
     // rows follow file order: 01 test, 02 nginx, 03 nginx (payments), 04 test, 05 two pods, ...
-    QTest::newRow("strategy with source") << 0 << int(WorkloadSummaryModel::Strategy)
-                                          << "auto (workloadLabel)";
+    QTest::newRow("strategy with source")
+        << 0 << int(WorkloadSummaryModel::Strategy) << "auto (workloadLabel)";
     QTest::newRow("profile") << 1 << int(WorkloadSummaryModel::Profile) << "test-cci-profile";
     QTest::newRow("namespace") << 2 << int(WorkloadSummaryModel::Namespace) << "payments";
     QTest::newRow("normalized memory") << 0 << int(WorkloadSummaryModel::Memory) << "1Gi";
@@ -71,7 +72,8 @@ void tst_WorkloadSummaryModel::columns()
     model.setRows(exampleRows());
     QCOMPARE(model.index(row, column).data().toString(), text);
     if (text == u"no")
-        QCOMPARE(model.index(row, column).data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::red));
+        QCOMPARE(model.index(row, column).data(Qt::ForegroundRole).value<QColor>(),
+                 QColor(Qt::red));
 }
 
 QTEST_GUILESS_MAIN(tst_WorkloadSummaryModel)

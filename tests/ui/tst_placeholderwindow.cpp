@@ -37,9 +37,8 @@ void tst_PlaceholderWindow::brokenFileIsListedNotFatal()
     f.close();
     ui::PlaceholderWindow window;
     QSignalSpy loaded(&window, &ui::PlaceholderWindow::loaded);
-    window.load({dir.path(),
-                 qEnvironmentVariable("BURST_SOURCE_DIR") +
-                     QStringLiteral("/resources/examples/01-burst-label-auto.yaml")});
+    window.load({dir.path(), qEnvironmentVariable("BURST_SOURCE_DIR") +
+                                 QStringLiteral("/resources/examples/01-burst-label-auto.yaml")});
     QVERIFY(loaded.wait(20000));
     QCOMPARE(window.model()->rowCount(), 1);
 }

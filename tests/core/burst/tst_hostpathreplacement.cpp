@@ -422,7 +422,7 @@ void tst_HostPathReplacement::pathsCountDroppedEntries()
         uR"([{"name":"a","policyType":"bogus"},{"name":"ghost","policyType":"remove"}])"_s);
     QCOMPARE(rules.rules.size(), 1);
     const QJsonObject spec{{u"volumes"_s, QJsonArray{QJsonObject{{u"name"_s, u"a"_s},
-                                                               {u"hostPath"_s, QJsonObject{}}}}}};
+                                                                 {u"hostPath"_s, QJsonObject{}}}}}};
     const HostPathApplication applied = applyHostPathRules(spec, rules.rules);
     QCOMPARE(applied.diagnostics.size(), 1);
     QCOMPARE(applied.diagnostics.first().code, u"annotation.hostPath.notHostPath"_s);

@@ -22,8 +22,8 @@ QList<PreviewResult> previewText(const QByteArray &yaml)
 
 QList<PreviewResult> previewExample(const QString &name)
 {
-    const QString path = qEnvironmentVariable("BURST_SOURCE_DIR") +
-                         QStringLiteral("/resources/examples/") + name;
+    const QString path =
+        qEnvironmentVariable("BURST_SOURCE_DIR") + QStringLiteral("/resources/examples/") + name;
     const core::kube::LoadResult loaded = core::kube::loadManifestFile(path);
     QList<QJsonObject> objects;
     for (const core::kube::ManifestObject &o : loaded.objects)
@@ -103,8 +103,14 @@ void tst_Preview::guideLabelDeployment()
     QCOMPARE(r.containers.first().memoryBefore, QStringLiteral("512Mi"));
     QCOMPARE(r.containers.first().memory, QStringLiteral("1Gi"));
     QCOMPARE(r.containers.first().cpu, QStringLiteral("250m"));
-    const QJsonObject res = r.cciPod.value(u"spec").toObject().value(u"containers").toArray()
-                                .first().toObject().value(u"resources").toObject();
+    const QJsonObject res = r.cciPod.value(u"spec")
+                                .toObject()
+                                .value(u"containers")
+                                .toArray()
+                                .first()
+                                .toObject()
+                                .value(u"resources")
+                                .toObject();
     QCOMPARE(res.value(u"requests").toObject().value(u"memory").toString(), QStringLiteral("1Gi"));
     QCOMPARE(res.value(u"limits").toObject().value(u"memory").toString(), QStringLiteral("1Gi"));
     QVERIFY(codes(r, core::Severity::Error).isEmpty());
@@ -115,9 +121,10 @@ void tst_Preview::guideProfiles_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("ns");
     QTest::addColumn<bool>("maxSurgeWarning");
-    QTest::newRow("local maxNum (guide, default maxSurge)")
-        << "02-profile-local-maxnum.yaml" << "default" << true;
-    QTest::newRow("cci maxNum with maxSurge 0") << "03-profile-cci-maxnum.yaml" << "payments" << false;
+    QTest::newRow("local maxNum (guide, default maxSurge)") << "02-profile-local-maxnum.yaml"
+                                                            << "default" << true;
+    QTest::newRow("cci maxNum with maxSurge 0") << "03-profile-cci-maxnum.yaml"
+                                                << "payments" << false;
 }
 
 void tst_Preview::guideProfiles()
@@ -149,8 +156,14 @@ void tst_Preview::guideHostPathDeployment()
              QStringLiteral("10Gi"));
     QCOMPARE(volumes.at(1).toObject().value(u"localDir").toObject().value(u"sizeLimit").toString(),
              QStringLiteral("1Gi"));
-    const QJsonArray mounts = r.cciPod.value(u"spec").toObject().value(u"containers").toArray()
-                                  .first().toObject().value(u"volumeMounts").toArray();
+    const QJsonArray mounts = r.cciPod.value(u"spec")
+                                  .toObject()
+                                  .value(u"containers")
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(u"volumeMounts")
+                                  .toArray();
     QCOMPARE(mounts.size(), 2);
     for (const QJsonValue &m : mounts)
         QVERIFY(m.toObject().value(u"name").toString() != u"test-log2");
@@ -163,9 +176,11 @@ void tst_Preview::guideFlexVolumeAndWildcard()
     const QList<PreviewResult> results =
         previewExample(QStringLiteral("05-hostpath-flexvolume-and-wildcard.yaml"));
     QCOMPARE(results.size(), 2);
-    const QJsonObject flex = cciVolumes(results.at(0)).first().toObject().value(u"flexVolume").toObject();
+    const QJsonObject flex =
+        cciVolumes(results.at(0)).first().toObject().value(u"flexVolume").toObject();
     QCOMPARE(flex.value(u"driver").toString(), QStringLiteral("huawei.com/fuxidisk"));
-    QCOMPARE(flex.value(u"options").toObject().value(u"volumeType").toString(), QStringLiteral("sata"));
+    QCOMPARE(flex.value(u"options").toObject().value(u"volumeType").toString(),
+             QStringLiteral("sata"));
     QVERIFY(results.at(0).admissible);
     QVERIFY(cciVolumes(results.at(1)).isEmpty()); // "*" removed both hostPath volumes
     QVERIFY(results.at(1).admissible);
@@ -177,9 +192,11 @@ void tst_Preview::guideImageScenarios_data()
     QTest::addColumn<QStringList>("images");
     const QString swr = QStringLiteral("swr.cn-north-4.myhuaweicloud.com/");
     QTest::newRow("scenario 1") << "06-image-replacement-one-rule.yaml"
-                                << QStringList{swr + u"org/ubuntu:latest", swr + u"org/nginx:latest"};
+                                << QStringList{swr + u"org/ubuntu:latest",
+                                               swr + u"org/nginx:latest"};
     QTest::newRow("scenario 2") << "07-image-replacement-three-rules.yaml"
-                                << QStringList{swr + u"org1/ubuntu:latest", swr + u"org1/nginx:latest",
+                                << QStringList{swr + u"org1/ubuntu:latest",
+                                               swr + u"org1/nginx:latest",
                                                swr + u"org2/redis:latest"};
 }
 
@@ -206,7 +223,8 @@ void tst_Preview::rejectedTooLarge()
     const PreviewResult r = previewExample(QStringLiteral("08-rejected-too-large.yaml")).first();
     QVERIFY(!r.admissible);
     QVERIFY(codes(r, core::Severity::Error).contains(QStringLiteral("resources.cpu.range")));
-    QCOMPARE(find(r, QStringLiteral("resources.cpu.range"))->path, QStringLiteral("spec.template.spec"));
+    QCOMPARE(find(r, QStringLiteral("resources.cpu.range"))->path,
+             QStringLiteral("spec.template.spec"));
 }
 
 void tst_Preview::unquotedOffIsAnError()
@@ -224,9 +242,10 @@ void tst_Preview::unquotedOffIsAnError()
 
 void tst_Preview::invalidStrategyNeverOff()
 {
-    const PreviewResult r = previewText(deployment("    virtual-kubelet.io/burst-to-cci: enforce\n",
-                                                   "        virtual-kubelet.io/burst-to-cci: 'Off'\n"))
-                                .first();
+    const PreviewResult r =
+        previewText(deployment("    virtual-kubelet.io/burst-to-cci: enforce\n",
+                               "        virtual-kubelet.io/burst-to-cci: 'Off'\n"))
+            .first();
     const core::Diagnostic *d = find(r, QStringLiteral("strategy.invalidValue"));
     QVERIFY(d);
     QCOMPARE(d->path,
@@ -241,17 +260,26 @@ void tst_Preview::badAnnotations_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("pathSuffix");
     QTest::newRow("unknown policyType")
-        << QByteArray("coordinator.cci.io/hostpath-replacement: '[{\"name\":\"*\",\"policyType\":\"drop\"}]'")
-        << "annotation.hostPath.policyType" << "[0].policyType";
+        << QByteArray("coordinator.cci.io/hostpath-replacement: "
+                      "'[{\"name\":\"*\",\"policyType\":\"drop\"}]'")
+        << "annotation.hostPath.policyType"
+        << "[0].policyType";
     QTest::newRow("malformed hostPath json")
         << QByteArray("coordinator.cci.io/hostpath-replacement: '[{\"name\":'")
-        << "annotation.hostPath.json" << "\"]";
+        << "annotation.hostPath.json"
+        << "\"]";
     QTest::newRow("duplicate image prefixes")
-        << QByteArray("coordinator.cci.io/image-replacement: '[{\"repositoryPrefix\":\"a.io\",\"replaceWith\":\"b.io\"},{\"repositoryPrefix\":\"a.io\",\"replaceWith\":\"c.io\"}]'")
-        << "annotation.image.duplicatePrefix" << "[1].repositoryPrefix";
+        << QByteArray("coordinator.cci.io/image-replacement: "
+                      "'[{\"repositoryPrefix\":\"a.io\",\"replaceWith\":\"b.io\"},{"
+                      "\"repositoryPrefix\":\"a.io\",\"replaceWith\":\"c.io\"}]'")
+        << "annotation.image.duplicatePrefix"
+        << "[1].repositoryPrefix";
     QTest::newRow("bad sizeLimit")
-        << QByteArray("coordinator.cci.io/hostpath-replacement: '[{\"name\":\"*\",\"policyType\":\"replaceByEmptyDir\",\"emptyDir\":{\"sizeLimit\":\"1.5.5Gi\"}}]'")
-        << "annotation.hostPath.quantity" << "[0].emptyDir.sizeLimit";
+        << QByteArray("coordinator.cci.io/hostpath-replacement: "
+                      "'[{\"name\":\"*\",\"policyType\":\"replaceByEmptyDir\",\"emptyDir\":{"
+                      "\"sizeLimit\":\"1.5.5Gi\"}}]'")
+        << "annotation.hostPath.quantity"
+        << "[0].emptyDir.sizeLimit";
 }
 
 void tst_Preview::badAnnotations()
@@ -259,10 +287,10 @@ void tst_Preview::badAnnotations()
     QFETCH(QByteArray, annotation);
     QFETCH(QString, code);
     QFETCH(QString, pathSuffix);
-    const PreviewResult r = previewText(deployment("    virtual-kubelet.io/burst-to-cci: auto\n",
-                                                   "        app: x\n", {},
-                                                   "        " + annotation + "\n"))
-                                .first();
+    const PreviewResult r =
+        previewText(deployment("    virtual-kubelet.io/burst-to-cci: auto\n", "        app: x\n",
+                               {}, "        " + annotation + "\n"))
+            .first();
     const core::Diagnostic *d = find(r, code);
     QVERIFY2(d, qPrintable(codes(r, core::Severity::Error).join(u',')));
     QCOMPARE(d->severity, core::Severity::Error);
@@ -275,13 +303,14 @@ void tst_Preview::badAnnotations()
 void tst_Preview::notBurstingDemotesCciFindings()
 {
     const QByteArray extra = "      volumes:\n        - name: h\n          hostPath: {path: /x}\n";
-    const PreviewResult off =
-        previewText(deployment("    virtual-kubelet.io/burst-to-cci: 'off'\n", "        a: b\n", extra))
-            .first();
+    const PreviewResult off = previewText(deployment("    virtual-kubelet.io/burst-to-cci: 'off'\n",
+                                                     "        a: b\n", extra))
+                                  .first();
     QVERIFY(!off.admissible);
     QCOMPARE(find(off, QStringLiteral("volume.hostPath"))->severity, core::Severity::Info);
     const PreviewResult on =
-        previewText(deployment("    virtual-kubelet.io/burst-to-cci: enforce\n", "        a: b\n", extra))
+        previewText(
+            deployment("    virtual-kubelet.io/burst-to-cci: enforce\n", "        a: b\n", extra))
             .first();
     QCOMPARE(find(on, QStringLiteral("volume.hostPath"))->severity, core::Severity::Error);
     QCOMPARE(find(on, QStringLiteral("volume.hostPath"))->path,
@@ -290,10 +319,11 @@ void tst_Preview::notBurstingDemotesCciFindings()
 
 void tst_Preview::daemonSetAndHostNetwork()
 {
-    const QByteArray ds = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: ds\n  labels:\n"
-                          "    virtual-kubelet.io/burst-to-cci: auto\nspec:\n  template:\n"
-                          "    spec:\n      hostNetwork: true\n      containers:\n"
-                          "        - {name: c, image: x, resources: {limits: {cpu: 1, memory: 2Gi}}}\n";
+    const QByteArray ds =
+        "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: ds\n  labels:\n"
+        "    virtual-kubelet.io/burst-to-cci: auto\nspec:\n  template:\n"
+        "    spec:\n      hostNetwork: true\n      containers:\n"
+        "        - {name: c, image: x, resources: {limits: {cpu: 1, memory: 2Gi}}}\n";
     const PreviewResult r = previewText(ds).first();
     QCOMPARE(find(r, QStringLiteral("strategy.daemonSet"))->severity, core::Severity::Error);
     QCOMPARE(find(r, QStringLiteral("strategy.daemonSet"))->path, QStringLiteral("kind"));
@@ -304,9 +334,10 @@ void tst_Preview::daemonSetAndHostNetwork()
 
 void tst_Preview::misplacedAnnotation()
 {
-    const QByteArray y = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  annotations:\n"
-                         "    coordinator.cci.io/image-replacement: '[]'\nspec:\n  template:\n"
-                         "    spec:\n      containers: [{name: c, image: x}]\n";
+    const QByteArray y =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  annotations:\n"
+        "    coordinator.cci.io/image-replacement: '[]'\nspec:\n  template:\n"
+        "    spec:\n      containers: [{name: c, image: x}]\n";
     const PreviewResult r = previewText(y).first();
     QCOMPARE(find(r, QStringLiteral("annotation.misplaced"))->severity, core::Severity::Warning);
 }
@@ -315,13 +346,14 @@ void tst_Preview::jsonShape()
 {
     const QJsonObject o =
         previewToJson(previewExample(QStringLiteral("01-burst-label-auto.yaml")).first());
-    for (const QString &key : {QStringLiteral("kind"), QStringLiteral("namespace"),
-                               QStringLiteral("name"), QStringLiteral("strategy"),
-                               QStringLiteral("admissible"), QStringLiteral("normalized"),
-                               QStringLiteral("podResources"), QStringLiteral("containers"),
-                               QStringLiteral("cciPod"), QStringLiteral("diagnostics")})
+    for (const QString &key :
+         {QStringLiteral("kind"), QStringLiteral("namespace"), QStringLiteral("name"),
+          QStringLiteral("strategy"), QStringLiteral("admissible"), QStringLiteral("normalized"),
+          QStringLiteral("podResources"), QStringLiteral("containers"), QStringLiteral("cciPod"),
+          QStringLiteral("diagnostics")})
         QVERIFY2(o.contains(key), qPrintable(key));
-    QCOMPARE(o.value(u"podResources").toObject().value(u"memory").toString(), QStringLiteral("1Gi"));
+    QCOMPARE(o.value(u"podResources").toObject().value(u"memory").toString(),
+             QStringLiteral("1Gi"));
     QCOMPARE(o.value(u"strategy").toObject().value(u"source").toString(),
              QStringLiteral("workloadLabel"));
     QVERIFY(o.value(u"strategy").toObject().value(u"profile").isNull());

@@ -46,8 +46,8 @@ void tst_Jsonyaml::plainScalars_data()
     QTest::newRow("quantity stays string") << "250m" << QJsonValue(QStringLiteral("250m"));
     QTest::newRow("512Mi string") << "512Mi" << QJsonValue(QStringLiteral("512Mi"));
     QTest::newRow("version-like string") << "1.2.3" << QJsonValue(QStringLiteral("1.2.3"));
-    QTest::newRow("int64 overflow is float") << "9223372036854775808"
-                                             << QJsonValue(9223372036854775808.0);
+    QTest::newRow("int64 overflow is float")
+        << "9223372036854775808" << QJsonValue(9223372036854775808.0);
 }
 
 void tst_Jsonyaml::plainScalars()
@@ -81,8 +81,8 @@ void tst_Jsonyaml::positions()
 void tst_Jsonyaml::roundTrip_data()
 {
     QTest::addColumn<QByteArray>("json");
-    QTest::newRow("strings that look typed") << QByteArray(
-        R"({"a":"off","b":"1","c":"","d":"null","e":"yes","f":" padded","g":"1e3"})");
+    QTest::newRow("strings that look typed")
+        << QByteArray(R"({"a":"off","b":"1","c":"","d":"null","e":"yes","f":" padded","g":"1e3"})");
     QTest::newRow("nested") << QByteArray(
         R"({"spec":{"containers":[{"name":"x","args":["-c","sleep 1"],"ports":[{"containerPort":80}]}],"empty":{},"list":[]}})");
     QTest::newRow("numbers and bools") << QByteArray(R"({"n":-5,"f":0.25,"t":true,"z":null})");

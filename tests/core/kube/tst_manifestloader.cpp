@@ -39,19 +39,20 @@ void tst_Manifestloader::documents_data()
     QTest::newRow("end markers") << QByteArray("kind: Pod\nmetadata: {name: a}\n...\n---\nkind: "
                                                "Pod\nmetadata: {name: b}\n...\n")
                                  << QStringList{QStringLiteral("a"), QStringLiteral("b")};
-    QTest::newRow("json object") << QByteArray(
-        R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"j"}})")
-                                 << QStringList{QStringLiteral("j")};
-    QTest::newRow("json List") << QByteArray(
-        R"({"kind":"List","items":[{"kind":"Pod","metadata":{"name":"x"}},{"kind":"Service","metadata":{"name":"y"}}]})")
-                               << QStringList{QStringLiteral("x"), QStringLiteral("y")};
-    QTest::newRow("typed List") << QByteArray(
-        "kind: PodList\nitems:\n- kind: Pod\n  metadata: {name: p1}\n")
-                                << QStringList{QStringLiteral("p1")};
+    QTest::newRow("json object")
+        << QByteArray(R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"j"}})")
+        << QStringList{QStringLiteral("j")};
+    QTest::newRow("json List")
+        << QByteArray(
+               R"({"kind":"List","items":[{"kind":"Pod","metadata":{"name":"x"}},{"kind":"Service","metadata":{"name":"y"}}]})")
+        << QStringList{QStringLiteral("x"), QStringLiteral("y")};
+    QTest::newRow("typed List")
+        << QByteArray("kind: PodList\nitems:\n- kind: Pod\n  metadata: {name: p1}\n")
+        << QStringList{QStringLiteral("p1")};
     QTest::newRow("utf8 bom") << QByteArray("\xEF\xBB\xBFkind: Pod\nmetadata: {name: bom}\n")
                               << QStringList{QStringLiteral("bom")};
-    QTest::newRow("marker with content") << QByteArray("--- {kind: Pod, metadata: {name: f}}\n")
-                                         << QStringList{QStringLiteral("f")};
+    QTest::newRow("marker with content")
+        << QByteArray("--- {kind: Pod, metadata: {name: f}}\n") << QStringList{QStringLiteral("f")};
     QTest::newRow("block scalar holding dashes")
         << QByteArray("kind: ConfigMap\nmetadata: {name: cm}\ndata:\n  x: |\n    ---\n    y\n")
         << QStringList{QStringLiteral("cm")};
@@ -71,8 +72,9 @@ void tst_Manifestloader::documents()
 
 void tst_Manifestloader::brokenDocumentDoesNotBlockOthers()
 {
-    const QByteArray text = "kind: Pod\nmetadata: {name: a}\n---\nkind: Pod\nmetadata:\n  name: [b\n"
-                            "---\nkind: Pod\nmetadata: {name: c}\n";
+    const QByteArray text =
+        "kind: Pod\nmetadata: {name: a}\n---\nkind: Pod\nmetadata:\n  name: [b\n"
+        "---\nkind: Pod\nmetadata: {name: c}\n";
     const LoadResult r = loadManifests(text, QStringLiteral("mixed.yaml"));
     QCOMPARE(r.objects.size(), 2);
     QCOMPARE(r.objects.at(0).name(), QStringLiteral("a"));
@@ -90,12 +92,12 @@ void tst_Manifestloader::errorPositions_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("messagePart");
-    QTest::newRow("tab indentation") << QByteArray("kind: Pod\nmetadata:\n\tname: a\n") << 3 << 0
-                                     << QString();
-    QTest::newRow("unclosed flow map") << QByteArray("kind: Pod\nmetadata: {name: a\n") << 2 << 0
-                                       << QString();
-    QTest::newRow("scalar document") << QByteArray("just text\n") << 1 << 1
-                                     << QStringLiteral("not a mapping");
+    QTest::newRow("tab indentation")
+        << QByteArray("kind: Pod\nmetadata:\n\tname: a\n") << 3 << 0 << QString();
+    QTest::newRow("unclosed flow map")
+        << QByteArray("kind: Pod\nmetadata: {name: a\n") << 2 << 0 << QString();
+    QTest::newRow("scalar document")
+        << QByteArray("just text\n") << 1 << 1 << QStringLiteral("not a mapping");
     QTest::newRow("no kind") << QByteArray("apiVersion: v1\nmetadata: {name: a}\n") << 1 << 1
                              << QStringLiteral("no \"kind\"");
     QTest::newRow("bad second doc line offset")
@@ -155,7 +157,8 @@ void tst_Manifestloader::missingFile()
 void tst_Manifestloader::corpusLoadsOrFailsWithPosition()
 {
     const QString dir = qEnvironmentVariable("BURST_SHARED_DIR") + QStringLiteral("/corpus");
-    QDirIterator it(dir, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+    QDirIterator it(dir,
+                    {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
                     QDir::Files, QDirIterator::Subdirectories);
     int files = 0;
     int objects = 0;
@@ -166,13 +169,15 @@ void tst_Manifestloader::corpusLoadsOrFailsWithPosition()
         objects += int(r.objects.size());
         for (const ParseError &e : r.errors) {
             QVERIFY2(e.line > 0 && e.column > 0, qPrintable(e.toString()));
-            QVERIFY(e.toString().startsWith(path + QStringLiteral(":%1:%2: ").arg(e.line).arg(e.column)));
+            QVERIFY(e.toString().startsWith(path +
+                                            QStringLiteral(":%1:%2: ").arg(e.line).arg(e.column)));
         }
         if (r.objects.isEmpty() && r.errors.isEmpty()) { // allowed only for comment-only files
             QFile f(path);
             QVERIFY(f.open(QIODevice::ReadOnly));
             for (const QByteArray &line : f.readAll().split('\n'))
-                QVERIFY2(line.trimmed().isEmpty() || line.trimmed().startsWith('#'), qPrintable(path));
+                QVERIFY2(line.trimmed().isEmpty() || line.trimmed().startsWith('#'),
+                         qPrintable(path));
         }
     }
     if (files == 0)

@@ -32,19 +32,25 @@ void tst_Workload::templatePaths_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("templatePath");
     QTest::addColumn<QString>("podLabel");
-    QTest::newRow("Pod") << QByteArray(R"({"kind":"Pod","metadata":{"labels":{"a":"pod"}},"spec":{}})")
+    QTest::newRow("Pod") << QByteArray(
+                                R"({"kind":"Pod","metadata":{"labels":{"a":"pod"}},"spec":{}})")
                          << QString() << "pod";
-    for (const char *kind : {"Deployment", "StatefulSet", "ReplicaSet", "Job", "DaemonSet",
-                             "ReplicationController"})
-        QTest::newRow(kind) << (QByteArray(R"({"kind":")") + kind +
-                                R"(","spec":{"template":{"metadata":{"labels":{"a":"t"}},"spec":{}}}})")
-                            << "spec.template" << "t";
-    QTest::newRow("CronJob") << QByteArray(
-        R"({"kind":"CronJob","spec":{"jobTemplate":{"spec":{"template":{"metadata":{"labels":{"a":"cj"}}}}}}})")
-                             << "spec.jobTemplate.spec.template" << "cj";
-    QTest::newRow("PodTemplate") << QByteArray(
-        R"({"kind":"PodTemplate","template":{"metadata":{"labels":{"a":"pt"}}}})")
-                                 << "template" << "pt";
+    for (const char *kind :
+         {"Deployment", "StatefulSet", "ReplicaSet", "Job", "DaemonSet", "ReplicationController"})
+        QTest::newRow(kind)
+            << (QByteArray(R"({"kind":")") + kind +
+                R"(","spec":{"template":{"metadata":{"labels":{"a":"t"}},"spec":{}}}})")
+            << "spec.template"
+            << "t";
+    QTest::newRow("CronJob")
+        << QByteArray(
+               R"({"kind":"CronJob","spec":{"jobTemplate":{"spec":{"template":{"metadata":{"labels":{"a":"cj"}}}}}}})")
+        << "spec.jobTemplate.spec.template"
+        << "cj";
+    QTest::newRow("PodTemplate")
+        << QByteArray(R"({"kind":"PodTemplate","template":{"metadata":{"labels":{"a":"pt"}}}})")
+        << "template"
+        << "pt";
 }
 
 void tst_Workload::templatePaths()
@@ -74,7 +80,8 @@ void tst_Workload::labelsMustBeStrings()
 {
     core::Diagnostics d;
     const auto w = workloadFromObject(
-        object(R"({"kind":"Deployment","metadata":{"labels":{"virtual-kubelet.io/burst-to-cci":false,"n":3,"ok":"y"}},"spec":{"template":{}}})"),
+        object(
+            R"({"kind":"Deployment","metadata":{"labels":{"virtual-kubelet.io/burst-to-cci":false,"n":3,"ok":"y"}},"spec":{"template":{}}})"),
         &d);
     QVERIFY(w);
     QCOMPARE(d.size(), 2);
@@ -100,7 +107,8 @@ void tst_Workload::missingTemplate()
 void tst_Workload::defaultsAndReplicas()
 {
     const auto d = workloadFromObject(
-        object(R"({"kind":"Deployment","metadata":{"name":"x"},"spec":{"replicas":7,"template":{}}})"),
+        object(
+            R"({"kind":"Deployment","metadata":{"name":"x"},"spec":{"replicas":7,"template":{}}})"),
         nullptr);
     QCOMPARE(d->nameSpace, QStringLiteral("default"));
     QCOMPARE(d->replicas(), 7);

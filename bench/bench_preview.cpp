@@ -1,0 +1,82 @@
+#include "core/burst/preview.h"
+#include "core/burst/resourcenormalizer.h"
+#include "core/kube/manifestloader.h"
+#include "core/kube/quantity.h"
+
+#include <QTest>
+
+// What the preview engine costs: parsing the kubernetes/examples corpus, previewing every workload
+// in it, and the two innermost rules. Figures per iteration, printed by QBENCHMARK.
+class bench_Preview : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString corpus() { return QStringLiteral(BURST_SHARED_DIR "/corpus"); }
+    static QList<QJsonObject> corpusObjects()
+    {
+        QList<QJsonObject> objects;
+        for (const auto &o : core::kube::loadManifestPaths({corpus()}).objects)
+            objects.append(o.object);
+        return objects;
+    }
+
+private slots:
+    void loadCorpus()
+    {
+        qsizetype objects = 0;
+        QBENCHMARK
+        {
+            objects = core::kube::loadManifestPaths({corpus()}).objects.size();
+        }
+        qInfo("corpus objects: %lld", qlonglong(objects));
+    }
+
+    void previewCorpus()
+    {
+        const QList<QJsonObject> objects = corpusObjects();
+        qsizetype workloads = 0;
+        QBENCHMARK
+        {
+            workloads = core::burst::previewObjects(objects, {}).size();
+        }
+        qInfo("previewed workloads: %lld", qlonglong(workloads));
+    }
+
+    void previewGuideExamples()
+    {
+        QList<QJsonObject> objects;
+        for (const auto &o :
+             core::kube::loadManifestPaths({QStringLiteral(BURST_SOURCE_DIR "/resources/examples")})
+                 .objects)
+            objects.append(o.object);
+        QBENCHMARK
+        {
+            core::burst::previewObjects(objects, {});
+        }
+    }
+
+    void normalizeOnePod()
+    {
+        const QList<core::burst::ContainerResources> containers = {
+            {QStringLiteral("a"), false, 0, true, true, 100, 100 << 20},
+            {QStringLiteral("b"), false, 1, true, true, 1100, 3LL << 30},
+            {QStringLiteral("i"), true, 0, true, true, 2000, 4LL << 30}};
+        QBENCHMARK
+        {
+            core::burst::normalizeForCci(containers);
+        }
+    }
+
+    void parseQuantity()
+    {
+        const QString text = QStringLiteral("1536Mi");
+        QBENCHMARK
+        {
+            core::kube::Quantity::parse(text);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(bench_Preview)
+#include "bench_preview.moc"
