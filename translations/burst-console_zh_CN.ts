@@ -41,7 +41,7 @@ Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON o
 </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>burstctl: unknown command &quot;%1&quot;</source>
         <translation>burstctl: 未知命令 &quot;%1&quot;</translation>
     </message>
@@ -90,8 +90,8 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>输出格式：json（默认）或 yaml。</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="+0"/>
+        <location line="+1"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="+1"/>
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
@@ -121,7 +121,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>burstctl preview: 未知的输出格式 &quot;%1&quot;（请使用 json 或 yaml）</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="-105"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="-106"/>
         <source>Simulates where a workload&apos;s pods go as its replica count changes: local nodes, CCI (the virtual-kubelet node) or Pending, and which pods are removed first on scale-down.
 
 Rules: enforce sends every pod to CCI up to cci.maxNum; localPrefer uses the first local node that fits while local.maxNum allows, then CCI up to cci.maxNum; auto is an approximation of the real scheduler (decided): the least-allocated fitting local node, else CCI; off or no strategy: local or Pending. Scale-down removes Pending pods first, then pods of the location with the higher scaleDownPriority (decided: ties remove CCI pods first), newest first.
@@ -189,7 +189,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>virtual-kubelet 节点已锁定：不会有 Pod 调度到 CCI。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>burstctl simulate: no pod-bearing object found in the input</source>
         <translation>burstctl simulate: 输入中未找到包含 Pod 的对象</translation>
     </message>
@@ -204,7 +204,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>burstctl simulate: --replicas 的取值应为以逗号分隔的非负整数</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>burstctl simulate: unknown output format</source>
         <translation>burstctl simulate: 未知的输出格式</translation>
     </message>
@@ -232,7 +232,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>弹性标签覆盖了 ScheduleProfile &quot;%1&quot;（策略 %2）；标签的优先级始终高于 profile</translation>
     </message>
     <message>
-        <location filename="../core/burst/hostpathreplacement.cpp" line="+53"/>
+        <location filename="../core/burst/hostpathreplacement.cpp" line="+54"/>
         <source>%1 is required</source>
         <translation>%1 为必填项</translation>
     </message>
@@ -313,24 +313,22 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>请使用 remove、replaceByLocalDir、replaceByEmptyDir 或 replaceByFlexVolume。</translation>
     </message>
     <message>
-        <location line="+81"/>
-        <location filename="../core/burst/imagereplacement.cpp" line="+94"/>
+        <location filename="../core/burst/annotationarray.cpp" line="+19"/>
         <source>not valid JSON at offset %1: %2</source>
         <translation>偏移量 %1 处的 JSON 无效：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../core/burst/imagereplacement.cpp" line="+1"/>
+        <location line="+1"/>
         <source>the value must be a JSON array</source>
         <translation>取值必须是 JSON 数组</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Write a JSON array such as [{&quot;name&quot;:&quot;logs&quot;,&quot;policyType&quot;:&quot;remove&quot;}].</source>
-        <translation>请填写 JSON 数组，例如 [{&quot;name&quot;:&quot;logs&quot;,&quot;policyType&quot;:&quot;remove&quot;}]。</translation>
+        <source>Write a JSON array such as %1.</source>
+        <translation>请填写 JSON 数组，例如 %1。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../core/burst/hostpathreplacement.cpp" line="+91"/>
         <source>volume &quot;%1&quot; has more than one rule</source>
         <translation>卷 &quot;%1&quot; 配置了多条规则</translation>
     </message>
@@ -350,7 +348,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>请指定该 Pod 的某个 hostPath 卷，或使用 &quot;*&quot;。</translation>
     </message>
     <message>
-        <location filename="../core/burst/imagereplacement.cpp" line="-66"/>
+        <location filename="../core/burst/imagereplacement.cpp" line="+30"/>
         <source>repositoryPrefix &quot;%1&quot; ends with &quot;/&quot;</source>
         <translation>repositoryPrefix &quot;%1&quot; 以 &quot;/&quot; 结尾</translation>
     </message>
@@ -366,12 +364,12 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
     </message>
     <message>
         <location line="+2"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Use lower-case path components, optionally after a registry host.</source>
         <translation>请使用小写的路径段，可在前面加上镜像仓库地址。</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>replaceWith is empty</source>
         <translation>replaceWith 为空</translation>
     </message>
@@ -401,7 +399,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>替换策略必须改变前缀；请删除该替换策略或修改 replaceWith。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>replaceWith &quot;%1&quot; is not an image name: %2</source>
         <translation>replaceWith &quot;%1&quot; 不是有效的镜像名：%2</translation>
     </message>
@@ -411,12 +409,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>条目 %1 必须是包含字符串字段 repositoryPrefix 和 replaceWith 的对象</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Write a JSON array such as [{&quot;repositoryPrefix&quot;:&quot;harbor.domain/org&quot;,&quot;replaceWith&quot;:&quot;swr.cn-north-4.myhuaweicloud.com/org&quot;}].</source>
-        <translation>请填写 JSON 数组，例如 [{&quot;repositoryPrefix&quot;:&quot;harbor.domain/org&quot;,&quot;replaceWith&quot;:&quot;swr.cn-north-4.myhuaweicloud.com/org&quot;}]。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+33"/>
         <source>repositoryPrefix &quot;%1&quot; appears in more than one rule</source>
         <translation>repositoryPrefix &quot;%1&quot; 出现在多条替换策略中</translation>
     </message>
@@ -446,17 +439,17 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>%1 必须是列表</translation>
     </message>
     <message>
-        <location filename="../core/burst/preview.cpp" line="+50"/>
+        <location filename="../core/burst/preview.cpp" line="+51"/>
         <source>%1 is set on the %2, where virtual-kubelet does not read it</source>
         <translation>%1 设置在 %2 上，virtual-kubelet 不会从此处读取</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Move it to %1.</source>
         <translation>请将其移至 %1。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>ScheduleProfile &quot;%1&quot; limits a location with maxNum; a rolling update with maxSurge %2 can place fewer pods there than expected</source>
         <translation>ScheduleProfile &quot;%1&quot; 通过 maxNum 限制了某一位置的 Pod 数量；maxSurge 为 %2 的滚动升级可能导致该位置调度的 Pod 少于预期</translation>
     </message>
@@ -501,17 +494,17 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>请为容器设置 resources.limits.cpu 或 requests.cpu。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>pod cpu %1 is outside 0.25-32 cores and is not 48 or 64</source>
         <translation>Pod 的 CPU %1 不在 0.25~32 核范围内，也不等于 48 核或 64 核</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Give the pod between 250m and 32 cpu, or exactly 48 or 64.</source>
         <translation>请将 Pod 的 CPU 设置在 250m~32 核之间，或设置为 48 核或 64 核。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>pod cpu %1 is not a multiple of 250m</source>
         <translation>Pod 的 CPU %1 不是 250m 的整数倍</translation>
     </message>
@@ -541,12 +534,12 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>请向上调整各容器的内存，使 Pod 内存总量为 1Gi 的整数倍。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>pod memory:cpu is %1 : %2, outside 2-8 Gi per core</source>
         <translation>Pod 的内存:CPU 为 %1 : %2，不在每核 2~8Gi 的范围内</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Give the pod between 2Gi and 8Gi of memory per cpu core.</source>
         <translation>请为 Pod 的每核 CPU 配置 2Gi~8Gi 内存。</translation>
     </message>
@@ -616,7 +609,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>scaleDownPriority %1 超出取值范围 [-100, 100]</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Use a priority between -100 and 100; the location with the higher value loses pods first on scale-down.</source>
         <translation>请使用 -100 到 100 之间的优先级；缩容时取值较高的位置优先删除 Pod。</translation>
     </message>
@@ -671,7 +664,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>请将 spec.location.local 和 spec.location.cci 之一保留为空（{}）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>an enforce profile only takes pods that no other profile has claimed; auto and localPrefer profiles may also take unclaimed pods</source>
         <translation>enforce 策略的 profile 只关联未被其他 profile 关联的 Pod；auto 和 localPrefer 策略的 profile 也可以关联未被关联的 Pod</translation>
     </message>
@@ -1176,7 +1169,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>有效的标签值必须为空字符串，或%1</translation>
     </message>
     <message>
-        <location filename="../core/kube/manifestloader.cpp" line="+114"/>
+        <location filename="../core/kube/manifestloader.cpp" line="+115"/>
         <source>object has no &quot;kind&quot;; every Kubernetes object needs apiVersion and kind</source>
         <translation>对象缺少 &quot;kind&quot;；每个 Kubernetes 对象都需要 apiVersion 和 kind</translation>
     </message>

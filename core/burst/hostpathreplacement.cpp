@@ -1,5 +1,6 @@
 #include "core/burst/hostpathreplacement.h"
 
+#include "core/burst/annotationarray.h"
 #include "core/common/tr.h"
 #include "core/kube/quantity.h"
 
@@ -220,19 +221,12 @@ QJsonArray withoutMounts(const QJsonArray &containers, const QSet<QString> &remo
 HostPathRules parseHostPathRules(const QString &annotationValue)
 {
     HostPathRules out;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(annotationValue.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isArray()) {
-        out.diagnostics.append(makeError(
-            QStringLiteral("annotation.hostPath.json"), QString(),
-            error.error != QJsonParseError::NoError ? Tr::tr("not valid JSON at offset %1: %2")
-                                                          .arg(error.offset)
-                                                          .arg(error.errorString())
-                                                    : Tr::tr("the value must be a JSON array"),
-            Tr::tr("Write a JSON array such as [{\"name\":\"logs\",\"policyType\":\"remove\"}].")));
+    const auto parsed = readAnnotationArray(
+        annotationValue, QStringLiteral("annotation.hostPath.json"),
+        QStringLiteral("[{\"name\":\"logs\",\"policyType\":\"remove\"}]"), out.diagnostics);
+    if (!parsed)
         return out;
-    }
-    const QJsonArray array = doc.array();
+    const QJsonArray array = *parsed;
     QSet<QString> seen;
     for (int i = 0; i < array.size(); ++i) {
         auto rule = readRule(array.at(i), i, out.diagnostics);

@@ -1,5 +1,6 @@
 #include "core/burst/imagereplacement.h"
 
+#include "core/burst/annotationarray.h"
 #include "core/common/tr.h"
 #include "core/kube/imagereference.h"
 
@@ -86,20 +87,14 @@ std::optional<ImageRule> readRule(const QJsonValue &value, int index, Diagnostic
 ImageRules parseImageRules(const QString &annotationValue)
 {
     ImageRules out;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(annotationValue.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isArray()) {
-        out.diagnostics.append(makeError(
-            QStringLiteral("annotation.image.json"), QString(),
-            error.error != QJsonParseError::NoError ? Tr::tr("not valid JSON at offset %1: %2")
-                                                          .arg(error.offset)
-                                                          .arg(error.errorString())
-                                                    : Tr::tr("the value must be a JSON array"),
-            Tr::tr("Write a JSON array such as [{\"repositoryPrefix\":\"harbor.domain/org\","
-                   "\"replaceWith\":\"swr.cn-north-4.myhuaweicloud.com/org\"}].")));
+    const auto parsed = readAnnotationArray(
+        annotationValue, QStringLiteral("annotation.image.json"),
+        QStringLiteral("[{\"repositoryPrefix\":\"harbor.domain/"
+                       "org\",\"replaceWith\":\"swr.cn-north-4.myhuaweicloud.com/org\"}]"),
+        out.diagnostics);
+    if (!parsed)
         return out;
-    }
-    const QJsonArray array = doc.array();
+    const QJsonArray array = *parsed;
     QSet<QString> prefixes;
     for (int i = 0; i < array.size(); ++i) {
         auto rule = readRule(array.at(i), i, out.diagnostics);
