@@ -49,51 +49,13 @@ SourcePos ManifestObject::positionOf(const QString &path) const
 
 namespace {
 
-struct Chunk
-{
-    QByteArray text;
-    int firstLine = 0; // 0-based line of the chunk's first line in the file
-};
+using Chunk = DocumentChunk;
 
 bool isMarkerLine(const QByteArray &line, const char *marker)
 {
     if (!line.startsWith(marker))
         return false;
     return line.size() == 3 || line.at(3) == ' ' || line.at(3) == '\t' || line.at(3) == '\r';
-}
-
-// Splits a YAML stream at document markers. YAML forbids "---" and "..." at column 0 inside any
-// scalar, so these lines always separate documents; splitting lets one broken document be
-// reported while the others still load.
-QList<Chunk> splitDocuments(const QByteArray &text)
-{
-    QList<Chunk> chunks;
-    Chunk current;
-    int lineNo = 0;
-    qsizetype start = 0;
-    while (start <= text.size()) {
-        qsizetype end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.size();
-        const QByteArray line = text.mid(start, end - start);
-        if (isMarkerLine(line, "---")) {
-            if (!current.text.trimmed().isEmpty())
-                chunks.append(current);
-            current = Chunk{line + '\n', lineNo};
-        } else if (isMarkerLine(line, "...")) {
-            if (!current.text.trimmed().isEmpty())
-                chunks.append(current);
-            current = Chunk{QByteArray(), lineNo + 1};
-        } else {
-            current.text += line;
-            current.text += '\n';
-        }
-        ++lineNo;
-        start = end + 1;
-    }
-    if (!current.text.trimmed().isEmpty())
-        chunks.append(current);
-    return chunks;
 }
 
 bool isCommentOnly(const QByteArray &text)
@@ -181,6 +143,40 @@ ParseError errorAt(const Chunk &chunk, const YAML::Mark &mark, const QString &fi
 
 } // namespace
 
+// YAML forbids "---" and "..." at column 0 inside any scalar, so these lines always separate
+// documents; splitting lets one broken document be reported while the others still load.
+QList<DocumentChunk> splitYamlDocuments(const QByteArray &text)
+{
+    QList<Chunk> chunks;
+    Chunk current;
+    int lineNo = 0;
+    qsizetype start = 0;
+    auto flush = [&chunks](const Chunk &c) {
+        if (!c.text.trimmed().isEmpty() && !isCommentOnly(c.text))
+            chunks.append(c);
+    };
+    while (start <= text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        const QByteArray line = text.mid(start, end - start);
+        if (isMarkerLine(line, "---")) {
+            flush(current);
+            current = Chunk{line + '\n', lineNo, start};
+        } else if (isMarkerLine(line, "...")) {
+            flush(current);
+            current = Chunk{QByteArray(), lineNo + 1, end + 1};
+        } else {
+            current.text += line;
+            current.text += '\n';
+        }
+        ++lineNo;
+        start = end + 1;
+    }
+    flush(current);
+    return chunks;
+}
+
 LoadResult loadManifests(const QByteArray &rawText, const QString &fileName)
 {
     LoadResult result;
@@ -188,9 +184,7 @@ LoadResult loadManifests(const QByteArray &rawText, const QString &fileName)
     if (text.startsWith("\xEF\xBB\xBF"))
         text.remove(0, 3);
     int document = 0;
-    for (const Chunk &chunk : splitDocuments(text)) {
-        if (isCommentOnly(chunk.text))
-            continue;
+    for (const Chunk &chunk : splitYamlDocuments(text)) {
         try {
             const YAML::Node node = YAML::Load(chunk.text.toStdString());
             PositionMap positions;

@@ -42,6 +42,17 @@ struct LoadResult
     QList<ParseError> errors;
 };
 
+// One YAML document of a stream, as ManifestObject::document counts them: empty and comment-only
+// documents are skipped. `offset` counts bytes from the start of the text after a UTF-8 BOM.
+struct DocumentChunk
+{
+    QByteArray text;
+    int firstLine = 0; // 0-based line of the chunk's first line (a "---" marker line if any)
+    qsizetype offset = 0;
+};
+
+QList<DocumentChunk> splitYamlDocuments(const QByteArray &textWithoutBom);
+
 // Reads multi-document YAML or JSON; expands `kind: List`. A document that fails to parse is
 // reported with its position and the other documents still load. Never throws.
 LoadResult loadManifests(const QByteArray &text, const QString &fileName);
