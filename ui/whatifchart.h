@@ -7,6 +7,13 @@
 class QSpinBox;
 class QDoubleSpinBox;
 class QLabel;
+class QCheckBox;
+class QChart;
+class QChartView;
+class QAreaSeries;
+class QLineSeries;
+class QValueAxis;
+class QGridLayout;
 
 namespace ui {
 
@@ -28,12 +35,38 @@ public:
 signals:
     void simulated();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void buildControls(QGridLayout *grid);
+    void buildChart();
+    void connectControls();
+    core::burst::SimulationInput currentInput() const;
     void rerun();
+    void updateSeries();
+    void updateAxes();
+    void updateSummary();
+    void applyPalette();
 
     core::burst::SimulationInput m_scenario;
     QList<core::burst::SimStep> m_steps;
-    // plus the widgets the implementation needs
+
+    QSpinBox *m_peak = nullptr;
+    QSpinBox *m_nodeCount = nullptr;
+    QDoubleSpinBox *m_cpuPerNode = nullptr;
+    QDoubleSpinBox *m_memoryPerNode = nullptr;
+    QCheckBox *m_cciLocked = nullptr;
+    QChartView *m_view = nullptr;
+    QChart *m_chart = nullptr;
+    // Stacked areas: local from 0, CCI on top of local, Pending on top of both. Each boundary is
+    // its own line series because an area series owns the lines it is built from.
+    QAreaSeries *m_localArea = nullptr;
+    QAreaSeries *m_cciArea = nullptr;
+    QAreaSeries *m_pendingArea = nullptr;
+    QValueAxis *m_axisX = nullptr;
+    QValueAxis *m_axisY = nullptr;
+    QLabel *m_summary = nullptr;
 };
 
 } // namespace ui

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QPlainTextEdit;
 
 namespace ui {
@@ -25,6 +26,28 @@ public:
 
     QPlainTextEdit *leftEditor() const;
     QPlainTextEdit *rightEditor() const;
+
+private:
+    // The diff of one pair of texts: changed lines per side, and for every line of one side the
+    // line of the other side it lines up with (for a deleted or added line, the next common one).
+    struct LineDiff
+    {
+        QList<int> changedLeft;
+        QList<int> changedRight;
+        QList<int> leftToRight;
+        QList<int> rightToLeft;
+    };
+    static LineDiff diffLines(const QStringList &left, const QStringList &right);
+    static QPlainTextEdit *makeEditor(QWidget *parent);
+    static void highlight(QPlainTextEdit *editor, const QList<int> &lines, const QColor &colour);
+    void syncScroll(QPlainTextEdit *to, const QList<int> &map, int fromLine);
+
+    QLabel *m_leftTitle = nullptr;
+    QLabel *m_rightTitle = nullptr;
+    QPlainTextEdit *m_left = nullptr;
+    QPlainTextEdit *m_right = nullptr;
+    LineDiff m_diff;
+    bool m_syncing = false; // the other side's scroll is being set by us: don't echo it back
 };
 
 } // namespace ui

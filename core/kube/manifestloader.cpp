@@ -224,27 +224,33 @@ LoadResult loadManifestFile(const QString &path)
     return loadManifests(file.readAll(), path == u"-" ? QStringLiteral("<stdin>") : path);
 }
 
+QStringList expandManifestPaths(const QStringList &paths)
+{
+    QStringList files;
+    for (const QString &path : paths) {
+        if (path == u"-" || !QFileInfo(path).isDir()) {
+            files.append(path);
+            continue;
+        }
+        QDirIterator it(path,
+                        {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+                        QDir::Files, QDirIterator::Subdirectories);
+        QStringList found;
+        while (it.hasNext())
+            found.append(it.next());
+        found.sort();
+        files += found;
+    }
+    return files;
+}
+
 LoadResult loadManifestPaths(const QStringList &paths)
 {
     LoadResult all;
-    auto append = [&all](const LoadResult &r) {
+    for (const QString &file : expandManifestPaths(paths)) {
+        const LoadResult r = loadManifestFile(file);
         all.objects += r.objects;
         all.errors += r.errors;
-    };
-    for (const QString &path : paths) {
-        if (path == u"-" || !QFileInfo(path).isDir()) {
-            append(loadManifestFile(path));
-            continue;
-        }
-        QDirIterator it(
-            path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
-            QDir::Files, QDirIterator::Subdirectories);
-        QStringList files;
-        while (it.hasNext())
-            files.append(it.next());
-        files.sort();
-        for (const QString &file : files)
-            append(loadManifestFile(file));
     }
     return all;
 }

@@ -58,7 +58,9 @@ QList<DocumentChunk> splitYamlDocuments(const QByteArray &textWithoutBom);
 LoadResult loadManifests(const QByteArray &text, const QString &fileName);
 // "-" reads standard input.
 LoadResult loadManifestFile(const QString &path);
-// Files and folders (recursively, *.yaml, *.yml, *.json in sorted order), results concatenated.
+// Files as given, folders expanded recursively to their *.yaml, *.yml, *.json in sorted order.
+QStringList expandManifestPaths(const QStringList &paths);
+// Loads every file of expandManifestPaths(paths), results concatenated.
 LoadResult loadManifestPaths(const QStringList &paths);
 
 } // namespace core::kube

@@ -1,0 +1,138 @@
+#include "core/burst/workspace.h"
+
+#include "core/common/tr.h"
+
+#include <QFile>
+
+#include <algorithm>
+
+namespace core::burst {
+
+void reparse(WorkspaceFile &file)
+{
+    file.loaded = kube::loadManifests(file.text.toUtf8(), file.path);
+}
+
+namespace {
+
+WorkspaceFile readOne(const QString &path)
+{
+    WorkspaceFile file;
+    file.path = path;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        file.readError = Tr::tr("cannot read file: %1").arg(f.errorString());
+        file.loaded.errors.append(kube::ParseError{path, 0, 0, file.readError});
+        return file;
+    }
+    file.text = QString::fromUtf8(f.readAll());
+    file.savedText = file.text;
+    reparse(file);
+    return file;
+}
+
+} // namespace
+
+QList<WorkspaceFile> Workspace::readFiles(const QStringList &paths)
+{
+    QList<WorkspaceFile> files;
+    for (const QString &path : kube::expandManifestPaths(paths))
+        files.append(readOne(path));
+    return files;
+}
+
+void Workspace::addFiles(const QList<WorkspaceFile> &files)
+{
+    for (const WorkspaceFile &f : files) {
+        const qsizetype existing = indexOf(f.path);
+        if (existing >= 0)
+            m_files[existing] = f;
+        else
+            m_files.append(f);
+    }
+    recompute();
+}
+
+void Workspace::clear()
+{
+    m_files.clear();
+    recompute();
+}
+
+qsizetype Workspace::indexOf(const QString &path) const
+{
+    for (qsizetype i = 0; i < m_files.size(); ++i) {
+        if (m_files.at(i).path == path)
+            return i;
+    }
+    return -1;
+}
+
+QList<kube::ParseError> Workspace::parseErrors() const
+{
+    QList<kube::ParseError> errors;
+    for (const WorkspaceFile &f : m_files)
+        errors += f.loaded.errors;
+    return errors;
+}
+
+void Workspace::setText(qsizetype file, const QString &text)
+{
+    m_files[file].text = text;
+    reparse(m_files[file]);
+    recompute();
+}
+
+void Workspace::markSaved(qsizetype file)
+{
+    m_files[file].savedText = m_files.at(file).text;
+}
+
+bool Workspace::anyDirty() const
+{
+    return std::any_of(m_files.cbegin(), m_files.cend(),
+                       [](const WorkspaceFile &f) { return f.dirty(); });
+}
+
+void Workspace::recompute()
+{
+    m_workloads.clear();
+    m_profiles.clear();
+    PreviewScope scope;
+    for (qsizetype fi = 0; fi < m_files.size(); ++fi) {
+        const QList<kube::ManifestObject> &objects = m_files.at(fi).loaded.objects;
+        for (qsizetype oi = 0; oi < objects.size(); ++oi) {
+            const QJsonObject &o = objects.at(oi).object;
+            if (isScheduleProfile(o)) {
+                ProfileEntry p{fi, oi, scheduleProfileFromJson(o), {}, {}};
+                p.diagnostics = validateScheduleProfile(p.profile);
+                m_profiles.append(p);
+                scope.profiles.append(p.profile);
+            } else if (o.value(u"kind").toString() == u"Service") {
+                scope.services.append(o);
+            }
+        }
+    }
+    for (qsizetype fi = 0; fi < m_files.size(); ++fi) {
+        const QList<kube::ManifestObject> &objects = m_files.at(fi).loaded.objects;
+        for (qsizetype oi = 0; oi < objects.size(); ++oi) {
+            Diagnostics readDiagnostics;
+            const auto workload = kube::workloadFromObject(objects.at(oi).object, &readDiagnostics);
+            if (!workload)
+                continue;
+            WorkloadEntry entry{fi, oi, preview(*workload, scope)};
+            entry.preview.diagnostics = readDiagnostics + entry.preview.diagnostics;
+            m_workloads.append(entry);
+        }
+    }
+    for (ProfileEntry &p : m_profiles) {
+        for (const WorkloadEntry &w : m_workloads) {
+            if (w.preview.profile && w.preview.profile->name == p.profile.name &&
+                w.preview.profile->nameSpace == p.profile.nameSpace)
+                p.captures.append(w.preview.nameSpace + u'/' + w.preview.kind + u'/' +
+                                  w.preview.name);
+        }
+    }
+}
+
+} // namespace core::burst
