@@ -1,10 +1,15 @@
 #include "core/common/translations.h"
-#include "ui/placeholderwindow.h"
+#include "ui/mainwindow.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QIcon>
+#include <QSettings>
+#include <QStandardPaths>
 
 namespace {
 
@@ -13,13 +18,21 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(app)
 };
 
+// The shipped examples live in the executable's resources; the workbench edits files, so it opens
+// a writable copy (made once, never overwritten: the operator's edits stay).
 QStringList shippedExamples()
 {
-    QStringList files;
-    const QDir dir(QStringLiteral(":/examples"));
-    for (const QString &name : dir.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name))
-        files.append(dir.filePath(name));
-    return files;
+    const QString target = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                           QStringLiteral("/examples");
+    QDir().mkpath(target);
+    const QDir source(QStringLiteral(":/examples"));
+    for (const QString &name : source.entryList({QStringLiteral("*.yaml")}, QDir::Files)) {
+        const QString copy = target + u'/' + name;
+        if (!QFileInfo::exists(copy) && QFile::copy(source.filePath(name), copy))
+            QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                            QFile::ReadOther);
+    }
+    return {target};
 }
 
 } // namespace
@@ -32,7 +45,13 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("BurstConsole"));
     QApplication::setApplicationVersion(QStringLiteral(BURST_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/burst-console.svg")));
-    core::installTranslations(app, core::preferredLocale());
+    const QString language = QSettings().value(QStringLiteral("ui/language")).toString();
+    const bool forced = qEnvironmentVariableIsSet("BURST_LANG");
+    core::installTranslations(app, forced || language.isEmpty() || language == u"system"
+                                       ? core::preferredLocale()
+                                       : QLocale(language));
+    ui::applyTheme(
+        app, QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -48,8 +67,8 @@ int main(int argc, char *argv[])
     if (paths.isEmpty())
         paths = shippedExamples();
 
-    ui::PlaceholderWindow window;
+    ui::MainWindow window;
     window.show();
-    window.load(paths);
+    window.open(paths);
     return app.exec();
 }

@@ -3,6 +3,9 @@
 #include "core/common/tr.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -133,6 +136,28 @@ void Workspace::recompute()
                                   w.preview.name);
         }
     }
+}
+
+QByteArray sessionSnapshot(const Workspace &workspace)
+{
+    QJsonArray files;
+    for (const WorkspaceFile &f : workspace.files()) {
+        if (f.dirty())
+            files.append(QJsonObject{{QStringLiteral("path"), f.path}, {QStringLiteral("text"), f.text}});
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("files"), files}}).toJson(QJsonDocument::Compact);
+}
+
+QList<UnsavedText> readSessionSnapshot(const QByteArray &json)
+{
+    QList<UnsavedText> out;
+    const QJsonArray files = QJsonDocument::fromJson(json).object().value(u"files").toArray();
+    for (const QJsonValue &v : files) {
+        const QJsonObject o = v.toObject();
+        if (o.value(u"path").isString() && o.value(u"text").isString())
+            out.append({o.value(u"path").toString(), o.value(u"text").toString()});
+    }
+    return out;
 }
 
 } // namespace core::burst

@@ -78,4 +78,13 @@ private:
 // Parses `text` into `file.loaded` (keeps path).
 void reparse(WorkspaceFile &file);
 
+// Crash recovery: the unsaved texts of the dirty files as JSON, and back.
+struct UnsavedText
+{
+    QString path;
+    QString text;
+};
+QByteArray sessionSnapshot(const Workspace &workspace);
+QList<UnsavedText> readSessionSnapshot(const QByteArray &json);
+
 } // namespace core::burst

@@ -20,6 +20,7 @@ private slots:
     void editRecomputesAndMarksDirty();
     void profilesInOtherFilesApply();
     void unreadableAndBrokenFiles();
+    void sessionSnapshotKeepsDirtyTexts();
 };
 
 void tst_Workspace::loadsExamples()
@@ -87,6 +88,18 @@ void tst_Workspace::unreadableAndBrokenFiles()
     QCOMPARE(ws.parseErrors().size(), 2);
     QVERIFY(!ws.files().at(1).readError.isEmpty());
     QCOMPARE(ws.workloads().size(), 0);
+}
+
+void tst_Workspace::sessionSnapshotKeepsDirtyTexts()
+{
+    Workspace ws;
+    ws.addFiles(Workspace::readFiles({examples()}));
+    ws.setText(2, ws.files().at(2).text + QStringLiteral("# edited\n"));
+    const QList<UnsavedText> unsaved = readSessionSnapshot(sessionSnapshot(ws));
+    QCOMPARE(unsaved.size(), 1);
+    QCOMPARE(unsaved.first().path, ws.files().at(2).path);
+    QVERIFY(unsaved.first().text.endsWith(u"# edited\n"));
+    QVERIFY(readSessionSnapshot("not json").isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Workspace)

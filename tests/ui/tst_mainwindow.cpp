@@ -1,0 +1,169 @@
+#include "core/burst/burststrategy.h"
+#include "ui/imagerulesform.h"
+#include "ui/mainwindow.h"
+#include "ui/previewpane.h"
+#include "ui/strategyform.h"
+#include "ui/whatifchart.h"
+#include "ui/yamldiffview.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+// The workbench driven through its widgets: select a workload, change its strategy and image
+// rules in the forms, see the preview change, undo, save without losing a comment.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString copyExamples()
+    {
+        const QDir source(qEnvironmentVariable("BURST_SOURCE_DIR") +
+                          QStringLiteral("/resources/examples"));
+        for (const QString &name : source.entryList({QStringLiteral("*.yaml")}, QDir::Files)) {
+            QFile::remove(m_dir.filePath(name));
+            QFile::copy(source.filePath(name), m_dir.filePath(name));
+            QFile::setPermissions(m_dir.filePath(name), QFile::ReadOwner | QFile::WriteOwner);
+        }
+        return m_dir.path();
+    }
+
+    static QString readFile(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
+
+    static void grabTo(QWidget *w, const QString &name)
+    {
+        QTest::qWait(30);
+        const QString path = QStringLiteral(QT_TESTCASE_BUILDDIR "/") + name;
+        QVERIFY(w->grab().save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+    }
+
+    // Loads the examples and selects the first workload (01-burst-label-auto.yaml, "test").
+    static void load(ui::MainWindow &w, const QString &dir)
+    {
+        QSignalSpy loaded(&w, &ui::MainWindow::loaded);
+        w.open({dir});
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(w.workspace().workloads().size(), 9);
+        w.selectWorkload(0);
+        QVERIFY(w.currentWorkload());
+        QCOMPARE(w.currentWorkload()->preview.name, QStringLiteral("test"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QFile::remove(ui::MainWindow::autosavePath());
+    }
+
+    void changeStrategyUndoAndSaveKeepsComment()
+    {
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        QComboBox *combo = w.strategyForm()->workloadCombo();
+        QCOMPARE(combo->currentText(), QStringLiteral("auto"));
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_Down); // auto -> localPrefer, emits activated
+        QCOMPARE(w.currentWorkload()->preview.strategy.value, core::burst::Strategy::LocalPrefer);
+        QCOMPARE(w.undoStack()->count(), 1);
+        w.undoStack()->undo();
+        QCOMPARE(w.currentWorkload()->preview.strategy.value, core::burst::Strategy::Auto);
+        w.undoStack()->redo();
+        const QString path = m_dir.filePath(QStringLiteral("01-burst-label-auto.yaml"));
+        QVERIFY(w.saveFile(w.currentWorkload()->file));
+        const QString saved = readFile(path);
+        QVERIFY2(saved.contains(u"localPrefer"), qPrintable(saved));
+        QVERIFY(saved.contains(u"# CCI best-practice guide 1.1"));
+        QVERIFY(saved.contains(u"# burst to CCI"));
+        QVERIFY(!w.workspace().anyDirty());
+        grabTo(&w, QStringLiteral("mainwindow-strategy.png"));
+    }
+
+    void imageRuleChangesPreview()
+    {
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        w.formTabs()->setCurrentWidget(w.imageRulesForm());
+        w.imageRulesForm()->addRule(QString(),
+                                    QStringLiteral("swr.cn-north-4.myhuaweicloud.com/org"));
+        w.imageRulesForm()->apply();
+        const QJsonObject container = w.currentWorkload()
+                                          ->preview.cciPod.value(u"spec")
+                                          .toObject()
+                                          .value(u"containers")
+                                          .toArray()
+                                          .first()
+                                          .toObject();
+        QCOMPARE(container.value(u"image").toString(),
+                 QStringLiteral("swr.cn-north-4.myhuaweicloud.com/org/nginx:perl"));
+        QVERIFY(!w.previewPane()->diffView()->changedRightLines().isEmpty());
+        grabTo(&w, QStringLiteral("mainwindow-images.png"));
+        w.undoStack()->undo();
+        QVERIFY(!w.workspace().anyDirty());
+    }
+
+    void f8WalksDiagnosticsAndTabsRender()
+    {
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        w.selectWorkload(8); // 08-rejected-too-large: errors
+        QVERIFY(!w.currentWorkload()->preview.admissible);
+        QTableView *diagnostics = w.previewPane()->diagnosticsView();
+        QTest::keyClick(&w, Qt::Key_F8);
+        QCOMPARE(diagnostics->currentIndex().row(), 0);
+        QTest::keyClick(&w, Qt::Key_F8);
+        QCOMPARE(diagnostics->currentIndex().row(), 1);
+        QTest::keyClick(&w, Qt::Key_F8, Qt::ShiftModifier);
+        QCOMPARE(diagnostics->currentIndex().row(), 0);
+        const QStringList names = {QStringLiteral("strategy"), QStringLiteral("images"),
+                                   QStringLiteral("resources"), QStringLiteral("whatif")};
+        for (int i = 0; i < w.formTabs()->count(); ++i) {
+            w.formTabs()->setCurrentIndex(i);
+            grabTo(&w, QStringLiteral("mainwindow-tab-%1.png").arg(names.value(i)));
+        }
+        QVERIFY(!w.whatIfChart()->steps().isEmpty());
+    }
+
+    void brokenFileIsListedAndOthersLoad()
+    {
+        QTemporaryDir dir;
+        QFile bad(dir.filePath(QStringLiteral("bad.yaml")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("kind: Pod\nmetadata: {name: [x\n");
+        bad.close();
+        QFile::copy(qEnvironmentVariable("BURST_SOURCE_DIR") +
+                        QStringLiteral("/resources/examples/01-burst-label-auto.yaml"),
+                    dir.filePath(QStringLiteral("good.yaml")));
+        ui::MainWindow w;
+        QSignalSpy loaded(&w, &ui::MainWindow::loaded);
+        w.open({dir.path()});
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(w.workspace().workloads().size(), 1);
+        QCOMPARE(w.workspace().parseErrors().size(), 1);
+    }
+};
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,119 @@
+#include "ui/previewpane.h"
+
+#include "core/kube/jsonyaml.h"
+#include "core/kube/manifestloader.h"
+#include "core/kube/quantity.h"
+#include "models/diagnosticsmodel.h"
+#include "ui/yamldiffview.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ui {
+
+int cciPodLine(const core::burst::PreviewResult &preview, const QString &cciYaml,
+               const QString &objectPath)
+{
+    const QStringList specPrefixes = {QStringLiteral("spec.template.spec"),
+                                      QStringLiteral("spec.jobTemplate.spec.template.spec"),
+                                      QStringLiteral("template.spec")};
+    QString podPath;
+    if (preview.kind == u"Pod")
+        podPath = objectPath;
+    for (const QString &prefix : specPrefixes) {
+        if (preview.kind != u"Pod" && objectPath.startsWith(prefix))
+            podPath = QStringLiteral("spec") + objectPath.mid(prefix.size());
+    }
+    if (podPath.isEmpty())
+        return -1;
+    const core::kube::LoadResult loaded =
+        core::kube::loadManifests(cciYaml.toUtf8(), QStringLiteral("cci-pod.yaml"));
+    if (loaded.objects.isEmpty())
+        return -1;
+    const core::kube::SourcePos pos = loaded.objects.first().positionOf(podPath);
+    return pos.isValid() ? pos.line - 1 : -1;
+}
+
+PreviewPane::PreviewPane(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_summary = new QLabel(this);
+    m_summary->setTextFormat(Qt::RichText);
+    layout->addWidget(m_summary);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_diff = new YamlDiffView(split);
+    m_diff->setTitles(tr("Pod as written"), tr("Pod on CCI"));
+    m_diagnostics = new QTableView(split);
+    m_diagnostics->setObjectName(QStringLiteral("diagnostics"));
+    m_model = new models::DiagnosticsModel(this);
+    m_diagnostics->setModel(m_model);
+    m_diagnostics->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_diagnostics->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_diagnostics->verticalHeader()->hide();
+    m_diagnostics->horizontalHeader()->setStretchLastSection(true);
+    m_diagnostics->setWordWrap(false);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    connect(m_diagnostics, &QTableView::activated, this,
+            [this](const QModelIndex &index) { activate(index.row()); });
+    connect(m_diagnostics, &QTableView::clicked, this,
+            [this](const QModelIndex &index) { activate(index.row()); });
+    setPreview(nullptr);
+}
+
+void PreviewPane::setPreview(const core::burst::PreviewResult *preview)
+{
+    if (!preview) {
+        m_preview = {};
+        m_cciYaml.clear();
+        m_diff->setTexts(QString(), QString());
+        m_model->setDiagnostics({});
+        m_summary->setText(tr("Select a workload to see the pod CCI runs."));
+        return;
+    }
+    m_preview = *preview;
+    m_cciYaml = QString::fromUtf8(core::kube::jsonToYaml(preview->cciPod));
+    m_diff->setTexts(QString::fromUtf8(core::kube::jsonToYaml(preview->originalPod)), m_cciYaml);
+    m_model->setDiagnostics(preview->diagnostics);
+    m_diagnostics->resizeColumnsToContents();
+    using core::kube::Quantity;
+    m_summary->setText(
+        tr("<b>%1/%2</b> %3 — pod on CCI: <b>%4 cpu / %5</b> — %6")
+            .arg(preview->nameSpace, preview->name, preview->kind,
+                 Quantity::fromMilli(preview->podAfter.cpuMilli).toString(),
+                 Quantity::fromUnits(preview->podAfter.memoryBytes, Quantity::Format::BinarySI)
+                     .toString(),
+                 preview->admissible ? tr("admissible")
+                                     : tr("<span style='color:#d03030'>rejected</span>")));
+}
+
+void PreviewPane::activate(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    const core::Diagnostic d = m_model->diagnostics().at(row);
+    const int line = cciPodLine(m_preview, m_cciYaml, d.path);
+    if (line >= 0)
+        m_diff->revealRightLine(line);
+    emit diagnosticActivated(d);
+}
+
+void PreviewPane::selectDiagnostic(int step)
+{
+    const int rows = m_model->rowCount();
+    if (rows == 0)
+        return;
+    const int current = m_diagnostics->currentIndex().isValid()
+                            ? m_diagnostics->currentIndex().row()
+                            : (step > 0 ? -1 : rows);
+    const int next = ((current + step) % rows + rows) % rows;
+    m_diagnostics->setCurrentIndex(m_model->index(next, 0));
+    activate(next);
+}
+
+} // namespace ui

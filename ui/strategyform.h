@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/burst/preview.h"
+#include "core/kube/workload.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+
+namespace ui {
+
+// Burst strategy of one workload: the label on the workload and on its pod template, and what
+// wins (pod-template label > workload label > ScheduleProfile > none).
+class StrategyForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit StrategyForm(QWidget *parent = nullptr);
+
+    // nullptr clears and disables the form.
+    void setWorkload(const core::kube::Workload *workload,
+                     const core::burst::PreviewResult &preview);
+
+    QComboBox *workloadCombo() const { return m_workloadCombo; }
+    QComboBox *podCombo() const { return m_podCombo; }
+
+signals:
+    // value "" removes the label.
+    void labelChangeRequested(bool podTemplate, const QString &value);
+
+private:
+    void fill(QComboBox *combo, const core::kube::Labels &labels, bool enabled);
+    void emitChange(bool podTemplate, QComboBox *combo);
+
+    QComboBox *m_workloadCombo = nullptr;
+    QComboBox *m_podCombo = nullptr;
+    QLabel *m_effective = nullptr;
+    QLabel *m_precedence = nullptr;
+    bool m_updating = false;
+};
+
+} // namespace ui
