@@ -2,6 +2,11 @@
 #include "core/burst/resourcenormalizer.h"
 #include "core/kube/manifestloader.h"
 #include "core/kube/quantity.h"
+#include "core/burst/workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 
 #include <QTest>
 
@@ -66,6 +71,30 @@ private slots:
         {
             core::burst::normalizeForCci(containers);
         }
+    }
+
+    // The workbench opening a folder of 2,000 manifests: read, parse, preview every workload.
+    void openTwoThousandManifests()
+    {
+        QTemporaryDir dir;
+        const QDir examples(QStringLiteral(BURST_SOURCE_DIR "/resources/examples"));
+        const QStringList names = examples.entryList({QStringLiteral("*.yaml")}, QDir::Files);
+        for (int i = 0; i < 2000; ++i) {
+            QFile in(examples.filePath(names.at(i % names.size())));
+            QFile out(dir.filePath(QStringLiteral("m%1.yaml").arg(i, 4, 10, QLatin1Char('0'))));
+            if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
+                QFAIL("cannot write the generated manifests");
+            // distinct names per copy so nothing is deduplicated
+            const QByteArray renamed = QByteArray("name: c") + QByteArray::number(i) + '-';
+            out.write(in.readAll().replace(QByteArray("name: "), renamed));
+        }
+        qsizetype workloads = 0;
+        QBENCHMARK {
+            core::burst::Workspace ws;
+            ws.addFiles(core::burst::Workspace::readFiles({dir.path()}));
+            workloads = ws.workloads().size();
+        }
+        qInfo("2000 files, %lld workloads", qlonglong(workloads));
     }
 
     void parseQuantity()

@@ -19,7 +19,7 @@ namespace ui {
 
 namespace {
 
-// Mid-saturation hues with an opaque border and a translucent fill read on both chart themes.
+// Mid-saturation hues with a slightly translucent fill read on both chart themes.
 const QColor kLocalColor(0x3b, 0x82, 0xf6);
 const QColor kCciColor(0x10, 0xb9, 0x81);
 const QColor kPendingColor(0xf5, 0x9e, 0x0b);
@@ -48,18 +48,14 @@ QAreaSeries *makeArea(const QString &name, QLineSeries *lower)
     return area;
 }
 
+// No border: the top of the stack would draw the Pending colour along the whole ramp even where
+// nothing is pending.
 void styleArea(QAreaSeries *area, const QColor &color)
 {
     QColor fill = color;
-    fill.setAlpha(170);
+    fill.setAlpha(190);
     area->setBrush(fill);
-    area->setPen(QPen(color, 2));
-}
-
-void replacePoints(QLineSeries *series, const QList<QPointF> &points)
-{
-    if (series)
-        series->replace(points);
+    area->setPen(Qt::NoPen);
 }
 
 } // namespace
@@ -209,11 +205,11 @@ void WhatIfChart::updateSeries()
         cci.append({x, qreal(s.local + s.cci)});
         pending.append({x, qreal(s.local + s.cci + s.pending)});
     }
-    replacePoints(m_localArea->upperSeries(), local);
-    replacePoints(m_cciArea->lowerSeries(), local);
-    replacePoints(m_cciArea->upperSeries(), cci);
-    replacePoints(m_pendingArea->lowerSeries(), cci);
-    replacePoints(m_pendingArea->upperSeries(), pending);
+    m_localArea->upperSeries()->replace(local);
+    m_cciArea->lowerSeries()->replace(local);
+    m_cciArea->upperSeries()->replace(cci);
+    m_pendingArea->lowerSeries()->replace(cci);
+    m_pendingArea->upperSeries()->replace(pending);
 }
 
 void WhatIfChart::updateAxes()

@@ -20,12 +20,6 @@ namespace {
 const QColor kDeletedColour(230, 60, 60, 80);
 const QColor kAddedColour(40, 180, 70, 80);
 
-std::vector<QString> toLines(const QString &text)
-{
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    return std::vector<QString>(lines.cbegin(), lines.cend());
-}
-
 } // namespace
 
 YamlDiffView::YamlDiffView(QWidget *parent) : QWidget(parent)
@@ -45,10 +39,8 @@ YamlDiffView::YamlDiffView(QWidget *parent) : QWidget(parent)
     grid->addWidget(m_right, 1, 1);
     grid->setRowStretch(1, 1);
 
-    connect(m_left->verticalScrollBar(), &QScrollBar::valueChanged, this,
-            [this](int value) { syncScroll(m_right, m_diff.leftToRight, value); });
-    connect(m_right->verticalScrollBar(), &QScrollBar::valueChanged, this,
-            [this](int value) { syncScroll(m_left, m_diff.rightToLeft, value); });
+    followScrolling(m_left, m_right, &LineDiff::leftToRight);
+    followScrolling(m_right, m_left, &LineDiff::rightToLeft);
     connect(m_left->horizontalScrollBar(), &QScrollBar::valueChanged,
             m_right->horizontalScrollBar(), &QScrollBar::setValue);
     connect(m_right->horizontalScrollBar(), &QScrollBar::valueChanged,
@@ -68,10 +60,7 @@ QPlainTextEdit *YamlDiffView::makeEditor(QWidget *parent)
 
 void YamlDiffView::setTexts(const QString &left, const QString &right)
 {
-    const std::vector<QString> leftLines = toLines(left);
-    const std::vector<QString> rightLines = toLines(right);
-    m_diff = diffLines(QStringList(leftLines.cbegin(), leftLines.cend()),
-                       QStringList(rightLines.cbegin(), rightLines.cend()));
+    m_diff = diffLines(left.split(QLatin1Char('\n')), right.split(QLatin1Char('\n')));
     const QSignalBlocker blockLeft(m_left->verticalScrollBar());
     const QSignalBlocker blockRight(m_right->verticalScrollBar());
     m_left->setPlainText(left);
@@ -100,12 +89,12 @@ YamlDiffView::LineDiff YamlDiffView::diffLines(const QStringList &left, const QS
             out.changedRight.append(r);
             out.rightToLeft[r++] = l;
         } else {
-            out.leftToRight[l++] = r;
-            out.rightToLeft[r++] = l - 1;
+            out.leftToRight[l] = r;
+            out.rightToLeft[r] = l;
+            ++l;
+            ++r;
         }
     }
-    std::sort(out.changedLeft.begin(), out.changedLeft.end());
-    std::sort(out.changedRight.begin(), out.changedRight.end());
     return out;
 }
 
@@ -120,6 +109,21 @@ void YamlDiffView::highlight(QPlainTextEdit *editor, const QList<int> &lines, co
         selections.append(selection);
     }
     editor->setExtraSelections(selections);
+}
+
+void YamlDiffView::followScrolling(QPlainTextEdit *from, QPlainTextEdit *to,
+                                   QList<int> LineDiff::*map)
+{
+    const auto follow = [this, from, to, map] {
+        syncScroll(to, m_diff.*map, from->verticalScrollBar()->value());
+    };
+    // Dragging the scrollbar or the wheel emit valueChanged; cursor moves (arrow keys, page keys,
+    // centerCursor) scroll with the scrollbar's signals blocked and only emit updateRequest.
+    connect(from->verticalScrollBar(), &QScrollBar::valueChanged, this, follow);
+    connect(from, &QPlainTextEdit::updateRequest, this, [follow](const QRect &, int dy) {
+        if (dy != 0)
+            follow();
+    });
 }
 
 void YamlDiffView::syncScroll(QPlainTextEdit *to, const QList<int> &map, int fromLine)
@@ -155,8 +159,9 @@ void YamlDiffView::revealRightLine(int line)
     QTextCursor cursor(block);
     cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
     m_right->setTextCursor(cursor);
-    // centerCursor() moves the right scrollbar; its valueChanged brings the left side along.
     m_right->centerCursor();
+    // A hidden editor scrolls without any signal; bring the left side along explicitly.
+    syncScroll(m_left, m_diff.rightToLeft, m_right->verticalScrollBar()->value());
 }
 
 QPlainTextEdit *YamlDiffView::leftEditor() const

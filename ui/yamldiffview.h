@@ -40,6 +40,7 @@ private:
     static LineDiff diffLines(const QStringList &left, const QStringList &right);
     static QPlainTextEdit *makeEditor(QWidget *parent);
     static void highlight(QPlainTextEdit *editor, const QList<int> &lines, const QColor &colour);
+    void followScrolling(QPlainTextEdit *from, QPlainTextEdit *to, QList<int> LineDiff::*map);
     void syncScroll(QPlainTextEdit *to, const QList<int> &map, int fromLine);
 
     QLabel *m_leftTitle = nullptr;
