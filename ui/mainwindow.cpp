@@ -4,6 +4,7 @@
 #include "core/kube/yamledit.h"
 #include "models/profiletablemodel.h"
 #include "models/workloadsummarymodel.h"
+#include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
 #include "ui/previewpane.h"
 #include "ui/resourcesform.h"
@@ -146,10 +147,12 @@ QWidget *MainWindow::buildRight()
     m_forms = new QTabWidget(split);
     m_strategy = new StrategyForm(m_forms);
     m_images = new ImageRulesForm(m_forms);
+    m_hostPaths = new HostPathForm(m_forms);
     m_resources = new ResourcesForm(m_forms);
     m_whatIf = new WhatIfChart(m_forms);
     m_forms->addTab(m_strategy, tr("Burst strategy"));
     m_forms->addTab(m_images, tr("Image replacement"));
+    m_forms->addTab(m_hostPaths, tr("hostPath replacement"));
     m_forms->addTab(m_resources, tr("Resources"));
     m_forms->addTab(m_whatIf, tr("What-if"));
     m_preview = new PreviewPane(split);
@@ -170,18 +173,13 @@ QWidget *MainWindow::buildRight()
                             value.isEmpty() ? tr("Remove burst label")
                                             : tr("Set burst strategy %1").arg(value));
             });
-    connect(m_images, &ImageRulesForm::annotationChangeRequested, this,
-            [this](const QString &value) {
-                const core::burst::WorkloadEntry *e = currentWorkload();
-                if (!e)
-                    return;
-                const auto w = core::kube::workloadFromObject(
-                    m_workspace.object(e->file, e->object).object, nullptr);
-                QStringList path = splitPath(w->podPath(QStringLiteral("metadata.annotations")));
-                path.append(core::burst::kImageAnnotation);
-                editCurrent(path, value.isEmpty() ? std::nullopt : std::optional<QJsonValue>(value),
-                            tr("Edit image replacement rules"));
-            });
+    connect(m_images, &ImageRulesForm::annotationChangeRequested, this, [this](const QString &v) {
+        editPodAnnotation(core::burst::kImageAnnotation, v, tr("Edit image replacement rules"));
+    });
+    connect(m_hostPaths, &HostPathForm::annotationChangeRequested, this, [this](const QString &v) {
+        editPodAnnotation(core::burst::kHostPathAnnotation, v,
+                          tr("Edit hostPath replacement rules"));
+    });
     connect(m_preview, &PreviewPane::diagnosticActivated, this, &MainWindow::onDiagnostic);
     return split;
 }
@@ -344,6 +342,7 @@ void MainWindow::showCurrent()
     if (!e) {
         m_strategy->setWorkload(nullptr, {});
         m_images->setWorkload(nullptr, {});
+        m_hostPaths->setPod(nullptr, {});
         m_resources->setPreview(nullptr);
         m_preview->setPreview(nullptr);
         return;
@@ -356,6 +355,12 @@ void MainWindow::showCurrent()
                                            .toObject()
                                            .value(core::burst::kImageAnnotation)
                                            .toString());
+    const QJsonObject podSpec = workload->podSpec();
+    m_hostPaths->setPod(&podSpec, workload->podMetadata()
+                                      .value(u"annotations")
+                                      .toObject()
+                                      .value(core::burst::kHostPathAnnotation)
+                                      .toString());
     m_resources->setPreview(&e->preview);
     m_preview->setPreview(&e->preview);
     core::burst::SimulationInput scenario;
@@ -365,7 +370,22 @@ void MainWindow::showCurrent()
         scenario.cci = e->preview.profile->cci;
     }
     scenario.podRequest = core::burst::localRequests(workload->podSpec());
+    scenario.cciAvailable = e->preview.admissible; // a pod CCI rejects stays Pending instead
     m_whatIf->setScenario(scenario, qMax(workload->replicas(), 1));
+}
+
+void MainWindow::editPodAnnotation(const QString &key, const QString &value,
+                                   const QString &description)
+{
+    const core::burst::WorkloadEntry *e = currentWorkload();
+    if (!e)
+        return;
+    const auto w =
+        core::kube::workloadFromObject(m_workspace.object(e->file, e->object).object, nullptr);
+    QStringList path = splitPath(w->podPath(QStringLiteral("metadata.annotations")));
+    path.append(key);
+    editCurrent(path, value.isEmpty() ? std::nullopt : std::optional<QJsonValue>(value),
+                description);
 }
 
 bool MainWindow::editCurrent(const QStringList &objectPath, const std::optional<QJsonValue> &value,
@@ -444,6 +464,8 @@ void MainWindow::onDiagnostic(const core::Diagnostic &d)
         m_forms->setCurrentWidget(m_strategy);
     else if (d.code.startsWith(u"annotation.image"))
         m_forms->setCurrentWidget(m_images);
+    else if (d.code.startsWith(u"annotation.hostPath") || d.code == u"volume.hostPath")
+        m_forms->setCurrentWidget(m_hostPaths);
     else if (d.code.startsWith(u"resources."))
         m_forms->setCurrentWidget(m_resources);
     m_status->setText(d.hint.isEmpty() ? d.message : d.message + u" — " + d.hint);

@@ -25,6 +25,7 @@ class WorkloadSummaryModel;
 
 namespace ui {
 
+class HostPathForm;
 class ImageRulesForm;
 class PreviewPane;
 class ResourcesForm;
@@ -52,6 +53,7 @@ public:
     QTabWidget *formTabs() const { return m_forms; }
     StrategyForm *strategyForm() const { return m_strategy; }
     ImageRulesForm *imageRulesForm() const { return m_images; }
+    HostPathForm *hostPathForm() const { return m_hostPaths; }
     PreviewPane *previewPane() const { return m_preview; }
     WhatIfChart *whatIfChart() const { return m_whatIf; }
     const core::burst::WorkloadEntry *currentWorkload() const;
@@ -87,6 +89,7 @@ private:
     void openFolderDialog();
     void setLanguage(const QString &language);
     void setTheme(const QString &theme);
+    void editPodAnnotation(const QString &key, const QString &value, const QString &description);
 
     core::burst::Workspace m_workspace;
     QUndoStack *m_undo = nullptr;
@@ -101,6 +104,7 @@ private:
     QTabWidget *m_forms = nullptr;
     StrategyForm *m_strategy = nullptr;
     ImageRulesForm *m_images = nullptr;
+    HostPathForm *m_hostPaths = nullptr;
     ResourcesForm *m_resources = nullptr;
     WhatIfChart *m_whatIf = nullptr;
     PreviewPane *m_preview = nullptr;

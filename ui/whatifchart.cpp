@@ -177,7 +177,8 @@ core::burst::SimulationInput WhatIfChart::currentInput() const
     input.strategy = m_scenario.strategy;
     input.local = m_scenario.local;
     input.cci = m_scenario.cci;
-    input.cciAvailable = !m_cciLocked->isChecked();
+    // The scenario says no when CCI would reject the pod; the checkbox is the node lock.
+    input.cciAvailable = m_scenario.cciAvailable && !m_cciLocked->isChecked();
     input.replicaSteps = core::burst::rampSteps(m_peak->value());
     const qint64 cpuMilli = std::llround(m_cpuPerNode->value() * 1000);
     const qint64 memoryBytes = std::llround(m_memoryPerNode->value() * double(core::burst::kGi));

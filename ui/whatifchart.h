@@ -29,6 +29,7 @@ public:
     explicit WhatIfChart(QWidget *parent = nullptr);
 
     // The workload-dependent part of the simulation; nodes and replica steps are the widget's.
+    // scenario.cciAvailable false (CCI would reject the pod) keeps every pod off CCI.
     void setScenario(const core::burst::SimulationInput &scenario, int defaultPeak);
     const QList<core::burst::SimStep> &steps() const { return m_steps; }
 

@@ -1,4 +1,5 @@
 #include "core/burst/burststrategy.h"
+#include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
 #include "ui/mainwindow.h"
 #include "ui/previewpane.h"
@@ -138,12 +139,33 @@ private slots:
         QTest::keyClick(&w, Qt::Key_F8, Qt::ShiftModifier);
         QCOMPARE(diagnostics->currentIndex().row(), 0);
         const QStringList names = {QStringLiteral("strategy"), QStringLiteral("images"),
-                                   QStringLiteral("resources"), QStringLiteral("whatif")};
+                                   QStringLiteral("hostpath"), QStringLiteral("resources"),
+                                   QStringLiteral("whatif")};
         for (int i = 0; i < w.formTabs()->count(); ++i) {
             w.formTabs()->setCurrentIndex(i);
             grabTo(&w, QStringLiteral("mainwindow-tab-%1.png").arg(names.value(i)));
         }
         QVERIFY(!w.whatIfChart()->steps().isEmpty());
+    }
+
+    void hostPathRuleChangesPreview()
+    {
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        w.selectWorkload(3); // 04-hostpath-replacement: test-log, test-log1, test-log2
+        w.formTabs()->setCurrentWidget(w.hostPathForm());
+        QTableWidget *table = w.hostPathForm()->table();
+        QCOMPARE(table->rowCount(), 4); // three volumes and "*"
+        QCOMPARE(table->item(0, ui::HostPathForm::Volume)->text(), QStringLiteral("test-log"));
+        w.hostPathForm()->setPolicy(0, QStringLiteral("remove"));
+        w.hostPathForm()->apply();
+        const QJsonArray volumes =
+            w.currentWorkload()->preview.cciPod.value(u"spec").toObject().value(u"volumes").toArray();
+        QCOMPARE(volumes.size(), 1); // only test-log1 (localDir) is left
+        QCOMPARE(volumes.first().toObject().value(u"name").toString(), QStringLiteral("test-log1"));
+        QVERIFY(w.currentWorkload()->preview.admissible);
+        grabTo(&w, QStringLiteral("mainwindow-hostpath-edited.png"));
     }
 
     void brokenFileIsListedAndOthersLoad()
