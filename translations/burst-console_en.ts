@@ -2,9 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ui</name>
+    <name>ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/placeholderwindow.cpp" line="+76"/>
+        <location filename="../ui/mainwindow.cpp" line="+299"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>Loading %n path…</numerusform>
@@ -12,19 +12,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
-        <source>%n workload(s)</source>
+        <location line="+13"/>
+        <source>Loaded %n file(s)</source>
         <translation>
-            <numerusform>%n workload</numerusform>
-            <numerusform>%n workloads</numerusform>
+            <numerusform>Loaded %n file</numerusform>
+            <numerusform>Loaded %n files</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>, %n file error(s)</source>
+        <location line="+214"/>
+        <source>Burst Console — %n unsaved file(s)</source>
         <translation>
-            <numerusform>, %n file error</numerusform>
-            <numerusform>, %n file errors</numerusform>
+            <numerusform>Burst Console — %n unsaved file</numerusform>
+            <numerusform>Burst Console — %n unsaved files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>Burst Console did not close cleanly. Recover the unsaved changes of %n file(s)?</source>
+        <translation>
+            <numerusform>Burst Console did not close cleanly. Recover the unsaved changes of %n file?</numerusform>
+            <numerusform>Burst Console did not close cleanly. Recover the unsaved changes of %n files?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::WhatIfChart</name>
+    <message numerus="yes">
+        <location filename="../ui/whatifchart.cpp" line="+234"/>
+        <source>At %n replica(s): %1 local, %2 on CCI, %3 Pending.</source>
+        <translation>
+            <numerusform>At %n replica: %1 local, %2 on CCI, %3 Pending.</numerusform>
+            <numerusform>At %n replicas: %1 local, %2 on CCI, %3 Pending.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app/console/main.cpp" line="+39"/>
+        <location filename="../app/console/main.cpp" line="+58"/>
         <source>Edit and preview CCE-to-CCI burst policies and monitor burst pods.</source>
         <translation>编辑并预览 CCE 到 CCI 的弹性策略，监控弹性 Pod。</translation>
     </message>
@@ -1169,7 +1169,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>有效的标签值必须为空字符串，或%1</translation>
     </message>
     <message>
-        <location filename="../core/kube/manifestloader.cpp" line="+115"/>
+        <location filename="../core/kube/manifestloader.cpp" line="+77"/>
         <source>object has no &quot;kind&quot;; every Kubernetes object needs apiVersion and kind</source>
         <translation>对象缺少 &quot;kind&quot;；每个 Kubernetes 对象都需要 apiVersion 和 kind</translation>
     </message>
@@ -1184,7 +1184,8 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>%1 不是对象</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location filename="../core/burst/workspace.cpp" line="+27"/>
+        <location filename="../core/kube/manifestloader.cpp" line="+106"/>
         <source>cannot read file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
@@ -1263,6 +1264,71 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <source>Add %1 with metadata.labels and spec.containers.</source>
         <translation>请添加包含 metadata.labels 和 spec.containers 的 %1。</translation>
     </message>
+    <message>
+        <location filename="../core/kube/yamledit.cpp" line="+349"/>
+        <source>line %1: this YAML cannot be edited in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make this change in the text editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the field path against the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+378"/>
+        <source>the file has no document %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload the file; it may have changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fix the YAML syntax before editing with the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>the list does not exist, so only [0] can be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1 is a scalar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a map has no list items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the list has %1 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the path is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -1292,17 +1358,54 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>类型</translation>
     </message>
     <message>
+        <location filename="../models/profiletablemodel.cpp" line="+44"/>
+        <source>max %1</source>
+        <translation>最多 %1 个</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>scale-down priority %1</source>
+        <translation>缩容优先级 %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+2"/>
         <source>Namespace</source>
         <translation>命名空间</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+2"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Strategy</source>
+        <translation>弹性策略</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Selector</source>
+        <translation>选择器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CCI</source>
+        <translation>CCI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workloads</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <location filename="../models/workloadsummarymodel.cpp" line="+2"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1332,53 +1435,929 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>CCI 内存</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../models/profiletablemodel.cpp" line="+2"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+2"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+2"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
+    <message>
+        <location filename="../models/diagnosticsmodel.cpp" line="+37"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Fix: %1</source>
+        <translation>修复建议：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Severity</source>
+        <translation>严重级别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
 </context>
 <context>
-    <name>ui</name>
+    <name>ui::HostPathForm</name>
     <message>
-        <location filename="../ui/placeholderwindow.cpp" line="+38"/>
-        <source>Burst Console</source>
-        <translation>弹性突发控制台</translation>
+        <location filename="../ui/hostpathform.cpp" line="+33"/>
+        <source>CCI has no hostPath. Each hostPath volume needs a rule: remove it (and its mounts), or replace it by a localDir, an emptyDir or an EVS flexVolume (sata: common I/O, sas: high I/O, ssd: ultra-high I/O). The &quot;*&quot; row (decided) covers every hostPath volume no named rule covers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Host path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fsType</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volume type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Volume size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A&amp;pply to manifest</source>
+        <translation type="unfinished">应用到清单(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>* (all others)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(no rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Rule %1: %2</source>
+        <translation type="unfinished">替换策略 %1：%2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;h2&gt;Burst Console&lt;/h2&gt;&lt;p&gt;The policy workbench is coming: editing burst strategies, ScheduleProfiles, hostPath and image-replacement rules with a live preview, then the sandbox cluster and live monitoring of burst pods.&lt;/p&gt;&lt;p&gt;Below: what CCI would run for each workload, from the same preview engine as &lt;tt&gt;burstctl preview&lt;/tt&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;弹性突发控制台&lt;/h2&gt;&lt;p&gt;策略工作台即将推出：支持编辑弹性策略、ScheduleProfile、hostPath 替换规则和镜像地址替换规则并实时预览，后续还将提供沙箱集群和弹性 Pod 实时监控。&lt;/p&gt;&lt;p&gt;下方列出 CCI 将为每个工作负载运行的 Pod，与 &lt;tt&gt;burstctl preview&lt;/tt&gt; 使用同一预览引擎。&lt;/p&gt;</translation>
+        <source>No rule for %1: the pod cannot burst to CCI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ImageRulesForm</name>
+    <message>
+        <location filename="../ui/imagerulesform.cpp" line="+18"/>
+        <source>A rule replaces an image&apos;s prefix (everything before its last &quot;/&quot;) on CCI. An empty prefix matches images without &quot;/&quot; and puts the replacement in front. Each image uses at most one rule; order does not matter.</source>
+        <translation>替换策略在 CCI 上替换镜像的前缀（即镜像名中最后一个 &quot;/&quot; 之前的部分）。前缀为空时匹配不含 &quot;/&quot; 的镜像，并将替换值加在镜像名前面。每个镜像至多应用一条替换策略；替换策略的顺序无关紧要。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Files that could not be read are listed here.</source>
-        <translation>无法读取的文件将在此处列出。</translation>
+        <location line="+8"/>
+        <source>Repository prefix</source>
+        <translation>镜像前缀</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Add rule</source>
+        <translation>添加替换策略(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove rule</source>
+        <translation>删除替换策略(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;pply to manifest</source>
+        <translation>应用到清单(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Image as written</source>
+        <translation>清单中的镜像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule</source>
+        <translation>替换策略</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Image on CCI</source>
+        <translation>CCI 上的镜像</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Rule %1: %2</source>
+        <translation>替换策略 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (init)</source>
+        <translation>%1（初始化容器）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no prefix)</source>
+        <translation>（无前缀）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+108"/>
+        <source>Filter workloads (Ctrl+F): name, namespace, strategy…</source>
+        <translation>筛选工作负载（Ctrl+F）：名称、命名空间、弹性策略…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Workloads</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ScheduleProfiles</source>
+        <translation>ScheduleProfile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File problems</source>
+        <translation>文件问题</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Burst strategy</source>
+        <translation>弹性策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image replacement</source>
+        <translation>镜像地址替换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hostPath replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ScheduleProfile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What-if</source>
+        <translation>假设分析</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Remove burst label</source>
+        <translation>删除弹性标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set burst strategy %1</source>
+        <translation>将弹性策略设置为 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit image replacement rules</source>
+        <translation>编辑镜像地址替换策略</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit hostPath replacement rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open Files…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save &amp;All</source>
+        <translation>全部保存(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+S</source>
+        <translation>Ctrl+Alt+S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Filter Workloads</source>
+        <translation>筛选工作负载(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next Diagnostic</source>
+        <translation>下一条诊断(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Previous Diagnostic</source>
+        <translation>上一条诊断(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+12"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Decided Rules</source>
+        <translation>约定规则(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decided rules</source>
+        <translation>约定规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the CCI guide is silent, Burst Console decides:
+
+• Precedence: pod-template label &gt; workload label &gt; ScheduleProfile &gt; none.
+• An invalid label value is an error and is ignored, never read as off.
+• A ScheduleProfile with an empty selector captures no pods.
+• hostPath rule &quot;*&quot; covers every hostPath volume no named rule covers.
+• When an init container dominates a resource, the first app container is raised just enough for the pod to reach the normalized value.
+• Pod cpu must be a multiple of 250m.
+• The auto strategy is simulated as an approximation of the real scheduler.
+• Scale-down: the location with the higher scaleDownPriority loses pods first; ties remove CCI pods first.</source>
+        <translation>对于 CCI 指南未作规定之处，弹性突发控制台作如下约定：
+
+• 优先级：Pod 模板标签 &gt; 工作负载标签 &gt; ScheduleProfile &gt; 无。
+• 无效的标签值视为错误并被忽略，不会按 off 处理。
+• 选择器为空的 ScheduleProfile 不关联任何 Pod。
+• hostPath 规则 &quot;*&quot; 适用于所有未被具名规则覆盖的 hostPath 卷。
+• 当某项资源的 Pod 取值由初始化容器决定时，第一个应用容器仅上调到使 Pod 达到规整后取值所需的量。
+• Pod 的 CPU 必须是 250m 的整数倍。
+• auto 策略按对实际调度器的近似进行模拟。
+• 缩容：scaleDownPriority 较高的位置优先删除 Pod；取值相同时先删除 CCI 上的 Pod。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;About Burst Console</source>
+        <translation>关于弹性突发控制台(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Burst Console</source>
+        <translation>关于弹性突发控制台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Burst Console %1&lt;/h3&gt;&lt;p&gt;Edit and preview CCE-to-CCI burst policies and see exactly what pod CCI runs.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;弹性突发控制台 %1&lt;/h3&gt;&lt;p&gt;编辑并预览 CCE 到 CCI 的弹性策略，准确查看 CCI 实际运行的 Pod。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Still loading; try again when it is done.</source>
+        <translation>仍在加载，请在加载完成后重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+3"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>正在加载 %n 个路径…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
-        <source>%n workload(s)</source>
+        <location line="+13"/>
+        <source>Loaded %n file(s)</source>
         <translation>
-            <numerusform>%n 个工作负载</numerusform>
+            <numerusform>已加载 %n 个文件</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>File problems (%1)</source>
+        <translation>文件问题（%1）</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Cannot edit in place</source>
+        <translation>无法原地编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot be edited in place safely: %2
+%3
+Nothing was changed.</source>
+        <translation>无法安全地原地编辑 %1：%2
+%3
+未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Create ScheduleProfile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>, %n file error(s)</source>
+        <location line="+19"/>
+        <source>Burst Console — %n unsaved file(s)</source>
         <translation>
-            <numerusform>，%n 个文件错误</numerusform>
+            <numerusform>弹性突发控制台 — %n 个文件未保存</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burst Console</source>
+        <translation>弹性突发控制台</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Recover unsaved changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Burst Console did not close cleanly. Recover the unsaved changes of %n file(s)?</source>
+        <translation>
+            <numerusform>弹性突发控制台上次未正常关闭。是否恢复 %n 个文件中未保存的更改？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Recover %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open manifests</source>
+        <translation>打开清单文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kubernetes manifests (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>Kubernetes 清单文件 (*.yaml *.yml *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open a folder of manifests</source>
+        <translation>打开清单文件夹</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language changes when Burst Console starts next time.</source>
+        <translation>语言设置将在下次启动弹性突发控制台时生效。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Some files have unsaved changes. Save them?</source>
+        <translation>部分文件有未保存的更改。是否保存？</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PreviewPane</name>
+    <message>
+        <location filename="../ui/previewpane.cpp" line="+49"/>
+        <source>Pod as written</source>
+        <translation>清单中的 Pod</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pod on CCI</source>
+        <translation>CCI 上的 Pod</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Select a workload to see the pod CCI runs.</source>
+        <translation>请选择一个工作负载以查看 CCI 实际运行的 Pod。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;b&gt;%1/%2&lt;/b&gt; %3 — pod on CCI: &lt;b&gt;%4 cpu / %5&lt;/b&gt; — %6</source>
+        <translation>&lt;b&gt;%1/%2&lt;/b&gt; %3 — CCI 上的 Pod：&lt;b&gt;%4 CPU / %5&lt;/b&gt; — %6</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>admissible</source>
+        <translation>CCI 可接纳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;span style=&apos;color:#d03030&apos;&gt;rejected&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d03030&apos;&gt;CCI 将拒绝&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProfileForm</name>
+    <message>
+        <location filename="../ui/profileform.cpp" line="+71"/>
+        <source>Strategy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only one location may set maxNum; localPrefer may configure only one location. auto and localPrefer profiles may also take pods no profile has claimed; enforce profiles only take unclaimed pods (guide wording). The location with the higher scaleDownPriority loses pods first on scale-down (decided: ties remove CCI pods).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Workloads this profile would capture:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Create a profile for this workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;pply to manifest</source>
+        <translation type="unfinished">应用到清单(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Selector (objectLabels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Label key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Values (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>matchExpressions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>matchLabels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>CCI (location.cci)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Local IDC (location.local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Limit pods (maxNum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>scaleDownPriority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>&lt;b&gt;ScheduleProfile %1/%2&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No ScheduleProfile captures this workload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>%1 — captured (relatedness %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — matches, but %2 wins (higher relatedness or name first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — matches, but this profile is invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Edit ScheduleProfile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ResourcesForm</name>
+    <message>
+        <location filename="../ui/resourcesform.cpp" line="+22"/>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cpu as written</source>
+        <translation>清单中的 CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>memory as written</source>
+        <translation>清单中的内存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cpu on CCI</source>
+        <translation>CCI 上的 CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>memory on CCI</source>
+        <translation>CCI 上的内存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CCI sets request = limit (the limit if given, else the request). A valid pod has 0.25-32 cores in steps of 0.25 (or 48 or 64), 1Gi-512Gi in whole Gi, and 2-8Gi per core; up to 32 cores / 256Gi an invalid pod is normalized, the increase going to the first app container.</source>
+        <translation>CCI 会将 request 设置为与 limit 相等（设置了 limit 时取 limit，否则取 request）。有效的 Pod 需满足：CPU 为 0.25~32 核且为 0.25 的整数倍（或为 48 核、64 核），内存为 1Gi~512Gi 且为 1Gi 的整数倍，每核 CPU 配 2~8Gi 内存；不超过 32 核 / 256Gi 的无效 Pod 会进行资源自动规整，增量添加到第一个应用容器。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select a workload.</source>
+        <translation>请选择一个工作负载。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Pod:&lt;/b&gt; %1 cpu / %2 memory as written; &lt;b&gt;%3 cpu / %4 memory on CCI&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;Pod：&lt;/b&gt;清单中为 %1 CPU / %2 内存；&lt;b&gt;CCI 上为 %3 CPU / %4 内存&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CCI normalizes it and admits it.</source>
+        <translation>CCI 会对其进行资源自动规整并接纳。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid for CCI as written.</source>
+        <translation>按清单原样即符合 CCI 要求。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;span style=&apos;color:#d03030&apos;&gt;CCI rejects it.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d03030&apos;&gt;CCI 将拒绝该 Pod。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (init)</source>
+        <translation>%1（初始化容器）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>ui::StrategyForm</name>
+    <message>
+        <location filename="../ui/strategyform.cpp" line="+22"/>
+        <source>Workload label:</source>
+        <translation>工作负载标签：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pod template label:</source>
+        <translation>Pod 模板标签：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;p&gt;&lt;b&gt;Precedence&lt;/b&gt; (decided): pod-template label &amp;gt; workload label &amp;gt; ScheduleProfile &amp;gt; none. A label always beats a profile.&lt;/p&gt;&lt;p&gt;&lt;b&gt;auto&lt;/b&gt;: the scheduler&apos;s scores decide, CCE nodes preferred; &lt;b&gt;localPrefer&lt;/b&gt;: CCI only when the cluster lacks resources; &lt;b&gt;enforce&lt;/b&gt;: always CCI; &lt;b&gt;off&lt;/b&gt;: never CCI. DaemonSets and hostNetwork pods never burst.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;优先级&lt;/b&gt;（约定）：Pod 模板标签 &amp;gt; 工作负载标签 &amp;gt; ScheduleProfile &amp;gt; 无。标签的优先级始终高于 profile。&lt;/p&gt;&lt;p&gt;&lt;b&gt;auto&lt;/b&gt;：由调度器打分决定，优先使用 CCE 节点；&lt;b&gt;localPrefer&lt;/b&gt;：仅在集群资源不足时调度到 CCI；&lt;b&gt;enforce&lt;/b&gt;：始终调度到 CCI；&lt;b&gt;off&lt;/b&gt;：从不调度到 CCI。DaemonSet 的 Pod 和 hostNetwork 的 Pod 从不弹性到 CCI。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (invalid)</source>
+        <translation>%1（无效）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Select a workload.</source>
+        <translation>请选择一个工作负载。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Effective strategy:&lt;/b&gt; %1, from %2</source>
+        <translation>&lt;b&gt;生效的弹性策略：&lt;/b&gt;%1，来源：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Associated ScheduleProfile: %1</source>
+        <translation>关联的 ScheduleProfile：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pods may run on CCI.</source>
+        <translation>Pod 可能运行在 CCI 上。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pods never go to CCI.</source>
+        <translation>Pod 不会调度到 CCI。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::WhatIfChart</name>
+    <message>
+        <location filename="../ui/whatifchart.cpp" line="+97"/>
+        <source> cores</source>
+        <translation> 核</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> Gi</source>
+        <translation> Gi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Virtual-kubelet node &amp;locked (no bursting to CCI)</source>
+        <translation>virtual-kubelet 节点已锁定（不弹性到 CCI）(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Peak replicas:</source>
+        <translation>峰值副本数(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local &amp;nodes:</source>
+        <translation>本地节点数(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free &amp;CPU per node:</source>
+        <translation>每节点可用 CPU(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free &amp;memory per node:</source>
+        <translation>每节点可用内存(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCI</source>
+        <translation>CCI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pods</source>
+        <translation>Pod 数</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Step (replicas 0 → %1 → 0)</source>
+        <translation>步骤（副本数 0 → %1 → 0）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>At %n replica(s): %1 local, %2 on CCI, %3 Pending.</source>
+        <translation>
+            <numerusform>副本数为 %n 时：本地 %1 个，CCI 上 %2 个，Pending %3 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The virtual-kubelet node is locked: nothing bursts to CCI.</source>
+        <translation>virtual-kubelet 节点已锁定：不会有 Pod 弹性到 CCI。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strategy auto: this placement is an approximation of the real scheduler (least-allocated local node first, CCI when no local node fits).</source>
+        <translation>auto 策略：此分布是对实际调度器的近似（优先选择已分配资源最少的本地节点，没有资源满足的本地节点时调度到 CCI）。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::YamlDiffView</name>
+    <message>
+        <location filename="../ui/yamldiffview.cpp" line="+27"/>
+        <source>As written</source>
+        <translation>清单原文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As CCI runs it</source>
+        <translation>CCI 实际运行的内容</translation>
     </message>
 </context>
 </TS>

@@ -1,12 +1,14 @@
 #include "ui/mainwindow.h"
 
 #include "core/burst/placementsimulator.h"
+#include "core/kube/jsonyaml.h"
 #include "core/kube/yamledit.h"
 #include "models/profiletablemodel.h"
 #include "models/workloadsummarymodel.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
 #include "ui/previewpane.h"
+#include "ui/profileform.h"
 #include "ui/resourcesform.h"
 #include "ui/strategyform.h"
 #include "ui/texteditcommand.h"
@@ -148,11 +150,13 @@ QWidget *MainWindow::buildRight()
     m_strategy = new StrategyForm(m_forms);
     m_images = new ImageRulesForm(m_forms);
     m_hostPaths = new HostPathForm(m_forms);
+    m_profileForm = new ProfileForm(m_forms);
     m_resources = new ResourcesForm(m_forms);
     m_whatIf = new WhatIfChart(m_forms);
     m_forms->addTab(m_strategy, tr("Burst strategy"));
     m_forms->addTab(m_images, tr("Image replacement"));
     m_forms->addTab(m_hostPaths, tr("hostPath replacement"));
+    m_forms->addTab(m_profileForm, tr("ScheduleProfile"));
     m_forms->addTab(m_resources, tr("Resources"));
     m_forms->addTab(m_whatIf, tr("What-if"));
     m_preview = new PreviewPane(split);
@@ -180,6 +184,21 @@ QWidget *MainWindow::buildRight()
         editPodAnnotation(core::burst::kHostPathAnnotation, v,
                           tr("Edit hostPath replacement rules"));
     });
+    connect(m_profileForm, &ProfileForm::editRequested, this,
+            [this](const QList<FieldEdit> &edits, const QString &description) {
+                const core::burst::WorkloadEntry *e = currentWorkload();
+                if (!e || !e->preview.profile)
+                    return;
+                for (const core::burst::ProfileEntry &p : m_workspace.profiles()) {
+                    if (p.profile.name == e->preview.profile->name &&
+                        p.profile.nameSpace == e->preview.profile->nameSpace) {
+                        editObject(p.file, p.object, edits, description);
+                        return;
+                    }
+                }
+            });
+    connect(m_profileForm, &ProfileForm::createRequested, this,
+            &MainWindow::createProfileForCurrent);
     connect(m_preview, &PreviewPane::diagnosticActivated, this, &MainWindow::onDiagnostic);
     return split;
 }
@@ -343,6 +362,7 @@ void MainWindow::showCurrent()
         m_strategy->setWorkload(nullptr, {});
         m_images->setWorkload(nullptr, {});
         m_hostPaths->setPod(nullptr, {});
+        showProfileOf(nullptr);
         m_resources->setPreview(nullptr);
         m_preview->setPreview(nullptr);
         return;
@@ -361,6 +381,7 @@ void MainWindow::showCurrent()
                                       .toObject()
                                       .value(core::burst::kHostPathAnnotation)
                                       .toString());
+    showProfileOf(e);
     m_resources->setPreview(&e->preview);
     m_preview->setPreview(&e->preview);
     core::burst::SimulationInput scenario;
@@ -392,26 +413,75 @@ bool MainWindow::editCurrent(const QStringList &objectPath, const std::optional<
                              const QString &description)
 {
     const core::burst::WorkloadEntry *e = currentWorkload();
-    if (!e)
-        return false;
-    const core::kube::ManifestObject &object = m_workspace.object(e->file, e->object);
-    const QStringList path = itemPrefix(object.itemPath) + objectPath;
-    const QString before = m_workspace.files().at(e->file).text;
-    const auto after = value ? core::kube::yamledit::setValue(before, object.document, path, *value)
-                             : core::kube::yamledit::removeValue(before, object.document, path);
-    if (!after) {
-        QMessageBox::warning(
-            this, tr("Cannot edit in place"),
-            tr("%1 cannot be edited in place safely: %2\n%3\nNothing was changed.")
-                .arg(QFileInfo(object.file).fileName(), after.error().message, after.error().hint));
-        return false;
+    return e && editObject(e->file, e->object, {FieldEdit{objectPath, value}}, description);
+}
+
+bool MainWindow::editObject(qsizetype file, qsizetype objectIndex, const QList<FieldEdit> &edits,
+                            const QString &description)
+{
+    const core::kube::ManifestObject &object = m_workspace.object(file, objectIndex);
+    const QString before = m_workspace.files().at(file).text;
+    QString text = before;
+    for (const FieldEdit &edit : edits) {
+        const QStringList path = itemPrefix(object.itemPath) + edit.path;
+        const auto after =
+            edit.value ? core::kube::yamledit::setValue(text, object.document, path, *edit.value)
+                       : core::kube::yamledit::removeValue(text, object.document, path);
+        if (!after) {
+            QMessageBox::warning(
+                this, tr("Cannot edit in place"),
+                tr("%1 cannot be edited in place safely: %2\n%3\nNothing was changed.")
+                    .arg(QFileInfo(object.file).fileName(), after.error().message,
+                         after.error().hint));
+            return false;
+        }
+        text = *after;
     }
-    if (*after == before)
+    if (text == before)
         return true;
-    m_undo->push(new TextEditCommand(
-        [this](qsizetype file, const QString &text) { setFileText(file, text); }, e->file, before,
-        *after, description));
+    m_undo->push(new TextEditCommand([this](qsizetype f, const QString &t) { setFileText(f, t); },
+                                     file, before, text, description));
     return true;
+}
+
+void MainWindow::createProfileForCurrent()
+{
+    const core::burst::WorkloadEntry *e = currentWorkload();
+    if (!e)
+        return;
+    const auto w =
+        core::kube::workloadFromObject(m_workspace.object(e->file, e->object).object, nullptr);
+    core::burst::ScheduleProfile p;
+    p.name = w->name + QStringLiteral("-profile");
+    p.nameSpace = w->nameSpace;
+    core::kube::Labels labels = w->podLabels;
+    labels.remove(core::burst::kBurstLabel);
+    p.selector.setMatchLabels(labels);
+    p.strategyText = QStringLiteral("localPrefer");
+    p.local.present = true;
+    p.cci.present = true;
+    const QString before = m_workspace.files().at(e->file).text;
+    QString after = before;
+    if (!after.isEmpty() && !after.endsWith(u'\n'))
+        after += u'\n';
+    after += QStringLiteral("---\n") +
+             QString::fromUtf8(core::kube::jsonToYaml(core::burst::scheduleProfileToJson(p)));
+    m_undo->push(new TextEditCommand([this](qsizetype f, const QString &t) { setFileText(f, t); },
+                                     e->file, before, after,
+                                     tr("Create ScheduleProfile %1").arg(p.name)));
+}
+
+void MainWindow::showProfileOf(const core::burst::WorkloadEntry *e)
+{
+    const core::burst::ProfileEntry *entry = nullptr;
+    if (e && e->preview.profile) {
+        for (const core::burst::ProfileEntry &p : m_workspace.profiles()) {
+            if (p.profile.name == e->preview.profile->name &&
+                p.profile.nameSpace == e->preview.profile->nameSpace)
+                entry = &p;
+        }
+    }
+    m_profileForm->setProfile(entry, m_workspace.workloads(), m_workspace.profiles());
 }
 
 void MainWindow::setFileText(qsizetype file, const QString &text)
@@ -466,6 +536,8 @@ void MainWindow::onDiagnostic(const core::Diagnostic &d)
         m_forms->setCurrentWidget(m_images);
     else if (d.code.startsWith(u"annotation.hostPath") || d.code == u"volume.hostPath")
         m_forms->setCurrentWidget(m_hostPaths);
+    else if (d.code.startsWith(u"profile."))
+        m_forms->setCurrentWidget(m_profileForm);
     else if (d.code.startsWith(u"resources."))
         m_forms->setCurrentWidget(m_resources);
     m_status->setText(d.hint.isEmpty() ? d.message : d.message + u" — " + d.hint);

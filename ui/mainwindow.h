@@ -27,6 +27,8 @@ namespace ui {
 
 class HostPathForm;
 class ImageRulesForm;
+class ProfileForm;
+struct FieldEdit;
 class PreviewPane;
 class ResourcesForm;
 class StrategyForm;
@@ -54,6 +56,7 @@ public:
     StrategyForm *strategyForm() const { return m_strategy; }
     ImageRulesForm *imageRulesForm() const { return m_images; }
     HostPathForm *hostPathForm() const { return m_hostPaths; }
+    ProfileForm *profileForm() const { return m_profileForm; }
     PreviewPane *previewPane() const { return m_preview; }
     WhatIfChart *whatIfChart() const { return m_whatIf; }
     const core::burst::WorkloadEntry *currentWorkload() const;
@@ -62,6 +65,9 @@ public:
     // Edits the current workload's object: `value` nullopt removes. Reports problems to the user.
     bool editCurrent(const QStringList &objectPath, const std::optional<QJsonValue> &value,
                      const QString &description);
+    // Applies field edits to one object as a single undoable step.
+    bool editObject(qsizetype file, qsizetype object, const QList<FieldEdit> &edits,
+                    const QString &description);
     // Where autosaved text goes (crash recovery).
     static QString autosavePath();
 
@@ -89,6 +95,8 @@ private:
     void openFolderDialog();
     void setLanguage(const QString &language);
     void setTheme(const QString &theme);
+    void showProfileOf(const core::burst::WorkloadEntry *workload);
+    void createProfileForCurrent();
     void editPodAnnotation(const QString &key, const QString &value, const QString &description);
 
     core::burst::Workspace m_workspace;
@@ -105,6 +113,7 @@ private:
     StrategyForm *m_strategy = nullptr;
     ImageRulesForm *m_images = nullptr;
     HostPathForm *m_hostPaths = nullptr;
+    ProfileForm *m_profileForm = nullptr;
     ResourcesForm *m_resources = nullptr;
     WhatIfChart *m_whatIf = nullptr;
     PreviewPane *m_preview = nullptr;

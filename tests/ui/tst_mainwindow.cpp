@@ -3,11 +3,15 @@
 #include "ui/imagerulesform.h"
 #include "ui/mainwindow.h"
 #include "ui/previewpane.h"
+#include "ui/profileform.h"
 #include "ui/strategyform.h"
 #include "ui/whatifchart.h"
 #include "ui/yamldiffview.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QListWidget>
+#include <QSpinBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -139,8 +143,8 @@ private slots:
         QTest::keyClick(&w, Qt::Key_F8, Qt::ShiftModifier);
         QCOMPARE(diagnostics->currentIndex().row(), 0);
         const QStringList names = {QStringLiteral("strategy"), QStringLiteral("images"),
-                                   QStringLiteral("hostpath"), QStringLiteral("resources"),
-                                   QStringLiteral("whatif")};
+                                   QStringLiteral("hostpath"), QStringLiteral("profile"),
+                                   QStringLiteral("resources"), QStringLiteral("whatif")};
         for (int i = 0; i < w.formTabs()->count(); ++i) {
             w.formTabs()->setCurrentIndex(i);
             grabTo(&w, QStringLiteral("mainwindow-tab-%1.png").arg(names.value(i)));
@@ -166,6 +170,43 @@ private slots:
         QCOMPARE(volumes.first().toObject().value(u"name").toString(), QStringLiteral("test-log1"));
         QVERIFY(w.currentWorkload()->preview.admissible);
         grabTo(&w, QStringLiteral("mainwindow-hostpath-edited.png"));
+    }
+
+    void profileEditorEditsMaxNum()
+    {
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        w.selectWorkload(1); // 02-profile-local-maxnum: nginx, profile test-cci-profile
+        ui::ProfileForm *form = w.profileForm();
+        w.formTabs()->setCurrentWidget(form);
+        QCOMPARE(form->strategyCombo()->currentText(), QStringLiteral("localPrefer"));
+        QVERIFY(form->maxNumCheck(false)->isChecked());
+        QCOMPARE(form->maxNumSpin(false)->value(), 20);
+        QCOMPARE(form->capturesList()->count(), 1);
+        form->maxNumSpin(false)->setValue(15);
+        form->maxNumCheck(true)->setChecked(true); // both locations limited: invalid
+        QVERIFY(!core::burst::validateScheduleProfile(form->editedProfile()).isEmpty());
+        form->maxNumCheck(true)->setChecked(false);
+        grabTo(&w, QStringLiteral("mainwindow-profile.png"));
+        form->apply();
+        const QString text = w.workspace().files().at(1).text;
+        QVERIFY2(text.contains(u"maxNum: 15"), qPrintable(text));
+        QVERIFY(text.contains(u"# local and cci cannot both set maxNum"));
+        QCOMPARE(w.workspace().profiles().first().profile.local.maxNum, 15);
+    }
+
+    void createProfileForWorkload()
+    {
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        QVERIFY(!w.currentWorkload()->preview.profile); // 01: no profile
+        emit w.profileForm()->createRequested();
+        QCOMPARE(w.workspace().profiles().size(), 3);
+        QCOMPARE(w.currentWorkload()->preview.strategy.profile, QStringLiteral("test-profile"));
+        w.undoStack()->undo();
+        QCOMPARE(w.workspace().profiles().size(), 2);
     }
 
     void brokenFileIsListedAndOthersLoad()
