@@ -89,6 +89,8 @@ private slots:
     void daemonSetAndHostNetwork();
     void misplacedAnnotation();
     void jsonShape();
+    void wrongTypes_data();
+    void wrongTypes();
 };
 
 void tst_Preview::guideLabelDeployment()
@@ -361,6 +363,37 @@ void tst_Preview::jsonShape()
     for (const QString &key : {QStringLiteral("severity"), QStringLiteral("code"),
                                QStringLiteral("path"), QStringLiteral("message")})
         QVERIFY(d.contains(key));
+}
+
+void tst_Preview::wrongTypes_data()
+{
+    QTest::addColumn<QByteArray>("spec");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("containers is a string") << QByteArray("  containers: oops\n") << "pod.type"
+                                            << "spec.containers";
+    QTest::newRow("cpu is a list")
+        << QByteArray("  containers:\n    - name: c\n      resources: {limits: {cpu: [1]}}\n")
+        << "resources.type" << "spec.containers[0].resources.limits.cpu";
+    QTest::newRow("memory 1.5.5Gi")
+        << QByteArray("  containers:\n    - name: c\n      resources: {limits: {memory: 1.5.5Gi}}\n")
+        << "resources.quantity" << "spec.containers[0].resources.limits.memory";
+}
+
+void tst_Preview::wrongTypes()
+{
+    QFETCH(QByteArray, spec);
+    QFETCH(QString, code);
+    QFETCH(QString, path);
+    const QList<PreviewResult> results =
+        previewText("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n"
+                    "    virtual-kubelet.io/burst-to-cci: enforce\nspec:\n" + spec);
+    QCOMPARE(results.size(), 1);
+    const core::Diagnostic *d = find(results.first(), code);
+    QVERIFY2(d, qPrintable(codes(results.first(), core::Severity::Error).join(u',')));
+    QCOMPARE(d->path, path);
+    QCOMPARE(d->severity, core::Severity::Error);
+    QVERIFY(!results.first().admissible);
 }
 
 QTEST_GUILESS_MAIN(tst_Preview)
