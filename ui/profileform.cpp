@@ -30,7 +30,8 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
     table->setHorizontalHeaderLabels(headers);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table->verticalHeader()->hide();
-    table->setMinimumHeight(90);
+    table->setMinimumHeight(70);
+    table->setMaximumHeight(120);
     return table;
 }
 
