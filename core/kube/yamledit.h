@@ -22,12 +22,15 @@ namespace yamledit {
 // YAML 1.1 reader (kubectl) would otherwise retype them ("off", "1", "") or when they need it
 // (JSON text in annotations is written single-quoted). Objects and arrays are written in block
 // style below the key. Errors ("yamledit.path", "yamledit.parse") when the path runs through a
-// scalar, an index is out of range, or the document does not parse.
+// scalar, an index is out of range, or the document does not parse. Every edit is checked by
+// reading the document back: "yamledit.unsupported" when it would change anything but the target
+// (aliases, duplicate keys, template placeholders), so a wrong edit is never returned.
 Result<QString> setValue(const QString &source, int document, const QStringList &path,
                          const QJsonValue &value);
 
 // Removes the entry at `path` (a map key or a sequence item) with its own comment lines; a map
 // left empty stays as `{}`. Removing something absent is not an error (returns the source).
+// Checked like setValue.
 Result<QString> removeValue(const QString &source, int document, const QStringList &path);
 
 } // namespace yamledit
