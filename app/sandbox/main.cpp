@@ -1,0 +1,115 @@
+#include "core/common/translations.h"
+#include "core/sandbox/apirouter.h"
+#include "core/sandbox/httpserver.h"
+#include "core/sandbox/objectstore.h"
+#include "core/sandbox/scenario.h"
+#include "core/sandbox/tlscontext.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <QUuid>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(burst_sandbox)
+};
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("burst-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BURST_VERSION));
+    core::installTranslations(app, core::preferredLocale());
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Tr::tr("A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on "
+               "127.0.0.1 that kubectl can drive."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("port"), Tr::tr("Port to listen on (0: any free port)."),
+                      Tr::tr("PORT"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("tls"), Tr::tr("Serve HTTPS with a CA generated at start.")});
+    parser.addOption({QStringLiteral("cluster-id"), Tr::tr("Cluster id (CCI namespace cce-burst-ID)."),
+                      Tr::tr("ID"), QStringLiteral("sandbox")});
+    parser.addOption({QStringLiteral("print-kubeconfig"),
+                      Tr::tr("Print a kubeconfig for this sandbox on standard output once it listens.")});
+    parser.addOption({QStringLiteral("kubeconfig-out"),
+                      Tr::tr("Write the kubeconfig to FILE once the sandbox listens."), Tr::tr("FILE")});
+    parser.process(app);
+
+    QTextStream err(stderr);
+    core::sandbox::ObjectStore store;
+    const QString clusterId = parser.value(QStringLiteral("cluster-id"));
+    core::sandbox::seedDefaultScenario(store, clusterId);
+
+    core::sandbox::HttpServerOptions options;
+    options.port = quint16(parser.value(QStringLiteral("port")).toUInt());
+    std::optional<core::sandbox::TlsContext> tls;
+    if (parser.isSet(QStringLiteral("tls"))) {
+        auto generated = core::sandbox::TlsContext::generate();
+        if (!generated) {
+            err << generated.error().message << '\n';
+            return 1;
+        }
+        tls = *generated;
+        options.tls = *tls;
+    }
+    // The router learns the address after binding; discovery only reports it.
+    auto router = std::make_shared<std::unique_ptr<core::sandbox::ApiRouter>>();
+    core::sandbox::HttpServer server(
+        [router](const core::sandbox::HttpRequest &request) { return (*router)->handle(request); },
+        options);
+    *router = std::make_unique<core::sandbox::ApiRouter>(store, QStringLiteral("127.0.0.1"));
+    const auto port = server.start();
+    if (!port) {
+        err << port.error().message << '\n' << port.error().hint << '\n';
+        return 1;
+    }
+    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QByteArray kubeconfig =
+        core::sandbox::sandboxKubeconfig(server.url(), token, tls ? &*tls : nullptr);
+    if (parser.isSet(QStringLiteral("print-kubeconfig"))) {
+        QTextStream(stdout) << QString::fromUtf8(kubeconfig);
+        fflush(stdout);
+    }
+    if (parser.isSet(QStringLiteral("kubeconfig-out"))) {
+        QFile out(parser.value(QStringLiteral("kubeconfig-out")));
+        if (!out.open(QIODevice::WriteOnly) || out.write(kubeconfig) < 0) {
+            err << Tr::tr("cannot write %1: %2").arg(out.fileName(), out.errorString()) << '\n';
+            return 1;
+        }
+    }
+    err << Tr::tr("burst-sandbox: serving the Kubernetes API at %1 (cluster id %2)")
+               .arg(server.url(), clusterId)
+        << '\n';
+    err.flush();
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+        auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+    }
+    const int rc = app.exec();
+    server.stop();
+    return rc;
+}

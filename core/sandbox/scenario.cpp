@@ -1,0 +1,145 @@
+#include "core/sandbox/scenario.h"
+
+#include "core/kube/jsonyaml.h"
+#include "core/sandbox/objectstore.h"
+#include "core/sandbox/tlscontext.h"
+
+#include <QJsonArray>
+
+namespace core::sandbox {
+
+namespace {
+
+const ResourceType kNamespaces{QString(), QStringLiteral("v1"), QStringLiteral("namespaces"),
+                               QStringLiteral("Namespace")};
+const ResourceType kNodes{QString(), QStringLiteral("v1"), QStringLiteral("nodes"),
+                          QStringLiteral("Node")};
+
+QJsonObject namespaceObject(const QString &name, const QJsonObject &labels = {})
+{
+    QJsonObject meta{{QStringLiteral("name"), name}};
+    QJsonObject allLabels = labels;
+    allLabels.insert(QStringLiteral("kubernetes.io/metadata.name"), name);
+    meta.insert(QStringLiteral("labels"), allLabels);
+    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                       {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                       {QStringLiteral("metadata"), meta},
+                       {QStringLiteral("status"),
+                        QJsonObject{{QStringLiteral("phase"), QStringLiteral("Active")}}}};
+}
+
+QJsonObject nodeObject(const QString &name, const QString &cpu, const QString &memory,
+                       const QString &pods, const QJsonObject &labels, const QJsonArray &taints,
+                       const QJsonObject &annotations = {})
+{
+    const QJsonObject capacity{{QStringLiteral("cpu"), cpu},
+                               {QStringLiteral("memory"), memory},
+                               {QStringLiteral("pods"), pods}};
+    QJsonObject meta{{QStringLiteral("name"), name}, {QStringLiteral("labels"), labels}};
+    if (!annotations.isEmpty())
+        meta.insert(QStringLiteral("annotations"), annotations);
+    QJsonObject spec;
+    if (!taints.isEmpty())
+        spec.insert(QStringLiteral("taints"), taints);
+    const QJsonObject ready{{QStringLiteral("type"), QStringLiteral("Ready")},
+                            {QStringLiteral("status"), QStringLiteral("True")},
+                            {QStringLiteral("reason"), QStringLiteral("KubeletReady")}};
+    return QJsonObject{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Node")},
+        {QStringLiteral("metadata"), meta},
+        {QStringLiteral("spec"), spec},
+        {QStringLiteral("status"),
+         QJsonObject{{QStringLiteral("capacity"), capacity},
+                     {QStringLiteral("allocatable"), capacity},
+                     {QStringLiteral("conditions"), QJsonArray{ready}},
+                     {QStringLiteral("nodeInfo"),
+                      QJsonObject{{QStringLiteral("kubeletVersion"), QStringLiteral("v1.30.0")},
+                                  {QStringLiteral("architecture"), QStringLiteral("amd64")},
+                                  {QStringLiteral("operatingSystem"), QStringLiteral("linux")}}}}}};
+}
+
+} // namespace
+
+QString virtualKubeletNodeName()
+{
+    return QStringLiteral("virtual-kubelet");
+}
+
+QString cciNamespace(const QString &clusterId)
+{
+    return QStringLiteral("cce-burst-") + clusterId;
+}
+
+void seedDefaultScenario(ObjectStore &store, const QString &clusterId)
+{
+    for (const QString &ns : {QStringLiteral("default"), QStringLiteral("kube-system"),
+                              QStringLiteral("payments")})
+        store.create(kNamespaces, QString(), namespaceObject(ns));
+    store.create(kNamespaces, QString(),
+                 namespaceObject(cciNamespace(clusterId),
+                                 {{QStringLiteral("app.kubernetes.io/managed-by"),
+                                   QStringLiteral("virtual-kubelet")}}));
+    for (int i = 1; i <= 3; ++i) {
+        const QString name = QStringLiteral("idc-node-%1").arg(i);
+        store.create(kNodes, QString(),
+                     nodeObject(name, QStringLiteral("4"), QStringLiteral("8Gi"), QStringLiteral("110"),
+                                {{QStringLiteral("kubernetes.io/hostname"), name},
+                                 {QStringLiteral("kubernetes.io/arch"), QStringLiteral("amd64")},
+                                 {QStringLiteral("node-role.kubernetes.io/idc"), QString()}},
+                                {}));
+    }
+    const QJsonArray vkTaint{QJsonObject{{QStringLiteral("key"), QStringLiteral("virtual-kubelet.io/provider")},
+                                         {QStringLiteral("value"), QStringLiteral("huawei")},
+                                         {QStringLiteral("effect"), QStringLiteral("NoSchedule")}}};
+    store.create(kNodes, QString(),
+                 nodeObject(virtualKubeletNodeName(), QStringLiteral("10000"), QStringLiteral("40000Gi"),
+                            QStringLiteral("10000"),
+                            {{QStringLiteral("type"), QStringLiteral("virtual-kubelet")},
+                             {QStringLiteral("kubernetes.io/role"), QStringLiteral("agent")},
+                             {QStringLiteral("node-role.kubernetes.io/virtual-kubelet"), QString()}},
+                            vkTaint,
+                            {{QStringLiteral("burst.sandbox/locked-until"), QString()},
+                             {QStringLiteral("burst.sandbox/cluster-id"), clusterId}}));
+}
+
+QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, const TlsContext *tls)
+{
+    QJsonObject cluster{{QStringLiteral("server"), serverUrl}};
+    if (tls)
+        cluster.insert(QStringLiteral("certificate-authority-data"),
+                       QString::fromLatin1(tls->caPem().toBase64()));
+    QJsonArray users{QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox-token")},
+                                 {QStringLiteral("user"), QJsonObject{{QStringLiteral("token"), token}}}}};
+    QJsonArray contexts{QJsonObject{
+        {QStringLiteral("name"), QStringLiteral("sandbox")},
+        {QStringLiteral("context"), QJsonObject{{QStringLiteral("cluster"), QStringLiteral("sandbox")},
+                                                {QStringLiteral("user"), QStringLiteral("sandbox-token")},
+                                                {QStringLiteral("namespace"), QStringLiteral("default")}}}}};
+    if (tls) {
+        users.append(QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("sandbox-admin-cert")},
+            {QStringLiteral("user"),
+             QJsonObject{{QStringLiteral("client-certificate-data"),
+                          QString::fromLatin1(tls->clientCertPem().toBase64())},
+                         {QStringLiteral("client-key-data"),
+                          QString::fromLatin1(tls->clientKeyPem().toBase64())}}}});
+        contexts.append(QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("sandbox-cert")},
+            {QStringLiteral("context"),
+             QJsonObject{{QStringLiteral("cluster"), QStringLiteral("sandbox")},
+                         {QStringLiteral("user"), QStringLiteral("sandbox-admin-cert")},
+                         {QStringLiteral("namespace"), QStringLiteral("default")}}}});
+    }
+    const QJsonObject config{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Config")},
+        {QStringLiteral("clusters"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox")},
+                                                           {QStringLiteral("cluster"), cluster}}}},
+        {QStringLiteral("users"), users},
+        {QStringLiteral("contexts"), contexts},
+        {QStringLiteral("current-context"), QStringLiteral("sandbox")}};
+    return kube::jsonToYaml(config);
+}
+
+} // namespace core::sandbox

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace core::sandbox {
+
+class ObjectStore;
+class TlsContext;
+
+// The default scenario (cluster id "sandbox" unless given): namespaces default, kube-system,
+// payments and the CCI namespace cce-burst-<clusterId>; three IDC nodes with finite capacity and
+// the virtual-kubelet node (large capacity, its taint, lock state in an annotation).
+void seedDefaultScenario(ObjectStore &store, const QString &clusterId);
+
+// The name and taint of the virtual-kubelet node (sandbox convention).
+QString virtualKubeletNodeName();
+QString cciNamespace(const QString &clusterId);
+
+// A kubeconfig for the sandbox: context "sandbox" (bearer token), and with TLS also
+// "sandbox-cert" (the admin client certificate); the CA is embedded.
+QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, const TlsContext *tls);
+
+} // namespace core::sandbox

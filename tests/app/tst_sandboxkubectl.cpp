@@ -1,0 +1,216 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+// burst-sandbox driven by the real kubectl: the proof that the sandbox speaks the Kubernetes API.
+class tst_SandboxKubectl : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_sandbox;
+    QString m_kubeconfig;
+    QString m_kubectl;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    bool startSandbox(const QStringList &extra, const QString &kubeconfig)
+    {
+        m_sandbox.start(QStringLiteral(BURST_SANDBOX_PATH),
+                        QStringList{QStringLiteral("--port"), QStringLiteral("0"),
+                                    QStringLiteral("--kubeconfig-out"), kubeconfig} + extra);
+        if (!m_sandbox.waitForStarted(10000))
+            return false;
+        for (int i = 0; i < 200 && !QFile::exists(kubeconfig); ++i)
+            QTest::qWait(50);
+        QTest::qWait(100);
+        return QFile::exists(kubeconfig);
+    }
+
+    Run kubectl(const QStringList &args, const QString &kubeconfig = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("KUBECONFIG"), kubeconfig.isEmpty() ? m_kubeconfig : kubeconfig);
+        p.setProcessEnvironment(env);
+        p.start(m_kubectl, args);
+        if (!p.waitForFinished(60000))
+            return {};
+        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                   QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    static QString examples()
+    {
+        return qEnvironmentVariable("BURST_SOURCE_DIR") + QStringLiteral("/resources/examples");
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        if (m_kubectl.isEmpty())
+            QSKIP("kubectl is not installed");
+        m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
+        QVERIFY(startSandbox({}, m_kubeconfig));
+    }
+
+    void cleanupTestCase()
+    {
+        m_sandbox.terminate();
+        QVERIFY(m_sandbox.waitForFinished(10000));
+        QCOMPARE(m_sandbox.exitCode(), 0); // SIGTERM is a clean shutdown
+    }
+
+    void versionAndNodesTable()
+    {
+        const Run version = kubectl({QStringLiteral("version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.contains(u"Server Version: v1.30.0-burst-sandbox"));
+        const Run nodes = kubectl({QStringLiteral("get"), QStringLiteral("nodes")});
+        QCOMPARE(nodes.exitCode, 0);
+        const QStringList lines = nodes.out.trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 5); // header + 3 IDC nodes + virtual-kubelet
+        QVERIFY(lines.first().contains(u"STATUS"));
+        QVERIFY(lines.first().contains(u"ROLES"));
+        QVERIFY(nodes.out.contains(u"virtual-kubelet   Ready"));
+    }
+
+    void applyExamplesAndPaginate()
+    {
+        const Run apply = kubectl({QStringLiteral("apply"), QStringLiteral("-f"), examples()});
+        QVERIFY2(apply.exitCode == 0, qPrintable(apply.err));
+        QVERIFY(apply.out.contains(u"deployment.apps/test-vk created"));
+        QVERIFY(apply.out.contains(u"scheduleprofile.scheduling.cci.io/test-cci-profile created"));
+        const Run again = kubectl({QStringLiteral("apply"), QStringLiteral("-f"),
+                                   examples() + QStringLiteral("/06-image-replacement-one-rule.yaml")});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains(u"unchanged") || again.out.contains(u"configured"));
+        const Run chunked = kubectl({QStringLiteral("get"), QStringLiteral("deployments"),
+                                     QStringLiteral("-A"), QStringLiteral("--chunk-size=2"),
+                                     QStringLiteral("-o"), QStringLiteral("name")});
+        QCOMPARE(chunked.exitCode, 0);
+        QCOMPARE(chunked.out.trimmed().split(u'\n').size(), 6);
+        const Run profiles = kubectl({QStringLiteral("get"), QStringLiteral("scheduleprofiles"),
+                                      QStringLiteral("-A"), QStringLiteral("--no-headers")});
+        QCOMPARE(profiles.out.trimmed().split(u'\n').size(), 2);
+    }
+
+    void patchLabelSelectorAndConflict()
+    {
+        QCOMPARE(kubectl({QStringLiteral("patch"), QStringLiteral("deployment"), QStringLiteral("test-vk"),
+                          QStringLiteral("-p"), QStringLiteral("{\"spec\":{\"replicas\":5}}")})
+                     .exitCode,
+                 0);
+        QCOMPARE(kubectl({QStringLiteral("patch"), QStringLiteral("deployment"), QStringLiteral("test-vk"),
+                          QStringLiteral("--type=json"), QStringLiteral("-p"),
+                          QStringLiteral("[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":3}]")})
+                     .exitCode,
+                 0);
+        const Run replicas = kubectl({QStringLiteral("get"), QStringLiteral("deployment"),
+                                      QStringLiteral("test-vk"), QStringLiteral("-o"),
+                                      QStringLiteral("jsonpath={.spec.replicas}")});
+        QCOMPARE(replicas.out, QStringLiteral("3"));
+        const Run selected = kubectl({QStringLiteral("get"), QStringLiteral("deployments"),
+                                      QStringLiteral("-A"), QStringLiteral("-l"),
+                                      QStringLiteral("virtual-kubelet.io/burst-to-cci=enforce"),
+                                      QStringLiteral("-o"), QStringLiteral("name")});
+        QCOMPARE(selected.out.trimmed().split(u'\n').size(), 2); // test (04) and batch-oversized
+        // replace with a stale resourceVersion: 409, as client-go sees it
+        const Run json = kubectl({QStringLiteral("get"), QStringLiteral("deployment"),
+                                  QStringLiteral("test-vk"), QStringLiteral("-o"), QStringLiteral("json")});
+        QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QJsonObject meta = object.value(u"metadata").toObject();
+        meta.insert(QStringLiteral("resourceVersion"), QStringLiteral("1"));
+        object.insert(QStringLiteral("metadata"), meta);
+        const QString stale = m_dir.filePath(QStringLiteral("stale.json"));
+        QFile f(stale);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(object).toJson());
+        f.close();
+        const Run conflict = kubectl({QStringLiteral("replace"), QStringLiteral("-f"), stale});
+        QVERIFY(conflict.exitCode != 0);
+        QVERIFY2(conflict.err.contains(u"Conflict") || conflict.err.contains(u"modified"),
+                 qPrintable(conflict.err));
+    }
+
+    void watchSeesCreateAndDelete()
+    {
+        QProcess watch;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("KUBECONFIG"), m_kubeconfig);
+        watch.setProcessEnvironment(env);
+        watch.start(m_kubectl, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-w"),
+                                QStringLiteral("--output-watch-events"), QStringLiteral("-n"),
+                                QStringLiteral("payments")});
+        QVERIFY(watch.waitForStarted());
+        QTest::qWait(800);
+        QCOMPARE(kubectl({QStringLiteral("run"), QStringLiteral("watched"), QStringLiteral("--image=nginx"),
+                          QStringLiteral("-n"), QStringLiteral("payments")})
+                     .exitCode,
+                 0);
+        QCOMPARE(kubectl({QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("watched"),
+                          QStringLiteral("-n"), QStringLiteral("payments")})
+                     .exitCode,
+                 0);
+        QString seen;
+        for (int i = 0; i < 100 && !seen.contains(u"DELETED"); ++i) {
+            watch.waitForReadyRead(100);
+            seen += QString::fromUtf8(watch.readAllStandardOutput());
+        }
+        watch.kill();
+        watch.waitForFinished();
+        QVERIFY2(seen.contains(u"ADDED") && seen.contains(u"watched"), qPrintable(seen));
+        QVERIFY2(seen.contains(u"DELETED"), qPrintable(seen));
+        const Run gone = kubectl({QStringLiteral("get"), QStringLiteral("pod"), QStringLiteral("watched"),
+                                  QStringLiteral("-n"), QStringLiteral("payments")});
+        QVERIFY(gone.err.contains(u"NotFound"));
+    }
+
+    void createInMissingNamespaceFails()
+    {
+        const Run r = kubectl({QStringLiteral("run"), QStringLiteral("x"), QStringLiteral("--image=nginx"),
+                               QStringLiteral("-n"), QStringLiteral("nowhere")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(u"not found"), qPrintable(r.err));
+    }
+
+    void tlsWithTokenAndClientCertificate()
+    {
+        QProcess tls;
+        const QString kubeconfig = m_dir.filePath(QStringLiteral("tls-kubeconfig"));
+        tls.start(QStringLiteral(BURST_SANDBOX_PATH),
+                  {QStringLiteral("--tls"), QStringLiteral("--port"), QStringLiteral("0"),
+                   QStringLiteral("--kubeconfig-out"), kubeconfig});
+        QVERIFY(tls.waitForStarted());
+        for (int i = 0; i < 200 && !QFile::exists(kubeconfig); ++i)
+            QTest::qWait(50);
+        QTest::qWait(100);
+        const Run token = kubectl({QStringLiteral("get"), QStringLiteral("ns")}, kubeconfig);
+        QVERIFY2(token.exitCode == 0, qPrintable(token.err));
+        QVERIFY(token.out.contains(u"cce-burst-sandbox"));
+        const Run cert = kubectl({QStringLiteral("--context"), QStringLiteral("sandbox-cert"),
+                                  QStringLiteral("get"), QStringLiteral("nodes"), QStringLiteral("-o"),
+                                  QStringLiteral("name")},
+                                 kubeconfig);
+        QVERIFY2(cert.exitCode == 0, qPrintable(cert.err));
+        QCOMPARE(cert.out.trimmed().split(u'\n').size(), 4);
+        tls.terminate();
+        QVERIFY(tls.waitForFinished(10000));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SandboxKubectl)
+#include "tst_sandboxkubectl.moc"
