@@ -428,11 +428,7 @@ bool MainWindow::editObject(qsizetype file, qsizetype objectIndex, const QList<F
             edit.value ? core::kube::yamledit::setValue(text, object.document, path, *edit.value)
                        : core::kube::yamledit::removeValue(text, object.document, path);
         if (!after) {
-            QMessageBox::warning(
-                this, tr("Cannot edit in place"),
-                tr("%1 cannot be edited in place safely: %2\n%3\nNothing was changed.")
-                    .arg(QFileInfo(object.file).fileName(), after.error().message,
-                         after.error().hint));
+            offerSaveAs(object, edits, after.error());
             return false;
         }
         text = *after;
@@ -442,6 +438,36 @@ bool MainWindow::editObject(qsizetype file, qsizetype objectIndex, const QList<F
     m_undo->push(new TextEditCommand([this](qsizetype f, const QString &t) { setFileText(f, t); },
                                      file, before, text, description));
     return true;
+}
+
+void MainWindow::offerSaveAs(const core::kube::ManifestObject &object,
+                             const QList<FieldEdit> &edits, const core::Error &error)
+{
+    const auto answer = QMessageBox::warning(
+        this, tr("Cannot edit in place"),
+        tr("%1 cannot be edited in place safely: %2\n%3\nThe file was not changed. Save the edited "
+           "object as a new file instead?")
+            .arg(QFileInfo(object.file).fileName(), error.message, error.hint),
+        QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Save)
+        return;
+    QJsonValue edited = object.object;
+    for (const FieldEdit &edit : edits)
+        edited = core::kube::withValueAt(edited, edit.path, edit.value);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save edited object as"),
+        QFileInfo(object.file).dir().filePath(object.name() + QStringLiteral(".yaml")),
+        tr("YAML (*.yaml *.yml)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(core::kube::jsonToYaml(edited)) < 0 ||
+        !out.commit()) {
+        QMessageBox::critical(this, tr("Save failed"),
+                              tr("Could not save %1: %2").arg(path, out.errorString()));
+        return;
+    }
+    open({path});
 }
 
 void MainWindow::createProfileForCurrent()

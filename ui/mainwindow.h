@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/burst/workspace.h"
+#include "core/common/result.h"
 
 #include <QFutureWatcher>
 #include <QJsonValue>
@@ -97,6 +98,9 @@ private:
     void setTheme(const QString &theme);
     void showProfileOf(const core::burst::WorkloadEntry *workload);
     void createProfileForCurrent();
+    // A text edit was refused: say why and offer to write the edited object to a new file.
+    void offerSaveAs(const core::kube::ManifestObject &object, const QList<FieldEdit> &edits,
+                     const core::Error &error);
     void editPodAnnotation(const QString &key, const QString &value, const QString &description);
 
     core::burst::Workspace m_workspace;

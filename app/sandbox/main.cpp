@@ -48,12 +48,15 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("port"), Tr::tr("Port to listen on (0: any free port)."),
                       Tr::tr("PORT"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("tls"), Tr::tr("Serve HTTPS with a CA generated at start.")});
-    parser.addOption({QStringLiteral("cluster-id"), Tr::tr("Cluster id (CCI namespace cce-burst-ID)."),
-                      Tr::tr("ID"), QStringLiteral("sandbox")});
-    parser.addOption({QStringLiteral("print-kubeconfig"),
-                      Tr::tr("Print a kubeconfig for this sandbox on standard output once it listens.")});
+    parser.addOption({QStringLiteral("cluster-id"),
+                      Tr::tr("Cluster id (CCI namespace cce-burst-ID)."), Tr::tr("ID"),
+                      QStringLiteral("sandbox")});
+    parser.addOption(
+        {QStringLiteral("print-kubeconfig"),
+         Tr::tr("Print a kubeconfig for this sandbox on standard output once it listens.")});
     parser.addOption({QStringLiteral("kubeconfig-out"),
-                      Tr::tr("Write the kubeconfig to FILE once the sandbox listens."), Tr::tr("FILE")});
+                      Tr::tr("Write the kubeconfig to FILE once the sandbox listens."),
+                      Tr::tr("FILE")});
     parser.process(app);
 
     QTextStream err(stderr);

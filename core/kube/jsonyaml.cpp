@@ -249,6 +249,38 @@ void emitValue(YAML::Emitter &out, const QJsonValue &value)
 
 } // namespace
 
+QJsonValue withValueAt(const QJsonValue &root, const QStringList &path,
+                       const std::optional<QJsonValue> &value)
+{
+    if (path.isEmpty())
+        return value.value_or(QJsonValue(QJsonValue::Null));
+    const QString &head = path.first();
+    const QStringList rest = path.mid(1);
+    if (head.startsWith(u'[') && head.endsWith(u']')) {
+        QJsonArray array = root.toArray();
+        const int index = head.mid(1, head.size() - 2).toInt();
+        if (index < 0 || index > array.size())
+            return root;
+        if (rest.isEmpty() && !value) {
+            if (index < array.size())
+                array.removeAt(index);
+            return array;
+        }
+        const QJsonValue child = withValueAt(array.at(index), rest, value);
+        if (index == array.size())
+            array.append(child);
+        else
+            array.replace(index, child);
+        return array;
+    }
+    QJsonObject object = root.toObject();
+    if (rest.isEmpty() && !value)
+        object.remove(head);
+    else
+        object.insert(head, withValueAt(object.value(head), rest, value));
+    return object;
+}
+
 QByteArray jsonToYaml(const QJsonValue &value)
 {
     YAML::Emitter out;

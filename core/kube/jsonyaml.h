@@ -4,6 +4,9 @@
 #include <QHash>
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace YAML {
 class Node;
@@ -33,6 +36,12 @@ QJsonValue yamlToJson(const YAML::Node &node, int lineOffset = 0, PositionMap *p
 
 // Resolves one plain (unquoted) scalar as go-yaml v2 does.
 QJsonValue resolvePlainScalar(const QString &text);
+
+// `root` with the value at `path` (map keys, "[i]" for array items) set, or removed when `value`
+// is nullopt; missing maps are created. Used where a text edit is impossible and the object is
+// written out whole instead.
+QJsonValue withValueAt(const QJsonValue &root, const QStringList &path,
+                       const std::optional<QJsonValue> &value);
 
 // Block-style YAML for display and `-o yaml`; strings that a YAML 1.1 reader would take for a
 // bool, number or null are quoted so the text reads back as the same JSON.

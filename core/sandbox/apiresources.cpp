@@ -46,12 +46,12 @@ QList<ApiResource> buildTable()
              QStringLiteral("secret"), {}),
         make(core, v1, QStringLiteral("services"), QStringLiteral("Service"), true,
              QStringLiteral("service"), {QStringLiteral("svc")}, all, {QStringLiteral("status")}),
-        make(QStringLiteral("apps"), v1, QStringLiteral("deployments"), QStringLiteral("Deployment"),
-             true, QStringLiteral("deployment"), {QStringLiteral("deploy")}, all,
-             {QStringLiteral("status")}),
-        make(QStringLiteral("apps"), v1, QStringLiteral("replicasets"), QStringLiteral("ReplicaSet"),
-             true, QStringLiteral("replicaset"), {QStringLiteral("rs")}, all,
-             {QStringLiteral("status")}),
+        make(QStringLiteral("apps"), v1, QStringLiteral("deployments"),
+             QStringLiteral("Deployment"), true, QStringLiteral("deployment"),
+             {QStringLiteral("deploy")}, all, {QStringLiteral("status")}),
+        make(QStringLiteral("apps"), v1, QStringLiteral("replicasets"),
+             QStringLiteral("ReplicaSet"), true, QStringLiteral("replicaset"),
+             {QStringLiteral("rs")}, all, {QStringLiteral("status")}),
         make(QStringLiteral("apps"), v1, QStringLiteral("statefulsets"),
              QStringLiteral("StatefulSet"), true, QStringLiteral("statefulset"),
              {QStringLiteral("sts")}, all, {QStringLiteral("status")}),
@@ -162,15 +162,16 @@ QJsonObject apiResourceList(const QString &group, const QString &version)
 
 QJsonObject versionInfo()
 {
-    return QJsonObject{{QStringLiteral("major"), QStringLiteral("1")},
-                       {QStringLiteral("minor"), QStringLiteral("30")},
-                       {QStringLiteral("gitVersion"), QStringLiteral("v1.30.0-burst-sandbox")},
-                       {QStringLiteral("gitCommit"), QStringLiteral("0000000000000000000000000000000000000000")},
-                       {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
-                       {QStringLiteral("buildDate"), QStringLiteral("2026-11-25T00:00:00Z")},
-                       {QStringLiteral("goVersion"), QStringLiteral("go1.22.0")},
-                       {QStringLiteral("compiler"), QStringLiteral("gc")},
-                       {QStringLiteral("platform"), QStringLiteral("linux/amd64")}};
+    return QJsonObject{
+        {QStringLiteral("major"), QStringLiteral("1")},
+        {QStringLiteral("minor"), QStringLiteral("30")},
+        {QStringLiteral("gitVersion"), QStringLiteral("v1.30.0-burst-sandbox")},
+        {QStringLiteral("gitCommit"), QStringLiteral("0000000000000000000000000000000000000000")},
+        {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
+        {QStringLiteral("buildDate"), QStringLiteral("2026-11-25T00:00:00Z")},
+        {QStringLiteral("goVersion"), QStringLiteral("go1.22.0")},
+        {QStringLiteral("compiler"), QStringLiteral("gc")},
+        {QStringLiteral("platform"), QStringLiteral("linux/amd64")}};
 }
 
 namespace {
@@ -190,7 +191,8 @@ QJsonObject patchOperation(const ApiResource &r)
     const QJsonObject fieldValidation{
         {QStringLiteral("name"), QStringLiteral("fieldValidation")},
         {QStringLiteral("in"), QStringLiteral("query")},
-        {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}};
+        {QStringLiteral("schema"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}};
     return QJsonObject{
         {QStringLiteral("x-kubernetes-group-version-kind"), gvk},
         {QStringLiteral("x-kubernetes-action"), QStringLiteral("patch")},
@@ -229,9 +231,9 @@ QJsonObject openApiV3GroupVersion(const QString &group, const QString &version)
         return {};
     return QJsonObject{
         {QStringLiteral("openapi"), QStringLiteral("3.0.0")},
-        {QStringLiteral("info"), QJsonObject{{QStringLiteral("title"), QStringLiteral("Kubernetes")},
-                                             {QStringLiteral("version"),
-                                              QStringLiteral("v1.30.0-burst-sandbox")}}},
+        {QStringLiteral("info"),
+         QJsonObject{{QStringLiteral("title"), QStringLiteral("Kubernetes")},
+                     {QStringLiteral("version"), QStringLiteral("v1.30.0-burst-sandbox")}}},
         {QStringLiteral("paths"), paths},
         {QStringLiteral("components"), QJsonObject{{QStringLiteral("schemas"), QJsonObject{}}}}};
 }

@@ -29,10 +29,10 @@ const ApiResource *findResource(const QString &group, const QString &version,
                                 const QString &resource);
 
 // Discovery documents as kube-apiserver serves them (legacy, non-aggregated discovery).
-QJsonObject apiVersions(const QString &serverAddress); // GET /api
-QJsonObject apiGroupList();                            // GET /apis
+QJsonObject apiVersions(const QString &serverAddress);                     // GET /api
+QJsonObject apiGroupList();                                                // GET /apis
 QJsonObject apiResourceList(const QString &group, const QString &version); // empty when unknown
-QJsonObject versionInfo();                             // GET /version
+QJsonObject versionInfo();                                                 // GET /version
 
 // OpenAPI v3 as kubectl reads it: the root lists one document per group version; each document
 // has the PATCH operation of every resource with the fieldValidation query parameter and the

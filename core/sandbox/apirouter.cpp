@@ -2,8 +2,8 @@
 
 #include "core/kube/fieldselector.h"
 #include "core/kube/selectorparser.h"
-#include "core/sandbox/apiresources.h"
 #include "core/sandbox/apirequestinfo.h"
+#include "core/sandbox/apiresources.h"
 #include "core/sandbox/apistatus.h"
 #include "core/sandbox/httpstream.h"
 #include "core/sandbox/objectstore.h"
@@ -53,8 +53,9 @@ HttpResponse methodNotAllowed(const QString &verb)
     ApiError e;
     e.code = 405;
     e.reason = QStringLiteral("MethodNotAllowed");
-    e.message = QStringLiteral("the server does not allow this method on the requested resource (%1)")
-                    .arg(verb);
+    e.message =
+        QStringLiteral("the server does not allow this method on the requested resource (%1)")
+            .arg(verb);
     return errorResponse(e);
 }
 
@@ -87,10 +88,11 @@ HttpResponse objectResponse(const HttpRequest &request, const ApiResource &resou
                             const QJsonObject &object, int status = 200)
 {
     if (wantsTable(request.headers.value("Accept")))
-        return jsonResponse(status,
-                            toTable(resource.type, {object},
-                                    object.value(u"metadata").toObject().value(u"resourceVersion").toString(),
-                                    QString(), QDateTime::currentDateTimeUtc()));
+        return jsonResponse(
+            status,
+            toTable(resource.type, {object},
+                    object.value(u"metadata").toObject().value(u"resourceVersion").toString(),
+                    QString(), QDateTime::currentDateTimeUtc()));
     return jsonResponse(status, object);
 }
 
@@ -180,9 +182,9 @@ HttpReply ApiRouter::handleResource(const HttpRequest &request, const ApiRequest
                        : errorResponse(updated.error());
     }
     if (info.verb == u"patch") {
-        const auto patched = m_store.patch(resource.type, ns, info.name,
-                                           QString::fromLatin1(request.headers.value("Content-Type")),
-                                           request.body);
+        const auto patched =
+            m_store.patch(resource.type, ns, info.name,
+                          QString::fromLatin1(request.headers.value("Content-Type")), request.body);
         return patched ? objectResponse(request, resource, *patched)
                        : errorResponse(patched.error());
     }
@@ -243,11 +245,14 @@ HttpReply ApiRouter::watch(const HttpRequest &request, const ApiRequestInfo &inf
                 return;
             for (const WatchEvent &e : w->takeEvents()) {
                 QJsonObject event = e.toJson();
-                if (table && e.type != WatchEvent::Type::Bookmark && e.type != WatchEvent::Type::Error)
+                if (table && e.type != WatchEvent::Type::Bookmark &&
+                    e.type != WatchEvent::Type::Error)
                     event.insert(QStringLiteral("object"),
                                  toTable(type, {e.object},
-                                         e.object.value(u"metadata").toObject()
-                                             .value(u"resourceVersion").toString(),
+                                         e.object.value(u"metadata")
+                                             .toObject()
+                                             .value(u"resourceVersion")
+                                             .toString(),
                                          QString(), QDateTime::currentDateTimeUtc()));
                 s->write(compact(event) + '\n');
             }
@@ -273,7 +278,8 @@ HttpReply ApiRouter::create(const HttpRequest &request, const ApiRequestInfo &in
         ns = info.nameSpace.isEmpty() ? meta.value(u"namespace").toString() : info.nameSpace;
         if (ns.isEmpty())
             return notFound();
-        if (!meta.value(u"namespace").toString().isEmpty() && meta.value(u"namespace").toString() != ns)
+        if (!meta.value(u"namespace").toString().isEmpty() &&
+            meta.value(u"namespace").toString() != ns)
             return badRequest(QStringLiteral("the namespace of the provided object does not match "
                                              "the namespace sent on the request"));
         const ResourceType namespaces{QString(), QStringLiteral("v1"), QStringLiteral("namespaces"),

@@ -68,8 +68,7 @@ class HttpConnection final : public HttpLoop::Closable,
 {
 public:
     HttpConnection(tcp::socket socket, HttpConnectionSettings settings)
-        : m_settings(std::move(settings)),
-          m_remote(socket.remote_endpoint(m_ignored)),
+        : m_settings(std::move(settings)), m_remote(socket.remote_endpoint(m_ignored)),
           m_stream(makeStream<Stream>(std::move(socket), m_settings)),
           m_timer(m_stream.get_executor())
     {
@@ -92,7 +91,16 @@ public:
     void closeNow() override { closeSocket(); }
 
 private:
-    enum class Phase { Handshake, Reading, Handling, Responding, Streaming, Deferred, Closing, Closed };
+    enum class Phase {
+        Handshake,
+        Reading,
+        Handling,
+        Responding,
+        Streaming,
+        Deferred,
+        Closing,
+        Closed
+    };
     enum class AfterDrain { Nothing, ReadNext, Linger };
 
     beast::tcp_stream &lowest() { return beast::get_lowest_layer(m_stream); }
@@ -113,11 +121,11 @@ private:
         m_parser->body_limit(m_settings.options.bodyLimit);
         m_parser->header_limit(m_settings.options.headerLimit);
         lowest().expires_after(m_settings.options.idleTimeout);
-        http::async_read_header(m_stream, m_buffer, *m_parser,
-                                [self = this->shared_from_this()](beast::error_code error,
-                                                                  std::size_t) {
-                                    self->onHeader(error);
-                                });
+        http::async_read_header(
+            m_stream, m_buffer, *m_parser,
+            [self = this->shared_from_this()](beast::error_code error, std::size_t) {
+                self->onHeader(error);
+            });
     }
 
     void onHeader(beast::error_code error)
@@ -154,8 +162,8 @@ private:
             return closeSocket();
         m_head = false;
         sendResponse(HttpResponse::text(status, bytes(http::obsolete_reason(
-                                                    http::int_to_status(unsigned(status))))
-                                                    + ": " + bytes(error.message()) + '\n'),
+                                                    http::int_to_status(unsigned(status)))) +
+                                                    ": " + bytes(error.message()) + '\n'),
                      false);
     }
 
@@ -212,7 +220,8 @@ private:
             return beginDeferred(reply);
         case HttpReply::Kind::WebSocket:
             if (!m_upgrade)
-                return sendResponse(HttpResponse::text(400, "expected a WebSocket upgrade\n"), false);
+                return sendResponse(HttpResponse::text(400, "expected a WebSocket upgrade\n"),
+                                    false);
             return upgrade(reply);
         }
     }
@@ -235,19 +244,18 @@ private:
         lowest().expires_never(); // a watch may idle for minutes between events
         const auto weak = this->weak_from_this();
         m_channel = std::make_shared<HttpChunkedStream>(
-            m_settings.loop,
-            HttpChunkedStream::Sink{[weak](const QByteArray &chunk) {
-                                        if (auto self = weak.lock())
-                                            self->streamWrite(chunk);
-                                    },
-                                    [weak] {
-                                        if (auto self = weak.lock())
-                                            self->streamEnd();
-                                    },
-                                    [weak] {
-                                        if (auto self = weak.lock())
-                                            self->resetSocket();
-                                    }});
+            m_settings.loop, HttpChunkedStream::Sink{[weak](const QByteArray &chunk) {
+                                                         if (auto self = weak.lock())
+                                                             self->streamWrite(chunk);
+                                                     },
+                                                     [weak] {
+                                                         if (auto self = weak.lock())
+                                                             self->streamEnd();
+                                                     },
+                                                     [weak] {
+                                                         if (auto self = weak.lock())
+                                                             self->resetSocket();
+                                                     }});
         queue(httpResponseHead(reply.response().status, reply.response().headers, std::nullopt,
                                false));
         watchPeer();
@@ -302,11 +310,10 @@ private:
     void upgrade(const HttpReply &reply)
     {
         m_phase = Phase::Closed; // the stream moves to the WebSocket session; hands off
-        startWebSocketSession(std::move(m_stream), m_parser->release(),
-                              HttpWebSocketStart{m_settings.loop, reply.subprotocol(),
-                                                 reply.webSocketOpened(),
-                                                 m_settings.options.bodyLimit,
-                                                 m_settings.options.handshakeTimeout});
+        startWebSocketSession(
+            std::move(m_stream), m_parser->release(),
+            HttpWebSocketStart{m_settings.loop, reply.subprotocol(), reply.webSocketOpened(),
+                               m_settings.options.bodyLimit, m_settings.options.handshakeTimeout});
     }
 
     void queue(std::string data)
@@ -360,14 +367,13 @@ private:
         if (m_watching || m_phase == Phase::Closed)
             return;
         m_watching = true;
-        m_stream.async_read_some(net::buffer(m_scratch),
-                                 [self = this->shared_from_this()](beast::error_code error,
-                                                                   std::size_t) {
-                                     self->m_watching = false;
-                                     if (error)
-                                         return self->closeSocket();
-                                     self->watchPeer();
-                                 });
+        m_stream.async_read_some(net::buffer(m_scratch), [self = this->shared_from_this()](
+                                                             beast::error_code error, std::size_t) {
+            self->m_watching = false;
+            if (error)
+                return self->closeSocket();
+            self->watchPeer();
+        });
     }
 
     void lingerClose()

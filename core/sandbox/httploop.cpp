@@ -31,7 +31,8 @@ void HttpLoop::track(const std::shared_ptr<Closable> &closable)
 {
     // Pruning when the list doubles keeps it proportional to live connections at O(1) amortized.
     if (m_tracked.size() >= 64 && m_tracked.size() == m_tracked.capacity()) {
-        std::erase_if(m_tracked, [](const std::weak_ptr<Closable> &weak) { return weak.expired(); });
+        std::erase_if(m_tracked,
+                      [](const std::weak_ptr<Closable> &weak) { return weak.expired(); });
     }
     m_tracked.push_back(closable);
 }

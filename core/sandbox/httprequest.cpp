@@ -40,16 +40,16 @@ QString HttpRequest::queryValue(const QString &key, const QString &fallback) con
 
 bool HttpRequest::queryFlag(const QString &key) const
 {
-    static const QStringList trueWords = {QStringLiteral("1"), QStringLiteral("t"),
-                                          QStringLiteral("T"), QStringLiteral("TRUE"),
+    static const QStringList trueWords = {QStringLiteral("1"),    QStringLiteral("t"),
+                                          QStringLiteral("T"),    QStringLiteral("TRUE"),
                                           QStringLiteral("true"), QStringLiteral("True")};
     return trueWords.contains(queryValue(key));
 }
 
 bool HttpRequest::isWebSocketUpgrade() const
 {
-    return method == "GET" && headers.hasElement("Connection", "upgrade")
-           && headers.hasElement("Upgrade", "websocket");
+    return method == "GET" && headers.hasElement("Connection", "upgrade") &&
+           headers.hasElement("Upgrade", "websocket");
 }
 
 QList<QByteArray> HttpRequest::webSocketProtocols() const

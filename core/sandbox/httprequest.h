@@ -15,16 +15,16 @@ namespace core::sandbox {
 // handler may copy it to another thread.
 struct HttpRequest
 {
-    QByteArray method;                 // as sent: "GET", "PATCH", ...
-    QByteArray target;                 // raw request-target: "/api/v1/pods?watch=1"
-    QString path;                      // percent-decoded path without the query
-    QMap<QString, QStringList> query;  // decoded like Go's url.ParseQuery ('+' is a space)
+    QByteArray method;                // as sent: "GET", "PATCH", ...
+    QByteArray target;                // raw request-target: "/api/v1/pods?watch=1"
+    QString path;                     // percent-decoded path without the query
+    QMap<QString, QStringList> query; // decoded like Go's url.ParseQuery ('+' is a space)
     HttpHeaders headers;
     QByteArray body;
     QString remoteAddress;
     quint16 remotePort = 0;
-    bool secure = false;               // arrived over TLS
-    TlsClientIdentity client;          // verified client certificate, if any
+    bool secure = false;      // arrived over TLS
+    TlsClientIdentity client; // verified client certificate, if any
 
     // Fills target, path and query from a raw request-target.
     void setTarget(const QByteArray &rawTarget);

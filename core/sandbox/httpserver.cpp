@@ -89,8 +89,8 @@ HttpServer::~HttpServer()
 Result<quint16> HttpServer::start()
 {
     if (m_runtime) {
-        return Error{QStringLiteral("http.running"), Tr::tr("The sandbox server is already running."),
-                     {}};
+        return Error{
+            QStringLiteral("http.running"), Tr::tr("The sandbox server is already running."), {}};
     }
     auto runtime = std::make_unique<Runtime>();
     boost::system::error_code error;
@@ -142,10 +142,10 @@ void HttpServer::stop()
 
 QString HttpServer::url() const
 {
-    const QString host = m_options.address.contains(u':') ? u'[' % m_options.address % u']'
-                                                          : m_options.address;
-    return (isTls() ? QStringLiteral("https://") : QStringLiteral("http://")) % host % u':'
-           % QString::number(m_port);
+    const QString host =
+        m_options.address.contains(u':') ? u'[' % m_options.address % u']' : m_options.address;
+    return (isTls() ? QStringLiteral("https://") : QStringLiteral("http://")) % host % u':' %
+           QString::number(m_port);
 }
 
 } // namespace core::sandbox

@@ -23,7 +23,7 @@ struct HttpServerOptions
 {
     QString address = QStringLiteral("127.0.0.1");
     quint16 port = 0; // 0: the system picks a free port; start() reports it
-    TlsContext tls; // generated: HTTPS (and wss) only; empty (the default): plain HTTP only
+    TlsContext tls;   // generated: HTTPS (and wss) only; empty (the default): plain HTTP only
     std::uint64_t bodyLimit = std::uint64_t(64) << 20; // larger bodies get 413
     std::uint32_t headerLimit = 1 << 20; // as Go's DefaultMaxHeaderBytes; larger get 431
     // A keep-alive connection waiting this long for its next request, or a client this slow to

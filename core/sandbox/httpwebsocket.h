@@ -37,10 +37,10 @@ public:
     // Both run on the server thread. Set them in the "opened" callback: reading starts only after
     // it returns, so no message is missed. onClosed runs once with the peer's close code (1006 when
     // the connection just dropped) and releases both callbacks afterwards.
-    virtual void setOnMessage(std::function<void(const QByteArray &message, bool binary)> onMessage)
-        = 0;
-    virtual void setOnClosed(std::function<void(quint16 code, const QByteArray &reason)> onClosed)
-        = 0;
+    virtual void
+    setOnMessage(std::function<void(const QByteArray &message, bool binary)> onMessage) = 0;
+    virtual void
+    setOnClosed(std::function<void(quint16 code, const QByteArray &reason)> onClosed) = 0;
 };
 
 } // namespace core::sandbox

@@ -44,10 +44,8 @@ public:
     void run()
     {
         configure();
-        m_socket.async_accept(m_request,
-                              [self = this->shared_from_this()](beast::error_code error) {
-                                  self->onAccepted(error);
-                              });
+        m_socket.async_accept(m_request, [self = this->shared_from_this()](
+                                             beast::error_code error) { self->onAccepted(error); });
     }
 
     void closeNow() override { abort(kGoingAway, "server stopping"); }
@@ -100,10 +98,10 @@ private:
 
     void readNext()
     {
-        m_socket.async_read(m_buffer, [self = this->shared_from_this()](beast::error_code error,
-                                                                        std::size_t) {
-            self->onRead(error);
-        });
+        m_socket.async_read(
+            m_buffer, [self = this->shared_from_this()](beast::error_code error, std::size_t) {
+                self->onRead(error);
+            });
     }
 
     void onRead(beast::error_code error)
@@ -118,9 +116,9 @@ private:
         if (error)
             return abort(kAbnormal, {});
         const auto data = m_buffer.cdata();
-        m_channel->deliver(QByteArray(static_cast<const char *>(data.data()),
-                                      qsizetype(data.size())),
-                           m_socket.got_binary());
+        m_channel->deliver(
+            QByteArray(static_cast<const char *>(data.data()), qsizetype(data.size())),
+            m_socket.got_binary());
         m_buffer.consume(m_buffer.size());
         readNext();
     }
@@ -139,9 +137,9 @@ private:
             return;
         m_closeReason.emplace(code);
         // A close frame carries at most 123 bytes of reason.
-        m_closeReason->reason.assign(reason.constData(),
-                                     std::min<std::size_t>(std::size_t(reason.size()),
-                                                           m_closeReason->reason.max_size()));
+        m_closeReason->reason.assign(
+            reason.constData(),
+            std::min<std::size_t>(std::size_t(reason.size()), m_closeReason->reason.max_size()));
         writeNext();
     }
 
@@ -167,15 +165,15 @@ private:
         }
         m_writing = true;
         m_socket.binary(m_queue.front().binary);
-        m_socket.async_write(boost::asio::buffer(m_queue.front().data),
-                             [self = this->shared_from_this()](beast::error_code error,
-                                                               std::size_t) {
-                                 self->m_writing = false;
-                                 if (error)
-                                     return self->abort(kAbnormal, {});
-                                 self->m_queue.pop_front();
-                                 self->writeNext();
-                             });
+        m_socket.async_write(
+            boost::asio::buffer(m_queue.front().data),
+            [self = this->shared_from_this()](beast::error_code error, std::size_t) {
+                self->m_writing = false;
+                if (error)
+                    return self->abort(kAbnormal, {});
+                self->m_queue.pop_front();
+                self->writeNext();
+            });
     }
 
     void finishWithPeerReason()
@@ -231,8 +229,8 @@ void startWebSocketSession(beast::tcp_stream stream, HttpUpgradeRequest request,
     startSession(std::move(stream), std::move(request), std::move(start));
 }
 
-void startWebSocketSession(beast::ssl_stream<beast::tcp_stream> stream,
-                           HttpUpgradeRequest request, HttpWebSocketStart start)
+void startWebSocketSession(beast::ssl_stream<beast::tcp_stream> stream, HttpUpgradeRequest request,
+                           HttpWebSocketStart start)
 {
     startSession(std::move(stream), std::move(request), std::move(start));
 }

@@ -16,8 +16,8 @@ bool hasLineBreak(const QByteArray &text)
 
 bool isSafeField(const QByteArray &name, const QByteArray &value)
 {
-    return !name.isEmpty() && !name.contains(':') && !name.contains(' ') && !hasLineBreak(name)
-           && !hasLineBreak(value);
+    return !name.isEmpty() && !name.contains(':') && !name.contains(' ') && !hasLineBreak(name) &&
+           !hasLineBreak(value);
 }
 
 // Framing headers belong to the server: a handler's own would contradict the bytes sent.
@@ -47,9 +47,9 @@ std::string httpResponseHead(int status, const HttpHeaders &headers,
 {
     namespace http = boost::beast::http;
     status = httpValidStatus(status);
-    std::string head = "HTTP/1.1 " + std::to_string(status) + ' '
-                       + std::string(http::obsolete_reason(http::int_to_status(unsigned(status))))
-                       + "\r\n";
+    std::string head = "HTTP/1.1 " + std::to_string(status) + ' ' +
+                       std::string(http::obsolete_reason(http::int_to_status(unsigned(status)))) +
+                       "\r\n";
     for (const auto &[name, value] : headers.fields()) {
         if (isSafeField(name, value) && !isFramingField(name))
             head += name.toStdString() + ": " + value.toStdString() + "\r\n";

@@ -73,34 +73,37 @@ QString cciNamespace(const QString &clusterId)
 
 void seedDefaultScenario(ObjectStore &store, const QString &clusterId)
 {
-    for (const QString &ns : {QStringLiteral("default"), QStringLiteral("kube-system"),
-                              QStringLiteral("payments")})
+    for (const QString &ns :
+         {QStringLiteral("default"), QStringLiteral("kube-system"), QStringLiteral("payments")})
         store.create(kNamespaces, QString(), namespaceObject(ns));
-    store.create(kNamespaces, QString(),
-                 namespaceObject(cciNamespace(clusterId),
-                                 {{QStringLiteral("app.kubernetes.io/managed-by"),
-                                   QStringLiteral("virtual-kubelet")}}));
+    store.create(
+        kNamespaces, QString(),
+        namespaceObject(cciNamespace(clusterId), {{QStringLiteral("app.kubernetes.io/managed-by"),
+                                                   QStringLiteral("virtual-kubelet")}}));
     for (int i = 1; i <= 3; ++i) {
         const QString name = QStringLiteral("idc-node-%1").arg(i);
         store.create(kNodes, QString(),
-                     nodeObject(name, QStringLiteral("4"), QStringLiteral("8Gi"), QStringLiteral("110"),
+                     nodeObject(name, QStringLiteral("4"), QStringLiteral("8Gi"),
+                                QStringLiteral("110"),
                                 {{QStringLiteral("kubernetes.io/hostname"), name},
                                  {QStringLiteral("kubernetes.io/arch"), QStringLiteral("amd64")},
                                  {QStringLiteral("node-role.kubernetes.io/idc"), QString()}},
                                 {}));
     }
-    const QJsonArray vkTaint{QJsonObject{{QStringLiteral("key"), QStringLiteral("virtual-kubelet.io/provider")},
-                                         {QStringLiteral("value"), QStringLiteral("huawei")},
-                                         {QStringLiteral("effect"), QStringLiteral("NoSchedule")}}};
-    store.create(kNodes, QString(),
-                 nodeObject(virtualKubeletNodeName(), QStringLiteral("10000"), QStringLiteral("40000Gi"),
-                            QStringLiteral("10000"),
-                            {{QStringLiteral("type"), QStringLiteral("virtual-kubelet")},
-                             {QStringLiteral("kubernetes.io/role"), QStringLiteral("agent")},
-                             {QStringLiteral("node-role.kubernetes.io/virtual-kubelet"), QString()}},
-                            vkTaint,
-                            {{QStringLiteral("burst.sandbox/locked-until"), QString()},
-                             {QStringLiteral("burst.sandbox/cluster-id"), clusterId}}));
+    const QJsonArray vkTaint{
+        QJsonObject{{QStringLiteral("key"), QStringLiteral("virtual-kubelet.io/provider")},
+                    {QStringLiteral("value"), QStringLiteral("huawei")},
+                    {QStringLiteral("effect"), QStringLiteral("NoSchedule")}}};
+    store.create(
+        kNodes, QString(),
+        nodeObject(virtualKubeletNodeName(), QStringLiteral("10000"), QStringLiteral("40000Gi"),
+                   QStringLiteral("10000"),
+                   {{QStringLiteral("type"), QStringLiteral("virtual-kubelet")},
+                    {QStringLiteral("kubernetes.io/role"), QStringLiteral("agent")},
+                    {QStringLiteral("node-role.kubernetes.io/virtual-kubelet"), QString()}},
+                   vkTaint,
+                   {{QStringLiteral("burst.sandbox/locked-until"), QString()},
+                    {QStringLiteral("burst.sandbox/cluster-id"), clusterId}}));
 }
 
 QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, const TlsContext *tls)
@@ -109,33 +112,36 @@ QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, con
     if (tls)
         cluster.insert(QStringLiteral("certificate-authority-data"),
                        QString::fromLatin1(tls->caPem().toBase64()));
-    QJsonArray users{QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox-token")},
-                                 {QStringLiteral("user"), QJsonObject{{QStringLiteral("token"), token}}}}};
-    QJsonArray contexts{QJsonObject{
-        {QStringLiteral("name"), QStringLiteral("sandbox")},
-        {QStringLiteral("context"), QJsonObject{{QStringLiteral("cluster"), QStringLiteral("sandbox")},
-                                                {QStringLiteral("user"), QStringLiteral("sandbox-token")},
-                                                {QStringLiteral("namespace"), QStringLiteral("default")}}}}};
+    QJsonArray users{
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox-token")},
+                    {QStringLiteral("user"), QJsonObject{{QStringLiteral("token"), token}}}}};
+    QJsonArray contexts{
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox")},
+                    {QStringLiteral("context"),
+                     QJsonObject{{QStringLiteral("cluster"), QStringLiteral("sandbox")},
+                                 {QStringLiteral("user"), QStringLiteral("sandbox-token")},
+                                 {QStringLiteral("namespace"), QStringLiteral("default")}}}}};
     if (tls) {
-        users.append(QJsonObject{
-            {QStringLiteral("name"), QStringLiteral("sandbox-admin-cert")},
-            {QStringLiteral("user"),
-             QJsonObject{{QStringLiteral("client-certificate-data"),
-                          QString::fromLatin1(tls->clientCertPem().toBase64())},
-                         {QStringLiteral("client-key-data"),
-                          QString::fromLatin1(tls->clientKeyPem().toBase64())}}}});
-        contexts.append(QJsonObject{
-            {QStringLiteral("name"), QStringLiteral("sandbox-cert")},
-            {QStringLiteral("context"),
-             QJsonObject{{QStringLiteral("cluster"), QStringLiteral("sandbox")},
-                         {QStringLiteral("user"), QStringLiteral("sandbox-admin-cert")},
-                         {QStringLiteral("namespace"), QStringLiteral("default")}}}});
+        users.append(
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox-admin-cert")},
+                        {QStringLiteral("user"),
+                         QJsonObject{{QStringLiteral("client-certificate-data"),
+                                      QString::fromLatin1(tls->clientCertPem().toBase64())},
+                                     {QStringLiteral("client-key-data"),
+                                      QString::fromLatin1(tls->clientKeyPem().toBase64())}}}});
+        contexts.append(
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox-cert")},
+                        {QStringLiteral("context"),
+                         QJsonObject{{QStringLiteral("cluster"), QStringLiteral("sandbox")},
+                                     {QStringLiteral("user"), QStringLiteral("sandbox-admin-cert")},
+                                     {QStringLiteral("namespace"), QStringLiteral("default")}}}});
     }
     const QJsonObject config{
         {QStringLiteral("apiVersion"), QStringLiteral("v1")},
         {QStringLiteral("kind"), QStringLiteral("Config")},
-        {QStringLiteral("clusters"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox")},
-                                                           {QStringLiteral("cluster"), cluster}}}},
+        {QStringLiteral("clusters"),
+         QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox")},
+                                {QStringLiteral("cluster"), cluster}}}},
         {QStringLiteral("users"), users},
         {QStringLiteral("contexts"), contexts},
         {QStringLiteral("current-context"), QStringLiteral("sandbox")}};

@@ -60,8 +60,9 @@ QJsonArray nodeCells(const QJsonObject &node, const QDateTime &now)
     QString ready = QStringLiteral("Unknown");
     for (const QJsonValue &c : node.value(u"status").toObject().value(u"conditions").toArray()) {
         if (c.toObject().value(u"type").toString() == u"Ready")
-            ready = c.toObject().value(u"status").toString() == u"True" ? QStringLiteral("Ready")
-                                                                         : QStringLiteral("NotReady");
+            ready = c.toObject().value(u"status").toString() == u"True"
+                        ? QStringLiteral("Ready")
+                        : QStringLiteral("NotReady");
     }
     const QJsonObject meta = node.value(u"metadata").toObject();
     if (node.value(u"spec").toObject().value(u"unschedulable").toBool())
@@ -72,8 +73,12 @@ QJsonArray nodeCells(const QJsonObject &node, const QDateTime &now)
         if (it.key().startsWith(u"node-role.kubernetes.io/"))
             roles.append(it.key().mid(24));
     }
-    const QString version =
-        node.value(u"status").toObject().value(u"nodeInfo").toObject().value(u"kubeletVersion").toString();
+    const QString version = node.value(u"status")
+                                .toObject()
+                                .value(u"nodeInfo")
+                                .toObject()
+                                .value(u"kubeletVersion")
+                                .toString();
     return QJsonArray{meta.value(u"name").toString(), ready,
                       roles.isEmpty() ? QStringLiteral("<none>") : roles.join(u','),
                       ageOf(node, now), version};
@@ -121,26 +126,29 @@ QJsonObject toTable(const ResourceType &type, const QList<QJsonObject> &objects,
                     const QString &resourceVersion, const QString &continueToken,
                     const QDateTime &now)
 {
-    const QString nameDescription = QStringLiteral(
-        "Name must be unique within a namespace. "
-        "More info: http://kubernetes.io/docs/user-guide/identifiers#names");
+    const QString nameDescription =
+        QStringLiteral("Name must be unique within a namespace. "
+                       "More info: http://kubernetes.io/docs/user-guide/identifiers#names");
     QJsonArray columns;
     const bool pods = type.group.isEmpty() && type.resource == u"pods";
     const bool nodes = type.group.isEmpty() && type.resource == u"nodes";
     if (pods) {
-        columns = {column(QStringLiteral("Name"), QStringLiteral("string"), nameDescription, 0,
-                          QStringLiteral("name")),
-                   column(QStringLiteral("Ready"), QStringLiteral("string"),
-                          QStringLiteral("The aggregate readiness state of this pod for accepting traffic.")),
-                   column(QStringLiteral("Status"), QStringLiteral("string"),
-                          QStringLiteral("The aggregate status of the containers in this pod.")),
-                   column(QStringLiteral("Restarts"), QStringLiteral("string"),
-                          QStringLiteral("The number of times the containers in this pod have been restarted.")),
-                   column(QStringLiteral("Age"), QStringLiteral("string"), QStringLiteral("Age")),
-                   column(QStringLiteral("IP"), QStringLiteral("string"),
-                          QStringLiteral("IP address allocated to the pod."), 1),
-                   column(QStringLiteral("Node"), QStringLiteral("string"),
-                          QStringLiteral("Name of the node the pod is assigned to."), 1)};
+        columns = {
+            column(QStringLiteral("Name"), QStringLiteral("string"), nameDescription, 0,
+                   QStringLiteral("name")),
+            column(
+                QStringLiteral("Ready"), QStringLiteral("string"),
+                QStringLiteral("The aggregate readiness state of this pod for accepting traffic.")),
+            column(QStringLiteral("Status"), QStringLiteral("string"),
+                   QStringLiteral("The aggregate status of the containers in this pod.")),
+            column(QStringLiteral("Restarts"), QStringLiteral("string"),
+                   QStringLiteral(
+                       "The number of times the containers in this pod have been restarted.")),
+            column(QStringLiteral("Age"), QStringLiteral("string"), QStringLiteral("Age")),
+            column(QStringLiteral("IP"), QStringLiteral("string"),
+                   QStringLiteral("IP address allocated to the pod."), 1),
+            column(QStringLiteral("Node"), QStringLiteral("string"),
+                   QStringLiteral("Name of the node the pod is assigned to."), 1)};
     } else if (nodes) {
         columns = {column(QStringLiteral("Name"), QStringLiteral("string"), nameDescription, 0,
                           QStringLiteral("name")),

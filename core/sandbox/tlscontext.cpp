@@ -75,8 +75,7 @@ bool addNameEntry(X509_NAME *name, const char *field, const QString &value)
     const QByteArray utf8 = value.toUtf8();
     return X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8,
                                       reinterpret_cast<const unsigned char *>(utf8.constData()),
-                                      int(utf8.size()), -1, 0)
-           == 1;
+                                      int(utf8.size()), -1, 0) == 1;
 }
 
 bool setSubject(X509 *certificate, const CertificateSpec &spec)
@@ -88,21 +87,21 @@ bool setSubject(X509 *certificate, const CertificateSpec &spec)
         if (!addNameEntry(name.get(), "O", organization))
             return false;
     }
-    return addNameEntry(name.get(), "CN", spec.commonName)
-           && X509_set_subject_name(certificate, name.get()) == 1;
+    return addNameEntry(name.get(), "CN", spec.commonName) &&
+           X509_set_subject_name(certificate, name.get()) == 1;
 }
 
 bool setRandomSerial(X509 *certificate)
 {
     std::unique_ptr<BIGNUM, OpenSslFree> serial(BN_new());
-    return serial && BN_rand(serial.get(), kSerialBits, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1
-           && BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(certificate)) != nullptr;
+    return serial && BN_rand(serial.get(), kSerialBits, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1 &&
+           BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(certificate)) != nullptr;
 }
 
 bool setValidity(X509 *certificate, int days)
 {
-    return X509_gmtime_adj(X509_getm_notBefore(certificate), -kClockSkewSeconds) != nullptr
-           && X509_time_adj_ex(X509_getm_notAfter(certificate), days, 0, nullptr) != nullptr;
+    return X509_gmtime_adj(X509_getm_notBefore(certificate), -kClockSkewSeconds) != nullptr &&
+           X509_time_adj_ex(X509_getm_notAfter(certificate), days, 0, nullptr) != nullptr;
 }
 
 // Extensions are added in order, so the subject key identifier must come before the authority
@@ -126,15 +125,15 @@ CertPtr makeCertificate(const CertificateSpec &spec, EVP_PKEY *key, X509 *issuer
                         EVP_PKEY *issuerKey)
 {
     CertPtr certificate(X509_new());
-    if (!certificate || X509_set_version(certificate.get(), X509_VERSION_3) != 1
-        || !setRandomSerial(certificate.get()) || !setValidity(certificate.get(), spec.validityDays)
-        || X509_set_pubkey(certificate.get(), key) != 1 || !setSubject(certificate.get(), spec)) {
+    if (!certificate || X509_set_version(certificate.get(), X509_VERSION_3) != 1 ||
+        !setRandomSerial(certificate.get()) || !setValidity(certificate.get(), spec.validityDays) ||
+        X509_set_pubkey(certificate.get(), key) != 1 || !setSubject(certificate.get(), spec)) {
         return nullptr;
     }
     const X509_NAME *issuerName = X509_get_subject_name(issuer ? issuer : certificate.get());
-    if (X509_set_issuer_name(certificate.get(), issuerName) != 1
-        || !addExtensions(certificate.get(), issuer, spec)
-        || X509_sign(certificate.get(), issuerKey, EVP_sha256()) <= 0) {
+    if (X509_set_issuer_name(certificate.get(), issuerName) != 1 ||
+        !addExtensions(certificate.get(), issuer, spec) ||
+        X509_sign(certificate.get(), issuerKey, EVP_sha256()) <= 0) {
         return nullptr;
     }
     return certificate;
@@ -158,8 +157,8 @@ QByteArray certificatePem(X509 *certificate)
 QByteArray privateKeyPem(EVP_PKEY *key)
 {
     std::unique_ptr<BIO, OpenSslFree> bio(BIO_new(BIO_s_mem()));
-    if (!bio
-        || PEM_write_bio_PKCS8PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
+    if (!bio ||
+        PEM_write_bio_PKCS8PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
         return {};
     return bioText(bio.get());
 }
@@ -235,8 +234,8 @@ int selectHttp11(SSL *, const unsigned char **out, unsigned char *outLength,
 {
     static const unsigned char http11[] = {8, 'h', 't', 't', 'p', '/', '1', '.', '1'};
     unsigned char *selected = nullptr;
-    if (SSL_select_next_proto(&selected, outLength, http11, sizeof http11, offered, offeredLength)
-        != OPENSSL_NPN_NEGOTIATED) {
+    if (SSL_select_next_proto(&selected, outLength, http11, sizeof http11, offered,
+                              offeredLength) != OPENSSL_NPN_NEGOTIATED) {
         return SSL_TLSEXT_ERR_NOACK;
     }
     *out = selected;
@@ -247,18 +246,17 @@ bool configureServer(SSL_CTX *context, X509 *ca, X509 *certificate, EVP_PKEY *ke
                      bool requestClientCertificate)
 {
     static const unsigned char sessionContext[] = "burst-sandbox";
-    SSL_CTX_set_options(context, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION
-                                     | SSL_OP_CIPHER_SERVER_PREFERENCE);
+    SSL_CTX_set_options(context, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION |
+                                     SSL_OP_CIPHER_SERVER_PREFERENCE);
     SSL_CTX_set_alpn_select_cb(context, selectHttp11, nullptr);
     // Session resumption with client verification on needs an id context, else OpenSSL fails the
     // resumed handshake.
-    if (SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION) != 1
-        || SSL_CTX_use_certificate(context, certificate) != 1
-        || SSL_CTX_use_PrivateKey(context, key) != 1 || SSL_CTX_check_private_key(context) != 1
-        || X509_STORE_add_cert(SSL_CTX_get_cert_store(context), ca) != 1
-        || SSL_CTX_add_client_CA(context, ca) != 1
-        || SSL_CTX_set_session_id_context(context, sessionContext, sizeof sessionContext - 1)
-               != 1) {
+    if (SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION) != 1 ||
+        SSL_CTX_use_certificate(context, certificate) != 1 ||
+        SSL_CTX_use_PrivateKey(context, key) != 1 || SSL_CTX_check_private_key(context) != 1 ||
+        X509_STORE_add_cert(SSL_CTX_get_cert_store(context), ca) != 1 ||
+        SSL_CTX_add_client_CA(context, ca) != 1 ||
+        SSL_CTX_set_session_id_context(context, sessionContext, sizeof sessionContext - 1) != 1) {
         return false;
     }
     SSL_CTX_set_verify(context, requestClientCertificate ? SSL_VERIFY_PEER : SSL_VERIFY_NONE,
@@ -266,9 +264,8 @@ bool configureServer(SSL_CTX *context, X509 *ca, X509 *certificate, EVP_PKEY *ke
     return true;
 }
 
-std::shared_ptr<boost::asio::ssl::context> makeServerContext(X509 *ca, X509 *certificate,
-                                                             EVP_PKEY *key,
-                                                             bool requestClientCertificate)
+std::shared_ptr<boost::asio::ssl::context>
+makeServerContext(X509 *ca, X509 *certificate, EVP_PKEY *key, bool requestClientCertificate)
 {
     std::shared_ptr<boost::asio::ssl::context> context;
     try {
@@ -309,9 +306,8 @@ Result<TlsContext> TlsContext::generate(const TlsOptions &options)
     data->options = options;
     data->caKey = generateKey(options.keyType);
     if (data->caKey) {
-        data->caCertificate =
-            makeCertificate(caSpec(options.validityDays), data->caKey.get(), nullptr,
-                            data->caKey.get());
+        data->caCertificate = makeCertificate(caSpec(options.validityDays), data->caKey.get(),
+                                              nullptr, data->caKey.get());
     }
     if (!data->caCertificate)
         return tlsError(QStringLiteral("tls.ca"), Tr::tr("Could not create the sandbox CA: %1"));
@@ -330,9 +326,8 @@ Result<TlsContext> TlsContext::generate(const TlsOptions &options)
                         Tr::tr("Could not create the sandbox server certificate: %1"));
     }
     data->server = {certificatePem(serverCertificate.get()), privateKeyPem(serverKey.get())};
-    data->serverContext =
-        makeServerContext(data->caCertificate.get(), serverCertificate.get(), serverKey.get(),
-                          options.requestClientCertificate);
+    data->serverContext = makeServerContext(data->caCertificate.get(), serverCertificate.get(),
+                                            serverKey.get(), options.requestClientCertificate);
     if (!data->serverContext) {
         return tlsError(QStringLiteral("tls.context"),
                         Tr::tr("Could not set up the sandbox TLS server: %1"));
@@ -352,7 +347,8 @@ Result<TlsKeyPair> TlsContext::issueClientCertificate(const QString &commonName,
 {
     if (isEmpty()) {
         return Error{QStringLiteral("tls.empty"),
-                     Tr::tr("There is no sandbox CA to issue a client certificate."), {}};
+                     Tr::tr("There is no sandbox CA to issue a client certificate."),
+                     {}};
     }
     ERR_clear_error();
     const KeyPtr key = generateKey(m_data->options.keyType);

@@ -30,7 +30,8 @@ private:
     {
         m_sandbox.start(QStringLiteral(BURST_SANDBOX_PATH),
                         QStringList{QStringLiteral("--port"), QStringLiteral("0"),
-                                    QStringLiteral("--kubeconfig-out"), kubeconfig} + extra);
+                                    QStringLiteral("--kubeconfig-out"), kubeconfig} +
+                            extra);
         if (!m_sandbox.waitForStarted(10000))
             return false;
         for (int i = 0; i < 200 && !QFile::exists(kubeconfig); ++i)
@@ -94,8 +95,9 @@ private slots:
         QVERIFY2(apply.exitCode == 0, qPrintable(apply.err));
         QVERIFY(apply.out.contains(u"deployment.apps/test-vk created"));
         QVERIFY(apply.out.contains(u"scheduleprofile.scheduling.cci.io/test-cci-profile created"));
-        const Run again = kubectl({QStringLiteral("apply"), QStringLiteral("-f"),
-                                   examples() + QStringLiteral("/06-image-replacement-one-rule.yaml")});
+        const Run again =
+            kubectl({QStringLiteral("apply"), QStringLiteral("-f"),
+                     examples() + QStringLiteral("/06-image-replacement-one-rule.yaml")});
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.out.contains(u"unchanged") || again.out.contains(u"configured"));
         const Run chunked = kubectl({QStringLiteral("get"), QStringLiteral("deployments"),
@@ -110,18 +112,21 @@ private slots:
 
     void patchLabelSelectorAndConflict()
     {
-        QCOMPARE(kubectl({QStringLiteral("patch"), QStringLiteral("deployment"), QStringLiteral("test-vk"),
-                          QStringLiteral("-p"), QStringLiteral("{\"spec\":{\"replicas\":5}}")})
+        QCOMPARE(kubectl({QStringLiteral("patch"), QStringLiteral("deployment"),
+                          QStringLiteral("test-vk"), QStringLiteral("-p"),
+                          QStringLiteral("{\"spec\":{\"replicas\":5}}")})
                      .exitCode,
                  0);
-        QCOMPARE(kubectl({QStringLiteral("patch"), QStringLiteral("deployment"), QStringLiteral("test-vk"),
-                          QStringLiteral("--type=json"), QStringLiteral("-p"),
-                          QStringLiteral("[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":3}]")})
-                     .exitCode,
-                 0);
-        const Run replicas = kubectl({QStringLiteral("get"), QStringLiteral("deployment"),
-                                      QStringLiteral("test-vk"), QStringLiteral("-o"),
-                                      QStringLiteral("jsonpath={.spec.replicas}")});
+        QCOMPARE(
+            kubectl(
+                {QStringLiteral("patch"), QStringLiteral("deployment"), QStringLiteral("test-vk"),
+                 QStringLiteral("--type=json"), QStringLiteral("-p"),
+                 QStringLiteral("[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":3}]")})
+                .exitCode,
+            0);
+        const Run replicas =
+            kubectl({QStringLiteral("get"), QStringLiteral("deployment"), QStringLiteral("test-vk"),
+                     QStringLiteral("-o"), QStringLiteral("jsonpath={.spec.replicas}")});
         QCOMPARE(replicas.out, QStringLiteral("3"));
         const Run selected = kubectl({QStringLiteral("get"), QStringLiteral("deployments"),
                                       QStringLiteral("-A"), QStringLiteral("-l"),
@@ -129,8 +134,9 @@ private slots:
                                       QStringLiteral("-o"), QStringLiteral("name")});
         QCOMPARE(selected.out.trimmed().split(u'\n').size(), 2); // test (04) and batch-oversized
         // replace with a stale resourceVersion: 409, as client-go sees it
-        const Run json = kubectl({QStringLiteral("get"), QStringLiteral("deployment"),
-                                  QStringLiteral("test-vk"), QStringLiteral("-o"), QStringLiteral("json")});
+        const Run json =
+            kubectl({QStringLiteral("get"), QStringLiteral("deployment"), QStringLiteral("test-vk"),
+                     QStringLiteral("-o"), QStringLiteral("json")});
         QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
         QJsonObject meta = object.value(u"metadata").toObject();
         meta.insert(QStringLiteral("resourceVersion"), QStringLiteral("1"));
@@ -157,14 +163,16 @@ private slots:
                                 QStringLiteral("payments")});
         QVERIFY(watch.waitForStarted());
         QTest::qWait(800);
-        QCOMPARE(kubectl({QStringLiteral("run"), QStringLiteral("watched"), QStringLiteral("--image=nginx"),
-                          QStringLiteral("-n"), QStringLiteral("payments")})
+        QCOMPARE(kubectl({QStringLiteral("run"), QStringLiteral("watched"),
+                          QStringLiteral("--image=nginx"), QStringLiteral("-n"),
+                          QStringLiteral("payments")})
                      .exitCode,
                  0);
-        QCOMPARE(kubectl({QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("watched"),
-                          QStringLiteral("-n"), QStringLiteral("payments")})
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            kubectl({QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("watched"),
+                     QStringLiteral("-n"), QStringLiteral("payments")})
+                .exitCode,
+            0);
         QString seen;
         for (int i = 0; i < 100 && !seen.contains(u"DELETED"); ++i) {
             watch.waitForReadyRead(100);
@@ -174,15 +182,17 @@ private slots:
         watch.waitForFinished();
         QVERIFY2(seen.contains(u"ADDED") && seen.contains(u"watched"), qPrintable(seen));
         QVERIFY2(seen.contains(u"DELETED"), qPrintable(seen));
-        const Run gone = kubectl({QStringLiteral("get"), QStringLiteral("pod"), QStringLiteral("watched"),
-                                  QStringLiteral("-n"), QStringLiteral("payments")});
+        const Run gone =
+            kubectl({QStringLiteral("get"), QStringLiteral("pod"), QStringLiteral("watched"),
+                     QStringLiteral("-n"), QStringLiteral("payments")});
         QVERIFY(gone.err.contains(u"NotFound"));
     }
 
     void createInMissingNamespaceFails()
     {
-        const Run r = kubectl({QStringLiteral("run"), QStringLiteral("x"), QStringLiteral("--image=nginx"),
-                               QStringLiteral("-n"), QStringLiteral("nowhere")});
+        const Run r =
+            kubectl({QStringLiteral("run"), QStringLiteral("x"), QStringLiteral("--image=nginx"),
+                     QStringLiteral("-n"), QStringLiteral("nowhere")});
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(u"not found"), qPrintable(r.err));
     }
@@ -202,8 +212,8 @@ private slots:
         QVERIFY2(token.exitCode == 0, qPrintable(token.err));
         QVERIFY(token.out.contains(u"cce-burst-sandbox"));
         const Run cert = kubectl({QStringLiteral("--context"), QStringLiteral("sandbox-cert"),
-                                  QStringLiteral("get"), QStringLiteral("nodes"), QStringLiteral("-o"),
-                                  QStringLiteral("name")},
+                                  QStringLiteral("get"), QStringLiteral("nodes"),
+                                  QStringLiteral("-o"), QStringLiteral("name")},
                                  kubeconfig);
         QVERIFY2(cert.exitCode == 0, qPrintable(cert.err));
         QCOMPARE(cert.out.trimmed().split(u'\n').size(), 4);

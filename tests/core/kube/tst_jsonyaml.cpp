@@ -20,6 +20,7 @@ private slots:
     void positions();
     void roundTrip_data();
     void roundTrip();
+    void withValueAt();
 };
 
 void tst_Jsonyaml::plainScalars_data()
@@ -97,6 +98,44 @@ void tst_Jsonyaml::roundTrip()
     const QByteArray yaml = jsonToYaml(original);
     const QJsonValue back = yamlToJson(YAML::Load(yaml.toStdString()));
     QCOMPARE(back.toObject(), original);
+}
+
+void tst_Jsonyaml::withValueAt()
+{
+    const QJsonObject pod =
+        QJsonDocument::fromJson(
+            R"({"metadata":{"name":"p"},"spec":{"containers":[{"name":"a"},{"name":"b"}]}})")
+            .object();
+    const QJsonValue labelled = core::kube::withValueAt(
+        pod, {QStringLiteral("metadata"), QStringLiteral("labels"), QStringLiteral("x")},
+        QJsonValue(QStringLiteral("y")));
+    QCOMPARE(labelled.toObject()
+                 .value(u"metadata")
+                 .toObject()
+                 .value(u"labels")
+                 .toObject()
+                 .value(u"x")
+                 .toString(),
+             QStringLiteral("y"));
+    const QJsonValue image =
+        core::kube::withValueAt(pod,
+                                {QStringLiteral("spec"), QStringLiteral("containers"),
+                                 QStringLiteral("[1]"), QStringLiteral("image")},
+                                QJsonValue(QStringLiteral("nginx")));
+    QCOMPARE(image.toObject()
+                 .value(u"spec")
+                 .toObject()
+                 .value(u"containers")
+                 .toArray()
+                 .at(1)
+                 .toObject()
+                 .value(u"image")
+                 .toString(),
+             QStringLiteral("nginx"));
+    const QJsonValue removed = core::kube::withValueAt(
+        pod, {QStringLiteral("spec"), QStringLiteral("containers"), QStringLiteral("[0]")},
+        std::nullopt);
+    QCOMPARE(removed.toObject().value(u"spec").toObject().value(u"containers").toArray().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Jsonyaml)

@@ -165,9 +165,10 @@ public:
         QByteArray nonce(16, Qt::Uninitialized); // RFC 6455 4.1: 16 random bytes, base64
         QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(nonce.data()), 4);
         *key = nonce.toBase64();
-        m_socket->write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                        "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-                        + *key + "\r\nSec-WebSocket-Protocol: " + protocols + "\r\n\r\n");
+        m_socket->write("GET " + path +
+                        " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                        "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " +
+                        *key + "\r\nSec-WebSocket-Protocol: " + protocols + "\r\n\r\n");
         while (!m_buffer.contains("\r\n\r\n") && m_socket->waitForReadyRead(kWaitMs))
             m_buffer += m_socket->readAll();
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
@@ -231,8 +232,8 @@ public:
 
     bool waitDisconnected()
     {
-        return m_socket->state() == QAbstractSocket::UnconnectedState
-               || m_socket->waitForDisconnected(kWaitMs);
+        return m_socket->state() == QAbstractSocket::UnconnectedState ||
+               m_socket->waitForDisconnected(kWaitMs);
     }
 
 private:
@@ -389,17 +390,22 @@ void tst_httpserver::tlsCertificates()
     QVERIFY(ca.isSelfSigned());
     const auto extension = [](const QSslCertificate &certificate, const QString &name) {
         const auto all = certificate.extensions();
-        const auto it = std::find_if(all.cbegin(), all.cend(),
-                                     [&](const auto &e) { return e.name() == name; });
+        const auto it =
+            std::find_if(all.cbegin(), all.cend(), [&](const auto &e) { return e.name() == name; });
         return it == all.cend() ? QSslCertificateExtension() : *it;
     };
     const auto caConstraints = extension(ca, QStringLiteral("basicConstraints"));
     QVERIFY(caConstraints.isCritical());
     QCOMPARE(caConstraints.value().toMap().value(QStringLiteral("ca")).toBool(), true);
     QVERIFY(extension(ca, QStringLiteral("keyUsage"))
-                .value().toStringList().contains(QStringLiteral("Certificate Sign")));
+                .value()
+                .toStringList()
+                .contains(QStringLiteral("Certificate Sign")));
     QCOMPARE(extension(server, QStringLiteral("basicConstraints"))
-                 .value().toMap().value(QStringLiteral("ca")).toBool(),
+                 .value()
+                 .toMap()
+                 .value(QStringLiteral("ca"))
+                 .toBool(),
              false);
 
     QCOMPARE(server.issuerDisplayName(), ca.subjectDisplayName());
@@ -411,14 +417,18 @@ void tst_httpserver::tlsCertificates()
     QCOMPARE(addresses, QStringList({QStringLiteral("10.1.2.3"), QStringLiteral("127.0.0.1")}));
     QCOMPARE(hosts, QStringList({QStringLiteral("localhost"), QStringLiteral("sandbox.test")}));
     QVERIFY(extension(server, QStringLiteral("extendedKeyUsage"))
-                .value().toStringList().contains(QStringLiteral("TLS Web Server Authentication")));
+                .value()
+                .toStringList()
+                .contains(QStringLiteral("TLS Web Server Authentication")));
 
     QCOMPARE(client.subjectInfo(QSslCertificate::CommonName),
              QStringList{QStringLiteral("sandbox-admin")});
     QCOMPARE(client.subjectInfo(QSslCertificate::Organization),
              QStringList{QStringLiteral("system:masters")});
     QVERIFY(extension(client, QStringLiteral("extendedKeyUsage"))
-                .value().toStringList().contains(QStringLiteral("TLS Web Client Authentication")));
+                .value()
+                .toStringList()
+                .contains(QStringLiteral("TLS Web Client Authentication")));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QSslCertificate &certificate : {ca, server, client}) {
@@ -463,10 +473,11 @@ void tst_httpserver::requests_data()
         << QByteArray("GET")
         << QStringLiteral("/api/v1/pods?labelSelector=app%3Dweb%2Ctier+in+(a)&watch=1&x=1&x=2&flag")
         << QByteArray() << QStringLiteral("/api/v1/pods")
-        << QJsonObject{{QStringLiteral("labelSelector"), QJsonArray{QStringLiteral("app=web,tier in (a)")}},
-                       {QStringLiteral("watch"), QJsonArray{QStringLiteral("1")}},
-                       {QStringLiteral("x"), QJsonArray{QStringLiteral("1"), QStringLiteral("2")}},
-                       {QStringLiteral("flag"), QJsonArray{QString()}}};
+        << QJsonObject{
+               {QStringLiteral("labelSelector"), QJsonArray{QStringLiteral("app=web,tier in (a)")}},
+               {QStringLiteral("watch"), QJsonArray{QStringLiteral("1")}},
+               {QStringLiteral("x"), QJsonArray{QStringLiteral("1"), QStringLiteral("2")}},
+               {QStringLiteral("flag"), QJsonArray{QString()}}};
     QTest::newRow("PATCH") << QByteArray("PATCH") << QStringLiteral("/apis/apps/v1/x")
                            << QByteArray(R"([{"op":"add"}])") << QStringLiteral("/apis/apps/v1/x")
                            << QJsonObject();
@@ -531,7 +542,8 @@ void tst_httpserver::handlerErrors()
         if (request.path == u"/throw")
             throw std::runtime_error("handler bug");
         return HttpResponse::json(
-            404, R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404})");
+            404,
+            R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404})");
     });
     QVERIFY(server.start().ok());
     QNetworkAccessManager manager;
@@ -555,21 +567,23 @@ void tst_httpserver::malformedRequests_data()
     QTest::addColumn<QByteArray>("statusLine");
 
     QTest::newRow("garbage") << QByteArray("GARBAGE\r\n\r\n") << QByteArray("HTTP/1.1 400 ");
-    QTest::newRow("bad method") << QByteArray("G(T / HTTP/1.1\r\n\r\n") << QByteArray("HTTP/1.1 400 ");
+    QTest::newRow("bad method") << QByteArray("G(T / HTTP/1.1\r\n\r\n")
+                                << QByteArray("HTTP/1.1 400 ");
     QTest::newRow("no version") << QByteArray("GET /\r\n\r\n") << QByteArray("HTTP/1.1 400 ");
     QTest::newRow("bad header") << QByteArray("GET / HTTP/1.1\r\nno colon here\r\n\r\n")
                                 << QByteArray("HTTP/1.1 400 ");
     QTest::newRow("bad content-length")
-        << QByteArray("POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n") << QByteArray("HTTP/1.1 400 ");
-    QTest::newRow("bad chunk")
-        << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n")
         << QByteArray("HTTP/1.1 400 ");
+    QTest::newRow("bad chunk") << QByteArray(
+                                      "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+                               << QByteArray("HTTP/1.1 400 ");
     QTest::newRow("TLS hello to plain port")
         << QByteArray(QByteArray::fromHex("16030100a5010000a10303") + QByteArray(64, '\x01'))
         << QByteArray("HTTP/1.1 400 ");
     QTest::newRow("body over limit")
-        << QByteArray(QByteArray("POST / HTTP/1.1\r\nContent-Length: 2048\r\n\r\n")
-                      + QByteArray(2048, 'x'))
+        << QByteArray(QByteArray("POST / HTTP/1.1\r\nContent-Length: 2048\r\n\r\n") +
+                      QByteArray(2048, 'x'))
         << QByteArray("HTTP/1.1 413 ");
     QTest::newRow("header over limit")
         << QByteArray(QByteArray("GET / HTTP/1.1\r\nX-Big: ") + QByteArray(4096, 'x') + "\r\n\r\n")
@@ -604,7 +618,8 @@ void tst_httpserver::expectContinue()
     QTcpSocket socket;
     socket.connectToHost(QStringLiteral("127.0.0.1"), server.port());
     QVERIFY(socket.waitForConnected(kWaitMs));
-    socket.write("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+    socket.write(
+        "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
     QVERIFY(socket.waitForReadyRead(kWaitMs));
     QCOMPARE(socket.readAll(), QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
     socket.write("hello");
@@ -660,7 +675,9 @@ void tst_httpserver::randomInputNeverBreaksServer()
     // reaches header, chunk and body parsing rather than dying at the method.
     QRandomGenerator random(20240611);
     const QList<QByteArray> prefixes = {
-        {}, "GET / HTTP/1.1\r\n", "POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n",
+        {},
+        "GET / HTTP/1.1\r\n",
+        "POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n",
         "GET /ws HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"};
     for (int round = 0; round < 60; ++round) {
         QByteArray noise(int(random.bounded(1, 600)), Qt::Uninitialized);
@@ -733,10 +750,9 @@ void tst_httpserver::streamChunksArriveAsWritten()
     HttpServer server([&stream](const HttpRequest &request) {
         if (!request.queryFlag(QStringLiteral("watch")))
             return HttpReply(HttpResponse::text(400, "watch only\n"));
-        return HttpReply::stream(200, {{"Content-Type", "application/json"}},
-                                 [&stream](std::shared_ptr<HttpStream> opened) {
-                                     stream.set(std::move(opened));
-                                 });
+        return HttpReply::stream(
+            200, {{"Content-Type", "application/json"}},
+            [&stream](std::shared_ptr<HttpStream> opened) { stream.set(std::move(opened)); });
     });
     QVERIFY(server.start().ok());
     QNetworkAccessManager manager;
@@ -745,9 +761,12 @@ void tst_httpserver::streamChunksArriveAsWritten()
     QTRY_VERIFY(stream.get().has_value());
     const std::shared_ptr<HttpStream> events = *stream.get();
     QSignalSpy readyRead(reply, &QNetworkReply::readyRead);
-    const QList<QByteArray> chunks = {R"({"type":"ADDED","object":{"metadata":{"name":"a"}}})" "\n",
-                                      R"({"type":"MODIFIED","object":{"metadata":{"name":"a"}}})" "\n",
-                                      R"({"type":"DELETED","object":{"metadata":{"name":"a"}}})" "\n"};
+    const QList<QByteArray> chunks = {R"({"type":"ADDED","object":{"metadata":{"name":"a"}}})"
+                                      "\n",
+                                      R"({"type":"MODIFIED","object":{"metadata":{"name":"a"}}})"
+                                      "\n",
+                                      R"({"type":"DELETED","object":{"metadata":{"name":"a"}}})"
+                                      "\n"};
     for (const QByteArray &chunk : chunks) {
         QTest::qWait(150); // the next event only exists after the previous one arrived
         QVERIFY(events->write(chunk));
@@ -868,10 +887,12 @@ void tst_httpserver::tlsUntrustedClientFails()
     HttpServerOptions options;
     options.tls = *tls;
     std::atomic<int> handled = 0;
-    HttpServer server([&handled](const HttpRequest &request) {
-        ++handled;
-        return describeRequest(request);
-    }, options);
+    HttpServer server(
+        [&handled](const HttpRequest &request) {
+            ++handled;
+            return describeRequest(request);
+        },
+        options);
     QVERIFY(server.start().ok());
     QNetworkAccessManager manager;
     QNetworkReply *reply = manager.get(QNetworkRequest(urlOf(server, QStringLiteral("/"))));
@@ -986,9 +1007,9 @@ void tst_httpserver::webSocket_data()
 
     QTest::newRow("v5 first") << false << QByteArray("v5.channel.k8s.io, v4.channel.k8s.io")
                               << QByteArray("v5.channel.k8s.io");
-    QTest::newRow("server prefers v5") << false
-                                       << QByteArray("v4.channel.k8s.io, v5.channel.k8s.io")
-                                       << QByteArray("v5.channel.k8s.io");
+    QTest::newRow("server prefers v5")
+        << false << QByteArray("v4.channel.k8s.io, v5.channel.k8s.io")
+        << QByteArray("v5.channel.k8s.io");
     QTest::newRow("v4 fallback") << false << QByteArray("v4.channel.k8s.io")
                                  << QByteArray("v4.channel.k8s.io");
     QTest::newRow("wss v5") << true << QByteArray("v5.channel.k8s.io, v4.channel.k8s.io")
@@ -1017,7 +1038,8 @@ void tst_httpserver::webSocket()
     QVERIFY(socket.connect(server.port(), useTls ? &*tls : nullptr));
     QByteArray key;
     const QByteArray head = socket.handshake(
-        "/api/v1/namespaces/default/pods/web/exec?command=sh&stdin=true&stdout=true", offered, &key);
+        "/api/v1/namespaces/default/pods/web/exec?command=sh&stdin=true&stdout=true", offered,
+        &key);
     if (expected.isEmpty()) {
         QVERIFY2(head.startsWith("HTTP/1.1 400 "), head.constData());
         return;
@@ -1090,7 +1112,8 @@ void tst_httpserver::stopClosesOpenStreamsPromptly()
     auto server = std::make_unique<HttpServer>([&](const HttpRequest &request) -> HttpReply {
         if (request.isWebSocketUpgrade()) {
             return HttpReply::webSocket("v5.channel.k8s.io", [&](std::shared_ptr<HttpWebSocket> s) {
-                s->setOnClosed([&socketClosed](quint16 code, const QByteArray &) { socketClosed = code; });
+                s->setOnClosed(
+                    [&socketClosed](quint16 code, const QByteArray &) { socketClosed = code; });
                 webSocket.set(std::move(s));
             });
         }
@@ -1176,8 +1199,9 @@ void tst_httpserver::kubectlVersion()
                 return HttpResponse::json(404, R"({"kind":"Status","code":404})");
             identity.set(request.client);
             authorization.set(request.headers.value("Authorization"));
-            return HttpResponse::json(200, R"({"major":"1","minor":"32","gitVersion":"v1.32.0-sandbox",)"
-                                           R"("platform":"linux/amd64"})");
+            return HttpResponse::json(200,
+                                      R"({"major":"1","minor":"32","gitVersion":"v1.32.0-sandbox",)"
+                                      R"("platform":"linux/amd64"})");
         },
         options);
     QVERIFY(server.start().ok());
@@ -1197,7 +1221,8 @@ void tst_httpserver::kubectlVersion()
     if (clientCertificate) {
         const QString certificate = home.filePath(QStringLiteral("client.pem"));
         const QString key = home.filePath(QStringLiteral("client-key.pem"));
-        QVERIFY(writeFile(certificate, tls->clientCertPem()) && writeFile(key, tls->clientKeyPem()));
+        QVERIFY(writeFile(certificate, tls->clientCertPem()) &&
+                writeFile(key, tls->clientKeyPem()));
         arguments << QStringLiteral("--client-certificate=") + certificate
                   << QStringLiteral("--client-key=") + key;
     }
@@ -1218,9 +1243,12 @@ void tst_httpserver::kubectlWatchStreams()
     if (QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty())
         QSKIP("kubectl is not installed");
     const QList<QByteArray> events = {
-        R"({"type":"ADDED","object":{"kind":"Pod","metadata":{"name":"a"}}})" "\n",
-        R"({"type":"MODIFIED","object":{"kind":"Pod","metadata":{"name":"a"}}})" "\n",
-        R"({"type":"DELETED","object":{"kind":"Pod","metadata":{"name":"a"}}})" "\n"};
+        R"({"type":"ADDED","object":{"kind":"Pod","metadata":{"name":"a"}}})"
+        "\n",
+        R"({"type":"MODIFIED","object":{"kind":"Pod","metadata":{"name":"a"}}})"
+        "\n",
+        R"({"type":"DELETED","object":{"kind":"Pod","metadata":{"name":"a"}}})"
+        "\n"};
     std::atomic<bool> closed = false;
     HttpServer server([&](const HttpRequest &request) {
         if (!request.queryFlag(QStringLiteral("watch")))
@@ -1295,8 +1323,8 @@ void tst_httpserver::kubectlExec()
     QVERIFY(writeFile(ca, tls->caPem()));
     const KubectlRun run = runKubectl(
         home, {QStringLiteral("--server=") + server.url(),
-               QStringLiteral("--certificate-authority=") + ca, QStringLiteral("--token=sandbox-token"),
-               QStringLiteral("--namespace=default"),
+               QStringLiteral("--certificate-authority=") + ca,
+               QStringLiteral("--token=sandbox-token"), QStringLiteral("--namespace=default"),
                QStringLiteral("exec"), QStringLiteral("web"), QStringLiteral("--"),
                QStringLiteral("echo"), QStringLiteral("hello"), QStringLiteral("sandbox")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
