@@ -97,7 +97,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Children outlive this class's part of the object; their signals (the undo stack's clean
+    // state, the selection model) must not reach a MainWindow that is half destroyed.
+    m_autosave->stop();
+    for (QObject *child : findChildren<QObject *>())
+        child->disconnect(this);
+    m_workloads->selectionModel()->disconnect(this);
+    m_loader.disconnect(this);
+}
 
 QWidget *MainWindow::buildLeft()
 {

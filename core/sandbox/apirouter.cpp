@@ -59,6 +59,20 @@ HttpResponse methodNotAllowed(const QString &verb)
     return errorResponse(e);
 }
 
+// One watch event line; kubectl get -w asks for Table rows, so each event then carries a one-row
+// Table.
+QJsonObject eventJson(const WatchEvent &e, bool table, const ResourceType &type)
+{
+    QJsonObject event = e.toJson();
+    if (table && e.type != WatchEvent::Type::Bookmark && e.type != WatchEvent::Type::Error)
+        event.insert(
+            QStringLiteral("object"),
+            toTable(type, {e.object},
+                    e.object.value(u"metadata").toObject().value(u"resourceVersion").toString(),
+                    QString(), QDateTime::currentDateTimeUtc()));
+    return event;
+}
+
 struct Selectors
 {
     kube::LabelSelector labels;
@@ -234,32 +248,27 @@ HttpReply ApiRouter::watch(const HttpRequest &request, const ApiRequestInfo &inf
         return errorResponse(started.error());
     const std::shared_ptr<Watch> w = *started;
     HttpHeaders headers{{"Content-Type", "application/json"}};
-    // kubectl get -w asks for Table rows: every event then carries a one-row Table.
     const bool table = wantsTable(request.headers.value("Accept"));
     const ResourceType type = resource.type;
     return HttpReply::stream(200, headers, [w, table, type](std::shared_ptr<HttpStream> stream) {
-        const std::weak_ptr<HttpStream> weak = stream;
-        auto pump = [w, weak, table, type] {
-            const std::shared_ptr<HttpStream> s = weak.lock();
-            if (!s || !s->isOpen())
+        // The stream's close callback owns the watch; the notifier holds weak references only,
+        // so neither outlives the connection.
+        const std::weak_ptr<HttpStream> weakStream = stream;
+        const std::weak_ptr<Watch> weakWatch = w;
+        auto pump = [weakWatch, weakStream, table, type] {
+            const std::shared_ptr<HttpStream> s = weakStream.lock();
+            const std::shared_ptr<Watch> watch = weakWatch.lock();
+            if (!s || !watch || !s->isOpen())
                 return;
-            for (const WatchEvent &e : w->takeEvents()) {
-                QJsonObject event = e.toJson();
-                if (table && e.type != WatchEvent::Type::Bookmark &&
-                    e.type != WatchEvent::Type::Error)
-                    event.insert(QStringLiteral("object"),
-                                 toTable(type, {e.object},
-                                         e.object.value(u"metadata")
-                                             .toObject()
-                                             .value(u"resourceVersion")
-                                             .toString(),
-                                         QString(), QDateTime::currentDateTimeUtc()));
-                s->write(compact(event) + '\n');
-            }
-            if (w->isStopped())
+            for (const WatchEvent &e : watch->takeEvents())
+                s->write(compact(eventJson(e, table, type)) + '\n');
+            if (watch->isStopped())
                 s->end();
         };
-        stream->setOnClosed([w] { w->stop(); });
+        stream->setOnClosed([w] {
+            w->setNotifier({});
+            w->stop();
+        });
         w->setNotifier(pump);
         pump();
     });
