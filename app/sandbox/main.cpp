@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -57,12 +58,24 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("kubeconfig-out"),
                       Tr::tr("Write the kubeconfig to FILE once the sandbox listens."),
                       Tr::tr("FILE")});
+    parser.addOption({QStringLiteral("pods"),
+                      Tr::tr("Preload N running pods across namespaces (load tests)."), Tr::tr("N"),
+                      QStringLiteral("0")});
     parser.process(app);
 
     QTextStream err(stderr);
-    core::sandbox::ObjectStore store;
+    // Watch history beyond the preload, so clients listing 100k pods can still watch from it.
+    core::sandbox::ObjectStore store(core::sandbox::StoreOptions{20000, 0});
     const QString clusterId = parser.value(QStringLiteral("cluster-id"));
     core::sandbox::seedDefaultScenario(store, clusterId);
+    const int preload = parser.value(QStringLiteral("pods")).toInt();
+    if (preload > 0) {
+        QElapsedTimer timer;
+        timer.start();
+        core::sandbox::preloadPods(store, preload);
+        err << Tr::tr("burst-sandbox: preloaded %1 pods in %2 ms").arg(preload).arg(timer.elapsed())
+            << '\n';
+    }
 
     core::sandbox::HttpServerOptions options;
     options.port = quint16(parser.value(QStringLiteral("port")).toUInt());

@@ -36,8 +36,9 @@ struct HttpServerOptions
 };
 
 // An HTTP/1.1 server on loopback for the sandbox cluster: keep-alive request/response, chunked
-// streams, WebSocket upgrade on the same port, TLS when options.tls is set. Owns one worker thread
-// running all I/O and every handler callback. start() and stop() belong to the owning thread.
+// streams, WebSocket upgrade on the same port, TLS when options.tls holds keys. Owns one worker
+// thread running all I/O and every handler callback. start() and stop() belong to the owning
+// thread.
 class HttpServer
 {
 public:

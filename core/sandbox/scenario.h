@@ -13,6 +13,10 @@ class TlsContext;
 // the virtual-kubelet node (large capacity, its taint, lock state in an annotation).
 void seedDefaultScenario(ObjectStore &store, const QString &clusterId);
 
+// Preloads `count` running pods spread over default, payments and kube-system and the three IDC
+// nodes (load tests: `burst-sandbox --pods 100000`).
+void preloadPods(ObjectStore &store, int count);
+
 // The name and taint of the virtual-kubelet node (sandbox convention).
 QString virtualKubeletNodeName();
 QString cciNamespace(const QString &clusterId);

@@ -297,6 +297,9 @@ KubectlRun runKubectl(const QTemporaryDir &home, const QStringList &arguments)
     // No user kubeconfig or discovery cache may leak into the test.
     environment.insert(QStringLiteral("HOME"), home.path());
     environment.insert(QStringLiteral("KUBECONFIG"), home.filePath(QStringLiteral("none")));
+    // exec over WebSocket is kubectl's default since 1.30; pin it so a user setting cannot
+    // silently switch the test to SPDY.
+    environment.insert(QStringLiteral("KUBECTL_REMOTE_COMMAND_WEBSOCKETS"), QStringLiteral("true"));
     process.setProcessEnvironment(environment);
     // Without credentials kubectl would prompt for a user name on stdin.
     process.setStandardInputFile(QProcess::nullDevice());
