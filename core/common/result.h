@@ -15,12 +15,14 @@ struct Error
     QString hint;
 };
 
-// Errors are values: either a T or an Error, never an exception across layers.
-template <typename T> class Result
+// Errors are values: either a T or an error (core::Error unless a layer needs a richer one, as
+// the sandbox's ApiError), never an exception across layers.
+template <typename T, typename E = Error>
+class Result
 {
 public:
     Result(T value) : m_data(std::move(value)) {}
-    Result(Error error) : m_data(std::move(error)) {}
+    Result(E error) : m_data(std::move(error)) {}
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -28,10 +30,10 @@ public:
     T &value() { return std::get<T>(m_data); }
     const T &operator*() const { return value(); }
     const T *operator->() const { return &value(); }
-    const Error &error() const { return std::get<Error>(m_data); }
+    const E &error() const { return std::get<E>(m_data); }
 
 private:
-    std::variant<T, Error> m_data;
+    std::variant<T, E> m_data;
 };
 
 } // namespace core

@@ -40,23 +40,8 @@ struct ApiError
                                    const Error &error);
 };
 
-// Either a T or the ApiError to send back, like core::Result.
-template <typename T> class ApiResult
-{
-public:
-    ApiResult(T value) : m_data(std::move(value)) {}
-    ApiResult(ApiError error) : m_data(std::move(error)) {}
-
-    bool ok() const { return std::holds_alternative<T>(m_data); }
-    explicit operator bool() const { return ok(); }
-    const T &value() const { return std::get<T>(m_data); }
-    T &value() { return std::get<T>(m_data); }
-    const T &operator*() const { return value(); }
-    const T *operator->() const { return &value(); }
-    const ApiError &error() const { return std::get<ApiError>(m_data); }
-
-private:
-    std::variant<T, ApiError> m_data;
-};
+// Either a T or the ApiError to send back.
+template <typename T>
+using ApiResult = Result<T, ApiError>;
 
 } // namespace core::sandbox
