@@ -20,6 +20,79 @@
     </message>
 </context>
 <context>
+    <name>burst_sandbox</name>
+    <message>
+        <location filename="../app/sandbox/main.cpp" line="+45"/>
+        <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
+        <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Port to listen on (0: any free port).</source>
+        <translation>监听端口（0：任意空闲端口）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serve HTTPS with a CA generated at start.</source>
+        <translation>使用启动时生成的 CA 提供 HTTPS 服务。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cluster id (CCI namespace cce-burst-ID).</source>
+        <translation>集群 ID（对应 CCI 命名空间 cce-burst-ID）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print a kubeconfig for this sandbox on standard output once it listens.</source>
+        <translation>沙箱开始监听后，在标准输出打印该沙箱的 kubeconfig。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the kubeconfig to FILE once the sandbox listens.</source>
+        <translation>沙箱开始监听后，将 kubeconfig 写入 FILE。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preload N running pods across namespaces (load tests).</source>
+        <translation>预加载 N 个分布在多个命名空间中的运行中 Pod（用于负载测试）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>burst-sandbox: preloaded %1 pods in %2 ms</source>
+        <translation>burst-sandbox: 已预加载 %1 个 Pod，用时 %2 ms</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>burst-sandbox: serving the Kubernetes API at %1 (cluster id %2)</source>
+        <translation>burst-sandbox: 正在 %1 提供 Kubernetes API 服务（集群 ID %2）</translation>
+    </message>
+</context>
+<context>
     <name>burstctl</name>
     <message>
         <location filename="../app/burstctl/main.cpp" line="+17"/>
@@ -1074,6 +1147,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
     </message>
     <message>
         <location line="+16"/>
+        <location filename="../core/kube/selectorparser.cpp" line="+196"/>
         <source>Invalid label key &quot;%1&quot;: %2.</source>
         <translation>标签键 &quot;%1&quot; 无效：%2。</translation>
     </message>
@@ -1265,69 +1339,512 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>请添加包含 metadata.labels 和 spec.containers 的 %1。</translation>
     </message>
     <message>
-        <location filename="../core/kube/yamledit.cpp" line="+349"/>
+        <location filename="../core/kube/yamlsource.cpp" line="+428"/>
         <source>line %1: this YAML cannot be edited in place</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：此 YAML 无法原地编辑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make this change in the text editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在文本编辑器中进行此修改。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../core/kube/yamledit.cpp" line="+37"/>
         <source>cannot reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法定位到 %1：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the field path against the document.</source>
-        <translation type="unfinished"></translation>
+        <translation>请对照文档检查字段路径。</translation>
     </message>
     <message>
-        <location line="+378"/>
+        <location line="+358"/>
+        <source>it is below a scalar value</source>
+        <translation>其上级是一个标量值</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>the field path is empty</source>
+        <translation>字段路径为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name the field to edit.</source>
+        <translation>请指定要编辑的字段。</translation>
+    </message>
+    <message>
+        <location filename="../core/kube/yamlsource.cpp" line="+24"/>
         <source>the file has no document %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有第 %1 个文档</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reload the file; it may have changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重新加载该文件；文件可能已被更改。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fix the YAML syntax before editing with the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先修正 YAML 语法错误，再使用表单编辑。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location filename="../core/kube/yamledit.cpp" line="-104"/>
         <source>the list does not exist, so only [0] can be created</source>
-        <translation type="unfinished"></translation>
+        <translation>列表不存在，因此只能创建 [0]</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>%1 is a scalar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+61"/>
         <source>a map has no list items</source>
-        <translation type="unfinished"></translation>
+        <translation>映射没有列表项</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the list has %1 items</source>
-        <translation type="unfinished"></translation>
+        <translation>该列表共有 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../core/kube/selectorparser.cpp" line="-55"/>
+        <source>!, an identifier or the end of the selector</source>
+        <translation>!、标识符或选择器末尾</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;,&apos; or the end of the selector</source>
+        <translation>&apos;,&apos; 或选择器末尾</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an identifier after &apos;,&apos;</source>
+        <translation>&apos;,&apos; 之后的标识符</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the end of the selector</source>
+        <translation>选择器末尾</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found %1, expected %2.</source>
+        <translation>实际为 %1，应为 %2。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+106"/>
+        <source>an identifier</source>
+        <translation>标识符</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>one of in, notin, =, ==, !=</source>
+        <translation>in、notin、=、==、!= 之一</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&apos;(&apos;</source>
+        <translation>&apos;(&apos;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;,&apos;, &apos;)&apos; or an identifier</source>
+        <translation>&apos;,&apos;、&apos;)&apos; 或标识符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;)&apos;</source>
+        <translation>&apos;)&apos;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&apos;,&apos; or &apos;)&apos;</source>
+        <translation>&apos;,&apos; 或 &apos;)&apos;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&apos;,&apos; or an identifier</source>
+        <translation>&apos;,&apos; 或标识符</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The numeric comparison on &quot;%1&quot; (&apos;&gt;&apos; or &apos;&lt;&apos;) is not supported here; use in, notin, =, == or !=.</source>
+        <translation>此处不支持对 &quot;%1&quot; 进行数值比较（&apos;&gt;&apos; 或 &apos;&lt;&apos;）；请使用 in、notin、=、== 或 !=。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Invalid value &quot;%1&quot; for label &quot;%2&quot;: %3.</source>
+        <translation>标签 &quot;%2&quot; 的值 &quot;%1&quot; 无效：%3。</translation>
+    </message>
+    <message>
+        <location filename="../core/kube/fieldselector.cpp" line="+45"/>
+        <source>invalid escape sequence &quot;\%1&quot;</source>
+        <translation>无效的转义序列 &quot;\%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unescaped character &apos;%1&apos; in value &quot;%2&quot;</source>
+        <translation>值 &quot;%2&quot; 中的字符 &apos;%1&apos; 未转义</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>invalid escape sequence &quot;\&quot; at the end of &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; 末尾的转义序列 &quot;\&quot; 无效</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Invalid field selector &quot;%1&quot;: %2.</source>
+        <translation>字段选择器 &quot;%1&quot; 无效：%2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write terms such as status.phase=Running or spec.nodeName!=node-1, joined by &apos;,&apos;; escape &apos;,&apos;, &apos;=&apos; and &apos;\&apos; in values with &apos;\&apos;.</source>
+        <translation>请编写 status.phase=Running 或 spec.nodeName!=node-1 这样的条件，以 &apos;,&apos; 连接；值中的 &apos;,&apos;、&apos;=&apos; 和 &apos;\&apos; 需用 &apos;\&apos; 转义。</translation>
+    </message>
+    <message>
+        <location filename="../core/kube/selectorparser.cpp" line="+25"/>
+        <source>Invalid label selector &quot;%1&quot;: %2</source>
+        <translation>标签选择器 &quot;%1&quot; 无效：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write requirements such as app=web, tier!=cache, env in (dev,qa), release notin (canary), gpu or !gpu, joined by &apos;,&apos;.</source>
+        <translation>请编写 app=web、tier!=cache、env in (dev,qa)、release notin (canary)、gpu 或 !gpu 这样的条件，以 &apos;,&apos; 连接。</translation>
+    </message>
+    <message>
+        <location filename="../core/kube/fieldselector.cpp" line="+69"/>
+        <source>cannot understand &quot;%1&quot;</source>
+        <translation>无法解析 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/httpserver.cpp" line="+93"/>
+        <source>The sandbox server is already running.</source>
+        <translation>沙箱服务器已在运行。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The sandbox server cannot listen on %1:%2: %3</source>
+        <translation>沙箱服务器无法监听 %1:%2：%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose another port, or 0 to let the system pick a free one.</source>
+        <translation>请选择其他端口，或使用 0 由系统选择空闲端口。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The sandbox server cannot start its thread: %1</source>
+        <translation>沙箱服务器无法启动线程：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/jsonpatch.cpp" line="+19"/>
+        <source>Send a JSON document of the shape the Content-Type names.</source>
+        <translation>请发送符合 Content-Type 所指定格式的 JSON 文档。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>JSON patch operation %1 (%2) failed: %3</source>
+        <translation>JSON 补丁操作 %1（%2）失败：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no op</source>
+        <translation>缺少 op</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operations are numbered from 0; the document was not changed.</source>
+        <translation>操作从 0 开始编号；文档未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>path &quot;%1&quot; does not exist</source>
+        <translation>路径 &quot;%1&quot; 不存在</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>&quot;%1&quot; must be a JSON pointer string</source>
+        <translation>&quot;%1&quot; 必须是 JSON 指针字符串</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the &quot;value&quot; member is missing</source>
+        <translation>缺少 &quot;value&quot; 成员</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the value at &quot;%1&quot; is not the expected value</source>
+        <translation>&quot;%1&quot; 处的值与预期值不符</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&quot;%1&quot; cannot be moved into its own child &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; 不能移动到其自身的子路径 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown op &quot;%1&quot;</source>
+        <translation>未知的 op &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The patch is not valid JSON: %1 at offset %2.</source>
+        <translation>补丁不是有效的 JSON：%1（偏移量 %2）。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>A merge patch of an object must be a JSON object.</source>
+        <translation>对象的合并补丁必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>JSON pointer &quot;%1&quot; must start with &apos;/&apos;</source>
+        <translation>JSON 指针 &quot;%1&quot; 必须以 &apos;/&apos; 开头</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>JSON pointer &quot;%1&quot; has &apos;~&apos; not followed by 0 or 1</source>
+        <translation>JSON 指针 &quot;%1&quot; 中的 &apos;~&apos; 后面不是 0 或 1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>an operation must be a JSON object</source>
+        <translation>操作必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A JSON patch must be a JSON array of operations.</source>
+        <translation>JSON 补丁必须是由操作组成的 JSON 数组。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The JSON patch replaced the object with a value that is not an object.</source>
+        <translation>JSON 补丁将该对象替换成了非对象的值。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A strategic merge patch must be a JSON object.</source>
+        <translation>策略性合并补丁必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/strategiclists.cpp" line="+15"/>
+        <source>Check the $patch, $retainKeys, $setElementOrder and $deleteFromPrimitiveList directives and the merge keys of merged lists.</source>
+        <translation>请检查 $patch、$retainKeys、$setElementOrder 和 $deleteFromPrimitiveList 指令，以及所合并列表的合并键。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A list item does not contain declared merge key &quot;%1&quot;.</source>
+        <translation>列表项不包含已声明的合并键 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/strategicpatch.cpp" line="+28"/>
+        <source>Lists of lists cannot be merged.</source>
+        <translation>由列表组成的列表无法合并。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The items of a merged list differ in type.</source>
+        <translation>所合并列表中各项的类型不一致。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Unknown patch type &quot;%1&quot; in a map; use replace or delete.</source>
+        <translation>映射中的补丁类型 &quot;%1&quot; 未知；请使用 replace 或 delete。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>$retainKeys must be a list of field names.</source>
+        <translation>$retainKeys 必须是字段名列表。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The patch sets &quot;%1&quot;, which its $retainKeys list does not name.</source>
+        <translation>补丁设置了 &quot;%1&quot;，但其 $retainKeys 列表中未列出该字段。</translation>
     </message>
     <message>
         <location line="+41"/>
-        <source>the path is empty</source>
-        <translation type="unfinished"></translation>
+        <source>The order in the patch list doesn&apos;t match the $setElementOrder list.</source>
+        <translation>补丁列表中的顺序与 $setElementOrder 列表不一致。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 must be a list next to the list it orders.</source>
+        <translation>%1 必须是列表，且与其所排序的列表位于同一层级。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 must be a list of values.</source>
+        <translation>%1 必须是值列表。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Merging lists cannot yet be specified in the patch ($patch: merge in a list).</source>
+        <translation>尚不支持在补丁中指定合并列表（列表中的 $patch: merge）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown patch type &quot;%1&quot; in a list item.</source>
+        <translation>列表项中的补丁类型 &quot;%1&quot; 未知。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The list &quot;%1&quot; of objects has no merge key.</source>
+        <translation>对象列表 &quot;%1&quot; 没有合并键。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Strategic merge patch is not supported for %1.</source>
+        <translation>不支持对 %1 使用策略性合并补丁。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>objects without a kind</source>
+        <translation>未指定 kind 的对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a JSON merge patch (application/merge-patch+json) or a JSON patch (application/json-patch+json).</source>
+        <translation>请使用 JSON 合并补丁（application/merge-patch+json）或 JSON 补丁（application/json-patch+json）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/tlscontext.cpp" line="+62"/>
+        <source>The sandbox cannot serve HTTPS; start it without TLS or check the OpenSSL installation.</source>
+        <translation>沙箱无法提供 HTTPS 服务；请在不启用 TLS 的情况下启动，或检查 OpenSSL 的安装。</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>&quot;%1&quot; is neither an IP address nor a DNS name.</source>
+        <translation>&quot;%1&quot; 既不是 IP 地址，也不是 DNS 名称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass host names such as sandbox.local or addresses such as 10.0.0.5.</source>
+        <translation>请传入主机名（例如 sandbox.local）或地址（例如 10.0.0.5）。</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Could not create the sandbox CA: %1</source>
+        <translation>无法创建沙箱 CA：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not create the sandbox server certificate: %1</source>
+        <translation>无法创建沙箱服务器证书：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not set up the sandbox TLS server: %1</source>
+        <translation>无法设置沙箱 TLS 服务器：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>There is no sandbox CA to issue a client certificate.</source>
+        <translation>没有可用于签发客户端证书的沙箱 CA。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not create a sandbox client certificate: %1</source>
+        <translation>无法创建沙箱客户端证书：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/apistatus.cpp" line="+42"/>
+        <source>%1 &quot;%2&quot; not found</source>
+        <translation>未找到 %1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 &quot;%2&quot; already exists</source>
+        <translation>%1 &quot;%2&quot; 已存在</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Operation cannot be fulfilled on %1 &quot;%2&quot;: %3</source>
+        <translation>无法对 %1 &quot;%2&quot; 执行操作：%3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 &quot;%2&quot; is invalid: %3: %4</source>
+        <translation>%1 &quot;%2&quot; 无效：%3：%4</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/objectmeta.cpp" line="+40"/>
+        <source>Invalid value: &quot;%1&quot;: %2</source>
+        <translation>无效值：&quot;%1&quot;：%2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>metadata must be an object</source>
+        <translation>metadata 必须是对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+51"/>
+        <source>the namespace of the provided object does not match the namespace sent on the request</source>
+        <translation>所提供对象的命名空间与请求中发送的命名空间不一致</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Required value: name or generateName is required</source>
+        <translation>必填值：必须指定 name 或 generateName</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>resourceVersion should not be set on objects to be created</source>
+        <translation>待创建的对象不应设置 resourceVersion</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the name of the object (%1) does not match the name on the URL (%2)</source>
+        <translation>对象名称（%1）与 URL 中的名称（%2）不一致</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location filename="../core/sandbox/objectstore.cpp" line="+108"/>
+        <source>Precondition failed: UID in precondition: %1, UID in object meta: %2</source>
+        <translation>前置条件不满足：前置条件中的 UID：%1，对象元数据中的 UID：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Precondition failed: ResourceVersion in precondition: %1, ResourceVersion in object meta: %2</source>
+        <translation>前置条件不满足：前置条件中的 ResourceVersion：%1，对象元数据中的 ResourceVersion：%2</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>continue key is not valid: the token was not issued by this server</source>
+        <translation>continue 键无效：该令牌并非由此服务器签发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the list again without a continue token.</source>
+        <translation>请不带 continue 令牌重新开始列举。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.</source>
+        <translation>所提供的 continue 参数过旧，无法显示一致的列表结果。可以不带 continue 参数开始新的列举，或使用此响应中的 continue 令牌获取剩余结果。使用所提供的令牌继续列举将得到不一致的列表——从返回第一个分块到现在这段时间内创建、修改或删除的对象可能会出现在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/objectstore.cpp" line="-7"/>
+        <source>the object has been modified; please apply your changes to the latest version and try again</source>
+        <translation>对象已被修改；请将更改应用到最新版本后重试</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json</source>
+        <translation>请求体的格式未知——可接受的媒体类型包括：application/json-patch+json、application/merge-patch+json、application/strategic-merge-patch+json</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>invalid resource version: %1</source>
+        <translation>无效的资源版本：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>too old resource version: %1 (%2)</source>
+        <translation>资源版本过旧：%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1487,76 +2004,117 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
     </message>
 </context>
 <context>
+    <name>ui::HelpDialogs</name>
+    <message>
+        <location filename="../ui/helpdialogs.cpp" line="+11"/>
+        <source>Decided rules</source>
+        <translation>约定规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the CCI guide is silent, Burst Console decides:
+
+• Precedence: pod-template label &gt; workload label &gt; ScheduleProfile &gt; none.
+• An invalid label value is an error and is ignored, never read as off.
+• A ScheduleProfile with an empty selector captures no pods.
+• hostPath rule &quot;*&quot; covers every hostPath volume no named rule covers.
+• When an init container dominates a resource, the first app container is raised just enough for the pod to reach the normalized value.
+• Pod cpu must be a multiple of 250m.
+• The auto strategy is simulated as an approximation of the real scheduler.
+• Scale-down: the location with the higher scaleDownPriority loses pods first; ties remove CCI pods first.</source>
+        <translation>对于 CCI 指南未作规定之处，弹性突发控制台作如下约定：
+
+• 优先级：Pod 模板标签 &gt; 工作负载标签 &gt; ScheduleProfile &gt; 无。
+• 无效的标签值视为错误并被忽略，不会按 off 处理。
+• 选择器为空的 ScheduleProfile 不关联任何 Pod。
+• hostPath 规则 &quot;*&quot; 适用于所有未被具名规则覆盖的 hostPath 卷。
+• 当某项资源的 Pod 取值由初始化容器决定时，第一个应用容器仅上调到使 Pod 达到规整后取值所需的量。
+• Pod 的 CPU 必须是 250m 的整数倍。
+• auto 策略按对实际调度器的近似进行模拟。
+• 缩容：scaleDownPriority 较高的位置优先删除 Pod；取值相同时先删除 CCI 上的 Pod。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>About Burst Console</source>
+        <translation>关于弹性突发控制台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Burst Console %1&lt;/h3&gt;&lt;p&gt;Edit and preview CCE-to-CCI burst policies and see exactly what pod CCI runs.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;弹性突发控制台 %1&lt;/h3&gt;&lt;p&gt;编辑并预览 CCE 到 CCI 的弹性策略，准确查看 CCI 实际运行的 Pod。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ui::HostPathForm</name>
     <message>
         <location filename="../ui/hostpathform.cpp" line="+33"/>
         <source>CCI has no hostPath. Each hostPath volume needs a rule: remove it (and its mounts), or replace it by a localDir, an emptyDir or an EVS flexVolume (sata: common I/O, sas: high I/O, ssd: ultra-high I/O). The &quot;*&quot; row (decided) covers every hostPath volume no named rule covers.</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 不支持 hostPath。每个 hostPath 卷都需要一条规则：删除该卷（及其挂载），或将其替换为 localDir、emptyDir 或 EVS flexVolume（sata：普通 I/O，sas：高 I/O，ssd：超高 I/O）。&quot;*&quot; 行（约定）适用于所有未被具名规则覆盖的 hostPath 卷。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>卷</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Host path</source>
-        <translation type="unfinished"></translation>
+        <translation>主机路径</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>策略</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>大小上限</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Driver</source>
-        <translation type="unfinished"></translation>
+        <translation>驱动</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>fsType</source>
-        <translation type="unfinished"></translation>
+        <translation>fsType</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Volume type</source>
-        <translation type="unfinished"></translation>
+        <translation>卷类型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Volume size</source>
-        <translation type="unfinished"></translation>
+        <translation>卷大小</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>A&amp;pply to manifest</source>
-        <translation type="unfinished">应用到清单(&amp;P)</translation>
+        <translation>应用到清单(&amp;P)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>* (all others)</source>
-        <translation type="unfinished"></translation>
+        <translation>*（其他所有卷）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>(no rule)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无规则）</translation>
     </message>
     <message>
         <location line="+105"/>
         <source>Rule %1: %2</source>
-        <translation type="unfinished">替换策略 %1：%2</translation>
+        <translation>规则 %1：%2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No rule for %1: the pod cannot burst to CCI.</source>
-        <translation type="unfinished"></translation>
+        <translation>未为 %1 配置规则：该 Pod 无法弹性到 CCI。</translation>
     </message>
 </context>
 <context>
@@ -1635,7 +2193,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+108"/>
+        <location filename="../ui/mainwindow.cpp" line="+112"/>
         <source>Filter workloads (Ctrl+F): name, namespace, strategy…</source>
         <translation>筛选工作负载（Ctrl+F）：名称、命名空间、弹性策略…</translation>
     </message>
@@ -1667,12 +2225,12 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
     <message>
         <location line="+1"/>
         <source>hostPath replacement</source>
-        <translation type="unfinished"></translation>
+        <translation>hostPath 替换</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ScheduleProfile</source>
-        <translation type="unfinished"></translation>
+        <translation>ScheduleProfile</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1702,7 +2260,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
     <message>
         <location line="+4"/>
         <source>Edit hostPath replacement rules</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 hostPath 替换规则</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -1816,50 +2374,12 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>约定规则(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Decided rules</source>
-        <translation>约定规则</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>Where the CCI guide is silent, Burst Console decides:
-
-• Precedence: pod-template label &gt; workload label &gt; ScheduleProfile &gt; none.
-• An invalid label value is an error and is ignored, never read as off.
-• A ScheduleProfile with an empty selector captures no pods.
-• hostPath rule &quot;*&quot; covers every hostPath volume no named rule covers.
-• When an init container dominates a resource, the first app container is raised just enough for the pod to reach the normalized value.
-• Pod cpu must be a multiple of 250m.
-• The auto strategy is simulated as an approximation of the real scheduler.
-• Scale-down: the location with the higher scaleDownPriority loses pods first; ties remove CCI pods first.</source>
-        <translation>对于 CCI 指南未作规定之处，弹性突发控制台作如下约定：
-
-• 优先级：Pod 模板标签 &gt; 工作负载标签 &gt; ScheduleProfile &gt; 无。
-• 无效的标签值视为错误并被忽略，不会按 off 处理。
-• 选择器为空的 ScheduleProfile 不关联任何 Pod。
-• hostPath 规则 &quot;*&quot; 适用于所有未被具名规则覆盖的 hostPath 卷。
-• 当某项资源的 Pod 取值由初始化容器决定时，第一个应用容器仅上调到使 Pod 达到规整后取值所需的量。
-• Pod 的 CPU 必须是 250m 的整数倍。
-• auto 策略按对实际调度器的近似进行模拟。
-• 缩容：scaleDownPriority 较高的位置优先删除 Pod；取值相同时先删除 CCI 上的 Pod。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
         <source>&amp;About Burst Console</source>
         <translation>关于弹性突发控制台(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>About Burst Console</source>
-        <translation>关于弹性突发控制台</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;h3&gt;Burst Console %1&lt;/h3&gt;&lt;p&gt;Edit and preview CCE-to-CCI burst policies and see exactly what pod CCI runs.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;弹性突发控制台 %1&lt;/h3&gt;&lt;p&gt;编辑并预览 CCE 到 CCI 的弹性策略，准确查看 CCI 实际运行的 Pod。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Still loading; try again when it is done.</source>
         <translation>仍在加载，请在加载完成后重试。</translation>
     </message>
@@ -1883,26 +2403,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>文件问题（%1）</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>Cannot edit in place</source>
-        <translation>无法原地编辑</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 cannot be edited in place safely: %2
-%3
-Nothing was changed.</source>
-        <translation>无法安全地原地编辑 %1：%2
-%3
-未做任何更改。</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Create ScheduleProfile %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+108"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
@@ -1941,7 +2442,7 @@ Nothing was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Recover %1</source>
         <translation>恢复 %1</translation>
     </message>
@@ -2017,125 +2518,125 @@ Nothing was changed.</source>
 <context>
     <name>ui::ProfileForm</name>
     <message>
-        <location filename="../ui/profileform.cpp" line="+71"/>
+        <location filename="../ui/profileform.cpp" line="+72"/>
         <source>Strategy:</source>
-        <translation type="unfinished"></translation>
+        <translation>弹性策略：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Only one location may set maxNum; localPrefer may configure only one location. auto and localPrefer profiles may also take pods no profile has claimed; enforce profiles only take unclaimed pods (guide wording). The location with the higher scaleDownPriority loses pods first on scale-down (decided: ties remove CCI pods).</source>
-        <translation type="unfinished"></translation>
+        <translation>只能有一个位置设置 maxNum；localPrefer 只能配置一个位置。auto 和 localPrefer 策略的 profile 也可以关联未被任何 profile 关联的 Pod；enforce 策略的 profile 只关联未被关联的 Pod（沿用指南措辞）。缩容时 scaleDownPriority 较高的位置优先删除 Pod（约定：取值相同时先删除 CCI 上的 Pod）。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Workloads this profile would capture:</source>
-        <translation type="unfinished"></translation>
+        <translation>此 profile 将关联的工作负载：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Create a profile for this workload</source>
-        <translation type="unfinished"></translation>
+        <translation>为此工作负载创建 profile(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A&amp;pply to manifest</source>
-        <translation type="unfinished">应用到清单(&amp;P)</translation>
+        <translation>应用到清单(&amp;P)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Selector (objectLabels)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择器（objectLabels）</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+2"/>
         <source>Label key</source>
-        <translation type="unfinished"></translation>
+        <translation>标签键</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>运算符</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Values (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>值（以逗号分隔）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>matchExpressions:</source>
-        <translation type="unfinished"></translation>
+        <translation>matchExpressions：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>matchLabels:</source>
-        <translation type="unfinished"></translation>
+        <translation>matchLabels：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>CCI (location.cci)</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI（location.cci）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Local IDC (location.local)</source>
-        <translation type="unfinished"></translation>
+        <translation>本地 IDC（location.local）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Limit pods (maxNum)</source>
-        <translation type="unfinished"></translation>
+        <translation>限制 Pod 数量（maxNum）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>scaleDownPriority</source>
-        <translation type="unfinished"></translation>
+        <translation>缩容优先级（scaleDownPriority）</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>&lt;b&gt;ScheduleProfile %1/%2&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ScheduleProfile %1/%2&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No ScheduleProfile captures this workload.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 ScheduleProfile 关联此工作负载。</translation>
     </message>
     <message>
         <location line="+93"/>
         <source>%1 — captured (relatedness %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 已关联（关联度 %2）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 — matches, but %2 wins (higher relatedness or name first)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 匹配，但由 %2 优先关联（关联度更高或名称排序靠前）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 — matches, but this profile is invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 匹配，但此 profile 无效</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Edit ScheduleProfile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 ScheduleProfile %1</translation>
     </message>
 </context>
 <context>
@@ -2345,6 +2846,48 @@ Nothing was changed.</source>
         <location line="+3"/>
         <source>Strategy auto: this placement is an approximation of the real scheduler (least-allocated local node first, CCI when no local node fits).</source>
         <translation>auto 策略：此分布是对实际调度器的近似（优先选择已分配资源最少的本地节点，没有资源满足的本地节点时调度到 CCI）。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::WorkspaceEditor</name>
+    <message>
+        <location filename="../ui/workspaceeditor.cpp" line="+67"/>
+        <source>Cannot edit in place</source>
+        <translation>无法原地编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot be edited in place safely: %2
+%3
+The file was not changed. Save the edited object as a new file instead?</source>
+        <translation>无法安全地原地编辑 %1：%2
+%3
+文件未被更改。是否改为将编辑后的对象另存为新文件？</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save edited object as</source>
+        <translation>将编辑后的对象另存为</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation>YAML 文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Create ScheduleProfile %1</source>
+        <translation>创建 ScheduleProfile %1</translation>
     </message>
 </context>
 <context>

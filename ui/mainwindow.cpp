@@ -2,18 +2,18 @@
 
 #include "core/burst/placementsimulator.h"
 #include "core/kube/jsonyaml.h"
-#include "core/kube/yamledit.h"
 #include "models/profiletablemodel.h"
 #include "models/workloadsummarymodel.h"
+#include "ui/helpdialogs.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
 #include "ui/previewpane.h"
 #include "ui/profileform.h"
 #include "ui/resourcesform.h"
 #include "ui/strategyform.h"
-#include "ui/texteditcommand.h"
 #include "ui/theme.h"
 #include "ui/whatifchart.h"
+#include "ui/workspaceeditor.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -51,15 +51,6 @@ QStringList splitPath(const QString &dotted)
     return dotted.isEmpty() ? QStringList() : dotted.split(u'.');
 }
 
-// "items[3]" -> {"items", "[3]"}: where a List member sits in its document.
-QStringList itemPrefix(const QString &itemPath)
-{
-    if (itemPath.isEmpty())
-        return {};
-    const qsizetype bracket = itemPath.indexOf(u'[');
-    return {itemPath.left(bracket), itemPath.mid(bracket)};
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -67,6 +58,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     m_undo = new QUndoStack(this);
+    m_editor = std::make_unique<WorkspaceEditor>(
+        m_workspace, m_undo, this,
+        [this](qsizetype file, const QString &text) { setFileText(file, text); },
+        [this](const QString &path) { open({path}); });
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("mainSplit"));
     split->addWidget(buildLeft());
@@ -201,7 +196,7 @@ QWidget *MainWindow::buildRight()
                 for (const core::burst::ProfileEntry &p : m_workspace.profiles()) {
                     if (p.profile.name == e->preview.profile->name &&
                         p.profile.nameSpace == e->preview.profile->nameSpace) {
-                        editObject(p.file, p.object, edits, description);
+                        m_editor->editObject(p.file, p.object, edits, description);
                         return;
                     }
                 }
@@ -274,27 +269,8 @@ void MainWindow::buildMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Decided Rules"), this, [this] {
-        QMessageBox::information(
-            this, tr("Decided rules"),
-            tr("Where the CCI guide is silent, Burst Console decides:\n\n"
-               "• Precedence: pod-template label > workload label > ScheduleProfile > none.\n"
-               "• An invalid label value is an error and is ignored, never read as off.\n"
-               "• A ScheduleProfile with an empty selector captures no pods.\n"
-               "• hostPath rule \"*\" covers every hostPath volume no named rule covers.\n"
-               "• When an init container dominates a resource, the first app container is "
-               "raised just enough for the pod to reach the normalized value.\n"
-               "• Pod cpu must be a multiple of 250m.\n"
-               "• The auto strategy is simulated as an approximation of the real scheduler.\n"
-               "• Scale-down: the location with the higher scaleDownPriority loses pods first; "
-               "ties remove CCI pods first."));
-    });
-    help->addAction(tr("&About Burst Console"), this, [this] {
-        QMessageBox::about(this, tr("About Burst Console"),
-                           tr("<h3>Burst Console %1</h3><p>Edit and preview CCE-to-CCI burst "
-                              "policies and see exactly what pod CCI runs.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
+    help->addAction(tr("&Decided Rules"), this, [this] { HelpDialogs::decidedRules(this); });
+    help->addAction(tr("&About Burst Console"), this, [this] { HelpDialogs::about(this); });
 }
 
 void MainWindow::open(const QStringList &paths)
@@ -422,88 +398,14 @@ bool MainWindow::editCurrent(const QStringList &objectPath, const std::optional<
                              const QString &description)
 {
     const core::burst::WorkloadEntry *e = currentWorkload();
-    return e && editObject(e->file, e->object, {FieldEdit{objectPath, value}}, description);
-}
-
-bool MainWindow::editObject(qsizetype file, qsizetype objectIndex, const QList<FieldEdit> &edits,
-                            const QString &description)
-{
-    const core::kube::ManifestObject &object = m_workspace.object(file, objectIndex);
-    const QString before = m_workspace.files().at(file).text;
-    QString text = before;
-    for (const FieldEdit &edit : edits) {
-        const QStringList path = itemPrefix(object.itemPath) + edit.path;
-        const auto after =
-            edit.value ? core::kube::yamledit::setValue(text, object.document, path, *edit.value)
-                       : core::kube::yamledit::removeValue(text, object.document, path);
-        if (!after) {
-            offerSaveAs(object, edits, after.error());
-            return false;
-        }
-        text = *after;
-    }
-    if (text == before)
-        return true;
-    m_undo->push(new TextEditCommand([this](qsizetype f, const QString &t) { setFileText(f, t); },
-                                     file, before, text, description));
-    return true;
-}
-
-void MainWindow::offerSaveAs(const core::kube::ManifestObject &object,
-                             const QList<FieldEdit> &edits, const core::Error &error)
-{
-    const auto answer = QMessageBox::warning(
-        this, tr("Cannot edit in place"),
-        tr("%1 cannot be edited in place safely: %2\n%3\nThe file was not changed. Save the edited "
-           "object as a new file instead?")
-            .arg(QFileInfo(object.file).fileName(), error.message, error.hint),
-        QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Save)
-        return;
-    QJsonValue edited = object.object;
-    for (const FieldEdit &edit : edits)
-        edited = core::kube::withValueAt(edited, edit.path, edit.value);
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save edited object as"),
-        QFileInfo(object.file).dir().filePath(object.name() + QStringLiteral(".yaml")),
-        tr("YAML (*.yaml *.yml)"));
-    if (path.isEmpty())
-        return;
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(core::kube::jsonToYaml(edited)) < 0 ||
-        !out.commit()) {
-        QMessageBox::critical(this, tr("Save failed"),
-                              tr("Could not save %1: %2").arg(path, out.errorString()));
-        return;
-    }
-    open({path});
+    return e &&
+           m_editor->editObject(e->file, e->object, {FieldEdit{objectPath, value}}, description);
 }
 
 void MainWindow::createProfileForCurrent()
 {
-    const core::burst::WorkloadEntry *e = currentWorkload();
-    if (!e)
-        return;
-    const auto w =
-        core::kube::workloadFromObject(m_workspace.object(e->file, e->object).object, nullptr);
-    core::burst::ScheduleProfile p;
-    p.name = w->name + QStringLiteral("-profile");
-    p.nameSpace = w->nameSpace;
-    core::kube::Labels labels = w->podLabels;
-    labels.remove(core::burst::kBurstLabel);
-    p.selector.setMatchLabels(labels);
-    p.strategyText = QStringLiteral("localPrefer");
-    p.local.present = true;
-    p.cci.present = true;
-    const QString before = m_workspace.files().at(e->file).text;
-    QString after = before;
-    if (!after.isEmpty() && !after.endsWith(u'\n'))
-        after += u'\n';
-    after += QStringLiteral("---\n") +
-             QString::fromUtf8(core::kube::jsonToYaml(core::burst::scheduleProfileToJson(p)));
-    m_undo->push(new TextEditCommand([this](qsizetype f, const QString &t) { setFileText(f, t); },
-                                     e->file, before, after,
-                                     tr("Create ScheduleProfile %1").arg(p.name)));
+    if (const core::burst::WorkloadEntry *e = currentWorkload())
+        m_editor->createProfileFor(*e);
 }
 
 void MainWindow::showProfileOf(const core::burst::WorkloadEntry *e)
@@ -621,9 +523,7 @@ void MainWindow::offerRecovery()
                 index = m_workspace.indexOf(u.path);
             }
             if (index >= 0)
-                m_undo->push(new TextEditCommand(
-                    [this](qsizetype file, const QString &text) { setFileText(file, text); }, index,
-                    m_workspace.files().at(index).text, u.text, tr("Recover %1").arg(u.path)));
+                m_editor->replaceText(index, u.text, tr("Recover %1").arg(u.path));
         }
     }
     QFile::remove(autosavePath());

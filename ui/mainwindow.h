@@ -2,11 +2,13 @@
 
 #include "core/burst/workspace.h"
 #include "core/common/result.h"
+#include "ui/fieldedit.h"
 
 #include <QFutureWatcher>
 #include <QJsonValue>
 #include <QMainWindow>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -29,7 +31,7 @@ namespace ui {
 class HostPathForm;
 class ImageRulesForm;
 class ProfileForm;
-struct FieldEdit;
+class WorkspaceEditor;
 class PreviewPane;
 class ResourcesForm;
 class StrategyForm;
@@ -66,9 +68,7 @@ public:
     // Edits the current workload's object: `value` nullopt removes. Reports problems to the user.
     bool editCurrent(const QStringList &objectPath, const std::optional<QJsonValue> &value,
                      const QString &description);
-    // Applies field edits to one object as a single undoable step.
-    bool editObject(qsizetype file, qsizetype object, const QList<FieldEdit> &edits,
-                    const QString &description);
+
     // Where autosaved text goes (crash recovery).
     static QString autosavePath();
 
@@ -98,13 +98,12 @@ private:
     void setTheme(const QString &theme);
     void showProfileOf(const core::burst::WorkloadEntry *workload);
     void createProfileForCurrent();
-    // A text edit was refused: say why and offer to write the edited object to a new file.
-    void offerSaveAs(const core::kube::ManifestObject &object, const QList<FieldEdit> &edits,
-                     const core::Error &error);
+
     void editPodAnnotation(const QString &key, const QString &value, const QString &description);
 
     core::burst::Workspace m_workspace;
     QUndoStack *m_undo = nullptr;
+    std::unique_ptr<WorkspaceEditor> m_editor;
     models::WorkloadSummaryModel *m_workloadModel = nullptr;
     QSortFilterProxyModel *m_filter = nullptr;
     models::ProfileTableModel *m_profileModel = nullptr;

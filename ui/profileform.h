@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/burst/workspace.h"
+#include "ui/fieldedit.h"
 
 #include <QJsonValue>
 #include <QWidget>
@@ -16,13 +17,6 @@ class QSpinBox;
 class QTableWidget;
 
 namespace ui {
-
-// One change to a field of an object: `value` nullopt removes the field.
-struct FieldEdit
-{
-    QStringList path;
-    std::optional<QJsonValue> value;
-};
 
 // The ScheduleProfile associated with the selected workload: selector builder, strategy, local /
 // cci maxNum and scaleDownPriority, SPEC validation as you type, and which workloads the edited
@@ -81,5 +75,3 @@ private:
 };
 
 } // namespace ui
-
-Q_DECLARE_METATYPE(QList<ui::FieldEdit>)

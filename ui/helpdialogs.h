@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QCoreApplication>
+
+class QWidget;
+
+namespace ui {
+
+// Help ▸ Decided Rules and Help ▸ About.
+class HelpDialogs
+{
+    Q_DECLARE_TR_FUNCTIONS(ui::HelpDialogs)
+
+public:
+    static void decidedRules(QWidget *parent);
+    static void about(QWidget *parent);
+};
+
+} // namespace ui
