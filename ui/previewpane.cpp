@@ -6,13 +6,40 @@
 #include "models/diagnosticsmodel.h"
 #include "ui/yamldiffview.h"
 
+#include <QApplication>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace ui {
+
+namespace {
+
+// Severity icons from the widget style: the model stays free of widgets.
+class SeverityIconProxy : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role != Qt::DecorationRole || index.column() != models::DiagnosticsModel::Severity)
+            return QIdentityProxyModel::data(index, role);
+        const auto severity = core::Severity(
+            QIdentityProxyModel::data(index, models::DiagnosticsModel::SeverityRole).toInt());
+        const QStyle::StandardPixmap pixmap =
+            severity == core::Severity::Error     ? QStyle::SP_MessageBoxCritical
+            : severity == core::Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                  : QStyle::SP_MessageBoxInformation;
+        return QApplication::style()->standardIcon(pixmap);
+    }
+};
+
+} // namespace
 
 int cciPodLine(const core::burst::PreviewResult &preview, const QString &cciYaml,
                const QString &objectPath)
@@ -50,7 +77,9 @@ PreviewPane::PreviewPane(QWidget *parent) : QWidget(parent)
     m_diagnostics = new QTableView(split);
     m_diagnostics->setObjectName(QStringLiteral("diagnostics"));
     m_model = new models::DiagnosticsModel(this);
-    m_diagnostics->setModel(m_model);
+    auto *icons = new SeverityIconProxy(this);
+    icons->setSourceModel(m_model);
+    m_diagnostics->setModel(icons);
     m_diagnostics->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_diagnostics->setSelectionMode(QAbstractItemView::SingleSelection);
     m_diagnostics->verticalHeader()->hide();
@@ -112,7 +141,7 @@ void PreviewPane::selectDiagnostic(int step)
                             ? m_diagnostics->currentIndex().row()
                             : (step > 0 ? -1 : rows);
     const int next = ((current + step) % rows + rows) % rows;
-    m_diagnostics->setCurrentIndex(m_model->index(next, 0));
+    m_diagnostics->setCurrentIndex(m_diagnostics->model()->index(next, 0));
     activate(next);
 }
 
