@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+166"/>
+        <location line="+172"/>
         <source>Burst Console — %n unsaved file(s)</source>
         <translation>
             <numerusform>Burst Console — %n unsaved file</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+39"/>
         <source>Burst Console did not close cleanly. Recover the unsaved changes of %n file(s)?</source>
         <translation>
             <numerusform>Burst Console did not close cleanly. Recover the unsaved changes of %n file?</numerusform>

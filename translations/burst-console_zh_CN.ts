@@ -101,6 +101,7 @@
 Commands:
   preview   Show the pod CCI runs for each workload, with diagnostics
   simulate  Simulate local / CCI / Pending placement as replicas change
+  sign      Sign an HTTP request with a Huawei Cloud AK/SK (SDK-HMAC-SHA256)
 
 Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON output and the decided rules it applies.
 </source>
@@ -109,12 +110,13 @@ Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON o
 命令：
   preview   显示 CCI 为每个工作负载实际运行的 Pod 及诊断信息
   simulate  模拟副本数变化时 Pod 在本地 / CCI / Pending 之间的分布
+  sign      使用华为云 AK/SK 为 HTTP 请求签名（SDK-HMAC-SHA256）
 
 运行 &quot;burstctl COMMAND --help&quot; 查看命令的选项、JSON 输出格式及其采用的约定规则。
 </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>burstctl: unknown command &quot;%1&quot;</source>
         <translation>burstctl: 未知命令 &quot;%1&quot;</translation>
     </message>
@@ -152,6 +154,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="+49"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+113"/>
         <source>FILE</source>
         <translation>FILE</translation>
@@ -242,12 +245,122 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>依次应用的副本数，例如 0,10,4,0（默认：从 0 逐个增加到 spec.replicas，再逐个减回 0）。</translation>
     </message>
     <message>
+        <location filename="../app/burstctl/signcommand.cpp" line="-25"/>
+        <source>Signs an HTTP request with a Huawei Cloud access key / secret key (SDK-HMAC-SHA256, as the huaweicloud-sdk-*-v3 signers) and prints the X-Sdk-Date and Authorization headers to send with it.
+
+The keys are read only from the environment variables named by --ak-env and --sk-env; they never appear on the command line or in the output. Without --signed-headers every header given is signed, plus host and x-sdk-date. --date makes the output reproducible.
+
+Exit status: 0 signed, 2 bad input (message on stderr).</source>
+        <translation>使用华为云访问密钥 / 秘密访问密钥为 HTTP 请求签名（SDK-HMAC-SHA256，与 huaweicloud-sdk-*-v3 的签名器一致），并输出需随请求发送的 X-Sdk-Date 和 Authorization 头。
+
+密钥只从 --ak-env 和 --sk-env 指定的环境变量读取，不会出现在命令行或输出中。未指定 --signed-headers 时，对给出的所有请求头以及 host 和 x-sdk-date 签名。--date 可使输出可复现。
+
+退出状态：0 表示签名成功，2 表示输入有误（错误信息输出到 stderr）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Request URL, with its query.</source>
+        <translation>请求 URL（含查询参数）。</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Environment variable holding the access key.</source>
+        <translation>保存访问密钥（AK）的环境变量。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>VAR</source>
+        <translation>VAR</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Environment variable holding the secret key.</source>
+        <translation>保存秘密访问密钥（SK）的环境变量。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP method (default GET).</source>
+        <translation>HTTP 方法（默认 GET）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>METHOD</source>
+        <translation>METHOD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request header &quot;Name: value&quot;. Repeatable.</source>
+        <translation>请求头，格式为 &quot;Name: value&quot;。可重复指定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HEADER</source>
+        <translation>HEADER</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File holding the request body.</source>
+        <translation>保存请求体的文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="+2"/>
         <source>LIST</source>
         <translation>LIST</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Headers to sign, separated by &quot;;&quot; (e.g. host;x-sdk-date).</source>
+        <translation>要签名的请求头，以 &quot;;&quot; 分隔（例如 host;x-sdk-date）。</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>X-Sdk-Date to sign with (default now), e.g. 20060102T150405Z.</source>
+        <translation>签名使用的 X-Sdk-Date（默认当前时间），例如 20060102T150405Z。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>burstctl sign: %1</source>
+        <translation>burstctl sign: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>give --%1 VAR</source>
+        <translation>请指定 --%1 VAR</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>environment variable %1 (--%2) is not set or empty</source>
+        <translation>环境变量 %1（--%2）未设置或为空</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>header &quot;%1&quot; is not &quot;Name: value&quot;</source>
+        <translation>请求头 &quot;%1&quot; 不是 &quot;Name: value&quot; 格式</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>give exactly one URL</source>
+        <translation>请只指定一个 URL</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not an absolute http(s) URL</source>
+        <translation>&quot;%1&quot; 不是绝对 http(s) URL</translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="+2"/>
         <source>Override the effective strategy: auto, localPrefer, enforce, off.</source>
         <translation>覆盖生效的弹性策略：auto、localPrefer、enforce、off。</translation>
     </message>
@@ -1846,6 +1959,71 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <source>too old resource version: %1 (%2)</source>
         <translation>资源版本过旧：%1（%2）</translation>
     </message>
+    <message>
+        <location filename="../core/cloud/akssigner.cpp" line="+73"/>
+        <source>Invalid header name &quot;%1&quot;.</source>
+        <translation>无效的请求头名称 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Header &quot;%1&quot; is given more than once.</source>
+        <translation>请求头 &quot;%1&quot; 被指定了多次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give each header once; join repeated values with &quot;,&quot;.</source>
+        <translation>每个请求头只指定一次；多个取值请用 &quot;,&quot; 连接。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Invalid X-Sdk-Date &quot;%1&quot;.</source>
+        <translation>无效的 X-Sdk-Date &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the UTC form yyyyMMddTHHmmssZ, e.g. 20060102T150405Z.</source>
+        <translation>请使用 UTC 格式 yyyyMMddTHHmmssZ，例如 20060102T150405Z。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The host is signed but the request has none.</source>
+        <translation>签名包含 host，但请求中没有 host。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give an absolute URL or a Host header.</source>
+        <translation>请给出绝对 URL 或 Host 请求头。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed header &quot;%1&quot; is not in the request.</source>
+        <translation>请求中没有要签名的请求头 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the header or remove it from the signed headers.</source>
+        <translation>请添加该请求头，或将其从签名请求头中移除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No header to sign.</source>
+        <translation>没有可签名的请求头。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Invalid HTTP method &quot;%1&quot;.</source>
+        <translation>无效的 HTTP 方法 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid URL &quot;%1&quot;: %2</source>
+        <translation>无效的 URL &quot;%1&quot;：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The access key or the secret key is empty.</source>
+        <translation>访问密钥或秘密访问密钥为空。</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -2208,7 +2386,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>ScheduleProfile</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>File problems</source>
         <translation>文件问题</translation>
     </message>
@@ -2263,7 +2441,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>编辑 hostPath 替换规则</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2403,7 +2581,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>文件问题（%1）</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
@@ -2430,7 +2608,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>弹性突发控制台</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+37"/>
         <source>Recover unsaved changes</source>
         <translation>恢复未保存的更改</translation>
     </message>
@@ -2485,7 +2663,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
 <context>
     <name>ui::PreviewPane</name>
     <message>
-        <location filename="../ui/previewpane.cpp" line="+49"/>
+        <location filename="../ui/previewpane.cpp" line="+76"/>
         <source>Pod as written</source>
         <translation>清单中的 Pod</translation>
     </message>
@@ -2495,7 +2673,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>CCI 上的 Pod</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Select a workload to see the pod CCI runs.</source>
         <translation>请选择一个工作负载以查看 CCI 实际运行的 Pod。</translation>
     </message>
@@ -2851,7 +3029,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
 <context>
     <name>ui::WorkspaceEditor</name>
     <message>
-        <location filename="../ui/workspaceeditor.cpp" line="+67"/>
+        <location filename="../ui/workspaceeditor.cpp" line="+86"/>
         <source>Cannot edit in place</source>
         <translation>无法原地编辑</translation>
     </message>

@@ -82,7 +82,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_undo, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     m_autosave = new QTimer(this);
     m_autosave->setInterval(15000);
-    connect(m_autosave, &QTimer::timeout, this, &MainWindow::autosave);
+    connect(m_autosave, &QTimer::timeout, this, [this] { m_editor->autosave(); });
     m_autosave->start();
     QSettings settings;
     resize(1400, 860);
@@ -135,6 +135,13 @@ QWidget *MainWindow::buildLeft()
     m_profiles->verticalHeader()->hide();
     m_profiles->horizontalHeader()->setStretchLastSection(true);
     m_left->addTab(m_profiles, tr("ScheduleProfiles"));
+    // A profile picked in its table opens in the editor, whether or not it captures anything.
+    connect(m_profiles, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (index.row() < m_workspace.profiles().size()) {
+            showProfile(&m_workspace.profiles().at(index.row()));
+            m_forms->setCurrentWidget(m_profileForm);
+        }
+    });
     m_problems = new QListWidget(m_left);
     m_left->addTab(m_problems, tr("File problems"));
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter,
@@ -190,16 +197,9 @@ QWidget *MainWindow::buildRight()
     });
     connect(m_profileForm, &ProfileForm::editRequested, this,
             [this](const QList<FieldEdit> &edits, const QString &description) {
-                const core::burst::WorkloadEntry *e = currentWorkload();
-                if (!e || !e->preview.profile)
-                    return;
-                for (const core::burst::ProfileEntry &p : m_workspace.profiles()) {
-                    if (p.profile.name == e->preview.profile->name &&
-                        p.profile.nameSpace == e->preview.profile->nameSpace) {
-                        m_editor->editObject(p.file, p.object, edits, description);
-                        return;
-                    }
-                }
+                if (m_profileTarget)
+                    m_editor->editObject(m_profileTarget->first, m_profileTarget->second, edits,
+                                         description);
             });
     connect(m_profileForm, &ProfileForm::createRequested, this,
             &MainWindow::createProfileForCurrent);
@@ -418,6 +418,12 @@ void MainWindow::showProfileOf(const core::burst::WorkloadEntry *e)
                 entry = &p;
         }
     }
+    showProfile(entry);
+}
+
+void MainWindow::showProfile(const core::burst::ProfileEntry *entry)
+{
+    m_profileTarget = entry ? std::optional(std::pair(entry->file, entry->object)) : std::nullopt;
     m_profileForm->setProfile(entry, m_workspace.workloads(), m_workspace.profiles());
 }
 
@@ -482,20 +488,7 @@ void MainWindow::onDiagnostic(const core::Diagnostic &d)
 
 QString MainWindow::autosavePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/autosave.json");
-}
-
-void MainWindow::autosave()
-{
-    if (!m_workspace.anyDirty())
-        return;
-    QDir().mkpath(QFileInfo(autosavePath()).path());
-    QSaveFile out(autosavePath());
-    if (out.open(QIODevice::WriteOnly)) {
-        out.write(core::burst::sessionSnapshot(m_workspace));
-        out.commit();
-    }
+    return WorkspaceEditor::autosavePath();
 }
 
 void MainWindow::offerRecovery()

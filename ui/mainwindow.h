@@ -55,6 +55,7 @@ public:
     const core::burst::Workspace &workspace() const { return m_workspace; }
     QUndoStack *undoStack() const { return m_undo; }
     QTableView *workloadView() const { return m_workloads; }
+    QTableView *profileView() const { return m_profiles; }
     QTabWidget *formTabs() const { return m_forms; }
     StrategyForm *strategyForm() const { return m_strategy; }
     ImageRulesForm *imageRulesForm() const { return m_images; }
@@ -90,13 +91,13 @@ private:
     void showCurrent();
     void updateTitle();
     void onDiagnostic(const core::Diagnostic &diagnostic);
-    void autosave();
     void offerRecovery();
     void openFilesDialog();
     void openFolderDialog();
     void setLanguage(const QString &language);
     void setTheme(const QString &theme);
     void showProfileOf(const core::burst::WorkloadEntry *workload);
+    void showProfile(const core::burst::ProfileEntry *profile);
     void createProfileForCurrent();
 
     void editPodAnnotation(const QString &key, const QString &value, const QString &description);
@@ -125,6 +126,7 @@ private:
     QTimer *m_autosave = nullptr;
     QFutureWatcher<QList<core::burst::WorkspaceFile>> m_loader;
     std::optional<std::pair<qsizetype, qsizetype>> m_selected; // (file, object) of the selection
+    std::optional<std::pair<qsizetype, qsizetype>> m_profileTarget; // profile in the editor
     bool m_recoveryOffered = false;
 };
 

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QStandardPaths>
 #include <QUndoStack>
 
 namespace ui {
@@ -31,6 +32,24 @@ WorkspaceEditor::WorkspaceEditor(const core::burst::Workspace &workspace, QUndoS
     : m_workspace(workspace), m_undo(undo), m_dialogParent(dialogParent),
       m_applyText(std::move(applyText)), m_openFile(std::move(openFile))
 {
+}
+
+QString WorkspaceEditor::autosavePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/autosave.json");
+}
+
+void WorkspaceEditor::autosave() const
+{
+    if (!m_workspace.anyDirty())
+        return;
+    QDir().mkpath(QFileInfo(autosavePath()).path());
+    QSaveFile out(autosavePath());
+    if (out.open(QIODevice::WriteOnly)) {
+        out.write(core::burst::sessionSnapshot(m_workspace));
+        out.commit();
+    }
 }
 
 void WorkspaceEditor::replaceText(qsizetype file, const QString &text, const QString &description)

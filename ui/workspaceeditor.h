@@ -33,6 +33,9 @@ public:
                     const QString &description);
     // A localPrefer profile selecting the workload's pod labels, appended to its file.
     void createProfileFor(const core::burst::WorkloadEntry &workload);
+    // Writes the unsaved texts for crash recovery (nothing when nothing is dirty).
+    void autosave() const;
+    static QString autosavePath();
     // Pushes a whole-text replacement (crash recovery).
     void replaceText(qsizetype file, const QString &text, const QString &description);
 

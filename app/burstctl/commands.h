@@ -8,5 +8,6 @@ namespace cli {
 
 int runPreview(const QStringList &arguments);
 int runSimulate(const QStringList &arguments);
+int runSign(const QStringList &arguments);
 
 } // namespace cli

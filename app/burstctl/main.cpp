@@ -17,7 +17,8 @@ QString usage()
     return Tr::tr("Usage: burstctl COMMAND [options]\n\n"
                   "Commands:\n"
                   "  preview   Show the pod CCI runs for each workload, with diagnostics\n"
-                  "  simulate  Simulate local / CCI / Pending placement as replicas change\n\n"
+                  "  simulate  Simulate local / CCI / Pending placement as replicas change\n"
+                  "  sign      Sign an HTTP request with a Huawei Cloud AK/SK (SDK-HMAC-SHA256)\n\n"
                   "Run \"burstctl COMMAND --help\" for a command's options, its JSON output and "
                   "the decided rules it applies.\n");
 }
@@ -47,6 +48,8 @@ int main(int argc, char *argv[])
         return cli::runPreview(args);
     if (command == u"simulate")
         return cli::runSimulate(args);
+    if (command == u"sign")
+        return cli::runSign(args);
     cli::err() << Tr::tr("burstctl: unknown command \"%1\"").arg(command) << '\n' << usage();
     return 2;
 }

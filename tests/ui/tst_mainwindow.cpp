@@ -6,18 +6,19 @@
 #include "ui/profileform.h"
 #include "ui/strategyform.h"
 #include "ui/whatifchart.h"
+#include "ui/workspaceeditor.h"
 #include "ui/yamldiffview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QListWidget>
-#include <QSpinBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -142,8 +143,8 @@ private slots:
         QCOMPARE(diagnostics->currentIndex().row(), 1);
         QTest::keyClick(&w, Qt::Key_F8, Qt::ShiftModifier);
         QCOMPARE(diagnostics->currentIndex().row(), 0);
-        const QStringList names = {QStringLiteral("strategy"), QStringLiteral("images"),
-                                   QStringLiteral("hostpath"), QStringLiteral("profile"),
+        const QStringList names = {QStringLiteral("strategy"),  QStringLiteral("images"),
+                                   QStringLiteral("hostpath"),  QStringLiteral("profile"),
                                    QStringLiteral("resources"), QStringLiteral("whatif")};
         for (int i = 0; i < w.formTabs()->count(); ++i) {
             w.formTabs()->setCurrentIndex(i);
@@ -164,8 +165,11 @@ private slots:
         QCOMPARE(table->item(0, ui::HostPathForm::Volume)->text(), QStringLiteral("test-log"));
         w.hostPathForm()->setPolicy(0, QStringLiteral("remove"));
         w.hostPathForm()->apply();
-        const QJsonArray volumes =
-            w.currentWorkload()->preview.cciPod.value(u"spec").toObject().value(u"volumes").toArray();
+        const QJsonArray volumes = w.currentWorkload()
+                                       ->preview.cciPod.value(u"spec")
+                                       .toObject()
+                                       .value(u"volumes")
+                                       .toArray();
         QCOMPARE(volumes.size(), 1); // only test-log1 (localDir) is left
         QCOMPARE(volumes.first().toObject().value(u"name").toString(), QStringLiteral("test-log1"));
         QVERIFY(w.currentWorkload()->preview.admissible);
@@ -196,6 +200,21 @@ private slots:
         QCOMPARE(w.workspace().profiles().first().profile.local.maxNum, 15);
     }
 
+    void profileFromTheProfilesTable()
+    {
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        w.selectWorkload(0); // a workload without a profile
+        QTableView *profiles = w.profileView();
+        emit profiles->activated(profiles->model()->index(1, 0)); // payments/test-cci-profile
+        QCOMPARE(w.formTabs()->currentWidget(), static_cast<QWidget *>(w.profileForm()));
+        QVERIFY(w.profileForm()->maxNumCheck(true)->isChecked());
+        w.profileForm()->maxNumSpin(true)->setValue(7);
+        w.profileForm()->apply();
+        QCOMPARE(w.workspace().profiles().at(1).profile.cci.maxNum, 7);
+    }
+
     void createProfileForWorkload()
     {
         ui::MainWindow w;
@@ -207,6 +226,30 @@ private slots:
         QCOMPARE(w.currentWorkload()->preview.strategy.profile, QStringLiteral("test-profile"));
         w.undoStack()->undo();
         QCOMPARE(w.workspace().profiles().size(), 2);
+    }
+
+    void autosaveKeepsUnsavedText()
+    {
+        core::burst::Workspace workspace;
+        workspace.addFiles(core::burst::Workspace::readFiles({copyExamples()}));
+        QUndoStack undo;
+        ui::WorkspaceEditor editor(
+            workspace, &undo, nullptr,
+            [&workspace](qsizetype file, const QString &text) { workspace.setText(file, text); },
+            [](const QString &) {});
+        QFile::remove(ui::WorkspaceEditor::autosavePath());
+        editor.autosave(); // nothing dirty: no file
+        QVERIFY(!QFile::exists(ui::WorkspaceEditor::autosavePath()));
+        editor.replaceText(0, workspace.files().at(0).text + QStringLiteral("# unsaved\n"),
+                           QStringLiteral("edit"));
+        editor.autosave();
+        QFile f(ui::WorkspaceEditor::autosavePath());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto unsaved = core::burst::readSessionSnapshot(f.readAll());
+        QCOMPARE(unsaved.size(), 1);
+        QVERIFY(unsaved.first().text.endsWith(u"# unsaved\n"));
+        f.close();
+        QFile::remove(ui::WorkspaceEditor::autosavePath());
     }
 
     void brokenFileIsListedAndOthersLoad()
