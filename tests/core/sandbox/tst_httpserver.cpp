@@ -14,7 +14,6 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QSslCertificateExtension>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslSocket>
@@ -23,7 +22,6 @@
 #include <QTest>
 #include <QtEndian>
 
-#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <optional>
@@ -86,11 +84,6 @@ QSslConfiguration trusting(const TlsContext &tls)
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setCaCertificates(QSslCertificate::fromData(tls.caPem()));
     return configuration;
-}
-
-QSsl::KeyAlgorithm algorithmOf(TlsOptions::KeyType type)
-{
-    return type == TlsOptions::KeyType::Rsa2048 ? QSsl::Rsa : QSsl::Ec;
 }
 
 // Describes what the handler saw, so data rows can compare with what the client sent.
@@ -325,10 +318,6 @@ class tst_httpserver : public QObject
     Q_OBJECT
 
 private slots:
-    void tlsCertificates_data();
-    void tlsCertificates();
-    void tlsRefusesInjectedName();
-
     void requests_data();
     void requests();
     void keepAliveReusesConnection();
@@ -367,96 +356,6 @@ private slots:
     void kubectlWatchStreams();
     void kubectlExec();
 };
-
-void tst_httpserver::tlsCertificates_data()
-{
-    QTest::addColumn<bool>("rsa");
-    QTest::newRow("P-256") << false;
-    QTest::newRow("RSA-2048") << true;
-}
-
-void tst_httpserver::tlsCertificates()
-{
-    QFETCH(bool, rsa);
-    TlsOptions options;
-    options.keyType = rsa ? TlsOptions::KeyType::Rsa2048 : TlsOptions::KeyType::EcP256;
-    options.extraNames = {QStringLiteral("sandbox.test"), QStringLiteral("10.1.2.3")};
-    const auto tls = TlsContext::generate(options);
-    QVERIFY2(tls.ok(), qPrintable(tls.ok() ? QString() : tls.error().message));
-    const QSslCertificate ca(tls->caPem());
-    const QSslCertificate server(tls->serverCertPem());
-    const QSslCertificate client(tls->clientCertPem());
-    QVERIFY(!ca.isNull() && !server.isNull() && !client.isNull());
-    QVERIFY(!tls->isEmpty() && tls->serverContext());
-    QVERIFY(TlsContext().isEmpty() && !TlsContext().serverContext());
-
-    QVERIFY(ca.isSelfSigned());
-    const auto extension = [](const QSslCertificate &certificate, const QString &name) {
-        const auto all = certificate.extensions();
-        const auto it =
-            std::find_if(all.cbegin(), all.cend(), [&](const auto &e) { return e.name() == name; });
-        return it == all.cend() ? QSslCertificateExtension() : *it;
-    };
-    const auto caConstraints = extension(ca, QStringLiteral("basicConstraints"));
-    QVERIFY(caConstraints.isCritical());
-    QCOMPARE(caConstraints.value().toMap().value(QStringLiteral("ca")).toBool(), true);
-    QVERIFY(extension(ca, QStringLiteral("keyUsage"))
-                .value()
-                .toStringList()
-                .contains(QStringLiteral("Certificate Sign")));
-    QCOMPARE(extension(server, QStringLiteral("basicConstraints"))
-                 .value()
-                 .toMap()
-                 .value(QStringLiteral("ca"))
-                 .toBool(),
-             false);
-
-    QCOMPARE(server.issuerDisplayName(), ca.subjectDisplayName());
-    const auto names = server.subjectAlternativeNames();
-    QStringList addresses = names.values(QSsl::IpAddressEntry);
-    QStringList hosts = names.values(QSsl::DnsEntry);
-    addresses.sort();
-    hosts.sort();
-    QCOMPARE(addresses, QStringList({QStringLiteral("10.1.2.3"), QStringLiteral("127.0.0.1")}));
-    QCOMPARE(hosts, QStringList({QStringLiteral("localhost"), QStringLiteral("sandbox.test")}));
-    QVERIFY(extension(server, QStringLiteral("extendedKeyUsage"))
-                .value()
-                .toStringList()
-                .contains(QStringLiteral("TLS Web Server Authentication")));
-
-    QCOMPARE(client.subjectInfo(QSslCertificate::CommonName),
-             QStringList{QStringLiteral("sandbox-admin")});
-    QCOMPARE(client.subjectInfo(QSslCertificate::Organization),
-             QStringList{QStringLiteral("system:masters")});
-    QVERIFY(extension(client, QStringLiteral("extendedKeyUsage"))
-                .value()
-                .toStringList()
-                .contains(QStringLiteral("TLS Web Client Authentication")));
-
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const QSslCertificate &certificate : {ca, server, client}) {
-        QVERIFY(certificate.effectiveDate() <= now);
-        QVERIFY(qAbs(now.daysTo(certificate.expiryDate()) - 365) <= 1);
-    }
-    const QSslKey serverKey(tls->serverKeyPem(), algorithmOf(options.keyType));
-    const QSslKey clientKey(tls->clientKeyPem(), algorithmOf(options.keyType));
-    QVERIFY(!serverKey.isNull() && !clientKey.isNull());
-    QCOMPARE(serverKey.length(), rsa ? 2048 : 256);
-    QCOMPARE(server.publicKey().algorithm(), algorithmOf(options.keyType));
-
-    const auto again = TlsContext::generate(options);
-    QVERIFY(again.ok());
-    QVERIFY(QSslCertificate(again->caPem()).serialNumber() != ca.serialNumber());
-}
-
-void tst_httpserver::tlsRefusesInjectedName()
-{
-    TlsOptions options;
-    options.extraNames = {QStringLiteral("evil.test,IP:8.8.8.8")};
-    const auto tls = TlsContext::generate(options);
-    QVERIFY(!tls.ok());
-    QCOMPARE(tls.error().code, QStringLiteral("tls.badName"));
-}
 
 void tst_httpserver::requests_data()
 {
