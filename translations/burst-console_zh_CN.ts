@@ -73,16 +73,54 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+13"/>
+        <location line="+5"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-14"/>
+        <source>Answer this share (0-1) of resource requests with 429 and Retry-After.</source>
+        <translation>以 429 和 Retry-After 应答此比例（0~1）的资源请求。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answer this share (0-1) of resource requests with 500.</source>
+        <translation>以 500 应答此比例（0~1）的资源请求。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delay every resource request by M milliseconds.</source>
+        <translation>将每个资源请求延迟 M 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cut every watch stream after N events.</source>
+        <translation>每个 watch 流在发送 N 个事件后被切断。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answer every Nth watch that resumes from a resourceVersion with 410 Gone.</source>
+        <translation>对每第 N 个从 resourceVersion 恢复的 watch 应答 410 Gone。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>burst-sandbox: preloaded %1 pods in %2 ms</source>
         <translation>burst-sandbox: 已预加载 %1 个 Pod，用时 %2 ms</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>

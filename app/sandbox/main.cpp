@@ -61,7 +61,30 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("pods"),
                       Tr::tr("Preload N running pods across namespaces (load tests)."), Tr::tr("N"),
                       QStringLiteral("0")});
+    parser.addOption(
+        {QStringLiteral("fault-429-rate"),
+         Tr::tr("Answer this share (0-1) of resource requests with 429 and Retry-After."),
+         Tr::tr("R"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("fault-500-rate"),
+                      Tr::tr("Answer this share (0-1) of resource requests with 500."), Tr::tr("R"),
+                      QStringLiteral("0")});
+    parser.addOption({QStringLiteral("fault-latency-ms"),
+                      Tr::tr("Delay every resource request by M milliseconds."), Tr::tr("M"),
+                      QStringLiteral("0")});
+    parser.addOption({QStringLiteral("fault-drop-watch-every"),
+                      Tr::tr("Cut every watch stream after N events."), Tr::tr("N"),
+                      QStringLiteral("0")});
+    parser.addOption(
+        {QStringLiteral("fault-gone-every"),
+         Tr::tr("Answer every Nth watch that resumes from a resourceVersion with 410 Gone."),
+         Tr::tr("N"), QStringLiteral("0")});
     parser.process(app);
+    core::sandbox::FaultOptions faults;
+    faults.rate429 = parser.value(QStringLiteral("fault-429-rate")).toDouble();
+    faults.rate500 = parser.value(QStringLiteral("fault-500-rate")).toDouble();
+    faults.latencyMs = parser.value(QStringLiteral("fault-latency-ms")).toInt();
+    faults.dropWatchEvery = parser.value(QStringLiteral("fault-drop-watch-every")).toInt();
+    faults.goneEvery = parser.value(QStringLiteral("fault-gone-every")).toInt();
 
     QTextStream err(stderr);
     // Watch history beyond the preload, so clients listing 100k pods can still watch from it.
@@ -94,7 +117,8 @@ int main(int argc, char *argv[])
     core::sandbox::HttpServer server(
         [router](const core::sandbox::HttpRequest &request) { return (*router)->handle(request); },
         options);
-    *router = std::make_unique<core::sandbox::ApiRouter>(store, QStringLiteral("127.0.0.1"));
+    *router =
+        std::make_unique<core::sandbox::ApiRouter>(store, QStringLiteral("127.0.0.1"), faults);
     const auto port = server.start();
     if (!port) {
         err << port.error().message << '\n' << port.error().hint << '\n';

@@ -124,8 +124,8 @@ std::optional<QJsonObject> parseBody(const HttpRequest &request, HttpResponse *e
 
 } // namespace
 
-ApiRouter::ApiRouter(ObjectStore &store, QString serverAddress)
-    : m_store(store), m_serverAddress(std::move(serverAddress))
+ApiRouter::ApiRouter(ObjectStore &store, QString serverAddress, FaultOptions faults)
+    : m_store(store), m_serverAddress(std::move(serverAddress)), m_faults(faults)
 {
 }
 
@@ -165,7 +165,10 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
     const ApiResource *resource = findResource(info.group, info.version, info.resource);
     if (!resource)
         return notFound();
-    return handleResource(request, info, *resource);
+    const std::optional<HttpResponse> fault = m_faults.intercept(request, info);
+    HttpReply reply = fault ? HttpReply(*fault) : handleResource(request, info, *resource);
+    reply.withDelay(m_faults.latency());
+    return reply;
 }
 
 HttpReply ApiRouter::handleResource(const HttpRequest &request, const ApiRequestInfo &info,
@@ -250,28 +253,36 @@ HttpReply ApiRouter::watch(const HttpRequest &request, const ApiRequestInfo &inf
     HttpHeaders headers{{"Content-Type", "application/json"}};
     const bool table = wantsTable(request.headers.value("Accept"));
     const ResourceType type = resource.type;
-    return HttpReply::stream(200, headers, [w, table, type](std::shared_ptr<HttpStream> stream) {
-        // The stream's close callback owns the watch; the notifier holds weak references only,
-        // so neither outlives the connection.
-        const std::weak_ptr<HttpStream> weakStream = stream;
-        const std::weak_ptr<Watch> weakWatch = w;
-        auto pump = [weakWatch, weakStream, table, type] {
-            const std::shared_ptr<HttpStream> s = weakStream.lock();
-            const std::shared_ptr<Watch> watch = weakWatch.lock();
-            if (!s || !watch || !s->isOpen())
-                return;
-            for (const WatchEvent &e : watch->takeEvents())
-                s->write(compact(eventJson(e, table, type)) + '\n');
-            if (watch->isStopped())
-                s->end();
-        };
-        stream->setOnClosed([w] {
-            w->setNotifier({});
-            w->stop();
+    const int dropEvery = m_faults.dropWatchEvery();
+    return HttpReply::stream(
+        200, headers, [w, table, type, dropEvery](std::shared_ptr<HttpStream> stream) {
+            // The stream's close callback owns the watch; the notifier holds weak references only,
+            // so neither outlives the connection.
+            const std::weak_ptr<HttpStream> weakStream = stream;
+            const std::weak_ptr<Watch> weakWatch = w;
+            auto sent = std::make_shared<int>(0);
+            auto pump = [weakWatch, weakStream, table, type, dropEvery, sent] {
+                const std::shared_ptr<HttpStream> s = weakStream.lock();
+                const std::shared_ptr<Watch> watch = weakWatch.lock();
+                if (!s || !watch || !s->isOpen())
+                    return;
+                for (const WatchEvent &e : watch->takeEvents()) {
+                    s->write(compact(eventJson(e, table, type)) + '\n');
+                    if (dropEvery > 0 && ++*sent >= dropEvery) {
+                        s->abort(); // fault: the stream drops mid-watch, as a flaky network does
+                        return;
+                    }
+                }
+                if (watch->isStopped())
+                    s->end();
+            };
+            stream->setOnClosed([w] {
+                w->setNotifier({});
+                w->stop();
+            });
+            w->setNotifier(pump);
+            pump();
         });
-        w->setNotifier(pump);
-        pump();
-    });
 }
 
 HttpReply ApiRouter::create(const HttpRequest &request, const ApiRequestInfo &info,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/sandbox/faultinjector.h"
 #include "core/sandbox/httpreply.h"
 #include "core/sandbox/httprequest.h"
 
@@ -18,7 +19,7 @@ struct ApiResource;
 class ApiRouter
 {
 public:
-    ApiRouter(ObjectStore &store, QString serverAddress);
+    ApiRouter(ObjectStore &store, QString serverAddress, FaultOptions faults = {});
 
     HttpReply handle(const HttpRequest &request);
 
@@ -34,6 +35,7 @@ private:
 
     ObjectStore &m_store;
     QString m_serverAddress;
+    FaultInjector m_faults;
 };
 
 } // namespace core::sandbox

@@ -1,0 +1,58 @@
+#include "core/sandbox/faultinjector.h"
+
+#include "core/sandbox/apirequestinfo.h"
+#include "core/sandbox/apistatus.h"
+#include "core/sandbox/httprequest.h"
+
+#include <QJsonDocument>
+
+namespace core::sandbox {
+
+namespace {
+
+HttpResponse statusResponse(const ApiError &error)
+{
+    return HttpResponse::json(error.code,
+                              QJsonDocument(error.toStatus()).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+FaultInjector::FaultInjector(FaultOptions options)
+    : m_options(options),
+      m_random(options.seed ? QRandomGenerator(*options.seed)
+                            : QRandomGenerator(QRandomGenerator::global()->generate()))
+{
+}
+
+std::optional<HttpResponse> FaultInjector::intercept(const HttpRequest &request,
+                                                     const ApiRequestInfo &info)
+{
+    if (!info.isResourceRequest || !m_options.any())
+        return std::nullopt;
+    const double roll = m_random.generateDouble();
+    if (roll < m_options.rate429) {
+        ApiError e;
+        e.code = 429;
+        e.reason = QStringLiteral("TooManyRequests");
+        e.message = QStringLiteral("sandbox fault: too many requests, please try again later");
+        HttpResponse r = statusResponse(e);
+        r.headers.set("Retry-After", "1");
+        return r;
+    }
+    if (roll < m_options.rate429 + m_options.rate500) {
+        ApiError e;
+        e.code = 500;
+        e.reason = QStringLiteral("InternalError");
+        e.message = QStringLiteral("sandbox fault: internal error");
+        return statusResponse(e);
+    }
+    const QString rv = request.queryValue(QStringLiteral("resourceVersion"));
+    if (info.verb == u"watch" && m_options.goneEvery > 0 && !rv.isEmpty() && rv != u"0" &&
+        ++m_resumingWatches % m_options.goneEvery == 0)
+        return statusResponse(ApiError::expired(
+            QStringLiteral("sandbox fault: too old resource version: %1").arg(rv)));
+    return std::nullopt;
+}
+
+} // namespace core::sandbox
