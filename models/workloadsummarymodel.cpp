@@ -8,8 +8,6 @@
 
 namespace models {
 
-using core::kube::Quantity;
-
 WorkloadSummaryModel::WorkloadSummaryModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void WorkloadSummaryModel::setRows(QList<Row> rows)
@@ -51,9 +49,9 @@ QVariant WorkloadSummaryModel::display(const Row &row, int column) const
     case Admissible:
         return p.admissible ? Tr::tr("yes") : Tr::tr("no");
     case Cpu:
-        return Quantity::fromMilli(p.podAfter.cpuMilli).toString();
+        return core::kube::formatCpuMilli(p.podAfter.cpuMilli);
     case Memory:
-        return Quantity::fromUnits(p.podAfter.memoryBytes, Quantity::Format::BinarySI).toString();
+        return core::kube::formatMemoryBytes(p.podAfter.memoryBytes);
     case Errors:
         return core::countSeverity(p.diagnostics, core::Severity::Error);
     case Warnings:

@@ -193,7 +193,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     <message>
         <location line="+2"/>
         <location filename="../app/burstctl/signcommand.cpp" line="+49"/>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="+113"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="+111"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -235,7 +235,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>burstctl preview: 未知的输出格式 &quot;%1&quot;（请使用 json 或 yaml）</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="-106"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="-104"/>
         <source>Simulates where a workload&apos;s pods go as its replica count changes: local nodes, CCI (the virtual-kubelet node) or Pending, and which pods are removed first on scale-down.
 
 Rules: enforce sends every pod to CCI up to cci.maxNum; localPrefer uses the first local node that fits while local.maxNum allows, then CCI up to cci.maxNum; auto is an approximation of the real scheduler (decided): the least-allocated fitting local node, else CCI; off or no strategy: local or Pending. Scale-down removes Pending pods first, then pods of the location with the higher scaleDownPriority (decided: ties remove CCI pods first), newest first.
@@ -253,7 +253,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>burstctl simulate: --node &quot;%1&quot; 格式错误：应为 cpu=QUANTITY,memory=QUANTITY[,name=NAME]</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Manifest with the workload and any ScheduleProfiles. Repeatable.</source>
         <translation>包含该工作负载及相关 ScheduleProfile 的清单文件。可重复指定。</translation>
     </message>
@@ -428,7 +428,7 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>burstctl simulate: --replicas 的取值应为以逗号分隔的非负整数</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+31"/>
         <source>burstctl simulate: unknown output format</source>
         <translation>burstctl simulate: 未知的输出格式</translation>
     </message>
@@ -683,7 +683,7 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>请将 spec.strategy.rollingUpdate.maxSurge 设置为 0。</translation>
     </message>
     <message>
-        <location filename="../core/burst/resourcenormalizer.cpp" line="+135"/>
+        <location filename="../core/burst/resourcenormalizer.cpp" line="+125"/>
         <source>step 1: cpu rounded up to a multiple of 250m</source>
         <translation>步骤 1：CPU 向上调整至 250m 的整数倍</translation>
     </message>
@@ -773,7 +773,7 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>Pod 规格 %1 CPU / %2 内存超过 32 核或 256Gi，不会进行资源自动规整，CCI 将拒绝该 Pod</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Size the pod to a valid CCI shape yourself: 48 or 64 cores with 2-8Gi per core, or at most 32 cores and 256Gi.</source>
         <translation>请自行将 Pod 调整为 CCI 支持的规格：48 核或 64 核且每核 2~8Gi 内存，或不超过 32 核和 256Gi。</translation>
     </message>
@@ -788,7 +788,7 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>Pod 需增加到 %1 CPU / %2 内存，但所有应用容器均为 BestEffort，没有容器可以承载该增量</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Give the first app container cpu and memory requests or limits.</source>
         <translation>请为第一个应用容器设置 CPU 和内存的 requests 或 limits。</translation>
     </message>
@@ -798,7 +798,7 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>CCI 将对 Pod 进行资源自动规整：从 %1 CPU / %2 内存调整为 %3 CPU / %4 内存</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Set these values yourself to make the pod&apos;s cost visible in the manifest.</source>
         <translation>请在清单中自行设置这些值，以便直观体现 Pod 的实际费用。</translation>
     </message>
@@ -1153,12 +1153,12 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>仓库名称不能包含 tag（&quot;%1&quot;）</translation>
     </message>
     <message>
-        <location filename="../core/kube/labelselector.cpp" line="+65"/>
+        <location filename="../core/kube/labelselector.cpp" line="+67"/>
         <source>must consist of alphanumeric characters, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, and must start and end with an alphanumeric character (e.g. &apos;MyName&apos;, &apos;my.name&apos; or &apos;123-abc&apos;)</source>
         <translation>必须由字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos; 组成，且必须以字母或数字开头和结尾（例如 &apos;MyName&apos;、&apos;my.name&apos; 或 &apos;123-abc&apos;）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../core/kube/jsonyaml.cpp" line="+258"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
@@ -1169,14 +1169,14 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+70"/>
+        <location filename="../core/kube/labelselector.cpp" line="+64"/>
         <location line="+61"/>
         <location line="+49"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="+2"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
@@ -1191,7 +1191,7 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>null</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../core/kube/labelselector.cpp" line="-166"/>
         <source>%1 must be %2, not %3.</source>
         <translation>%1 必须是%2，而不是%3。</translation>
     </message>
@@ -1465,14 +1465,14 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>请检查数字及其后缀是否有误；数量值的绝对值最大为 9223372036854775807（略小于 8Ei）。</translation>
     </message>
     <message>
-        <location filename="../core/kube/workload.cpp" line="+110"/>
+        <location filename="../core/kube/workload.cpp" line="+93"/>
         <source>labels must be a map of strings, found %1</source>
         <translation>labels 必须是字符串映射，实际为 %1</translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>label &quot;%1&quot; is a %2 (%3), not a string; kubectl rejects the object</source>
-        <translation>标签 &quot;%1&quot; 的值为 %2 类型（%3），而不是字符串；kubectl 会拒绝该对象</translation>
+        <source>label &quot;%1&quot; is %2 (%3), not a string; kubectl rejects the object</source>
+        <translation>标签 &quot;%1&quot; 的值是%2（%3），不是字符串；kubectl 会拒绝该对象</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2066,7 +2066,7 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
 <context>
     <name>models</name>
     <message>
-        <location filename="../models/workloadsummarymodel.cpp" line="+46"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+44"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2716,7 +2716,7 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>请选择一个工作负载以查看 CCI 实际运行的 Pod。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>&lt;b&gt;%1/%2&lt;/b&gt; %3 — pod on CCI: &lt;b&gt;%4 cpu / %5&lt;/b&gt; — %6</source>
         <translation>&lt;b&gt;%1/%2&lt;/b&gt; %3 — CCI 上的 Pod：&lt;b&gt;%4 CPU / %5&lt;/b&gt; — %6</translation>
     </message>
@@ -2858,7 +2858,7 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
 <context>
     <name>ui::ResourcesForm</name>
     <message>
-        <location filename="../ui/resourcesform.cpp" line="+22"/>
+        <location filename="../ui/resourcesform.cpp" line="+20"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -2898,7 +2898,7 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>请选择一个工作负载。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>&lt;b&gt;Pod:&lt;/b&gt; %1 cpu / %2 memory as written; &lt;b&gt;%3 cpu / %4 memory on CCI&lt;/b&gt;.</source>
         <translation>&lt;b&gt;Pod：&lt;/b&gt;清单中为 %1 CPU / %2 内存；&lt;b&gt;CCI 上为 %3 CPU / %4 内存&lt;/b&gt;。</translation>
     </message>

@@ -110,15 +110,13 @@ void PreviewPane::setPreview(const core::burst::PreviewResult *preview)
     m_diff->setTexts(QString::fromUtf8(core::kube::jsonToYaml(preview->originalPod)), m_cciYaml);
     m_model->setDiagnostics(preview->diagnostics);
     m_diagnostics->resizeColumnsToContents();
-    using core::kube::Quantity;
-    m_summary->setText(
-        tr("<b>%1/%2</b> %3 — pod on CCI: <b>%4 cpu / %5</b> — %6")
-            .arg(preview->nameSpace, preview->name, preview->kind,
-                 Quantity::fromMilli(preview->podAfter.cpuMilli).toString(),
-                 Quantity::fromUnits(preview->podAfter.memoryBytes, Quantity::Format::BinarySI)
-                     .toString(),
-                 preview->admissible ? tr("admissible")
-                                     : tr("<span style='color:#d03030'>rejected</span>")));
+    m_summary->setText(tr("<b>%1/%2</b> %3 — pod on CCI: <b>%4 cpu / %5</b> — %6")
+                           .arg(preview->nameSpace, preview->name, preview->kind,
+                                core::kube::formatCpuMilli(preview->podAfter.cpuMilli),
+                                core::kube::formatMemoryBytes(preview->podAfter.memoryBytes),
+                                preview->admissible
+                                    ? tr("admissible")
+                                    : tr("<span style='color:#d03030'>rejected</span>")));
 }
 
 void PreviewPane::activate(int row)

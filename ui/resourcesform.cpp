@@ -9,8 +9,6 @@
 
 namespace ui {
 
-using core::kube::Quantity;
-
 ResourcesForm::ResourcesForm(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
@@ -46,10 +44,8 @@ void ResourcesForm::setPreview(const core::burst::PreviewResult *p)
         m_summary->setText(tr("Select a workload."));
         return;
     }
-    const auto cpu = [](qint64 milli) { return Quantity::fromMilli(milli).toString(); };
-    const auto mem = [](qint64 bytes) {
-        return Quantity::fromUnits(bytes, Quantity::Format::BinarySI).toString();
-    };
+    const auto cpu = core::kube::formatCpuMilli;
+    const auto mem = core::kube::formatMemoryBytes;
     QString summary =
         tr("<b>Pod:</b> %1 cpu / %2 memory as written; <b>%3 cpu / %4 memory on CCI</b>.")
             .arg(cpu(p->podBefore.cpuMilli), mem(p->podBefore.memoryBytes),

@@ -92,12 +92,10 @@ QJsonArray nodesJson(const QList<SimNode> &nodes)
 {
     QJsonArray array;
     for (const SimNode &n : nodes)
-        array.append(QJsonObject{
-            {QStringLiteral("name"), n.name},
-            {QStringLiteral("cpu"), core::kube::Quantity::fromMilli(n.cpuMilli).toString()},
-            {QStringLiteral("memory"),
-             core::kube::Quantity::fromUnits(n.memoryBytes, core::kube::Quantity::Format::BinarySI)
-                 .toString()}});
+        array.append(
+            QJsonObject{{QStringLiteral("name"), n.name},
+                        {QStringLiteral("cpu"), core::kube::formatCpuMilli(n.cpuMilli)},
+                        {QStringLiteral("memory"), core::kube::formatMemoryBytes(n.memoryBytes)}});
     return array;
 }
 
@@ -209,12 +207,9 @@ int runSimulate(const QStringList &arguments)
                      {QStringLiteral("profile"),
                       preview.profile ? QJsonValue(preview.profile->name) : QJsonValue()}}},
         {QStringLiteral("podRequest"),
-         QJsonObject{{QStringLiteral("cpu"),
-                      core::kube::Quantity::fromMilli(in.podRequest.cpuMilli).toString()},
-                     {QStringLiteral("memory"),
-                      core::kube::Quantity::fromUnits(in.podRequest.memoryBytes,
-                                                      core::kube::Quantity::Format::BinarySI)
-                          .toString()}}},
+         QJsonObject{
+             {QStringLiteral("cpu"), core::kube::formatCpuMilli(in.podRequest.cpuMilli)},
+             {QStringLiteral("memory"), core::kube::formatMemoryBytes(in.podRequest.memoryBytes)}}},
         {QStringLiteral("nodes"), nodesJson(in.nodes)},
         {QStringLiteral("steps"), steps}};
     if (!printValue(result, parser.value(QStringLiteral("o")))) {

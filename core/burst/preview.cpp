@@ -14,12 +14,12 @@ using kube::Quantity;
 
 QString cpuString(bool present, qint64 milli)
 {
-    return present ? Quantity::fromMilli(milli).toString() : QString();
+    return present ? kube::formatCpuMilli(milli) : QString();
 }
 
 QString memoryString(bool present, qint64 bytes)
 {
-    return present ? Quantity::fromUnits(bytes, Quantity::Format::BinarySI).toString() : QString();
+    return present ? kube::formatMemoryBytes(bytes) : QString();
 }
 
 QString annotationPath(const kube::Workload &w, const QString &key)

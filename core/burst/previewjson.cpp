@@ -19,7 +19,6 @@ QJsonObject diagnosticToJson(const Diagnostic &d)
 
 QJsonObject previewToJson(const PreviewResult &r)
 {
-    using kube::Quantity;
     QJsonArray containers;
     for (const ContainerPreview &c : r.containers) {
         QJsonObject o{
@@ -56,10 +55,8 @@ QJsonObject previewToJson(const PreviewResult &r)
         {QStringLiteral("admissible"), r.admissible},
         {QStringLiteral("normalized"), r.normalized},
         {QStringLiteral("podResources"),
-         QJsonObject{
-             {QStringLiteral("cpu"), Quantity::fromMilli(r.podAfter.cpuMilli).toString()},
-             {QStringLiteral("memory"),
-              Quantity::fromUnits(r.podAfter.memoryBytes, Quantity::Format::BinarySI).toString()}}},
+         QJsonObject{{QStringLiteral("cpu"), kube::formatCpuMilli(r.podAfter.cpuMilli)},
+                     {QStringLiteral("memory"), kube::formatMemoryBytes(r.podAfter.memoryBytes)}}},
         {QStringLiteral("containers"), containers},
         {QStringLiteral("cciPod"), r.cciPod},
         {QStringLiteral("diagnostics"), diagnostics}};

@@ -13,16 +13,6 @@ constexpr qint64 kCpuStep = 250;
 constexpr qint64 kMaxNormalizableCpu = 32000;
 constexpr qint64 kMaxNormalizableMemory = 256 * kGi;
 
-QString cpuText(qint64 milli)
-{
-    return kube::Quantity::fromMilli(milli).toString();
-}
-
-QString memoryText(qint64 bytes)
-{
-    return kube::Quantity::fromUnits(bytes, kube::Quantity::Format::BinarySI).toString();
-}
-
 qint64 roundUp(qint64 value, qint64 step)
 {
     return (value + step - 1) / step * step;
@@ -148,8 +138,8 @@ QString reasonText(NormalizationReason reason)
 Diagnostics checkCciPodTotals(const PodTotals &t)
 {
     Diagnostics out;
-    const QString cpu = cpuText(t.cpuMilli);
-    const QString mem = memoryText(t.memoryBytes);
+    const QString cpu = kube::formatCpuMilli(t.cpuMilli);
+    const QString mem = kube::formatMemoryBytes(t.memoryBytes);
     if (t.cpuMilli <= 0) {
         out.append(makeError(QStringLiteral("resources.cpu.zero"), QString(),
                              Tr::tr("pod cpu must be greater than 0 (every container is "
@@ -205,7 +195,8 @@ NormalizationResult normalizeForCci(const QList<ContainerResources> &containers)
             QStringLiteral("resources.tooLarge"), QString(),
             Tr::tr("pod %1 cpu / %2 memory is above 32 cores or 256Gi, so it is not "
                    "auto-normalized and CCI rejects it")
-                .arg(cpuText(r.podBefore.cpuMilli), memoryText(r.podBefore.memoryBytes)),
+                .arg(kube::formatCpuMilli(r.podBefore.cpuMilli),
+                     kube::formatMemoryBytes(r.podBefore.memoryBytes)),
             Tr::tr("Size the pod to a valid CCI shape yourself: 48 or 64 cores with 2-8Gi "
                    "per core, or at most 32 cores and 256Gi.")));
         return r;
@@ -220,7 +211,7 @@ NormalizationResult normalizeForCci(const QList<ContainerResources> &containers)
             QStringLiteral("resources.tooLarge"), QString(),
             Tr::tr("after step 1 the pod needs %1 cpu / %2 memory, above 32 cores or 256Gi; "
                    "normalization stops and CCI rejects the pod")
-                .arg(cpuText(t.cpuMilli), memoryText(t.memoryBytes))));
+                .arg(kube::formatCpuMilli(t.cpuMilli), kube::formatMemoryBytes(t.memoryBytes))));
         return r;
     }
     PodTotals target = t;
@@ -245,7 +236,8 @@ NormalizationResult normalizeForCci(const QList<ContainerResources> &containers)
             makeError(QStringLiteral("resources.noCarrier"), QString(),
                       Tr::tr("the pod must grow to %1 cpu / %2 memory but every app container is "
                              "BestEffort, so no container can carry the increase")
-                          .arg(cpuText(target.cpuMilli), memoryText(target.memoryBytes)),
+                          .arg(kube::formatCpuMilli(target.cpuMilli),
+                               kube::formatMemoryBytes(target.memoryBytes)),
                       Tr::tr("Give the first app container cpu and memory requests or limits.")));
         return r;
     }
@@ -260,8 +252,10 @@ NormalizationResult normalizeForCci(const QList<ContainerResources> &containers)
         r.diagnostics.append(makeInfo(
             QStringLiteral("resources.normalized"), QString(),
             Tr::tr("CCI auto-normalizes the pod from %1 cpu / %2 memory to %3 cpu / %4 memory")
-                .arg(cpuText(r.podBefore.cpuMilli), memoryText(r.podBefore.memoryBytes),
-                     cpuText(r.podAfter.cpuMilli), memoryText(r.podAfter.memoryBytes)),
+                .arg(kube::formatCpuMilli(r.podBefore.cpuMilli),
+                     kube::formatMemoryBytes(r.podBefore.memoryBytes),
+                     kube::formatCpuMilli(r.podAfter.cpuMilli),
+                     kube::formatMemoryBytes(r.podAfter.memoryBytes)),
             Tr::tr("Set these values yourself to make the pod's cost visible in the manifest.")));
     return r;
 }

@@ -143,9 +143,11 @@ QByteArray sessionSnapshot(const Workspace &workspace)
     QJsonArray files;
     for (const WorkspaceFile &f : workspace.files()) {
         if (f.dirty())
-            files.append(QJsonObject{{QStringLiteral("path"), f.path}, {QStringLiteral("text"), f.text}});
+            files.append(
+                QJsonObject{{QStringLiteral("path"), f.path}, {QStringLiteral("text"), f.text}});
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("files"), files}}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonObject{{QStringLiteral("files"), files}})
+        .toJson(QJsonDocument::Compact);
 }
 
 QList<UnsavedText> readSessionSnapshot(const QByteArray &json)

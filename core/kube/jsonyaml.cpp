@@ -1,5 +1,7 @@
 #include "core/kube/jsonyaml.h"
 
+#include "core/common/tr.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -248,6 +250,24 @@ void emitValue(YAML::Emitter &out, const QJsonValue &value)
 }
 
 } // namespace
+
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return Tr::tr("a boolean");
+    case QJsonValue::Double:
+        return Tr::tr("a number");
+    case QJsonValue::String:
+        return Tr::tr("a string");
+    case QJsonValue::Array:
+        return Tr::tr("a list");
+    case QJsonValue::Object:
+        return Tr::tr("a mapping");
+    default:
+        return Tr::tr("null");
+    }
+}
 
 QJsonValue withValueAt(const QJsonValue &root, const QStringList &path,
                        const std::optional<QJsonValue> &value)

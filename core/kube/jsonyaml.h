@@ -43,6 +43,10 @@ QJsonValue resolvePlainScalar(const QString &text);
 QJsonValue withValueAt(const QJsonValue &root, const QStringList &path,
                        const std::optional<QJsonValue> &value);
 
+// "a boolean", "a number", "a string", "a list", "a mapping" or "null", translated: for messages
+// that say which JSON type was found.
+QString jsonTypeName(const QJsonValue &value);
+
 // Block-style YAML for display and `-o yaml`; strings that a YAML 1.1 reader would take for a
 // bool, number or null are quoted so the text reads back as the same JSON.
 QByteArray jsonToYaml(const QJsonValue &value);

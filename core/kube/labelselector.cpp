@@ -1,5 +1,7 @@
 #include "core/kube/labelselector.h"
 
+#include "core/kube/jsonyaml.h"
+
 #include "core/common/tr.h"
 
 #include <QJsonArray>
@@ -64,24 +66,6 @@ QString qualifiedNameCharsMessage()
 {
     return Tr::tr("must consist of alphanumeric characters, '-', '_' or '.', and must start and "
                   "end with an alphanumeric character (e.g. 'MyName', 'my.name' or '123-abc')");
-}
-
-QString jsonTypeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return Tr::tr("a boolean");
-    case QJsonValue::Double:
-        return Tr::tr("a number");
-    case QJsonValue::String:
-        return Tr::tr("a string");
-    case QJsonValue::Array:
-        return Tr::tr("a list");
-    case QJsonValue::Object:
-        return Tr::tr("a mapping");
-    default:
-        return Tr::tr("null");
-    }
 }
 
 Diagnostic typeError(const QString &path, const QString &what, const QString &expected,

@@ -232,9 +232,9 @@ QStringList expandManifestPaths(const QStringList &paths)
             files.append(path);
             continue;
         }
-        QDirIterator it(path,
-                        {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
-                        QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(
+            path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+            QDir::Files, QDirIterator::Subdirectories);
         QStringList found;
         while (it.hasNext())
             found.append(it.next());

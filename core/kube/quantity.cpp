@@ -367,4 +367,14 @@ Quantity Quantity::operator-() const
     return Quantity(m_nanos == kNanosMin ? kNanosMax : -m_nanos, m_format);
 }
 
+QString formatCpuMilli(std::int64_t milli)
+{
+    return Quantity::fromMilli(milli).toString();
+}
+
+QString formatMemoryBytes(std::int64_t bytes)
+{
+    return Quantity::fromUnits(bytes, Quantity::Format::BinarySI).toString();
+}
+
 } // namespace core::kube

@@ -59,4 +59,9 @@ private:
     Format m_format = Format::DecimalSI;
 };
 
+// Canonical text of a cpu amount in millicores ("250m", "1") and of a memory amount in bytes
+// ("512Mi", "1Gi"), as the preview, the tables and burstctl print them.
+QString formatCpuMilli(std::int64_t milli);
+QString formatMemoryBytes(std::int64_t bytes);
+
 } // namespace core::kube

@@ -1,6 +1,7 @@
 #include "core/kube/workload.h"
 
 #include "core/common/tr.h"
+#include "core/kube/jsonyaml.h"
 
 namespace core::kube {
 
@@ -15,24 +16,6 @@ QString templatePathFor(const QString &kind)
     if (kind == u"PodTemplate")
         return QStringLiteral("template");
     return QStringLiteral("spec.template");
-}
-
-QString jsonTypeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Bool:
-        return QStringLiteral("boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("number");
-    case QJsonValue::String:
-        return QStringLiteral("string");
-    case QJsonValue::Array:
-        return QStringLiteral("array");
-    case QJsonValue::Object:
-        return QStringLiteral("object");
-    default:
-        return QStringLiteral("null");
-    }
 }
 
 } // namespace
@@ -124,7 +107,7 @@ Labels labelsFromJson(const QJsonValue &value, const QString &path, Diagnostics 
                     : jsonTypeName(it.value());
             diagnostics->append(makeError(
                 QStringLiteral("labels.notString"), entryPath,
-                Tr::tr("label \"%1\" is a %2 (%3), not a string; kubectl rejects the object")
+                Tr::tr("label \"%1\" is %2 (%3), not a string; kubectl rejects the object")
                     .arg(it.key(), jsonTypeName(it.value()), shown),
                 Tr::tr("Quote the value: YAML 1.1 reads unquoted off, on, yes, no, y, n, true, "
                        "false and numbers as non-strings. Write '%1: \"off\"'.")
