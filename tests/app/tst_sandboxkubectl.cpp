@@ -1,3 +1,5 @@
+#include "sandboxprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -14,65 +16,26 @@ class tst_SandboxKubectl : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QProcess m_sandbox;
-    QString m_kubeconfig;
-    QString m_kubectl;
-
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    bool startSandbox(const QStringList &extra, const QString &kubeconfig)
-    {
-        m_sandbox.start(QStringLiteral(BURST_SANDBOX_PATH),
-                        QStringList{QStringLiteral("--port"), QStringLiteral("0"),
-                                    QStringLiteral("--kubeconfig-out"), kubeconfig} +
-                            extra);
-        if (!m_sandbox.waitForStarted(10000))
-            return false;
-        for (int i = 0; i < 200 && !QFile::exists(kubeconfig); ++i)
-            QTest::qWait(50);
-        QTest::qWait(100);
-        return QFile::exists(kubeconfig);
-    }
+    SandboxProcess m_sandbox;
+    using Run = SandboxProcess::Run;
 
     Run kubectl(const QStringList &args, const QString &kubeconfig = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("KUBECONFIG"), kubeconfig.isEmpty() ? m_kubeconfig : kubeconfig);
-        p.setProcessEnvironment(env);
-        p.start(m_kubectl, args);
-        if (!p.waitForFinished(60000))
-            return {};
-        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                   QString::fromUtf8(p.readAllStandardError())};
+        return m_sandbox.kubectl(args, kubeconfig);
     }
-
-    static QString examples()
-    {
-        return qEnvironmentVariable("BURST_SOURCE_DIR") + QStringLiteral("/resources/examples");
-    }
+    static QString examples() { return SandboxProcess::examples(); }
 
 private slots:
     void initTestCase()
     {
-        m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-        if (m_kubectl.isEmpty())
+        if (SandboxProcess::kubectlPath().isEmpty())
             QSKIP("kubectl is not installed");
-        m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-        QVERIFY(startSandbox({}, m_kubeconfig));
+        QVERIFY(m_sandbox.start());
     }
 
     void cleanupTestCase()
     {
-        m_sandbox.terminate();
-        QVERIFY(m_sandbox.waitForFinished(10000));
-        QCOMPARE(m_sandbox.exitCode(), 0); // SIGTERM is a clean shutdown
+        QCOMPARE(m_sandbox.stop(), 0); // SIGTERM is a clean shutdown
     }
 
     void versionAndNodesTable()
@@ -141,7 +104,7 @@ private slots:
         QJsonObject meta = object.value(u"metadata").toObject();
         meta.insert(QStringLiteral("resourceVersion"), QStringLiteral("1"));
         object.insert(QStringLiteral("metadata"), meta);
-        const QString stale = m_dir.filePath(QStringLiteral("stale.json"));
+        const QString stale = m_sandbox.tempPath(QStringLiteral("stale.json"));
         QFile f(stale);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QJsonDocument(object).toJson());
@@ -156,9 +119,9 @@ private slots:
     {
         QProcess watch;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("KUBECONFIG"), m_kubeconfig);
+        env.insert(QStringLiteral("KUBECONFIG"), m_sandbox.kubeconfig());
         watch.setProcessEnvironment(env);
-        watch.start(m_kubectl, {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-w"),
+        watch.start(SandboxProcess::kubectlPath(), {QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-w"),
                                 QStringLiteral("--output-watch-events"), QStringLiteral("-n"),
                                 QStringLiteral("payments")});
         QVERIFY(watch.waitForStarted());
@@ -200,7 +163,7 @@ private slots:
     void tlsWithTokenAndClientCertificate()
     {
         QProcess tls;
-        const QString kubeconfig = m_dir.filePath(QStringLiteral("tls-kubeconfig"));
+        const QString kubeconfig = m_sandbox.tempPath(QStringLiteral("tls-kubeconfig"));
         tls.start(QStringLiteral(BURST_SANDBOX_PATH),
                   {QStringLiteral("--tls"), QStringLiteral("--port"), QStringLiteral("0"),
                    QStringLiteral("--kubeconfig-out"), kubeconfig});

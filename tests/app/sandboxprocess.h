@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QTest>
+
+// A burst-sandbox process for the integration tests, and the real kubectl pointed at it through
+// the kubeconfig the sandbox writes. Each kubectl test file starts its own sandbox.
+class SandboxProcess
+{
+public:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    static QString kubectlPath() { return QStandardPaths::findExecutable(QStringLiteral("kubectl")); }
+
+    static QString examples()
+    {
+        return qEnvironmentVariable("BURST_SOURCE_DIR") + QStringLiteral("/resources/examples");
+    }
+
+    ~SandboxProcess() { stop(); }
+
+    // Starts burst-sandbox on a free port and waits for its kubeconfig.
+    bool start(const QStringList &extraArgs = {})
+    {
+        m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
+        m_process.start(QStringLiteral(BURST_SANDBOX_PATH),
+                        QStringList{QStringLiteral("--port"), QStringLiteral("0"),
+                                    QStringLiteral("--kubeconfig-out"), m_kubeconfig} +
+                            extraArgs);
+        if (!m_process.waitForStarted(10000))
+            return false;
+        for (int i = 0; i < 400 && !QFile::exists(m_kubeconfig); ++i)
+            QTest::qWait(50);
+        QTest::qWait(100);
+        return QFile::exists(m_kubeconfig);
+    }
+
+    // SIGTERM; returns the exit code (0 is a clean shutdown).
+    int stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return m_process.exitCode();
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000)) {
+            m_process.kill();
+            m_process.waitForFinished();
+            return -1;
+        }
+        return m_process.exitCode();
+    }
+
+    QString kubeconfig() const { return m_kubeconfig; }
+    QString tempPath(const QString &name) const { return m_dir.filePath(name); }
+    QProcess &process() { return m_process; }
+
+    Run kubectl(const QStringList &args, const QString &kubeconfig = {}, int timeoutMs = 60000) const
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("KUBECONFIG"), kubeconfig.isEmpty() ? m_kubeconfig : kubeconfig);
+        p.setProcessEnvironment(env);
+        p.start(kubectlPath(), args);
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+            return {};
+        }
+        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                   QString::fromUtf8(p.readAllStandardError())};
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QString m_kubeconfig;
+};
