@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/kube/connection.h"
+#include "core/kube/kubeconfigtypes.h"
 
 #include <QString>
 
@@ -24,5 +25,16 @@ struct KubeconfigOverrides
 // else ~/.kube/config), applies the overrides and resolves the chosen context into a Connection
 // (files read, relative paths resolved against the file that named them).
 Result<Connection> loadConnection(const KubeconfigOverrides &overrides);
+
+// The kubeconfig loadConnection reads: overrides.kubeconfigPath, $KUBECONFIG and $HOME.
+Result<Kubeconfig> loadKubeconfig(const KubeconfigOverrides &overrides);
+
+// Resolves the context chosen by `overrides` (else current-context) of an already loaded
+// kubeconfig, as kubectl's DirectClientConfig does with its flags: relative paths resolved
+// against the file that named them, CA/client certificate/key/tokenFile read, exec validated.
+// --token replaces the user's tokenFile and exec plugin; --insecure-skip-tls-verify drops the CA;
+// --server drops tls-server-name. Errors use kubectl's wording where kubectl has one.
+Result<Connection> resolveConnection(const Kubeconfig &config,
+                                     const KubeconfigOverrides &overrides);
 
 } // namespace core::kube
