@@ -1,7 +1,10 @@
 #include "core/common/translations.h"
 #include "core/sandbox/apirouter.h"
+#include "core/sandbox/cciendpoint.h"
 #include "core/sandbox/httpserver.h"
+#include "core/sandbox/iamservice.h"
 #include "core/sandbox/objectstore.h"
+#include "core/sandbox/sandboxclock.h"
 #include "core/sandbox/scenario.h"
 #include "core/sandbox/tlscontext.h"
 
@@ -9,6 +12,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <QUuid>
@@ -30,6 +34,54 @@ void onSignal(int)
 {
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// CCI + IAM: a second API server over its own store, reachable only with an IAM token or AK/SK.
+void addCciOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("cci-port"),
+                      Tr::tr("Port of the CCI endpoint with its IAM (0: any free port)."),
+                      Tr::tr("PORT"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("iam-user"),
+                      Tr::tr("An IAM user NAME[@DOMAIN]:PASSWORD (repeatable; domain \"sandbox\" "
+                             "by default). Without one, user \"operator\" gets a random password."),
+                      Tr::tr("USER")});
+    parser.addOption({QStringLiteral("iam-aksk"),
+                      Tr::tr("An access key AK:SK of the IAM user \"operator\" (repeatable)."),
+                      Tr::tr("AK:SK")});
+    parser.addOption({QStringLiteral("iam-token-ttl"), Tr::tr("Lifetime of IAM tokens in seconds."),
+                      Tr::tr("SECONDS"), QStringLiteral("86400")});
+}
+
+core::sandbox::IamOptions cciIamOptions(const QCommandLineParser &parser, QTextStream &err)
+{
+    core::sandbox::IamOptions options;
+    for (const QString &user : parser.values(QStringLiteral("iam-user"))) {
+        const qsizetype colon = user.indexOf(u':');
+        const QString login = user.left(colon);
+        const qsizetype at = login.indexOf(u'@');
+        core::sandbox::IamUser entry{login.left(at), user.mid(colon + 1)};
+        if (at >= 0)
+            entry.domain = login.mid(at + 1);
+        if (colon > 0)
+            options.users.append(entry);
+    }
+    if (options.users.isEmpty()) {
+        const QString password = QString::number(QRandomGenerator::system()->generate64(), 36);
+        options.users.append({QStringLiteral("operator"), password});
+        err << Tr::tr("burst-sandbox: IAM user operator (domain sandbox), password %1")
+                   .arg(password)
+            << '\n';
+    }
+    for (const QString &pair : parser.values(QStringLiteral("iam-aksk"))) {
+        const qsizetype colon = pair.indexOf(u':');
+        if (colon > 0)
+            options.accessKeys.append({pair.left(colon), pair.mid(colon + 1)});
+    }
+    const qint64 ttl = parser.value(QStringLiteral("iam-token-ttl")).toLongLong();
+    if (ttl > 0)
+        options.tokenTtl = std::chrono::seconds(ttl);
+    return options;
 }
 
 } // namespace
@@ -78,6 +130,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("fault-gone-every"),
          Tr::tr("Answer every Nth watch that resumes from a resourceVersion with 410 Gone."),
          Tr::tr("N"), QStringLiteral("0")});
+    addCciOptions(parser);
     parser.process(app);
     core::sandbox::FaultOptions faults;
     faults.rate429 = parser.value(QStringLiteral("fault-429-rate")).toDouble();
@@ -124,9 +177,27 @@ int main(int argc, char *argv[])
         err << port.error().message << '\n' << port.error().hint << '\n';
         return 1;
     }
+    // CCI: its own store and server; the IAM clock is the sandbox's notion of now.
+    core::sandbox::SandboxClock cciClock;
+    core::sandbox::ObjectStore cciStore;
+    core::sandbox::seedCciScenario(cciStore, clusterId);
+    core::sandbox::IamService iam(cciClock, cciIamOptions(parser, err));
+    core::sandbox::CciEndpoint cci(iam, cciStore, QStringLiteral("127.0.0.1"));
+    core::sandbox::HttpServerOptions cciOptions = options;
+    cciOptions.port = quint16(parser.value(QStringLiteral("cci-port")).toUInt());
+    core::sandbox::HttpServer cciServer(
+        [&cci](const core::sandbox::HttpRequest &request) { return cci.handle(request); },
+        cciOptions);
+    if (const auto cciPort = cciServer.start(); !cciPort) {
+        err << cciPort.error().message << '\n' << cciPort.error().hint << '\n';
+        return 1;
+    }
+    err << Tr::tr("burst-sandbox: serving CCI and IAM at %1").arg(cciServer.url()) << '\n';
+
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QByteArray kubeconfig =
-        core::sandbox::sandboxKubeconfig(server.url(), token, tls ? &*tls : nullptr);
+    const QByteArray kubeconfig = core::sandbox::withCciContext(
+        core::sandbox::sandboxKubeconfig(server.url(), token, tls ? &*tls : nullptr),
+        cciServer.url(), clusterId, tls ? &*tls : nullptr);
     if (parser.isSet(QStringLiteral("print-kubeconfig"))) {
         QTextStream(stdout) << QString::fromUtf8(kubeconfig);
         fflush(stdout);
@@ -150,6 +221,7 @@ int main(int argc, char *argv[])
         QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
     }
     const int rc = app.exec();
+    cciServer.stop();
     server.stop();
     return rc;
 }

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QStringList>
 
+#include <yaml-cpp/yaml.h>
+
 namespace core::sandbox {
 
 namespace {
@@ -66,6 +68,11 @@ QJsonObject nodeObject(const QString &name, const QString &cpu, const QString &m
 QString virtualKubeletNodeName()
 {
     return QStringLiteral("virtual-kubelet");
+}
+
+QString cciPlaceholderToken()
+{
+    return QStringLiteral("an-iam-token-is-required");
 }
 
 QString cciNamespace(const QString &clusterId)
@@ -185,6 +192,50 @@ QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, con
         {QStringLiteral("users"), users},
         {QStringLiteral("contexts"), contexts},
         {QStringLiteral("current-context"), QStringLiteral("sandbox")}};
+    return kube::jsonToYaml(config);
+}
+
+void seedCciScenario(ObjectStore &cciStore, const QString &clusterId)
+{
+    cciStore.create(
+        kNamespaces, QString(),
+        namespaceObject(cciNamespace(clusterId), {{QStringLiteral("app.kubernetes.io/managed-by"),
+                                                   QStringLiteral("virtual-kubelet")}}));
+}
+
+QByteArray withCciContext(const QByteArray &kubeconfig, const QString &cciUrl,
+                          const QString &clusterId, const TlsContext *tls)
+{
+    QJsonObject config;
+    try {
+        config = kube::yamlToJson(YAML::Load(kubeconfig.toStdString())).toObject();
+    } catch (const YAML::Exception &) {
+        return kubeconfig;
+    }
+    const auto appended = [&config](const QString &key, const QJsonObject &entry) {
+        QJsonArray list = config.value(key).toArray();
+        list.append(entry);
+        config.insert(key, list);
+    };
+    QJsonObject cluster{{QStringLiteral("server"), cciUrl}};
+    if (tls)
+        cluster.insert(QStringLiteral("certificate-authority-data"),
+                       QString::fromLatin1(tls->caPem().toBase64()));
+    const QString name = QStringLiteral("sandbox-cci");
+    appended(QStringLiteral("clusters"),
+             QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("cluster"), cluster}});
+    // A user with no credential at all makes kubectl prompt for a basic-auth user name; this
+    // placeholder is refused like any invalid token and is replaced by --token.
+    appended(QStringLiteral("users"),
+             QJsonObject{{QStringLiteral("name"), name},
+                         {QStringLiteral("user"),
+                          QJsonObject{{QStringLiteral("token"), cciPlaceholderToken()}}}});
+    appended(QStringLiteral("contexts"),
+             QJsonObject{{QStringLiteral("name"), name},
+                         {QStringLiteral("context"),
+                          QJsonObject{{QStringLiteral("cluster"), name},
+                                      {QStringLiteral("user"), name},
+                                      {QStringLiteral("namespace"), cciNamespace(clusterId)}}}});
     return kube::jsonToYaml(config);
 }
 

@@ -25,4 +25,14 @@ QString cciNamespace(const QString &clusterId);
 // "sandbox-cert" (the admin client certificate); the CA is embedded.
 QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, const TlsContext *tls);
 
+// The CCI side's own store: the namespace cce-burst-<clusterId> where burst pods land.
+void seedCciScenario(ObjectStore &cciStore, const QString &clusterId);
+
+// `kubeconfig` (as sandboxKubeconfig wrote it) plus a context "sandbox-cci" whose cluster is the
+// CCI endpoint and whose user holds no valid credential (only cciPlaceholderToken(), which the
+// endpoint refuses), so an IAM token must be given with --token.
+QString cciPlaceholderToken();
+QByteArray withCciContext(const QByteArray &kubeconfig, const QString &cciUrl,
+                          const QString &clusterId, const TlsContext *tls);
+
 } // namespace core::sandbox

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/sandbox/apirouter.h"
+#include "core/sandbox/apistatus.h"
+#include "core/sandbox/faultinjector.h"
+#include "core/sandbox/httpreply.h"
+#include "core/sandbox/httprequest.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace core::sandbox {
+
+class IamService;
+class ObjectStore;
+
+// The sandbox's CCI: the handler of a second HttpServer that answers IAM's POST /v3/auth/tokens
+// and serves the Kubernetes API over the CCI store to callers holding an unexpired IAM token
+// (X-Auth-Token, or Authorization: Bearer as kubectl and cci-iam-authenticator send it) or a
+// request signed with a known AK/SK. Anyone else gets 401 in the Kubernetes Status shape;
+// /version and the health checks stay open. Runs on the server thread and never blocks.
+class CciEndpoint
+{
+public:
+    CciEndpoint(IamService &iam, ObjectStore &cciStore, QString serverAddress,
+                FaultOptions faults = {});
+
+    HttpReply handle(const HttpRequest &request);
+
+private:
+    std::optional<ApiError> authenticate(const HttpRequest &request) const;
+
+    IamService &m_iam;
+    ApiRouter m_router;
+};
+
+} // namespace core::sandbox
