@@ -1,6 +1,7 @@
 #include "core/common/translations.h"
 #include "core/sandbox/apirouter.h"
 #include "core/sandbox/cciendpoint.h"
+#include "core/sandbox/clustersimulator.h"
 #include "core/sandbox/httpserver.h"
 #include "core/sandbox/iamservice.h"
 #include "core/sandbox/objectstore.h"
@@ -131,6 +132,16 @@ int main(int argc, char *argv[])
          Tr::tr("Answer every Nth watch that resumes from a resourceVersion with 410 Gone."),
          Tr::tr("N"), QStringLiteral("0")});
     addCciOptions(parser);
+    parser.addOption({QStringLiteral("scenario"),
+                      Tr::tr("Create the objects of this multi-document YAML file at start "
+                             "(repeatable)."),
+                      Tr::tr("FILE")});
+    parser.addOption({QStringLiteral("no-examples"),
+                      Tr::tr("Do not deploy the guide's example workloads at start.")});
+    parser.addOption({QStringLiteral("clock-speed"),
+                      Tr::tr("Run sandbox time X times faster than real time (pods start, Jobs "
+                             "finish and locks expire sooner)."),
+                      Tr::tr("X"), QStringLiteral("1")});
     parser.process(app);
     core::sandbox::FaultOptions faults;
     faults.rate429 = parser.value(QStringLiteral("fault-429-rate")).toDouble();
@@ -144,6 +155,22 @@ int main(int argc, char *argv[])
     core::sandbox::ObjectStore store(core::sandbox::StoreOptions{20000, 0});
     const QString clusterId = parser.value(QStringLiteral("cluster-id"));
     core::sandbox::seedDefaultScenario(store, clusterId);
+    bool speedOk = false;
+    const double speed = parser.value(QStringLiteral("clock-speed")).toDouble(&speedOk);
+    if (!speedOk || speed <= 0) {
+        err << Tr::tr("burst-sandbox: --clock-speed must be a number above 0") << '\n';
+        return 2;
+    }
+    core::sandbox::SandboxClock clock(speed);
+    if (!parser.isSet(QStringLiteral("no-examples")))
+        core::sandbox::seedExampleWorkloads(store);
+    for (const QString &file : parser.values(QStringLiteral("scenario"))) {
+        const auto applied = core::sandbox::applyManifestFile(store, file);
+        if (!applied) {
+            err << applied.error().message << '\n';
+            return 2;
+        }
+    }
     const int preload = parser.value(QStringLiteral("pods")).toInt();
     if (preload > 0) {
         QElapsedTimer timer;
@@ -178,10 +205,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     // CCI: its own store and server; the IAM clock is the sandbox's notion of now.
-    core::sandbox::SandboxClock cciClock;
     core::sandbox::ObjectStore cciStore;
     core::sandbox::seedCciScenario(cciStore, clusterId);
-    core::sandbox::IamService iam(cciClock, cciIamOptions(parser, err));
+    core::sandbox::IamService iam(clock, cciIamOptions(parser, err));
     core::sandbox::CciEndpoint cci(iam, cciStore, QStringLiteral("127.0.0.1"));
     core::sandbox::HttpServerOptions cciOptions = options;
     cciOptions.port = quint16(parser.value(QStringLiteral("cci-port")).toUInt());
@@ -220,8 +246,14 @@ int main(int argc, char *argv[])
         auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
         QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
     }
+    core::sandbox::ClusterSimulator simulator(store, clock);
+    // Scheduling: once the burst Scheduler is wired in, hand it over here, e.g.
+    // simulator.setScheduleStep([&] { scheduler.reconcile(); }); until then the simulator's
+    // FallbackBinder places pods round-robin on the IDC nodes.
+    simulator.start();
     const int rc = app.exec();
     cciServer.stop();
+    simulator.stop();
     server.stop();
     return rc;
 }

@@ -1,10 +1,14 @@
 #include "core/sandbox/scenario.h"
 
+#include "core/common/tr.h"
 #include "core/kube/jsonyaml.h"
+#include "core/kube/manifestloader.h"
+#include "core/sandbox/apiresources.h"
 #include "core/sandbox/objectstore.h"
 #include "core/sandbox/tlscontext.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QJsonArray>
 #include <QStringList>
 
@@ -63,6 +67,62 @@ QJsonObject nodeObject(const QString &name, const QString &cpu, const QString &m
                                   {QStringLiteral("operatingSystem"), QStringLiteral("linux")}}}}}};
 }
 
+const ApiResource *resourceForKind(const QString &apiVersion, const QString &kind)
+{
+    for (const ApiResource &resource : servedResources()) {
+        if (resource.type.apiVersion() == apiVersion && resource.type.kind == kind)
+            return &resource;
+    }
+    return nullptr;
+}
+
+// Create, or replace what is there as `kubectl apply` would for an object it did not create.
+ApiResult<QJsonObject> upsert(ObjectStore &store, const ApiResource &resource,
+                              const QJsonObject &object)
+{
+    QString ns;
+    QJsonObject body = object;
+    if (resource.namespaced) {
+        ns = body.value(u"metadata").toObject().value(u"namespace").toString();
+        if (ns.isEmpty()) {
+            ns = QStringLiteral("default");
+            QJsonObject meta = body.value(u"metadata").toObject();
+            meta.insert(QStringLiteral("namespace"), ns);
+            body.insert(QStringLiteral("metadata"), meta);
+        }
+    }
+    auto created = store.create(resource.type, ns, body);
+    if (created || created.error().reason != u"AlreadyExists")
+        return created;
+    const QString name = body.value(u"metadata").toObject().value(u"name").toString();
+    return store.update(resource.type, ns, name, body);
+}
+
+Result<int> applyLoaded(ObjectStore &store, const kube::LoadResult &loaded)
+{
+    if (!loaded.errors.isEmpty())
+        return Error{QStringLiteral("scenario.parse"), loaded.errors.first().toString(), {}};
+    int written = 0;
+    for (const kube::ManifestObject &manifest : loaded.objects) {
+        const QString where = QStringLiteral("%1:%2:%3: ")
+                                  .arg(manifest.file)
+                                  .arg(manifest.pos.line)
+                                  .arg(manifest.pos.column);
+        const ApiResource *resource = resourceForKind(manifest.apiVersion(), manifest.kind());
+        if (!resource)
+            return Error{QStringLiteral("scenario.kind"),
+                         QString(where + Tr::tr("the sandbox does not serve %1 %2")
+                                             .arg(manifest.apiVersion(), manifest.kind())),
+                         {}};
+        const auto result = upsert(store, *resource, manifest.object);
+        if (!result)
+            return Error{QStringLiteral("scenario.rejected"),
+                         QString(where + result.error().message), {}};
+        ++written;
+    }
+    return written;
+}
+
 } // namespace
 
 QString virtualKubeletNodeName()
@@ -113,6 +173,22 @@ void seedDefaultScenario(ObjectStore &store, const QString &clusterId)
                    vkTaint,
                    {{QStringLiteral("burst.sandbox/locked-until"), QString()},
                     {QStringLiteral("burst.sandbox/cluster-id"), clusterId}}));
+}
+
+int seedExampleWorkloads(ObjectStore &store)
+{
+    QDir dir(QStringLiteral(":/sandbox/examples"));
+    int written = 0;
+    for (const QString &file : dir.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name)) {
+        const auto result = applyLoaded(store, kube::loadManifestFile(dir.filePath(file)));
+        written += result ? *result : 0;
+    }
+    return written;
+}
+
+Result<int> applyManifestFile(ObjectStore &store, const QString &path)
+{
+    return applyLoaded(store, kube::loadManifestFile(path));
 }
 
 void preloadPods(ObjectStore &store, int count)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/result.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -12,6 +14,16 @@ class TlsContext;
 // payments and the CCI namespace cce-burst-<clusterId>; three IDC nodes with finite capacity and
 // the virtual-kubelet node (large capacity, its taint, lock state in an annotation).
 void seedDefaultScenario(ObjectStore &store, const QString &clusterId);
+
+// The guide's examples (resources/examples, embedded in the library) created as `kubectl apply
+// -f resources/examples` would: a later document with the same name replaces an earlier one.
+// Returns how many objects were written.
+int seedExampleWorkloads(ObjectStore &store);
+
+// Creates (or replaces) every object of a multi-document YAML/JSON manifest file. A document
+// that does not parse, a kind the sandbox does not serve, or an object the store rejects is an
+// Error whose message starts with "FILE:LINE:COL: ". Returns how many objects were written.
+Result<int> applyManifestFile(ObjectStore &store, const QString &path);
 
 // Preloads `count` running pods spread over default, payments and kube-system and the three IDC
 // nodes (load tests: `burst-sandbox --pods 100000`).

@@ -30,7 +30,7 @@ private slots:
     {
         if (SandboxProcess::kubectlPath().isEmpty())
             QSKIP("kubectl is not installed");
-        QVERIFY(m_sandbox.start());
+        QVERIFY(m_sandbox.start({QStringLiteral("--no-examples")})); // this file applies them itself
     }
 
     void cleanupTestCase()
