@@ -78,6 +78,18 @@ int main(int argc, char *argv[])
         {QStringLiteral("fault-gone-every"),
          Tr::tr("Answer every Nth watch that resumes from a resourceVersion with 410 Gone."),
          Tr::tr("N"), QStringLiteral("0")});
+    parser.addOption(
+        {QStringLiteral("token"),
+         Tr::tr("With --tls, also accept bearer token T (repeatable); the kubeconfig's "
+                "token and client certificate are always accepted."),
+         Tr::tr("T")});
+    parser.addOption({QStringLiteral("fault-stall-every"),
+                      Tr::tr("Every Nth watch stream stops sending for M milliseconds, then "
+                             "resumes."),
+                      Tr::tr("N:M")});
+    parser.addOption({QStringLiteral("bookmark-interval-ms"),
+                      Tr::tr("Send watch BOOKMARK events this often (allowWatchBookmarks=true)."),
+                      Tr::tr("M"), QStringLiteral("60000")});
     parser.process(app);
     core::sandbox::FaultOptions faults;
     faults.rate429 = parser.value(QStringLiteral("fault-429-rate")).toDouble();
@@ -85,6 +97,9 @@ int main(int argc, char *argv[])
     faults.latencyMs = parser.value(QStringLiteral("fault-latency-ms")).toInt();
     faults.dropWatchEvery = parser.value(QStringLiteral("fault-drop-watch-every")).toInt();
     faults.goneEvery = parser.value(QStringLiteral("fault-gone-every")).toInt();
+    const QStringList stall = parser.value(QStringLiteral("fault-stall-every")).split(u':');
+    faults.stallEvery = stall.value(0).toInt();
+    faults.stallMs = stall.value(1).toInt();
 
     QTextStream err(stderr);
     // Watch history beyond the preload, so clients listing 100k pods can still watch from it.
@@ -117,14 +132,23 @@ int main(int argc, char *argv[])
     core::sandbox::HttpServer server(
         [router](const core::sandbox::HttpRequest &request) { return (*router)->handle(request); },
         options);
-    *router =
-        std::make_unique<core::sandbox::ApiRouter>(store, QStringLiteral("127.0.0.1"), faults);
+    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    core::sandbox::ApiRouterOptions routerOptions;
+    routerOptions.faults = faults;
+    // kubectl sends credentials over TLS only (kubernetes/kubectl#744), so plain HTTP stays open
+    // like kube-apiserver's old insecure port; with --tls every API request must authenticate.
+    if (tls)
+        routerOptions.authenticator = core::sandbox::Authenticator(
+            QStringList{token} + parser.values(QStringLiteral("token")), true);
+    routerOptions.bookmarkInterval = std::chrono::milliseconds(
+        parser.value(QStringLiteral("bookmark-interval-ms")).toLongLong());
+    *router = std::make_unique<core::sandbox::ApiRouter>(store, QStringLiteral("127.0.0.1"),
+                                                         routerOptions);
     const auto port = server.start();
     if (!port) {
         err << port.error().message << '\n' << port.error().hint << '\n';
         return 1;
     }
-    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QByteArray kubeconfig =
         core::sandbox::sandboxKubeconfig(server.url(), token, tls ? &*tls : nullptr);
     if (parser.isSet(QStringLiteral("print-kubeconfig"))) {
