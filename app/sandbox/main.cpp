@@ -142,6 +142,18 @@ int main(int argc, char *argv[])
                       Tr::tr("Run sandbox time X times faster than real time (pods start, Jobs "
                              "finish and locks expire sooner)."),
                       Tr::tr("X"), QStringLiteral("1")});
+    parser.addOption(
+        {QStringLiteral("token"),
+         Tr::tr("With --tls, also accept bearer token T (repeatable); the kubeconfig's "
+                "token and client certificate are always accepted."),
+         Tr::tr("T")});
+    parser.addOption({QStringLiteral("fault-stall-every"),
+                      Tr::tr("Every Nth watch stream stops sending for M milliseconds, then "
+                             "resumes."),
+                      Tr::tr("N:M")});
+    parser.addOption({QStringLiteral("bookmark-interval-ms"),
+                      Tr::tr("Send watch BOOKMARK events this often (allowWatchBookmarks=true)."),
+                      Tr::tr("M"), QStringLiteral("60000")});
     parser.process(app);
     core::sandbox::FaultOptions faults;
     faults.rate429 = parser.value(QStringLiteral("fault-429-rate")).toDouble();
@@ -149,6 +161,9 @@ int main(int argc, char *argv[])
     faults.latencyMs = parser.value(QStringLiteral("fault-latency-ms")).toInt();
     faults.dropWatchEvery = parser.value(QStringLiteral("fault-drop-watch-every")).toInt();
     faults.goneEvery = parser.value(QStringLiteral("fault-gone-every")).toInt();
+    const QStringList stall = parser.value(QStringLiteral("fault-stall-every")).split(u':');
+    faults.stallEvery = stall.value(0).toInt();
+    faults.stallMs = stall.value(1).toInt();
 
     QTextStream err(stderr);
     // Watch history beyond the preload, so clients listing 100k pods can still watch from it.
@@ -161,7 +176,9 @@ int main(int argc, char *argv[])
         err << Tr::tr("burst-sandbox: --clock-speed must be a number above 0") << '\n';
         return 2;
     }
-    core::sandbox::SandboxClock clock(speed);
+    // One clock for the whole sandbox: controllers, kubelets, logs, IAM token expiry, the VK lock.
+    const auto sharedClock = std::make_shared<core::sandbox::SandboxClock>(speed);
+    core::sandbox::SandboxClock &clock = *sharedClock;
     if (!parser.isSet(QStringLiteral("no-examples")))
         core::sandbox::seedExampleWorkloads(store);
     for (const QString &file : parser.values(QStringLiteral("scenario"))) {
@@ -197,8 +214,19 @@ int main(int argc, char *argv[])
     core::sandbox::HttpServer server(
         [router](const core::sandbox::HttpRequest &request) { return (*router)->handle(request); },
         options);
-    *router =
-        std::make_unique<core::sandbox::ApiRouter>(store, QStringLiteral("127.0.0.1"), faults);
+    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    core::sandbox::ApiRouterOptions routerOptions;
+    routerOptions.faults = faults;
+    routerOptions.clock = sharedClock;
+    // kubectl sends credentials over TLS only (kubernetes/kubectl#744), so plain HTTP stays open
+    // like kube-apiserver's old insecure port; with --tls every API request must authenticate.
+    if (tls)
+        routerOptions.authenticator = core::sandbox::Authenticator(
+            QStringList{token} + parser.values(QStringLiteral("token")), true);
+    routerOptions.bookmarkInterval = std::chrono::milliseconds(
+        parser.value(QStringLiteral("bookmark-interval-ms")).toLongLong());
+    *router = std::make_unique<core::sandbox::ApiRouter>(store, QStringLiteral("127.0.0.1"),
+                                                         routerOptions);
     const auto port = server.start();
     if (!port) {
         err << port.error().message << '\n' << port.error().hint << '\n';
@@ -220,7 +248,6 @@ int main(int argc, char *argv[])
     }
     err << Tr::tr("burst-sandbox: serving CCI and IAM at %1").arg(cciServer.url()) << '\n';
 
-    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QByteArray kubeconfig = core::sandbox::withCciContext(
         core::sandbox::sandboxKubeconfig(server.url(), token, tls ? &*tls : nullptr),
         cciServer.url(), clusterId, tls ? &*tls : nullptr);

@@ -25,6 +25,15 @@ ApiResource make(const QString &group, const QString &version, const QString &re
                        subresources};
 }
 
+ApiResource metrics(const QString &resource, const QString &kind, bool namespaced,
+                    const QString &singular)
+{
+    ApiResource r =
+        make(metricsGroup(), QStringLiteral("v1beta1"), resource, kind, namespaced, singular, {});
+    r.verbs = {QStringLiteral("get"), QStringLiteral("list")};
+    return r;
+}
+
 QList<ApiResource> buildTable()
 {
     const QString core;
@@ -60,6 +69,8 @@ QList<ApiResource> buildTable()
         make(QStringLiteral("scheduling.cci.io"), v1, QStringLiteral("scheduleprofiles"),
              QStringLiteral("ScheduleProfile"), true, QStringLiteral("scheduleprofile"), {}, {},
              {QStringLiteral("status")}),
+        metrics(QStringLiteral("pods"), QStringLiteral("PodMetrics"), true, QString()),
+        metrics(QStringLiteral("nodes"), QStringLiteral("NodeMetrics"), false, QString()),
     };
 }
 
@@ -95,6 +106,11 @@ QJsonObject subresourceJson(const ApiResource &r, const QString &sub)
 }
 
 } // namespace
+
+QString metricsGroup()
+{
+    return QStringLiteral("metrics.k8s.io");
+}
 
 const QList<ApiResource> &servedResources()
 {
@@ -208,6 +224,8 @@ QJsonObject openApiV3Root()
 {
     QJsonObject paths;
     for (const ApiResource &r : servedResources()) {
+        if (r.type.group == metricsGroup())
+            continue; // aggregated APIs publish their own OpenAPI; kubectl top needs none
         const QString gv = groupVersionPath(r.type.group, r.type.version);
         paths.insert(gv, QJsonObject{{QStringLiteral("serverRelativeURL"),
                                       QString(u'/' + QStringLiteral("openapi/v3/") + gv)}});

@@ -23,8 +23,10 @@ struct ApiResource
 
 // The served resources: core v1 (namespaces, nodes, pods, events, configmaps, secrets, services),
 // apps/v1 (deployments, replicasets, statefulsets), batch/v1 (jobs) and the CRD
-// scheduling.cci.io/v1 scheduleprofiles.
+// scheduling.cci.io/v1 scheduleprofiles; metrics.k8s.io/v1beta1 pods and nodes (get, list; computed
+// by PodMetrics, not stored).
 const QList<ApiResource> &servedResources();
+QString metricsGroup(); // "metrics.k8s.io"
 const ApiResource *findResource(const QString &group, const QString &version,
                                 const QString &resource);
 

@@ -5,9 +5,14 @@
 #include "core/sandbox/apirequestinfo.h"
 #include "core/sandbox/apiresources.h"
 #include "core/sandbox/apistatus.h"
-#include "core/sandbox/httpstream.h"
+#include "core/sandbox/execsession.h"
 #include "core/sandbox/objectstore.h"
+#include "core/sandbox/podlogstreamer.h"
+#include "core/sandbox/podmetrics.h"
+#include "core/sandbox/sandboxclock.h"
 #include "core/sandbox/tableconverter.h"
+#include "core/sandbox/timerloop.h"
+#include "core/sandbox/watchstreamer.h"
 
 #include <QJsonDocument>
 
@@ -57,20 +62,6 @@ HttpResponse methodNotAllowed(const QString &verb)
         QStringLiteral("the server does not allow this method on the requested resource (%1)")
             .arg(verb);
     return errorResponse(e);
-}
-
-// One watch event line; kubectl get -w asks for Table rows, so each event then carries a one-row
-// Table.
-QJsonObject eventJson(const WatchEvent &e, bool table, const ResourceType &type)
-{
-    QJsonObject event = e.toJson();
-    if (table && e.type != WatchEvent::Type::Bookmark && e.type != WatchEvent::Type::Error)
-        event.insert(
-            QStringLiteral("object"),
-            toTable(type, {e.object},
-                    e.object.value(u"metadata").toObject().value(u"resourceVersion").toString(),
-                    QString(), QDateTime::currentDateTimeUtc()));
-    return event;
 }
 
 struct Selectors
@@ -125,9 +116,21 @@ std::optional<QJsonObject> parseBody(const HttpRequest &request, HttpResponse *e
 } // namespace
 
 ApiRouter::ApiRouter(ObjectStore &store, QString serverAddress, FaultOptions faults)
-    : m_store(store), m_serverAddress(std::move(serverAddress)), m_faults(faults)
+    : ApiRouter(store, std::move(serverAddress), ApiRouterOptions{faults, {}, nullptr, {}})
 {
 }
+
+ApiRouter::ApiRouter(ObjectStore &store, QString serverAddress, ApiRouterOptions options)
+    : m_store(store), m_serverAddress(std::move(serverAddress)), m_options(std::move(options)),
+      m_faults(m_options.faults), m_timers(std::make_shared<TimerLoop>())
+{
+    if (!m_options.clock)
+        m_options.clock = std::make_shared<SandboxClock>();
+    if (m_options.bookmarkInterval.count() <= 0)
+        m_options.bookmarkInterval = std::chrono::seconds(60);
+}
+
+ApiRouter::~ApiRouter() = default;
 
 HttpReply ApiRouter::handle(const HttpRequest &request)
 {
@@ -136,6 +139,8 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
         return jsonResponse(200, versionInfo());
     if (path == u"/healthz" || path == u"/readyz" || path == u"/livez")
         return HttpResponse::text(200, "ok");
+    if (!m_options.authenticator.authenticate(request))
+        return errorResponse(Authenticator::unauthorized());
     if (path == u"/api" || path == u"/api/")
         return jsonResponse(200, apiVersions(m_serverAddress));
     if (path == u"/apis" || path == u"/apis/")
@@ -166,7 +171,10 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
     if (!resource)
         return notFound();
     const std::optional<HttpResponse> fault = m_faults.intercept(request, info);
-    HttpReply reply = fault ? HttpReply(*fault) : handleResource(request, info, *resource);
+    HttpReply reply = fault ? HttpReply(*fault)
+                      : resource->type.group == metricsGroup()
+                          ? handleMetrics(request, info)
+                          : handleResource(request, info, *resource);
     reply.withDelay(m_faults.latency());
     return reply;
 }
@@ -174,6 +182,10 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
 HttpReply ApiRouter::handleResource(const HttpRequest &request, const ApiRequestInfo &info,
                                     const ApiResource &resource)
 {
+    if (resource.type.resource == u"pods" && info.subresource == u"log")
+        return PodLogStreamer::reply(m_store, request, info, m_options.clock, m_timers);
+    if (resource.type.resource == u"pods" && info.subresource == u"exec")
+        return ExecSession::reply(m_store, request, info, m_options.clock, m_timers);
     if (!info.subresource.isEmpty() && info.subresource != u"status")
         return notFound();
     const QString ns = resource.namespaced ? info.nameSpace : QString();
@@ -237,52 +249,18 @@ HttpReply ApiRouter::list(const HttpRequest &request, const ApiRequestInfo &info
 HttpReply ApiRouter::watch(const HttpRequest &request, const ApiRequestInfo &info,
                            const ApiResource &resource)
 {
-    Selectors selectors;
-    if (auto error = readSelectors(request, &selectors))
-        return *error;
-    WatchOptions options;
-    options.namespaceName = resource.namespaced ? info.nameSpace : QString();
-    options.labelSelector = selectors.labels;
-    options.fieldSelector = selectors.fields;
-    options.resourceVersion = request.queryValue(QStringLiteral("resourceVersion"));
-    options.allowBookmarks = request.queryFlag(QStringLiteral("allowWatchBookmarks"));
-    const auto started = m_store.watch(resource.type, options);
-    if (!started)
-        return errorResponse(started.error());
-    const std::shared_ptr<Watch> w = *started;
-    HttpHeaders headers{{"Content-Type", "application/json"}};
-    const bool table = wantsTable(request.headers.value("Accept"));
-    const ResourceType type = resource.type;
-    const int dropEvery = m_faults.dropWatchEvery();
-    return HttpReply::stream(
-        200, headers, [w, table, type, dropEvery](std::shared_ptr<HttpStream> stream) {
-            // The stream's close callback owns the watch; the notifier holds weak references only,
-            // so neither outlives the connection.
-            const std::weak_ptr<HttpStream> weakStream = stream;
-            const std::weak_ptr<Watch> weakWatch = w;
-            auto sent = std::make_shared<int>(0);
-            auto pump = [weakWatch, weakStream, table, type, dropEvery, sent] {
-                const std::shared_ptr<HttpStream> s = weakStream.lock();
-                const std::shared_ptr<Watch> watch = weakWatch.lock();
-                if (!s || !watch || !s->isOpen())
-                    return;
-                for (const WatchEvent &e : watch->takeEvents()) {
-                    s->write(compact(eventJson(e, table, type)) + '\n');
-                    if (dropEvery > 0 && ++*sent >= dropEvery) {
-                        s->abort(); // fault: the stream drops mid-watch, as a flaky network does
-                        return;
-                    }
-                }
-                if (watch->isStopped())
-                    s->end();
-            };
-            stream->setOnClosed([w] {
-                w->setNotifier({});
-                w->stop();
-            });
-            w->setNotifier(pump);
-            pump();
-        });
+    WatchStreamOptions options;
+    options.dropEvery = m_faults.dropWatchEvery();
+    options.stall = m_faults.nextWatchStall();
+    options.bookmarkInterval = m_options.bookmarkInterval;
+    return WatchStreamer::reply(m_store, request, info, resource, options, m_timers);
+}
+
+HttpReply ApiRouter::handleMetrics(const HttpRequest &request, const ApiRequestInfo &info)
+{
+    const auto answer = PodMetrics::handle(
+        m_store, info, request.queryValue(QStringLiteral("labelSelector")), m_options.clock->now());
+    return answer ? jsonResponse(200, *answer) : errorResponse(answer.error());
 }
 
 HttpReply ApiRouter::create(const HttpRequest &request, const ApiRequestInfo &info,

@@ -55,4 +55,13 @@ std::optional<HttpResponse> FaultInjector::intercept(const HttpRequest &request,
     return std::nullopt;
 }
 
+std::chrono::milliseconds FaultInjector::nextWatchStall()
+{
+    if (m_options.stallEvery <= 0 || m_options.stallMs <= 0)
+        return std::chrono::milliseconds(0);
+    return ++m_openedWatches % m_options.stallEvery == 0
+               ? std::chrono::milliseconds(m_options.stallMs)
+               : std::chrono::milliseconds(0);
+}
+
 } // namespace core::sandbox
