@@ -7,6 +7,7 @@
 #include "core/sandbox/objectstore.h"
 #include "core/sandbox/sandboxclock.h"
 #include "core/sandbox/scenario.h"
+#include "core/sandbox/scheduler.h"
 #include "core/sandbox/tlscontext.h"
 
 #include <QCommandLineParser>
@@ -136,6 +137,8 @@ int main(int argc, char *argv[])
                       Tr::tr("Create the objects of this multi-document YAML file at start "
                              "(repeatable)."),
                       Tr::tr("FILE")});
+    parser.addOption({QStringLiteral("no-interconnect"),
+                      Tr::tr("Run without CCI network interconnection (no sidecar in CCI pods).")});
     parser.addOption({QStringLiteral("no-examples"),
                       Tr::tr("Do not deploy the guide's example workloads at start.")});
     parser.addOption({QStringLiteral("clock-speed"),
@@ -273,10 +276,13 @@ int main(int argc, char *argv[])
         auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
         QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
     }
+    // The burst scheduler places pods by SPEC section 2 and admits CCI pods into the CCI store;
+    // it runs on the simulator's thread only. Declared after both stores, so destroyed first.
+    core::sandbox::SchedulerOptions schedulerOptions;
+    schedulerOptions.cci.networkInterconnect = !parser.isSet(QStringLiteral("no-interconnect"));
+    core::sandbox::Scheduler scheduler(store, cciStore, clock, clusterId, schedulerOptions);
     core::sandbox::ClusterSimulator simulator(store, clock);
-    // Scheduling: once the burst Scheduler is wired in, hand it over here, e.g.
-    // simulator.setScheduleStep([&] { scheduler.reconcile(); }); until then the simulator's
-    // FallbackBinder places pods round-robin on the IDC nodes.
+    simulator.setScheduleStep([&scheduler] { scheduler.reconcile(); });
     simulator.start();
     const int rc = app.exec();
     cciServer.stop();
