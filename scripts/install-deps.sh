@@ -10,6 +10,7 @@ packages=(
     libqt6svg6 qt6-qpa-plugins libgl-dev libqt6opengl6-dev libxkbcommon-dev libyaml-cpp-dev
     libdtl-dev libboost-dev libssl-dev
     xvfb xauth fonts-noto-cjk
+    gnome-keyring dbus-daemon libsecret-tools
 )
 
 missing=()

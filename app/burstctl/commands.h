@@ -9,5 +9,7 @@ namespace cli {
 int runPreview(const QStringList &arguments);
 int runSimulate(const QStringList &arguments);
 int runSign(const QStringList &arguments);
+int runLogs(const QStringList &arguments);
+int runExec(const QStringList &arguments);
 
 } // namespace cli

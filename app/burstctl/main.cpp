@@ -18,7 +18,9 @@ QString usage()
                   "Commands:\n"
                   "  preview   Show the pod CCI runs for each workload, with diagnostics\n"
                   "  simulate  Simulate local / CCI / Pending placement as replicas change\n"
-                  "  sign      Sign an HTTP request with a Huawei Cloud AK/SK (SDK-HMAC-SHA256)\n\n"
+                  "  sign      Sign an HTTP request with a Huawei Cloud AK/SK (SDK-HMAC-SHA256)\n"
+                  "  logs      Print or follow the log of a container in a pod\n"
+                  "  exec      Run a command in a container\n\n"
                   "Run \"burstctl COMMAND --help\" for a command's options, its JSON output and "
                   "the decided rules it applies.\n");
 }
@@ -50,6 +52,10 @@ int main(int argc, char *argv[])
         return cli::runSimulate(args);
     if (command == u"sign")
         return cli::runSign(args);
+    if (command == u"logs")
+        return cli::runLogs(args);
+    if (command == u"exec")
+        return cli::runExec(args);
     cli::err() << Tr::tr("burstctl: unknown command \"%1\"").arg(command) << '\n' << usage();
     return 2;
 }

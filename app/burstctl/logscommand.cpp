@@ -1,0 +1,149 @@
+#include "app/burstctl/cliutil.h"
+#include "app/burstctl/commands.h"
+
+#include "core/kube/kubeconfig.h"
+#include "core/kube/podlogclient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+
+namespace cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(burstctl)
+};
+
+// A follow that keeps breaking without delivering anything is given up after this many resumes.
+constexpr int kMaxResumesWithoutProgress = 5;
+
+void addOptions(QCommandLineParser *parser)
+{
+    parser->setApplicationDescription(
+        Tr::tr("Prints the log of a container in a pod, as kubectl logs does. With -f a dropped "
+               "stream is resumed from the last line received, so no line is lost or "
+               "repeated.\n\nExit status: 0 done, 1 API or network error, 2 bad input."));
+    parser->addHelpOption();
+    parser->addPositionalArgument(QStringLiteral("pod"), Tr::tr("Pod name."));
+    parser->addOptions({
+        {{QStringLiteral("n"), QStringLiteral("namespace")}, Tr::tr("Namespace."), Tr::tr("NS")},
+        {{QStringLiteral("c"), QStringLiteral("container")},
+         Tr::tr("Container name."),
+         Tr::tr("NAME")},
+        {{QStringLiteral("f"), QStringLiteral("follow")}, Tr::tr("Stream new lines.")},
+        {QStringLiteral("tail"), Tr::tr("Lines of recent log to show; -1 shows all."), Tr::tr("N"),
+         QStringLiteral("-1")},
+        {QStringLiteral("since"),
+         Tr::tr("Only lines newer than a relative duration like 5s, 2m or 3h."),
+         Tr::tr("DURATION")},
+        {QStringLiteral("timestamps"), Tr::tr("Prefix each line with its RFC3339 timestamp.")},
+        {{QStringLiteral("p"), QStringLiteral("previous")},
+         Tr::tr("The log of the previous, terminated container instance.")},
+        {QStringLiteral("kubeconfig"), Tr::tr("Kubeconfig file to use."), Tr::tr("FILE")},
+        {QStringLiteral("context"), Tr::tr("Kubeconfig context to use."), Tr::tr("NAME")},
+    });
+}
+
+int fail(const QString &message, int code = 2)
+{
+    err() << Tr::tr("burstctl logs: %1").arg(message) << '\n';
+    err().flush();
+    return code;
+}
+
+QString describe(const core::Error &error)
+{
+    return error.hint.isEmpty() ? error.message
+                                : QStringLiteral("%1 %2").arg(error.message, error.hint);
+}
+
+std::optional<core::kube::PodLogOptions> optionsFrom(const QCommandLineParser &parser,
+                                                     QString *problem)
+{
+    core::kube::PodLogOptions options;
+    options.container = parser.value(QStringLiteral("container"));
+    options.follow = parser.isSet(QStringLiteral("follow"));
+    options.timestamps = parser.isSet(QStringLiteral("timestamps"));
+    options.previous = parser.isSet(QStringLiteral("previous"));
+    bool ok = false;
+    const qint64 tail = parser.value(QStringLiteral("tail")).toLongLong(&ok);
+    if (!ok || tail < -1) {
+        *problem = Tr::tr("--tail must be a number of lines or -1");
+        return std::nullopt;
+    }
+    if (tail >= 0)
+        options.tailLines = tail;
+    if (parser.isSet(QStringLiteral("since"))) {
+        options.sinceSeconds = core::kube::parseSinceSeconds(parser.value(QStringLiteral("since")));
+        if (!options.sinceSeconds) {
+            *problem = Tr::tr("--since \"%1\" is no duration like 5s, 2m or 3h")
+                           .arg(parser.value(QStringLiteral("since")));
+            return std::nullopt;
+        }
+    }
+    return options;
+}
+
+} // namespace
+
+int runLogs(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(&parser);
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.positionalArguments().size() != 1)
+        return fail(Tr::tr("give exactly one pod name"));
+    QString problem;
+    const std::optional<core::kube::PodLogOptions> options = optionsFrom(parser, &problem);
+    if (!options)
+        return fail(problem);
+
+    core::kube::KubeconfigOverrides overrides;
+    overrides.kubeconfigPath = parser.value(QStringLiteral("kubeconfig"));
+    overrides.context = parser.value(QStringLiteral("context"));
+    overrides.nameSpace = parser.value(QStringLiteral("namespace"));
+    const core::Result<core::kube::Connection> connection = core::kube::loadConnection(overrides);
+    if (!connection)
+        return fail(describe(connection.error()));
+    QString nameSpace = overrides.nameSpace;
+    if (nameSpace.isEmpty())
+        nameSpace = connection->defaultNamespace.isEmpty() ? QStringLiteral("default")
+                                                           : connection->defaultNamespace;
+
+    QNetworkAccessManager network;
+    core::kube::PodLogClient client(&network, connection.value());
+    int exitCode = 0;
+    int resumesWithoutProgress = 0;
+    QObject::connect(&client, &core::kube::PodLogClient::linesReceived, &client,
+                     [&resumesWithoutProgress](const QStringList &lines) {
+                         resumesWithoutProgress = 0;
+                         for (const QString &line : lines)
+                             out() << line << '\n';
+                         out().flush();
+                     });
+    QObject::connect(&client, &core::kube::PodLogClient::finished, &client,
+                     [] { QCoreApplication::exit(0); });
+    QObject::connect(&client, &core::kube::PodLogClient::failed, &client,
+                     [&exitCode](const core::Error &error) {
+                         exitCode = fail(describe(error), 1);
+                         QCoreApplication::exit(exitCode);
+                     });
+    QObject::connect(
+        &client, &core::kube::PodLogClient::streamDropped, &client, [&](const core::Error &error) {
+            if (++resumesWithoutProgress <= kMaxResumesWithoutProgress && client.resume())
+                return;
+            exitCode = fail(describe(error), 1);
+            QCoreApplication::exit(exitCode);
+        });
+    client.start(nameSpace, parser.positionalArguments().constFirst(), *options);
+    const int loopCode = QCoreApplication::exec();
+    return exitCode != 0 ? exitCode : loopCode;
+}
+
+} // namespace cli

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/kube/connection.h"
+#include "core/kube/podlogoptions.h"
+
+#include <QByteArray>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+class QNetworkAccessManager;
+
+namespace core::kube {
+
+// Streams a container's log (GET /api/v1/namespaces/NS/pods/NAME/log) and hands out complete
+// lines as they arrive; a line split across chunks waits for its newline. Keeps at most
+// maxLines() lines for a viewer. A follow stream always asks for timestamps (they are stripped
+// again unless the caller asked for them) so that resume() after streamDropped() continues at
+// the last line seen: nothing lost, nothing repeated.
+class PodLogClient : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kDefaultMaxLines = 10000;
+    // A line longer than this is handed out in pieces, so a log without newlines cannot grow
+    // memory without bound.
+    static constexpr qsizetype kMaxLineBytes = qsizetype(1) << 20;
+
+    PodLogClient(QNetworkAccessManager *network, Connection connection, QObject *parent = nullptr);
+    ~PodLogClient() override;
+
+    void setMaxLines(int maxLines);
+    int maxLines() const { return m_maxLines; }
+    QStringList lines() const { return m_lines; } // oldest first
+
+    void start(const QString &nameSpace, const QString &pod, const PodLogOptions &options);
+    void stop();
+    bool isActive() const { return m_reply != nullptr || m_waitingForCredential; }
+    // Reconnects a dropped stream from the last line received. False when there is nothing to
+    // resume (not started, still running, or no line with a timestamp seen yet).
+    bool resume();
+    // RFC 3339 time of the last line received, as the server wrote it; empty before the first.
+    QString lastTimestamp() const { return m_lastTimestamp; }
+
+signals:
+    void linesReceived(const QStringList &lines);
+    // The server ended the log. A follow ends when the container stops; its end is confirmed by
+    // one more request from the last line, which must bring nothing new.
+    void finished();
+    // The API refused the request (the metav1.Status message) or it never got an answer.
+    void failed(const core::Error &error);
+    // The connection broke in the middle of the log; resume() continues it.
+    void streamDropped(const core::Error &error);
+
+private:
+    void send(const PodLogOptions &options);
+    void sendRequest(const PodLogOptions &options, const Credential *credential);
+    void resumeFromLastLine();
+    void endFollow();
+    void onReadyRead();
+    void onFinished();
+    void takeLines(bool endOfStream);
+    bool acceptLine(QByteArray line, QStringList *out);
+    void appendToRing(const QStringList &lines);
+    void dropReply();
+
+    QNetworkAccessManager *m_network;
+    Connection m_connection;
+    QString m_namespace;
+    QString m_pod;
+    PodLogOptions m_options;
+    bool m_stripTimestamps = false;
+    QPointer<QNetworkReply> m_reply;
+    bool m_waitingForCredential = false;
+    quint64 m_generation = 0;
+    QByteArray m_partial;
+    QByteArray m_errorBody;
+    QStringList m_lines;
+    int m_maxLines = kDefaultMaxLines;
+    bool m_dropped = false;
+    bool m_confirmingEnd = false;
+    int m_linesThisStream = 0;
+
+    QString m_lastTimestamp;
+    QString m_lastKey; // sortableTimestamp(m_lastTimestamp)
+    int m_seenAtLastKey = 0;
+    // After resume(): lines before m_resumeKey, and the first m_skipAtResumeKey at it, were seen.
+    QString m_resumeKey;
+    int m_skipAtResumeKey = 0;
+};
+
+} // namespace core::kube
