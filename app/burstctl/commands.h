@@ -9,5 +9,7 @@ namespace cli {
 int runPreview(const QStringList &arguments);
 int runSimulate(const QStringList &arguments);
 int runSign(const QStringList &arguments);
+int runGet(const QStringList &arguments);
+int runWatch(const QStringList &arguments);
 
 } // namespace cli

@@ -1,5 +1,6 @@
 #include "app/burstctl/cliutil.h"
 #include "app/burstctl/commands.h"
+#include "app/burstctl/connectionflags.h"
 
 #include "core/common/translations.h"
 
@@ -18,7 +19,9 @@ QString usage()
                   "Commands:\n"
                   "  preview   Show the pod CCI runs for each workload, with diagnostics\n"
                   "  simulate  Simulate local / CCI / Pending placement as replicas change\n"
-                  "  sign      Sign an HTTP request with a Huawei Cloud AK/SK (SDK-HMAC-SHA256)\n\n"
+                  "  sign      Sign an HTTP request with a Huawei Cloud AK/SK (SDK-HMAC-SHA256)\n"
+                  "  get       List objects of a resource type from a cluster, as kubectl get\n"
+                  "  watch     Print every change of a resource type, one line per event\n\n"
                   "Run \"burstctl COMMAND --help\" for a command's options, its JSON output and "
                   "the decided rules it applies.\n");
 }
@@ -32,6 +35,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BURST_VERSION));
     core::installTranslations(app, core::preferredLocale());
     QStringList args = QCoreApplication::arguments();
+    args = cli::ConnectionFlags::commandFirst(args);
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" ||
         args.at(1) == u"help") {
         cli::out() << usage();
@@ -50,6 +54,10 @@ int main(int argc, char *argv[])
         return cli::runSimulate(args);
     if (command == u"sign")
         return cli::runSign(args);
+    if (command == u"get")
+        return cli::runGet(args);
+    if (command == u"watch")
+        return cli::runWatch(args);
     cli::err() << Tr::tr("burstctl: unknown command \"%1\"").arg(command) << '\n' << usage();
     return 2;
 }

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/kube/connection.h"
+
+#include <QList>
+#include <QNetworkRequest>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+namespace core::kube {
+
+// A request to `url` carrying the connection's TLS settings (CA PEM, client certificate and key,
+// insecure -> VerifyNone, tlsServerName -> peer verify name) and its static authentication
+// (token, tokenFile re-read on every call, basic auth, extra headers). HTTP/1.1 only, as
+// kube-apiserver watches are long-lived streams that HTTP/2 multiplexing gains nothing from.
+QNetworkRequest makeRequest(const Connection &connection, const QUrl &url);
+
+// Dynamic credentials (exec plugin, IAM token) on top of makeRequest's static ones.
+void applyCredential(QNetworkRequest &request, const Credential &credential);
+
+// connection.server + path (the server URL may carry a path prefix, as behind a proxy) + query.
+QUrl apiUrl(const Connection &connection, const QString &path,
+            const QList<QPair<QString, QString>> &query = {});
+
+} // namespace core::kube
