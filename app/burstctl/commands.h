@@ -11,5 +11,7 @@ int runSimulate(const QStringList &arguments);
 int runSign(const QStringList &arguments);
 int runLogs(const QStringList &arguments);
 int runExec(const QStringList &arguments);
+int runGet(const QStringList &arguments);
+int runWatch(const QStringList &arguments);
 
 } // namespace cli

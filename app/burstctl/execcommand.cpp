@@ -2,7 +2,7 @@
 #include "app/burstctl/commands.h"
 
 #include "core/kube/execclient.h"
-#include "core/kube/kubeconfig.h"
+#include "app/burstctl/connectionflags.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,13 +32,11 @@ void addOptions(QCommandLineParser *parser)
                                   Tr::tr("The command and its arguments, after \"--\"."),
                                   QStringLiteral("-- COMMAND [ARGS...]"));
     parser->addOptions({
-        {{QStringLiteral("n"), QStringLiteral("namespace")}, Tr::tr("Namespace."), Tr::tr("NS")},
         {{QStringLiteral("c"), QStringLiteral("container")},
          Tr::tr("Container name."),
          Tr::tr("NAME")},
-        {QStringLiteral("kubeconfig"), Tr::tr("Kubeconfig file to use."), Tr::tr("FILE")},
-        {QStringLiteral("context"), Tr::tr("Kubeconfig context to use."), Tr::tr("NAME")},
     });
+    ConnectionFlags().addTo(*parser);
 }
 
 int fail(const QString &message, int code = 2)
@@ -75,17 +73,10 @@ int runExec(const QStringList &arguments)
     if (positional.size() < 2 || !arguments.contains(QStringLiteral("--")))
         return fail(Tr::tr("give a pod name, then \"--\" and the command to run"));
 
-    core::kube::KubeconfigOverrides overrides;
-    overrides.kubeconfigPath = parser.value(QStringLiteral("kubeconfig"));
-    overrides.context = parser.value(QStringLiteral("context"));
-    overrides.nameSpace = parser.value(QStringLiteral("namespace"));
-    const core::Result<core::kube::Connection> connection = core::kube::loadConnection(overrides);
+    const core::Result<core::kube::Connection> connection = ConnectionFlags().load(parser);
     if (!connection)
         return fail(describe(connection.error()));
-    QString nameSpace = overrides.nameSpace;
-    if (nameSpace.isEmpty())
-        nameSpace = connection->defaultNamespace.isEmpty() ? QStringLiteral("default")
-                                                           : connection->defaultNamespace;
+    const QString nameSpace = ConnectionFlags::effectiveNamespace(parser, connection.value());
 
     core::kube::ExecOptions options;
     options.container = parser.value(QStringLiteral("container"));

@@ -1,7 +1,7 @@
 #include "app/burstctl/cliutil.h"
 #include "app/burstctl/commands.h"
 
-#include "core/kube/kubeconfig.h"
+#include "app/burstctl/connectionflags.h"
 #include "core/kube/podlogclient.h"
 
 #include <QCommandLineParser>
@@ -29,7 +29,6 @@ void addOptions(QCommandLineParser *parser)
     parser->addHelpOption();
     parser->addPositionalArgument(QStringLiteral("pod"), Tr::tr("Pod name."));
     parser->addOptions({
-        {{QStringLiteral("n"), QStringLiteral("namespace")}, Tr::tr("Namespace."), Tr::tr("NS")},
         {{QStringLiteral("c"), QStringLiteral("container")},
          Tr::tr("Container name."),
          Tr::tr("NAME")},
@@ -42,9 +41,8 @@ void addOptions(QCommandLineParser *parser)
         {QStringLiteral("timestamps"), Tr::tr("Prefix each line with its RFC3339 timestamp.")},
         {{QStringLiteral("p"), QStringLiteral("previous")},
          Tr::tr("The log of the previous, terminated container instance.")},
-        {QStringLiteral("kubeconfig"), Tr::tr("Kubeconfig file to use."), Tr::tr("FILE")},
-        {QStringLiteral("context"), Tr::tr("Kubeconfig context to use."), Tr::tr("NAME")},
     });
+    ConnectionFlags().addTo(*parser);
 }
 
 int fail(const QString &message, int code = 2)
@@ -104,17 +102,10 @@ int runLogs(const QStringList &arguments)
     if (!options)
         return fail(problem);
 
-    core::kube::KubeconfigOverrides overrides;
-    overrides.kubeconfigPath = parser.value(QStringLiteral("kubeconfig"));
-    overrides.context = parser.value(QStringLiteral("context"));
-    overrides.nameSpace = parser.value(QStringLiteral("namespace"));
-    const core::Result<core::kube::Connection> connection = core::kube::loadConnection(overrides);
+    const core::Result<core::kube::Connection> connection = ConnectionFlags().load(parser);
     if (!connection)
         return fail(describe(connection.error()));
-    QString nameSpace = overrides.nameSpace;
-    if (nameSpace.isEmpty())
-        nameSpace = connection->defaultNamespace.isEmpty() ? QStringLiteral("default")
-                                                           : connection->defaultNamespace;
+    const QString nameSpace = ConnectionFlags::effectiveNamespace(parser, connection.value());
 
     QNetworkAccessManager network;
     core::kube::PodLogClient client(&network, connection.value());

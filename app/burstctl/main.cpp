@@ -1,5 +1,6 @@
 #include "app/burstctl/cliutil.h"
 #include "app/burstctl/commands.h"
+#include "app/burstctl/connectionflags.h"
 
 #include "core/common/translations.h"
 
@@ -20,7 +21,9 @@ QString usage()
                   "  simulate  Simulate local / CCI / Pending placement as replicas change\n"
                   "  sign      Sign an HTTP request with a Huawei Cloud AK/SK (SDK-HMAC-SHA256)\n"
                   "  logs      Print or follow the log of a container in a pod\n"
-                  "  exec      Run a command in a container\n\n"
+                  "  exec      Run a command in a container\n"
+                  "  get       List objects of a resource type from a cluster, as kubectl get\n"
+                  "  watch     Print every change of a resource type, one line per event\n\n"
                   "Run \"burstctl COMMAND --help\" for a command's options, its JSON output and "
                   "the decided rules it applies.\n");
 }
@@ -34,6 +37,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BURST_VERSION));
     core::installTranslations(app, core::preferredLocale());
     QStringList args = QCoreApplication::arguments();
+    args = cli::ConnectionFlags::commandFirst(args);
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" ||
         args.at(1) == u"help") {
         cli::out() << usage();
@@ -56,6 +60,10 @@ int main(int argc, char *argv[])
         return cli::runLogs(args);
     if (command == u"exec")
         return cli::runExec(args);
+    if (command == u"get")
+        return cli::runGet(args);
+    if (command == u"watch")
+        return cli::runWatch(args);
     cli::err() << Tr::tr("burstctl: unknown command \"%1\"").arg(command) << '\n' << usage();
     return 2;
 }

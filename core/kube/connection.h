@@ -58,6 +58,7 @@ struct Connection
     QString contextName;
     QString clusterName;
     QString userName;
+    QString userSourceFile;   // the kubeconfig file that defines the user (exec trust key)
     QString defaultNamespace; // context namespace, "" = "default"
 
     QUrl server;

@@ -278,4 +278,21 @@ QString ExecCredentialProvider::stderrTail() const
     return tail;
 }
 
+std::shared_ptr<ExecCredentialProvider>
+attachExecCredentialProvider(Connection &connection, std::shared_ptr<ExecTrustStore> trustStore,
+                             std::shared_ptr<LoginShellPath> loginShellPath)
+{
+    if (!connection.exec)
+        return {};
+    ExecCredentialProvider::Options options;
+    options.kubeconfigPath = connection.userSourceFile;
+    options.userName = connection.userName;
+    options.loginShellPath = std::move(loginShellPath);
+    auto provider = std::make_shared<ExecCredentialProvider>(
+        *connection.exec, ExecClusterInfo::fromConnection(connection), std::move(trustStore),
+        options);
+    connection.credentialProvider = provider;
+    return provider;
+}
+
 } // namespace core::kube

@@ -87,4 +87,12 @@ private:
     bool m_timedOut = false;
 };
 
+// When the connection's user has an exec block, gives the connection an ExecCredentialProvider
+// (trust keyed by the kubeconfig file defining the user and the user's name) and returns it;
+// otherwise returns null and leaves the connection as it is. `parent` owns nothing: the
+// connection's shared_ptr owns the provider.
+std::shared_ptr<ExecCredentialProvider>
+attachExecCredentialProvider(Connection &connection, std::shared_ptr<ExecTrustStore> trustStore,
+                             std::shared_ptr<LoginShellPath> loginShellPath = {});
+
 } // namespace core::kube

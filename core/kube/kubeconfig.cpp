@@ -167,6 +167,7 @@ QStringList loadExec(const Selection &s, Connection &c)
              e.interactiveMode != u"Always")
         errors << Tr::tr("invalid interactiveMode: %1").arg(e.interactiveMode);
     c.exec = e;
+    c.userSourceFile = s.user.sourceFile;
     return errors;
 }
 

@@ -9,11 +9,11 @@ namespace core::kube {
 
 namespace {
 
-// Kubeconfig keys may be RSA or EC (PKCS#1, SEC1 or PKCS#8 PEM); the PEM header does not always
-// say which, so try each algorithm.
+// PEM keys do not say their algorithm in a way QSslKey reads (PKCS#8 "PRIVATE KEY"), so try
+// the ones kubeconfigs carry.
 QSslKey parseKey(const QByteArray &pem)
 {
-    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
         QSslKey key(pem, algorithm, QSsl::Pem, QSsl::PrivateKey);
         if (!key.isNull())
             return key;
@@ -21,38 +21,24 @@ QSslKey parseKey(const QByteArray &pem)
     return {};
 }
 
-void setClientCertificate(QSslConfiguration &configuration, const QByteArray &certPem,
-                          const QByteArray &keyPem)
+void applyClientCertificate(QSslConfiguration &ssl, const QByteArray &certPem,
+                            const QByteArray &keyPem)
 {
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certPem, QSsl::Pem);
-    const QSslKey key = parseKey(keyPem);
-    if (chain.isEmpty() || key.isNull())
+    if (certPem.isEmpty() || keyPem.isEmpty())
         return;
-    configuration.setLocalCertificateChain(chain);
-    configuration.setPrivateKey(key);
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certPem, QSsl::Pem);
+    if (chain.isEmpty())
+        return;
+    ssl.setLocalCertificateChain(chain);
+    ssl.setPrivateKey(parseKey(keyPem));
 }
 
-// A service-account token file is rotated under a running client, so it is read per request.
-QString bearerToken(const Connection &connection)
+QString readTokenFile(const QString &path)
 {
-    if (!connection.tokenFile.isEmpty()) {
-        QFile file(connection.tokenFile);
-        if (file.open(QIODevice::ReadOnly))
-            return QString::fromUtf8(file.readAll().trimmed());
-    }
-    return connection.token;
-}
-
-void setBearer(QNetworkRequest &request, const QString &token)
-{
-    request.setRawHeader("Authorization", QByteArray("Bearer " + token.toUtf8()));
-}
-
-// Go's url.QueryEscape keeps only unreserved characters; '+' must become %2B or the API server
-// reads it as a space.
-QByteArray queryEscape(const QString &text)
-{
-    return QUrl::toPercentEncoding(text);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).trimmed();
 }
 
 } // namespace
@@ -60,27 +46,35 @@ QByteArray queryEscape(const QString &text)
 QNetworkRequest makeRequest(const Connection &connection, const QUrl &url)
 {
     QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("burst-console"));
     if (url.scheme() == u"https") {
-        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        // As client-go: a CA given replaces the system roots instead of adding to them.
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         if (!connection.certificateAuthorityPem.isEmpty())
-            configuration.setCaCertificates(
+            ssl.setCaCertificates(
                 QSslCertificate::fromData(connection.certificateAuthorityPem, QSsl::Pem));
         if (connection.insecureSkipTlsVerify)
-            configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
-        if (!connection.clientCertPem.isEmpty())
-            setClientCertificate(configuration, connection.clientCertPem, connection.clientKeyPem);
-        request.setSslConfiguration(configuration);
+            ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        applyClientCertificate(ssl, connection.clientCertPem, connection.clientKeyPem);
+        request.setSslConfiguration(ssl);
         if (!connection.tlsServerName.isEmpty())
             request.setPeerVerifyName(connection.tlsServerName);
     }
-    const QString token = bearerToken(connection);
-    if (!token.isEmpty()) {
-        setBearer(request, token);
-    } else if (!connection.username.isEmpty() || !connection.password.isEmpty()) {
-        const QByteArray pair = QString(connection.username + u':' + connection.password).toUtf8();
-        request.setRawHeader("Authorization", QByteArray("Basic " + pair.toBase64()));
+    QString token = connection.token;
+    if (!connection.tokenFile.isEmpty()) {
+        const QString fromFile = readTokenFile(connection.tokenFile);
+        if (!fromFile.isEmpty())
+            token = fromFile;
     }
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    else if (!connection.username.isEmpty())
+        request.setRawHeader(
+            "Authorization",
+            "Basic " +
+                QString(connection.username + u':' + connection.password).toUtf8().toBase64());
     for (const auto &[name, value] : connection.extraHeaders)
         request.setRawHeader(name, value);
     return request;
@@ -89,11 +83,11 @@ QNetworkRequest makeRequest(const Connection &connection, const QUrl &url)
 void applyCredential(QNetworkRequest &request, const Credential &credential)
 {
     if (!credential.token.isEmpty())
-        setBearer(request, credential.token);
-    if (!credential.clientCertPem.isEmpty()) {
-        QSslConfiguration configuration = request.sslConfiguration();
-        setClientCertificate(configuration, credential.clientCertPem, credential.clientKeyPem);
-        request.setSslConfiguration(configuration);
+        request.setRawHeader("Authorization", "Bearer " + credential.token.toUtf8());
+    if (!credential.clientCertPem.isEmpty() && request.url().scheme() == u"https") {
+        QSslConfiguration ssl = request.sslConfiguration();
+        applyClientCertificate(ssl, credential.clientCertPem, credential.clientKeyPem);
+        request.setSslConfiguration(ssl);
     }
 }
 
@@ -105,14 +99,16 @@ QUrl apiUrl(const Connection &connection, const QString &path,
     while (base.endsWith(u'/'))
         base.chop(1);
     url.setPath(base + path);
-    QByteArray encoded;
-    for (const auto &[key, value] : query) {
-        if (!encoded.isEmpty())
-            encoded += '&';
-        encoded += queryEscape(key) + '=' + queryEscape(value);
+    if (!query.isEmpty()) {
+        // Encoded by hand: QUrlQuery leaves '+', '=' and ',' alone, which selectors contain.
+        QByteArray encoded;
+        for (const auto &[key, value] : query) {
+            if (!encoded.isEmpty())
+                encoded += '&';
+            encoded += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+        }
+        url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
     }
-    url.setQuery(encoded.isEmpty() ? QString() : QString::fromLatin1(encoded), QUrl::StrictMode);
-    url.setFragment({});
     return url;
 }
 

@@ -10,15 +10,16 @@
 
 namespace core::kube {
 
-// A request to `url` carrying the Connection's TLS settings (CA PEM -> QSslConfiguration CA list,
-// client certificate + key, insecureSkipTlsVerify -> VerifyNone, tlsServerName ->
-// QNetworkRequest::setPeerVerifyName) and static auth (token / tokenFile re-read / basic auth /
-// extraHeaders).
+// A request to `url` carrying the connection's TLS settings (CA PEM, client certificate and key,
+// insecure -> VerifyNone, tlsServerName -> peer verify name) and its static authentication
+// (token, tokenFile re-read on every call, basic auth, extra headers). HTTP/1.1 only, as
+// kube-apiserver watches are long-lived streams that HTTP/2 multiplexing gains nothing from.
 QNetworkRequest makeRequest(const Connection &connection, const QUrl &url);
-// Dynamic credentials (exec plugin, IAM) on top: bearer token and/or client certificate.
+
+// Dynamic credentials (exec plugin, IAM token) on top of makeRequest's static ones.
 void applyCredential(QNetworkRequest &request, const Credential &credential);
-// The Connection's server URL joined with an API path and query ("/api/v1/pods",
-// {{"limit","500"}}).
+
+// connection.server + path (the server URL may carry a path prefix, as behind a proxy) + query.
 QUrl apiUrl(const Connection &connection, const QString &path,
             const QList<QPair<QString, QString>> &query = {});
 

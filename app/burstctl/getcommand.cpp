@@ -1,0 +1,265 @@
+#include "app/burstctl/cliutil.h"
+#include "app/burstctl/commands.h"
+#include "app/burstctl/connectionflags.h"
+
+#include "core/kube/apiclient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(burstctl)
+};
+
+const QByteArray tableAccept =
+    QByteArrayLiteral("application/json;as=Table;v=v1;g=meta.k8s.io, application/json");
+
+QString cellText(const QJsonValue &cell)
+{
+    if (cell.isString())
+        return cell.toString();
+    if (cell.isDouble()) {
+        const double d = cell.toDouble();
+        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d);
+    }
+    if (cell.isBool())
+        return cell.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (cell.isNull() || cell.isUndefined())
+        return QStringLiteral("<none>");
+    return QString::fromUtf8(QJsonDocument(cell.toObject()).toJson(QJsonDocument::Compact));
+}
+
+// kubectl's tabwriter: each column as wide as its widest cell plus 3 spaces (at least 6),
+// the last column unpadded.
+void printAligned(const QList<QStringList> &lines)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &line : lines)
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            if (widths.size() <= i)
+                widths.append(0);
+            widths[i] = std::max(widths[i], line.at(i).size());
+        }
+    for (const QStringList &line : lines) {
+        QString text;
+        for (qsizetype i = 0; i < line.size(); ++i)
+            text += i + 1 == line.size()
+                        ? line.at(i)
+                        : line.at(i).leftJustified(std::max<qsizetype>(widths.at(i) + 3, 6));
+        out() << text << '\n';
+    }
+}
+
+void printTable(const QJsonObject &table, bool wide, bool withNamespace)
+{
+    QList<int> columns;
+    QStringList header;
+    if (withNamespace)
+        header.append(QStringLiteral("NAMESPACE"));
+    const QJsonArray definitions = table.value(u"columnDefinitions").toArray();
+    for (qsizetype i = 0; i < definitions.size(); ++i) {
+        const QJsonObject d = definitions.at(i).toObject();
+        if (!wide && d.value(u"priority").toInt() != 0)
+            continue;
+        columns.append(int(i));
+        header.append(d.value(u"name").toString().toUpper());
+    }
+    QList<QStringList> lines{header};
+    for (const QJsonValue &r : table.value(u"rows").toArray()) {
+        const QJsonObject row = r.toObject();
+        const QJsonArray cells = row.value(u"cells").toArray();
+        QStringList line;
+        if (withNamespace)
+            line.append(row.value(u"object")
+                            .toObject()
+                            .value(u"metadata")
+                            .toObject()
+                            .value(u"namespace")
+                            .toString());
+        for (const int c : columns)
+            line.append(cellText(cells.at(c)));
+        lines.append(line);
+    }
+    printAligned(lines);
+}
+
+QJsonObject withTypeMeta(QJsonObject object, const core::kube::ResourceMapping &resource)
+{
+    object.insert(QStringLiteral("apiVersion"), resource.groupVersion());
+    object.insert(QStringLiteral("kind"), resource.kind);
+    return object;
+}
+
+// JSON bytes straight to stdout: through QTextStream a 100k-pod list would be held once more as
+// UTF-16.
+void writeRaw(const QByteArray &bytes)
+{
+    out().flush();
+    QFile file;
+    if (file.open(stdout, QIODevice::WriteOnly))
+        file.write(bytes);
+}
+
+struct GetRequest
+{
+    core::kube::ResourceMapping resource;
+    QString name;
+    QString nameSpace;
+    QString output;
+    core::kube::ListOptions options;
+};
+
+void printResult(const GetRequest &get, const QJsonObject &result)
+{
+    const bool single = !get.name.isEmpty();
+    if (get.output.isEmpty() || get.output == u"wide") {
+        if (result.value(u"rows").toArray().isEmpty()) {
+            err() << (get.nameSpace.isEmpty()
+                          ? Tr::tr("No resources found")
+                          : Tr::tr("No resources found in %1 namespace.").arg(get.nameSpace))
+                  << '\n';
+            return;
+        }
+        printTable(result, get.output == u"wide",
+                   get.resource.namespaced && get.nameSpace.isEmpty() && !single);
+        return;
+    }
+    const QJsonArray items = single ? QJsonArray{result} : result.value(u"items").toArray();
+    if (get.output == u"name") {
+        for (const QJsonValue &item : items)
+            out() << get.resource.qualifiedKind() << '/'
+                  << item.toObject().value(u"metadata").toObject().value(u"name").toString()
+                  << '\n';
+        return;
+    }
+    // -o json of one object (lists go through printJsonList page by page).
+    writeRaw(QJsonDocument(withTypeMeta(result, get.resource)).toJson(QJsonDocument::Indented));
+}
+
+// kubectl's -o json for a list: a v1 List of the items with their kind and apiVersion.
+void printJsonList(const QJsonArray &typed)
+{
+    const QJsonObject list{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("List")},
+        {QStringLiteral("items"), typed},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"), QString()}}}};
+    writeRaw(QJsonDocument(list).toJson(QJsonDocument::Indented));
+}
+
+void fail(const core::kube::ApiStatusError &error)
+{
+    err() << error.toError().message << '\n';
+    QCoreApplication::exit(1);
+}
+
+void runGet(core::kube::ApiClient *client, GetRequest get)
+{
+    const bool table = get.output.isEmpty() || get.output == u"wide";
+    if (!get.name.isEmpty()) {
+        core::kube::ApiRequest request;
+        request.path = get.resource.path(get.nameSpace, get.name);
+        request.accept = table ? tableAccept : QByteArrayLiteral("application/json");
+        client->send(request, client, [get](const auto &r) {
+            if (!r)
+                return fail(r.error());
+            printResult(get, r.value().json());
+            QCoreApplication::exit(0);
+        });
+        return;
+    }
+    get.options.accept = table ? tableAccept : QByteArrayLiteral("application/json");
+    get.options.nameSpace = get.nameSpace;
+    if (get.output != u"json") {
+        client->list(get.resource, get.options, client, [get](const auto &r) {
+            if (!r)
+                return fail(r.error());
+            printResult(get, r.value());
+            QCoreApplication::exit(0);
+        });
+        return;
+    }
+    // Page by page, so a large list is held once (typed), not twice.
+    auto typed = std::make_shared<QJsonArray>();
+    client->list(
+        get.resource, get.options, client,
+        [typed](const auto &r) {
+            if (!r)
+                return fail(r.error());
+            printJsonList(*typed);
+            QCoreApplication::exit(0);
+        },
+        [typed, resource = get.resource](const QJsonObject &page, int index) {
+            if (index == 0)
+                *typed = QJsonArray();
+            for (const QJsonValue &item : page.value(u"items").toArray())
+                typed->append(withTypeMeta(item.toObject(), resource));
+            return true;
+        });
+}
+
+} // namespace
+
+int runGet(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Tr::tr("Lists objects of one resource type, or shows one object, as kubectl get does."));
+    parser.addHelpOption();
+    ConnectionFlags flags;
+    flags.addTo(parser);
+    parser.addOption({{QStringLiteral("l"), QStringLiteral("selector")},
+                      Tr::tr("Label selector (e.g. app=web,tier!=db)."),
+                      Tr::tr("SELECTOR")});
+    parser.addOption({QStringLiteral("field-selector"),
+                      Tr::tr("Field selector (e.g. spec.nodeName=node-1)."), Tr::tr("SELECTOR")});
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                      Tr::tr("Output format: name, json or wide."),
+                      Tr::tr("FORMAT")});
+    parser.addOption({QStringLiteral("chunk-size"),
+                      Tr::tr("Fetch large lists in pages of this size (0: one request)."),
+                      Tr::tr("N"), QStringLiteral("500")});
+    parser.addPositionalArgument(QStringLiteral("RESOURCE"), Tr::tr("pods, nodes, deploy, ..."));
+    parser.addPositionalArgument(QStringLiteral("NAME"), Tr::tr("One object's name."),
+                                 QStringLiteral("[NAME]"));
+    parser.process(arguments);
+    const QStringList positional = parser.positionalArguments();
+    GetRequest get;
+    get.output = parser.value(QStringLiteral("output"));
+    if (positional.isEmpty() || positional.size() > 2 ||
+        !(get.output.isEmpty() || get.output == u"wide" || get.output == u"json" ||
+          get.output == u"name")) {
+        err() << parser.helpText();
+        return 2;
+    }
+    const auto connection = flags.load(parser);
+    if (!connection) {
+        err() << connection.error().message << '\n';
+        return 1;
+    }
+    get.name = positional.value(1);
+    get.options.labelSelector = parser.value(QStringLiteral("selector"));
+    get.options.fieldSelector = parser.value(QStringLiteral("field-selector"));
+    get.options.limit = parser.value(QStringLiteral("chunk-size")).toInt();
+    core::kube::ApiClient client(connection.value());
+    const QString nameSpace = ConnectionFlags::effectiveNamespace(parser, connection.value());
+    client.resolve(positional.first(), &client,
+                   [&client, get, nameSpace](const auto &mapping) mutable {
+                       if (!mapping)
+                           return fail(mapping.error());
+                       get.resource = mapping.value();
+                       get.nameSpace = get.resource.namespaced ? nameSpace : QString();
+                       runGet(&client, get);
+                   });
+    return QCoreApplication::exec();
+}
+
+} // namespace cli

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "core/kube/apirequest.h"
+#include "core/kube/apistatuserror.h"
+#include "core/kube/connection.h"
+#include "core/kube/restmapper.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace core::kube {
+
+// The REST client of one API server, asynchronous throughout (QNetworkAccessManager, HTTP/1.1,
+// TLS from the Connection). Every call takes a context object: the callback runs on this
+// client's thread, and not at all once the context is gone. Retries follow client-go: 429 with
+// Retry-After for any verb, 5xx and lost connections for GET only, bounded, with exponential
+// backoff and jitter; a 401 makes the credential provider invalidate and is retried once.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    template <typename T> using Callback = std::function<void(const ApiResult<T> &result)>;
+    using ObjectCallback = Callback<QJsonObject>;
+    // One page of a list (its items, or its rows for a Table) and its index; index 0 after
+    // earlier pages means the list restarted. Return false to stop paging.
+    using PageCallback = std::function<bool(const QJsonObject &page, int index)>;
+
+    explicit ApiClient(Connection connection, QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    const Connection &connection() const { return m_connection; }
+    void setDefaultTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+
+    void send(const ApiRequest &request, QObject *context, Callback<ApiResponse> done);
+
+    // GET /api, /apis and every group version once; later calls answer from the cache.
+    void discover(QObject *context, Callback<RestMapper> done);
+    void resolve(const QString &name, QObject *context, Callback<ResourceMapping> done);
+
+    void get(const ResourceMapping &resource, const QString &nameSpace, const QString &name,
+             QObject *context, ObjectCallback done);
+    // Pages through limit/continue. Without `page`, `done` gets the first page's object with
+    // every page's items (or Table rows); with it, pages go to `page` and `done` gets the last
+    // page's metadata. A continue token that expired (410) restarts the list from the first
+    // page, as client-go's pager does (`page` sees index 0 again).
+    void list(const ResourceMapping &resource, const ListOptions &options, QObject *context,
+              ObjectCallback done, PageCallback page = {});
+    void create(const ResourceMapping &resource, const QString &nameSpace,
+                const QJsonObject &object, QObject *context, ObjectCallback done);
+    // PUT with the object's metadata.resourceVersion. A 409 is never retried: the error
+    // carries our object and the server's current one.
+    void update(const ResourceMapping &resource, const QJsonObject &object, QObject *context,
+                ObjectCallback done);
+    void patch(const ResourceMapping &resource, const QString &nameSpace, const QString &name,
+               PatchType type, const QByteArray &patch, QObject *context, ObjectCallback done);
+    void remove(const ResourceMapping &resource, const QString &nameSpace, const QString &name,
+                PropagationPolicy propagation, QObject *context, ObjectCallback done);
+
+    // A long-lived streaming GET (watch, logs -f): `done` gets the reply once sent, before any
+    // data; the caller reads it and deletes it. Not retried.
+    void openStream(const ApiRequest &request, QObject *context, Callback<QNetworkReply *> done);
+
+private:
+    struct Call;
+    struct ListState;
+
+    void startCall(const std::shared_ptr<Call> &call);
+    void issue(const std::shared_ptr<Call> &call, const std::optional<Credential> &credential);
+    void finishCall(const std::shared_ptr<Call> &call, QNetworkReply *reply);
+    std::optional<std::chrono::milliseconds> retryDelay(const Call &call, int httpStatus,
+                                                        QNetworkReply *reply) const;
+    QNetworkReply *sendReply(const ApiRequest &request,
+                             const std::optional<Credential> &credential);
+    void withCredential(QObject *context,
+                        std::function<void(const ApiResult<std::optional<Credential>> &)> next);
+    void listPage(const std::shared_ptr<ListState> &state, const QString &continueToken);
+    void objectCall(const ApiRequest &request, QObject *context, ObjectCallback done);
+    void discoverGroupVersions(const QList<QPair<QString, bool>> &groupVersions);
+    void finishDiscovery();
+
+    Connection m_connection;
+    QNetworkAccessManager *m_network;
+    std::chrono::milliseconds m_timeout{30000};
+    RetryPolicy m_retry;
+    std::optional<RestMapper> m_mapper;
+    QList<QPair<QJsonObject, bool>> m_discovered; // per group version, in discovery order
+    int m_discoveryPending = 0;
+    bool m_discovering = false;
+    std::optional<ApiStatusError> m_discoveryError;
+    QList<std::function<void()>> m_discoveryWaiters;
+};
+
+} // namespace core::kube

@@ -1,0 +1,216 @@
+// ApiClient's multi-request operations: discovery and paged lists (split from apiclient.cpp to
+// keep files small).
+#include "core/kube/apiclient.h"
+
+#include <QJsonArray>
+#include <QPointer>
+
+namespace core::kube {
+
+struct ApiClient::ListState
+{
+    ResourceMapping resource;
+    ListOptions options;
+    QPointer<QObject> context;
+    ObjectCallback done;
+    PageCallback page;
+    QJsonObject first;
+    QJsonArray items;
+    int restarts = 0;
+    int pageIndex = 0;
+};
+
+namespace {
+
+QString itemsKey(const QJsonObject &page)
+{
+    return page.value(u"kind").toString() == u"Table" ? QStringLiteral("rows")
+                                                      : QStringLiteral("items");
+}
+
+} // namespace
+
+void ApiClient::discover(QObject *context, Callback<RestMapper> done)
+{
+    QPointer<QObject> guard(context);
+    m_discoveryWaiters.append([this, guard, done] {
+        if (!guard)
+            return;
+        if (m_mapper)
+            done(*m_mapper);
+        else
+            done(*m_discoveryError);
+    });
+    if (m_mapper) {
+        finishDiscovery();
+        return;
+    }
+    if (m_discovering)
+        return;
+    m_discovering = true;
+    m_discovered.clear();
+    ApiRequest core;
+    core.path = QStringLiteral("/api");
+    send(core, this, [this](const ApiResult<ApiResponse> &api) {
+        if (!api) {
+            m_discoveryError = api.error();
+            finishDiscovery();
+            return;
+        }
+        QList<QPair<QString, bool>> groupVersions;
+        for (const QJsonValue &v : api.value().json().value(u"versions").toArray())
+            groupVersions.append({v.toString(), groupVersions.isEmpty()});
+        ApiRequest apis;
+        apis.path = QStringLiteral("/apis");
+        send(apis, this, [this, groupVersions](const ApiResult<ApiResponse> &groups) mutable {
+            if (!groups) {
+                m_discoveryError = groups.error();
+                finishDiscovery();
+                return;
+            }
+            for (const QJsonValue &g : groups.value().json().value(u"groups").toArray()) {
+                const QJsonObject group = g.toObject();
+                const QString preferred =
+                    group.value(u"preferredVersion").toObject().value(u"groupVersion").toString();
+                for (const QJsonValue &v : group.value(u"versions").toArray()) {
+                    const QString gv = v.toObject().value(u"groupVersion").toString();
+                    groupVersions.append({gv, gv == preferred});
+                }
+            }
+            discoverGroupVersions(groupVersions);
+        });
+    });
+}
+
+void ApiClient::discoverGroupVersions(const QList<QPair<QString, bool>> &groupVersions)
+{
+    m_discovered.resize(groupVersions.size());
+    m_discoveryPending = int(groupVersions.size());
+    if (m_discoveryPending == 0) {
+        m_mapper = RestMapper();
+        finishDiscovery();
+        return;
+    }
+    for (qsizetype i = 0; i < groupVersions.size(); ++i) {
+        const auto &[gv, preferred] = groupVersions.at(i);
+        ApiRequest request;
+        request.path = gv.contains(u'/') ? QString(u"/apis/" + gv) : QString(u"/api/" + gv);
+        send(request, this, [this, i, preferred](const ApiResult<ApiResponse> &r) {
+            // A group version that fails (an aggregated API down) is left out, as kubectl
+            // warns and carries on with the rest.
+            if (r)
+                m_discovered[i] = {r.value().json(), preferred};
+            if (--m_discoveryPending > 0)
+                return;
+            RestMapper mapper;
+            for (const auto &[list, isPreferred] : std::as_const(m_discovered))
+                mapper.addResourceList(list, isPreferred);
+            m_mapper = mapper;
+            finishDiscovery();
+        });
+    }
+}
+
+void ApiClient::finishDiscovery()
+{
+    m_discovering = false;
+    const auto waiters = std::exchange(m_discoveryWaiters, {});
+    for (const auto &waiter : waiters)
+        waiter();
+    // A failed discovery is tried again by the next caller.
+    m_discoveryError.reset();
+}
+
+void ApiClient::resolve(const QString &name, QObject *context, Callback<ResourceMapping> done)
+{
+    discover(context, [name, done](const ApiResult<RestMapper> &mapper) {
+        if (!mapper) {
+            done(mapper.error());
+            return;
+        }
+        const Result<ResourceMapping> mapping = mapper.value().resolve(name);
+        if (mapping) {
+            done(mapping.value());
+            return;
+        }
+        ApiStatusError e;
+        e.httpStatus = 404;
+        e.reason = QStringLiteral("NotFound");
+        e.message = mapping.error().message;
+        done(e);
+    });
+}
+
+void ApiClient::list(const ResourceMapping &resource, const ListOptions &options, QObject *context,
+                     ObjectCallback done, PageCallback page)
+{
+    auto state = std::make_shared<ListState>();
+    state->resource = resource;
+    state->options = options;
+    state->context = context;
+    state->done = std::move(done);
+    state->page = std::move(page);
+    listPage(state, {});
+}
+
+void ApiClient::listPage(const std::shared_ptr<ListState> &state, const QString &continueToken)
+{
+    ApiRequest request;
+    request.path = state->resource.path(state->options.nameSpace);
+    request.accept = state->options.accept;
+    if (state->options.limit > 0)
+        request.query.append({QStringLiteral("limit"), QString::number(state->options.limit)});
+    if (!continueToken.isEmpty())
+        request.query.append({QStringLiteral("continue"), continueToken});
+    else if (!state->options.resourceVersion.isEmpty())
+        request.query.append({QStringLiteral("resourceVersion"), state->options.resourceVersion});
+    if (!state->options.labelSelector.isEmpty())
+        request.query.append({QStringLiteral("labelSelector"), state->options.labelSelector});
+    if (!state->options.fieldSelector.isEmpty())
+        request.query.append({QStringLiteral("fieldSelector"), state->options.fieldSelector});
+    send(request, state->context, [this, state, continueToken](const ApiResult<ApiResponse> &r) {
+        if (!r) {
+            if (r.error().isGone() && !continueToken.isEmpty() && state->restarts < 3) {
+                ++state->restarts;
+                state->items = {};
+                state->first = {};
+                state->pageIndex = 0;
+                listPage(state, {});
+                return;
+            }
+            state->done(r.error());
+            return;
+        }
+        QJsonObject page = r.value().json();
+        const QString next = page.value(u"metadata").toObject().value(u"continue").toString();
+        const QString key = itemsKey(page);
+        bool more = !next.isEmpty();
+        if (state->page) {
+            more = state->page(page, state->pageIndex++) && more;
+            if (!state->context)
+                return;
+        } else {
+            const QJsonArray items = page.value(key).toArray();
+            if (state->first.isEmpty())
+                state->items = items;
+            else
+                for (const QJsonValue &item : items)
+                    state->items.append(item);
+        }
+        if (state->first.isEmpty())
+            state->first = page;
+        if (more) {
+            listPage(state, next);
+            return;
+        }
+        QJsonObject result = state->page ? page : state->first;
+        if (!state->page)
+            result.insert(key, state->items);
+        QJsonObject metadata = result.value(u"metadata").toObject();
+        metadata.remove(u"continue");
+        result.insert(QStringLiteral("metadata"), metadata);
+        state->done(result);
+    });
+}
+
+} // namespace core::kube

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "core/kube/apistatuserror.h"
+#include "core/kube/objectcache.h"
+#include "core/kube/reflector.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+#include <chrono>
+#include <optional>
+
+class QTimer;
+
+namespace core::kube {
+
+class ApiClient;
+
+// The changes of one batch, each object as the cache holds it afterwards (deleted: the last
+// state seen). An object added and changed within one batch is only in `added`, with its
+// latest state.
+struct ChangeSet
+{
+    QList<QJsonObject> added;
+    QList<QJsonObject> modified;
+    QList<QJsonObject> deleted;
+
+    bool isEmpty() const { return added.isEmpty() && modified.isEmpty() && deleted.isEmpty(); }
+    qsizetype size() const { return added.size() + modified.size() + deleted.size(); }
+};
+
+struct InformerOptions
+{
+    ReflectorOptions reflector;
+    std::chrono::milliseconds batchInterval{50};
+    // Drops metadata.managedFields and the last-applied-configuration annotation: large, and
+    // never shown.
+    bool stripBulkyFields = true;
+};
+
+// One resource in one namespace (or all), kept in an indexed ObjectCache by a Reflector.
+// Observers learn of changes only after the cache holds them, in batches at most every
+// batchInterval (a QTimer on the informer's thread), so models update per batch instead of
+// per event. A relist is diffed against the cache: objects deleted during a gap are reported
+// as deleted and unchanged ones are not reported again.
+class Informer : public QObject
+{
+    Q_OBJECT
+public:
+    Informer(ApiClient *client, InformerOptions options, QObject *parent = nullptr);
+    ~Informer() override;
+
+    void start();
+    void stop();
+
+    const ObjectCache &cache() const { return m_cache; }
+    bool hasSynced() const { return m_synced; }
+    Reflector *reflector() const { return m_reflector; }
+
+    static QJsonObject stripBulkyFields(QJsonObject object);
+
+signals:
+    void changes(const core::kube::ChangeSet &changes);
+    void synced(); // the first list is in the cache (and its change set delivered)
+    void warning(const core::kube::ApiStatusError &error);
+
+private:
+    struct Pending
+    {
+        bool added = false;
+        std::optional<QJsonObject> latest; // added or modified
+        std::optional<QJsonObject> deleted;
+    };
+
+    void onListed(const QList<QJsonObject> &objects);
+    void onEvent(const WatchEvent &event);
+    void noteAdded(const QJsonObject &object);
+    void noteModified(const QJsonObject &object);
+    void noteDeleted(const QJsonObject &object);
+    Pending &pending(const QString &uid);
+    void flush();
+
+    InformerOptions m_options;
+    Reflector *m_reflector;
+    ObjectCache m_cache;
+    QTimer *m_batchTimer;
+    QHash<QString, Pending> m_pending;
+    QList<QString> m_order; // uids in first-change order, so a batch keeps event order
+    bool m_synced = false;
+};
+
+} // namespace core::kube
+
+Q_DECLARE_METATYPE(core::kube::ChangeSet)

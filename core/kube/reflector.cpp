@@ -1,0 +1,219 @@
+#include "core/kube/reflector.h"
+
+#include "core/kube/apiclient.h"
+
+#include <QJsonArray>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace core::kube {
+
+Reflector::Reflector(ApiClient *client, ReflectorOptions options, QObject *parent)
+    : QObject(parent), m_client(client), m_options(std::move(options)),
+      m_retryTimer(new QTimer(this))
+{
+    m_retryTimer->setSingleShot(true);
+}
+
+Reflector::~Reflector()
+{
+    stop();
+}
+
+void Reflector::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    ++m_generation;
+    m_failures = 0;
+    list();
+}
+
+void Reflector::stop()
+{
+    m_running = false;
+    ++m_generation;
+    m_retryTimer->stop();
+    dropStream();
+}
+
+void Reflector::dropStream()
+{
+    if (!m_stream)
+        return;
+    QNetworkReply *reply = m_stream;
+    m_stream = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+}
+
+void Reflector::retryLater(void (Reflector::*step)())
+{
+    // Exponential with jitter, as client-go's wait.Backoff for the reflector.
+    const auto base =
+        std::min(m_options.maxBackoff, m_options.initialBackoff * (1 << std::min(m_failures, 16)));
+    ++m_failures;
+    const qint64 delay =
+        base.count() / 2 + QRandomGenerator::global()->bounded(qint64(base.count() / 2 + 1));
+    m_retryTimer->disconnect();
+    connect(m_retryTimer, &QTimer::timeout, this, step);
+    m_retryTimer->start(int(delay));
+}
+
+void Reflector::list()
+{
+    dropStream();
+    m_listing.clear();
+    ListOptions options;
+    options.nameSpace = m_options.nameSpace;
+    options.labelSelector = m_options.labelSelector;
+    options.fieldSelector = m_options.fieldSelector;
+    options.limit = m_options.pageSize;
+    const quint64 generation = m_generation;
+    m_client->list(
+        m_options.resource, options, this,
+        [this, generation](const ApiResult<QJsonObject> &result) {
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                m_listing.clear();
+                emit failed(result.error());
+                retryLater(&Reflector::list);
+                return;
+            }
+            ++m_lists;
+            m_failures = 0;
+            m_lastResourceVersion =
+                result.value().value(u"metadata").toObject().value(u"resourceVersion").toString();
+            const QList<QJsonObject> objects = std::exchange(m_listing, {});
+            emit listed(objects, m_lastResourceVersion);
+            if (m_running && generation == m_generation)
+                watch();
+        },
+        [this, generation](const QJsonObject &page, int index) {
+            if (generation != m_generation)
+                return false;
+            if (index == 0)
+                m_listing.clear();
+            const QJsonArray items = page.value(u"items").toArray();
+            m_listing.reserve(m_listing.size() + items.size());
+            for (const QJsonValue &item : items)
+                m_listing.append(item.toObject());
+            return true;
+        });
+}
+
+void Reflector::watch()
+{
+    dropStream();
+    m_parser = WatchStream();
+    m_streamHadEvents = false;
+    const qint64 minTimeout = m_options.minWatchTimeout.count();
+    const qint64 timeout = minTimeout + QRandomGenerator::global()->bounded(minTimeout + 1);
+    ApiRequest request;
+    request.path = m_options.resource.path(m_options.nameSpace);
+    request.query = {{QStringLiteral("watch"), QStringLiteral("true")},
+                     {QStringLiteral("allowWatchBookmarks"), QStringLiteral("true")},
+                     {QStringLiteral("resourceVersion"), m_lastResourceVersion},
+                     {QStringLiteral("timeoutSeconds"), QString::number(timeout)}};
+    if (!m_options.labelSelector.isEmpty())
+        request.query.append({QStringLiteral("labelSelector"), m_options.labelSelector});
+    if (!m_options.fieldSelector.isEmpty())
+        request.query.append({QStringLiteral("fieldSelector"), m_options.fieldSelector});
+    const quint64 generation = m_generation;
+    m_client->openStream(
+        request, this, [this, generation, timeout](const ApiResult<QNetworkReply *> &r) {
+            if (generation != m_generation) {
+                if (r)
+                    r.value()->deleteLater();
+                return;
+            }
+            if (!r) {
+                emit failed(r.error());
+                retryLater(&Reflector::watch);
+                return;
+            }
+            ++m_watches;
+            m_stream = r.value();
+            // A stream the server forgets to end must not hang the informer.
+            QTimer::singleShot(std::chrono::seconds(timeout + 30), m_stream,
+                               [reply = m_stream] { reply->abort(); });
+            connect(m_stream, &QNetworkReply::readyRead, this, &Reflector::readStream);
+            connect(m_stream, &QNetworkReply::finished, this, &Reflector::streamFinished);
+        });
+}
+
+bool Reflector::handleEvent(const WatchEvent &e)
+{
+    if (e.type == WatchEvent::Type::Error) {
+        const ApiStatusError error = ApiStatusError::fromStatus(e.object);
+        emit failed(error);
+        dropStream();
+        if (error.isGone())
+            list();
+        else
+            retryLater(&Reflector::watch);
+        return false;
+    }
+    m_streamHadEvents = true;
+    const QString rv = e.resourceVersion();
+    if (!rv.isEmpty())
+        m_lastResourceVersion = rv;
+    if (e.type != WatchEvent::Type::Bookmark)
+        emit event(e);
+    return true;
+}
+
+void Reflector::readStream()
+{
+    if (!m_stream)
+        return;
+    const int status = m_stream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 200)
+        return; // the error body is read when the reply finishes
+    const quint64 generation = m_generation;
+    const QPointer<QNetworkReply> stream = m_stream;
+    for (const WatchEvent &e : m_parser.feed(m_stream->readAll())) {
+        if (!handleEvent(e) || generation != m_generation || m_stream != stream)
+            return;
+    }
+}
+
+void Reflector::streamFinished()
+{
+    if (!m_stream)
+        return;
+    readStream();
+    if (!m_stream)
+        return;
+    QNetworkReply *reply = m_stream;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = status == 200 ? QByteArray() : reply->readAll();
+    const bool clean = status == 200 && reply->error() == QNetworkReply::NoError;
+    const QString transportError = reply->errorString();
+    dropStream();
+    if (!m_running)
+        return;
+    if (clean) {
+        m_failures = 0;
+        watch(); // timeoutSeconds ended it: resume at once
+        return;
+    }
+    const ApiStatusError error = status == 0 ? ApiStatusError::transport(transportError)
+                                             : ApiStatusError::fromResponse(status, body);
+    emit failed(error);
+    if (error.isGone()) {
+        list();
+        return;
+    }
+    if (m_streamHadEvents)
+        m_failures = 0;
+    retryLater(&Reflector::watch);
+}
+
+} // namespace core::kube

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/kube/apistatuserror.h"
+#include "core/kube/restmapper.h"
+#include "core/kube/watchstream.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <chrono>
+
+class QNetworkReply;
+class QTimer;
+
+namespace core::kube {
+
+class ApiClient;
+
+struct ReflectorOptions
+{
+    ResourceMapping resource;
+    QString nameSpace; // "" = all namespaces
+    QString labelSelector;
+    QString fieldSelector;
+    int pageSize = 1000;
+    // Each watch asks the server to end it after a random time in [min, 2 * min), as
+    // client-go's reflector does, so many watches do not expire together.
+    std::chrono::seconds minWatchTimeout{300};
+    std::chrono::milliseconds initialBackoff{800}; // client-go's reflector backoff
+    std::chrono::milliseconds maxBackoff{30000};
+};
+
+// client-go's Reflector: lists (paged), then watches from the list's resourceVersion with
+// bookmarks; a stream that ends or drops is resumed from the last resourceVersion seen (with
+// backoff after failures); 410 Gone, or an ERROR event with code 410, relists. Runs on its
+// thread's event loop; nothing blocks.
+class Reflector : public QObject
+{
+    Q_OBJECT
+public:
+    Reflector(ApiClient *client, ReflectorOptions options, QObject *parent = nullptr);
+    ~Reflector() override;
+
+    void start();
+    void stop(); // aborts the stream; nothing is emitted afterwards
+
+    bool isRunning() const { return m_running; }
+    QString lastResourceVersion() const { return m_lastResourceVersion; }
+    int listCount() const { return m_lists; }
+    int watchCount() const { return m_watches; }
+
+signals:
+    // The complete state (first list and every relist).
+    void listed(const QList<QJsonObject> &objects, const QString &resourceVersion);
+    // ADDED, MODIFIED or DELETED; bookmarks and errors are handled here.
+    void event(const core::kube::WatchEvent &event);
+    // A failure the reflector recovers from by itself (shown as a warning, if at all).
+    void failed(const core::kube::ApiStatusError &error);
+
+private:
+    void list();
+    void watch();
+    void readStream();
+    void streamFinished();
+    void dropStream();
+    void retryLater(void (Reflector::*step)());
+    bool handleEvent(const WatchEvent &event);
+
+    ApiClient *m_client;
+    ReflectorOptions m_options;
+    bool m_running = false;
+    quint64 m_generation = 0; // callbacks of an earlier start/stop are ignored
+    QString m_lastResourceVersion;
+    QList<QJsonObject> m_listing;
+    QPointer<QNetworkReply> m_stream;
+    WatchStream m_parser;
+    bool m_streamHadEvents = false;
+    int m_failures = 0;
+    int m_lists = 0;
+    int m_watches = 0;
+    QTimer *m_retryTimer;
+};
+
+} // namespace core::kube

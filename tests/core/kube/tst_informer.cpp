@@ -1,0 +1,301 @@
+#include "apiresultwait.h"
+#include "sandboxfixture.h"
+
+#include "core/kube/apiclient.h"
+#include "core/kube/informer.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace core::kube;
+using namespace std::chrono_literals;
+
+// Informer (Reflector + ObjectCache) against an in-process sandbox: with every fault the sandbox
+// can inject, the cache must end equal to the server's list, as client-go's informers do.
+class tst_Informer : public QObject
+{
+    Q_OBJECT
+
+private:
+    const core::sandbox::ResourceType podType{QString(), QStringLiteral("v1"),
+                                              QStringLiteral("pods"), QStringLiteral("Pod")};
+
+    static QJsonObject pod(const QString &ns, const QString &name, const QString &node,
+                           const QString &app, const QString &ownerUid = {})
+    {
+        QJsonObject metadata{{QStringLiteral("name"), name},
+                             {QStringLiteral("namespace"), ns},
+                             {QStringLiteral("labels"), QJsonObject{{QStringLiteral("app"), app}}}};
+        if (!ownerUid.isEmpty())
+            metadata.insert(
+                QStringLiteral("ownerReferences"),
+                QJsonArray{QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                                       {QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
+                                       {QStringLiteral("name"), QStringLiteral("rs")},
+                                       {QStringLiteral("uid"), ownerUid}}});
+        return QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Pod")},
+            {QStringLiteral("metadata"), metadata},
+            {QStringLiteral("spec"),
+             QJsonObject{
+                 {QStringLiteral("nodeName"), node},
+                 {QStringLiteral("containers"),
+                  QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("c")},
+                                         {QStringLiteral("image"), QStringLiteral("nginx")}}}}}}};
+    }
+
+    // uid -> resourceVersion of every pod the server holds.
+    QHash<QString, QString> serverPods(SandboxFixture &sandbox) const
+    {
+        QHash<QString, QString> result;
+        const auto list = sandbox.store().list(podType, {});
+        for (const QJsonObject &o : list.value().items)
+            result.insert(ObjectCache::uidOf(o), ObjectCache::resourceVersionOf(o));
+        return result;
+    }
+
+    static QHash<QString, QString> cachedPods(const Informer &informer)
+    {
+        QHash<QString, QString> result;
+        for (const QJsonObject &o : informer.cache().objects())
+            result.insert(ObjectCache::uidOf(o), ObjectCache::resourceVersionOf(o));
+        return result;
+    }
+
+    static InformerOptions options(ApiClient &client)
+    {
+        InformerOptions o;
+        o.reflector.resource = apitest::mapping(client, QStringLiteral("pods"));
+        o.reflector.pageSize = 50;
+        o.reflector.initialBackoff = 20ms;
+        o.reflector.maxBackoff = 500ms;
+        return o;
+    }
+
+private slots:
+    void initTestCase() { qRegisterMetaType<ChangeSet>(); }
+
+    void everyFaultConverges()
+    {
+        core::sandbox::FaultOptions faults;
+        faults.rate429 = 0.04;
+        faults.rate500 = 0.08;
+        faults.latencyMs = 5;
+        faults.dropWatchEvery = 9;
+        faults.goneEvery = 3;
+        faults.seed = 7;
+        SandboxFixture sandbox(faults);
+        QVERIFY(sandbox.started());
+        core::sandbox::preloadPods(sandbox.store(), 200);
+        ApiClient client(sandbox.connection());
+        Informer informer(&client, options(client));
+        QList<ChangeSet> sets;
+        connect(&informer, &Informer::changes, this,
+                [&](const ChangeSet &set) { sets.append(set); });
+        informer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(informer.hasSynced(), 15000);
+
+        // The writer: creates, relabels and deletes pods while the watch is being cut.
+        QSet<QString> deletedUids;
+        int step = 0;
+        QTimer writer;
+        connect(&writer, &QTimer::timeout, this, [&] {
+            const QString name = QStringLiteral("w-%1").arg(step);
+            (void)sandbox.store().create(podType, QStringLiteral("default"),
+                                         pod(QStringLiteral("default"), name,
+                                             QStringLiteral("idc-node-1"), QStringLiteral("w")));
+            if (step % 3 == 1)
+                (void)sandbox.store().patch(podType, QStringLiteral("default"),
+                                            QStringLiteral("w-%1").arg(step - 1),
+                                            QStringLiteral("application/merge-patch+json"),
+                                            "{\"metadata\":{\"labels\":{\"app\":\"x\"}}}");
+            if (step % 3 == 2) {
+                const auto removed = sandbox.store().remove(podType, QStringLiteral("default"),
+                                                            QStringLiteral("w-%1").arg(step - 2));
+                if (removed)
+                    deletedUids.insert(ObjectCache::uidOf(removed.value()));
+            }
+            if (++step == 150)
+                writer.stop();
+        });
+        writer.start(10);
+        QTRY_VERIFY_WITH_TIMEOUT(!writer.isActive(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(cachedPods(informer), serverPods(sandbox), 20000);
+        QTest::qWait(100);                               // the last batch
+        QVERIFY(informer.reflector()->watchCount() > 1); // streams were cut and resumed
+        QVERIFY(informer.reflector()->listCount() > 1);  // 410 Gone relisted
+
+        QSet<QPair<QString, QString>> reported;
+        QSet<QString> reportedAdded;
+        QSet<QString> reportedDeleted;
+        for (const ChangeSet &set : std::as_const(sets)) {
+            for (const QJsonObject &o : set.added + set.modified) {
+                const auto key =
+                    qMakePair(ObjectCache::uidOf(o), ObjectCache::resourceVersionOf(o));
+                QVERIFY2(!reported.contains(key), qPrintable(key.first + u' ' + key.second));
+                reported.insert(key);
+            }
+            for (const QJsonObject &o : set.added)
+                reportedAdded.insert(ObjectCache::uidOf(o));
+            for (const QJsonObject &o : set.deleted) {
+                QVERIFY(!reportedDeleted.contains(ObjectCache::uidOf(o)));
+                reportedDeleted.insert(ObjectCache::uidOf(o));
+            }
+        }
+        // Every object the observer was told about and that is gone was reported deleted, and
+        // nothing else was; a pod created and deleted entirely within a gap is never seen (as
+        // with client-go).
+        QSet<QString> gone = reportedAdded;
+        for (const QString &uid : cachedPods(informer).keys())
+            gone.remove(uid);
+        QCOMPARE(reportedDeleted, gone);
+        QVERIFY(deletedUids.contains(reportedDeleted));
+        QVERIFY(!reportedDeleted.isEmpty());
+        informer.stop();
+    }
+
+    void batchesQuickEvents()
+    {
+        SandboxFixture sandbox;
+        ApiClient client(sandbox.connection());
+        Informer informer(&client, options(client));
+        QSignalSpy spy(&informer, &Informer::changes);
+        informer.start();
+        QTRY_VERIFY(informer.hasSynced());
+        spy.clear();
+        for (int i = 0; i < 200; ++i)
+            (void)sandbox.store().create(podType, QStringLiteral("payments"),
+                                         pod(QStringLiteral("payments"),
+                                             QStringLiteral("b-%1").arg(i),
+                                             QStringLiteral("idc-node-2"), QStringLiteral("b")));
+        QTRY_COMPARE(informer.cache().size(), 200);
+        QTest::qWait(120);
+        qsizetype added = 0;
+        for (const auto &args : std::as_const(spy))
+            added += args.at(0).value<ChangeSet>().added.size();
+        QCOMPARE(added, 200);
+        QVERIFY2(spy.size() <= 10, qPrintable(QString::number(spy.size())));
+    }
+
+    void indexes()
+    {
+        SandboxFixture sandbox;
+        const auto create = [&](const QString &ns, const QString &name, const QString &node,
+                                const QString &app, const QString &owner) {
+            (void)sandbox.store().create(podType, ns, pod(ns, name, node, app, owner));
+        };
+        create(QStringLiteral("default"), QStringLiteral("a"), QStringLiteral("n1"),
+               QStringLiteral("web"), QStringLiteral("owner-1"));
+        create(QStringLiteral("default"), QStringLiteral("b"), QStringLiteral("n2"),
+               QStringLiteral("web"), QStringLiteral("owner-1"));
+        create(QStringLiteral("payments"), QStringLiteral("c"), QStringLiteral("n1"),
+               QStringLiteral("db"), QString());
+        ApiClient client(sandbox.connection());
+        Informer informer(&client, options(client));
+        informer.start();
+        QTRY_VERIFY(informer.hasSynced());
+        const auto names = [](const QList<QJsonObject> &objects) {
+            QStringList result;
+            for (const QJsonObject &o : objects)
+                result.append(o.value(u"metadata").toObject().value(u"name").toString());
+            result.sort();
+            return result;
+        };
+        const ObjectCache &cache = informer.cache();
+        QCOMPARE(names(cache.byIndex(ObjectCache::Index::Namespace, QStringLiteral("default"))),
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(names(cache.byIndex(ObjectCache::Index::Node, QStringLiteral("n1"))),
+                 (QStringList{QStringLiteral("a"), QStringLiteral("c")}));
+        QCOMPARE(names(cache.byIndex(ObjectCache::Index::Owner, QStringLiteral("owner-1"))),
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(names(cache.byIndex(ObjectCache::Index::Label, QStringLiteral("app=db"))),
+                 (QStringList{QStringLiteral("c")}));
+        // A relabel moves the object between label index entries.
+        (void)sandbox.store().patch(podType, QStringLiteral("payments"), QStringLiteral("c"),
+                                    QStringLiteral("application/merge-patch+json"),
+                                    "{\"metadata\":{\"labels\":{\"app\":\"web\"}}}");
+        QTRY_COMPARE(names(cache.byIndex(ObjectCache::Index::Label, QStringLiteral("app=web"))),
+                     (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+        QVERIFY(cache.byIndex(ObjectCache::Index::Label, QStringLiteral("app=db")).isEmpty());
+    }
+
+    void relistReportsDeletionsFromGap()
+    {
+        SandboxFixture sandbox;
+        core::sandbox::preloadPods(sandbox.store(), 30);
+        ApiClient client(sandbox.connection());
+        Informer informer(&client, options(client));
+        informer.start();
+        QTRY_VERIFY(informer.hasSynced());
+        QTRY_COMPARE(informer.cache().size(), 30);
+        informer.stop();
+        QSignalSpy spy(&informer, &Informer::changes);
+        const auto before = sandbox.store().list(podType, {}).value().items;
+        const QJsonObject victim = before.at(0).value(u"metadata").toObject();
+        (void)sandbox.store().remove(podType, victim.value(u"namespace").toString(),
+                                     victim.value(u"name").toString());
+        sandbox.store().compact();
+        informer.start();
+        QTRY_COMPARE(informer.cache().size(), 29);
+        QTRY_VERIFY(!spy.isEmpty());
+        const ChangeSet set = spy.first().at(0).value<ChangeSet>();
+        QCOMPARE(set.deleted.size(), 1);
+        QCOMPARE(ObjectCache::uidOf(set.deleted.first()), ObjectCache::uidOf(before.at(0)));
+        QVERIFY(set.added.isEmpty());
+        QVERIFY(set.modified.isEmpty());
+    }
+
+    void errorEvent410Relists()
+    {
+        SandboxFixture sandbox;
+        core::sandbox::preloadPods(sandbox.store(), 40);
+        sandbox.goneEventOnNextWatches(2);
+        ApiClient client(sandbox.connection());
+        Informer informer(&client, options(client));
+        QSignalSpy spy(&informer, &Informer::changes);
+        informer.start();
+        QTRY_VERIFY(informer.hasSynced());
+        QTRY_VERIFY(informer.reflector()->listCount() >= 3); // first list + one per ERROR 410
+        QTRY_COMPARE(cachedPods(informer), serverPods(sandbox));
+        (void)sandbox.store().remove(podType, QStringLiteral("default"),
+                                     sandbox.store()
+                                         .list(podType, {})
+                                         .value()
+                                         .items.first()
+                                         .value(u"metadata")
+                                         .toObject()
+                                         .value(u"name")
+                                         .toString());
+        QTRY_COMPARE(cachedPods(informer), serverPods(sandbox));
+        QTest::qWait(100);
+        // The first change set holds the 40 pods; the relists found nothing new to report.
+        QCOMPARE(spy.size(), 2);
+        QCOMPARE(spy.at(0).at(0).value<ChangeSet>().added.size(), 40);
+        QCOMPARE(spy.at(1).at(0).value<ChangeSet>().deleted.size(), 1);
+    }
+
+    void stripsBulkyFields()
+    {
+        const QJsonObject object{
+            {QStringLiteral("metadata"),
+             QJsonObject{
+                 {QStringLiteral("name"), QStringLiteral("a")},
+                 {QStringLiteral("managedFields"), QJsonArray{QJsonObject{}}},
+                 {QStringLiteral("annotations"),
+                  QJsonObject{{QStringLiteral("kubectl.kubernetes.io/last-applied-configuration"),
+                               QStringLiteral("{}")},
+                              {QStringLiteral("keep"), QStringLiteral("1")}}}}}};
+        const QJsonObject metadata =
+            Informer::stripBulkyFields(object).value(u"metadata").toObject();
+        QVERIFY(!metadata.contains(u"managedFields"));
+        QCOMPARE(metadata.value(u"annotations").toObject().keys(),
+                 QStringList{QStringLiteral("keep")});
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Informer)
+#include "tst_informer.moc"
