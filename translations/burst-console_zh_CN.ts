@@ -22,7 +22,7 @@
 <context>
     <name>burst_sandbox</name>
     <message>
-        <location filename="../app/sandbox/main.cpp" line="+45"/>
+        <location filename="../app/sandbox/main.cpp" line="+99"/>
         <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
         <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
     </message>
@@ -32,12 +32,53 @@
         <translation>监听端口（0：任意空闲端口）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-57"/>
+        <location line="+58"/>
         <source>PORT</source>
         <translation>PORT</translation>
     </message>
     <message>
+        <location line="-59"/>
+        <source>Port of the CCI endpoint with its IAM (0: any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An IAM user NAME[@DOMAIN]:PASSWORD (repeatable; domain &quot;sandbox&quot; by default). Without one, user &quot;operator&quot; gets a random password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An access key AK:SK of the IAM user &quot;operator&quot; (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>AK:SK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifetime of IAM tokens in seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SECONDS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>burst-sandbox: IAM user operator (domain sandbox), password %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Serve HTTPS with a CA generated at start.</source>
         <translation>使用启动时生成的 CA 提供 HTTPS 服务。</translation>
     </message>
@@ -63,11 +104,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+25"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-23"/>
         <source>Preload N running pods across namespaces (load tests).</source>
         <translation>预加载 N 个分布在多个命名空间中的运行中 Pod（用于负载测试）。</translation>
     </message>
@@ -101,11 +143,12 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+33"/>
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-30"/>
         <source>Cut every watch stream after N events.</source>
         <translation>每个 watch 流在发送 N 个事件后被切断。</translation>
     </message>
@@ -115,12 +158,72 @@
         <translation>对每第 N 个从 resourceVersion 恢复的 watch 应答 410 Gone。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Create the objects of this multi-document YAML file at start (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run without CCI network interconnection (no sidecar in CCI pods).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not deploy the guide&apos;s example workloads at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run sandbox time X times faster than real time (pods start, Jobs finish and locks expire sooner).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --tls, also accept bearer token T (repeatable); the kubeconfig&apos;s token and client certificate are always accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every Nth watch stream stops sending for M milliseconds, then resumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N:M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send watch BOOKMARK events this often (allowWatchBookmarks=true).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>burst-sandbox: --clock-speed must be a number above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>burst-sandbox: preloaded %1 pods in %2 ms</source>
         <translation>burst-sandbox: 已预加载 %1 个 Pod，用时 %2 ms</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+53"/>
+        <source>burst-sandbox: serving CCI and IAM at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -133,28 +236,24 @@
 <context>
     <name>burstctl</name>
     <message>
-        <location filename="../app/burstctl/main.cpp" line="+17"/>
+        <location filename="../app/burstctl/main.cpp" line="+18"/>
         <source>Usage: burstctl COMMAND [options]
 
 Commands:
   preview   Show the pod CCI runs for each workload, with diagnostics
   simulate  Simulate local / CCI / Pending placement as replicas change
   sign      Sign an HTTP request with a Huawei Cloud AK/SK (SDK-HMAC-SHA256)
+  logs      Print or follow the log of a container in a pod
+  exec      Run a command in a container
+  get       List objects of a resource type from a cluster, as kubectl get
+  watch     Print every change of a resource type, one line per event
 
 Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON output and the decided rules it applies.
 </source>
-        <translation>用法：burstctl COMMAND [options]
-
-命令：
-  preview   显示 CCI 为每个工作负载实际运行的 Pod 及诊断信息
-  simulate  模拟副本数变化时 Pod 在本地 / CCI / Pending 之间的分布
-  sign      使用华为云 AK/SK 为 HTTP 请求签名（SDK-HMAC-SHA256）
-
-运行 &quot;burstctl COMMAND --help&quot; 查看命令的选项、JSON 输出格式及其采用的约定规则。
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+49"/>
         <source>burstctl: unknown command &quot;%1&quot;</source>
         <translation>burstctl: 未知命令 &quot;%1&quot;</translation>
     </message>
@@ -191,7 +290,13 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>要预览的清单文件或文件夹；&quot;-&quot; 表示读取标准输入。可重复指定。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../app/burstctl/connectionflags.cpp" line="+32"/>
+        <source>Path to the kubeconfig file (no KUBECONFIG merge).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
         <location filename="../app/burstctl/signcommand.cpp" line="+49"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+111"/>
         <source>FILE</source>
@@ -199,18 +304,132 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location line="+2"/>
+        <source>The kubeconfig context to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The namespace scope of the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NAMESPACE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the objects across all namespaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address of the API server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bearer token for authentication to the API server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TOKEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not check the server&apos;s certificate (insecure).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust the kubeconfig user&apos;s exec credential plugin command line (remembered; asked once per command line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>user &quot;%1&quot; runs an exec credential plugin that is not trusted yet: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the command line, then run again with --trust-exec.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+18"/>
         <source>Output format: json (default) or yaml.</source>
         <translation>输出格式：json（默认）或 yaml。</translation>
     </message>
     <message>
+        <location filename="../app/burstctl/getcommand.cpp" line="+126"/>
+        <source>No resources found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>No resources found in %1 namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Lists objects of one resource type, or shows one object, as kubectl get does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Label selector (e.g. app=web,tier!=db).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../app/burstctl/watchcommand.cpp" line="+45"/>
+        <source>SELECTOR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field selector (e.g. spec.nodeName=node-1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output format: name, json or wide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../app/burstctl/previewcommand.cpp" line="+1"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+1"/>
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Fetch large lists in pages of this size (0: one request).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../app/burstctl/watchcommand.cpp" line="+3"/>
+        <source>pods, nodes, deploy, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One object&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/previewcommand.cpp" line="+3"/>
         <source>virtual-kubelet runs without network interconnection (no sidecar is injected).</source>
         <translation>virtual-kubelet 未开启网络互通（不注入 sidecar）。</translation>
     </message>
@@ -220,12 +439,15 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>采集这些 Pod 日志的日志策略数量。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../app/burstctl/getcommand.cpp" line="-2"/>
+        <location filename="../app/burstctl/logscommand.cpp" line="+36"/>
+        <location filename="../app/burstctl/previewcommand.cpp" line="+0"/>
+        <location filename="../app/burstctl/watchcommand.cpp" line="-1"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../app/burstctl/previewcommand.cpp" line="+6"/>
         <source>burstctl preview: give at least one -f FILE</source>
         <translation>burstctl preview: 请至少指定一个 -f FILE</translation>
     </message>
@@ -263,12 +485,15 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>要模拟的工作负载，格式为 NAME 或 KIND/NAME（默认：第一个）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../app/burstctl/connectionflags.cpp" line="-50"/>
+        <location filename="../app/burstctl/execcommand.cpp" line="+37"/>
+        <location filename="../app/burstctl/logscommand.cpp" line="-2"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="+1"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="+2"/>
         <source>Free capacity of one local node, cpu=4,memory=8Gi[,name=n1]. Repeatable; default three nodes of 4 cpu / 8Gi.</source>
         <translation>一个本地节点的可用容量，例如 cpu=4,memory=8Gi[,name=n1]。可重复指定；默认为三个 4 cpu / 8Gi 的节点。</translation>
     </message>
@@ -431,6 +656,112 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <location line="+31"/>
         <source>burstctl simulate: unknown output format</source>
         <translation>burstctl simulate: 未知的输出格式</translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/execcommand.cpp" line="-12"/>
+        <source>Runs a command in a container, as kubectl exec does (WebSocket, v5.channel.k8s.io or v4.channel.k8s.io).
+
+Exit status: the command&apos;s own exit code; 1 when it could not run (the API server&apos;s message on stderr), 2 bad input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../app/burstctl/logscommand.cpp" line="-4"/>
+        <source>Pod name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The command and its arguments, after &quot;--&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../app/burstctl/logscommand.cpp" line="+3"/>
+        <source>Container name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>burstctl exec: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>give a pod name, then &quot;--&quot; and the command to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/logscommand.cpp" line="-7"/>
+        <source>Prints the log of a container in a pod, as kubectl logs does. With -f a dropped stream is resumed from the last line received, so no line is lost or repeated.
+
+Exit status: 0 done, 1 API or network error, 2 bad input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stream new lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines of recent log to show; -1 shows all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only lines newer than a relative duration like 5s, 2m or 3h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DURATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefix each line with its RFC3339 timestamp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The log of the previous, terminated container instance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>burstctl logs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>--tail must be a number of lines or -1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--since &quot;%1&quot; is no duration like 5s, 2m or 3h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>give exactly one pod name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/watchcommand.cpp" line="-10"/>
+        <source>Prints one line per change of a resource type (TYPE namespace/name resourceVersion): the current objects as ADDED, then every change, across dropped connections and relists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label selector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit after N events (0: never).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1490,7 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
     </message>
     <message>
         <location filename="../core/kube/jsonyaml.cpp" line="+258"/>
+        <location filename="../core/kube/kubeconfigdecoder.cpp" line="+75"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
@@ -1169,6 +1501,8 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../core/kube/kubeconfigdecoder.cpp" line="-8"/>
+        <location line="+47"/>
         <location filename="../core/kube/labelselector.cpp" line="+64"/>
         <location line="+61"/>
         <location line="+49"/>
@@ -1177,11 +1511,17 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../core/kube/kubeconfigdecoder.cpp" line="-10"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../core/kube/kubeconfigdecoder.cpp" line="-8"/>
+        <location line="+32"/>
+        <location line="+20"/>
+        <location line="+21"/>
+        <location line="+100"/>
         <source>a mapping</source>
         <translation>映射</translation>
     </message>
@@ -2061,6 +2401,955 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <location line="+22"/>
         <source>The access key or the secret key is empty.</source>
         <translation>访问密钥或秘密访问密钥为空。</translation>
+    </message>
+    <message>
+        <location filename="../core/cloud/cciregions.cpp" line="+46"/>
+        <source>Region %1: &quot;%2&quot; is not an http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the endpoint as https://host[:port].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Region %1 has no valid id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give each region an id such as &quot;cn-north-4&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The region list is not a JSON array: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>found a single value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset the region list to the defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Region &quot;%1&quot; is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep one entry per region id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/cloud/cloudaccount.cpp" line="+100"/>
+        <source>&quot;%1&quot; is not a valid account id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No cloud account &quot;%1&quot; is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cloud account &quot;%1&quot; has an unknown authentication kind &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the account and choose password or AK/SK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/cloud/credentialstore.cpp" line="+16"/>
+        <source>No secret is stored under &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the credential again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Access to the secret &quot;%1&quot; was denied: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock the keychain and allow Burst Console to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The keychain failed on the secret &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>No system keychain is available (%1). Secrets are kept in memory and are forgotten when Burst Console exits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start a Secret Service provider such as GNOME Keyring or KWallet and log in again to keep credentials between sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/cloud/iamtokenprovider.cpp" line="+95"/>
+        <source>The TLS connection to IAM at %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the IAM endpoint, the system clock and, for a private endpoint, the CA certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IAM at %1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the network connection and any proxy, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot reach IAM at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the IAM endpoint of the region, the network connection and any proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>IAM refused the credentials: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the user name, the password and the account (domain) name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the access key, the secret key and the system clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>IAM answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the project (region) name and the IAM endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>IAM answered without a token or its expiry time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the endpoint is Huawei Cloud IAM (https://iam.&lt;region&gt;.myhuaweicloud.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/apiclient.cpp" line="+159"/>
+        <source>the request timed out (%1 %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/apistatuserror.cpp" line="+72"/>
+        <source>the server answered HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../core/kube/statuserror.cpp" line="+31"/>
+        <source>Cannot reach the API server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the server address, the network and the TLS settings of the kubeconfig context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The credentials were refused; log in again or refresh the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user lacks the permission; ask the cluster administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The object changed on the server; reload it and apply the change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error from server (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/execclient.cpp" line="+153"/>
+        <source>The API server offers no supported exec protocol (it chose &quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cluster needs Kubernetes 1.29 or newer for exec over WebSocket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>the exec connection closed before the command ended (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The API server refused the exec request with HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/execcredential.cpp" line="+37"/>
+        <source>decoding stdout: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The credential plugin must print one ExecCredential JSON object on standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location filename="../core/kube/kubeconfig.cpp" line="+163"/>
+        <source>interactiveMode must be specified for %1 to use exec authentication plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add interactiveMode: Never (or IfAvailable) to the user&apos;s exec section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>exec plugin cannot support interactive mode: standard input is not a terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The console cannot give the plugin a terminal. Set interactiveMode to IfAvailable or Never, or log in with the plugin in a terminal first if it caches its credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>invalid interactiveMode for %1: &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interactiveMode is one of Never, IfAvailable or Always.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../core/kube/kubeconfig.cpp" line="-12"/>
+        <source>command must be specified for %1 to use exec authentication plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../core/kube/kubeconfig.cpp" line="+3"/>
+        <source>apiVersion must be specified for %1 to use exec authentication plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>exec plugin: invalid apiVersion &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supported apiVersions: %1, %2. Update the plugin or the kubeconfig entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../core/kube/kubeconfig.cpp" line="+4"/>
+        <source>env variable name must be specified for %1 to use exec authentication plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>status.%1 is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>exec plugin didn&apos;t return a token or cert/key pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>exec plugin returned only certificate or key, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>invalid status.expirationTimestamp &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>couldn&apos;t get version/kind; the output is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>couldn&apos;t get version/kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exec plugin is configured to use API version %1, plugin returned version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set the kubeconfig&apos;s exec apiVersion to the version the plugin prints, or update the plugin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unexpected kind &quot;%1&quot;, want ExecCredential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>exec plugin didn&apos;t return a status field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/execcredentialprovider.cpp" line="+162"/>
+        <source>exec: executable %1 could not be started: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the file is an executable program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>exec: executable %1 did not finish within %2 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plugin may be waiting for input or for the network. Run the command in a terminal to see what it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>exec: executable %1 crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exec: executable %1 failed with exit code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run the command in a terminal to see its full output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>It looks like you are trying to use a client-go credential plugin that is not installed. Install %1 into a directory on your PATH or your login shell&apos;s PATH. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>exec: executable %1 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The kubeconfig user &quot;%1&quot; gets its credentials by running a command you have not trusted yet: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run this command only if you expect it in this kubeconfig; trust it once to let the console run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/execstatus.cpp" line="+39"/>
+        <source>The API server sent an unreadable exec status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The remote command failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/kubeconfig.cpp" line="-133"/>
+        <source>No kubeconfig file defines any context; files read: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known contexts: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>context &quot;%1&quot; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cluster &quot;%1&quot; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context &quot;%1&quot; names it; known clusters: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>auth info &quot;%1&quot; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context &quot;%1&quot; names it; known users: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>default cluster has no server defined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no server found for cluster &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>invalid &apos;proxy-url&apos; &quot;%1&quot; for cluster &quot;%2&quot;: unsupported scheme &quot;%3&quot;, must be http, https, or socks5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unable to read certificate-authority %1 for %2 due to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>specifying a root certificates file with the insecure flag is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>invalid interactiveMode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>client-key-data or client-key must be specified for %1 to use the clientCert authentication method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unable to read client-cert %1 for %2 due to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unable to read client-key %1 for %2 due to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>authProvider cannot be provided in combination with an exec plugin for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>no configuration has been provided, try setting KUBERNETES_MASTER environment variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pass --kubeconfig or --server, set KUBECONFIG, or use the sandbox cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>auth-provider %1 is not supported; use an exec plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the auth-provider of user &quot;%1&quot; in %2 with an exec credential plugin (client.authentication.k8s.io).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>context &quot;%1&quot; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the kubeconfig entries used by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/kubeconfigdecoder.cpp" line="-219"/>
+        <location filename="../core/kube/kubeconfigloader.cpp" line="+21"/>
+        <source>error loading config file &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix the kubeconfig file at the position shown; kubectl rejects it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>expected %1, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>illegal base64 data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+20"/>
+        <source>duplicate name &quot;%1&quot; in list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/kubeconfigloader.cpp" line="+1"/>
+        <source>Fix the kubeconfig file or remove it from KUBECONFIG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>stat %1: no such file or directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the --kubeconfig path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>read %1: is a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/kubeconfigview.cpp" line="+132"/>
+        <source>cannot have values for both path and contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove either %1 or its -data field from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file is named in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Choose a context with --context or set current-context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>current-context must exist in order to minify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot locate context %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot locate cluster %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot locate user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/podlogclient.cpp" line="+175"/>
+        <source>The log stream of pod &quot;%1&quot; broke: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume to continue from the last line received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/restmapper.cpp" line="+90"/>
+        <source>the server doesn&apos;t have a resource type &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run &quot;kubectl api-resources&quot; to list the types the server serves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/kube/statuserror.cpp" line="-7"/>
+        <source>The API server answered HTTP %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The API server answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check the server address, the network and the TLS settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/deploymentcontroller.cpp" line="+225"/>
+        <source>Scaled up replica set %1 to %2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scaled down replica set %1 to %2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Deployment has minimum availability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deployment does not have minimum availability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ReplicaSet &quot;%1&quot; is progressing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Created new replica set &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ReplicaSet &quot;%1&quot; has successfully progressed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/execsession.cpp" line="+49"/>
+        <location filename="../core/sandbox/podlogs.cpp" line="+207"/>
+        <source>a container name must be specified for pod %1, choose one of: [%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../core/sandbox/podlogs.cpp" line="+12"/>
+        <source>container %1 is not valid for pod %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pod %1 does not have a host assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>container not found (&quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location filename="../core/sandbox/podlogstreamer.cpp" line="+98"/>
+        <location filename="../core/sandbox/podmetrics.cpp" line="+179"/>
+        <source>the server does not allow this method on the requested resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>you must specify at least 1 command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Upgrade request required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/fallbackbinder.cpp" line="+83"/>
+        <location filename="../core/sandbox/scheduler.cpp" line="+332"/>
+        <source>Successfully assigned %1/%2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/iamservice.cpp" line="+162"/>
+        <source>The method is not allowed for the requested URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The request body is not a valid auth request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The identity method &quot;password&quot; is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expecting to find name in user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expecting to find domain in user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The username or password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Incorrect IAM authentication information: Authorization header malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Incorrect IAM authentication information: ak %1 not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Incorrect IAM authentication information: x-sdk-date is missing or invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incorrect IAM authentication information: x-sdk-date is more than 15 minutes off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Incorrect IAM authentication information: host is not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Incorrect IAM authentication information: signed header %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Incorrect IAM authentication information: verify aksk signature fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/jobcontroller.cpp" line="+62"/>
+        <location filename="../core/sandbox/replicasetcontroller.cpp" line="+108"/>
+        <source>Error creating: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../core/sandbox/replicasetcontroller.cpp" line="+6"/>
+        <source>Created pod: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Job has reached the specified backoff limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reached expected number of succeeded pods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Job completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/kubeletsimulator.cpp" line="+143"/>
+        <source>Pulling image &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Successfully pulled image &quot;%1&quot; in %2s (%2s including waiting). Image size: %3 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Created container %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started container %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Back-off restarting failed container %1 in pod %2_%3(%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>kubelet is posting ready status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/podlogs.cpp" line="-123"/>
+        <source>tailLines, limitBytes and sinceSeconds must be non-negative integers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>limitBytes: Invalid value: 0: must be greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sinceSeconds: Invalid value: 0: must be greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sinceTime: invalid RFC3339 time &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>a container name must be specified for pod %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> or one of the init containers: [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>previous terminated container &quot;%1&quot; in pod &quot;%2&quot; not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>container &quot;%1&quot; in pod &quot;%2&quot; is waiting to start: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/podstatus.cpp" line="+43"/>
+        <source>containers with unready status: [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/replicasetcontroller.cpp" line="+8"/>
+        <source>Deleted pod: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/scenario.cpp" line="+114"/>
+        <source>the sandbox does not serve %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/scheduler.cpp" line="-32"/>
+        <source>CCI refused the pod: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/statefulsetcontroller.cpp" line="+63"/>
+        <source>create Pod %1 in StatefulSet %2 failed error: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>create Pod %1 in StatefulSet %2 successful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>delete Pod %1 in StatefulSet %2 successful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/vknodelock.cpp" line="+114"/>
+        <source>CCI refused a pod (%1); no pods are sent to CCI until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the lock after a failed CCI admission ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the lock was cleared through the API</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
