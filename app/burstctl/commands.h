@@ -13,5 +13,6 @@ int runLogs(const QStringList &arguments);
 int runExec(const QStringList &arguments);
 int runGet(const QStringList &arguments);
 int runWatch(const QStringList &arguments);
+int runIamToken(const QStringList &arguments);
 
 } // namespace cli

@@ -243,6 +243,8 @@ int runGet(const QStringList &arguments)
     const auto connection = flags.load(parser);
     if (!connection) {
         err() << connection.error().message << '\n';
+        if (!connection.error().hint.isEmpty())
+            err() << connection.error().hint << '\n';
         return 1;
     }
     get.name = positional.value(1);

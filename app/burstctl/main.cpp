@@ -23,7 +23,8 @@ QString usage()
                   "  logs      Print or follow the log of a container in a pod\n"
                   "  exec      Run a command in a container\n"
                   "  get       List objects of a resource type from a cluster, as kubectl get\n"
-                  "  watch     Print every change of a resource type, one line per event\n\n"
+                  "  watch     Print every change of a resource type, one line per event\n"
+                  "  iam-token Print a Huawei IAM token as an ExecCredential (exec plugin for CCI)\n\n"
                   "Run \"burstctl COMMAND --help\" for a command's options, its JSON output and "
                   "the decided rules it applies.\n");
 }
@@ -64,6 +65,8 @@ int main(int argc, char *argv[])
         return cli::runGet(args);
     if (command == u"watch")
         return cli::runWatch(args);
+    if (command == u"iam-token")
+        return cli::runIamToken(args);
     cli::err() << Tr::tr("burstctl: unknown command \"%1\"").arg(command) << '\n' << usage();
     return 2;
 }

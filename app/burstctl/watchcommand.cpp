@@ -54,6 +54,8 @@ int runWatch(const QStringList &arguments)
     const auto connection = flags.load(parser);
     if (!connection) {
         err() << connection.error().message << '\n';
+        if (!connection.error().hint.isEmpty())
+            err() << connection.error().hint << '\n';
         return 1;
     }
     const int count = parser.value(QStringLiteral("count")).toInt();
