@@ -40,42 +40,42 @@
     <message>
         <location line="-59"/>
         <source>Port of the CCI endpoint with its IAM (0: any free port).</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 端点（含其 IAM）的端口（0：任意空闲端口）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>An IAM user NAME[@DOMAIN]:PASSWORD (repeatable; domain &quot;sandbox&quot; by default). Without one, user &quot;operator&quot; gets a random password.</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 用户，格式为 NAME[@DOMAIN]:PASSWORD（可重复指定；domain 默认为 &quot;sandbox&quot;）。未指定时，用户 &quot;operator&quot; 将使用随机密码。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>USER</source>
-        <translation type="unfinished"></translation>
+        <translation>USER</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An access key AK:SK of the IAM user &quot;operator&quot; (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 用户 &quot;operator&quot; 的访问密钥，格式为 AK:SK（可重复指定）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AK:SK</source>
-        <translation type="unfinished"></translation>
+        <translation>AK:SK</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lifetime of IAM tokens in seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 令牌的有效期（秒）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SECONDS</source>
-        <translation type="unfinished"></translation>
+        <translation>SECONDS</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>burst-sandbox: IAM user operator (domain sandbox), password %1</source>
-        <translation type="unfinished"></translation>
+        <translation>burst-sandbox: IAM 用户 operator（domain 为 sandbox），密码 %1</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -160,57 +160,57 @@
     <message>
         <location line="+4"/>
         <source>Create the objects of this multi-document YAML file at start (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时创建此多文档 YAML 文件中的对象（可重复指定）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Run without CCI network interconnection (no sidecar in CCI pods).</source>
-        <translation type="unfinished"></translation>
+        <translation>在不开启 CCI 网络互通的情况下运行（CCI 上的 Pod 中没有 sidecar）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do not deploy the guide&apos;s example workloads at start.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时不部署指南中的示例工作负载。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run sandbox time X times faster than real time (pods start, Jobs finish and locks expire sooner).</source>
-        <translation type="unfinished"></translation>
+        <translation>使沙箱时间以实际时间的 X 倍速度流逝（Pod 启动、Job 完成和锁定过期都会更快）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>X</source>
-        <translation type="unfinished"></translation>
+        <translation>X</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --tls, also accept bearer token T (repeatable); the kubeconfig&apos;s token and client certificate are always accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 --tls 时，还接受 Bearer 令牌 T（可重复指定）；kubeconfig 中的令牌和客户端证书始终会被接受。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>T</source>
-        <translation type="unfinished"></translation>
+        <translation>T</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every Nth watch stream stops sending for M milliseconds, then resumes.</source>
-        <translation type="unfinished"></translation>
+        <translation>每第 N 个 watch 流暂停发送 M 毫秒，然后恢复。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>N:M</source>
-        <translation type="unfinished"></translation>
+        <translation>N:M</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send watch BOOKMARK events this often (allowWatchBookmarks=true).</source>
-        <translation type="unfinished"></translation>
+        <translation>按此时间间隔发送 watch BOOKMARK 事件（allowWatchBookmarks=true）。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>burst-sandbox: --clock-speed must be a number above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>burst-sandbox: --clock-speed 必须是大于 0 的数字</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -220,7 +220,7 @@
     <message>
         <location line="+53"/>
         <source>burst-sandbox: serving CCI and IAM at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>burst-sandbox: 正在 %1 提供 CCI 和 IAM 服务</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -250,7 +250,19 @@ Commands:
 
 Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON output and the decided rules it applies.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：burstctl COMMAND [options]
+
+命令：
+  preview   显示 CCI 为每个工作负载实际运行的 Pod 及诊断信息
+  simulate  模拟副本数变化时 Pod 在本地 / CCI / Pending 之间的分布
+  sign      使用华为云 AK/SK 为 HTTP 请求签名（SDK-HMAC-SHA256）
+  logs      打印或持续跟踪 Pod 中某个容器的日志
+  exec      在容器中执行命令
+  get       像 kubectl get 一样列出集群中某一资源类型的对象
+  watch     打印某一资源类型的每次变更，每个事件一行
+
+运行 &quot;burstctl COMMAND --help&quot; 可查看命令的选项、JSON 输出及其应用的约定规则。
+</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -292,7 +304,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     <message>
         <location filename="../app/burstctl/connectionflags.cpp" line="+32"/>
         <source>Path to the kubeconfig file (no KUBECONFIG merge).</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig 文件路径（不与 KUBECONFIG 合并）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -305,62 +317,62 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     <message>
         <location line="+2"/>
         <source>The kubeconfig context to use.</source>
-        <translation type="unfinished"></translation>
+        <translation>要使用的 kubeconfig 上下文。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The namespace scope of the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求的命名空间范围。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>NAMESPACE</source>
-        <translation type="unfinished"></translation>
+        <translation>NAMESPACE</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>List the objects across all namespaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出所有命名空间中的对象。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The address of the API server.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 服务器的地址。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bearer token for authentication to the API server.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于向 API 服务器进行身份认证的 Bearer 令牌。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TOKEN</source>
-        <translation type="unfinished"></translation>
+        <translation>TOKEN</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do not check the server&apos;s certificate (insecure).</source>
-        <translation type="unfinished"></translation>
+        <translation>不校验服务器证书（不安全）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trust the kubeconfig user&apos;s exec credential plugin command line (remembered; asked once per command line).</source>
-        <translation type="unfinished"></translation>
+        <translation>信任 kubeconfig 用户的 exec 凭据插件命令行（会被记住；每个命令行只需确认一次）。</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>user &quot;%1&quot; runs an exec credential plugin that is not trusted yet: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 &quot;%1&quot; 运行的 exec 凭据插件尚未被信任：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check the command line, then run again with --trust-exec.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查该命令行，然后使用 --trust-exec 重新运行。</translation>
     </message>
     <message>
         <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
@@ -371,39 +383,39 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     <message>
         <location filename="../app/burstctl/getcommand.cpp" line="+126"/>
         <source>No resources found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到资源</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No resources found in %1 namespace.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 命名空间中未找到资源。</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>Lists objects of one resource type, or shows one object, as kubectl get does.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 kubectl get 一样，列出某一资源类型的对象，或显示单个对象。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Label selector (e.g. app=web,tier!=db).</source>
-        <translation type="unfinished"></translation>
+        <translation>标签选择器（例如 app=web,tier!=db）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <location filename="../app/burstctl/watchcommand.cpp" line="+45"/>
         <source>SELECTOR</source>
-        <translation type="unfinished"></translation>
+        <translation>SELECTOR</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Field selector (e.g. spec.nodeName=node-1).</source>
-        <translation type="unfinished"></translation>
+        <translation>字段选择器（例如 spec.nodeName=node-1）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Output format: name, json or wide.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出格式：name、json 或 wide。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -415,18 +427,18 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     <message>
         <location line="+2"/>
         <source>Fetch large lists in pages of this size (0: one request).</source>
-        <translation type="unfinished"></translation>
+        <translation>按此大小分页获取大型列表（0：一次请求获取全部）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../app/burstctl/watchcommand.cpp" line="+3"/>
         <source>pods, nodes, deploy, ...</source>
-        <translation type="unfinished"></translation>
+        <translation>pods、nodes、deploy 等</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One object&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>单个对象的名称。</translation>
     </message>
     <message>
         <location filename="../app/burstctl/previewcommand.cpp" line="+3"/>
@@ -662,106 +674,110 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <source>Runs a command in a container, as kubectl exec does (WebSocket, v5.channel.k8s.io or v4.channel.k8s.io).
 
 Exit status: the command&apos;s own exit code; 1 when it could not run (the API server&apos;s message on stderr), 2 bad input.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 kubectl exec 一样，在容器中执行命令（WebSocket，v5.channel.k8s.io 或 v4.channel.k8s.io）。
+
+退出状态：命令自身的退出码；无法执行时为 1（API 服务器的消息输出到 stderr）；2 表示输入有误。</translation>
     </message>
     <message>
         <location line="+5"/>
         <location filename="../app/burstctl/logscommand.cpp" line="-4"/>
         <source>Pod name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod 名称。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The command and its arguments, after &quot;--&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>要执行的命令及其参数，写在 &quot;--&quot; 之后。</translation>
     </message>
     <message>
         <location line="+4"/>
         <location filename="../app/burstctl/logscommand.cpp" line="+3"/>
         <source>Container name.</source>
-        <translation type="unfinished"></translation>
+        <translation>容器名称。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>burstctl exec: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>burstctl exec: %1</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>give a pod name, then &quot;--&quot; and the command to run</source>
-        <translation type="unfinished"></translation>
+        <translation>请先指定 Pod 名称，然后是 &quot;--&quot; 和要执行的命令</translation>
     </message>
     <message>
         <location filename="../app/burstctl/logscommand.cpp" line="-7"/>
         <source>Prints the log of a container in a pod, as kubectl logs does. With -f a dropped stream is resumed from the last line received, so no line is lost or repeated.
 
 Exit status: 0 done, 1 API or network error, 2 bad input.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 kubectl logs 一样，打印 Pod 中某个容器的日志。使用 -f 时，中断的日志流会从收到的最后一行继续，因此不会丢失或重复任何一行。
+
+退出状态：0 表示完成，1 表示 API 或网络错误，2 表示输入有误。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Stream new lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>持续输出新的日志行。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lines of recent log to show; -1 shows all.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示最近日志的行数；-1 表示显示全部。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only lines newer than a relative duration like 5s, 2m or 3h.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示最近一段相对时长（如 5s、2m 或 3h）内的日志行。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DURATION</source>
-        <translation type="unfinished"></translation>
+        <translation>DURATION</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prefix each line with its RFC3339 timestamp.</source>
-        <translation type="unfinished"></translation>
+        <translation>在每行前加上其 RFC3339 时间戳。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The log of the previous, terminated container instance.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示上一个已终止的容器实例的日志。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>burstctl logs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>burstctl logs: %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>--tail must be a number of lines or -1</source>
-        <translation type="unfinished"></translation>
+        <translation>--tail 必须是行数或 -1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--since &quot;%1&quot; is no duration like 5s, 2m or 3h</source>
-        <translation type="unfinished"></translation>
+        <translation>--since &quot;%1&quot; 不是 5s、2m 或 3h 这样的时长</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>give exactly one pod name</source>
-        <translation type="unfinished"></translation>
+        <translation>请只指定一个 Pod 名称</translation>
     </message>
     <message>
         <location filename="../app/burstctl/watchcommand.cpp" line="-10"/>
         <source>Prints one line per change of a resource type (TYPE namespace/name resourceVersion): the current objects as ADDED, then every change, across dropped connections and relists.</source>
-        <translation type="unfinished"></translation>
+        <translation>对某一资源类型的每次变更打印一行（TYPE namespace/name resourceVersion）：先将当前对象作为 ADDED 输出，然后输出每次变更；连接中断和重新列举（relist）期间也会持续跟踪。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Label selector.</source>
-        <translation type="unfinished"></translation>
+        <translation>标签选择器。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exit after N events (0: never).</source>
-        <translation type="unfinished"></translation>
+        <translation>收到 N 个事件后退出（0：不退出）。</translation>
     </message>
 </context>
 <context>
@@ -2405,951 +2421,951 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location filename="../core/cloud/cciregions.cpp" line="+46"/>
         <source>Region %1: &quot;%2&quot; is not an http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>区域 %1：&quot;%2&quot; 不是 http(s) URL。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write the endpoint as https://host[:port].</source>
-        <translation type="unfinished"></translation>
+        <translation>请将端点写作 https://host[:port]。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Region %1 has no valid id.</source>
-        <translation type="unfinished"></translation>
+        <translation>区域 %1 没有有效的 ID。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give each region an id such as &quot;cn-north-4&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为每个区域指定 ID，例如 &quot;cn-north-4&quot;。</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>The region list is not a JSON array: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>区域列表不是 JSON 数组：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>found a single value</source>
-        <translation type="unfinished"></translation>
+        <translation>实际为单个值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset the region list to the defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将区域列表重置为默认值。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Region &quot;%1&quot; is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>区域 &quot;%1&quot; 被重复列出。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep one entry per region id.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个区域 ID 只保留一个条目。</translation>
     </message>
     <message>
         <location filename="../core/cloud/cloudaccount.cpp" line="+100"/>
         <source>&quot;%1&quot; is not a valid account id.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是有效的账号 ID。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>No cloud account &quot;%1&quot; is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存云账号 &quot;%1&quot;。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cloud account &quot;%1&quot; has an unknown authentication kind &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>云账号 &quot;%1&quot; 的认证方式 &quot;%2&quot; 未知。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the account and choose password or AK/SK.</source>
-        <translation type="unfinished"></translation>
+        <translation>请编辑该账号，选择密码或 AK/SK 认证方式。</translation>
     </message>
     <message>
         <location filename="../core/cloud/credentialstore.cpp" line="+16"/>
         <source>No secret is stored under &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 下未存储任何机密信息。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter the credential again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重新输入凭据。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Access to the secret &quot;%1&quot; was denied: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>访问机密信息 &quot;%1&quot; 被拒绝：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unlock the keychain and allow Burst Console to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请解锁密钥环，并允许弹性突发控制台使用它。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The keychain failed on the secret &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥环处理机密信息 &quot;%1&quot; 时出错：%2</translation>
     </message>
     <message>
         <location line="+147"/>
         <source>No system keychain is available (%1). Secrets are kept in memory and are forgotten when Burst Console exits.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的系统密钥环（%1）。机密信息仅保存在内存中，弹性突发控制台退出后即被清除。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start a Secret Service provider such as GNOME Keyring or KWallet and log in again to keep credentials between sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>请启动 GNOME Keyring 或 KWallet 等 Secret Service 提供程序并重新登录，以便在会话之间保留凭据。</translation>
     </message>
     <message>
         <location filename="../core/cloud/iamtokenprovider.cpp" line="+95"/>
         <source>The TLS connection to IAM at %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 处的 IAM 建立 TLS 连接失败：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check the IAM endpoint, the system clock and, for a private endpoint, the CA certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查 IAM 端点和系统时钟；如使用私有端点，还请检查 CA 证书。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>IAM at %1 did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处的 IAM 未及时响应。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the network connection and any proxy, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查网络连接和代理设置，然后重试。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cannot reach IAM at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 %1 处的 IAM：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the IAM endpoint of the region, the network connection and any proxy.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查该区域的 IAM 端点、网络连接和代理设置。</translation>
     </message>
     <message>
         <location line="+105"/>
         <source>IAM refused the credentials: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 拒绝了该凭据：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the user name, the password and the account (domain) name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查用户名、密码和账号名（domain）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check the access key, the secret key and the system clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查访问密钥、秘密访问密钥和系统时钟。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>IAM answered HTTP %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 返回 HTTP %1：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the project (region) name and the IAM endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查项目（区域）名称和 IAM 端点。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>IAM answered without a token or its expiry time.</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 的响应中缺少令牌或其过期时间。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check that the endpoint is Huawei Cloud IAM (https://iam.&lt;region&gt;.myhuaweicloud.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>请确认该端点是华为云 IAM（https://iam.&lt;region&gt;.myhuaweicloud.com）。</translation>
     </message>
     <message>
         <location filename="../core/kube/apiclient.cpp" line="+159"/>
         <source>the request timed out (%1 %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>请求超时（%1 %2）</translation>
     </message>
     <message>
         <location filename="../core/kube/apistatuserror.cpp" line="+72"/>
         <source>the server answered HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回 HTTP %1</translation>
     </message>
     <message>
         <location line="+17"/>
         <location filename="../core/kube/statuserror.cpp" line="+31"/>
         <source>Cannot reach the API server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 API 服务器：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the server address, the network and the TLS settings of the kubeconfig context.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查服务器地址、网络，以及 kubeconfig 上下文中的 TLS 设置。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The credentials were refused; log in again or refresh the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>凭据被拒绝；请重新登录或刷新令牌。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The user lacks the permission; ask the cluster administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>该用户缺少相应权限；请联系集群管理员。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The object changed on the server; reload it and apply the change again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该对象已在服务器上被修改；请重新加载后再次应用更改。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Error from server (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>来自服务器的错误（%1）：%2</translation>
     </message>
     <message>
         <location filename="../core/kube/execclient.cpp" line="+153"/>
         <source>The API server offers no supported exec protocol (it chose &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>API 服务器未提供受支持的 exec 协议（其选择的是 &quot;%1&quot;）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The cluster needs Kubernetes 1.29 or newer for exec over WebSocket.</source>
-        <translation type="unfinished"></translation>
+        <translation>通过 WebSocket 执行 exec 需要集群为 Kubernetes 1.29 或更高版本。</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>the exec connection closed before the command ended (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 连接在命令结束前已关闭（%1）</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The API server refused the exec request with HTTP %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>API 服务器以 HTTP %1 拒绝了 exec 请求：%2</translation>
     </message>
     <message>
         <location filename="../core/kube/execcredential.cpp" line="+37"/>
         <source>decoding stdout: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>解码 stdout 时出错：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The credential plugin must print one ExecCredential JSON object on standard output.</source>
-        <translation type="unfinished"></translation>
+        <translation>凭据插件必须在标准输出中打印一个 ExecCredential JSON 对象。</translation>
     </message>
     <message>
         <location line="+29"/>
         <location filename="../core/kube/kubeconfig.cpp" line="+163"/>
         <source>interactiveMode must be specified for %1 to use exec authentication plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 要使用 exec 认证插件，必须指定 interactiveMode</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add interactiveMode: Never (or IfAvailable) to the user&apos;s exec section.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在该用户的 exec 部分添加 interactiveMode: Never（或 IfAvailable）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>exec plugin cannot support interactive mode: standard input is not a terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 插件无法支持交互模式：标准输入不是终端</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The console cannot give the plugin a terminal. Set interactiveMode to IfAvailable or Never, or log in with the plugin in a terminal first if it caches its credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台无法为插件提供终端。请将 interactiveMode 设置为 IfAvailable 或 Never；如果插件会缓存凭据，也可以先在终端中通过该插件登录。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>invalid interactiveMode for %1: &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 interactiveMode 无效：&quot;%2&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>interactiveMode is one of Never, IfAvailable or Always.</source>
-        <translation type="unfinished"></translation>
+        <translation>interactiveMode 的取值为 Never、IfAvailable 或 Always 之一。</translation>
     </message>
     <message>
         <location line="+11"/>
         <location filename="../core/kube/kubeconfig.cpp" line="-12"/>
         <source>command must be specified for %1 to use exec authentication plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 要使用 exec 认证插件，必须指定 command</translation>
     </message>
     <message>
         <location line="+5"/>
         <location filename="../core/kube/kubeconfig.cpp" line="+3"/>
         <source>apiVersion must be specified for %1 to use exec authentication plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 要使用 exec 认证插件，必须指定 apiVersion</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>exec plugin: invalid apiVersion &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 插件：apiVersion &quot;%1&quot; 无效</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Supported apiVersions: %1, %2. Update the plugin or the kubeconfig entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>支持的 apiVersion：%1、%2。请更新插件或 kubeconfig 条目。</translation>
     </message>
     <message>
         <location line="+7"/>
         <location filename="../core/kube/kubeconfig.cpp" line="+4"/>
         <source>env variable name must be specified for %1 to use exec authentication plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 要使用 exec 认证插件，必须指定 env 变量名</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>status.%1 is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>status.%1 不是字符串</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>exec plugin didn&apos;t return a token or cert/key pair</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 插件未返回令牌或证书/私钥对</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>exec plugin returned only certificate or key, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 插件只返回了证书或私钥之一，而不是两者都返回</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>invalid status.expirationTimestamp &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>status.expirationTimestamp &quot;%1&quot; 无效</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>couldn&apos;t get version/kind; the output is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>无法获取 version/kind；输出不是 JSON 对象</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>couldn&apos;t get version/kind</source>
-        <translation type="unfinished"></translation>
+        <translation>无法获取 version/kind</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>exec plugin is configured to use API version %1, plugin returned version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 插件配置使用的 API 版本为 %1，但插件返回的版本为 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Set the kubeconfig&apos;s exec apiVersion to the version the plugin prints, or update the plugin.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将 kubeconfig 中 exec 的 apiVersion 设置为插件输出的版本，或更新插件。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>unexpected kind &quot;%1&quot;, want ExecCredential</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的 kind &quot;%1&quot;，应为 ExecCredential</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>exec plugin didn&apos;t return a status field</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 插件未返回 status 字段</translation>
     </message>
     <message>
         <location filename="../core/kube/execcredentialprovider.cpp" line="+162"/>
         <source>exec: executable %1 could not be started: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: 无法启动可执行文件 %1：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check that the file is an executable program.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查该文件是否为可执行程序。</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>exec: executable %1 did not finish within %2 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: 可执行文件 %1 未在 %2 秒内结束</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plugin may be waiting for input or for the network. Run the command in a terminal to see what it does.</source>
-        <translation type="unfinished"></translation>
+        <translation>插件可能正在等待输入或网络。请在终端中运行该命令，查看其具体行为。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>exec: executable %1 crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: 可执行文件 %1 崩溃</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exec: executable %1 failed with exit code %2</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: 可执行文件 %1 执行失败，退出码为 %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Run the command in a terminal to see its full output.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在终端中运行该命令以查看完整输出。</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>It looks like you are trying to use a client-go credential plugin that is not installed. Install %1 into a directory on your PATH or your login shell&apos;s PATH. See https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins</source>
-        <translation type="unfinished"></translation>
+        <translation>您似乎正在尝试使用未安装的 client-go 凭据插件。请将 %1 安装到 PATH 或登录 shell 的 PATH 中的某个目录。参见 https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>exec: executable %1 not found</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: 未找到可执行文件 %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The kubeconfig user &quot;%1&quot; gets its credentials by running a command you have not trusted yet: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig 用户 &quot;%1&quot; 通过运行一个您尚未信任的命令获取凭据：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run this command only if you expect it in this kubeconfig; trust it once to let the console run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当您确认此 kubeconfig 中应包含该命令时才运行它；信任一次后，控制台即可运行该命令。</translation>
     </message>
     <message>
         <location filename="../core/kube/execstatus.cpp" line="+39"/>
         <source>The API server sent an unreadable exec status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API 服务器发送的 exec 状态无法读取：%1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The remote command failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>远程命令执行失败。</translation>
     </message>
     <message>
         <location filename="../core/kube/kubeconfig.cpp" line="-133"/>
         <source>No kubeconfig file defines any context; files read: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何 kubeconfig 文件定义了上下文；已读取的文件：%1。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Known contexts: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已知的上下文：%1。</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>context &quot;%1&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文 &quot;%1&quot; 不存在</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>cluster &quot;%1&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>集群 &quot;%1&quot; 不存在</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Context &quot;%1&quot; names it; known clusters: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文 &quot;%1&quot; 引用了它；已知的集群：%2。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>auth info &quot;%1&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>auth info &quot;%1&quot; 不存在</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Context &quot;%1&quot; names it; known users: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文 &quot;%1&quot; 引用了它；已知的用户：%2。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>default cluster has no server defined</source>
-        <translation type="unfinished"></translation>
+        <translation>默认集群未定义 server</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no server found for cluster &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到集群 &quot;%1&quot; 的 server</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>invalid &apos;proxy-url&apos; &quot;%1&quot; for cluster &quot;%2&quot;: unsupported scheme &quot;%3&quot;, must be http, https, or socks5</source>
-        <translation type="unfinished"></translation>
+        <translation>集群 &quot;%2&quot; 的 &apos;proxy-url&apos; &quot;%1&quot; 无效：不支持的协议 &quot;%3&quot;，必须是 http、https 或 socks5</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>unable to read certificate-authority %1 for %2 due to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %2 的 certificate-authority %1，原因：%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>specifying a root certificates file with the insecure flag is not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>不允许在使用 insecure 标志的同时指定根证书文件</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>invalid interactiveMode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>interactiveMode 无效：%1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>client-key-data or client-key must be specified for %1 to use the clientCert authentication method.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 要使用 clientCert 认证方式，必须指定 client-key-data 或 client-key。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>unable to read client-cert %1 for %2 due to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %2 的 client-cert %1，原因：%3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>unable to read client-key %1 for %2 due to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %2 的 client-key %1，原因：%3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>authProvider cannot be provided in combination with an exec plugin for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不能同时配置 authProvider 和 exec 插件</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>no configuration has been provided, try setting KUBERNETES_MASTER environment variable</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供任何配置，请尝试设置 KUBERNETES_MASTER 环境变量</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pass --kubeconfig or --server, set KUBECONFIG, or use the sandbox cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>请传入 --kubeconfig 或 --server、设置 KUBECONFIG，或使用沙箱集群。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>auth-provider %1 is not supported; use an exec plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持 auth-provider %1；请使用 exec 插件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Replace the auth-provider of user &quot;%1&quot; in %2 with an exec credential plugin (client.authentication.k8s.io).</source>
-        <translation type="unfinished"></translation>
+        <translation>请将 %2 中用户 &quot;%1&quot; 的 auth-provider 替换为 exec 凭据插件（client.authentication.k8s.io）。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>context &quot;%1&quot; (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文 &quot;%1&quot;（%2）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fix the kubeconfig entries used by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请修正 %1 所使用的 kubeconfig 条目。</translation>
     </message>
     <message>
         <location filename="../core/kube/kubeconfigdecoder.cpp" line="-219"/>
         <location filename="../core/kube/kubeconfigloader.cpp" line="+21"/>
         <source>error loading config file &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>加载配置文件 &quot;%1&quot; 时出错：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fix the kubeconfig file at the position shown; kubectl rejects it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在所示位置修正 kubeconfig 文件；kubectl 同样会拒绝该文件。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>expected %1, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>应为%1，实际为%2</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>illegal base64 data</source>
-        <translation type="unfinished"></translation>
+        <translation>非法的 base64 数据</translation>
     </message>
     <message>
         <location line="+46"/>
         <location line="+20"/>
         <source>duplicate name &quot;%1&quot; in list</source>
-        <translation type="unfinished"></translation>
+        <translation>列表中存在重复的名称 &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../core/kube/kubeconfigloader.cpp" line="+1"/>
         <source>Fix the kubeconfig file or remove it from KUBECONFIG.</source>
-        <translation type="unfinished"></translation>
+        <translation>请修正该 kubeconfig 文件，或将其从 KUBECONFIG 中移除。</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>stat %1: no such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>stat %1: 没有那个文件或目录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the --kubeconfig path.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查 --kubeconfig 路径。</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>read %1: is a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>read %1: 是一个目录</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>open %1: %2</translation>
     </message>
     <message>
         <location filename="../core/kube/kubeconfigview.cpp" line="+132"/>
         <source>cannot have values for both path and contents</source>
-        <translation type="unfinished"></translation>
+        <translation>不能同时为路径和内容指定值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove either %1 or its -data field from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从 %2 中删除 %1 或其对应的 -data 字段（二者只保留其一）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The file is named in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件在 %1 中被引用。</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Choose a context with --context or set current-context.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 --context 选择上下文，或设置 current-context。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>current-context must exist in order to minify</source>
-        <translation type="unfinished"></translation>
+        <translation>必须存在 current-context 才能进行精简（minify）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cannot locate context %1</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到上下文 %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>cannot locate cluster %1</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到集群 %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cannot locate user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到用户 %1</translation>
     </message>
     <message>
         <location filename="../core/kube/podlogclient.cpp" line="+175"/>
         <source>The log stream of pod &quot;%1&quot; broke: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod &quot;%1&quot; 的日志流中断：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resume to continue from the last line received.</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复后将从收到的最后一行继续。</translation>
     </message>
     <message>
         <location filename="../core/kube/restmapper.cpp" line="+90"/>
         <source>the server doesn&apos;t have a resource type &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器没有资源类型 &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run &quot;kubectl api-resources&quot; to list the types the server serves.</source>
-        <translation type="unfinished"></translation>
+        <translation>请运行 &quot;kubectl api-resources&quot; 列出服务器提供的资源类型。</translation>
     </message>
     <message>
         <location filename="../core/kube/statuserror.cpp" line="-7"/>
         <source>The API server answered HTTP %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 服务器返回 HTTP %1。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The API server answered HTTP %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>API 服务器返回 HTTP %1：%2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Check the server address, the network and the TLS settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查服务器地址、网络和 TLS 设置。</translation>
     </message>
     <message>
         <location filename="../core/sandbox/deploymentcontroller.cpp" line="+225"/>
         <source>Scaled up replica set %1 to %2 from %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 ReplicaSet %1 从 %3 扩容至 %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scaled down replica set %1 to %2 from %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 ReplicaSet %1 从 %3 缩容至 %2</translation>
     </message>
     <message>
         <location line="+130"/>
         <source>Deployment has minimum availability.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment 已达到最低可用性要求。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Deployment does not have minimum availability.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment 未达到最低可用性要求。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>ReplicaSet &quot;%1&quot; is progressing.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReplicaSet &quot;%1&quot; 正在进行中。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Created new replica set &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建新的 ReplicaSet &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>ReplicaSet &quot;%1&quot; has successfully progressed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReplicaSet &quot;%1&quot; 已成功完成。</translation>
     </message>
     <message>
         <location filename="../core/sandbox/execsession.cpp" line="+49"/>
         <location filename="../core/sandbox/podlogs.cpp" line="+207"/>
         <source>a container name must be specified for pod %1, choose one of: [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>必须为 Pod %1 指定容器名称，可选值：[%2]</translation>
     </message>
     <message>
         <location line="+8"/>
         <location filename="../core/sandbox/podlogs.cpp" line="+12"/>
         <source>container %1 is not valid for pod %2</source>
-        <translation type="unfinished"></translation>
+        <translation>容器 %1 对 Pod %2 无效</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>pod %1 does not have a host assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod %1 尚未分配主机</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>container not found (&quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到容器（&quot;%1&quot;）</translation>
     </message>
     <message>
         <location line="+45"/>
         <location filename="../core/sandbox/podlogstreamer.cpp" line="+98"/>
         <location filename="../core/sandbox/podmetrics.cpp" line="+179"/>
         <source>the server does not allow this method on the requested resource</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器不允许对所请求的资源使用此方法</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>you must specify at least 1 command</source>
-        <translation type="unfinished"></translation>
+        <translation>必须至少指定 1 个命令</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Upgrade request required</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 Upgrade 请求</translation>
     </message>
     <message>
         <location filename="../core/sandbox/fallbackbinder.cpp" line="+83"/>
         <location filename="../core/sandbox/scheduler.cpp" line="+332"/>
         <source>Successfully assigned %1/%2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已成功将 %1/%2 分配到 %3</translation>
     </message>
     <message>
         <location filename="../core/sandbox/iamservice.cpp" line="+162"/>
         <source>The method is not allowed for the requested URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>所请求的 URL 不允许使用该方法。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The request body is not a valid auth request.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体不是有效的认证请求。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The identity method &quot;password&quot; is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须使用身份认证方式 &quot;password&quot;。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Expecting to find name in user.</source>
-        <translation type="unfinished"></translation>
+        <translation>user 中应包含 name。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expecting to find domain in user.</source>
-        <translation type="unfinished"></translation>
+        <translation>user 中应包含 domain。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The username or password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码错误。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Incorrect IAM authentication information: Authorization header malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 认证信息不正确：Authorization 头格式错误</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Incorrect IAM authentication information: ak %1 not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 认证信息不正确：ak %1 不存在</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Incorrect IAM authentication information: x-sdk-date is missing or invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 认证信息不正确：x-sdk-date 缺失或无效</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Incorrect IAM authentication information: x-sdk-date is more than 15 minutes off</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 认证信息不正确：x-sdk-date 偏差超过 15 分钟</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Incorrect IAM authentication information: host is not signed</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 认证信息不正确：host 未签名</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Incorrect IAM authentication information: signed header %1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 认证信息不正确：缺少已签名的请求头 %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Incorrect IAM authentication information: verify aksk signature fail</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 认证信息不正确：aksk 签名校验失败</translation>
     </message>
     <message>
         <location filename="../core/sandbox/jobcontroller.cpp" line="+62"/>
         <location filename="../core/sandbox/replicasetcontroller.cpp" line="+108"/>
         <source>Error creating: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时出错：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <location filename="../core/sandbox/replicasetcontroller.cpp" line="+6"/>
         <source>Created pod: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建 Pod：%1</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Job has reached the specified backoff limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Job 已达到指定的回退重试上限（backoff limit）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Reached expected number of succeeded pods</source>
-        <translation type="unfinished"></translation>
+        <translation>已达到预期的成功 Pod 数量</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Job completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Job 已完成</translation>
     </message>
     <message>
         <location filename="../core/sandbox/kubeletsimulator.cpp" line="+143"/>
         <source>Pulling image &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>正在拉取镜像 &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Successfully pulled image &quot;%1&quot; in %2s (%2s including waiting). Image size: %3 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>已成功拉取镜像 &quot;%1&quot;，用时 %2s（含等待时间共 %2s）。镜像大小：%3 字节。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Created container %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建容器 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Started container %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已启动容器 %1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Back-off restarting failed container %1 in pod %2_%3(%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在回退重启 Pod %2_%3(%4) 中失败的容器 %1</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>kubelet is posting ready status</source>
-        <translation type="unfinished"></translation>
+        <translation>kubelet 正在上报就绪状态</translation>
     </message>
     <message>
         <location filename="../core/sandbox/podlogs.cpp" line="-123"/>
         <source>tailLines, limitBytes and sinceSeconds must be non-negative integers</source>
-        <translation type="unfinished"></translation>
+        <translation>tailLines、limitBytes 和 sinceSeconds 必须是非负整数</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>limitBytes: Invalid value: 0: must be greater than 0</source>
-        <translation type="unfinished"></translation>
+        <translation>limitBytes：无效值：0：必须大于 0</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>sinceSeconds: Invalid value: 0: must be greater than 0</source>
-        <translation type="unfinished"></translation>
+        <translation>sinceSeconds：无效值：0：必须大于 0</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>sinceTime: invalid RFC3339 time &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>sinceTime：无效的 RFC3339 时间 &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+97"/>
         <source>a container name must be specified for pod %1</source>
-        <translation type="unfinished"></translation>
+        <translation>必须为 Pod %1 指定容器名称</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> or one of the init containers: [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation> 或以下某个初始化容器：[%1]</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>previous terminated container &quot;%1&quot; in pod &quot;%2&quot; not found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到 Pod &quot;%2&quot; 中先前已终止的容器 &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>container &quot;%1&quot; in pod &quot;%2&quot; is waiting to start: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod &quot;%2&quot; 中的容器 &quot;%1&quot; 正在等待启动：%3</translation>
     </message>
     <message>
         <location filename="../core/sandbox/podstatus.cpp" line="+43"/>
         <source>containers with unready status: [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>处于未就绪状态的容器：[%1]</translation>
     </message>
     <message>
         <location filename="../core/sandbox/replicasetcontroller.cpp" line="+8"/>
         <source>Deleted pod: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 Pod：%1</translation>
     </message>
     <message>
         <location filename="../core/sandbox/scenario.cpp" line="+114"/>
         <source>the sandbox does not serve %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>沙箱不支持 %1 %2</translation>
     </message>
     <message>
         <location filename="../core/sandbox/scheduler.cpp" line="-32"/>
         <source>CCI refused the pod: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 拒绝了该 Pod：%1</translation>
     </message>
     <message>
         <location filename="../core/sandbox/statefulsetcontroller.cpp" line="+63"/>
         <source>create Pod %1 in StatefulSet %2 failed error: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>在 StatefulSet %2 中创建 Pod %1 失败，错误：%3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>create Pod %1 in StatefulSet %2 successful</source>
-        <translation type="unfinished"></translation>
+        <translation>在 StatefulSet %2 中创建 Pod %1 成功</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>delete Pod %1 in StatefulSet %2 successful</source>
-        <translation type="unfinished"></translation>
+        <translation>在 StatefulSet %2 中删除 Pod %1 成功</translation>
     </message>
     <message>
         <location filename="../core/sandbox/vknodelock.cpp" line="+114"/>
         <source>CCI refused a pod (%1); no pods are sent to CCI until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 拒绝了一个 Pod（%1）；在 %2 之前不会有 Pod 调度到 CCI</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the lock after a failed CCI admission ended</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 接纳失败后的锁定已结束</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the lock was cleared through the API</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定已通过 API 解除</translation>
     </message>
 </context>
 <context>

@@ -194,7 +194,12 @@ private:
         if (m_finished)
             return;
         m_finished = true;
-        m_queue.clear();
+        // A write in flight still reads the front message's bytes: it goes when that write
+        // completes (with an error, as the socket is closed), the rest can go now.
+        if (m_writing && !m_queue.empty())
+            m_queue.erase(std::next(m_queue.begin()), m_queue.end());
+        else
+            m_queue.clear();
         if (m_channel)
             m_channel->markClosed(code, reason);
     }
