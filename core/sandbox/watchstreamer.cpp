@@ -139,6 +139,19 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
     watchOptions.allowBookmarks = request.queryFlag(QStringLiteral("allowWatchBookmarks"));
     const qint64 timeoutSeconds = request.queryValue(QStringLiteral("timeoutSeconds")).toLongLong();
     const auto started = store.watch(resource.type, watchOptions);
+    if (!started && started.error().code == 410) {
+        // As kube-apiserver's watch cache answers a resourceVersion it no longer holds: 200,
+        // then one ERROR event carrying the 410 Expired Status (the --fault-gone-every fault
+        // answers a plain HTTP 410 instead, the other form clients meet).
+        const QJsonObject event{{QStringLiteral("type"), QStringLiteral("ERROR")},
+                                {QStringLiteral("object"), started.error().toStatus()}};
+        const QByteArray line = QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n';
+        return HttpReply::stream(200, HttpHeaders{{"Content-Type", "application/json"}},
+                                 [line](std::shared_ptr<HttpStream> stream) {
+                                     stream->write(line);
+                                     stream->end();
+                                 });
+    }
     if (!started)
         return errorResponse(started.error());
     const std::shared_ptr<Watch> w = *started;

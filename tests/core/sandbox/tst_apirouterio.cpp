@@ -81,6 +81,35 @@ private:
     }
 
 private slots:
+    // A compacted resourceVersion: 200 and one ERROR event with the 410 Status, as the API
+    // server's watch cache answers (client-go relists on it).
+    void watchFromCompactedVersionIsErrorEvent()
+    {
+        ObjectStore store(StoreOptions{5, 0});
+        seedDefaultScenario(store, QStringLiteral("sandbox"));
+        const QString old = store.resourceVersion();
+        const ResourceType namespaces{QString(), QStringLiteral("v1"), QStringLiteral("namespaces"),
+                                      QStringLiteral("Namespace")};
+        QVERIFY(store.create(namespaces, QString(),
+                             QJsonObject{{QStringLiteral("metadata"),
+                                          QJsonObject{{QStringLiteral("name"),
+                                                       QStringLiteral("later")}}}}));
+        store.compact();
+        ApiRouter router(store, QStringLiteral("127.0.0.1"));
+        const HttpReply reply =
+            router.handle(get("/api/v1/nodes?watch=1&resourceVersion=" + old.toUtf8()));
+        QCOMPARE(reply.kind(), HttpReply::Kind::Stream);
+        QCOMPARE(reply.response().status, 200);
+        const auto stream = open(reply);
+        QTRY_VERIFY(!stream->isOpen());
+        QVERIFY(stream->endedCleanly());
+        const QJsonObject event = QJsonDocument::fromJson(stream->data().trimmed()).object();
+        QCOMPARE(event.value(u"type").toString(), QStringLiteral("ERROR"));
+        QCOMPARE(event.value(u"object").toObject().value(u"code").toInt(), 410);
+        QCOMPARE(event.value(u"object").toObject().value(u"reason").toString(),
+                 QStringLiteral("Expired"));
+    }
+
     void authentication_data()
     {
         QTest::addColumn<QByteArray>("target");
