@@ -5,8 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/install-deps.sh
+# ccache makes rebuilds of unchanged files (and of fresh clones) cheap; paths are hashed relative
+# to the checkout so clones in different directories share the cache.
+export CCACHE_BASEDIR="$PWD"
+launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}"
 cmake --build build --parallel "$(nproc)" --target burst-console burstctl burst-sandbox
 
 kubeconfig="$PWD/build/sandbox-kubeconfig"

@@ -4,16 +4,20 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/install-deps.sh
+# ccache makes rebuilds of unchanged files (and of fresh clones) cheap; paths are hashed relative
+# to the checkout so clones in different directories share the cache.
+export CCACHE_BASEDIR="$PWD"
+launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
 jobs=$(nproc)
 start=$(date +%s)
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}"
 cmake --build build --parallel "$jobs"
 QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$jobs"
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBURST_SANITIZE=ON \
-      -DBURST_BUILD_BENCH=OFF
+      -DBURST_BUILD_BENCH=OFF "${launcher[@]}"
 cmake --build build-asan --parallel "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     QT_QPA_PLATFORM=offscreen ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
