@@ -57,13 +57,13 @@ QList<ApiResource> buildTable()
              QStringLiteral("service"), {QStringLiteral("svc")}, all, {QStringLiteral("status")}),
         make(QStringLiteral("apps"), v1, QStringLiteral("deployments"),
              QStringLiteral("Deployment"), true, QStringLiteral("deployment"),
-             {QStringLiteral("deploy")}, all, {QStringLiteral("status")}),
+             {QStringLiteral("deploy")}, all, {QStringLiteral("scale"), QStringLiteral("status")}),
         make(QStringLiteral("apps"), v1, QStringLiteral("replicasets"),
              QStringLiteral("ReplicaSet"), true, QStringLiteral("replicaset"),
-             {QStringLiteral("rs")}, all, {QStringLiteral("status")}),
+             {QStringLiteral("rs")}, all, {QStringLiteral("scale"), QStringLiteral("status")}),
         make(QStringLiteral("apps"), v1, QStringLiteral("statefulsets"),
              QStringLiteral("StatefulSet"), true, QStringLiteral("statefulset"),
-             {QStringLiteral("sts")}, all, {QStringLiteral("status")}),
+             {QStringLiteral("sts")}, all, {QStringLiteral("scale"), QStringLiteral("status")}),
         make(QStringLiteral("batch"), v1, QStringLiteral("jobs"), QStringLiteral("Job"), true,
              QStringLiteral("job"), {}, all, {QStringLiteral("status")}),
         make(QStringLiteral("scheduling.cci.io"), v1, QStringLiteral("scheduleprofiles"),
@@ -98,11 +98,18 @@ QJsonObject subresourceJson(const ApiResource &r, const QString &sub)
         kind = QStringLiteral("PodExecOptions");
         verbs = {QStringLiteral("create"), QStringLiteral("get")};
     }
-    return QJsonObject{{QStringLiteral("name"), QString(r.type.resource + u'/' + sub)},
-                       {QStringLiteral("singularName"), QString()},
-                       {QStringLiteral("namespaced"), r.namespaced},
-                       {QStringLiteral("kind"), kind},
-                       {QStringLiteral("verbs"), QJsonArray::fromStringList(verbs)}};
+    QJsonObject o{{QStringLiteral("name"), QString(r.type.resource + u'/' + sub)},
+                  {QStringLiteral("singularName"), QString()},
+                  {QStringLiteral("namespaced"), r.namespaced},
+                  {QStringLiteral("kind"), kind},
+                  {QStringLiteral("verbs"), QJsonArray::fromStringList(verbs)}};
+    if (sub == u"scale") {
+        // The subresource's own group version, which kubectl's scale client resolves from here.
+        o.insert(QStringLiteral("group"), QStringLiteral("autoscaling"));
+        o.insert(QStringLiteral("version"), QStringLiteral("v1"));
+        o.insert(QStringLiteral("kind"), QStringLiteral("Scale"));
+    }
+    return o;
 }
 
 } // namespace

@@ -18,7 +18,7 @@ struct ApiResource
     QStringList shortNames;
     QStringList verbs;
     QStringList categories;
-    QStringList subresources; // "status", "log", "exec"
+    QStringList subresources; // "status", "scale", "log", "exec"
 };
 
 // The served resources: core v1 (namespaces, nodes, pods, events, configmaps, secrets, services),

@@ -2,14 +2,18 @@
 
 #include "core/kube/fieldselector.h"
 #include "core/kube/selectorparser.h"
+#include "core/sandbox/apidefaults.h"
 #include "core/sandbox/apirequestinfo.h"
 #include "core/sandbox/apiresources.h"
 #include "core/sandbox/apistatus.h"
 #include "core/sandbox/execsession.h"
 #include "core/sandbox/objectstore.h"
+#include "core/sandbox/objectwriter.h"
 #include "core/sandbox/podlogstreamer.h"
 #include "core/sandbox/podmetrics.h"
+#include "core/sandbox/reststrategy.h"
 #include "core/sandbox/sandboxclock.h"
+#include "core/sandbox/scalesubresource.h"
 #include "core/sandbox/tableconverter.h"
 #include "core/sandbox/timerloop.h"
 #include "core/sandbox/watchstreamer.h"
@@ -186,9 +190,15 @@ HttpReply ApiRouter::handleResource(const HttpRequest &request, const ApiRequest
         return PodLogStreamer::reply(m_store, request, info, m_options.clock, m_timers);
     if (resource.type.resource == u"pods" && info.subresource == u"exec")
         return ExecSession::reply(m_store, request, info, m_options.clock, m_timers);
-    if (!info.subresource.isEmpty() && info.subresource != u"status")
+    const bool status = info.subresource == u"status";
+    if (info.subresource == u"scale" && ScaleSubresource::serves(resource))
+        return scale(request, info, resource);
+    if ((!info.subresource.isEmpty() && !status) ||
+        (status && !resource.subresources.contains(u"status")))
         return notFound();
     const QString ns = resource.namespaced ? info.nameSpace : QString();
+    if (status && info.verb != u"get" && info.verb != u"update" && info.verb != u"patch")
+        return methodNotAllowed(info.verb);
     if (info.verb == u"list")
         return list(request, info, resource);
     if (info.verb == u"watch")
@@ -201,22 +211,8 @@ HttpReply ApiRouter::handleResource(const HttpRequest &request, const ApiRequest
         const auto got = m_store.get(resource.type, ns, info.name);
         return got ? objectResponse(request, resource, *got) : errorResponse(got.error());
     }
-    if (info.verb == u"update") {
-        HttpResponse error;
-        const auto body = parseBody(request, &error);
-        if (!body)
-            return error;
-        const auto updated = m_store.update(resource.type, ns, info.name, *body);
-        return updated ? objectResponse(request, resource, *updated)
-                       : errorResponse(updated.error());
-    }
-    if (info.verb == u"patch") {
-        const auto patched =
-            m_store.patch(resource.type, ns, info.name,
-                          QString::fromLatin1(request.headers.value("Content-Type")), request.body);
-        return patched ? objectResponse(request, resource, *patched)
-                       : errorResponse(patched.error());
-    }
+    if (info.verb == u"update" || info.verb == u"patch")
+        return write(request, info, resource);
     if (info.verb == u"delete") {
         const auto removed = m_store.remove(resource.type, ns, info.name);
         return removed ? objectResponse(request, resource, *removed)
@@ -263,6 +259,63 @@ HttpReply ApiRouter::handleMetrics(const HttpRequest &request, const ApiRequestI
     return answer ? jsonResponse(200, *answer) : errorResponse(answer.error());
 }
 
+HttpReply ApiRouter::write(const HttpRequest &request, const ApiRequestInfo &info,
+                           const ApiResource &resource)
+{
+    const RestStrategy strategy(resource);
+    const bool status = info.subresource == u"status" && strategy.hasStatus();
+    const ObjectWriter::Merge merge = [&](const QJsonObject &stored, const QJsonObject &sent) {
+        return status ? strategy.prepareForStatusUpdate(stored, sent)
+                      : strategy.prepareForUpdate(stored, sent);
+    };
+    const QString ns = resource.namespaced ? info.nameSpace : QString();
+    ObjectWriter writer(m_store, resource.type, ns, info.name);
+    ApiResult<QJsonObject> written = ApiError::internalError(QString());
+    if (info.verb == u"update") {
+        HttpResponse error;
+        const auto body = parseBody(request, &error);
+        if (!body)
+            return error;
+        written = writer.update(*body, merge);
+    } else {
+        const auto patchType =
+            patchTypeFromContentType(QString::fromLatin1(request.headers.value("Content-Type")));
+        if (!patchType)
+            return errorResponse(ObjectWriter::unsupportedPatch());
+        written = writer.patch(
+            *patchType, request.body, resource.type.kind,
+            [](const QJsonObject &stored) { return stored; }, merge);
+    }
+    return written ? objectResponse(request, resource, *written) : errorResponse(written.error());
+}
+
+HttpReply ApiRouter::scale(const HttpRequest &request, const ApiRequestInfo &info,
+                           const ApiResource &resource)
+{
+    if (info.nameSpace.isEmpty() || info.name.isEmpty())
+        return notFound();
+    ScaleSubresource scale(m_store, resource, info.nameSpace, info.name);
+    ApiResult<QJsonObject> answer = ApiError::internalError(QString());
+    if (info.verb == u"get") {
+        answer = scale.get();
+    } else if (info.verb == u"update") {
+        HttpResponse error;
+        const auto body = parseBody(request, &error);
+        if (!body)
+            return error;
+        answer = scale.update(*body);
+    } else if (info.verb == u"patch") {
+        const auto patchType =
+            patchTypeFromContentType(QString::fromLatin1(request.headers.value("Content-Type")));
+        if (!patchType)
+            return errorResponse(ObjectWriter::unsupportedPatch());
+        answer = scale.patch(*patchType, request.body);
+    } else {
+        return methodNotAllowed(info.verb);
+    }
+    return answer ? jsonResponse(200, *answer) : errorResponse(answer.error());
+}
+
 HttpReply ApiRouter::create(const HttpRequest &request, const ApiRequestInfo &info,
                             const ApiResource &resource)
 {
@@ -292,9 +345,36 @@ HttpReply ApiRouter::create(const HttpRequest &request, const ApiRequestInfo &in
         body->insert(QStringLiteral("apiVersion"), resource.type.apiVersion());
     if (!body->contains(u"kind"))
         body->insert(QStringLiteral("kind"), resource.type.kind);
-    const auto created = m_store.create(resource.type, ns, *body);
+    *body = RestStrategy(resource).prepareForCreate(*body);
+    if (resource.type.group.isEmpty() && resource.type.resource == u"services")
+        *body = withClusterIp(*body, nextClusterIp(allocatedClusterIps(resource)));
+    auto created = m_store.create(resource.type, ns, *body);
+    if (created && resource.type.group == u"batch" && resource.type.resource == u"jobs")
+        created = withGeneratedSelector(resource, *created);
     return created ? objectResponse(request, resource, *created, 201)
                    : errorResponse(created.error());
+}
+
+QSet<QString> ApiRouter::allocatedClusterIps(const ApiResource &services) const
+{
+    QSet<QString> used;
+    const auto listed = m_store.list(services.type, {});
+    for (const QJsonObject &service : listed ? listed->items : QList<QJsonObject>{})
+        used.insert(service.value(u"spec").toObject().value(u"clusterIP").toString());
+    return used;
+}
+
+// The uid the selector names exists only once the store created the Job, so the selector is a
+// second write; the Job controller matches pods by owner, not by this selector.
+ApiResult<QJsonObject> ApiRouter::withGeneratedSelector(const ApiResource &jobs,
+                                                        const QJsonObject &created)
+{
+    const QJsonObject meta = created.value(u"metadata").toObject();
+    ObjectWriter writer(m_store, jobs.type, meta.value(u"namespace").toString(),
+                        meta.value(u"name").toString());
+    return writer.update(created, [](const QJsonObject &stored, const QJsonObject &) {
+        return ApiResult<QJsonObject>(withJobSelector(stored));
+    });
 }
 
 } // namespace core::sandbox

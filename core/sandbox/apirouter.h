@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/sandbox/apistatus.h"
 #include "core/sandbox/authenticator.h"
 #include "core/sandbox/faultinjector.h"
 #include "core/sandbox/httpreply.h"
 #include "core/sandbox/httprequest.h"
 
+#include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 #include <chrono>
@@ -55,6 +58,14 @@ private:
                     const ApiResource &resource);
     HttpReply create(const HttpRequest &request, const ApiRequestInfo &info,
                      const ApiResource &resource);
+    // PUT and PATCH of an object or its /status, through its RestStrategy.
+    HttpReply write(const HttpRequest &request, const ApiRequestInfo &info,
+                    const ApiResource &resource);
+    HttpReply scale(const HttpRequest &request, const ApiRequestInfo &info,
+                    const ApiResource &resource);
+    QSet<QString> allocatedClusterIps(const ApiResource &services) const;
+    ApiResult<QJsonObject> withGeneratedSelector(const ApiResource &jobs,
+                                                 const QJsonObject &created);
 
     HttpReply handleMetrics(const HttpRequest &request, const ApiRequestInfo &info);
 

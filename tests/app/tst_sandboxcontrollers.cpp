@@ -43,21 +43,14 @@ private:
         return int(pods.out.split(u'\n', Qt::SkipEmptyParts).size());
     }
 
-    // `kubectl scale` writes the /scale subresource, which the router does not serve yet; until
-    // it does, the same change goes through `kubectl patch` so the controllers are still tested.
-    bool scaleTo(int replicas)
+    // `kubectl scale` PATCHes the autoscaling/v1 Scale of the workload (the /scale subresource).
+    bool scaleTo(const QString &workload, int replicas, const QString &scaledLine)
     {
-        const Run scaled = kubectl({QStringLiteral("scale"), QStringLiteral("deployment/web"),
-                                    QStringLiteral("--replicas=%1").arg(replicas)});
-        if (scaled.exitCode == 0)
-            return scaled.out.contains(u"deployment.apps/web scaled");
-        if (!scaled.err.contains(u"the server could not find the requested resource"))
-            return false;
-        qInfo("kubectl scale: no /scale subresource in the router yet, patching spec.replicas");
-        return kubectl({QStringLiteral("patch"), QStringLiteral("deployment"),
-                        QStringLiteral("web"), QStringLiteral("-p"),
-                        QStringLiteral("{\"spec\":{\"replicas\":%1}}").arg(replicas)})
-                   .exitCode == 0;
+        const Run scaled = kubectl(
+            {QStringLiteral("scale"), workload, QStringLiteral("--replicas=%1").arg(replicas)});
+        if (scaled.exitCode != 0)
+            qWarning("kubectl scale: %s", qPrintable(scaled.err));
+        return scaled.exitCode == 0 && scaled.out.contains(scaledLine);
     }
 
 private slots:
@@ -149,10 +142,44 @@ private slots:
 
     void scale()
     {
-        QVERIFY(scaleTo(5));
+        const QString web = QStringLiteral("deployment/web");
+        const QString scaled = QStringLiteral("deployment.apps/web scaled");
+        QVERIFY(scaleTo(web, 5, scaled));
         QTRY_COMPARE_WITH_TIMEOUT(runningPods(QStringLiteral("app=web")), 5, 30000);
-        QVERIFY(scaleTo(2));
+        const Run replicas = kubectl({QStringLiteral("get"), web, QStringLiteral("-o"),
+                                      QStringLiteral("jsonpath={.spec.replicas}")});
+        QCOMPARE(replicas.out, QStringLiteral("5"));
+        QVERIFY(scaleTo(web, 2, scaled));
         QTRY_COMPARE_WITH_TIMEOUT(podLines(QStringLiteral("app=web")), 2, 30000);
+    }
+
+    void statefulSetScaleAndRolloutStatus()
+    {
+        const QString manifest = writeFile(
+            QStringLiteral("db.yaml"),
+            "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n"
+            "  serviceName: db\n  replicas: 2\n  selector:\n    matchLabels:\n      app: db\n"
+            "  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n"
+            "      containers:\n      - name: db\n        image: redis:7\n");
+        const Run apply = kubectl({QStringLiteral("apply"), QStringLiteral("-f"), manifest});
+        QVERIFY2(apply.exitCode == 0, qPrintable(apply.err));
+        // The API server's defaults: rollout status needs the RollingUpdate strategy type.
+        const Run strategy =
+            kubectl({QStringLiteral("get"), QStringLiteral("sts/db"), QStringLiteral("-o"),
+                     QStringLiteral("jsonpath={.spec.updateStrategy.type}/"
+                                    "{.spec.updateStrategy.rollingUpdate."
+                                    "partition}/{.spec.podManagementPolicy}")});
+        QCOMPARE(strategy.out, QStringLiteral("RollingUpdate/0/OrderedReady"));
+        QVERIFY(scaleTo(QStringLiteral("sts/db"), 3, QStringLiteral("statefulset.apps/db scaled")));
+        const Run rollout = kubectl({QStringLiteral("rollout"), QStringLiteral("status"),
+                                     QStringLiteral("sts/db"), QStringLiteral("--timeout=60s")});
+        QVERIFY2(rollout.exitCode == 0, qPrintable(rollout.err));
+        // kubectl's StatefulSetStatusViewer with the defaulted partition 0.
+        QVERIFY2(
+            rollout.out.contains(u"partitioned roll out complete: 3 new pods have been updated"),
+            qPrintable(rollout.out));
+        QCOMPARE(runningPods(QStringLiteral("app=db")), 3);
+        QCOMPARE(kubectl({QStringLiteral("delete"), QStringLiteral("sts/db")}).exitCode, 0);
     }
 
     void podsWideAndDescribe()
