@@ -59,9 +59,10 @@ struct Preconditions
 // Conflict (empty = unconditional); an update or patch that changes nothing writes nothing;
 // generation starts at 1 for objects with a spec and grows when the spec changes. Paged lists
 // read the latest data (not a snapshot) and report the first page's resourceVersion, so a watch
-// from it sees every later change at least once. Not modelled: subresources (status updates
-// through the main resource are kept), deletionTimestamp and finalizers, admission, defaulting,
-// validation beyond names, server-side apply.
+// from it sees every later change at least once. The store writes what it is given: the
+// /status and /scale split and defaulting are the router's (reststrategy.h, apidefaults.h), as
+// controllers write here directly. Not modelled: deletionTimestamp and finalizers, validation
+// beyond names, server-side apply.
 class ObjectStore
 {
 public:

@@ -3,6 +3,7 @@
 #include "core/common/tr.h"
 #include "core/kube/jsonyaml.h"
 #include "core/kube/manifestloader.h"
+#include "core/sandbox/apidefaults.h"
 #include "core/sandbox/apiresources.h"
 #include "core/sandbox/objectstore.h"
 #include "core/sandbox/tlscontext.h"
@@ -91,6 +92,9 @@ ApiResult<QJsonObject> upsert(ObjectStore &store, const ApiResource &resource,
             body.insert(QStringLiteral("metadata"), meta);
         }
     }
+    // Defaulted as the API server would have, so a client's first write does not change the
+    // template (and start a rollout) just by adding the defaults.
+    body = withApiDefaults(resource.type, body);
     auto created = store.create(resource.type, ns, body);
     if (created || created.error().reason != u"AlreadyExists")
         return created;
