@@ -204,8 +204,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Send watch BOOKMARK events this often (allowWatchBookmarks=true).</source>
-        <translation>按此时间间隔发送 watch BOOKMARK 事件（allowWatchBookmarks=true）。</translation>
+        <source>Send watch BOOKMARK events every M milliseconds (allowWatchBookmarks=true).</source>
+        <translation>每 M 毫秒发送一次 watch BOOKMARK 事件（allowWatchBookmarks=true）。</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -247,6 +247,7 @@ Commands:
   exec      Run a command in a container
   get       List objects of a resource type from a cluster, as kubectl get
   watch     Print every change of a resource type, one line per event
+  iam-token Print a Huawei IAM token as an ExecCredential (exec plugin for CCI)
 
 Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON output and the decided rules it applies.
 </source>
@@ -260,12 +261,13 @@ Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON o
   exec      在容器中执行命令
   get       像 kubectl get 一样列出集群中某一资源类型的对象
   watch     打印某一资源类型的每次变更，每个事件一行
+  iam-token 以 ExecCredential 形式打印华为云 IAM 令牌（CCI 的 exec 插件）
 
 运行 &quot;burstctl COMMAND --help&quot; 可查看命令的选项、JSON 输出及其应用的约定规则。
 </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>burstctl: unknown command &quot;%1&quot;</source>
         <translation>burstctl: 未知命令 &quot;%1&quot;</translation>
     </message>
@@ -308,6 +310,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../app/burstctl/iamtokencommand.cpp" line="+54"/>
         <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
         <location filename="../app/burstctl/signcommand.cpp" line="+49"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+111"/>
@@ -341,6 +344,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../app/burstctl/iamtokencommand.cpp" line="-15"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -499,6 +503,9 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
     <message>
         <location filename="../app/burstctl/connectionflags.cpp" line="-50"/>
         <location filename="../app/burstctl/execcommand.cpp" line="+37"/>
+        <location filename="../app/burstctl/iamtokencommand.cpp" line="+2"/>
+        <location line="+7"/>
+        <location line="+2"/>
         <location filename="../app/burstctl/logscommand.cpp" line="-2"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+1"/>
         <source>NAME</source>
@@ -538,23 +545,110 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>请求 URL（含查询参数）。</translation>
     </message>
     <message>
+        <location filename="../app/burstctl/iamtokencommand.cpp" line="-24"/>
+        <source>Gets a Huawei IAM token (POST /v3/auth/tokens, project scope) and prints it as a Kubernetes ExecCredential, so burstctl can serve as the exec credential plugin of a kubeconfig user for CCI, as cci-iam-authenticator does.
+
+Identity: an access key (--ak-env/--sk-env: the request is signed with SDK-HMAC-SHA256) or a password (--user, --domain, --password-env). Secrets are read only from the environment variables named, never from the command line.
+
+TLS: the system CAs, plus --cacert FILE, plus the cluster&apos;s CA when the kubeconfig sets provideClusterInfo: true (KUBERNETES_EXEC_INFO).
+
+Exit status: 0 printed, 1 IAM refused or unreachable, 2 bad input.</source>
+        <translation>获取华为云 IAM 令牌（POST /v3/auth/tokens，项目范围）并以 Kubernetes ExecCredential 的形式打印，使 burstctl 可以像 cci-iam-authenticator 一样，作为 kubeconfig 中 CCI 用户的 exec 凭据插件。
+
+身份：访问密钥（--ak-env/--sk-env：请求以 SDK-HMAC-SHA256 签名）或密码（--user、--domain、--password-env）。机密信息只从所指定的环境变量读取，绝不来自命令行。
+
+TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideClusterInfo: true 时集群的 CA（KUBERNETES_EXEC_INFO）。
+
+退出状态：0 已打印，1 IAM 拒绝或不可达，2 输入有误。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com.</source>
+        <translation>IAM 端点，例如 https://iam.cn-north-4.myhuaweicloud.com。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project to scope the token to (often the region).</source>
+        <translation>令牌作用的项目（通常即区域）。</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Project id (wins over --project-name).</source>
+        <translation>项目 ID（优先于 --project-name）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="+2"/>
         <source>Environment variable holding the access key.</source>
         <translation>保存访问密钥（AK）的环境变量。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
+        <location line="+5"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="+1"/>
+        <location line="+2"/>
         <source>VAR</source>
         <translation>VAR</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-6"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="-1"/>
         <source>Environment variable holding the secret key.</source>
         <translation>保存秘密访问密钥（SK）的环境变量。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>IAM user name (password identity).</source>
+        <translation>IAM 用户名（密码身份）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account (domain) name of the IAM user.</source>
+        <translation>IAM 用户所属的账号（domain）名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment variable holding the password.</source>
+        <translation>保存密码的环境变量。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extra CA certificates (PEM) to trust.</source>
+        <translation>额外信任的 CA 证书（PEM）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>burstctl iam-token: %1</source>
+        <translation>burstctl iam-token：%1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>--iam-endpoint must be a URL such as https://iam.cn-north-4.myhuaweicloud.com</source>
+        <translation>--iam-endpoint 必须是 URL，例如 https://iam.cn-north-4.myhuaweicloud.com</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>give --project-name or --project-id</source>
+        <translation>请指定 --project-name 或 --project-id</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the variables named by --ak-env and --sk-env must both be set</source>
+        <translation>--ak-env 与 --sk-env 指定的环境变量都必须已设置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>give --ak-env and --sk-env, or --user, --domain and --password-env</source>
+        <translation>请指定 --ak-env 和 --sk-env，或者 --user、--domain 和 --password-env</translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/signcommand.cpp" line="+2"/>
         <source>HTTP method (default GET).</source>
         <translation>HTTP 方法（默认 GET）。</translation>
     </message>
@@ -620,12 +714,13 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
         <translation>请求头 &quot;%1&quot; 不是 &quot;Name: value&quot; 格式</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../app/burstctl/iamtokencommand.cpp" line="+17"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="+21"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="+18"/>
         <source>give exactly one URL</source>
         <translation>请只指定一个 URL</translation>
     </message>
@@ -756,7 +851,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>--since &quot;%1&quot; is no duration like 5s, 2m or 3h</source>
+        <source>--since &quot;%1&quot; is not a duration like 5s, 2m or 3h</source>
         <translation>--since &quot;%1&quot; 不是 5s、2m 或 3h 这样的时长</translation>
     </message>
     <message>
@@ -2340,6 +2435,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+115"/>
+        <location filename="../core/sandbox/objectwriter.cpp" line="+37"/>
         <source>the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json</source>
         <translation>请求体的格式未知——可接受的媒体类型包括：application/json-patch+json、application/merge-patch+json、application/strategic-merge-patch+json</translation>
     </message>
@@ -3328,7 +3424,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>已删除 Pod：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/scenario.cpp" line="+114"/>
+        <location filename="../core/sandbox/scenario.cpp" line="+118"/>
         <source>the sandbox does not serve %1 %2</source>
         <translation>沙箱不支持 %1 %2</translation>
     </message>
@@ -3366,6 +3462,11 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location line="+1"/>
         <source>the lock was cleared through the API</source>
         <translation>锁定已通过 API 解除</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/scalesubresource.cpp" line="+121"/>
+        <source>must be greater than or equal to 0</source>
+        <translation>必须大于或等于 0</translation>
     </message>
 </context>
 <context>

@@ -77,7 +77,7 @@ std::optional<core::kube::PodLogOptions> optionsFrom(const QCommandLineParser &p
     if (parser.isSet(QStringLiteral("since"))) {
         options.sinceSeconds = core::kube::parseSinceSeconds(parser.value(QStringLiteral("since")));
         if (!options.sinceSeconds) {
-            *problem = Tr::tr("--since \"%1\" is no duration like 5s, 2m or 3h")
+            *problem = Tr::tr("--since \"%1\" is not a duration like 5s, 2m or 3h")
                            .arg(parser.value(QStringLiteral("since")));
             return std::nullopt;
         }

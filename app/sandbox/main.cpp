@@ -155,7 +155,7 @@ int main(int argc, char *argv[])
                              "resumes."),
                       Tr::tr("N:M")});
     parser.addOption({QStringLiteral("bookmark-interval-ms"),
-                      Tr::tr("Send watch BOOKMARK events this often (allowWatchBookmarks=true)."),
+                      Tr::tr("Send watch BOOKMARK events every M milliseconds (allowWatchBookmarks=true)."),
                       Tr::tr("M"), QStringLiteral("60000")});
     parser.process(app);
     core::sandbox::FaultOptions faults;
