@@ -149,7 +149,7 @@ void ClusterSimulator::drain()
         else
             s.dirtyJobs.insert(ObjectIndex::keyOf(change.object));
     }
-    for (const auto &change : s.pods.sync()) {
+    s.pods.sync([&s](const ObjectIndex::Change &change) {
         s.kubelet.podChanged(change);
         s.binder.podChanged(change);
         const QJsonObject ref = controllerRef(change.object);
@@ -160,7 +160,7 @@ void ClusterSimulator::drain()
             s.dirtyStatefulSets.insert(ownerKey(change.object, ref));
         else if (kind == u"Job")
             s.dirtyJobs.insert(ownerKey(change.object, ref));
-    }
+    });
 }
 
 void ClusterSimulator::runControllers()

@@ -3,12 +3,25 @@
 #include "core/sandbox/objectstore.h"
 #include "core/sandbox/podfacts.h"
 
+#include <QJsonDocument>
+
 namespace core::sandbox {
+
+namespace {
+
+// Objects parsed at once during a (re)list.
+constexpr qsizetype kListPage = 500;
+
+QJsonObject parse(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+} // namespace
 
 ObjectIndex::ObjectIndex(ObjectStore &store, ResourceType type)
     : m_store(store), m_type(std::move(type))
 {
-    reopen();
 }
 
 ObjectIndex::~ObjectIndex()
@@ -17,22 +30,56 @@ ObjectIndex::~ObjectIndex()
         m_watch->stop();
 }
 
-void ObjectIndex::reopen()
+// Lists in pages and watches from the first page's resourceVersion, as client-go's reflector
+// does: the watch then brings every change made while the later pages were read, at least once.
+// Unlike a watch from "0", no queue ever holds every object.
+void ObjectIndex::relist(const std::function<void(const Change &)> &onChange)
 {
     if (m_watch)
         m_watch->stop();
-    WatchOptions options;
-    options.resourceVersion = m_resourceVersion;
-    auto watch = m_store.watch(m_type, options);
-    if (!watch) {
-        // Our resourceVersion was compacted away: start over from a full list.
-        options.resourceVersion.clear();
-        watch = m_store.watch(m_type, options);
-        QList<QString> keys = m_objects.keys();
-        for (const QString &key : keys)
-            forget(key);
+    m_watch.reset();
+    clear();
+    ListOptions options;
+    options.limit = kListPage;
+    QString listVersion;
+    for (;;) {
+        const auto page = m_store.list(m_type, options);
+        if (!page) {
+            if (options.continueToken.isEmpty())
+                break;
+            // The continue token expired: start over (consumers see objects Added again, as
+            // after any relist).
+            options.continueToken.clear();
+            listVersion.clear();
+            clear();
+            continue;
+        }
+        if (listVersion.isEmpty()) {
+            listVersion = page->resourceVersion;
+            if (m_watch)
+                m_watch->stop();
+            WatchOptions watchOptions;
+            watchOptions.resourceVersion = listVersion;
+            auto watch = m_store.watch(m_type, watchOptions);
+            m_watch = watch ? *watch : nullptr;
+        }
+        for (const QJsonObject &item : page->items) {
+            const Change change{WatchEvent::Type::Added, item};
+            apply(change);
+            onChange(change);
+        }
+        if (page->continueToken.isEmpty())
+            break;
+        options.continueToken = page->continueToken;
     }
-    m_watch = watch ? *watch : nullptr;
+    m_listNeeded = !m_watch;
+}
+
+void ObjectIndex::clear()
+{
+    m_objects.clear();
+    m_byOwner.clear();
+    m_byNode.clear();
 }
 
 QString ObjectIndex::keyOf(const QJsonObject &object)
@@ -44,8 +91,16 @@ QString ObjectIndex::keyOf(const QJsonObject &object)
 QList<ObjectIndex::Change> ObjectIndex::sync()
 {
     QList<Change> changes;
+    sync([&changes](const Change &change) { changes << change; });
+    return changes;
+}
+
+void ObjectIndex::sync(const std::function<void(const Change &)> &onChange)
+{
+    if (m_listNeeded)
+        relist(onChange);
     if (!m_watch)
-        return changes;
+        return;
     const bool stopped = m_watch->isStopped();
     const QList<WatchEvent> events = m_watch->takeEvents();
     for (const WatchEvent &event : events) {
@@ -54,12 +109,26 @@ QList<ObjectIndex::Change> ObjectIndex::sync()
             continue;
         const Change change{event.type, event.object};
         apply(change);
-        changes << change;
+        onChange(change);
     }
-    m_resourceVersion = m_watch->resourceVersion();
+    // A watch stops when its queue overflowed, dropping events: only a new list is complete again.
     if (stopped)
-        reopen();
-    return changes;
+        m_listNeeded = true;
+}
+
+QJsonObject ObjectIndex::get(const QString &key) const
+{
+    const auto it = m_objects.constFind(key);
+    return it == m_objects.constEnd() ? QJsonObject() : parse(it->json);
+}
+
+QHash<QString, QJsonObject> ObjectIndex::objects() const
+{
+    QHash<QString, QJsonObject> result;
+    result.reserve(m_objects.size());
+    for (auto it = m_objects.cbegin(); it != m_objects.cend(); ++it)
+        result.insert(it.key(), parse(it->json));
+    return result;
 }
 
 void ObjectIndex::apply(const Change &change)
@@ -68,13 +137,19 @@ void ObjectIndex::apply(const Change &change)
     forget(key);
     if (change.type == WatchEvent::Type::Deleted)
         return;
-    m_objects.insert(key, change.object);
-    const QString owner = controllerRef(change.object).value(u"uid").toString();
-    if (!owner.isEmpty())
-        m_byOwner[owner].insert(key);
+    Stored stored{QJsonDocument(change.object).toJson(QJsonDocument::Compact),
+                  controllerRef(change.object).value(u"uid").toString(), QString()};
+    if (!stored.owner.isEmpty())
+        m_byOwner[stored.owner].insert(key);
     const QString node = nodeNameOf(change.object);
-    if (!node.isEmpty())
-        m_byNode[node].insert(key);
+    if (!node.isEmpty()) {
+        auto set = m_byNode.find(node);
+        if (set == m_byNode.end())
+            set = m_byNode.insert(node, {});
+        set->insert(key);
+        stored.node = set.key();
+    }
+    m_objects.insert(key, std::move(stored));
 }
 
 void ObjectIndex::forget(const QString &key)
@@ -82,15 +157,13 @@ void ObjectIndex::forget(const QString &key)
     const auto it = m_objects.constFind(key);
     if (it == m_objects.constEnd())
         return;
-    const QString owner = controllerRef(*it).value(u"uid").toString();
-    if (!owner.isEmpty()) {
-        auto set = m_byOwner.find(owner);
+    if (!it->owner.isEmpty()) {
+        auto set = m_byOwner.find(it->owner);
         if (set != m_byOwner.end() && (set->remove(key), set->isEmpty()))
             m_byOwner.erase(set);
     }
-    const QString node = nodeNameOf(*it);
-    if (!node.isEmpty()) {
-        auto set = m_byNode.find(node);
+    if (!it->node.isEmpty()) {
+        auto set = m_byNode.find(it->node);
         if (set != m_byNode.end() && (set->remove(key), set->isEmpty()))
             m_byNode.erase(set);
     }
@@ -101,7 +174,7 @@ QList<QJsonObject> ObjectIndex::byOwner(const QString &ownerUid) const
 {
     QList<QJsonObject> result;
     for (const QString &key : m_byOwner.value(ownerUid))
-        result << m_objects.value(key);
+        result << get(key);
     return result;
 }
 
@@ -109,7 +182,7 @@ QList<QJsonObject> ObjectIndex::byNode(const QString &nodeName) const
 {
     QList<QJsonObject> result;
     for (const QString &key : m_byNode.value(nodeName))
-        result << m_objects.value(key);
+        result << get(key);
     return result;
 }
 

@@ -29,6 +29,27 @@ struct Entry
     QJsonObject object() const { return QJsonDocument::fromJson(json).object(); }
 };
 
+QJsonObject parse(const QByteArray &json)
+{
+    return json.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(json).object();
+}
+
+// A change as the history keeps it: compact JSON like the entries, sharing the entry's bytes
+// where the object is the one stored. Parsed StoreChanges of 20,000 pods took about 60 MB.
+struct RecordedChange
+{
+    qint64 revision = 0;
+    ResourceType type;
+    WatchEvent::Type eventType = WatchEvent::Type::Added;
+    QByteArray object;
+    QByteArray previous;
+
+    StoreChange parsed() const
+    {
+        return {revision, type, eventType, parse(object), parse(previous)};
+    }
+};
+
 // Keys sort like etcd's: "namespace/name", or "name" for cluster-scoped resources.
 using Bucket = std::map<QString, Entry>;
 
@@ -66,10 +87,12 @@ struct ObjectStore::Core
     qint64 revision = 0;
     qint64 compacted = 0; // changes up to this revision are forgotten
     QHash<QString, Bucket> buckets;
-    std::deque<StoreChange> history;
+    std::deque<RecordedChange> history;
     QList<std::shared_ptr<Watch>> watches;
 
-    void record(StoreChange change, Notifications &notifications)
+    // `objectJson` and `previousJson` are the compact forms of change.object and change.previous.
+    void record(const StoreChange &change, QByteArray objectJson, QByteArray previousJson,
+                Notifications &notifications)
     {
         for (qsizetype i = watches.size() - 1; i >= 0; --i) {
             const auto &watch = watches.at(i);
@@ -81,7 +104,8 @@ struct ObjectStore::Core
                 notifications.add(watch);
             watch->advanceTo(change.revision);
         }
-        history.push_back(std::move(change));
+        history.push_back({change.revision, change.type, change.eventType, std::move(objectJson),
+                           std::move(previousJson)});
         while (qsizetype(history.size()) > std::max<qsizetype>(options.historyLimit, 0)) {
             compacted = history.front().revision;
             history.pop_front();
@@ -113,8 +137,9 @@ struct ObjectStore::Core
             return object;
         object =
             withMetadata(object, QStringLiteral("resourceVersion"), QString::number(++revision));
-        entry = Entry::from(object);
-        record({revision, type, WatchEvent::Type::Modified, object, stored}, notifications);
+        QByteArray previousJson = std::exchange(entry, Entry::from(object)).json;
+        record({revision, type, WatchEvent::Type::Modified, object, stored}, entry.json,
+               std::move(previousJson), notifications);
         return object;
     }
 
@@ -174,8 +199,10 @@ ApiResult<QJsonObject> ObjectStore::create(const ResourceType &type, const QStri
         return ApiError::alreadyExists(type, name);
     const QJsonObject created =
         withCreationFields(*prepared, name, QString::number(++m_core->revision));
-    bucket[objectKey(namespaceName, name)] = Entry::from(created);
-    m_core->record({m_core->revision, type, WatchEvent::Type::Added, created, {}}, notifications);
+    Entry &entry = bucket[objectKey(namespaceName, name)];
+    entry = Entry::from(created);
+    m_core->record({m_core->revision, type, WatchEvent::Type::Added, created, {}}, entry.json, {},
+                   notifications);
     return created;
 }
 
@@ -249,7 +276,8 @@ ApiResult<QJsonObject> ObjectStore::remove(const ResourceType &type, const QStri
     const qint64 revision = ++m_core->revision;
     const QJsonObject deleted =
         withMetadata(stored, QStringLiteral("resourceVersion"), QString::number(revision));
-    m_core->record({revision, type, WatchEvent::Type::Deleted, deleted, {}}, notifications);
+    m_core->record({revision, type, WatchEvent::Type::Deleted, deleted, {}},
+                   QJsonDocument(deleted).toJson(QJsonDocument::Compact), {}, notifications);
     return stored;
 }
 
@@ -319,9 +347,9 @@ ApiResult<std::shared_ptr<Watch>> ObjectStore::watch(const ResourceType &type,
             return ApiError::expired(
                 Tr::tr("too old resource version: %1 (%2)").arg(revision).arg(m_core->compacted));
         }
-        for (const StoreChange &change : m_core->history) {
-            if (change.revision > revision)
-                watch->offer(change);
+        for (const RecordedChange &change : m_core->history) {
+            if (change.revision > revision && change.type == type)
+                watch->offer(change.parsed());
         }
     }
     m_core->watches << watch;

@@ -22,26 +22,70 @@ burst::Location PodIndex::location(const PodEntry &entry) const
     return entry.node == m_virtualNode ? burst::Location::Cci : burst::Location::Local;
 }
 
-PodEntry PodIndex::entryFrom(const QJsonObject &pod) const
+namespace {
+
+size_t labelsHash(const kube::Labels &labels)
+{
+    size_t seed = 0;
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        seed = qHashMulti(seed, it.key(), it.value());
+    return seed;
+}
+
+} // namespace
+
+QString PodIndex::shared(const QString &text)
+{
+    if (text.isEmpty())
+        return QString();
+    // The pools only save memory: dropping them when pods churn through many distinct values
+    // keeps them bounded, and entries keep the copies they already share.
+    if (m_strings.size() > std::max<qsizetype>(1024, m_entries.size()))
+        m_strings.clear();
+    const auto it = m_strings.constFind(text);
+    return it != m_strings.cend() ? *it : *m_strings.insert(text);
+}
+
+kube::Labels PodIndex::shared(const kube::Labels &labels)
+{
+    if (labels.isEmpty())
+        return {};
+    if (m_labelSets.size() > std::max<qsizetype>(1024, m_entries.size()))
+        m_labelSets.clear();
+    const size_t hash = labelsHash(labels);
+    for (auto it = m_labelSets.constFind(hash); it != m_labelSets.cend() && it.key() == hash; ++it) {
+        if (*it == labels)
+            return *it;
+    }
+    kube::Labels copy;
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        copy.insert(shared(it.key()), shared(it.value()));
+    m_labelSets.insert(hash, copy);
+    return copy;
+}
+
+PodEntry PodIndex::entryFrom(const QJsonObject &pod)
 {
     const QJsonObject meta = pod.value(u"metadata").toObject();
     const QJsonObject spec = pod.value(u"spec").toObject();
     const QString phase = pod.value(u"status").toObject().value(u"phase").toString();
     PodEntry e;
-    e.nameSpace = meta.value(u"namespace").toString();
+    e.nameSpace = shared(meta.value(u"namespace").toString());
     e.name = meta.value(u"name").toString();
     e.uid = meta.value(u"uid").toString();
     e.revision = meta.value(u"resourceVersion").toString().toLongLong();
     e.generation = meta.value(u"generation").toInteger();
-    e.node = spec.value(u"nodeName").toString();
+    e.node = shared(spec.value(u"nodeName").toString());
     e.request = burst::localRequests(spec);
     e.active = phase != u"Succeeded" && phase != u"Failed";
     e.pending = e.node.isEmpty() && (phase.isEmpty() || phase == u"Pending") &&
                 !meta.contains(u"deletionTimestamp");
     const QJsonObject labels = meta.value(u"labels").toObject();
+    kube::Labels parsed;
     for (auto it = labels.begin(); it != labels.end(); ++it)
-        e.labels.insert(it.key(), it.value().toString());
-    e.profile = m_profiles.associate(e.nameSpace, e.labels);
+        parsed.insert(it.key(), it.value().toString());
+    e.labels = shared(parsed);
+    e.profile = shared(m_profiles.associate(e.nameSpace, e.labels));
     return e;
 }
 
@@ -113,6 +157,8 @@ PodIndex::Change PodIndex::apply(WatchEvent::Type type, const QJsonObject &pod)
 
 void PodIndex::clear()
 {
+    m_strings.clear();
+    m_labelSets.clear();
     m_entries.clear();
     m_byNamespace.clear();
     m_pending.clear();
@@ -127,7 +173,7 @@ void PodIndex::reassociate(const QString &nameSpace)
         if (profile == it->profile)
             continue;
         account(*it, -1);
-        it->profile = profile;
+        it->profile = shared(profile);
         account(*it, +1);
     }
 }

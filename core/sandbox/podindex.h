@@ -65,7 +65,11 @@ public:
     burst::Location location(const PodEntry &entry) const;
 
 private:
-    PodEntry entryFrom(const QJsonObject &pod) const;
+    PodEntry entryFrom(const QJsonObject &pod);
+    // Namespaces, node names, profiles and label sets repeat across pods: entries share one copy
+    // of each, so 100,000 pods of a few workloads cost a few strings, not 100,000 label maps.
+    QString shared(const QString &text);
+    kube::Labels shared(const kube::Labels &labels);
     void account(const PodEntry &entry, int sign);
     void insert(const QString &key, PodEntry entry);
     void erase(const QString &key);
@@ -76,6 +80,8 @@ private:
     QHash<QString, PodEntry> m_entries;
     QHash<QString, QSet<QString>> m_byNamespace;
     std::map<quint64, QString> m_pending;
+    QSet<QString> m_strings;
+    QMultiHash<size_t, kube::Labels> m_labelSets; // by labelsHash()
     quint64 m_nextSequence = 1;
 };
 

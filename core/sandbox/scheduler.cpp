@@ -9,6 +9,8 @@
 
 #include <QJsonArray>
 
+#include <functional>
+
 namespace core::sandbox {
 
 namespace {
@@ -22,24 +24,37 @@ const ResourceType kProfiles{QStringLiteral("scheduling.cci.io"), QStringLiteral
 const QString kProviderTaint = QStringLiteral("virtual-kubelet.io/provider");
 
 // Lists `type` and watches from the list's resourceVersion, as an informer does, so the initial
-// objects do not count against the store's watch queue limit. The listed objects come back as
-// ADDED events.
-QList<WatchEvent> listAndWatch(ObjectStore &store, const ResourceType &type,
-                               std::shared_ptr<Watch> &watch)
+// objects do not count against the store's watch queue limit. The list is read in pages handed to
+// `drain` as ADDED events, so 100,000 pods are never all parsed at once; the watch from the first
+// page's resourceVersion brings what changed while later pages were read. False when a continue
+// token expired on the way (the caller starts over).
+bool listAndWatch(ObjectStore &store, const ResourceType &type, std::shared_ptr<Watch> &watch,
+                  const std::function<void(const QList<WatchEvent> &)> &drain)
 {
+    if (watch)
+        watch->stop(); // else the store keeps queueing for it
     watch.reset();
-    const auto list = store.list(type, ListOptions{});
-    if (!list)
-        return {};
-    WatchOptions options;
-    options.resourceVersion = list->resourceVersion;
-    if (auto opened = store.watch(type, options))
-        watch = *opened;
-    QList<WatchEvent> events;
-    events.reserve(list->items.size());
-    for (const QJsonObject &item : list->items)
-        events.append(WatchEvent{WatchEvent::Type::Added, item});
-    return events;
+    ListOptions options;
+    options.limit = 500;
+    for (;;) {
+        const auto page = store.list(type, options);
+        if (!page)
+            return options.continueToken.isEmpty();
+        if (!watch) {
+            WatchOptions watchOptions;
+            watchOptions.resourceVersion = page->resourceVersion;
+            if (auto opened = store.watch(type, watchOptions))
+                watch = *opened;
+        }
+        QList<WatchEvent> events;
+        events.reserve(page->items.size());
+        for (const QJsonObject &item : page->items)
+            events.append(WatchEvent{WatchEvent::Type::Added, item});
+        drain(events);
+        if (page->continueToken.isEmpty())
+            return true;
+        options.continueToken = page->continueToken;
+    }
 }
 
 QList<WatchEvent> takeEvents(const std::shared_ptr<Watch> &watch)
@@ -106,12 +121,18 @@ void Scheduler::watchStores()
         if (watch)
             watch->stop();
     }
-    m_nodes = NodeCapacity();
-    m_profiles = ProfileIndex();
-    m_pods.clear();
-    drainNodes(listAndWatch(m_cce, kNodes, m_nodeWatch));
-    drainProfiles(listAndWatch(m_cce, kProfiles, m_profileWatch));
-    drainPods(listAndWatch(m_cce, kPods, m_podWatch));
+    bool complete = false;
+    while (!complete) {
+        m_nodes = NodeCapacity();
+        m_profiles = ProfileIndex();
+        m_pods.clear();
+        const auto nodes = [this](const QList<WatchEvent> &events) { drainNodes(events); };
+        const auto profiles = [this](const QList<WatchEvent> &events) { drainProfiles(events); };
+        const auto pods = [this](const QList<WatchEvent> &events) { drainPods(events); };
+        complete = listAndWatch(m_cce, kNodes, m_nodeWatch, nodes) &&
+                   listAndWatch(m_cce, kProfiles, m_profileWatch, profiles) &&
+                   listAndWatch(m_cce, kPods, m_podWatch, pods);
+    }
     m_retryAll = true;
 }
 
