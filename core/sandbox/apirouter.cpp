@@ -174,6 +174,13 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
     const ApiResource *resource = findResource(info.group, info.version, info.resource);
     if (!resource)
         return notFound();
+    // Server-side dry run is not modelled: refuse it rather than write what the client only
+    // wanted to try (kubectl diff, kubectl apply --dry-run=server).
+    if (request.query.contains(QStringLiteral("dryRun")) &&
+        (info.verb == u"create" || info.verb == u"update" || info.verb == u"patch" ||
+         info.verb == u"delete" || info.verb == u"deletecollection"))
+        return errorResponse(ApiError::badRequest(
+            QStringLiteral("dryRun is not supported by the burst sandbox; nothing was changed")));
     const std::optional<HttpResponse> fault = m_faults.intercept(request, info);
     HttpReply reply = fault ? HttpReply(*fault)
                       : resource->type.group == metricsGroup()
