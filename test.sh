@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 # ccache makes rebuilds of unchanged files (and of fresh clones) cheap; paths are hashed relative
 # to the checkout so clones in different directories share the cache.
 export CCACHE_BASEDIR="$PWD"
+# Debug info would otherwise put the checkout's directory into every cache key.
+export CCACHE_NOHASHDIR=1
 launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
 jobs=$(nproc)
