@@ -65,6 +65,11 @@ QNetworkReply *ApiClient::sendReply(const ApiRequest &request,
         r.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType.isEmpty()
                                                             ? QByteArrayLiteral("application/json")
                                                             : request.contentType);
+    if (m_connection.signRequest) {
+        const QString problem = m_connection.signRequest(r, request.verb, request.body);
+        if (!problem.isEmpty())
+            qWarning("burst: cannot sign the request: %s", qUtf8Printable(problem));
+    }
     return m_network->sendCustomRequest(r, request.verb, request.body);
 }
 

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QUrl>
 
+class QNetworkRequest;
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -78,6 +80,12 @@ struct Connection
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
     // Dynamic credentials (exec plugin, IAM); consulted before every request when set.
     std::shared_ptr<CredentialProvider> credentialProvider;
+    // Signs each request as it leaves, once every header is set (Huawei AK/SK signing of CCI
+    // requests, the alternative to IAM tokens: core/cloud/requestsigner.h). Returns an error
+    // message when it cannot sign.
+    std::function<QString(QNetworkRequest &request, const QByteArray &verb,
+                          const QByteArray &body)>
+        signRequest;
 };
 
 } // namespace core::kube
