@@ -1,5 +1,8 @@
 #include "core/sandbox/apirequestinfo.h"
 
+#include "core/kube/selectorparser.h"
+#include "core/sandbox/httprequest.h"
+
 #include <QStringList>
 
 namespace core::sandbox {
@@ -46,6 +49,26 @@ ApiRequestInfo parseApiRequest(const QString &path, const QByteArray &method, bo
     else if (method == "DELETE")
         info.verb = hasName ? QStringLiteral("delete") : QStringLiteral("deletecollection");
     return info;
+}
+
+ApiResult<RequestSelectors> readSelectors(const HttpRequest &request)
+{
+    RequestSelectors selectors;
+    const QString label = request.queryValue(QStringLiteral("labelSelector"));
+    if (!label.isEmpty()) {
+        const auto parsed = kube::parseLabelSelector(label);
+        if (!parsed)
+            return ApiError::badRequest(parsed.error().message);
+        selectors.labels = *parsed;
+    }
+    const QString field = request.queryValue(QStringLiteral("fieldSelector"));
+    if (!field.isEmpty()) {
+        const auto parsed = kube::parseFieldSelector(field);
+        if (!parsed)
+            return ApiError::badRequest(parsed.error().message);
+        selectors.fields = *parsed;
+    }
+    return selectors;
 }
 
 } // namespace core::sandbox

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "core/kube/fieldselector.h"
+#include "core/kube/labelselector.h"
+#include "core/sandbox/apistatus.h"
+
 #include <QString>
 
 namespace core::sandbox {
@@ -19,5 +23,16 @@ struct ApiRequestInfo
 };
 
 ApiRequestInfo parseApiRequest(const QString &path, const QByteArray &method, bool watchFlag);
+
+struct HttpRequest;
+
+// The labelSelector and fieldSelector query parameters of a list or watch; 400 BadRequest with
+// the parser's message when one does not parse.
+struct RequestSelectors
+{
+    kube::LabelSelector labels;
+    kube::FieldSelector fields{{}};
+};
+ApiResult<RequestSelectors> readSelectors(const HttpRequest &request);
 
 } // namespace core::sandbox

@@ -1,7 +1,5 @@
 #include "core/sandbox/apirouter.h"
 
-#include "core/kube/fieldselector.h"
-#include "core/kube/selectorparser.h"
 #include "core/sandbox/apidefaults.h"
 #include "core/sandbox/apirequestinfo.h"
 #include "core/sandbox/apiresources.h"
@@ -34,27 +32,18 @@ HttpResponse jsonResponse(int status, const QJsonObject &o)
     return HttpResponse::json(status, compact(o));
 }
 
-HttpResponse errorResponse(const ApiError &e)
-{
-    return jsonResponse(e.code, e.toStatus());
-}
-
 HttpResponse notFound()
 {
     ApiError e;
     e.code = 404;
     e.reason = QStringLiteral("NotFound");
     e.message = QStringLiteral("the server could not find the requested resource");
-    return errorResponse(e);
+    return e.toResponse();
 }
 
 HttpResponse badRequest(const QString &message)
 {
-    ApiError e;
-    e.code = 400;
-    e.reason = QStringLiteral("BadRequest");
-    e.message = message;
-    return errorResponse(e);
+    return ApiError::badRequest(message).toResponse();
 }
 
 HttpResponse methodNotAllowed(const QString &verb)
@@ -65,32 +54,7 @@ HttpResponse methodNotAllowed(const QString &verb)
     e.message =
         QStringLiteral("the server does not allow this method on the requested resource (%1)")
             .arg(verb);
-    return errorResponse(e);
-}
-
-struct Selectors
-{
-    kube::LabelSelector labels;
-    kube::FieldSelector fields{{}};
-};
-
-std::optional<HttpResponse> readSelectors(const HttpRequest &request, Selectors *out)
-{
-    const QString label = request.queryValue(QStringLiteral("labelSelector"));
-    if (!label.isEmpty()) {
-        const auto parsed = kube::parseLabelSelector(label);
-        if (!parsed)
-            return badRequest(parsed.error().message);
-        out->labels = *parsed;
-    }
-    const QString field = request.queryValue(QStringLiteral("fieldSelector"));
-    if (!field.isEmpty()) {
-        const auto parsed = kube::parseFieldSelector(field);
-        if (!parsed)
-            return badRequest(parsed.error().message);
-        out->fields = *parsed;
-    }
-    return std::nullopt;
+    return e.toResponse();
 }
 
 HttpResponse objectResponse(const HttpRequest &request, const ApiResource &resource,
@@ -144,7 +108,7 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
     if (path == u"/healthz" || path == u"/readyz" || path == u"/livez")
         return HttpResponse::text(200, "ok");
     if (!m_options.authenticator.authenticate(request))
-        return errorResponse(Authenticator::unauthorized());
+        return Authenticator::unauthorized().toResponse();
     if (path == u"/api" || path == u"/api/")
         return jsonResponse(200, apiVersions(m_serverAddress));
     if (path == u"/apis" || path == u"/apis/")
@@ -179,8 +143,8 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
     if (request.query.contains(QStringLiteral("dryRun")) &&
         (info.verb == u"create" || info.verb == u"update" || info.verb == u"patch" ||
          info.verb == u"delete" || info.verb == u"deletecollection"))
-        return errorResponse(ApiError::badRequest(
-            QStringLiteral("dryRun is not supported by the burst sandbox; nothing was changed")));
+        return badRequest(
+            QStringLiteral("dryRun is not supported by the burst sandbox; nothing was changed"));
     const std::optional<HttpResponse> fault = m_faults.intercept(request, info);
     HttpReply reply = fault ? HttpReply(*fault)
                       : resource->type.group == metricsGroup()
@@ -216,14 +180,13 @@ HttpReply ApiRouter::handleResource(const HttpRequest &request, const ApiRequest
         return notFound();
     if (info.verb == u"get") {
         const auto got = m_store.get(resource.type, ns, info.name);
-        return got ? objectResponse(request, resource, *got) : errorResponse(got.error());
+        return got ? objectResponse(request, resource, *got) : got.error().toResponse();
     }
     if (info.verb == u"update" || info.verb == u"patch")
         return write(request, info, resource);
     if (info.verb == u"delete") {
         const auto removed = m_store.remove(resource.type, ns, info.name);
-        return removed ? objectResponse(request, resource, *removed)
-                       : errorResponse(removed.error());
+        return removed ? objectResponse(request, resource, *removed) : removed.error().toResponse();
     }
     return methodNotAllowed(info.verb);
 }
@@ -231,18 +194,18 @@ HttpReply ApiRouter::handleResource(const HttpRequest &request, const ApiRequest
 HttpReply ApiRouter::list(const HttpRequest &request, const ApiRequestInfo &info,
                           const ApiResource &resource)
 {
-    Selectors selectors;
-    if (auto error = readSelectors(request, &selectors))
-        return *error;
+    const auto selectors = readSelectors(request);
+    if (!selectors)
+        return selectors.error().toResponse();
     ListOptions options;
     options.namespaceName = resource.namespaced ? info.nameSpace : QString();
-    options.labelSelector = selectors.labels;
-    options.fieldSelector = selectors.fields;
+    options.labelSelector = selectors->labels;
+    options.fieldSelector = selectors->fields;
     options.limit = request.queryValue(QStringLiteral("limit")).toLongLong();
     options.continueToken = request.queryValue(QStringLiteral("continue"));
     const auto listed = m_store.list(resource.type, options);
     if (!listed)
-        return errorResponse(listed.error());
+        return listed.error().toResponse();
     if (wantsTable(request.headers.value("Accept")))
         return jsonResponse(200, toTable(resource.type, listed->items, listed->resourceVersion,
                                          listed->continueToken, QDateTime::currentDateTimeUtc()));
@@ -263,7 +226,7 @@ HttpReply ApiRouter::handleMetrics(const HttpRequest &request, const ApiRequestI
 {
     const auto answer = PodMetrics::handle(
         m_store, info, request.queryValue(QStringLiteral("labelSelector")), m_options.clock->now());
-    return answer ? jsonResponse(200, *answer) : errorResponse(answer.error());
+    return answer ? jsonResponse(200, *answer) : answer.error().toResponse();
 }
 
 HttpReply ApiRouter::write(const HttpRequest &request, const ApiRequestInfo &info,
@@ -288,12 +251,12 @@ HttpReply ApiRouter::write(const HttpRequest &request, const ApiRequestInfo &inf
         const auto patchType =
             patchTypeFromContentType(QString::fromLatin1(request.headers.value("Content-Type")));
         if (!patchType)
-            return errorResponse(ObjectWriter::unsupportedPatch());
+            return ObjectWriter::unsupportedPatch().toResponse();
         written = writer.patch(
             *patchType, request.body, resource.type.kind,
             [](const QJsonObject &stored) { return stored; }, merge);
     }
-    return written ? objectResponse(request, resource, *written) : errorResponse(written.error());
+    return written ? objectResponse(request, resource, *written) : written.error().toResponse();
 }
 
 HttpReply ApiRouter::scale(const HttpRequest &request, const ApiRequestInfo &info,
@@ -315,12 +278,12 @@ HttpReply ApiRouter::scale(const HttpRequest &request, const ApiRequestInfo &inf
         const auto patchType =
             patchTypeFromContentType(QString::fromLatin1(request.headers.value("Content-Type")));
         if (!patchType)
-            return errorResponse(ObjectWriter::unsupportedPatch());
+            return ObjectWriter::unsupportedPatch().toResponse();
         answer = scale.patch(*patchType, request.body);
     } else {
         return methodNotAllowed(info.verb);
     }
-    return answer ? jsonResponse(200, *answer) : errorResponse(answer.error());
+    return answer ? jsonResponse(200, *answer) : answer.error().toResponse();
 }
 
 HttpReply ApiRouter::create(const HttpRequest &request, const ApiRequestInfo &info,
@@ -344,7 +307,7 @@ HttpReply ApiRouter::create(const HttpRequest &request, const ApiRequestInfo &in
                                       QStringLiteral("Namespace")};
         const auto exists = m_store.get(namespaces, QString(), ns);
         if (!exists)
-            return errorResponse(exists.error());
+            return exists.error().toResponse();
         meta.insert(QStringLiteral("namespace"), ns);
         body->insert(QStringLiteral("metadata"), meta);
     }
@@ -359,7 +322,7 @@ HttpReply ApiRouter::create(const HttpRequest &request, const ApiRequestInfo &in
     if (created && resource.type.group == u"batch" && resource.type.resource == u"jobs")
         created = withGeneratedSelector(resource, *created);
     return created ? objectResponse(request, resource, *created, 201)
-                   : errorResponse(created.error());
+                   : created.error().toResponse();
 }
 
 QSet<QString> ApiRouter::allocatedClusterIps(const ApiResource &services) const

@@ -3,6 +3,7 @@
 #include "core/common/tr.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace core::sandbox {
 
@@ -18,6 +19,11 @@ QJsonObject resourceDetails(const ResourceType &type, const QString &name)
 }
 
 } // namespace
+
+HttpResponse ApiError::toResponse() const
+{
+    return HttpResponse::json(code, QJsonDocument(toStatus()).toJson(QJsonDocument::Compact));
+}
 
 QJsonObject ApiError::toStatus() const
 {

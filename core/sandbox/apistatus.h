@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/sandbox/httpresponse.h"
 #include "core/sandbox/resourcetype.h"
 
 #include <QJsonObject>
@@ -23,6 +24,8 @@ struct ApiError
     QString continueToken; // Expired list continuation: the token to go on inconsistently
 
     QJsonObject toStatus() const;
+    // The HTTP answer: `code` with the Status as a compact JSON body.
+    HttpResponse toResponse() const;
 
     static ApiError notFound(const ResourceType &type, const QString &name);
     static ApiError alreadyExists(const ResourceType &type, const QString &name);
@@ -41,7 +44,6 @@ struct ApiError
 };
 
 // Either a T or the ApiError to send back.
-template <typename T>
-using ApiResult = Result<T, ApiError>;
+template <typename T> using ApiResult = Result<T, ApiError>;
 
 } // namespace core::sandbox

@@ -2,7 +2,6 @@
 
 #include "core/sandbox/iamservice.h"
 
-#include <QJsonDocument>
 
 namespace core::sandbox {
 
@@ -46,8 +45,7 @@ HttpReply CciEndpoint::handle(const HttpRequest &request)
         return m_iam.issueToken(request);
     if (!isOpenPath(request.path)) {
         if (const auto error = authenticate(request))
-            return HttpResponse::json(
-                error->code, QJsonDocument(error->toStatus()).toJson(QJsonDocument::Compact));
+            return error->toResponse();
     }
     return m_router.handle(request);
 }

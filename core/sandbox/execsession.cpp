@@ -19,11 +19,6 @@ const ResourceType kPods{QString(), QStringLiteral("v1"), QStringLiteral("pods")
                          QStringLiteral("Pod")};
 constexpr quint8 kStdin = 0, kStdout = 1, kStderr = 2, kError = 3, kResize = 4, kClose = 255;
 
-HttpResponse errorResponse(const ApiError &e)
-{
-    return HttpResponse::json(e.code, QJsonDocument(e.toStatus()).toJson(QJsonDocument::Compact));
-}
-
 QJsonObject findByName(const QJsonArray &list, const QString &name)
 {
     for (const QJsonValue &v : list) {
@@ -106,22 +101,20 @@ HttpReply ExecSession::reply(ObjectStore &store, const HttpRequest &request,
                              std::shared_ptr<TimerLoop> timers)
 {
     if (info.verb != u"get" && info.verb != u"create")
-        return errorResponse(ApiError{405,
-                                      QStringLiteral("MethodNotAllowed"),
-                                      Tr::tr("the server does not allow this method on "
-                                             "the requested resource"),
-                                      {},
-                                      {}});
+        return ApiError{405, QStringLiteral("MethodNotAllowed"),
+                        Tr::tr("the server does not allow this method on the requested resource"),
+                        {}, {}}
+            .toResponse();
     const auto pod = store.get(kPods, info.nameSpace, info.name);
     if (!pod)
-        return errorResponse(pod.error());
+        return pod.error().toResponse();
     const auto container = pickContainer(*pod, request.queryValue(QStringLiteral("container")));
     if (!container)
-        return errorResponse(container.error());
+        return container.error().toResponse();
     Request r;
     r.command = request.query.value(QStringLiteral("command"));
     if (r.command.isEmpty())
-        return errorResponse(ApiError::badRequest(Tr::tr("you must specify at least 1 command")));
+        return ApiError::badRequest(Tr::tr("you must specify at least 1 command")).toResponse();
     r.stdinOpen = flag(request, QStringLiteral("stdin"), false);
     r.stdoutOpen = flag(request, QStringLiteral("stdout"), true);
     r.stderrOpen = flag(request, QStringLiteral("stderr"), true);
@@ -130,7 +123,7 @@ HttpReply ExecSession::reply(ObjectStore &store, const HttpRequest &request,
     const QByteArray protocol = request.pickWebSocketProtocol(
         {QByteArrayLiteral("v5.channel.k8s.io"), QByteArrayLiteral("v4.channel.k8s.io")});
     if (!request.isWebSocketUpgrade() || protocol.isEmpty())
-        return errorResponse(ApiError::badRequest(Tr::tr("Upgrade request required")));
+        return ApiError::badRequest(Tr::tr("Upgrade request required")).toResponse();
 
     ExecContext context;
     const QJsonObject meta = pod->value(u"metadata").toObject();

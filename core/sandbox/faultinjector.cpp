@@ -4,17 +4,10 @@
 #include "core/sandbox/apistatus.h"
 #include "core/sandbox/httprequest.h"
 
-#include <QJsonDocument>
 
 namespace core::sandbox {
 
 namespace {
-
-HttpResponse statusResponse(const ApiError &error)
-{
-    return HttpResponse::json(error.code,
-                              QJsonDocument(error.toStatus()).toJson(QJsonDocument::Compact));
-}
 
 } // namespace
 
@@ -36,7 +29,7 @@ std::optional<HttpResponse> FaultInjector::intercept(const HttpRequest &request,
         e.code = 429;
         e.reason = QStringLiteral("TooManyRequests");
         e.message = QStringLiteral("sandbox fault: too many requests, please try again later");
-        HttpResponse r = statusResponse(e);
+        HttpResponse r = e.toResponse();
         r.headers.set("Retry-After", "1");
         return r;
     }
@@ -45,13 +38,14 @@ std::optional<HttpResponse> FaultInjector::intercept(const HttpRequest &request,
         e.code = 500;
         e.reason = QStringLiteral("InternalError");
         e.message = QStringLiteral("sandbox fault: internal error");
-        return statusResponse(e);
+        return e.toResponse();
     }
     const QString rv = request.queryValue(QStringLiteral("resourceVersion"));
     if (info.verb == u"watch" && m_options.goneEvery > 0 && !rv.isEmpty() && rv != u"0" &&
         ++m_resumingWatches % m_options.goneEvery == 0)
-        return statusResponse(ApiError::expired(
-            QStringLiteral("sandbox fault: too old resource version: %1").arg(rv)));
+        return ApiError::expired(
+                   QStringLiteral("sandbox fault: too old resource version: %1").arg(rv))
+            .toResponse();
     return std::nullopt;
 }
 

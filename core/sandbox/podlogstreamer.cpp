@@ -9,7 +9,6 @@
 #include "core/sandbox/sandboxclock.h"
 #include "core/sandbox/timerloop.h"
 
-#include <QJsonDocument>
 
 namespace core::sandbox {
 
@@ -22,11 +21,6 @@ const ResourceType kPods{QString(), QStringLiteral("v1"), QStringLiteral("pods")
 // high rate cannot make one tick build an unbounded chunk.
 constexpr std::chrono::milliseconds kTick{100};
 constexpr qint64 kMaxLinesPerTick = 5000;
-
-HttpResponse errorResponse(const ApiError &e)
-{
-    return HttpResponse::json(e.code, QJsonDocument(e.toStatus()).toJson(QJsonDocument::Compact));
-}
 
 struct FollowState
 {
@@ -93,21 +87,19 @@ HttpReply PodLogStreamer::reply(ObjectStore &store, const HttpRequest &request,
                                 std::shared_ptr<TimerLoop> timers)
 {
     if (info.verb != u"get")
-        return errorResponse(ApiError{405,
-                                      QStringLiteral("MethodNotAllowed"),
-                                      Tr::tr("the server does not allow this method on "
-                                             "the requested resource"),
-                                      {},
-                                      {}});
+        return ApiError{405, QStringLiteral("MethodNotAllowed"),
+                        Tr::tr("the server does not allow this method on the requested resource"),
+                        {}, {}}
+            .toResponse();
     const auto options = PodLogOptions::fromRequest(request);
     if (!options)
-        return errorResponse(options.error());
+        return options.error().toResponse();
     const auto pod = store.get(kPods, info.nameSpace, info.name);
     if (!pod)
-        return errorResponse(pod.error());
+        return pod.error().toResponse();
     const auto source = PodLogs::resolve(*pod, *options);
     if (!source)
-        return errorResponse(source.error());
+        return source.error().toResponse();
     const QDateTime now = clock->now();
     if (!options->follow || !timers) {
         return HttpResponse::text(200, PodLogs::render(*source, *options, now));

@@ -1,6 +1,5 @@
 #include "core/sandbox/watchstreamer.h"
 
-#include "core/kube/selectorparser.h"
 #include "core/sandbox/apirequestinfo.h"
 #include "core/sandbox/apiresources.h"
 #include "core/sandbox/httprequest.h"
@@ -16,11 +15,6 @@
 namespace core::sandbox {
 
 namespace {
-
-HttpResponse errorResponse(const ApiError &e)
-{
-    return HttpResponse::json(e.code, QJsonDocument(e.toStatus()).toJson(QJsonDocument::Compact));
-}
 
 // One watch event line; kubectl get -w asks for Table rows, so each event then carries a one-row
 // Table.
@@ -69,25 +63,6 @@ struct WatchPump
     }
 };
 
-std::optional<HttpResponse> readSelectors(const HttpRequest &request, WatchOptions *out)
-{
-    const QString label = request.queryValue(QStringLiteral("labelSelector"));
-    if (!label.isEmpty()) {
-        const auto parsed = kube::parseLabelSelector(label);
-        if (!parsed)
-            return errorResponse(ApiError::badRequest(parsed.error().message));
-        out->labelSelector = *parsed;
-    }
-    const QString field = request.queryValue(QStringLiteral("fieldSelector"));
-    if (!field.isEmpty()) {
-        const auto parsed = kube::parseFieldSelector(field);
-        if (!parsed)
-            return errorResponse(ApiError::badRequest(parsed.error().message));
-        out->fieldSelector = *parsed;
-    }
-    return std::nullopt;
-}
-
 void scheduleTimers(TimerLoop &timers, const std::shared_ptr<WatchPump> &pump,
                     const WatchStreamOptions &options, qint64 timeoutSeconds, bool bookmarks)
 {
@@ -131,9 +106,12 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
                                const ApiRequestInfo &info, const ApiResource &resource,
                                const WatchStreamOptions &options, std::shared_ptr<TimerLoop> timers)
 {
+    const auto selectors = readSelectors(request);
+    if (!selectors)
+        return selectors.error().toResponse();
     WatchOptions watchOptions;
-    if (auto error = readSelectors(request, &watchOptions))
-        return *error;
+    watchOptions.labelSelector = selectors->labels;
+    watchOptions.fieldSelector = selectors->fields;
     watchOptions.namespaceName = resource.namespaced ? info.nameSpace : QString();
     watchOptions.resourceVersion = request.queryValue(QStringLiteral("resourceVersion"));
     watchOptions.allowBookmarks = request.queryFlag(QStringLiteral("allowWatchBookmarks"));
@@ -153,7 +131,7 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
                                  });
     }
     if (!started)
-        return errorResponse(started.error());
+        return started.error().toResponse();
     const std::shared_ptr<Watch> w = *started;
     auto pump = std::make_shared<WatchPump>();
     pump->watch = w;
