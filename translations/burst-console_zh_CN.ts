@@ -796,7 +796,7 @@ Exit status: the command&apos;s own exit code; 1 when it could not run (the API 
         <translation>burstctl exec: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>give a pod name, then &quot;--&quot; and the command to run</source>
         <translation>请先指定 Pod 名称，然后是 &quot;--&quot; 和要执行的命令</translation>
     </message>
@@ -845,7 +845,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>burstctl logs: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>--tail must be a number of lines or -1</source>
         <translation>--tail 必须是行数或 -1</translation>
     </message>
@@ -2352,7 +2352,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>无法创建沙箱客户端证书：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/apistatus.cpp" line="+42"/>
+        <location filename="../core/sandbox/apistatus.cpp" line="+48"/>
         <source>%1 &quot;%2&quot; not found</source>
         <translation>未找到 %1 &quot;%2&quot;</translation>
     </message>
@@ -2404,7 +2404,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../core/sandbox/objectstore.cpp" line="+108"/>
+        <location filename="../core/sandbox/objectstore.cpp" line="+132"/>
         <source>Precondition failed: UID in precondition: %1, UID in object meta: %2</source>
         <translation>前置条件不满足：前置条件中的 UID：%1，对象元数据中的 UID：%2</translation>
     </message>
@@ -2434,13 +2434,13 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>对象已被修改；请将更改应用到最新版本后重试</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <location filename="../core/sandbox/objectwriter.cpp" line="+37"/>
         <source>the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json</source>
         <translation>请求体的格式未知——可接受的媒体类型包括：application/json-patch+json、application/merge-patch+json、application/strategic-merge-patch+json</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>invalid resource version: %1</source>
         <translation>无效的资源版本：%1</translation>
     </message>
@@ -2680,7 +2680,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请确认该端点是华为云 IAM（https://iam.&lt;region&gt;.myhuaweicloud.com）。</translation>
     </message>
     <message>
-        <location filename="../core/kube/apiclient.cpp" line="+159"/>
+        <location filename="../core/kube/apiclient.cpp" line="+164"/>
         <source>the request timed out (%1 %2)</source>
         <translation>请求超时（%1 %2）</translation>
     </message>
@@ -3207,7 +3207,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>ReplicaSet &quot;%1&quot; 已成功完成。</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/execsession.cpp" line="+49"/>
+        <location filename="../core/sandbox/execsession.cpp" line="+44"/>
         <location filename="../core/sandbox/podlogs.cpp" line="+207"/>
         <source>a container name must be specified for pod %1, choose one of: [%2]</source>
         <translation>必须为 Pod %1 指定容器名称，可选值：[%2]</translation>
@@ -3229,14 +3229,14 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>未找到容器（&quot;%1&quot;）</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location filename="../core/sandbox/podlogstreamer.cpp" line="+98"/>
+        <location line="+44"/>
+        <location filename="../core/sandbox/podlogstreamer.cpp" line="+91"/>
         <location filename="../core/sandbox/podmetrics.cpp" line="+179"/>
         <source>the server does not allow this method on the requested resource</source>
         <translation>服务器不允许对所请求的资源使用此方法</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>you must specify at least 1 command</source>
         <translation>必须至少指定 1 个命令</translation>
     </message>
@@ -3247,7 +3247,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location filename="../core/sandbox/fallbackbinder.cpp" line="+83"/>
-        <location filename="../core/sandbox/scheduler.cpp" line="+332"/>
+        <location filename="../core/sandbox/scheduler.cpp" line="+353"/>
         <source>Successfully assigned %1/%2 to %3</source>
         <translation>已成功将 %1/%2 分配到 %3</translation>
     </message>

@@ -46,12 +46,6 @@ int fail(const QString &message, int code = 2)
     return code;
 }
 
-QString describe(const core::Error &error)
-{
-    return error.hint.isEmpty() ? error.message
-                                : QStringLiteral("%1 %2").arg(error.message, error.hint);
-}
-
 // Output is passed through as bytes: the remote command's encoding is not ours to change.
 void writeRaw(std::FILE *stream, const QByteArray &data)
 {
@@ -75,7 +69,7 @@ int runExec(const QStringList &arguments)
 
     const core::Result<core::kube::Connection> connection = ConnectionFlags().load(parser);
     if (!connection)
-        return fail(describe(connection.error()));
+        return fail(describeError(connection.error()));
     const QString nameSpace = ConnectionFlags::effectiveNamespace(parser, connection.value());
 
     core::kube::ExecOptions options;
@@ -97,7 +91,7 @@ int runExec(const QStringList &arguments)
                      });
     QObject::connect(&client, &core::kube::ExecClient::failed, &client,
                      [&exitCode](const core::Error &error) {
-                         exitCode = fail(describe(error), 1);
+                         exitCode = fail(describeError(error), 1);
                          QCoreApplication::exit(exitCode);
                      });
     client.start(nameSpace, positional.constFirst(), options);

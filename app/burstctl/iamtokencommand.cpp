@@ -127,10 +127,7 @@ int runIamToken(const QStringList &arguments)
     QObject context;
     provider.fetch(&context, [&](const core::Result<core::kube::Credential> &credential) {
         if (!credential) {
-            fail(credential.error().hint.isEmpty()
-                     ? credential.error().message
-                     : QString(credential.error().message + u' ' + credential.error().hint),
-                 1);
+            fail(describeError(credential.error()), 1);
             exitCode = 1;
         } else {
             QJsonObject status{{QStringLiteral("token"), credential->token}};

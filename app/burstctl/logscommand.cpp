@@ -52,12 +52,6 @@ int fail(const QString &message, int code = 2)
     return code;
 }
 
-QString describe(const core::Error &error)
-{
-    return error.hint.isEmpty() ? error.message
-                                : QStringLiteral("%1 %2").arg(error.message, error.hint);
-}
-
 std::optional<core::kube::PodLogOptions> optionsFrom(const QCommandLineParser &parser,
                                                      QString *problem)
 {
@@ -104,7 +98,7 @@ int runLogs(const QStringList &arguments)
 
     const core::Result<core::kube::Connection> connection = ConnectionFlags().load(parser);
     if (!connection)
-        return fail(describe(connection.error()));
+        return fail(describeError(connection.error()));
     const QString nameSpace = ConnectionFlags::effectiveNamespace(parser, connection.value());
 
     QNetworkAccessManager network;
@@ -122,14 +116,14 @@ int runLogs(const QStringList &arguments)
                      [] { QCoreApplication::exit(0); });
     QObject::connect(&client, &core::kube::PodLogClient::failed, &client,
                      [&exitCode](const core::Error &error) {
-                         exitCode = fail(describe(error), 1);
+                         exitCode = fail(describeError(error), 1);
                          QCoreApplication::exit(exitCode);
                      });
     QObject::connect(
         &client, &core::kube::PodLogClient::streamDropped, &client, [&](const core::Error &error) {
             if (++resumesWithoutProgress <= kMaxResumesWithoutProgress && client.resume())
                 return;
-            exitCode = fail(describe(error), 1);
+            exitCode = fail(describeError(error), 1);
             QCoreApplication::exit(exitCode);
         });
     client.start(nameSpace, parser.positionalArguments().constFirst(), *options);
