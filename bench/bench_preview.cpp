@@ -17,7 +17,7 @@ class bench_Preview : public QObject
     Q_OBJECT
 
 private:
-    static QString corpus() { return QStringLiteral(BURST_SHARED_DIR "/corpus"); }
+    static QString corpus() { return QStringLiteral(BURST_CORPUS_DIR); }
     static QList<QJsonObject> corpusObjects()
     {
         QList<QJsonObject> objects;

@@ -1,6 +1,8 @@
 #include "ui/theme.h"
 
 #include <QApplication>
+#include <QFontDatabase>
+#include <QFontInfo>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -50,6 +52,25 @@ void applyTheme(QApplication &app, const QString &theme)
 bool isDark()
 {
     return QApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+QFont monospaceFont()
+{
+    const QFont system = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (QFontInfo(system).fixedPitch())
+        return system;
+    for (const char *family : {"DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono",
+                               "Noto Sans Mono CJK SC", "monospace"}) {
+        QFont font(QString::fromLatin1(family), system.pointSize());
+        font.setStyleHint(QFont::Monospace);
+        font.setFixedPitch(true);
+        if (QFontInfo(font).fixedPitch())
+            return font;
+    }
+    QFont fallback(QStringLiteral("monospace"), system.pointSize());
+    fallback.setStyleHint(QFont::TypeWriter);
+    fallback.setFixedPitch(true);
+    return fallback;
 }
 
 } // namespace ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFont>
 #include <QString>
 
 class QApplication;
@@ -10,5 +11,11 @@ namespace ui {
 // platform's palette).
 void applyTheme(QApplication &app, const QString &theme);
 bool isDark(); // the current palette's window colour is dark
+
+// A fixed-pitch font for code, YAML, logs and terminals on any machine: the platform's fixed font
+// when it really is fixed-pitch (offscreen and minimal platforms may answer a proportional one),
+// else the first installed monospace family (install-deps installs DejaVu Sans Mono), else a
+// font asking fontconfig for the "monospace" alias.
+QFont monospaceFont();
 
 } // namespace ui

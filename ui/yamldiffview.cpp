@@ -1,5 +1,7 @@
 #include "ui/yamldiffview.h"
 
+#include "ui/theme.h"
+
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QLabel>
@@ -53,7 +55,7 @@ QPlainTextEdit *YamlDiffView::makeEditor(QWidget *parent)
     editor->setReadOnly(true);
     // Without wrapping one block is one scroll step, so scrollbar values are line numbers.
     editor->setLineWrapMode(QPlainTextEdit::NoWrap);
-    editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    editor->setFont(monospaceFont());
     editor->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return editor;
 }

@@ -233,9 +233,9 @@ void tst_burstctl::simulateCciMaxNumLeavesPending()
 
 void tst_burstctl::corpusNeverCrashes()
 {
-    const QString corpus = qEnvironmentVariable("BURST_SHARED_DIR") + QStringLiteral("/corpus");
-    if (!QFileInfo(corpus).isDir())
-        QSKIP("corpus not found");
+    const QString corpus =
+        qEnvironmentVariable("BURST_TEST_DATA_DIR") + QStringLiteral("/kubernetes-examples");
+    QVERIFY2(QFileInfo(corpus).isDir(), "corpus not found: ctest sets BURST_TEST_DATA_DIR");
     const Run r = run({QStringLiteral("preview"), QStringLiteral("-f"), corpus});
     QVERIFY2(r.exitCode >= 0 && r.exitCode <= 2, qPrintable(r.err));
     QVERIFY(jsonArray(r.out).size() > 100);

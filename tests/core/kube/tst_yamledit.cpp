@@ -59,24 +59,18 @@ QStringList commentLines(const QString &text)
     return out;
 }
 
-// ctest sets BURST_SOURCE_DIR and BURST_SHARED_DIR; a direct run falls back to the checkout.
+// ctest sets BURST_SOURCE_DIR; a direct run falls back to the checkout.
 QString sourceDir()
 {
     const QString dir = qEnvironmentVariable("BURST_SOURCE_DIR");
     return dir.isEmpty() ? QDir(QStringLiteral(QT_TESTCASE_SOURCEDIR "/..")).absolutePath() : dir;
 }
 
-QString sharedDir()
-{
-    const QString dir = qEnvironmentVariable("BURST_SHARED_DIR");
-    return dir.isEmpty() ? sourceDir() + QStringLiteral("/../shared") : dir;
-}
-
 QStringList manifestFiles()
 {
     QStringList files;
     const QStringList dirs = {sourceDir() + QStringLiteral("/resources/examples"),
-                              sharedDir() + QStringLiteral("/corpus")};
+                              sourceDir() + QStringLiteral("/tests/data/kubernetes-examples")};
     for (const QString &dir : dirs) {
         QDirIterator it(
             dir, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
