@@ -56,10 +56,4 @@ QString formatDiagnostic(const core::kube::ManifestObject &object, const core::D
     return text;
 }
 
-QString describeError(const core::Error &error)
-{
-    return error.hint.isEmpty() ? error.message
-                                : QStringLiteral("%1 %2").arg(error.message, error.hint);
-}
-
 } // namespace cli

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/common/diagnostic.h"
-#include "core/common/result.h"
 #include "core/kube/manifestloader.h"
 
 #include <QJsonValue>
@@ -25,9 +24,6 @@ QTextStream &err();
 
 // Prints `value` as indented JSON or as YAML; false for an unknown format.
 bool printValue(const QJsonValue &value, const QString &format);
-
-// "message hint", for one line on stderr.
-QString describeError(const core::Error &error);
 
 // "FILE:LINE:COL: severity: message [code] (hint)"
 QString formatDiagnostic(const core::kube::ManifestObject &object, const core::Diagnostic &d);

@@ -1,18 +1,17 @@
 #pragma once
 
-#include <QStringList>
+#include "app/burstctl/command.h"
 
-// burstctl subcommands. Each takes its own arguments (argv without "burstctl") and returns the
-// process exit code.
+// burstctl's subcommands, one factory each; main dispatches through a table of them.
 namespace cli {
 
-int runPreview(const QStringList &arguments);
-int runSimulate(const QStringList &arguments);
-int runSign(const QStringList &arguments);
-int runLogs(const QStringList &arguments);
-int runExec(const QStringList &arguments);
-int runGet(const QStringList &arguments);
-int runWatch(const QStringList &arguments);
-int runIamToken(const QStringList &arguments);
+Command previewCommand();
+Command simulateCommand();
+Command signCommand();
+Command logsCommand();
+Command execCommand();
+Command getCommand();
+Command watchCommand();
+Command iamTokenCommand();
 
 } // namespace cli

@@ -1,10 +1,9 @@
 #include "app/burstctl/cliutil.h"
 #include "app/burstctl/commands.h"
+#include "app/burstctl/tr.h"
 
 #include "core/kube/execclient.h"
-#include "app/burstctl/connectionflags.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 
@@ -14,38 +13,6 @@ namespace cli {
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(burstctl)
-};
-
-void addOptions(QCommandLineParser *parser)
-{
-    parser->setApplicationDescription(
-        Tr::tr("Runs a command in a container, as kubectl exec does (WebSocket, "
-               "v5.channel.k8s.io or v4.channel.k8s.io).\n\nExit status: the command's own exit "
-               "code; 1 when it could not run (the API server's message on stderr), 2 bad "
-               "input."));
-    parser->addHelpOption();
-    parser->addPositionalArgument(QStringLiteral("pod"), Tr::tr("Pod name."));
-    parser->addPositionalArgument(QStringLiteral("command"),
-                                  Tr::tr("The command and its arguments, after \"--\"."),
-                                  QStringLiteral("-- COMMAND [ARGS...]"));
-    parser->addOptions({
-        {{QStringLiteral("c"), QStringLiteral("container")},
-         Tr::tr("Container name."),
-         Tr::tr("NAME")},
-    });
-    ConnectionFlags().addTo(*parser);
-}
-
-int fail(const QString &message, int code = 2)
-{
-    err() << Tr::tr("burstctl exec: %1").arg(message) << '\n';
-    err().flush();
-    return code;
-}
-
 // Output is passed through as bytes: the remote command's encoding is not ours to change.
 void writeRaw(std::FILE *stream, const QByteArray &data)
 {
@@ -53,27 +20,19 @@ void writeRaw(std::FILE *stream, const QByteArray &data)
     std::fflush(stream);
 }
 
-} // namespace
-
-int runExec(const QStringList &arguments)
+int run(const Invocation &in)
 {
-    QCommandLineParser parser;
-    addOptions(&parser);
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() < 2 || !arguments.contains(QStringLiteral("--")))
-        return fail(Tr::tr("give a pod name, then \"--\" and the command to run"));
+    const QStringList positional = in.positional();
+    if (positional.size() < 2 || !in.arguments().contains(QStringLiteral("--")))
+        return in.fail(Tr::tr("give a pod name, then \"--\" and the command to run"));
 
-    const core::Result<core::kube::Connection> connection = ConnectionFlags().load(parser);
+    const core::Result<core::kube::Connection> connection = in.connect();
     if (!connection)
-        return fail(describeError(connection.error()));
-    const QString nameSpace = ConnectionFlags::effectiveNamespace(parser, connection.value());
+        return in.fail(connection.error(), 2);
+    const QString nameSpace = in.nameSpace(connection.value());
 
     core::kube::ExecOptions options;
-    options.container = parser.value(QStringLiteral("container"));
+    options.container = in.value(QStringLiteral("container"));
     options.command = positional.mid(1);
     QNetworkAccessManager network;
     core::kube::ExecClient client(&network, connection.value());
@@ -83,20 +42,43 @@ int runExec(const QStringList &arguments)
     QObject::connect(&client, &core::kube::ExecClient::stderrReceived, &client,
                      [](const QByteArray &data) { writeRaw(stderr, data); });
     QObject::connect(&client, &core::kube::ExecClient::finished, &client,
-                     [&exitCode](int code, const QString &message) {
+                     [&in, &exitCode](int code, const QString &message) {
                          if (code != 0 && !message.isEmpty())
-                             fail(message, code);
+                             in.fail(message, code);
                          exitCode = code;
                          QCoreApplication::exit(code);
                      });
     QObject::connect(&client, &core::kube::ExecClient::failed, &client,
-                     [&exitCode](const core::Error &error) {
-                         exitCode = fail(describeError(error), 1);
+                     [&in, &exitCode](const core::Error &error) {
+                         exitCode = in.fail(error, 1);
                          QCoreApplication::exit(exitCode);
                      });
     client.start(nameSpace, positional.constFirst(), options);
     const int loopCode = QCoreApplication::exec();
     return exitCode != 0 ? exitCode : loopCode;
+}
+
+} // namespace
+
+Command execCommand()
+{
+    return Command{
+        .name = QStringLiteral("exec"),
+        .summary = Tr::tr("Run a command in a container"),
+        .help = Tr::tr("Runs a command in a container, as kubectl exec does (WebSocket, "
+                       "v5.channel.k8s.io or v4.channel.k8s.io).\n\nExit status: the command's "
+                       "own exit code; 1 when it could not run (the API server's message on "
+                       "stderr), 2 bad input."),
+        .options = {{{QStringLiteral("c"), QStringLiteral("container")},
+                     Tr::tr("Container name."),
+                     Tr::tr("NAME")}},
+        .positionals = {{QStringLiteral("pod"), Tr::tr("Pod name.")},
+                        {QStringLiteral("command"),
+                         Tr::tr("The command and its arguments, after \"--\"."),
+                         QStringLiteral("-- COMMAND [ARGS...]")}},
+        .connects = true,
+        .run = run,
+    };
 }
 
 } // namespace cli

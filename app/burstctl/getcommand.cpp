@@ -1,10 +1,9 @@
 #include "app/burstctl/cliutil.h"
 #include "app/burstctl/commands.h"
-#include "app/burstctl/connectionflags.h"
+#include "app/burstctl/tr.h"
 
 #include "core/kube/apiclient.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -13,11 +12,6 @@
 namespace cli {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(burstctl)
-};
 
 const QByteArray tableAccept =
     QByteArrayLiteral("application/json;as=Table;v=v1;g=meta.k8s.io, application/json");
@@ -155,22 +149,22 @@ void printJsonList(const QJsonArray &typed)
     writeRaw(QJsonDocument(list).toJson(QJsonDocument::Indented));
 }
 
-void fail(const core::kube::ApiStatusError &error)
+// Ends the event loop with exit status 1 after printing what went wrong.
+void quit(const Invocation &in, const core::kube::ApiStatusError &error)
 {
-    err() << error.toError().message << '\n';
-    QCoreApplication::exit(1);
+    QCoreApplication::exit(in.fail(error, 1));
 }
 
-void runGet(core::kube::ApiClient *client, GetRequest get)
+void runGet(const Invocation &in, core::kube::ApiClient *client, GetRequest get)
 {
     const bool table = get.output.isEmpty() || get.output == u"wide";
     if (!get.name.isEmpty()) {
         core::kube::ApiRequest request;
         request.path = get.resource.path(get.nameSpace, get.name);
         request.accept = table ? tableAccept : QByteArrayLiteral("application/json");
-        client->send(request, client, [get](const auto &r) {
+        client->send(request, client, [&in, get](const auto &r) {
             if (!r)
-                return fail(r.error());
+                return quit(in, r.error());
             printResult(get, r.value().json());
             QCoreApplication::exit(0);
         });
@@ -179,9 +173,9 @@ void runGet(core::kube::ApiClient *client, GetRequest get)
     get.options.accept = table ? tableAccept : QByteArrayLiteral("application/json");
     get.options.nameSpace = get.nameSpace;
     if (get.output != u"json") {
-        client->list(get.resource, get.options, client, [get](const auto &r) {
+        client->list(get.resource, get.options, client, [&in, get](const auto &r) {
             if (!r)
-                return fail(r.error());
+                return quit(in, r.error());
             printResult(get, r.value());
             QCoreApplication::exit(0);
         });
@@ -191,9 +185,9 @@ void runGet(core::kube::ApiClient *client, GetRequest get)
     auto typed = std::make_shared<QJsonArray>();
     client->list(
         get.resource, get.options, client,
-        [typed](const auto &r) {
+        [&in, typed](const auto &r) {
             if (!r)
-                return fail(r.error());
+                return quit(in, r.error());
             printJsonList(*typed);
             QCoreApplication::exit(0);
         },
@@ -206,62 +200,61 @@ void runGet(core::kube::ApiClient *client, GetRequest get)
         });
 }
 
-} // namespace
-
-int runGet(const QStringList &arguments)
+int run(const Invocation &in)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Tr::tr("Lists objects of one resource type, or shows one object, as kubectl get does."));
-    parser.addHelpOption();
-    ConnectionFlags flags;
-    flags.addTo(parser);
-    parser.addOption({{QStringLiteral("l"), QStringLiteral("selector")},
-                      Tr::tr("Label selector (e.g. app=web,tier!=db)."),
-                      Tr::tr("SELECTOR")});
-    parser.addOption({QStringLiteral("field-selector"),
-                      Tr::tr("Field selector (e.g. spec.nodeName=node-1)."), Tr::tr("SELECTOR")});
-    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      Tr::tr("Output format: name, json or wide."),
-                      Tr::tr("FORMAT")});
-    parser.addOption({QStringLiteral("chunk-size"),
-                      Tr::tr("Fetch large lists in pages of this size (0: one request)."),
-                      Tr::tr("N"), QStringLiteral("500")});
-    parser.addPositionalArgument(QStringLiteral("RESOURCE"), Tr::tr("pods, nodes, deploy, ..."));
-    parser.addPositionalArgument(QStringLiteral("NAME"), Tr::tr("One object's name."),
-                                 QStringLiteral("[NAME]"));
-    parser.process(arguments);
-    const QStringList positional = parser.positionalArguments();
+    const QStringList positional = in.positional();
     GetRequest get;
-    get.output = parser.value(QStringLiteral("output"));
+    get.output = in.value(QStringLiteral("output"));
     if (positional.isEmpty() || positional.size() > 2 ||
         !(get.output.isEmpty() || get.output == u"wide" || get.output == u"json" ||
-          get.output == u"name")) {
-        err() << parser.helpText();
-        return 2;
-    }
-    const auto connection = flags.load(parser);
-    if (!connection) {
-        err() << connection.error().message << '\n';
-        if (!connection.error().hint.isEmpty())
-            err() << connection.error().hint << '\n';
-        return 1;
-    }
+          get.output == u"name"))
+        return in.usageError();
+    const auto connection = in.connect();
+    if (!connection)
+        return in.fail(connection.error(), 1);
     get.name = positional.value(1);
-    get.options.labelSelector = parser.value(QStringLiteral("selector"));
-    get.options.fieldSelector = parser.value(QStringLiteral("field-selector"));
-    get.options.limit = parser.value(QStringLiteral("chunk-size")).toInt();
+    get.options.labelSelector = in.value(QStringLiteral("selector"));
+    get.options.fieldSelector = in.value(QStringLiteral("field-selector"));
+    get.options.limit = in.value(QStringLiteral("chunk-size")).toInt();
     core::kube::ApiClient client(connection.value());
-    const QString nameSpace = ConnectionFlags::effectiveNamespace(parser, connection.value());
+    const QString nameSpace = in.nameSpace(connection.value());
     client.resolve(positional.first(), &client,
-                   [&client, get, nameSpace](const auto &mapping) mutable {
+                   [&in, &client, get, nameSpace](const auto &mapping) mutable {
                        if (!mapping)
-                           return fail(mapping.error());
+                           return quit(in, mapping.error());
                        get.resource = mapping.value();
                        get.nameSpace = get.resource.namespaced ? nameSpace : QString();
-                       runGet(&client, get);
+                       runGet(in, &client, get);
                    });
     return QCoreApplication::exec();
+}
+
+} // namespace
+
+Command getCommand()
+{
+    return Command{
+        .name = QStringLiteral("get"),
+        .summary = Tr::tr("List objects of a resource type from a cluster, as kubectl get"),
+        .help = Tr::tr("Lists objects of one resource type, or shows one object, as kubectl get "
+                       "does."),
+        .options = {{{QStringLiteral("l"), QStringLiteral("selector")},
+                     Tr::tr("Label selector (e.g. app=web,tier!=db)."),
+                     Tr::tr("SELECTOR")},
+                    {QStringLiteral("field-selector"),
+                     Tr::tr("Field selector (e.g. spec.nodeName=node-1)."), Tr::tr("SELECTOR")},
+                    {{QStringLiteral("o"), QStringLiteral("output")},
+                     Tr::tr("Output format: name, json or wide."),
+                     Tr::tr("FORMAT")},
+                    {QStringLiteral("chunk-size"),
+                     Tr::tr("Fetch large lists in pages of this size (0: one request)."),
+                     Tr::tr("N"), QStringLiteral("500")}},
+        .positionals = {{QStringLiteral("RESOURCE"), Tr::tr("pods, nodes, deploy, ...")},
+                        {QStringLiteral("NAME"), Tr::tr("One object's name."),
+                         QStringLiteral("[NAME]")}},
+        .connects = true,
+        .run = run,
+    };
 }
 
 } // namespace cli

@@ -1,9 +1,9 @@
 #include "app/burstctl/cliutil.h"
 #include "app/burstctl/commands.h"
+#include "app/burstctl/tr.h"
 
 #include "core/cloud/iamtokenprovider.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
@@ -14,53 +14,7 @@ namespace cli {
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(burstctl)
-};
-
 const QString v1beta1 = QStringLiteral("client.authentication.k8s.io/v1beta1");
-
-void addOptions(QCommandLineParser *parser)
-{
-    parser->setApplicationDescription(Tr::tr(
-        "Gets a Huawei IAM token (POST /v3/auth/tokens, project scope) and prints it as a "
-        "Kubernetes ExecCredential, so burstctl can serve as the exec credential plugin of a "
-        "kubeconfig user for CCI, as cci-iam-authenticator does.\n\n"
-        "Identity: an access key (--ak-env/--sk-env: the request is signed with SDK-HMAC-SHA256) "
-        "or a password (--user, --domain, --password-env). Secrets are read only from the "
-        "environment variables named, never from the command line.\n\n"
-        "TLS: the system CAs, plus --cacert FILE, plus the cluster's CA when the kubeconfig sets "
-        "provideClusterInfo: true (KUBERNETES_EXEC_INFO).\n\n"
-        "Exit status: 0 printed, 1 IAM refused or unreachable, 2 bad input."));
-    parser->addHelpOption();
-    parser->addOptions({
-        {QStringLiteral("iam-endpoint"),
-         Tr::tr("IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com."), Tr::tr("URL")},
-        {QStringLiteral("project-name"), Tr::tr("Project to scope the token to (often the region)."),
-         Tr::tr("NAME")},
-        {QStringLiteral("project-id"), Tr::tr("Project id (wins over --project-name)."),
-         Tr::tr("ID")},
-        {QStringLiteral("ak-env"), Tr::tr("Environment variable holding the access key."),
-         Tr::tr("VAR")},
-        {QStringLiteral("sk-env"), Tr::tr("Environment variable holding the secret key."),
-         Tr::tr("VAR")},
-        {QStringLiteral("user"), Tr::tr("IAM user name (password identity)."), Tr::tr("NAME")},
-        {QStringLiteral("domain"), Tr::tr("Account (domain) name of the IAM user."),
-         Tr::tr("NAME")},
-        {QStringLiteral("password-env"), Tr::tr("Environment variable holding the password."),
-         Tr::tr("VAR")},
-        {QStringLiteral("cacert"), Tr::tr("Extra CA certificates (PEM) to trust."),
-         Tr::tr("FILE")},
-    });
-}
-
-int fail(const QString &message, int code)
-{
-    err() << Tr::tr("burstctl iam-token: %1").arg(message) << '\n';
-    err().flush();
-    return code;
-}
 
 // KUBERNETES_EXEC_INFO, when kubectl (or burstctl) runs us as a plugin: the apiVersion to answer
 // with and, with provideClusterInfo, the cluster's CA.
@@ -69,42 +23,31 @@ QJsonObject execInfo()
     return QJsonDocument::fromJson(qgetenv("KUBERNETES_EXEC_INFO")).object();
 }
 
-} // namespace
-
-int runIamToken(const QStringList &arguments)
+int run(const Invocation &in)
 {
-    QCommandLineParser parser;
-    addOptions(&parser);
-    if (!parser.parse(arguments))
-        return fail(parser.errorText(), 2);
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-
     core::cloud::IamTokenOptions options;
-    options.iamEndpoint = QUrl(parser.value(QStringLiteral("iam-endpoint")));
+    options.iamEndpoint = QUrl(in.value(QStringLiteral("iam-endpoint")));
     if (!options.iamEndpoint.isValid() || options.iamEndpoint.scheme().isEmpty())
-        return fail(Tr::tr("--iam-endpoint must be a URL such as "
-                           "https://iam.cn-north-4.myhuaweicloud.com"),
-                    2);
-    options.projectName = parser.value(QStringLiteral("project-name"));
-    options.projectId = parser.value(QStringLiteral("project-id"));
+        return in.fail(Tr::tr("--iam-endpoint must be a URL such as "
+                              "https://iam.cn-north-4.myhuaweicloud.com"));
+    options.projectName = in.value(QStringLiteral("project-name"));
+    options.projectId = in.value(QStringLiteral("project-id"));
     if (options.projectName.isEmpty() && options.projectId.isEmpty())
-        return fail(Tr::tr("give --project-name or --project-id"), 2);
-    if (parser.isSet(QStringLiteral("ak-env")) || parser.isSet(QStringLiteral("sk-env"))) {
-        const QString ak = qEnvironmentVariable(parser.value(QStringLiteral("ak-env")).toUtf8());
-        const QString sk = qEnvironmentVariable(parser.value(QStringLiteral("sk-env")).toUtf8());
+        return in.fail(Tr::tr("give --project-name or --project-id"));
+    if (in.isSet(QStringLiteral("ak-env")) || in.isSet(QStringLiteral("sk-env"))) {
+        const QString ak = qEnvironmentVariable(in.value(QStringLiteral("ak-env")).toUtf8());
+        const QString sk = qEnvironmentVariable(in.value(QStringLiteral("sk-env")).toUtf8());
         if (ak.isEmpty() || sk.isEmpty())
-            return fail(Tr::tr("the variables named by --ak-env and --sk-env must both be set"), 2);
+            return in.fail(Tr::tr("the variables named by --ak-env and --sk-env must both be set"));
         options.identity = core::cloud::IamAccessKeyIdentity{ak, sk};
     } else {
         const QString password =
-            qEnvironmentVariable(parser.value(QStringLiteral("password-env")).toUtf8());
-        if (parser.value(QStringLiteral("user")).isEmpty() || password.isEmpty())
-            return fail(Tr::tr("give --ak-env and --sk-env, or --user, --domain and "
-                               "--password-env"),
-                        2);
+            qEnvironmentVariable(in.value(QStringLiteral("password-env")).toUtf8());
+        if (in.value(QStringLiteral("user")).isEmpty() || password.isEmpty())
+            return in.fail(Tr::tr("give --ak-env and --sk-env, or --user, --domain and "
+                                  "--password-env"));
         options.identity = core::cloud::IamPasswordIdentity{
-            parser.value(QStringLiteral("user")), password, parser.value(QStringLiteral("domain"))};
+            in.value(QStringLiteral("user")), password, in.value(QStringLiteral("domain"))};
     }
     const QJsonObject info = execInfo();
     options.caCertificatesPem = QByteArray::fromBase64(info.value(u"spec")
@@ -114,10 +57,10 @@ int runIamToken(const QStringList &arguments)
                                                            .value(u"certificate-authority-data")
                                                            .toString()
                                                            .toLatin1());
-    if (parser.isSet(QStringLiteral("cacert"))) {
-        QFile ca(parser.value(QStringLiteral("cacert")));
+    if (in.isSet(QStringLiteral("cacert"))) {
+        QFile ca(in.value(QStringLiteral("cacert")));
         if (!ca.open(QIODevice::ReadOnly))
-            return fail(Tr::tr("cannot read %1: %2").arg(ca.fileName(), ca.errorString()), 2);
+            return in.fail(Tr::tr("cannot read %1: %2").arg(ca.fileName(), ca.errorString()));
         options.caCertificatesPem += '\n' + ca.readAll();
     }
     const QString apiVersion = info.value(u"apiVersion").toString(v1beta1);
@@ -127,7 +70,7 @@ int runIamToken(const QStringList &arguments)
     QObject context;
     provider.fetch(&context, [&](const core::Result<core::kube::Credential> &credential) {
         if (!credential) {
-            fail(describeError(credential.error()), 1);
+            in.fail(credential.error(), 1);
             exitCode = 1;
         } else {
             QJsonObject status{{QStringLiteral("token"), credential->token}};
@@ -146,6 +89,46 @@ int runIamToken(const QStringList &arguments)
     });
     QCoreApplication::exec();
     return exitCode;
+}
+
+} // namespace
+
+Command iamTokenCommand()
+{
+    return Command{
+        .name = QStringLiteral("iam-token"),
+        .summary = Tr::tr("Print a Huawei IAM token as an ExecCredential (exec plugin for CCI)"),
+        .help = Tr::tr(
+            "Gets a Huawei IAM token (POST /v3/auth/tokens, project scope) and prints it as a "
+            "Kubernetes ExecCredential, so burstctl can serve as the exec credential plugin of a "
+            "kubeconfig user for CCI, as cci-iam-authenticator does.\n\n"
+            "Identity: an access key (--ak-env/--sk-env: the request is signed with "
+            "SDK-HMAC-SHA256) or a password (--user, --domain, --password-env). Secrets are read "
+            "only from the environment variables named, never from the command line.\n\n"
+            "TLS: the system CAs, plus --cacert FILE, plus the cluster's CA when the kubeconfig "
+            "sets provideClusterInfo: true (KUBERNETES_EXEC_INFO).\n\n"
+            "Exit status: 0 printed, 1 IAM refused or unreachable, 2 bad input."),
+        .options = {{QStringLiteral("iam-endpoint"),
+                     Tr::tr("IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com."),
+                     Tr::tr("URL")},
+                    {QStringLiteral("project-name"),
+                     Tr::tr("Project to scope the token to (often the region)."), Tr::tr("NAME")},
+                    {QStringLiteral("project-id"), Tr::tr("Project id (wins over --project-name)."),
+                     Tr::tr("ID")},
+                    {QStringLiteral("ak-env"),
+                     Tr::tr("Environment variable holding the access key."), Tr::tr("VAR")},
+                    {QStringLiteral("sk-env"),
+                     Tr::tr("Environment variable holding the secret key."), Tr::tr("VAR")},
+                    {QStringLiteral("user"), Tr::tr("IAM user name (password identity)."),
+                     Tr::tr("NAME")},
+                    {QStringLiteral("domain"), Tr::tr("Account (domain) name of the IAM user."),
+                     Tr::tr("NAME")},
+                    {QStringLiteral("password-env"),
+                     Tr::tr("Environment variable holding the password."), Tr::tr("VAR")},
+                    {QStringLiteral("cacert"), Tr::tr("Extra CA certificates (PEM) to trust."),
+                     Tr::tr("FILE")}},
+        .run = run,
+    };
 }
 
 } // namespace cli

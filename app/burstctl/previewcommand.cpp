@@ -1,22 +1,16 @@
 #include "app/burstctl/cliutil.h"
 #include "app/burstctl/commands.h"
+#include "app/burstctl/tr.h"
 
 #include "core/burst/preview.h"
 #include "core/burst/previewjson.h"
 #include "core/burst/scheduleprofile.h"
-#include "core/common/tr.h"
 
-#include <QCommandLineParser>
 #include <QJsonArray>
 
 namespace cli {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(burstctl)
-};
 
 QString previewDescription()
 {
@@ -55,47 +49,21 @@ void reportProfiles(const Inputs &inputs, bool *anyError)
     }
 }
 
-} // namespace
-
-int runPreview(const QStringList &arguments)
+int run(const Invocation &in)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(previewDescription());
-    parser.addHelpOption();
-    parser.addOption({{QStringLiteral("f"), QStringLiteral("filename")},
-                      Tr::tr("Manifest file or folder to preview; \"-\" reads standard input. "
-                             "Repeatable."),
-                      Tr::tr("FILE")});
-    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      Tr::tr("Output format: json (default) or yaml."),
-                      Tr::tr("FORMAT"),
-                      QStringLiteral("json")});
-    parser.addOption({QStringLiteral("no-network-interconnect"),
-                      Tr::tr("virtual-kubelet runs without network interconnection (no "
-                             "sidecar is injected).")});
-    parser.addOption({QStringLiteral("log-policies"),
-                      Tr::tr("Number of log policies that collect from the pods."), Tr::tr("N"),
-                      QStringLiteral("0")});
-    parser.process(arguments);
-    const QStringList files = parser.values(QStringLiteral("f"));
-    const QString format = parser.value(QStringLiteral("o"));
-    if (files.isEmpty()) {
-        err() << Tr::tr("burstctl preview: give at least one -f FILE") << '\n';
-        return 2;
-    }
-    if (format != u"json" && format != u"yaml") {
-        err() << Tr::tr("burstctl preview: unknown output format \"%1\" (use json or yaml)")
-                     .arg(format)
-              << '\n';
-        return 2;
-    }
+    const QStringList files = in.values(QStringLiteral("f"));
+    const QString format = in.value(QStringLiteral("o"));
+    if (files.isEmpty())
+        return in.fail(Tr::tr("give at least one -f FILE"));
+    if (format != u"json" && format != u"yaml")
+        return in.fail(Tr::tr("unknown output format \"%1\" (use json or yaml)").arg(format));
     const Inputs inputs = loadInputs(files);
     for (const core::kube::ParseError &e : inputs.errors)
         err() << e.toString() << '\n';
 
     core::burst::PreviewScope scope;
-    scope.networkInterconnect = !parser.isSet(QStringLiteral("no-network-interconnect"));
-    scope.logPolicies = parser.value(QStringLiteral("log-policies")).toInt();
+    scope.networkInterconnect = !in.isSet(QStringLiteral("no-network-interconnect"));
+    scope.logPolicies = in.value(QStringLiteral("log-policies")).toInt();
     QList<QJsonObject> objects;
     for (const core::kube::ManifestObject &o : inputs.objects)
         objects.append(o.object);
@@ -113,6 +81,32 @@ int runPreview(const QStringList &arguments)
     if (!inputs.errors.isEmpty())
         return 2;
     return anyError ? 1 : 0;
+}
+
+} // namespace
+
+Command previewCommand()
+{
+    return Command{
+        .name = QStringLiteral("preview"),
+        .summary = Tr::tr("Show the pod CCI runs for each workload, with diagnostics"),
+        .help = previewDescription(),
+        .options = {{{QStringLiteral("f"), QStringLiteral("filename")},
+                     Tr::tr("Manifest file or folder to preview; \"-\" reads standard input. "
+                            "Repeatable."),
+                     Tr::tr("FILE")},
+                    {{QStringLiteral("o"), QStringLiteral("output")},
+                     Tr::tr("Output format: json (default) or yaml."),
+                     Tr::tr("FORMAT"),
+                     QStringLiteral("json")},
+                    {QStringLiteral("no-network-interconnect"),
+                     Tr::tr("virtual-kubelet runs without network interconnection (no "
+                            "sidecar is injected).")},
+                    {QStringLiteral("log-policies"),
+                     Tr::tr("Number of log policies that collect from the pods."), Tr::tr("N"),
+                     QStringLiteral("0")}},
+        .run = run,
+    };
 }
 
 } // namespace cli

@@ -1,10 +1,9 @@
 #include "app/burstctl/cliutil.h"
 #include "app/burstctl/commands.h"
+#include "app/burstctl/tr.h"
 
 #include "core/cloud/akssigner.h"
 
-#include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 
@@ -13,11 +12,6 @@
 namespace cli {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(burstctl)
-};
 
 QString signDescription()
 {
@@ -32,41 +26,10 @@ QString signDescription()
         "Exit status: 0 signed, 2 bad input (message on stderr).");
 }
 
-void addOptions(QCommandLineParser *parser)
-{
-    parser->setApplicationDescription(signDescription());
-    parser->addHelpOption();
-    parser->addPositionalArgument(QStringLiteral("url"), Tr::tr("Request URL, with its query."));
-    parser->addOptions({
-        {QStringLiteral("ak-env"), Tr::tr("Environment variable holding the access key."),
-         Tr::tr("VAR")},
-        {QStringLiteral("sk-env"), Tr::tr("Environment variable holding the secret key."),
-         Tr::tr("VAR")},
-        {QStringLiteral("X"), Tr::tr("HTTP method (default GET)."), Tr::tr("METHOD"),
-         QStringLiteral("GET")},
-        {QStringLiteral("H"), Tr::tr("Request header \"Name: value\". Repeatable."),
-         Tr::tr("HEADER")},
-        {QStringLiteral("data-file"), Tr::tr("File holding the request body."), Tr::tr("FILE")},
-        {QStringLiteral("signed-headers"),
-         Tr::tr("Headers to sign, separated by \";\" (e.g. host;x-sdk-date)."), Tr::tr("LIST")},
-        {QStringLiteral("date"),
-         Tr::tr("X-Sdk-Date to sign with (default now), e.g. "
-                "20060102T150405Z."),
-         Tr::tr("DATE")},
-    });
-}
-
-int fail(const QString &message)
-{
-    err() << Tr::tr("burstctl sign: %1").arg(message) << '\n';
-    err().flush();
-    return 2;
-}
-
 // The value of the environment variable named by option `name`, or an empty string.
-QString keyFromEnvironment(const QCommandLineParser &parser, const QString &name, QString *problem)
+QString keyFromEnvironment(const Invocation &in, const QString &name, QString *problem)
 {
-    const QString variable = parser.value(name);
+    const QString variable = in.value(name);
     if (variable.isEmpty()) {
         *problem = Tr::tr("give --%1 VAR").arg(name);
         return {};
@@ -110,52 +73,71 @@ bool readBody(const QString &path, core::cloud::SignRequest *request, QString *p
     return true;
 }
 
-} // namespace
-
-int runSign(const QStringList &arguments)
+int run(const Invocation &in)
 {
-    QCommandLineParser parser;
-    addOptions(&parser);
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (parser.positionalArguments().size() != 1)
-        return fail(Tr::tr("give exactly one URL"));
+    if (in.positional().size() != 1)
+        return in.fail(Tr::tr("give exactly one URL"));
 
     QString problem;
-    const QString accessKey = keyFromEnvironment(parser, QStringLiteral("ak-env"), &problem);
-    const QString secretKey = keyFromEnvironment(parser, QStringLiteral("sk-env"), &problem);
+    const QString accessKey = keyFromEnvironment(in, QStringLiteral("ak-env"), &problem);
+    const QString secretKey = keyFromEnvironment(in, QStringLiteral("sk-env"), &problem);
     if (!problem.isEmpty())
-        return fail(problem);
+        return in.fail(problem);
 
     core::cloud::SignRequest request;
-    request.method = parser.value(QStringLiteral("X"));
-    request.url = QUrl(parser.positionalArguments().constFirst());
+    request.method = in.value(QStringLiteral("X"));
+    request.url = QUrl(in.positional().constFirst());
     if (!request.url.isValid() || request.url.host().isEmpty() ||
         (request.url.scheme() != u"https" && request.url.scheme() != u"http"))
-        return fail(Tr::tr("\"%1\" is not an absolute http(s) URL")
-                        .arg(parser.positionalArguments().constFirst()));
+        return in.fail(
+            Tr::tr("\"%1\" is not an absolute http(s) URL").arg(in.positional().constFirst()));
     request.signedHeaders =
-        parser.value(QStringLiteral("signed-headers")).split(u';', Qt::SkipEmptyParts);
-    if (!parseHeaders(parser.values(QStringLiteral("H")), &request, &problem) ||
-        !readBody(parser.value(QStringLiteral("data-file")), &request, &problem))
-        return fail(problem);
-    if (parser.isSet(QStringLiteral("date")))
-        request.sdkDate = parser.value(QStringLiteral("date"));
+        in.value(QStringLiteral("signed-headers")).split(u';', Qt::SkipEmptyParts);
+    if (!parseHeaders(in.values(QStringLiteral("H")), &request, &problem) ||
+        !readBody(in.value(QStringLiteral("data-file")), &request, &problem))
+        return in.fail(problem);
+    if (in.isSet(QStringLiteral("date")))
+        request.sdkDate = in.value(QStringLiteral("date"));
     else if (!hasHeader(request, QStringLiteral("x-sdk-date")))
         request.sdkDate = core::cloud::formatSdkDate(QDateTime::currentDateTimeUtc());
 
     const auto signedRequest = core::cloud::AkSkSigner(accessKey, secretKey).sign(request);
-    if (!signedRequest) {
-        const core::Error &error = signedRequest.error();
-        return fail(error.hint.isEmpty() ? error.message
-                                         : QStringLiteral("%1 %2").arg(error.message, error.hint));
-    }
+    if (!signedRequest)
+        return in.fail(signedRequest.error(), 2);
     out() << QStringLiteral("X-Sdk-Date: %1\n").arg(signedRequest->sdkDate);
     out() << QStringLiteral("Authorization: %1\n").arg(signedRequest->authorization);
     out().flush();
     return 0;
+}
+
+} // namespace
+
+Command signCommand()
+{
+    return Command{
+        .name = QStringLiteral("sign"),
+        .summary = Tr::tr("Sign an HTTP request with a Huawei Cloud AK/SK (SDK-HMAC-SHA256)"),
+        .help = signDescription(),
+        .options = {{QStringLiteral("ak-env"),
+                     Tr::tr("Environment variable holding the access key."), Tr::tr("VAR")},
+                    {QStringLiteral("sk-env"),
+                     Tr::tr("Environment variable holding the secret key."), Tr::tr("VAR")},
+                    {QStringLiteral("X"), Tr::tr("HTTP method (default GET)."), Tr::tr("METHOD"),
+                     QStringLiteral("GET")},
+                    {QStringLiteral("H"), Tr::tr("Request header \"Name: value\". Repeatable."),
+                     Tr::tr("HEADER")},
+                    {QStringLiteral("data-file"), Tr::tr("File holding the request body."),
+                     Tr::tr("FILE")},
+                    {QStringLiteral("signed-headers"),
+                     Tr::tr("Headers to sign, separated by \";\" (e.g. host;x-sdk-date)."),
+                     Tr::tr("LIST")},
+                    {QStringLiteral("date"),
+                     Tr::tr("X-Sdk-Date to sign with (default now), e.g. "
+                            "20060102T150405Z."),
+                     Tr::tr("DATE")}},
+        .positionals = {{QStringLiteral("url"), Tr::tr("Request URL, with its query.")}},
+        .run = run,
+    };
 }
 
 } // namespace cli

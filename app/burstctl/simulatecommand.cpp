@@ -1,13 +1,12 @@
 #include "app/burstctl/cliutil.h"
 #include "app/burstctl/commands.h"
+#include "app/burstctl/tr.h"
 
 #include "core/burst/placementsimulator.h"
 #include "core/burst/preview.h"
-#include "core/common/tr.h"
 #include "core/kube/quantity.h"
 #include "core/kube/workload.h"
 
-#include <QCommandLineParser>
 #include <QJsonArray>
 
 namespace cli {
@@ -15,11 +14,6 @@ namespace cli {
 namespace {
 
 using namespace core::burst;
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(burstctl)
-};
 
 QString simulateDescription()
 {
@@ -37,7 +31,7 @@ QString simulateDescription()
         "location, node}]}]}.");
 }
 
-std::optional<SimNode> parseNode(const QString &spec, int index)
+std::optional<SimNode> parseNode(const QString &spec, int index, QString *problem)
 {
     SimNode node;
     node.name = QStringLiteral("idc-node-%1").arg(index + 1);
@@ -50,10 +44,9 @@ std::optional<SimNode> parseNode(const QString &spec, int index)
         }
         const auto q = core::kube::Quantity::parse(value);
         if (!q || (key != u"cpu" && key != u"memory")) {
-            err() << Tr::tr("burstctl simulate: bad --node \"%1\": expected "
-                            "cpu=QUANTITY,memory=QUANTITY[,name=NAME]")
-                         .arg(spec)
-                  << '\n';
+            *problem =
+                Tr::tr("bad --node \"%1\": expected cpu=QUANTITY,memory=QUANTITY[,name=NAME]")
+                    .arg(spec);
             return std::nullopt;
         }
         if (key == u"cpu")
@@ -99,49 +92,17 @@ QJsonArray nodesJson(const QList<SimNode> &nodes)
     return array;
 }
 
-} // namespace
-
-int runSimulate(const QStringList &arguments)
+int run(const Invocation &in)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(simulateDescription());
-    parser.addHelpOption();
-    parser.addOption({{QStringLiteral("f"), QStringLiteral("filename")},
-                      Tr::tr("Manifest with the workload and any ScheduleProfiles. Repeatable."),
-                      Tr::tr("FILE")});
-    parser.addOption({QStringLiteral("workload"),
-                      Tr::tr("Workload to simulate, NAME or KIND/NAME (default: the first)."),
-                      Tr::tr("NAME")});
-    parser.addOption({QStringLiteral("node"),
-                      Tr::tr("Free capacity of one local node, cpu=4,memory=8Gi[,name=n1]. "
-                             "Repeatable; default three nodes of 4 cpu / 8Gi."),
-                      Tr::tr("SPEC")});
-    parser.addOption({QStringLiteral("replicas"),
-                      Tr::tr("Replica counts to apply in order, e.g. 0,10,4,0 (default: 0 up to "
-                             "spec.replicas and back to 0, one step at a time)."),
-                      Tr::tr("LIST")});
-    parser.addOption({QStringLiteral("strategy"),
-                      Tr::tr("Override the effective strategy: auto, localPrefer, enforce, off."),
-                      Tr::tr("STRATEGY")});
-    parser.addOption({QStringLiteral("cci-locked"),
-                      Tr::tr("The virtual-kubelet node is locked: nothing goes to CCI.")});
-    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      Tr::tr("Output format: json (default) or yaml."),
-                      Tr::tr("FORMAT"),
-                      QStringLiteral("json")});
-    parser.process(arguments);
-
-    const Inputs inputs = loadInputs(parser.values(QStringLiteral("f")));
+    const Inputs inputs = loadInputs(in.values(QStringLiteral("f")));
     for (const core::kube::ParseError &e : inputs.errors)
         err() << e.toString() << '\n';
     if (!inputs.errors.isEmpty())
         return 2;
     const core::kube::ManifestObject *object =
-        findWorkload(inputs, parser.value(QStringLiteral("workload")));
-    if (!object) {
-        err() << Tr::tr("burstctl simulate: no pod-bearing object found in the input") << '\n';
-        return 2;
-    }
+        findWorkload(inputs, in.value(QStringLiteral("workload")));
+    if (!object)
+        return in.fail(Tr::tr("no pod-bearing object found in the input"));
     QList<QJsonObject> objects;
     for (const core::kube::ManifestObject &o : inputs.objects) {
         if (!core::kube::isPodBearingKind(o.kind()) || &o == object)
@@ -150,73 +111,100 @@ int runSimulate(const QStringList &arguments)
     const PreviewResult preview = previewObjects(objects, {}).value(0);
     const auto workload = core::kube::workloadFromObject(object->object, nullptr);
 
-    SimulationInput in;
-    in.podRequest = localRequests(workload->podSpec());
-    in.strategy = preview.strategy.value;
-    if (parser.isSet(QStringLiteral("strategy"))) {
-        const auto s = parseStrategy(parser.value(QStringLiteral("strategy")));
-        if (!s) {
-            err() << Tr::tr("burstctl simulate: unknown strategy \"%1\"")
-                         .arg(parser.value(QStringLiteral("strategy")))
-                  << '\n';
-            return 2;
-        }
-        in.strategy = *s;
+    SimulationInput sim;
+    sim.podRequest = localRequests(workload->podSpec());
+    sim.strategy = preview.strategy.value;
+    if (in.isSet(QStringLiteral("strategy"))) {
+        const auto s = parseStrategy(in.value(QStringLiteral("strategy")));
+        if (!s)
+            return in.fail(
+                Tr::tr("unknown strategy \"%1\"").arg(in.value(QStringLiteral("strategy"))));
+        sim.strategy = *s;
     }
     if (preview.profile) {
-        in.local = preview.profile->local;
-        in.cci = preview.profile->cci;
+        sim.local = preview.profile->local;
+        sim.cci = preview.profile->cci;
     }
-    in.cciAvailable = !parser.isSet(QStringLiteral("cci-locked"));
-    const QStringList nodeSpecs = parser.values(QStringLiteral("node"));
+    sim.cciAvailable = !in.isSet(QStringLiteral("cci-locked"));
+    const QStringList nodeSpecs = in.values(QStringLiteral("node"));
     for (int i = 0; i < nodeSpecs.size(); ++i) {
-        const auto node = parseNode(nodeSpecs.at(i), i);
+        QString problem;
+        const auto node = parseNode(nodeSpecs.at(i), i, &problem);
         if (!node)
-            return 2;
-        in.nodes.append(*node);
+            return in.fail(problem);
+        sim.nodes.append(*node);
     }
     if (nodeSpecs.isEmpty()) {
         for (int i = 0; i < 3; ++i)
-            in.nodes.append(SimNode{QStringLiteral("idc-node-%1").arg(i + 1), 4000, 8 * kGi});
+            sim.nodes.append(SimNode{QStringLiteral("idc-node-%1").arg(i + 1), 4000, 8 * kGi});
     }
-    if (parser.isSet(QStringLiteral("replicas"))) {
-        const auto steps = parseSteps(parser.value(QStringLiteral("replicas")));
-        if (!steps) {
-            err() << Tr::tr("burstctl simulate: --replicas takes non-negative integers separated "
-                            "by commas")
-                  << '\n';
-            return 2;
-        }
-        in.replicaSteps = *steps;
+    if (in.isSet(QStringLiteral("replicas"))) {
+        const auto steps = parseSteps(in.value(QStringLiteral("replicas")));
+        if (!steps)
+            return in.fail(Tr::tr("--replicas takes non-negative integers separated by commas"));
+        sim.replicaSteps = *steps;
     } else {
-        in.replicaSteps = rampSteps(workload->replicas());
+        sim.replicaSteps = rampSteps(workload->replicas());
     }
 
     QJsonArray steps;
-    for (const SimStep &step : simulatePlacement(in))
+    for (const SimStep &step : simulatePlacement(sim))
         steps.append(simStepToJson(step));
     const QJsonObject result{
         {QStringLiteral("workload"), QJsonObject{{QStringLiteral("kind"), workload->kind},
                                                  {QStringLiteral("namespace"), workload->nameSpace},
                                                  {QStringLiteral("name"), workload->name}}},
         {QStringLiteral("strategy"),
-         QJsonObject{{QStringLiteral("value"), strategyName(in.strategy)},
-                     {QStringLiteral("source"), parser.isSet(QStringLiteral("strategy"))
+         QJsonObject{{QStringLiteral("value"), strategyName(sim.strategy)},
+                     {QStringLiteral("source"), in.isSet(QStringLiteral("strategy"))
                                                     ? QStringLiteral("override")
                                                     : sourceName(preview.strategy.source)},
                      {QStringLiteral("profile"),
                       preview.profile ? QJsonValue(preview.profile->name) : QJsonValue()}}},
         {QStringLiteral("podRequest"),
-         QJsonObject{
-             {QStringLiteral("cpu"), core::kube::formatCpuMilli(in.podRequest.cpuMilli)},
-             {QStringLiteral("memory"), core::kube::formatMemoryBytes(in.podRequest.memoryBytes)}}},
-        {QStringLiteral("nodes"), nodesJson(in.nodes)},
+         QJsonObject{{QStringLiteral("cpu"), core::kube::formatCpuMilli(sim.podRequest.cpuMilli)},
+                     {QStringLiteral("memory"),
+                      core::kube::formatMemoryBytes(sim.podRequest.memoryBytes)}}},
+        {QStringLiteral("nodes"), nodesJson(sim.nodes)},
         {QStringLiteral("steps"), steps}};
-    if (!printValue(result, parser.value(QStringLiteral("o")))) {
-        err() << Tr::tr("burstctl simulate: unknown output format") << '\n';
-        return 2;
-    }
+    if (!printValue(result, in.value(QStringLiteral("o"))))
+        return in.fail(Tr::tr("unknown output format"));
     return 0;
+}
+
+} // namespace
+
+Command simulateCommand()
+{
+    return Command{
+        .name = QStringLiteral("simulate"),
+        .summary = Tr::tr("Simulate local / CCI / Pending placement as replicas change"),
+        .help = simulateDescription(),
+        .options = {{{QStringLiteral("f"), QStringLiteral("filename")},
+                     Tr::tr("Manifest with the workload and any ScheduleProfiles. Repeatable."),
+                     Tr::tr("FILE")},
+                    {QStringLiteral("workload"),
+                     Tr::tr("Workload to simulate, NAME or KIND/NAME (default: the first)."),
+                     Tr::tr("NAME")},
+                    {QStringLiteral("node"),
+                     Tr::tr("Free capacity of one local node, cpu=4,memory=8Gi[,name=n1]. "
+                            "Repeatable; default three nodes of 4 cpu / 8Gi."),
+                     Tr::tr("SPEC")},
+                    {QStringLiteral("replicas"),
+                     Tr::tr("Replica counts to apply in order, e.g. 0,10,4,0 (default: 0 up to "
+                            "spec.replicas and back to 0, one step at a time)."),
+                     Tr::tr("LIST")},
+                    {QStringLiteral("strategy"),
+                     Tr::tr("Override the effective strategy: auto, localPrefer, enforce, off."),
+                     Tr::tr("STRATEGY")},
+                    {QStringLiteral("cci-locked"),
+                     Tr::tr("The virtual-kubelet node is locked: nothing goes to CCI.")},
+                    {{QStringLiteral("o"), QStringLiteral("output")},
+                     Tr::tr("Output format: json (default) or yaml."),
+                     Tr::tr("FORMAT"),
+                     QStringLiteral("json")}},
+        .run = run,
+    };
 }
 
 } // namespace cli

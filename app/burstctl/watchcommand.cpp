@@ -1,11 +1,10 @@
 #include "app/burstctl/cliutil.h"
 #include "app/burstctl/commands.h"
-#include "app/burstctl/connectionflags.h"
+#include "app/burstctl/tr.h"
 
 #include "core/kube/apiclient.h"
 #include "core/kube/informer.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 
 #include <memory>
@@ -13,11 +12,6 @@
 namespace cli {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(burstctl)
-};
 
 QString eventLine(const QString &type, const QJsonObject &object)
 {
@@ -28,46 +22,22 @@ QString eventLine(const QString &type, const QJsonObject &object)
            metadata.value(u"resourceVersion").toString();
 }
 
-} // namespace
-
-int runWatch(const QStringList &arguments)
+int run(const Invocation &in)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Tr::tr("Prints one line per change of a resource type (TYPE namespace/name "
-               "resourceVersion): the current objects as ADDED, then every change, across "
-               "dropped connections and relists."));
-    parser.addHelpOption();
-    ConnectionFlags flags;
-    flags.addTo(parser);
-    parser.addOption({{QStringLiteral("l"), QStringLiteral("selector")},
-                      Tr::tr("Label selector."),
-                      Tr::tr("SELECTOR")});
-    parser.addOption({QStringLiteral("count"), Tr::tr("Exit after N events (0: never)."),
-                      Tr::tr("N"), QStringLiteral("0")});
-    parser.addPositionalArgument(QStringLiteral("RESOURCE"), Tr::tr("pods, nodes, deploy, ..."));
-    parser.process(arguments);
-    if (parser.positionalArguments().size() != 1) {
-        err() << parser.helpText();
-        return 2;
-    }
-    const auto connection = flags.load(parser);
-    if (!connection) {
-        err() << connection.error().message << '\n';
-        if (!connection.error().hint.isEmpty())
-            err() << connection.error().hint << '\n';
-        return 1;
-    }
-    const int count = parser.value(QStringLiteral("count")).toInt();
-    const QString nameSpace = ConnectionFlags::effectiveNamespace(parser, connection.value());
-    const QString selector = parser.value(QStringLiteral("selector"));
+    if (in.positional().size() != 1)
+        return in.usageError();
+    const auto connection = in.connect();
+    if (!connection)
+        return in.fail(connection.error(), 1);
+    const int count = in.value(QStringLiteral("count")).toInt();
+    const QString nameSpace = in.nameSpace(connection.value());
+    const QString selector = in.value(QStringLiteral("selector"));
     core::kube::ApiClient client(connection.value());
     std::unique_ptr<core::kube::Informer> informer;
     int printed = 0;
-    client.resolve(parser.positionalArguments().first(), &client, [&](const auto &mapping) {
+    client.resolve(in.positional().first(), &client, [&](const auto &mapping) {
         if (!mapping) {
-            err() << mapping.error().toError().message << '\n';
-            QCoreApplication::exit(1);
+            QCoreApplication::exit(in.fail(mapping.error(), 1));
             return;
         }
         core::kube::InformerOptions options;
@@ -99,6 +69,27 @@ int runWatch(const QStringList &arguments)
         informer->start();
     });
     return QCoreApplication::exec();
+}
+
+} // namespace
+
+Command watchCommand()
+{
+    return Command{
+        .name = QStringLiteral("watch"),
+        .summary = Tr::tr("Print every change of a resource type, one line per event"),
+        .help = Tr::tr("Prints one line per change of a resource type (TYPE namespace/name "
+                       "resourceVersion): the current objects as ADDED, then every change, across "
+                       "dropped connections and relists."),
+        .options = {{{QStringLiteral("l"), QStringLiteral("selector")},
+                     Tr::tr("Label selector."),
+                     Tr::tr("SELECTOR")},
+                    {QStringLiteral("count"), Tr::tr("Exit after N events (0: never)."),
+                     Tr::tr("N"), QStringLiteral("0")}},
+        .positionals = {{QStringLiteral("RESOURCE"), Tr::tr("pods, nodes, deploy, ...")}},
+        .connects = true,
+        .run = run,
+    };
 }
 
 } // namespace cli

@@ -2,6 +2,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,11 +27,16 @@ private:
                name;
     }
 
-    static Run run(const QStringList &args, const QByteArray &stdinData = {})
+    static Run run(const QStringList &args, const QByteArray &stdinData = {},
+                   const QString &home = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("BURST_LANG"), QStringLiteral("en"));
+        if (!home.isEmpty()) { // no kubeconfig but the one the arguments name
+            env.insert(QStringLiteral("HOME"), home);
+            env.remove(QStringLiteral("KUBECONFIG"));
+        }
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(BURSTCTL_PATH), args);
         if (!stdinData.isEmpty())
@@ -61,6 +67,12 @@ private slots:
     void badArguments_data();
     void badArguments();
     void helpNamesDecidedRules();
+    void helpListsFlags_data();
+    void helpListsFlags();
+    void unknownFlagIsOneLine_data();
+    void unknownFlagIsOneLine();
+    void connectionErrorKeepsHintOnItsLine_data();
+    void connectionErrorKeepsHintOnItsLine();
     void simulateLocalMaxNumAndScaleDown();
     void simulateCciMaxNumLeavesPending();
     void corpusNeverCrashes();
@@ -193,6 +205,160 @@ void tst_burstctl::helpNamesDecidedRules()
     const Run simulate = run({QStringLiteral("simulate"), QStringLiteral("--help")});
     QVERIFY(simulate.out.contains("approximation"));
     QVERIFY(simulate.out.contains("scaleDownPriority"));
+}
+
+namespace {
+
+QStringList connectionFlags()
+{
+    return {QStringLiteral("--kubeconfig"),
+            QStringLiteral("--context"),
+            QStringLiteral("-n, --namespace"),
+            QStringLiteral("-A, --all-namespaces"),
+            QStringLiteral("--server"),
+            QStringLiteral("--token"),
+            QStringLiteral("--insecure-skip-tls-verify"),
+            QStringLiteral("--trust-exec")};
+}
+
+QStringList subcommands()
+{
+    return {QStringLiteral("preview"), QStringLiteral("simulate"), QStringLiteral("sign"),
+            QStringLiteral("logs"),    QStringLiteral("exec"),     QStringLiteral("get"),
+            QStringLiteral("watch"),   QStringLiteral("iam-token")};
+}
+
+} // namespace
+
+void tst_burstctl::helpListsFlags_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<bool>("connects");
+    QTest::newRow("preview") << QStringLiteral("preview")
+                             << QStringList{QStringLiteral("-f, --filename"),
+                                            QStringLiteral("-o, --output"),
+                                            QStringLiteral("--no-network-interconnect"),
+                                            QStringLiteral("--log-policies")}
+                             << false;
+    QTest::newRow("simulate") << QStringLiteral("simulate")
+                              << QStringList{QStringLiteral("-f, --filename"),
+                                             QStringLiteral("--workload"),
+                                             QStringLiteral("--node"),
+                                             QStringLiteral("--replicas"),
+                                             QStringLiteral("--strategy"),
+                                             QStringLiteral("--cci-locked"),
+                                             QStringLiteral("-o, --output")}
+                              << false;
+    QTest::newRow("sign") << QStringLiteral("sign")
+                          << QStringList{QStringLiteral("--ak-env"),
+                                         QStringLiteral("--sk-env"),
+                                         QStringLiteral("-X <METHOD>"),
+                                         QStringLiteral("-H <HEADER>"),
+                                         QStringLiteral("--data-file"),
+                                         QStringLiteral("--signed-headers"),
+                                         QStringLiteral("--date")}
+                          << false;
+    QTest::newRow("logs") << QStringLiteral("logs")
+                          << QStringList{QStringLiteral("-c, --container"),
+                                         QStringLiteral("-f, --follow"),
+                                         QStringLiteral("--tail"),
+                                         QStringLiteral("--since"),
+                                         QStringLiteral("--timestamps"),
+                                         QStringLiteral("-p, --previous")}
+                          << true;
+    QTest::newRow("exec") << QStringLiteral("exec")
+                          << QStringList{QStringLiteral("-c, --container"),
+                                         QStringLiteral("-- COMMAND [ARGS...]")}
+                          << true;
+    QTest::newRow("get") << QStringLiteral("get")
+                         << QStringList{QStringLiteral("-l, --selector"),
+                                        QStringLiteral("--field-selector"),
+                                        QStringLiteral("-o, --output"),
+                                        QStringLiteral("--chunk-size")}
+                         << true;
+    QTest::newRow("watch") << QStringLiteral("watch")
+                           << QStringList{QStringLiteral("-l, --selector"),
+                                          QStringLiteral("--count")}
+                           << true;
+    QTest::newRow("iam-token")
+        << QStringLiteral("iam-token")
+        << QStringList{QStringLiteral("--iam-endpoint"), QStringLiteral("--project-name"),
+                       QStringLiteral("--project-id"),   QStringLiteral("--ak-env"),
+                       QStringLiteral("--sk-env"),       QStringLiteral("--user"),
+                       QStringLiteral("--domain"),       QStringLiteral("--password-env"),
+                       QStringLiteral("--cacert")}
+        << false;
+}
+
+void tst_burstctl::helpListsFlags()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, flags);
+    QFETCH(bool, connects);
+    // The top-level help lists the command, one line each.
+    QVERIFY(QString::fromUtf8(run({QStringLiteral("--help")}).out)
+                .contains(QRegularExpression(QStringLiteral("\n  %1 +[A-Z]").arg(command))));
+    for (const QString &help : {QStringLiteral("--help"), QStringLiteral("-h")}) {
+        const Run r = run({command, help});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        const QString text = QString::fromUtf8(r.out);
+        for (const QString &flag : flags)
+            QVERIFY2(text.contains(flag), qPrintable(flag + QStringLiteral(" in\n") + text));
+        for (const QString &flag : connectionFlags())
+            QVERIFY2(text.contains(flag) == connects,
+                     qPrintable(flag + QStringLiteral(" in\n") + text));
+    }
+}
+
+void tst_burstctl::unknownFlagIsOneLine_data()
+{
+    QTest::addColumn<QString>("command");
+    for (const QString &command : subcommands())
+        QTest::newRow(qPrintable(command)) << command;
+}
+
+void tst_burstctl::unknownFlagIsOneLine()
+{
+    QFETCH(QString, command);
+    const Run r = run({command, QStringLiteral("--no-such-flag")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(r.err, QStringLiteral("burstctl %1: Unknown option 'no-such-flag'.\n").arg(command));
+}
+
+void tst_burstctl::connectionErrorKeepsHintOnItsLine_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("get") << QStringList{QStringLiteral("get"), QStringLiteral("pods")};
+    QTest::newRow("watch") << QStringList{QStringLiteral("watch"), QStringLiteral("pods")};
+    QTest::newRow("logs") << QStringList{QStringLiteral("logs"), QStringLiteral("web")};
+    QTest::newRow("exec") << QStringList{QStringLiteral("exec"), QStringLiteral("web"),
+                                         QStringLiteral("--"), QStringLiteral("true")};
+}
+
+void tst_burstctl::connectionErrorKeepsHintOnItsLine()
+{
+    QFETCH(QStringList, args);
+    // A port nothing listens on: bound, then released.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    const quint16 port = server.serverPort();
+    server.close();
+    QTemporaryDir home;
+    // Before the command word, as kubectl allows (after exec's "--" it would be the command's).
+    const Run r = run(
+        QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(port)} +
+            args,
+        {}, home.path());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.endsWith(u'\n') && r.err.count(u'\n') == 1, qPrintable(r.err));
+    QVERIFY2(r.err.startsWith(
+                 QStringLiteral("burstctl %1: Cannot reach the API server: ").arg(args.first())),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(u" Check the server address, the network and the TLS settings"),
+             qPrintable(r.err));
 }
 
 void tst_burstctl::simulateLocalMaxNumAndScaleDown()

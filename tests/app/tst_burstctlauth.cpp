@@ -137,6 +137,9 @@ private slots:
         QVERIFY(untrusted.exitCode != 0);
         QVERIFY2(untrusted.err.contains(u"--trust-exec"), qPrintable(untrusted.err));
         QVERIFY2(untrusted.err.contains(u"plugin.sh"), qPrintable(untrusted.err));
+        // The error and its hint on one line, as every burstctl command prints them.
+        QVERIFY2(untrusted.err.startsWith(u"burstctl get: ") && untrusted.err.count(u'\n') == 1,
+                 qPrintable(untrusted.err));
         const Run trusted = burstctl(args + QStringList{QStringLiteral("--trust-exec")});
         QVERIFY2(trusted.exitCode == 0, qPrintable(trusted.err));
         QVERIFY(trusted.out.contains(u"namespace/payments"));

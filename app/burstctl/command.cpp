@@ -1,0 +1,89 @@
+#include "app/burstctl/command.h"
+
+#include "app/burstctl/cliutil.h"
+#include "app/burstctl/connectionflags.h"
+#include "app/burstctl/tr.h"
+
+namespace cli {
+
+namespace {
+
+// "message hint", so an error and what to do about it stay on one line.
+QString describeError(const core::Error &error)
+{
+    return error.hint.isEmpty() ? error.message
+                                : QStringLiteral("%1 %2").arg(error.message, error.hint);
+}
+
+void printLine(const QString &line)
+{
+    err() << line << '\n';
+    err().flush();
+}
+
+} // namespace
+
+int runCommand(const Command &command, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(command.help);
+    parser.addHelpOption();
+    parser.addOptions(command.options);
+    if (command.connects)
+        ConnectionFlags().addTo(parser);
+    for (const Positional &p : command.positionals)
+        parser.addPositionalArgument(p.name, p.description, p.syntax);
+    const Invocation invocation(command, arguments, parser);
+    if (!parser.parse(arguments))
+        return invocation.fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        out() << parser.helpText();
+        out().flush();
+        return 0;
+    }
+    return command.run(invocation);
+}
+
+Invocation::Invocation(const Command &command, const QStringList &arguments,
+                       const QCommandLineParser &parser)
+    : m_command(command), m_arguments(arguments), m_parser(parser)
+{
+}
+
+int Invocation::fail(const QString &message, int code) const
+{
+    printLine(Tr::tr("burstctl %1: %2").arg(m_command.name, message));
+    return code;
+}
+
+int Invocation::fail(const core::Error &error, int code) const
+{
+    return fail(describeError(error), code);
+}
+
+int Invocation::fail(const core::kube::ApiStatusError &error, int code) const
+{
+    if (error.httpStatus == 0)
+        return fail(error.toError(), code);
+    printLine(describeError(error.toError()));
+    return code;
+}
+
+int Invocation::usageError() const
+{
+    err() << m_parser.helpText();
+    err().flush();
+    return 2;
+}
+
+core::Result<core::kube::Connection> Invocation::connect() const
+{
+    return ConnectionFlags().load(m_parser);
+}
+
+QString Invocation::nameSpace(const core::kube::Connection &connection) const
+{
+    return ConnectionFlags::effectiveNamespace(m_parser, connection);
+}
+
+} // namespace cli
