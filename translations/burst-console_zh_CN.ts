@@ -236,43 +236,32 @@
 <context>
     <name>burstctl</name>
     <message>
-        <location filename="../app/burstctl/main.cpp" line="+18"/>
+        <location filename="../app/burstctl/main.cpp" line="+13"/>
         <source>Usage: burstctl COMMAND [options]
 
 Commands:
-  preview   Show the pod CCI runs for each workload, with diagnostics
-  simulate  Simulate local / CCI / Pending placement as replicas change
-  sign      Sign an HTTP request with a Huawei Cloud AK/SK (SDK-HMAC-SHA256)
-  logs      Print or follow the log of a container in a pod
-  exec      Run a command in a container
-  get       List objects of a resource type from a cluster, as kubectl get
-  watch     Print every change of a resource type, one line per event
-  iam-token Print a Huawei IAM token as an ExecCredential (exec plugin for CCI)
-
-Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON output and the decided rules it applies.
 </source>
         <translation>用法：burstctl COMMAND [options]
 
 命令：
-  preview   显示 CCI 为每个工作负载实际运行的 Pod 及诊断信息
-  simulate  模拟副本数变化时 Pod 在本地 / CCI / Pending 之间的分布
-  sign      使用华为云 AK/SK 为 HTTP 请求签名（SDK-HMAC-SHA256）
-  logs      打印或持续跟踪 Pod 中某个容器的日志
-  exec      在容器中执行命令
-  get       像 kubectl get 一样列出集群中某一资源类型的对象
-  watch     打印某一资源类型的每次变更，每个事件一行
-  iam-token 以 ExecCredential 形式打印华为云 IAM 令牌（CCI 的 exec 插件）
-
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>
+Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON output and the decided rules it applies.
+</source>
+        <translation>
 运行 &quot;burstctl COMMAND --help&quot; 可查看命令的选项、JSON 输出及其应用的约定规则。
 </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+34"/>
         <source>burstctl: unknown command &quot;%1&quot;</source>
         <translation>burstctl: 未知命令 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/previewcommand.cpp" line="+23"/>
+        <location filename="../app/burstctl/previewcommand.cpp" line="+17"/>
         <source>Shows, for every pod-bearing object (Pod, Deployment, StatefulSet, ReplicaSet, ReplicationController, Job, CronJob, DaemonSet, PodTemplate) in the input, in input order: the effective burst strategy and where it comes from, the associated ScheduleProfile, whether CCI admits the pod, the pod CCI runs after image replacement, hostPath replacement and resource normalization, and diagnostics.
 
 Decided rules (where the CCI guide is silent):
@@ -299,7 +288,22 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
 退出状态：0 表示没有错误级别的诊断；1 表示有对象或 profile 存在错误；2 表示输入无法读取或解析（在 stderr 输出 FILE:LINE:COL: message）。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
+        <source>give at least one -f FILE</source>
+        <translation>请至少指定一个 -f FILE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown output format &quot;%1&quot; (use json or yaml)</source>
+        <translation>未知的输出格式 &quot;%1&quot;（请使用 json 或 yaml）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Show the pod CCI runs for each workload, with diagnostics</source>
+        <translation>显示 CCI 为每个工作负载实际运行的 Pod 及诊断信息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Manifest file or folder to preview; &quot;-&quot; reads standard input. Repeatable.</source>
         <translation>要预览的清单文件或文件夹；&quot;-&quot; 表示读取标准输入。可重复指定。</translation>
     </message>
@@ -310,10 +314,10 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/burstctl/iamtokencommand.cpp" line="+54"/>
+        <location filename="../app/burstctl/iamtokencommand.cpp" line="+129"/>
         <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
-        <location filename="../app/burstctl/signcommand.cpp" line="+49"/>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="+111"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="+130"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="+185"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -344,7 +348,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../app/burstctl/iamtokencommand.cpp" line="-15"/>
+        <location filename="../app/burstctl/iamtokencommand.cpp" line="-16"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -385,7 +389,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>输出格式：json（默认）或 yaml。</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/getcommand.cpp" line="+126"/>
+        <location filename="../app/burstctl/getcommand.cpp" line="+120"/>
         <source>No resources found</source>
         <translation>未找到资源</translation>
     </message>
@@ -395,19 +399,24 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>在 %1 命名空间中未找到资源。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+117"/>
+        <source>List objects of a resource type from a cluster, as kubectl get</source>
+        <translation>像 kubectl get 一样列出集群中某一资源类型的对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Lists objects of one resource type, or shows one object, as kubectl get does.</source>
         <translation>与 kubectl get 一样，列出某一资源类型的对象，或显示单个对象。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Label selector (e.g. app=web,tier!=db).</source>
         <translation>标签选择器（例如 app=web,tier!=db）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
-        <location filename="../app/burstctl/watchcommand.cpp" line="+45"/>
+        <location filename="../app/burstctl/watchcommand.cpp" line="+86"/>
         <source>SELECTOR</source>
         <translation>SELECTOR</translation>
     </message>
@@ -456,24 +465,14 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location filename="../app/burstctl/getcommand.cpp" line="-2"/>
-        <location filename="../app/burstctl/logscommand.cpp" line="+36"/>
+        <location filename="../app/burstctl/logscommand.cpp" line="+102"/>
         <location filename="../app/burstctl/previewcommand.cpp" line="+0"/>
         <location filename="../app/burstctl/watchcommand.cpp" line="-1"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/previewcommand.cpp" line="+6"/>
-        <source>burstctl preview: give at least one -f FILE</source>
-        <translation>burstctl preview: 请至少指定一个 -f FILE</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>burstctl preview: unknown output format &quot;%1&quot; (use json or yaml)</source>
-        <translation>burstctl preview: 未知的输出格式 &quot;%1&quot;（请使用 json 或 yaml）</translation>
-    </message>
-    <message>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="-104"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="-184"/>
         <source>Simulates where a workload&apos;s pods go as its replica count changes: local nodes, CCI (the virtual-kubelet node) or Pending, and which pods are removed first on scale-down.
 
 Rules: enforce sends every pod to CCI up to cci.maxNum; localPrefer uses the first local node that fits while local.maxNum allows, then CCI up to cci.maxNum; auto is an approximation of the real scheduler (decided): the least-allocated fitting local node, else CCI; off or no strategy: local or Pending. Scale-down removes Pending pods first, then pods of the location with the higher scaleDownPriority (decided: ties remove CCI pods first), newest first.
@@ -486,12 +485,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
 输出（JSON/YAML）：{workload, strategy{value, source, profile}, podRequest{cpu, memory}, nodes[{name, cpu, memory}], steps[{replicas, local, cci, pending, events[{action, pod, location, node}]}]}。</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>burstctl simulate: bad --node &quot;%1&quot;: expected cpu=QUANTITY,memory=QUANTITY[,name=NAME]</source>
-        <translation>burstctl simulate: --node &quot;%1&quot; 格式错误：应为 cpu=QUANTITY,memory=QUANTITY[,name=NAME]</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+164"/>
         <source>Manifest with the workload and any ScheduleProfiles. Repeatable.</source>
         <translation>包含该工作负载及相关 ScheduleProfile 的清单文件。可重复指定。</translation>
     </message>
@@ -502,17 +496,47 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
     </message>
     <message>
         <location filename="../app/burstctl/connectionflags.cpp" line="-50"/>
-        <location filename="../app/burstctl/execcommand.cpp" line="+37"/>
+        <location filename="../app/burstctl/execcommand.cpp" line="+74"/>
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+2"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+2"/>
-        <location filename="../app/burstctl/logscommand.cpp" line="-2"/>
+        <location filename="../app/burstctl/logscommand.cpp" line="-3"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+1"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="+2"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="-140"/>
+        <source>bad --node &quot;%1&quot;: expected cpu=QUANTITY,memory=QUANTITY[,name=NAME]</source>
+        <translation>--node &quot;%1&quot; 格式错误：应为 cpu=QUANTITY,memory=QUANTITY[,name=NAME]</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>no pod-bearing object found in the input</source>
+        <translation>输入中未找到包含 Pod 的对象</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>unknown strategy &quot;%1&quot;</source>
+        <translation>未知的弹性策略 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>--replicas takes non-negative integers separated by commas</source>
+        <translation>--replicas 的取值应为以逗号分隔的非负整数</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>unknown output format</source>
+        <translation>未知的输出格式</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Simulate local / CCI / Pending placement as replicas change</source>
+        <translation>模拟副本数变化时 Pod 在本地 / CCI / Pending 之间的分布</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Free capacity of one local node, cpu=4,memory=8Gi[,name=n1]. Repeatable; default three nodes of 4 cpu / 8Gi.</source>
         <translation>一个本地节点的可用容量，例如 cpu=4,memory=8Gi[,name=n1]。可重复指定；默认为三个 4 cpu / 8Gi 的节点。</translation>
     </message>
@@ -527,7 +551,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>依次应用的副本数，例如 0,10,4,0（默认：从 0 逐个增加到 spec.replicas，再逐个减回 0）。</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/signcommand.cpp" line="-25"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="-112"/>
         <source>Signs an HTTP request with a Huawei Cloud access key / secret key (SDK-HMAC-SHA256, as the huaweicloud-sdk-*-v3 signers) and prints the X-Sdk-Date and Authorization headers to send with it.
 
 The keys are read only from the environment variables named by --ak-env and --sk-env; they never appear on the command line or in the output. Without --signed-headers every header given is signed, plus host and x-sdk-date. --date makes the output reproducible.
@@ -540,12 +564,17 @@ Exit status: 0 signed, 2 bad input (message on stderr).</source>
 退出状态：0 表示签名成功，2 表示输入有误（错误信息输出到 stderr）。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+120"/>
         <source>Request URL, with its query.</source>
         <translation>请求 URL（含查询参数）。</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/iamtokencommand.cpp" line="-24"/>
+        <location filename="../app/burstctl/iamtokencommand.cpp" line="-25"/>
+        <source>Print a Huawei IAM token as an ExecCredential (exec plugin for CCI)</source>
+        <translation>以 ExecCredential 形式打印华为云 IAM 令牌（CCI 的 exec 插件）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Gets a Huawei IAM token (POST /v3/auth/tokens, project scope) and prints it as a Kubernetes ExecCredential, so burstctl can serve as the exec credential plugin of a kubeconfig user for CCI, as cci-iam-authenticator does.
 
 Identity: an access key (--ak-env/--sk-env: the request is signed with SDK-HMAC-SHA256) or a password (--user, --domain, --password-env). Secrets are read only from the environment variables named, never from the command line.
@@ -562,17 +591,17 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
 退出状态：0 已打印，1 IAM 拒绝或不可达，2 输入有误。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com.</source>
         <translation>IAM 端点，例如 https://iam.cn-north-4.myhuaweicloud.com。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Project to scope the token to (often the region).</source>
         <translation>令牌作用的项目（通常即区域）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Project id (wins over --project-name).</source>
         <translation>项目 ID（优先于 --project-name）。</translation>
     </message>
@@ -582,58 +611,53 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/burstctl/signcommand.cpp" line="+2"/>
+        <location line="+2"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="-16"/>
         <source>Environment variable holding the access key.</source>
         <translation>保存访问密钥（AK）的环境变量。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location line="+2"/>
-        <location line="+5"/>
-        <location filename="../app/burstctl/signcommand.cpp" line="+1"/>
+        <location line="+6"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="+0"/>
         <location line="+2"/>
         <source>VAR</source>
         <translation>VAR</translation>
     </message>
     <message>
         <location line="-6"/>
-        <location filename="../app/burstctl/signcommand.cpp" line="-1"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="+0"/>
         <source>Environment variable holding the secret key.</source>
         <translation>保存秘密访问密钥（SK）的环境变量。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>IAM user name (password identity).</source>
         <translation>IAM 用户名（密码身份）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Account (domain) name of the IAM user.</source>
         <translation>IAM 用户所属的账号（domain）名。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Environment variable holding the password.</source>
         <translation>保存密码的环境变量。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Extra CA certificates (PEM) to trust.</source>
         <translation>额外信任的 CA 证书（PEM）。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>burstctl iam-token: %1</source>
-        <translation>burstctl iam-token：%1</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="-97"/>
         <source>--iam-endpoint must be a URL such as https://iam.cn-north-4.myhuaweicloud.com</source>
         <translation>--iam-endpoint 必须是 URL，例如 https://iam.cn-north-4.myhuaweicloud.com</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>give --project-name or --project-id</source>
         <translation>请指定 --project-name 或 --project-id</translation>
     </message>
@@ -648,7 +672,7 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
         <translation>请指定 --ak-env 和 --sk-env，或者 --user、--domain 和 --password-env</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/signcommand.cpp" line="+2"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="+1"/>
         <source>HTTP method (default GET).</source>
         <translation>HTTP 方法（默认 GET）。</translation>
     </message>
@@ -673,18 +697,23 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
         <translation>保存请求体的文件。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+2"/>
         <source>LIST</source>
         <translation>LIST</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Headers to sign, separated by &quot;;&quot; (e.g. host;x-sdk-date).</source>
         <translation>要签名的请求头，以 &quot;;&quot; 分隔（例如 host;x-sdk-date）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
+        <source>Sign an HTTP request with a Huawei Cloud AK/SK (SDK-HMAC-SHA256)</source>
+        <translation>使用华为云 AK/SK 为 HTTP 请求签名（SDK-HMAC-SHA256）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>X-Sdk-Date to sign with (default now), e.g. 20060102T150405Z.</source>
         <translation>签名使用的 X-Sdk-Date（默认当前时间），例如 20060102T150405Z。</translation>
     </message>
@@ -694,12 +723,7 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>burstctl sign: %1</source>
-        <translation>burstctl sign: %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="-103"/>
         <source>give --%1 VAR</source>
         <translation>请指定 --%1 VAR</translation>
     </message>
@@ -714,18 +738,18 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
         <translation>请求头 &quot;%1&quot; 不是 &quot;Name: value&quot; 格式</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/iamtokencommand.cpp" line="+17"/>
+        <location filename="../app/burstctl/iamtokencommand.cpp" line="+16"/>
         <location filename="../app/burstctl/signcommand.cpp" line="+21"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/signcommand.cpp" line="+18"/>
+        <location filename="../app/burstctl/signcommand.cpp" line="+10"/>
         <source>give exactly one URL</source>
         <translation>请只指定一个 URL</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&quot;%1&quot; is not an absolute http(s) URL</source>
         <translation>&quot;%1&quot; 不是绝对 http(s) URL</translation>
     </message>
@@ -745,27 +769,12 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
         <translation>virtual-kubelet 节点已锁定：不会有 Pod 调度到 CCI。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>burstctl simulate: no pod-bearing object found in the input</source>
-        <translation>burstctl simulate: 输入中未找到包含 Pod 的对象</translation>
+        <location filename="../app/burstctl/execcommand.cpp" line="-7"/>
+        <source>Run a command in a container</source>
+        <translation>在容器中执行命令</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>burstctl simulate: unknown strategy &quot;%1&quot;</source>
-        <translation>burstctl simulate: 未知的弹性策略 &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>burstctl simulate: --replicas takes non-negative integers separated by commas</source>
-        <translation>burstctl simulate: --replicas 的取值应为以逗号分隔的非负整数</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>burstctl simulate: unknown output format</source>
-        <translation>burstctl simulate: 未知的输出格式</translation>
-    </message>
-    <message>
-        <location filename="../app/burstctl/execcommand.cpp" line="-12"/>
+        <location line="+1"/>
         <source>Runs a command in a container, as kubectl exec does (WebSocket, v5.channel.k8s.io or v4.channel.k8s.io).
 
 Exit status: the command&apos;s own exit code; 1 when it could not run (the API server&apos;s message on stderr), 2 bad input.</source>
@@ -774,8 +783,8 @@ Exit status: the command&apos;s own exit code; 1 when it could not run (the API 
 退出状态：命令自身的退出码；无法执行时为 1（API 服务器的消息输出到 stderr）；2 表示输入有误。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../app/burstctl/logscommand.cpp" line="-4"/>
+        <location line="+7"/>
+        <location filename="../app/burstctl/logscommand.cpp" line="+11"/>
         <source>Pod name.</source>
         <translation>Pod 名称。</translation>
     </message>
@@ -785,23 +794,23 @@ Exit status: the command&apos;s own exit code; 1 when it could not run (the API 
         <translation>要执行的命令及其参数，写在 &quot;--&quot; 之后。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../app/burstctl/logscommand.cpp" line="+3"/>
+        <location line="-4"/>
+        <location filename="../app/burstctl/logscommand.cpp" line="-12"/>
         <source>Container name.</source>
         <translation>容器名称。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>burstctl exec: %1</source>
-        <translation>burstctl exec: %1</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="-46"/>
         <source>give a pod name, then &quot;--&quot; and the command to run</source>
         <translation>请先指定 Pod 名称，然后是 &quot;--&quot; 和要执行的命令</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/logscommand.cpp" line="-7"/>
+        <location filename="../app/burstctl/logscommand.cpp" line="-5"/>
+        <source>Print or follow the log of a container in a pod</source>
+        <translation>打印或持续跟踪 Pod 中某个容器的日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Prints the log of a container in a pod, as kubectl logs does. With -f a dropped stream is resumed from the last line received, so no line is lost or repeated.
 
 Exit status: 0 done, 1 API or network error, 2 bad input.</source>
@@ -810,7 +819,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
 退出状态：0 表示完成，1 表示 API 或网络错误，2 表示输入有误。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Stream new lines.</source>
         <translation>持续输出新的日志行。</translation>
     </message>
@@ -830,7 +839,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>DURATION</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Prefix each line with its RFC3339 timestamp.</source>
         <translation>在每行前加上其 RFC3339 时间戳。</translation>
     </message>
@@ -840,12 +849,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>显示上一个已终止的容器实例的日志。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>burstctl logs: %1</source>
-        <translation>burstctl logs: %1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="-82"/>
         <source>--tail must be a number of lines or -1</source>
         <translation>--tail 必须是行数或 -1</translation>
     </message>
@@ -855,17 +859,22 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>--since &quot;%1&quot; 不是 5s、2m 或 3h 这样的时长</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
         <source>give exactly one pod name</source>
         <translation>请只指定一个 Pod 名称</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/watchcommand.cpp" line="-10"/>
+        <location filename="../app/burstctl/watchcommand.cpp" line="-8"/>
+        <source>Print every change of a resource type, one line per event</source>
+        <translation>打印某一资源类型的每次变更，每个事件一行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Prints one line per change of a resource type (TYPE namespace/name resourceVersion): the current objects as ADDED, then every change, across dropped connections and relists.</source>
         <translation>对某一资源类型的每次变更打印一行（TYPE namespace/name resourceVersion）：先将当前对象作为 ADDED 输出，然后输出每次变更；连接中断和重新列举（relist）期间也会持续跟踪。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Label selector.</source>
         <translation>标签选择器。</translation>
     </message>
@@ -873,6 +882,11 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location line="+2"/>
         <source>Exit after N events (0: never).</source>
         <translation>收到 N 个事件后退出（0：不退出）。</translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/command.cpp" line="+55"/>
+        <source>burstctl %1: %2</source>
+        <translation>burstctl %1: %2</translation>
     </message>
 </context>
 <context>
@@ -4515,7 +4529,7 @@ The file was not changed. Save the edited object as a new file instead?</source>
 <context>
     <name>ui::YamlDiffView</name>
     <message>
-        <location filename="../ui/yamldiffview.cpp" line="+27"/>
+        <location filename="../ui/yamldiffview.cpp" line="+29"/>
         <source>As written</source>
         <translation>清单原文</translation>
     </message>
