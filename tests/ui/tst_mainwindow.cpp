@@ -1,5 +1,6 @@
 #include "core/burst/burststrategy.h"
 #include "models/workloadsummarymodel.h"
+#include "models/workspacecontroller.h"
 #include "tests/models/examplefiles.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
@@ -253,6 +254,24 @@ private slots:
         w.undoStack()->undo();
         QCOMPARE(view->currentIndex().row(), 7);
         QVERIFY(reset.isEmpty());
+    }
+
+    // A renamed workload is a new row to the model; the selection finds it again in its place.
+    void selectionFollowsARenamedWorkload()
+    {
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        w.selectWorkload(0); // 01-burst-label-auto.yaml: "test"
+        const qsizetype file = w.currentWorkload()->file;
+        QString text = w.workspace().files().at(file).text;
+        text.replace(QStringLiteral("  name: test\n"), QStringLiteral("  name: renamed\n"));
+        w.documents()->replaceText(file, text, QStringLiteral("rename"));
+        QVERIFY(w.currentWorkload());
+        QCOMPARE(w.currentWorkload()->preview.name, QStringLiteral("renamed"));
+        QCOMPARE(w.workloadView()->currentIndex().row(), 0);
+        w.undoStack()->undo();
+        QCOMPARE(w.currentWorkload()->preview.name, QStringLiteral("test"));
     }
 
     // Activating a diagnostic brings the form that edits its field area to the front; findings
