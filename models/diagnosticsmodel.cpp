@@ -6,28 +6,27 @@
 
 namespace models {
 
-DiagnosticsModel::DiagnosticsModel(QObject *parent) : QAbstractTableModel(parent) {}
+DiagnosticsModel::DiagnosticsModel(QObject *parent)
+    : KeyedTableModel({QT_TRANSLATE_NOOP("models", "Severity"), QT_TRANSLATE_NOOP("models", "Code"),
+                       QT_TRANSLATE_NOOP("models", "Message"),
+                       QT_TRANSLATE_NOOP("models", "Field")},
+                      parent)
+{
+    Q_ASSERT(columnCount() == ColumnCount);
+}
 
 void DiagnosticsModel::setDiagnostics(core::Diagnostics diagnostics)
 {
-    // Errors first, then warnings, then info; the order within a severity is the engine's.
     std::stable_sort(diagnostics.begin(), diagnostics.end(),
                      [](const core::Diagnostic &a, const core::Diagnostic &b) {
                          return int(a.severity) < int(b.severity);
                      });
-    beginResetModel();
-    m_diagnostics = std::move(diagnostics);
-    endResetModel();
+    setRows(std::move(diagnostics));
 }
 
-int DiagnosticsModel::rowCount(const QModelIndex &parent) const
+QString DiagnosticsModel::key(const core::Diagnostic &d) const
 {
-    return parent.isValid() ? 0 : int(m_diagnostics.size());
-}
-
-int DiagnosticsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return d.code + u'\n' + d.path;
 }
 
 QString DiagnosticsModel::severityText(core::Severity severity)
@@ -43,14 +42,11 @@ QString DiagnosticsModel::severityText(core::Severity severity)
     return {};
 }
 
-QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
+QVariant DiagnosticsModel::cell(const core::Diagnostic &d, int column, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const core::Diagnostic &d = m_diagnostics.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case Severity:
             return severityText(d.severity);
         case Code:
@@ -65,7 +61,7 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return d.hint.isEmpty() ? d.message : d.message + u'\n' + Tr::tr("Fix: %1").arg(d.hint);
     case Qt::ForegroundRole:
-        if (index.column() != Severity)
+        if (column != Severity)
             return {};
         if (d.severity == core::Severity::Error)
             return QColor(0xd0, 0x30, 0x30);
@@ -76,24 +72,6 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
         return d.path;
     case SeverityRole:
         return int(d.severity);
-    default:
-        return {};
-    }
-}
-
-QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Severity:
-        return Tr::tr("Severity");
-    case Code:
-        return Tr::tr("Code");
-    case Message:
-        return Tr::tr("Message");
-    case Path:
-        return Tr::tr("Field");
     default:
         return {};
     }

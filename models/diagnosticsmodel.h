@@ -1,13 +1,13 @@
 #pragma once
 
 #include "core/common/diagnostic.h"
-
-#include <QAbstractTableModel>
+#include "models/keyedtablemodel.h"
 
 namespace models {
 
-// The diagnostics of one workload: severity, code, message (hint in the tooltip), field path.
-class DiagnosticsModel : public QAbstractTableModel
+// The diagnostics of one workload: severity, code, message (hint in the tooltip), field path. Rows
+// are keyed by code and path.
+class DiagnosticsModel : public KeyedTableModel<core::Diagnostic>
 {
     Q_OBJECT
 
@@ -17,19 +17,19 @@ public:
 
     explicit DiagnosticsModel(QObject *parent = nullptr);
 
+    // Errors first, then warnings, then info; the order within a severity is the engine's.
     void setDiagnostics(core::Diagnostics diagnostics);
-    const core::Diagnostics &diagnostics() const { return m_diagnostics; }
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    const core::Diagnostics &diagnostics() const { return rows(); }
 
     static QString severityText(core::Severity severity); // translated
 
-private:
-    core::Diagnostics m_diagnostics;
+protected:
+    QString key(const core::Diagnostic &d) const override;
+    QVariant cell(const core::Diagnostic &d, int column, int role) const override;
+    bool same(const core::Diagnostic &a, const core::Diagnostic &b) const override
+    {
+        return a == b;
+    }
 };
 
 } // namespace models

@@ -4,23 +4,20 @@
 
 namespace models {
 
-ProfileTableModel::ProfileTableModel(QObject *parent) : QAbstractTableModel(parent) {}
-
-void ProfileTableModel::setProfiles(QList<core::burst::ProfileEntry> profiles)
+ProfileTableModel::ProfileTableModel(QObject *parent)
+    : KeyedTableModel(
+          {QT_TRANSLATE_NOOP("models", "Namespace"), QT_TRANSLATE_NOOP("models", "Name"),
+           QT_TRANSLATE_NOOP("models", "Strategy"), QT_TRANSLATE_NOOP("models", "Selector"),
+           QT_TRANSLATE_NOOP("models", "Local"), QT_TRANSLATE_NOOP("models", "CCI"),
+           QT_TRANSLATE_NOOP("models", "Workloads"), QT_TRANSLATE_NOOP("models", "Errors")},
+          parent)
 {
-    beginResetModel();
-    m_profiles = std::move(profiles);
-    endResetModel();
+    Q_ASSERT(columnCount() == ColumnCount);
 }
 
-int ProfileTableModel::rowCount(const QModelIndex &parent) const
+QString ProfileTableModel::key(const core::burst::ProfileEntry &p) const
 {
-    return parent.isValid() ? 0 : int(m_profiles.size());
-}
-
-int ProfileTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return QString::number(p.file) + u'\n' + p.profile.nameSpace + u'/' + p.profile.name;
 }
 
 QString ProfileTableModel::selectorText(const core::kube::LabelSelector &selector)
@@ -47,16 +44,13 @@ QString ProfileTableModel::locationText(const core::burst::LocationLimits &limit
     return parts.join(QStringLiteral(", "));
 }
 
-QVariant ProfileTableModel::data(const QModelIndex &index, int role) const
+QVariant ProfileTableModel::cell(const core::burst::ProfileEntry &p, int column, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const core::burst::ProfileEntry &p = m_profiles.at(index.row());
-    if (role == Qt::ToolTipRole && index.column() == Captures)
+    if (role == Qt::ToolTipRole && column == Captures)
         return p.captures.join(u'\n');
     if (role != Qt::DisplayRole)
         return {};
-    switch (index.column()) {
+    switch (column) {
     case Namespace:
         return p.profile.nameSpace;
     case Name:
@@ -73,32 +67,6 @@ QVariant ProfileTableModel::data(const QModelIndex &index, int role) const
         return int(p.captures.size());
     case Errors:
         return core::countSeverity(p.diagnostics, core::Severity::Error);
-    default:
-        return {};
-    }
-}
-
-QVariant ProfileTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Namespace:
-        return Tr::tr("Namespace");
-    case Name:
-        return Tr::tr("Name");
-    case Strategy:
-        return Tr::tr("Strategy");
-    case Selector:
-        return Tr::tr("Selector");
-    case Local:
-        return Tr::tr("Local");
-    case Cci:
-        return Tr::tr("CCI");
-    case Captures:
-        return Tr::tr("Workloads");
-    case Errors:
-        return Tr::tr("Errors");
     default:
         return {};
     }

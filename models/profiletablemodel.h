@@ -1,13 +1,13 @@
 #pragma once
 
 #include "core/burst/workspace.h"
-
-#include <QAbstractTableModel>
+#include "models/keyedtablemodel.h"
 
 namespace models {
 
-// The ScheduleProfiles found in the open files, with what they capture.
-class ProfileTableModel : public QAbstractTableModel
+// The ScheduleProfiles found in the open files, with what they capture. Rows are keyed by file,
+// namespace and name.
+class ProfileTableModel : public KeyedTableModel<core::burst::ProfileEntry>
 {
     Q_OBJECT
 
@@ -16,20 +16,15 @@ public:
 
     explicit ProfileTableModel(QObject *parent = nullptr);
 
-    void setProfiles(QList<core::burst::ProfileEntry> profiles);
-    const core::burst::ProfileEntry &profile(int row) const { return m_profiles.at(row); }
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    void setProfiles(QList<core::burst::ProfileEntry> profiles) { setRows(std::move(profiles)); }
+    const core::burst::ProfileEntry &profile(int row) const { return rows().at(row); }
 
     static QString selectorText(const core::kube::LabelSelector &selector);
     static QString locationText(const core::burst::LocationLimits &limits);
 
-private:
-    QList<core::burst::ProfileEntry> m_profiles;
+protected:
+    QString key(const core::burst::ProfileEntry &profile) const override;
+    QVariant cell(const core::burst::ProfileEntry &profile, int column, int role) const override;
 };
 
 } // namespace models

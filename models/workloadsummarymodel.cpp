@@ -8,26 +8,35 @@
 
 namespace models {
 
-WorkloadSummaryModel::WorkloadSummaryModel(QObject *parent) : QAbstractTableModel(parent) {}
-
-void WorkloadSummaryModel::setRows(QList<Row> rows)
+WorkloadSummaryModel::WorkloadSummaryModel(QObject *parent)
+    : KeyedTableModel(
+          {QT_TRANSLATE_NOOP("models", "Kind"), QT_TRANSLATE_NOOP("models", "Namespace"),
+           QT_TRANSLATE_NOOP("models", "Name"), QT_TRANSLATE_NOOP("models", "File"),
+           QT_TRANSLATE_NOOP("models", "Strategy (source)"), QT_TRANSLATE_NOOP("models", "Profile"),
+           QT_TRANSLATE_NOOP("models", "Admissible"), QT_TRANSLATE_NOOP("models", "CCI cpu"),
+           QT_TRANSLATE_NOOP("models", "CCI memory"), QT_TRANSLATE_NOOP("models", "Errors"),
+           QT_TRANSLATE_NOOP("models", "Warnings")},
+          parent)
 {
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
+    Q_ASSERT(columnCount() == ColumnCount);
 }
 
-int WorkloadSummaryModel::rowCount(const QModelIndex &parent) const
+QList<WorkloadSummaryModel::Row>
+WorkloadSummaryModel::rowsOf(const core::burst::Workspace &workspace)
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    QList<Row> rows;
+    for (const core::burst::WorkloadEntry &e : workspace.workloads())
+        rows.append({workspace.files().at(e.file).path, e.preview});
+    return rows;
 }
 
-int WorkloadSummaryModel::columnCount(const QModelIndex &parent) const
+QString WorkloadSummaryModel::key(const Row &row) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return row.file + u'\n' + row.preview.kind + u'/' + row.preview.nameSpace + u'/' +
+           row.preview.name;
 }
 
-QVariant WorkloadSummaryModel::display(const Row &row, int column) const
+QVariant WorkloadSummaryModel::display(const Row &row, int column)
 {
     const core::burst::PreviewResult &p = row.preview;
     switch (column) {
@@ -61,52 +70,17 @@ QVariant WorkloadSummaryModel::display(const Row &row, int column) const
     }
 }
 
-QVariant WorkloadSummaryModel::data(const QModelIndex &index, int role) const
+QVariant WorkloadSummaryModel::cell(const Row &row, int column, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Row &row = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return display(row, index.column());
+        return display(row, column);
     case Qt::ToolTipRole:
-        return index.column() == File ? QVariant(row.file) : QVariant();
+        return column == File ? QVariant(row.file) : QVariant();
     case Qt::ForegroundRole:
-        if (index.column() == Admissible && !row.preview.admissible)
+        if (column == Admissible && !row.preview.admissible)
             return QColor(Qt::red);
         return {};
-    default:
-        return {};
-    }
-}
-
-QVariant WorkloadSummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Kind:
-        return Tr::tr("Kind");
-    case Namespace:
-        return Tr::tr("Namespace");
-    case Name:
-        return Tr::tr("Name");
-    case File:
-        return Tr::tr("File");
-    case Strategy:
-        return Tr::tr("Strategy (source)");
-    case Profile:
-        return Tr::tr("Profile");
-    case Admissible:
-        return Tr::tr("Admissible");
-    case Cpu:
-        return Tr::tr("CCI cpu");
-    case Memory:
-        return Tr::tr("CCI memory");
-    case Errors:
-        return Tr::tr("Errors");
-    case Warnings:
-        return Tr::tr("Warnings");
     default:
         return {};
     }

@@ -1,14 +1,20 @@
 #pragma once
 
 #include "core/burst/preview.h"
-
-#include <QAbstractTableModel>
-#include <QList>
+#include "core/burst/workspace.h"
+#include "models/keyedtablemodel.h"
 
 namespace models {
 
-// One row per previewed workload: what the Workloads table of the console shows.
-class WorkloadSummaryModel : public QAbstractTableModel
+struct WorkloadSummaryRow
+{
+    QString file;
+    core::burst::PreviewResult preview;
+};
+
+// One row per previewed workload: what the Workloads table of the console shows. Rows are keyed by
+// file, kind, namespace and name.
+class WorkloadSummaryModel : public KeyedTableModel<WorkloadSummaryRow>
 {
     Q_OBJECT
 
@@ -27,27 +33,20 @@ public:
         Warnings,
         ColumnCount
     };
-    struct Row
-    {
-        QString file;
-        core::burst::PreviewResult preview;
-    };
+    using Row = WorkloadSummaryRow;
 
     explicit WorkloadSummaryModel(QObject *parent = nullptr);
 
-    void setRows(QList<Row> rows);
-    const Row &row(int index) const { return m_rows.at(index); }
+    const Row &row(int index) const { return rows().at(index); }
+    // The rows of every workload of `workspace`, in its order.
+    static QList<Row> rowsOf(const core::burst::Workspace &workspace);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+protected:
+    QString key(const Row &row) const override;
+    QVariant cell(const Row &row, int column, int role) const override;
 
 private:
-    QVariant display(const Row &row, int column) const;
-
-    QList<Row> m_rows;
+    static QVariant display(const Row &row, int column);
 };
 
 } // namespace models

@@ -26,7 +26,7 @@ QStringList policyNames()
 
 } // namespace
 
-HostPathForm::HostPathForm(QWidget *parent) : QWidget(parent)
+HostPathForm::HostPathForm(QWidget *parent) : WorkbenchForm(core::FieldArea::HostPath, parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
@@ -58,7 +58,7 @@ HostPathForm::HostPathForm(QWidget *parent) : QWidget(parent)
     layout->addLayout(buttons);
     connect(applyButton, &QPushButton::clicked, this, &HostPathForm::apply);
     connect(m_table, &QTableWidget::itemChanged, this, [this] {
-        if (!m_updating)
+        if (!filling())
             validate();
     });
     setEnabled(false);
@@ -102,31 +102,45 @@ void HostPathForm::addRow(const QString &volume, const QString &hostPath, const 
 void HostPathForm::setPod(const QJsonObject *podSpec, const QString &annotationValue)
 {
     setEnabled(podSpec != nullptr);
-    m_updating = true;
-    m_table->setRowCount(0);
-    m_podSpec = podSpec ? *podSpec : QJsonObject();
-    const QList<HostPathRule> rules = annotationValue.isEmpty()
-                                          ? QList<HostPathRule>()
-                                          : core::burst::parseHostPathRules(annotationValue).rules;
-    auto ruleFor = [&rules](const QString &name) -> const HostPathRule * {
-        for (const HostPathRule &r : rules) {
-            if (r.name == name)
-                return &r;
+    {
+        const auto filling = startFilling();
+        m_table->setRowCount(0);
+        m_podSpec = podSpec ? *podSpec : QJsonObject();
+        const QList<HostPathRule> rules =
+            annotationValue.isEmpty() ? QList<HostPathRule>()
+                                      : core::burst::parseHostPathRules(annotationValue).rules;
+        auto ruleFor = [&rules](const QString &name) -> const HostPathRule * {
+            for (const HostPathRule &r : rules) {
+                if (r.name == name)
+                    return &r;
+            }
+            return nullptr;
+        };
+        for (const QJsonValue &v : m_podSpec.value(u"volumes").toArray()) {
+            const QJsonObject volume = v.toObject();
+            if (!volume.contains(u"hostPath"))
+                continue;
+            const QString name = volume.value(u"name").toString();
+            addRow(name, volume.value(u"hostPath").toObject().value(u"path").toString(),
+                   ruleFor(name));
         }
-        return nullptr;
-    };
-    for (const QJsonValue &v : m_podSpec.value(u"volumes").toArray()) {
-        const QJsonObject volume = v.toObject();
-        if (!volume.contains(u"hostPath"))
-            continue;
-        const QString name = volume.value(u"name").toString();
-        addRow(name, volume.value(u"hostPath").toObject().value(u"path").toString(), ruleFor(name));
+        if (podSpec)
+            addRow(kWildcard, QString(), ruleFor(kWildcard));
+        m_table->resizeColumnsToContents();
     }
-    if (podSpec)
-        addRow(kWildcard, QString(), ruleFor(kWildcard));
-    m_table->resizeColumnsToContents();
-    m_updating = false;
     validate();
+}
+
+void HostPathForm::showWorkload(const core::burst::Workspace &workspace,
+                                const core::burst::WorkloadEntry *workload)
+{
+    if (!workload) {
+        setPod(nullptr, {});
+        return;
+    }
+    const core::kube::Workload w = workspace.workload(*workload);
+    const QJsonObject podSpec = w.podSpec();
+    setPod(&podSpec, podAnnotation(w, core::burst::kHostPathAnnotation));
 }
 
 void HostPathForm::setPolicy(int row, const QString &policyType)
@@ -175,7 +189,7 @@ QList<HostPathRule> HostPathForm::editedRules() const
 
 void HostPathForm::validate()
 {
-    if (m_updating)
+    if (filling())
         return;
     const QList<HostPathRule> rules = editedRules();
     QStringList problems;

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/burst/hostpathreplacement.h"
+#include "ui/workbenchform.h"
 
 #include <QJsonObject>
-#include <QWidget>
 
 class QLabel;
 class QTableWidget;
@@ -12,7 +12,7 @@ namespace ui {
 
 // coordinator.cci.io/hostpath-replacement of one workload: a row per hostPath volume of the pod
 // plus the "*" row for every volume no named rule covers; policy and its fields per row.
-class HostPathForm : public QWidget
+class HostPathForm : public WorkbenchForm
 {
     Q_OBJECT
 
@@ -30,6 +30,9 @@ public:
     };
 
     explicit HostPathForm(QWidget *parent = nullptr);
+
+    void showWorkload(const core::burst::Workspace &workspace,
+                      const core::burst::WorkloadEntry *workload) override;
 
     // podSpec: the pod as written; annotationValue: the current annotation ("" when none).
     void setPod(const QJsonObject *podSpec, const QString &annotationValue);
@@ -50,7 +53,6 @@ private:
     QTableWidget *m_table = nullptr;
     QLabel *m_problems = nullptr;
     QJsonObject m_podSpec;
-    bool m_updating = false;
 };
 
 } // namespace ui

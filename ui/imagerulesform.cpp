@@ -11,7 +11,8 @@ namespace ui {
 
 using core::burst::ImageRule;
 
-ImageRulesForm::ImageRulesForm(QWidget *parent) : QWidget(parent)
+ImageRulesForm::ImageRulesForm(QWidget *parent)
+    : WorkbenchForm(core::FieldArea::ImageReplacement, parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
@@ -58,7 +59,7 @@ ImageRulesForm::ImageRulesForm(QWidget *parent) : QWidget(parent)
     });
     connect(applyButton, &QPushButton::clicked, this, &ImageRulesForm::apply);
     connect(m_rules, &QTableWidget::itemChanged, this, [this] {
-        if (!m_updating)
+        if (!filling())
             validate();
     });
     setEnabled(false);
@@ -66,12 +67,13 @@ ImageRulesForm::ImageRulesForm(QWidget *parent) : QWidget(parent)
 
 void ImageRulesForm::addRule(const QString &prefix, const QString &replaceWith)
 {
-    m_updating = true;
-    const int row = m_rules->rowCount();
-    m_rules->insertRow(row);
-    m_rules->setItem(row, 0, new QTableWidgetItem(prefix));
-    m_rules->setItem(row, 1, new QTableWidgetItem(replaceWith));
-    m_updating = false;
+    {
+        const auto filling = startFilling();
+        const int row = m_rules->rowCount();
+        m_rules->insertRow(row);
+        m_rules->setItem(row, 0, new QTableWidgetItem(prefix));
+        m_rules->setItem(row, 1, new QTableWidgetItem(replaceWith));
+    }
     validate();
 }
 
@@ -91,9 +93,10 @@ void ImageRulesForm::setWorkload(const core::burst::PreviewResult *preview,
                                  const QString &annotationValue)
 {
     setEnabled(preview != nullptr);
-    m_updating = true;
-    m_rules->setRowCount(0);
-    m_updating = false;
+    {
+        const auto filling = startFilling();
+        m_rules->setRowCount(0);
+    }
     if (!preview) {
         m_matches->setRowCount(0);
         m_problems->clear();
@@ -105,6 +108,17 @@ void ImageRulesForm::setWorkload(const core::burst::PreviewResult *preview,
             addRule(rule.repositoryPrefix, rule.replaceWith);
     }
     validate();
+}
+
+void ImageRulesForm::showWorkload(const core::burst::Workspace &workspace,
+                                  const core::burst::WorkloadEntry *workload)
+{
+    if (!workload) {
+        setWorkload(nullptr, {});
+        return;
+    }
+    setWorkload(&workload->preview,
+                podAnnotation(workspace.workload(*workload), core::burst::kImageAnnotation));
 }
 
 void ImageRulesForm::validate()

@@ -2,8 +2,7 @@
 
 #include "core/burst/imagereplacement.h"
 #include "core/burst/preview.h"
-
-#include <QWidget>
+#include "ui/workbenchform.h"
 
 class QLabel;
 class QTableWidget;
@@ -12,12 +11,15 @@ namespace ui {
 
 // coordinator.cci.io/image-replacement of one workload: the rules (editable, validated as you
 // type), and for every container the rule that matches and the image CCI pulls.
-class ImageRulesForm : public QWidget
+class ImageRulesForm : public WorkbenchForm
 {
     Q_OBJECT
 
 public:
     explicit ImageRulesForm(QWidget *parent = nullptr);
+
+    void showWorkload(const core::burst::Workspace &workspace,
+                      const core::burst::WorkloadEntry *workload) override;
 
     void setWorkload(const core::burst::PreviewResult *preview, const QString &annotationValue);
     QTableWidget *rulesTable() const { return m_rules; }
@@ -38,7 +40,6 @@ private:
     QTableWidget *m_matches = nullptr;
     QLabel *m_problems = nullptr;
     core::burst::PreviewResult m_preview;
-    bool m_updating = false;
 };
 
 } // namespace ui

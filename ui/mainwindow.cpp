@@ -1,9 +1,9 @@
 #include "ui/mainwindow.h"
 
-#include "core/burst/placementsimulator.h"
-#include "core/kube/jsonyaml.h"
+#include "core/burst/whatifscenario.h"
 #include "models/profiletablemodel.h"
 #include "models/workloadsummarymodel.h"
+#include "models/workspacecontroller.h"
 #include "ui/helpdialogs.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
@@ -13,14 +13,13 @@
 #include "ui/strategyform.h"
 #include "ui/theme.h"
 #include "ui/whatifchart.h"
-#include "ui/workspaceeditor.h"
+#include "ui/workbenchform.h"
+#include "ui/workspaceprompts.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,26 +28,33 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace ui {
 
 namespace {
 
-QStringList splitPath(const QString &dotted)
+// Exclusive choices (code, name) in `menu`, the one stored under `setting` checked ("system" when
+// none is); `choose` gets the code picked.
+void addChoices(QMenu *menu, const QString &setting,
+                const QList<std::pair<QString, QString>> &choices, QObject *context,
+                const std::function<void(const QString &)> &choose)
 {
-    return dotted.isEmpty() ? QStringList() : dotted.split(u'.');
+    auto *group = new QActionGroup(menu);
+    const QString current = QSettings().value(setting, QStringLiteral("system")).toString();
+    for (const auto &[code, name] : choices) {
+        QAction *a = menu->addAction(name, context, [choose, code = code] { choose(code); });
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        group->addAction(a);
+    }
 }
 
 } // namespace
@@ -57,11 +63,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
-    m_undo = new QUndoStack(this);
-    m_editor = std::make_unique<WorkspaceEditor>(
-        m_workspace, m_undo, this,
-        [this](qsizetype file, const QString &text) { setFileText(file, text); },
-        [this](const QString &path) { open({path}); });
+    m_documents = new models::WorkspaceController(this);
+    m_prompts = new WorkspacePrompts(m_documents, this);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("mainSplit"));
     split->addWidget(buildLeft());
@@ -77,13 +80,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_progress->hide();
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_progress);
-    connect(&m_loader, &QFutureWatcher<QList<core::burst::WorkspaceFile>>::finished, this,
-            &MainWindow::onLoaded);
-    connect(m_undo, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
-    m_autosave = new QTimer(this);
-    m_autosave->setInterval(15000);
-    connect(m_autosave, &QTimer::timeout, this, [this] { m_editor->autosave(); });
-    m_autosave->start();
+    connect(m_documents, &models::WorkspaceController::loadStarted, this, [this](int paths) {
+        m_status->setText(tr("Loading %n path(s)…", nullptr, paths));
+        m_progress->show();
+    });
+    connect(m_documents, &models::WorkspaceController::loaded, this, &MainWindow::onLoaded);
+    connect(m_documents, &models::WorkspaceController::changed, this, &MainWindow::refresh);
+    connect(m_documents, &models::WorkspaceController::saved, this, [this](const QString &path) {
+        m_status->setText(tr("Saved %1").arg(path));
+        updateTitle();
+    });
+    connect(undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     QSettings settings;
     resize(1400, 860);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -96,11 +103,19 @@ MainWindow::~MainWindow()
 {
     // Children outlive this class's part of the object; their signals (the undo stack's clean
     // state, the selection model) must not reach a MainWindow that is half destroyed.
-    m_autosave->stop();
     for (QObject *child : findChildren<QObject *>())
         child->disconnect(this);
     m_workloads->selectionModel()->disconnect(this);
-    m_loader.disconnect(this);
+}
+
+const core::burst::Workspace &MainWindow::workspace() const
+{
+    return m_documents->workspace();
+}
+
+QUndoStack *MainWindow::undoStack() const
+{
+    return m_documents->undoStack();
 }
 
 QWidget *MainWindow::buildLeft()
@@ -137,8 +152,8 @@ QWidget *MainWindow::buildLeft()
     m_left->addTab(m_profiles, tr("ScheduleProfiles"));
     // A profile picked in its table opens in the editor, whether or not it captures anything.
     connect(m_profiles, &QTableView::activated, this, [this](const QModelIndex &index) {
-        if (index.row() < m_workspace.profiles().size()) {
-            showProfile(&m_workspace.profiles().at(index.row()));
+        if (index.row() < workspace().profiles().size()) {
+            m_profileForm->showProfile(workspace(), &workspace().profiles().at(index.row()));
             m_forms->setCurrentWidget(m_profileForm);
         }
     });
@@ -173,38 +188,40 @@ QWidget *MainWindow::buildRight()
     m_preview = new PreviewPane(split);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
-    connect(m_strategy, &StrategyForm::labelChangeRequested, this,
-            [this](bool podTemplate, const QString &value) {
-                const core::burst::WorkloadEntry *e = currentWorkload();
-                if (!e)
-                    return;
-                const auto w = core::kube::workloadFromObject(
-                    m_workspace.object(e->file, e->object).object, nullptr);
-                QStringList path =
-                    splitPath(podTemplate ? w->podPath(QStringLiteral("metadata.labels"))
-                                          : QStringLiteral("metadata.labels"));
-                path.append(core::burst::kBurstLabel);
-                editCurrent(path, value.isEmpty() ? std::nullopt : std::optional<QJsonValue>(value),
-                            value.isEmpty() ? tr("Remove burst label")
-                                            : tr("Set burst strategy %1").arg(value));
-            });
-    connect(m_images, &ImageRulesForm::annotationChangeRequested, this, [this](const QString &v) {
-        editPodAnnotation(core::burst::kImageAnnotation, v, tr("Edit image replacement rules"));
-    });
-    connect(m_hostPaths, &HostPathForm::annotationChangeRequested, this, [this](const QString &v) {
-        editPodAnnotation(core::burst::kHostPathAnnotation, v,
-                          tr("Edit hostPath replacement rules"));
-    });
-    connect(m_profileForm, &ProfileForm::editRequested, this,
-            [this](const QList<FieldEdit> &edits, const QString &description) {
-                if (m_profileTarget)
-                    m_editor->editObject(m_profileTarget->first, m_profileTarget->second, edits,
-                                         description);
-            });
-    connect(m_profileForm, &ProfileForm::createRequested, this,
-            &MainWindow::createProfileForCurrent);
+    connectForms();
     connect(m_preview, &PreviewPane::diagnosticActivated, this, &MainWindow::onDiagnostic);
     return split;
+}
+
+void MainWindow::connectForms()
+{
+    connect(m_strategy, &StrategyForm::labelChangeRequested, this,
+            [this](bool podTemplate, const QString &value) {
+                if (const core::burst::WorkloadEntry *e = currentWorkload())
+                    m_documents->setBurstLabel(*e, podTemplate, value,
+                                               value.isEmpty()
+                                                   ? tr("Remove burst label")
+                                                   : tr("Set burst strategy %1").arg(value));
+            });
+    connect(m_images, &ImageRulesForm::annotationChangeRequested, this, [this](const QString &v) {
+        if (const core::burst::WorkloadEntry *e = currentWorkload())
+            m_documents->setPodAnnotation(*e, core::burst::kImageAnnotation, v,
+                                          tr("Edit image replacement rules"));
+    });
+    connect(m_hostPaths, &HostPathForm::annotationChangeRequested, this, [this](const QString &v) {
+        if (const core::burst::WorkloadEntry *e = currentWorkload())
+            m_documents->setPodAnnotation(*e, core::burst::kHostPathAnnotation, v,
+                                          tr("Edit hostPath replacement rules"));
+    });
+    connect(m_profileForm, &ProfileForm::editRequested, this,
+            [this](const QList<models::FieldEdit> &edits, const QString &description) {
+                if (const auto target = m_profileForm->shownProfile())
+                    m_documents->editObject(target->first, target->second, edits, description);
+            });
+    connect(m_profileForm, &ProfileForm::createRequested, this, [this] {
+        if (const core::burst::WorkloadEntry *e = currentWorkload())
+            m_documents->createProfileFor(*e);
+    });
 }
 
 void MainWindow::buildMenus()
@@ -223,9 +240,9 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    QAction *undo = undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    QAction *redo = undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
@@ -242,31 +259,16 @@ void MainWindow::buildMenus()
     view->addAction(tr("&Previous Diagnostic"), QKeySequence(Qt::SHIFT | Qt::Key_F8), this,
                     [this] { m_preview->selectDiagnostic(-1); });
     view->addSeparator();
-    QMenu *language = view->addMenu(tr("&Language"));
-    auto *languages = new QActionGroup(this);
-    const QString currentLanguage =
-        QSettings().value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();
-    for (const auto &[code, name] :
-         {std::pair{QStringLiteral("system"), tr("System")},
-          std::pair{QStringLiteral("en"), QStringLiteral("English")},
-          std::pair{QStringLiteral("zh_CN"), QStringLiteral("简体中文")}}) {
-        QAction *a = language->addAction(name, this, [this, code] { setLanguage(code); });
-        a->setCheckable(true);
-        a->setChecked(code == currentLanguage);
-        languages->addAction(a);
-    }
-    QMenu *theme = view->addMenu(tr("&Theme"));
-    auto *themes = new QActionGroup(this);
-    const QString currentTheme =
-        QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
-    for (const auto &[code, name] : {std::pair{QStringLiteral("system"), tr("System")},
-                                     std::pair{QStringLiteral("light"), tr("Light")},
-                                     std::pair{QStringLiteral("dark"), tr("Dark")}}) {
-        QAction *a = theme->addAction(name, this, [this, code] { setTheme(code); });
-        a->setCheckable(true);
-        a->setChecked(code == currentTheme);
-        themes->addAction(a);
-    }
+    addChoices(view->addMenu(tr("&Language")), QStringLiteral("ui/language"),
+               {{QStringLiteral("system"), tr("System")},
+                {QStringLiteral("en"), QStringLiteral("English")},
+                {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}},
+               this, [this](const QString &code) { setLanguage(code); });
+    addChoices(view->addMenu(tr("&Theme")), QStringLiteral("ui/theme"),
+               {{QStringLiteral("system"), tr("System")},
+                {QStringLiteral("light"), tr("Light")},
+                {QStringLiteral("dark"), tr("Dark")}},
+               this, [this](const QString &code) { setTheme(code); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Decided Rules"), this, [this] { HelpDialogs::decidedRules(this); });
@@ -275,36 +277,43 @@ void MainWindow::buildMenus()
 
 void MainWindow::open(const QStringList &paths)
 {
-    if (paths.isEmpty())
-        return;
-    if (m_loader.isRunning()) {
+    if (m_documents->isLoading())
         m_status->setText(tr("Still loading; try again when it is done."));
-        return;
-    }
-    m_status->setText(tr("Loading %n path(s)…", nullptr, int(paths.size())));
-    m_progress->show();
-    m_loader.setFuture(QtConcurrent::run(&core::burst::Workspace::readFiles, paths));
+    else
+        m_documents->open(paths);
 }
 
-void MainWindow::onLoaded()
+bool MainWindow::saveFile(qsizetype file)
 {
-    const QList<core::burst::WorkspaceFile> files = m_loader.result();
+    return m_documents->save(file);
+}
+
+bool MainWindow::saveAll()
+{
+    return m_documents->saveAll();
+}
+
+QString MainWindow::autosavePath()
+{
+    return models::WorkspaceController::autosavePath();
+}
+
+void MainWindow::onLoaded(int files)
+{
     m_progress->hide();
-    m_workspace.addFiles(files);
-    refresh();
     if (m_workloadModel->rowCount() > 0 && !m_selected)
         selectWorkload(0);
-    m_status->setText(tr("Loaded %n file(s)", nullptr, int(files.size())));
-    offerRecovery();
+    m_status->setText(tr("Loaded %n file(s)", nullptr, files));
+    m_prompts->offerRecovery();
     emit loaded();
 }
 
 const core::burst::WorkloadEntry *MainWindow::currentWorkload() const
 {
     const QModelIndex index = m_filter->mapToSource(m_workloads->currentIndex());
-    if (!index.isValid() || index.row() >= m_workspace.workloads().size())
+    if (!index.isValid() || index.row() >= workspace().workloads().size())
         return nullptr;
-    return &m_workspace.workloads().at(index.row());
+    return &workspace().workloads().at(index.row());
 }
 
 void MainWindow::selectWorkload(int row)
@@ -315,27 +324,33 @@ void MainWindow::selectWorkload(int row)
 
 void MainWindow::refresh()
 {
-    QList<models::WorkloadSummaryModel::Row> rows;
-    for (const core::burst::WorkloadEntry &e : m_workspace.workloads())
-        rows.append({m_workspace.files().at(e.file).path, e.preview});
-    const auto keep = m_selected;
-    m_workloadModel->setRows(std::move(rows));
-    m_profileModel->setProfiles(m_workspace.profiles());
+    const core::burst::Workspace &ws = workspace();
+    // The models update row by row; the selection follows its row. Only when that row went (its
+    // workload renamed, or gone) is the selection looked for again: by key, then by place.
+    const QModelIndex current = m_filter->mapToSource(m_workloads->currentIndex());
+    const QString keptKey = current.isValid() ? m_workloadModel->keyAt(current.row()) : QString();
+    const auto keptPlace = m_selected;
+    m_workloadModel->setRows(models::WorkloadSummaryModel::rowsOf(ws));
+    m_profileModel->setProfiles(ws.profiles());
     m_problems->clear();
-    for (const core::kube::ParseError &e : m_workspace.parseErrors())
+    for (const core::kube::ParseError &e : ws.parseErrors())
         m_problems->addItem(e.toString());
     m_left->setTabText(2, tr("File problems (%1)").arg(m_problems->count()));
     m_workloads->resizeColumnsToContents();
-    if (keep) {
-        const auto &all = m_workspace.workloads();
-        for (qsizetype i = 0; i < all.size(); ++i) {
-            if (all.at(i).file == keep->first && all.at(i).object == keep->second) {
-                selectWorkload(int(i));
-                break;
-            }
+    const QModelIndex now = m_filter->mapToSource(m_workloads->currentIndex());
+    if (!keptKey.isEmpty() && (!now.isValid() || m_workloadModel->keyAt(now.row()) != keptKey)) {
+        int row = -1;
+        for (int i = 0; i < m_workloadModel->rowCount() && row < 0; ++i)
+            row = m_workloadModel->keyAt(i) == keptKey ? i : -1;
+        for (qsizetype i = 0; i < ws.workloads().size() && row < 0 && keptPlace; ++i) {
+            const core::burst::WorkloadEntry &e = ws.workloads().at(i);
+            row = std::pair(e.file, e.object) == *keptPlace ? int(i) : -1;
         }
+        if (row >= 0)
+            selectWorkload(row);
     }
-    m_selected = keep;
+    const core::burst::WorkloadEntry *e = currentWorkload();
+    m_selected = e ? std::optional(std::pair(e->file, e->object)) : std::nullopt;
     showCurrent();
     updateTitle();
 }
@@ -343,183 +358,36 @@ void MainWindow::refresh()
 void MainWindow::showCurrent()
 {
     const core::burst::WorkloadEntry *e = currentWorkload();
-    if (!e) {
-        m_strategy->setWorkload(nullptr, {});
-        m_images->setWorkload(nullptr, {});
-        m_hostPaths->setPod(nullptr, {});
-        showProfileOf(nullptr);
-        m_resources->setPreview(nullptr);
-        m_preview->setPreview(nullptr);
-        return;
+    for (int i = 0; i < m_forms->count(); ++i) {
+        if (auto *form = qobject_cast<WorkbenchForm *>(m_forms->widget(i)))
+            form->showWorkload(workspace(), e);
     }
-    const core::kube::ManifestObject &object = m_workspace.object(e->file, e->object);
-    const auto workload = core::kube::workloadFromObject(object.object, nullptr);
-    m_strategy->setWorkload(&*workload, e->preview);
-    m_images->setWorkload(&e->preview, workload->podMetadata()
-                                           .value(u"annotations")
-                                           .toObject()
-                                           .value(core::burst::kImageAnnotation)
-                                           .toString());
-    const QJsonObject podSpec = workload->podSpec();
-    m_hostPaths->setPod(&podSpec, workload->podMetadata()
-                                      .value(u"annotations")
-                                      .toObject()
-                                      .value(core::burst::kHostPathAnnotation)
-                                      .toString());
-    showProfileOf(e);
-    m_resources->setPreview(&e->preview);
-    m_preview->setPreview(&e->preview);
-    core::burst::SimulationInput scenario;
-    scenario.strategy = e->preview.strategy.value;
-    if (e->preview.profile) {
-        scenario.local = e->preview.profile->local;
-        scenario.cci = e->preview.profile->cci;
+    m_preview->setPreview(e ? &e->preview : nullptr);
+    if (e) {
+        const core::burst::WhatIfScenario scenario =
+            core::burst::whatIfScenario(workspace().workload(*e), e->preview);
+        m_whatIf->setScenario(scenario.input, scenario.defaultPeak);
     }
-    scenario.podRequest = core::burst::localRequests(workload->podSpec());
-    scenario.cciAvailable = e->preview.admissible; // a pod CCI rejects stays Pending instead
-    m_whatIf->setScenario(scenario, qMax(workload->replicas(), 1));
-}
-
-void MainWindow::editPodAnnotation(const QString &key, const QString &value,
-                                   const QString &description)
-{
-    const core::burst::WorkloadEntry *e = currentWorkload();
-    if (!e)
-        return;
-    const auto w =
-        core::kube::workloadFromObject(m_workspace.object(e->file, e->object).object, nullptr);
-    QStringList path = splitPath(w->podPath(QStringLiteral("metadata.annotations")));
-    path.append(key);
-    editCurrent(path, value.isEmpty() ? std::nullopt : std::optional<QJsonValue>(value),
-                description);
-}
-
-bool MainWindow::editCurrent(const QStringList &objectPath, const std::optional<QJsonValue> &value,
-                             const QString &description)
-{
-    const core::burst::WorkloadEntry *e = currentWorkload();
-    return e &&
-           m_editor->editObject(e->file, e->object, {FieldEdit{objectPath, value}}, description);
-}
-
-void MainWindow::createProfileForCurrent()
-{
-    if (const core::burst::WorkloadEntry *e = currentWorkload())
-        m_editor->createProfileFor(*e);
-}
-
-void MainWindow::showProfileOf(const core::burst::WorkloadEntry *e)
-{
-    const core::burst::ProfileEntry *entry = nullptr;
-    if (e && e->preview.profile) {
-        for (const core::burst::ProfileEntry &p : m_workspace.profiles()) {
-            if (p.profile.name == e->preview.profile->name &&
-                p.profile.nameSpace == e->preview.profile->nameSpace)
-                entry = &p;
-        }
-    }
-    showProfile(entry);
-}
-
-void MainWindow::showProfile(const core::burst::ProfileEntry *entry)
-{
-    m_profileTarget = entry ? std::optional(std::pair(entry->file, entry->object)) : std::nullopt;
-    m_profileForm->setProfile(entry, m_workspace.workloads(), m_workspace.profiles());
-}
-
-void MainWindow::setFileText(qsizetype file, const QString &text)
-{
-    m_workspace.setText(file, text);
-    refresh();
-}
-
-bool MainWindow::saveFile(qsizetype file)
-{
-    const core::burst::WorkspaceFile &f = m_workspace.files().at(file);
-    QSaveFile out(f.path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(f.text.toUtf8()) < 0 || !out.commit()) {
-        QMessageBox::critical(this, tr("Save failed"),
-                              tr("Could not save %1: %2").arg(f.path, out.errorString()));
-        return false;
-    }
-    m_workspace.markSaved(file);
-    if (!m_workspace.anyDirty()) {
-        m_undo->setClean();
-        QFile::remove(autosavePath());
-    }
-    m_status->setText(tr("Saved %1").arg(f.path));
-    updateTitle();
-    return true;
-}
-
-bool MainWindow::saveAll()
-{
-    for (qsizetype i = 0; i < m_workspace.files().size(); ++i) {
-        if (m_workspace.files().at(i).dirty() && !saveFile(i))
-            return false;
-    }
-    return true;
 }
 
 void MainWindow::updateTitle()
 {
-    int dirty = 0;
-    for (const core::burst::WorkspaceFile &f : m_workspace.files())
-        dirty += f.dirty() ? 1 : 0;
+    const int dirty = m_documents->dirtyCount();
     setWindowTitle(dirty > 0 ? tr("Burst Console — %n unsaved file(s)", nullptr, dirty)
                              : tr("Burst Console"));
     setWindowModified(dirty > 0);
 }
 
+// The form that edits the diagnostic's field comes to the front; the pod's shape and what no form
+// edits leave the forms as they are.
 void MainWindow::onDiagnostic(const core::Diagnostic &d)
 {
-    if (d.code.startsWith(u"strategy.") || d.code.startsWith(u"labels."))
-        m_forms->setCurrentWidget(m_strategy);
-    else if (d.code.startsWith(u"annotation.image"))
-        m_forms->setCurrentWidget(m_images);
-    else if (d.code.startsWith(u"annotation.hostPath") || d.code == u"volume.hostPath")
-        m_forms->setCurrentWidget(m_hostPaths);
-    else if (d.code.startsWith(u"profile."))
-        m_forms->setCurrentWidget(m_profileForm);
-    else if (d.code.startsWith(u"resources."))
-        m_forms->setCurrentWidget(m_resources);
-    m_status->setText(d.hint.isEmpty() ? d.message : d.message + u" — " + d.hint);
-}
-
-QString MainWindow::autosavePath()
-{
-    return WorkspaceEditor::autosavePath();
-}
-
-void MainWindow::offerRecovery()
-{
-    if (m_recoveryOffered)
-        return;
-    m_recoveryOffered = true;
-    QFile f(autosavePath());
-    if (!f.open(QIODevice::ReadOnly))
-        return;
-    const QList<core::burst::UnsavedText> unsaved = core::burst::readSessionSnapshot(f.readAll());
-    f.close();
-    if (unsaved.isEmpty())
-        return;
-    const auto answer = QMessageBox::question(
-        this, tr("Recover unsaved changes"),
-        tr("Burst Console did not close cleanly. Recover the unsaved changes of %n file(s)?",
-           nullptr, int(unsaved.size())),
-        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
-    if (answer == QMessageBox::Yes) {
-        for (const core::burst::UnsavedText &u : unsaved) {
-            qsizetype index = m_workspace.indexOf(u.path);
-            if (index < 0) {
-                m_workspace.addFiles(core::burst::Workspace::readFiles({u.path}));
-                index = m_workspace.indexOf(u.path);
-            }
-            if (index >= 0)
-                m_editor->replaceText(index, u.text, tr("Recover %1").arg(u.path));
-        }
+    for (int i = 0; i < m_forms->count(); ++i) {
+        const auto *form = qobject_cast<const WorkbenchForm *>(m_forms->widget(i));
+        if (form && form->area() == d.area)
+            m_forms->setCurrentIndex(i);
     }
-    QFile::remove(autosavePath());
+    m_status->setText(d.hint.isEmpty() ? d.message : d.message + u" — " + d.hint);
 }
 
 void MainWindow::openFilesDialog()
@@ -551,17 +419,11 @@ void MainWindow::setTheme(const QString &theme)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_workspace.anyDirty()) {
-        const auto answer = QMessageBox::warning(
-            this, tr("Unsaved changes"), tr("Some files have unsaved changes. Save them?"),
-            QMessageBox::SaveAll | QMessageBox::Discard | QMessageBox::Cancel,
-            QMessageBox::SaveAll);
-        if (answer == QMessageBox::Cancel || (answer == QMessageBox::SaveAll && !saveAll())) {
-            event->ignore();
-            return;
-        }
+    if (!m_prompts->confirmClose()) {
+        event->ignore();
+        return;
     }
-    QFile::remove(autosavePath());
+    m_documents->discardAutosave();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -1,14 +1,9 @@
 #pragma once
 
 #include "core/burst/workspace.h"
-#include "core/common/result.h"
-#include "ui/fieldedit.h"
 
-#include <QFutureWatcher>
-#include <QJsonValue>
 #include <QMainWindow>
 
-#include <memory>
 #include <optional>
 
 class QLabel;
@@ -18,28 +13,34 @@ class QProgressBar;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
-class QTimer;
 class QUndoStack;
 
 namespace models {
 class ProfileTableModel;
 class WorkloadSummaryModel;
+class WorkspaceController;
 } // namespace models
+
+namespace core {
+struct Diagnostic;
+}
 
 namespace ui {
 
 class HostPathForm;
 class ImageRulesForm;
-class ProfileForm;
-class WorkspaceEditor;
 class PreviewPane;
+class ProfileForm;
 class ResourcesForm;
 class StrategyForm;
 class WhatIfChart;
+class WorkspacePrompts;
 
 // The policy workbench: manifests from files and folders, the burst preview of every workload,
-// forms that edit the burst policy as targeted text edits (undoable), and saving that keeps
-// comments and formatting.
+// forms that edit the burst policy, and the preview of the selected workload. The documents
+// (loading, undoable edits, saving, autosave and recovery) are models::WorkspaceController's;
+// the window lays out the widgets, shows the selected workload in every form and passes the
+// forms' changes on.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -52,8 +53,9 @@ public:
     bool saveFile(qsizetype file);
     bool saveAll();
 
-    const core::burst::Workspace &workspace() const { return m_workspace; }
-    QUndoStack *undoStack() const { return m_undo; }
+    models::WorkspaceController *documents() const { return m_documents; }
+    const core::burst::Workspace &workspace() const;
+    QUndoStack *undoStack() const;
     QTableView *workloadView() const { return m_workloads; }
     QTableView *profileView() const { return m_profiles; }
     QTabWidget *formTabs() const { return m_forms; }
@@ -61,14 +63,13 @@ public:
     ImageRulesForm *imageRulesForm() const { return m_images; }
     HostPathForm *hostPathForm() const { return m_hostPaths; }
     ProfileForm *profileForm() const { return m_profileForm; }
+    ResourcesForm *resourcesForm() const { return m_resources; }
     PreviewPane *previewPane() const { return m_preview; }
     WhatIfChart *whatIfChart() const { return m_whatIf; }
+    models::WorkloadSummaryModel *workloadModel() const { return m_workloadModel; }
+    models::ProfileTableModel *profileModel() const { return m_profileModel; }
     const core::burst::WorkloadEntry *currentWorkload() const;
     void selectWorkload(int row);
-
-    // Edits the current workload's object: `value` nullopt removes. Reports problems to the user.
-    bool editCurrent(const QStringList &objectPath, const std::optional<QJsonValue> &value,
-                     const QString &description);
 
     // Where autosaved text goes (crash recovery).
     static QString autosavePath();
@@ -85,26 +86,19 @@ private:
     void buildMenus();
     QWidget *buildLeft();
     QWidget *buildRight();
-    void onLoaded();
-    void setFileText(qsizetype file, const QString &text);
+    void connectForms();
+    void onLoaded(int files);
     void refresh();
     void showCurrent();
     void updateTitle();
     void onDiagnostic(const core::Diagnostic &diagnostic);
-    void offerRecovery();
     void openFilesDialog();
     void openFolderDialog();
     void setLanguage(const QString &language);
     void setTheme(const QString &theme);
-    void showProfileOf(const core::burst::WorkloadEntry *workload);
-    void showProfile(const core::burst::ProfileEntry *profile);
-    void createProfileForCurrent();
 
-    void editPodAnnotation(const QString &key, const QString &value, const QString &description);
-
-    core::burst::Workspace m_workspace;
-    QUndoStack *m_undo = nullptr;
-    std::unique_ptr<WorkspaceEditor> m_editor;
+    models::WorkspaceController *m_documents = nullptr;
+    WorkspacePrompts *m_prompts = nullptr;
     models::WorkloadSummaryModel *m_workloadModel = nullptr;
     QSortFilterProxyModel *m_filter = nullptr;
     models::ProfileTableModel *m_profileModel = nullptr;
@@ -123,11 +117,7 @@ private:
     PreviewPane *m_preview = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
-    QTimer *m_autosave = nullptr;
-    QFutureWatcher<QList<core::burst::WorkspaceFile>> m_loader;
     std::optional<std::pair<qsizetype, qsizetype>> m_selected; // (file, object) of the selection
-    std::optional<std::pair<qsizetype, qsizetype>> m_profileTarget; // profile in the editor
-    bool m_recoveryOffered = false;
 };
 
 } // namespace ui

@@ -52,7 +52,7 @@ QComboBox *operatorCombo(QWidget *parent)
 
 } // namespace
 
-ProfileForm::ProfileForm(QWidget *parent) : QWidget(parent)
+ProfileForm::ProfileForm(QWidget *parent) : WorkbenchForm(core::FieldArea::Profile, parent)
 {
     auto *outer = new QVBoxLayout(this);
     auto *scroll = new QScrollArea(this);
@@ -144,7 +144,7 @@ QWidget *ProfileForm::buildSelector()
             refreshDerived();
         });
         connect(table, &QTableWidget::itemChanged, this, [this] {
-            if (!m_updating)
+            if (!filling())
                 refreshDerived();
         });
     }
@@ -194,45 +194,69 @@ LocationLimits ProfileForm::location(bool cci) const
     return limits;
 }
 
+void ProfileForm::showWorkload(const core::burst::Workspace &workspace,
+                               const core::burst::WorkloadEntry *workload)
+{
+    const core::burst::ProfileEntry *entry = nullptr;
+    if (workload && workload->preview.profile) {
+        for (const core::burst::ProfileEntry &p : workspace.profiles()) {
+            if (p.profile.name == workload->preview.profile->name &&
+                p.profile.nameSpace == workload->preview.profile->nameSpace)
+                entry = &p;
+        }
+    }
+    showProfile(workspace, entry);
+}
+
+void ProfileForm::showProfile(const core::burst::Workspace &workspace,
+                              const core::burst::ProfileEntry *entry)
+{
+    m_shown = entry ? std::optional(std::pair(entry->file, entry->object)) : std::nullopt;
+    setProfile(entry, workspace.workloads(), workspace.profiles());
+}
+
 void ProfileForm::setProfile(const core::burst::ProfileEntry *entry,
                              const QList<core::burst::WorkloadEntry> &workloads,
                              const QList<core::burst::ProfileEntry> &profiles)
 {
-    m_updating = true;
-    m_workloads = workloads;
-    m_profiles = profiles;
-    m_loaded = entry ? std::optional(entry->profile) : std::nullopt;
-    m_matchLabels->setRowCount(0);
-    m_expressions->setRowCount(0);
-    const ScheduleProfile p = m_loaded.value_or(ScheduleProfile{});
-    m_title->setText(entry ? tr("<b>ScheduleProfile %1/%2</b>").arg(p.nameSpace, p.name)
-                           : tr("No ScheduleProfile captures this workload."));
-    m_strategy->setCurrentIndex(qMax(0, m_strategy->findData(p.strategyText)));
-    for (auto it = p.selector.matchLabels().begin(); it != p.selector.matchLabels().end(); ++it) {
-        const int r = m_matchLabels->rowCount();
-        m_matchLabels->insertRow(r);
-        m_matchLabels->setItem(r, 0, new QTableWidgetItem(it.key()));
-        m_matchLabels->setItem(r, 1, new QTableWidgetItem(it.value()));
+    {
+        const auto filling = startFilling();
+        m_workloads = workloads;
+        m_profiles = profiles;
+        m_loaded = entry ? std::optional(entry->profile) : std::nullopt;
+        m_matchLabels->setRowCount(0);
+        m_expressions->setRowCount(0);
+        const ScheduleProfile p = m_loaded.value_or(ScheduleProfile{});
+        m_title->setText(entry ? tr("<b>ScheduleProfile %1/%2</b>").arg(p.nameSpace, p.name)
+                               : tr("No ScheduleProfile captures this workload."));
+        m_strategy->setCurrentIndex(qMax(0, m_strategy->findData(p.strategyText)));
+        for (auto it = p.selector.matchLabels().begin(); it != p.selector.matchLabels().end();
+             ++it) {
+            const int r = m_matchLabels->rowCount();
+            m_matchLabels->insertRow(r);
+            m_matchLabels->setItem(r, 0, new QTableWidgetItem(it.key()));
+            m_matchLabels->setItem(r, 1, new QTableWidgetItem(it.value()));
+        }
+        for (const LabelSelector::Requirement &req : p.selector.requirements()) {
+            const int r = m_expressions->rowCount();
+            m_expressions->insertRow(r);
+            m_expressions->setItem(r, 0, new QTableWidgetItem(req.key));
+            auto *op = operatorCombo(m_expressions);
+            op->setCurrentIndex(op->findData(int(req.op)));
+            m_expressions->setCellWidget(r, 1, op);
+            connect(op, &QComboBox::currentIndexChanged, this, &ProfileForm::refreshDerived);
+            m_expressions->setItem(r, 2,
+                                   new QTableWidgetItem(req.values.join(QStringLiteral(", "))));
+        }
+        setLocation(false, p.local);
+        setLocation(true, p.cci);
+        for (QWidget *w : std::initializer_list<QWidget *>{
+                 m_strategy, m_matchLabels, m_expressions, m_apply, m_localMaxSet, m_localMax,
+                 m_localPrioritySet, m_localPriority, m_cciMaxSet, m_cciMax, m_cciPrioritySet,
+                 m_cciPriority})
+            w->setEnabled(entry != nullptr);
+        m_create->setVisible(entry == nullptr);
     }
-    for (const LabelSelector::Requirement &req : p.selector.requirements()) {
-        const int r = m_expressions->rowCount();
-        m_expressions->insertRow(r);
-        m_expressions->setItem(r, 0, new QTableWidgetItem(req.key));
-        auto *op = operatorCombo(m_expressions);
-        op->setCurrentIndex(op->findData(int(req.op)));
-        m_expressions->setCellWidget(r, 1, op);
-        connect(op, &QComboBox::currentIndexChanged, this, &ProfileForm::refreshDerived);
-        m_expressions->setItem(r, 2, new QTableWidgetItem(req.values.join(QStringLiteral(", "))));
-    }
-    setLocation(false, p.local);
-    setLocation(true, p.cci);
-    for (QWidget *w : std::initializer_list<QWidget *>{
-             m_strategy, m_matchLabels, m_expressions, m_apply, m_localMaxSet, m_localMax,
-             m_localPrioritySet, m_localPriority, m_cciMaxSet, m_cciMax, m_cciPrioritySet,
-             m_cciPriority})
-        w->setEnabled(entry != nullptr);
-    m_create->setVisible(entry == nullptr);
-    m_updating = false;
     refreshDerived();
 }
 
@@ -265,7 +289,7 @@ ScheduleProfile ProfileForm::editedProfile() const
 
 void ProfileForm::refreshDerived()
 {
-    if (m_updating)
+    if (filling())
         return;
     m_captures->clear();
     if (!m_loaded) {
@@ -308,9 +332,9 @@ void ProfileForm::refreshDerived()
     }
 }
 
-QList<FieldEdit> ProfileForm::changes() const
+QList<models::FieldEdit> ProfileForm::changes() const
 {
-    QList<FieldEdit> edits;
+    QList<models::FieldEdit> edits;
     if (!m_loaded)
         return edits;
     const ScheduleProfile edited = editedProfile();
@@ -341,7 +365,7 @@ QList<FieldEdit> ProfileForm::changes() const
 
 void ProfileForm::apply()
 {
-    const QList<FieldEdit> edits = changes();
+    const QList<models::FieldEdit> edits = changes();
     if (!edits.isEmpty())
         emit editRequested(edits, tr("Edit ScheduleProfile %1").arg(m_loaded->name));
 }

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/burst/workspace.h"
-#include "ui/fieldedit.h"
+#include "models/fieldedit.h"
+#include "ui/workbenchform.h"
 
 #include <QJsonValue>
-#include <QWidget>
 
 #include <optional>
 
@@ -21,19 +21,28 @@ namespace ui {
 // The ScheduleProfile associated with the selected workload: selector builder, strategy, local /
 // cci maxNum and scaleDownPriority, SPEC validation as you type, and which workloads the edited
 // profile captures and which profile wins for each.
-class ProfileForm : public QWidget
+class ProfileForm : public WorkbenchForm
 {
     Q_OBJECT
 
 public:
     explicit ProfileForm(QWidget *parent = nullptr);
 
+    // The profile the workload is associated with, if any.
+    void showWorkload(const core::burst::Workspace &workspace,
+                      const core::burst::WorkloadEntry *workload) override;
+    void showProfile(const core::burst::Workspace &workspace,
+                     const core::burst::ProfileEntry *profile);
+    // (file, object) of the profile shown, whose object editRequested() edits.
+    std::optional<std::pair<qsizetype, qsizetype>> shownProfile() const { return m_shown; }
+
     // profile nullptr: no profile; `workloads`/`profiles` are the whole workspace.
     void setProfile(const core::burst::ProfileEntry *profile,
                     const QList<core::burst::WorkloadEntry> &workloads,
                     const QList<core::burst::ProfileEntry> &profiles);
     core::burst::ScheduleProfile editedProfile() const;
-    QList<FieldEdit> changes() const; // edited vs loaded, as field edits of the profile object
+    // Edited vs loaded, as field edits of the profile object.
+    QList<models::FieldEdit> changes() const;
 
     QComboBox *strategyCombo() const { return m_strategy; }
     QSpinBox *maxNumSpin(bool cci) const { return cci ? m_cciMax : m_localMax; }
@@ -42,7 +51,7 @@ public:
     void apply();
 
 signals:
-    void editRequested(const QList<ui::FieldEdit> &edits, const QString &description);
+    void editRequested(const QList<models::FieldEdit> &edits, const QString &description);
     void createRequested();
 
 private:
@@ -53,6 +62,7 @@ private:
     core::burst::LocationLimits location(bool cci) const;
 
     std::optional<core::burst::ScheduleProfile> m_loaded;
+    std::optional<std::pair<qsizetype, qsizetype>> m_shown;
     QList<core::burst::WorkloadEntry> m_workloads;
     QList<core::burst::ProfileEntry> m_profiles;
     QLabel *m_title = nullptr;
@@ -71,7 +81,6 @@ private:
     QListWidget *m_captures = nullptr;
     QPushButton *m_apply = nullptr;
     QPushButton *m_create = nullptr;
-    bool m_updating = false;
 };
 
 } // namespace ui

@@ -9,7 +9,7 @@
 
 namespace ui {
 
-ResourcesForm::ResourcesForm(QWidget *parent) : QWidget(parent)
+ResourcesForm::ResourcesForm(QWidget *parent) : WorkbenchForm(core::FieldArea::Resources, parent)
 {
     auto *layout = new QVBoxLayout(this);
     m_summary = new QLabel(this);
@@ -35,6 +35,12 @@ ResourcesForm::ResourcesForm(QWidget *parent) : QWidget(parent)
     rules->setWordWrap(true);
     layout->addWidget(rules);
     setPreview(nullptr);
+}
+
+void ResourcesForm::showWorkload(const core::burst::Workspace &,
+                                 const core::burst::WorkloadEntry *workload)
+{
+    setPreview(workload ? &workload->preview : nullptr);
 }
 
 void ResourcesForm::setPreview(const core::burst::PreviewResult *p)

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "core/burst/preview.h"
-
-#include <QWidget>
+#include "ui/workbenchform.h"
 
 class QLabel;
 class QTableWidget;
@@ -11,12 +10,15 @@ namespace ui {
 
 // Per-container cpu/memory as written (limit, else request), as CCI sets them (request = limit),
 // and which normalization step changed what.
-class ResourcesForm : public QWidget
+class ResourcesForm : public WorkbenchForm
 {
     Q_OBJECT
 
 public:
     explicit ResourcesForm(QWidget *parent = nullptr);
+
+    void showWorkload(const core::burst::Workspace &workspace,
+                      const core::burst::WorkloadEntry *workload) override;
 
     void setPreview(const core::burst::PreviewResult *preview);
     QTableWidget *table() const { return m_table; }

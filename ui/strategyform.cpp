@@ -11,7 +11,7 @@ namespace ui {
 
 using core::burst::Strategy;
 
-StrategyForm::StrategyForm(QWidget *parent) : QWidget(parent)
+StrategyForm::StrategyForm(QWidget *parent) : WorkbenchForm(core::FieldArea::Strategy, parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
@@ -62,12 +62,13 @@ void StrategyForm::fill(QComboBox *combo, const core::kube::Labels &labels, bool
 void StrategyForm::setWorkload(const core::kube::Workload *workload,
                                const core::burst::PreviewResult &preview)
 {
-    m_updating = true;
     const bool has = workload != nullptr;
-    fill(m_workloadCombo, has ? workload->workloadLabels : core::kube::Labels{},
-         has && !workload->isPod());
-    fill(m_podCombo, has ? workload->podLabels : core::kube::Labels{}, has);
-    m_updating = false;
+    {
+        const auto filling = startFilling();
+        fill(m_workloadCombo, has ? workload->workloadLabels : core::kube::Labels{},
+             has && !workload->isPod());
+        fill(m_podCombo, has ? workload->podLabels : core::kube::Labels{}, has);
+    }
     if (!has) {
         m_effective->setText(tr("Select a workload."));
         return;
@@ -81,9 +82,20 @@ void StrategyForm::setWorkload(const core::kube::Workload *workload,
     m_effective->setText(text);
 }
 
+void StrategyForm::showWorkload(const core::burst::Workspace &workspace,
+                                const core::burst::WorkloadEntry *workload)
+{
+    if (!workload) {
+        setWorkload(nullptr, {});
+        return;
+    }
+    const core::kube::Workload w = workspace.workload(*workload);
+    setWorkload(&w, workload->preview);
+}
+
 void StrategyForm::emitChange(bool podTemplate, QComboBox *combo)
 {
-    if (!m_updating)
+    if (!filling())
         emit labelChangeRequested(podTemplate, combo->currentData().toString());
 }
 

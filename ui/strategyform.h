@@ -2,8 +2,7 @@
 
 #include "core/burst/preview.h"
 #include "core/kube/workload.h"
-
-#include <QWidget>
+#include "ui/workbenchform.h"
 
 class QComboBox;
 class QLabel;
@@ -12,12 +11,15 @@ namespace ui {
 
 // Burst strategy of one workload: the label on the workload and on its pod template, and what
 // wins (pod-template label > workload label > ScheduleProfile > none).
-class StrategyForm : public QWidget
+class StrategyForm : public WorkbenchForm
 {
     Q_OBJECT
 
 public:
     explicit StrategyForm(QWidget *parent = nullptr);
+
+    void showWorkload(const core::burst::Workspace &workspace,
+                      const core::burst::WorkloadEntry *workload) override;
 
     // nullptr clears and disables the form.
     void setWorkload(const core::kube::Workload *workload,
@@ -38,7 +40,6 @@ private:
     QComboBox *m_podCombo = nullptr;
     QLabel *m_effective = nullptr;
     QLabel *m_precedence = nullptr;
-    bool m_updating = false;
 };
 
 } // namespace ui

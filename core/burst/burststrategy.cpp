@@ -114,6 +114,7 @@ StrategyResolution resolveStrategy(const kube::Workload &workload,
             Tr::tr("the burst label overrides ScheduleProfile \"%1\" (strategy %2); a label "
                    "always has priority over a profile")
                 .arg(profileName, strategyName(*profileStrategy))));
+    r.diagnostics = inArea(r.diagnostics, FieldArea::Strategy);
     return r;
 }
 

@@ -222,7 +222,7 @@ HostPathRules parseHostPathRules(const QString &annotationValue)
 {
     HostPathRules out;
     const auto parsed = readAnnotationArray(
-        annotationValue, QStringLiteral("annotation.hostPath.json"),
+        annotationValue, QStringLiteral("annotation.hostPath.json"), FieldArea::HostPath,
         QStringLiteral("[{\"name\":\"logs\",\"policyType\":\"remove\"}]"), out.diagnostics);
     if (!parsed)
         return out;
@@ -243,6 +243,7 @@ HostPathRules parseHostPathRules(const QString &annotationValue)
         seen.insert(rule->name);
         out.rules.append(*rule);
     }
+    out.diagnostics = inArea(out.diagnostics, FieldArea::HostPath);
     return out;
 }
 
@@ -278,13 +279,15 @@ HostPathApplication applyHostPathRules(const QJsonObject &podSpec, const QList<H
         if (rules.at(i).name == u"*") {
             wildcard = &rules.at(i);
         } else if (!hostPathNames.contains(rules.at(i).name)) {
-            out.diagnostics.append(makeError(
-                QStringLiteral("annotation.hostPath.notHostPath"),
-                indexPath(rules.at(i).index >= 0 ? rules.at(i).index : i, QStringLiteral("name")),
-                Tr::tr("rule %1 names \"%2\", which is not a hostPath volume of this pod")
-                    .arg(rules.at(i).index >= 0 ? rules.at(i).index : i)
-                    .arg(rules.at(i).name),
-                Tr::tr("Name one of the pod's hostPath volumes, or use \"*\".")));
+            out.diagnostics.append(inArea(
+                makeError(QStringLiteral("annotation.hostPath.notHostPath"),
+                          indexPath(rules.at(i).index >= 0 ? rules.at(i).index : i,
+                                    QStringLiteral("name")),
+                          Tr::tr("rule %1 names \"%2\", which is not a hostPath volume of this pod")
+                              .arg(rules.at(i).index >= 0 ? rules.at(i).index : i)
+                              .arg(rules.at(i).name),
+                          Tr::tr("Name one of the pod's hostPath volumes, or use \"*\".")),
+                FieldArea::HostPath));
         }
     }
     QJsonArray newVolumes;

@@ -88,7 +88,7 @@ ImageRules parseImageRules(const QString &annotationValue)
 {
     ImageRules out;
     const auto parsed = readAnnotationArray(
-        annotationValue, QStringLiteral("annotation.image.json"),
+        annotationValue, QStringLiteral("annotation.image.json"), FieldArea::ImageReplacement,
         QStringLiteral("[{\"repositoryPrefix\":\"harbor.domain/"
                        "org\",\"replaceWith\":\"swr.cn-north-4.myhuaweicloud.com/org\"}]"),
         out.diagnostics);
@@ -112,6 +112,7 @@ ImageRules parseImageRules(const QString &annotationValue)
         prefixes.insert(rule->repositoryPrefix);
         out.rules.append(*rule);
     }
+    out.diagnostics = inArea(out.diagnostics, FieldArea::ImageReplacement);
     return out;
 }
 

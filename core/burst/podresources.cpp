@@ -34,32 +34,28 @@ ReadValue readQuantity(const QJsonObject &resources, const QString &section,
     if (v.isUndefined() || v.isNull())
         return {};
     const QString fieldPath = path + u'.' + section + u'.' + resource;
+    const auto fail = [&](const QString &code, const QString &message, const QString &hint) {
+        if (diagnostics)
+            diagnostics->append(
+                inArea(makeError(code, fieldPath, message, hint), FieldArea::Resources));
+        return ReadValue{};
+    };
     QString text;
     if (v.isString())
         text = v.toString();
     else if (v.isDouble())
         text = QString::number(v.toDouble(), 'g', 17);
-    else {
-        if (diagnostics)
-            diagnostics->append(makeError(QStringLiteral("resources.type"), fieldPath,
-                                          Tr::tr("%1 must be a quantity string").arg(resource),
-                                          Tr::tr("Write a quantity such as 250m or 512Mi.")));
-        return {};
-    }
+    else
+        return fail(QStringLiteral("resources.type"),
+                    Tr::tr("%1 must be a quantity string").arg(resource),
+                    Tr::tr("Write a quantity such as 250m or 512Mi."));
     const auto q = Quantity::parse(text);
-    if (!q) {
-        if (diagnostics)
-            diagnostics->append(makeError(QStringLiteral("resources.quantity"), fieldPath,
-                                          q.error().message, q.error().hint));
-        return {};
-    }
-    if (q->sign() < 0) {
-        if (diagnostics)
-            diagnostics->append(makeError(QStringLiteral("resources.negative"), fieldPath,
-                                          Tr::tr("%1 %2 is negative").arg(resource, text),
-                                          Tr::tr("Resource amounts must be zero or more.")));
-        return {};
-    }
+    if (!q)
+        return fail(QStringLiteral("resources.quantity"), q.error().message, q.error().hint);
+    if (q->sign() < 0)
+        return fail(QStringLiteral("resources.negative"),
+                    Tr::tr("%1 %2 is negative").arg(resource, text),
+                    Tr::tr("Resource amounts must be zero or more."));
     const qint64 value = resource == u"cpu" ? q->milliValue() : q->value();
     return {true, value};
 }
@@ -82,8 +78,9 @@ QList<ContainerResources> readList(const QJsonObject &podSpec, bool init, Diagno
     const QJsonValue list = podSpec.value(key);
     if (!list.isArray()) {
         if (!list.isUndefined() && !list.isNull() && diagnostics)
-            diagnostics->append(
-                makeError(QStringLiteral("pod.type"), key, Tr::tr("%1 must be a list").arg(key)));
+            diagnostics->append(inArea(
+                makeError(QStringLiteral("pod.type"), key, Tr::tr("%1 must be a list").arg(key)),
+                FieldArea::Shape));
         return out;
     }
     const QJsonArray array = list.toArray();

@@ -43,6 +43,7 @@ void warnMisplacedAnnotations(const kube::Workload &w, Diagnostics &out)
     const QJsonObject annotations =
         w.object.value(u"metadata").toObject().value(u"annotations").toObject();
     for (const QString &key : {kHostPathAnnotation, kImageAnnotation}) {
+        // FieldArea::Other: the forms edit the pod template's annotation, not this one.
         if (annotations.contains(key) &&
             !w.podMetadata().value(u"annotations").toObject().contains(key))
             out.append(makeWarning(
@@ -130,14 +131,15 @@ void warnMaxSurge(const kube::Workload &w, const ScheduleProfile &profile, Diagn
     const bool zero = (surge.isDouble() && surge.toInt() == 0) ||
                       (surge.isString() && (surge.toString() == u"0" || surge.toString() == u"0%"));
     if (!zero)
-        out.append(makeWarning(
-            QStringLiteral("profile.maxSurge"),
-            QStringLiteral("spec.strategy.rollingUpdate.maxSurge"),
-            Tr::tr("ScheduleProfile \"%1\" limits a location with maxNum; a rolling update with "
-                   "maxSurge %2 can place fewer pods there than expected")
-                .arg(profile.name,
-                     surge.isUndefined() ? QStringLiteral("25%") : surge.toVariant().toString()),
-            Tr::tr("Set spec.strategy.rollingUpdate.maxSurge to 0.")));
+        out.append(inArea(
+            makeWarning(QStringLiteral("profile.maxSurge"),
+                        QStringLiteral("spec.strategy.rollingUpdate.maxSurge"),
+                        Tr::tr("ScheduleProfile \"%1\" limits a location with maxNum; a rolling "
+                               "update with maxSurge %2 can place fewer pods there than expected")
+                            .arg(profile.name, surge.isUndefined() ? QStringLiteral("25%")
+                                                                   : surge.toVariant().toString()),
+                        Tr::tr("Set spec.strategy.rollingUpdate.maxSurge to 0.")),
+            FieldArea::Profile));
 }
 
 QJsonObject podObject(const kube::Workload &w, const QJsonObject &spec)

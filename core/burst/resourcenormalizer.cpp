@@ -172,10 +172,12 @@ Diagnostics checkCciPodTotals(const PodTotals &t)
             makeError(QStringLiteral("resources.ratio"), QString(),
                       Tr::tr("pod memory:cpu is %1 : %2, outside 2-8 Gi per core").arg(mem, cpu),
                       Tr::tr("Give the pod between 2Gi and 8Gi of memory per cpu core.")));
-    return out;
+    return inArea(out, FieldArea::Resources);
 }
 
-NormalizationResult normalizeForCci(const QList<ContainerResources> &containers)
+namespace {
+
+NormalizationResult normalize(const QList<ContainerResources> &containers)
 {
     NormalizationResult r;
     r.before = containers;
@@ -257,6 +259,15 @@ NormalizationResult normalizeForCci(const QList<ContainerResources> &containers)
                      kube::formatCpuMilli(r.podAfter.cpuMilli),
                      kube::formatMemoryBytes(r.podAfter.memoryBytes)),
             Tr::tr("Set these values yourself to make the pod's cost visible in the manifest.")));
+    return r;
+}
+
+} // namespace
+
+NormalizationResult normalizeForCci(const QList<ContainerResources> &containers)
+{
+    NormalizationResult r = normalize(containers);
+    r.diagnostics = inArea(r.diagnostics, FieldArea::Resources);
     return r;
 }
 

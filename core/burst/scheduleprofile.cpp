@@ -106,6 +106,7 @@ ScheduleProfile scheduleProfileFromJson(const QJsonObject &object)
     const QJsonObject location = spec.value(u"location").toObject();
     p.local = readLocation(location, QStringLiteral("local"), p.parseDiagnostics);
     p.cci = readLocation(location, QStringLiteral("cci"), p.parseDiagnostics);
+    p.parseDiagnostics = inArea(p.parseDiagnostics, FieldArea::Profile);
     return p;
 }
 
@@ -166,7 +167,7 @@ Diagnostics validateScheduleProfile(const ScheduleProfile &profile)
                             Tr::tr("an enforce profile only takes pods that no other profile has "
                                    "claimed; auto and localPrefer profiles may also take "
                                    "unclaimed pods")));
-    return out;
+    return inArea(out, FieldArea::Profile);
 }
 
 std::optional<qsizetype> associateProfile(const QList<ScheduleProfile> &profiles,

@@ -61,12 +61,15 @@ void checkVolumes(const ShapeInput &in, Diagnostics &out)
         if (in.replacedVolumes.contains(name)) {
             continue; // virtual-kubelet's own replacement: CCI accepts it
         } else if (type == u"hostPath") {
-            out.append(makeError(QStringLiteral("volume.hostPath"), path + u".hostPath",
+            // Fixed by a hostPath replacement rule, so it belongs to that form.
+            out.append(
+                inArea(makeError(QStringLiteral("volume.hostPath"), path + u".hostPath",
                                  Tr::tr("hostPath volume \"%1\" is not available on CCI").arg(name),
                                  Tr::tr("Add a coordinator.cci.io/hostpath-replacement rule for "
                                         "\"%1\" (remove, replaceByLocalDir, replaceByEmptyDir or "
                                         "replaceByFlexVolume).")
-                                     .arg(name)));
+                                     .arg(name)),
+                       FieldArea::HostPath));
         } else if (type == u"emptyDir") {
             emptyDirs.insert(name);
             const QJsonObject ed = v.value(u"emptyDir").toObject();
@@ -243,10 +246,12 @@ Diagnostics checkPodShape(const ShapeInput &in)
     Diagnostics out;
     const bool bursting = canBurst(in.strategy);
     if (in.workload->kind == u"DaemonSet" && bursting)
-        out.append(makeError(QStringLiteral("strategy.daemonSet"), QStringLiteral("@kind"),
-                             Tr::tr("DaemonSet pods never burst to CCI, but the strategy is %1")
-                                 .arg(strategyName(in.strategy)),
-                             Tr::tr("Remove the burst label or set it to off.")));
+        out.append(inArea(makeError(QStringLiteral("strategy.daemonSet"), QStringLiteral("@kind"),
+                                    Tr::tr("DaemonSet pods never burst to CCI, but the strategy "
+                                           "is %1")
+                                        .arg(strategyName(in.strategy)),
+                                    Tr::tr("Remove the burst label or set it to off.")),
+                          FieldArea::Strategy));
     if (in.podSpec.value(u"hostNetwork").toBool())
         out.append(makeError(QStringLiteral("pod.hostNetwork"), QStringLiteral("hostNetwork"),
                              Tr::tr("pods with hostNetwork: true cannot burst to CCI"),
@@ -263,7 +268,8 @@ Diagnostics checkPodShape(const ShapeInput &in)
                                Tr::tr("%1 log policies: reserve %2MB of memory for log collection")
                                    .arg(in.logPolicies)
                                    .arg(50 + 5 * (in.logPolicies - 1))));
-    return out;
+    // The rest is about the pod's shape, which no form of the workbench edits.
+    return inAreaUnlessSet(out, FieldArea::Shape);
 }
 
 } // namespace core::burst

@@ -91,6 +91,11 @@ void Workspace::markSaved(qsizetype file)
     m_files[file].savedText = m_files.at(file).text;
 }
 
+kube::Workload Workspace::workload(const WorkloadEntry &entry) const
+{
+    return *kube::workloadFromObject(object(entry.file, entry.object).object, nullptr);
+}
+
 bool Workspace::anyDirty() const
 {
     return std::any_of(m_files.cbegin(), m_files.cend(),

@@ -66,6 +66,8 @@ public:
     {
         return m_files.at(file).loaded.objects.at(object);
     }
+    // The workload an entry previews, read from its object.
+    kube::Workload workload(const WorkloadEntry &entry) const;
 
 private:
     void recompute();

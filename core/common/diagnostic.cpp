@@ -17,10 +17,31 @@ QString severityName(Severity severity)
     return QStringLiteral("error");
 }
 
+QString fieldAreaName(FieldArea area)
+{
+    switch (area) {
+    case FieldArea::Other:
+        return QStringLiteral("other");
+    case FieldArea::Strategy:
+        return QStringLiteral("strategy");
+    case FieldArea::ImageReplacement:
+        return QStringLiteral("imageReplacement");
+    case FieldArea::HostPath:
+        return QStringLiteral("hostPath");
+    case FieldArea::Profile:
+        return QStringLiteral("profile");
+    case FieldArea::Resources:
+        return QStringLiteral("resources");
+    case FieldArea::Shape:
+        return QStringLiteral("shape");
+    }
+    return QStringLiteral("other");
+}
+
 static Diagnostic make(Severity severity, const QString &code, const QString &path,
                        const QString &message, const QString &hint)
 {
-    return Diagnostic{severity, code, path, message, hint};
+    return Diagnostic{severity, code, path, message, hint, FieldArea::Other};
 }
 
 Diagnostic makeError(const QString &code, const QString &path, const QString &message,
@@ -39,6 +60,28 @@ Diagnostic makeInfo(const QString &code, const QString &path, const QString &mes
                     const QString &hint)
 {
     return make(Severity::Info, code, path, message, hint);
+}
+
+Diagnostic inArea(Diagnostic diagnostic, FieldArea area)
+{
+    diagnostic.area = area;
+    return diagnostic;
+}
+
+Diagnostics inArea(Diagnostics diagnostics, FieldArea area)
+{
+    for (Diagnostic &d : diagnostics)
+        d.area = area;
+    return diagnostics;
+}
+
+Diagnostics inAreaUnlessSet(Diagnostics diagnostics, FieldArea area)
+{
+    for (Diagnostic &d : diagnostics) {
+        if (d.area == FieldArea::Other)
+            d.area = area;
+    }
+    return diagnostics;
 }
 
 bool hasError(const Diagnostics &diagnostics)

@@ -105,13 +105,16 @@ Labels labelsFromJson(const QJsonValue &value, const QString &path, Diagnostics 
                 it.value().isBool()
                     ? (it.value().toBool() ? QStringLiteral("true") : QStringLiteral("false"))
                     : jsonTypeName(it.value());
-            diagnostics->append(makeError(
-                QStringLiteral("labels.notString"), entryPath,
-                Tr::tr("label \"%1\" is %2 (%3), not a string; kubectl rejects the object")
-                    .arg(it.key(), jsonTypeName(it.value()), shown),
-                Tr::tr("Quote the value: YAML 1.1 reads unquoted off, on, yes, no, y, n, true, "
-                       "false and numbers as non-strings. Write '%1: \"off\"'.")
-                    .arg(it.key())));
+            // Mostly the burst label written as an unquoted off: the strategy form's field.
+            diagnostics->append(inArea(
+                makeError(
+                    QStringLiteral("labels.notString"), entryPath,
+                    Tr::tr("label \"%1\" is %2 (%3), not a string; kubectl rejects the object")
+                        .arg(it.key(), jsonTypeName(it.value()), shown),
+                    Tr::tr("Quote the value: YAML 1.1 reads unquoted off, on, yes, no, y, n, true, "
+                           "false and numbers as non-strings. Write '%1: \"off\"'.")
+                        .arg(it.key())),
+                FieldArea::Strategy));
         }
     }
     return labels;

@@ -1,6 +1,7 @@
 #include "models/diagnosticsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using models::DiagnosticsModel;
@@ -32,6 +33,35 @@ private slots:
                     .contains(u"do this"));
         model.setDiagnostics({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // Rows are keyed by code and path: a finding whose text changes is the same row.
+    void keyedByCodeAndPath()
+    {
+        DiagnosticsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto error = [](const char *code, const char *message) {
+            return core::makeError(QString::fromLatin1(code), QStringLiteral("p"),
+                                   QString::fromLatin1(message));
+        };
+        model.setDiagnostics({error("a", "first"), error("b", "second"), error("c", "third")});
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        model.setDiagnostics({error("a", "first"), error("b", "2nd"), error("c", "third")});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 1);
+        QCOMPARE(model.index(1, DiagnosticsModel::Message).data().toString(),
+                 QStringLiteral("2nd"));
+        model.setDiagnostics({error("a", "first"), error("c", "third"), error("d", "fourth")});
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(2, DiagnosticsModel::Code).data().toString(), QStringLiteral("d"));
+        QVERIFY(reset.isEmpty());
     }
 };
 

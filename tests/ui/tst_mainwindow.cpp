@@ -1,22 +1,27 @@
 #include "core/burst/burststrategy.h"
+#include "models/workloadsummarymodel.h"
+#include "models/workspacecontroller.h"
+#include "tests/models/examplefiles.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
 #include "ui/mainwindow.h"
 #include "ui/previewpane.h"
 #include "ui/profileform.h"
+#include "ui/resourcesform.h"
 #include "ui/strategyform.h"
 #include "ui/whatifchart.h"
-#include "ui/workspaceeditor.h"
 #include "ui/yamldiffview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -36,23 +41,7 @@ class tst_MainWindow : public QObject
 private:
     QTemporaryDir m_dir;
 
-    QString copyExamples()
-    {
-        const QDir source(qEnvironmentVariable("BURST_SOURCE_DIR") +
-                          QStringLiteral("/resources/examples"));
-        for (const QString &name : source.entryList({QStringLiteral("*.yaml")}, QDir::Files)) {
-            QFile::remove(m_dir.filePath(name));
-            QFile::copy(source.filePath(name), m_dir.filePath(name));
-            QFile::setPermissions(m_dir.filePath(name), QFile::ReadOwner | QFile::WriteOwner);
-        }
-        return m_dir.path();
-    }
-
-    static QString readFile(const QString &path)
-    {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
-    }
+    QString copyExamples() { return examplefiles::copyExamples(m_dir); }
 
     static void grabTo(QWidget *w, const QString &name)
     {
@@ -97,7 +86,7 @@ private slots:
         w.undoStack()->redo();
         const QString path = m_dir.filePath(QStringLiteral("01-burst-label-auto.yaml"));
         QVERIFY(w.saveFile(w.currentWorkload()->file));
-        const QString saved = readFile(path);
+        const QString saved = examplefiles::readFile(path);
         QVERIFY2(saved.contains(u"localPrefer"), qPrintable(saved));
         QVERIFY(saved.contains(u"# CCI best-practice guide 1.1"));
         QVERIFY(saved.contains(u"# burst to CCI"));
@@ -228,28 +217,102 @@ private slots:
         QCOMPARE(w.workspace().profiles().size(), 2);
     }
 
-    void autosaveKeepsUnsavedText()
+    // The workloads table is updated row by row: an edit changes its row, the selection and the
+    // scroll position stay, and nothing is reset.
+    void selectionAndScrollSurviveAnEdit()
     {
-        core::burst::Workspace workspace;
-        workspace.addFiles(core::burst::Workspace::readFiles({copyExamples()}));
-        QUndoStack undo;
-        ui::WorkspaceEditor editor(
-            workspace, &undo, nullptr,
-            [&workspace](qsizetype file, const QString &text) { workspace.setText(file, text); },
-            [](const QString &) {});
-        QFile::remove(ui::WorkspaceEditor::autosavePath());
-        editor.autosave(); // nothing dirty: no file
-        QVERIFY(!QFile::exists(ui::WorkspaceEditor::autosavePath()));
-        editor.replaceText(0, workspace.files().at(0).text + QStringLiteral("# unsaved\n"),
-                           QStringLiteral("edit"));
-        editor.autosave();
-        QFile f(ui::WorkspaceEditor::autosavePath());
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const auto unsaved = core::burst::readSessionSnapshot(f.readAll());
-        QCOMPARE(unsaved.size(), 1);
-        QVERIFY(unsaved.first().text.endsWith(u"# unsaved\n"));
-        f.close();
-        QFile::remove(ui::WorkspaceEditor::autosavePath());
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        QTableView *view = w.workloadView();
+        view->setMaximumHeight(4 * view->verticalHeader()->defaultSectionSize()); // it scrolls
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.selectWorkload(7);
+        view->scrollToBottom();
+        const int scroll = view->verticalScrollBar()->value();
+        QVERIFY(scroll > 0);
+        QSignalSpy reset(view->model(), &QAbstractItemModel::modelReset);
+        QSignalSpy sourceReset(w.workloadModel(), &QAbstractItemModel::modelReset);
+        QSignalSpy changed(w.workloadModel(), &QAbstractItemModel::dataChanged);
+        QSignalSpy selection(view->selectionModel(), &QItemSelectionModel::currentRowChanged);
+        const QString name = w.currentWorkload()->preview.name;
+        QComboBox *combo = w.strategyForm()->podCombo();
+        combo->setCurrentIndex(combo->findData(QStringLiteral("off")));
+        emit combo->activated(combo->currentIndex());
+        QCOMPARE(w.undoStack()->count(), 1);
+        QCOMPARE(w.currentWorkload()->preview.strategy.value, core::burst::Strategy::Off);
+        QCOMPARE(w.currentWorkload()->preview.name, name);
+        QCOMPARE(view->currentIndex().row(), 7);
+        QVERIFY(view->selectionModel()->isRowSelected(7, {}));
+        QCOMPARE(view->verticalScrollBar()->value(), scroll);
+        QVERIFY(reset.isEmpty());
+        QVERIFY(sourceReset.isEmpty());
+        QVERIFY(selection.isEmpty());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 7);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 7);
+        w.undoStack()->undo();
+        QCOMPARE(view->currentIndex().row(), 7);
+        QVERIFY(reset.isEmpty());
+    }
+
+    // A renamed workload is a new row to the model; the selection finds it again in its place.
+    void selectionFollowsARenamedWorkload()
+    {
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        w.selectWorkload(0); // 01-burst-label-auto.yaml: "test"
+        const qsizetype file = w.currentWorkload()->file;
+        QString text = w.workspace().files().at(file).text;
+        text.replace(QStringLiteral("  name: test\n"), QStringLiteral("  name: renamed\n"));
+        w.documents()->replaceText(file, text, QStringLiteral("rename"));
+        QVERIFY(w.currentWorkload());
+        QCOMPARE(w.currentWorkload()->preview.name, QStringLiteral("renamed"));
+        QCOMPARE(w.workloadView()->currentIndex().row(), 0);
+        w.undoStack()->undo();
+        QCOMPARE(w.currentWorkload()->preview.name, QStringLiteral("test"));
+    }
+
+    // Activating a diagnostic brings the form that edits its field area to the front; findings
+    // about the pod's shape leave the forms alone.
+    void diagnosticBringsTheFormOfItsArea()
+    {
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        const QList<std::pair<int, QWidget *>> forms = {
+            {int(core::FieldArea::Strategy), w.strategyForm()},
+            {int(core::FieldArea::ImageReplacement), w.imageRulesForm()},
+            {int(core::FieldArea::HostPath), w.hostPathForm()},
+            {int(core::FieldArea::Profile), w.profileForm()},
+            {int(core::FieldArea::Resources), w.resourcesForm()}};
+        QSet<int> seen;
+        for (int row = 0; row < int(w.workspace().workloads().size()); ++row) {
+            w.selectWorkload(row);
+            for (const core::Diagnostic &d : w.currentWorkload()->preview.diagnostics) {
+                w.formTabs()->setCurrentWidget(w.whatIfChart());
+                emit w.previewPane()->diagnosticActivated(d);
+                QWidget *expected = w.whatIfChart();
+                for (const auto &[area, form] : forms) {
+                    if (area == int(d.area))
+                        expected = form;
+                }
+                QVERIFY2(w.formTabs()->currentWidget() == expected, qPrintable(d.code));
+                seen.insert(int(d.area));
+            }
+        }
+        // The examples reach the resources and shape areas at least; every other area by hand.
+        QVERIFY(seen.contains(int(core::FieldArea::Resources)));
+        QVERIFY(seen.contains(int(core::FieldArea::Shape)));
+        for (const auto &[area, form] : forms) {
+            core::Diagnostic d =
+                core::makeWarning(QStringLiteral("x"), QString(), QStringLiteral("message"));
+            d.area = core::FieldArea(area);
+            w.formTabs()->setCurrentWidget(w.whatIfChart());
+            emit w.previewPane()->diagnosticActivated(d);
+            QCOMPARE(w.formTabs()->currentWidget(), form);
+        }
     }
 
     void brokenFileIsListedAndOthersLoad()

@@ -5,7 +5,7 @@
 
 #include <functional>
 
-namespace ui {
+namespace models {
 
 // One edit of a manifest file: the whole text before and after. The file text is the source of
 // truth, so undo is exact and keeps comments and formatting.
@@ -27,4 +27,4 @@ private:
     QString m_after;
 };
 
-} // namespace ui
+} // namespace models

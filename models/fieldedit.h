@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace ui {
+namespace models {
 
 // One change to a field of a manifest object: `value` nullopt removes the field. Paths are map
 // keys and "[i]" list items, relative to the object.
@@ -17,6 +17,6 @@ struct FieldEdit
     std::optional<QJsonValue> value;
 };
 
-} // namespace ui
+} // namespace models
 
-Q_DECLARE_METATYPE(QList<ui::FieldEdit>)
+Q_DECLARE_METATYPE(QList<models::FieldEdit>)

@@ -1,6 +1,6 @@
-#include "ui/texteditcommand.h"
+#include "models/texteditcommand.h"
 
-namespace ui {
+namespace models {
 
 TextEditCommand::TextEditCommand(Apply apply, qsizetype file, QString before, QString after,
                                  const QString &description)
@@ -19,4 +19,4 @@ void TextEditCommand::redo()
     m_apply(m_file, m_after);
 }
 
-} // namespace ui
+} // namespace models
