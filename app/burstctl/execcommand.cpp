@@ -1,12 +1,12 @@
 #include "app/burstctl/cliutil.h"
 #include "app/burstctl/commands.h"
 
-#include "core/kube/execclient.h"
 #include "app/burstctl/connectionflags.h"
+#include "core/kube/apiclient.h"
+#include "core/kube/execclient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QNetworkAccessManager>
 
 #include <cstdio>
 
@@ -75,8 +75,8 @@ int runExec(const QStringList &arguments)
     core::kube::ExecOptions options;
     options.container = parser.value(QStringLiteral("container"));
     options.command = positional.mid(1);
-    QNetworkAccessManager network;
-    core::kube::ExecClient client(&network, connection.value());
+    core::kube::ApiClient api(connection.value());
+    core::kube::ExecClient client(&api);
     int exitCode = 0;
     QObject::connect(&client, &core::kube::ExecClient::stdoutReceived, &client,
                      [](const QByteArray &data) { writeRaw(stdout, data); });

@@ -2,11 +2,11 @@
 #include "app/burstctl/commands.h"
 
 #include "app/burstctl/connectionflags.h"
+#include "core/kube/apiclient.h"
 #include "core/kube/podlogclient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QNetworkAccessManager>
 
 namespace cli {
 
@@ -101,8 +101,8 @@ int runLogs(const QStringList &arguments)
         return fail(describeError(connection.error()));
     const QString nameSpace = ConnectionFlags::effectiveNamespace(parser, connection.value());
 
-    QNetworkAccessManager network;
-    core::kube::PodLogClient client(&network, connection.value());
+    core::kube::ApiClient api(connection.value());
+    core::kube::PodLogClient client(&api);
     int exitCode = 0;
     int resumesWithoutProgress = 0;
     QObject::connect(&client, &core::kube::PodLogClient::linesReceived, &client,

@@ -11,12 +11,12 @@
 
 #include <chrono>
 
-class QNetworkReply;
 class QTimer;
 
 namespace core::kube {
 
 class ApiClient;
+class ApiStream;
 
 struct ReflectorOptions
 {
@@ -62,8 +62,9 @@ signals:
 private:
     void list();
     void watch();
-    void readStream();
-    void streamFinished();
+    void readStream(const QByteArray &data);
+    void streamEnded();
+    void streamFailed(const ApiStatusError &error);
     void dropStream();
     void retryLater(void (Reflector::*step)());
     bool handleEvent(const WatchEvent &event);
@@ -74,7 +75,7 @@ private:
     quint64 m_generation = 0; // callbacks of an earlier start/stop are ignored
     QString m_lastResourceVersion;
     QList<QJsonObject> m_listing;
-    QPointer<QNetworkReply> m_stream;
+    QPointer<ApiStream> m_stream;
     WatchStream m_parser;
     bool m_streamHadEvents = false;
     int m_failures = 0;
