@@ -181,8 +181,14 @@ void Reflector::streamFailed(const ApiStatusError &error)
         list();
         return;
     }
-    if (m_streamHadEvents)
+    if (m_streamHadEvents) {
+        // As client-go's reflector: a stream that broke after it brought events is resumed at
+        // once from the last resourceVersion (progress was made); only one that brought
+        // nothing backs off. Waiting after every drop would let a busy cluster outrun us.
         m_failures = 0;
+        watch();
+        return;
+    }
     retryLater(&Reflector::watch);
 }
 

@@ -33,8 +33,9 @@ struct ReflectorOptions
 };
 
 // client-go's Reflector: lists (paged), then watches from the list's resourceVersion with
-// bookmarks; a stream that ends or drops is resumed from the last resourceVersion seen (with
-// backoff after failures); 410 Gone, or an ERROR event with code 410, relists. Runs on its
+// bookmarks; a stream that ends, or drops after bringing events, is resumed at once from the last
+// resourceVersion seen, one that failed without events after a backoff; 410 Gone, or an ERROR
+// event with code 410, relists. Runs on its
 // thread's event loop; nothing blocks.
 class Reflector : public QObject
 {
