@@ -127,10 +127,10 @@ Result<QNetworkProxy> networkProxy(const Connection &connection)
         defaultPort = 1080;
     } else if (scheme != u"http") {
         return Error{QStringLiteral("kube.proxy"),
-                     Tr::tr("The proxy-url \"%1\" cannot be used: only http:// and socks5:// "
-                            "proxies are supported, not a TLS connection to the proxy.")
+                     Tr::tr("the proxy-url \"%1\" cannot be used: only http:// and socks5:// "
+                            "proxies are supported, not a TLS connection to the proxy")
                          .arg(url.toString(QUrl::RemoveUserInfo)),
-                     Tr::tr("Use the proxy's http:// address in the kubeconfig cluster.")};
+                     {}};
     }
     return QNetworkProxy(type, url.host(), quint16(url.port(defaultPort)),
                          url.userName(QUrl::FullyDecoded), url.password(QUrl::FullyDecoded));

@@ -16,8 +16,9 @@ using apitest::into;
 using apitest::waitFor;
 
 // ApiClient's one pipeline for what is not a plain REST call: long-lived streams (watch, logs)
-// get the 401 refresh, the deadline and the error vocabulary of every request, a stream cut by
-// the sandbox's drop fault delivers what was sent before the cut, and proxy-url is honoured.
+// get the deadline and the error vocabulary of every request (the 401 refresh: tst_apiclientauth),
+// a stream cut by the sandbox's drop fault delivers what was sent before the cut, and proxy-url
+// is honoured.
 class tst_RequestPipeline : public QObject
 {
     Q_OBJECT
@@ -26,32 +27,12 @@ private:
     const core::sandbox::ResourceType podType{QString(), QStringLiteral("v1"),
                                               QStringLiteral("pods"), QStringLiteral("Pod")};
 
-    // Hands out "token-N", N the invalidations so far.
-    class CountingProvider : public CredentialProvider
-    {
-    public:
-        int fetches = 0;
-        int invalidations = 0;
-        void fetch(QObject *context, Done done) override
-        {
-            const QString token = QStringLiteral("token-%1").arg(invalidations);
-            ++fetches;
-            QMetaObject::invokeMethod(
-                context, [done, token] { done(Credential{token, {}, {}, {}}); },
-                Qt::QueuedConnection);
-        }
-        void invalidate() override { ++invalidations; }
-    };
-
-    static ApiRequest watchRequest(const QString &resourceVersion, int timeoutSeconds = 0)
+    static ApiRequest watchRequest(const QString &resourceVersion)
     {
         ApiRequest request;
         request.path = QStringLiteral("/api/v1/namespaces/default/pods");
         request.query = {{QStringLiteral("watch"), QStringLiteral("true")},
                          {QStringLiteral("resourceVersion"), resourceVersion}};
-        if (timeoutSeconds > 0)
-            request.query.append(
-                {QStringLiteral("timeoutSeconds"), QString::number(timeoutSeconds)});
         return request;
     }
 
@@ -111,45 +92,6 @@ private slots:
             QCOMPARE(error.httpStatus, 0);
             QCOMPARE(error.toError().code, QStringLiteral("kube.transport"));
         }
-    }
-
-    void streamRefreshesCredentialAfter401()
-    {
-        SandboxFixture sandbox;
-        Connection connection = sandbox.connection();
-        auto provider = std::make_shared<CountingProvider>();
-        connection.credentialProvider = provider;
-        ApiClient client(connection);
-        sandbox.failNext("GET", QStringLiteral("/api/v1/namespaces/default/pods"), 1, 401);
-        ApiStream *stream =
-            client.openStream(watchRequest(currentResourceVersion(sandbox), 1), &client);
-        QSignalSpy ended(stream, &ApiStream::ended);
-        QSignalSpy failed(stream, &ApiStream::failed);
-        QVERIFY(ended.wait(10000)); // timeoutSeconds=1 ended the retried watch
-        QCOMPARE(failed.size(), 0);
-        QCOMPARE(provider->invalidations, 1);
-        const auto requests = sandbox.requests();
-        QCOMPARE(requests.size(), 2);
-        QCOMPARE(requests.at(0).headers.value("Authorization"), QByteArray("Bearer token-0"));
-        QCOMPARE(requests.at(1).headers.value("Authorization"), QByteArray("Bearer token-1"));
-    }
-
-    void streamSecond401IsAnError()
-    {
-        SandboxFixture sandbox;
-        Connection connection = sandbox.connection();
-        auto provider = std::make_shared<CountingProvider>();
-        connection.credentialProvider = provider;
-        ApiClient client(connection);
-        sandbox.failNext("GET", QStringLiteral("/api/v1/namespaces/default/pods"), 5, 401);
-        ApiStream *stream = client.openStream(watchRequest(QStringLiteral("1")), &client);
-        QSignalSpy failed(stream, &ApiStream::failed);
-        QVERIFY(failed.wait(10000));
-        const auto error = failed.constFirst().constFirst().value<ApiStatusError>();
-        QCOMPARE(error.httpStatus, 401);
-        QCOMPARE(error.toError().code, QStringLiteral("kube.Unauthorized"));
-        QCOMPARE(provider->invalidations, 1); // one retry, not a loop
-        QCOMPARE(sandbox.requests().size(), 2);
     }
 
     void deadlineEndsAForgottenStream()
