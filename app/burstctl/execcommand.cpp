@@ -2,10 +2,10 @@
 #include "app/burstctl/commands.h"
 #include "app/burstctl/tr.h"
 
+#include "core/kube/apiclient.h"
 #include "core/kube/execclient.h"
 
 #include <QCoreApplication>
-#include <QNetworkAccessManager>
 
 #include <cstdio>
 
@@ -34,8 +34,8 @@ int run(const Invocation &in)
     core::kube::ExecOptions options;
     options.container = in.value(QStringLiteral("container"));
     options.command = positional.mid(1);
-    QNetworkAccessManager network;
-    core::kube::ExecClient client(&network, connection.value());
+    core::kube::ApiClient api(connection.value());
+    core::kube::ExecClient client(&api);
     int exitCode = 0;
     QObject::connect(&client, &core::kube::ExecClient::stdoutReceived, &client,
                      [](const QByteArray &data) { writeRaw(stdout, data); });

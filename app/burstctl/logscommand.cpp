@@ -2,10 +2,10 @@
 #include "app/burstctl/commands.h"
 #include "app/burstctl/tr.h"
 
+#include "core/kube/apiclient.h"
 #include "core/kube/podlogclient.h"
 
 #include <QCoreApplication>
-#include <QNetworkAccessManager>
 
 namespace cli {
 
@@ -54,8 +54,8 @@ int run(const Invocation &in)
         return in.fail(connection.error(), 2);
     const QString nameSpace = in.nameSpace(connection.value());
 
-    QNetworkAccessManager network;
-    core::kube::PodLogClient client(&network, connection.value());
+    core::kube::ApiClient api(connection.value());
+    core::kube::PodLogClient client(&api);
     int exitCode = 0;
     int resumesWithoutProgress = 0;
     QObject::connect(&client, &core::kube::PodLogClient::linesReceived, &client,

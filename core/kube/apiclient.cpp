@@ -1,6 +1,7 @@
 #include "core/kube/apiclient.h"
 
 #include "core/common/tr.h"
+#include "core/kube/apistream.h"
 #include "core/kube/networkrequest.h"
 
 #include <QJsonArray>
@@ -31,31 +32,30 @@ ApiClient::ApiClient(Connection connection, QObject *parent)
       m_network(new QNetworkAccessManager(this))
 {
     m_network->setAutoDeleteReplies(false);
+    const Result<QNetworkProxy> proxy = networkProxy(m_connection);
+    if (proxy)
+        m_network->setProxy(proxy.value());
+    else
+        m_proxyError = proxy.error();
 }
 
-ApiClient::~ApiClient() = default;
-
-void ApiClient::withCredential(
-    QObject *context, std::function<void(const ApiResult<std::optional<Credential>> &)> next)
+ApiClient::~ApiClient()
 {
-    if (!m_connection.credentialProvider) {
-        next(std::optional<Credential>());
-        return;
-    }
-    QPointer<QObject> guard(context);
-    m_connection.credentialProvider->fetch(this, [guard, next](const Result<Credential> &c) {
-        if (!guard)
-            return;
-        if (!c)
-            next(ApiStatusError::transport(c.error().message));
-        else
-            next(std::optional<Credential>(c.value()));
-    });
+    // Qt keeps TLS connections in its HTTP thread's cache; closing them with the client lets
+    // OpenSSL free their state before the process exits.
+    m_network->clearConnectionCache();
 }
 
-QNetworkReply *ApiClient::sendReply(const ApiRequest &request,
-                                    const std::optional<Credential> &credential)
+QNetworkProxy ApiClient::proxy() const
 {
+    return m_network->proxy();
+}
+
+ApiResult<QNetworkRequest> ApiClient::prepare(const ApiRequest &request,
+                                              const std::optional<Credential> &credential) const
+{
+    if (m_proxyError)
+        return ApiStatusError::transport(m_proxyError->message);
     QNetworkRequest r =
         makeRequest(m_connection, apiUrl(m_connection, request.path, request.query));
     if (credential)
@@ -68,9 +68,38 @@ QNetworkReply *ApiClient::sendReply(const ApiRequest &request,
     if (m_connection.signRequest) {
         const QString problem = m_connection.signRequest(r, request.verb, request.body);
         if (!problem.isEmpty())
-            qWarning("burst: cannot sign the request: %s", qUtf8Printable(problem));
+            return ApiStatusError::transport(Tr::tr("cannot sign the request: %1").arg(problem));
     }
-    return m_network->sendCustomRequest(r, request.verb, request.body);
+    return r;
+}
+
+void ApiClient::authorize(const ApiRequest &request, QObject *context,
+                          Callback<QNetworkRequest> done)
+{
+    if (!m_connection.credentialProvider) {
+        done(prepare(request, std::nullopt));
+        return;
+    }
+    QPointer<QObject> guard(context);
+    QPointer<ApiClient> self(this);
+    m_connection.credentialProvider->fetch(
+        this, [self, guard, request, done](const Result<Credential> &credential) {
+            if (!guard || !self)
+                return;
+            if (!credential)
+                done(ApiStatusError::transport(credential.error().message));
+            else
+                done(self->prepare(request, credential.value()));
+        });
+}
+
+bool ApiClient::refreshAfterUnauthorized(int httpStatus, bool *retried)
+{
+    if (httpStatus != 401 || !m_connection.credentialProvider || *retried)
+        return false;
+    *retried = true;
+    m_connection.credentialProvider->invalidate();
+    return true;
 }
 
 void ApiClient::send(const ApiRequest &request, QObject *context, Callback<ApiResponse> done)
@@ -84,21 +113,21 @@ void ApiClient::send(const ApiRequest &request, QObject *context, Callback<ApiRe
 
 void ApiClient::startCall(const std::shared_ptr<Call> &call)
 {
-    withCredential(call->context, [this, call](const ApiResult<std::optional<Credential>> &c) {
-        if (!c) {
+    authorize(call->request, call->context, [this, call](const ApiResult<QNetworkRequest> &r) {
+        if (!r) {
             if (call->context)
-                call->done(c.error());
+                call->done(r.error());
             return;
         }
-        issue(call, c.value());
+        issue(call, r.value());
     });
 }
 
-void ApiClient::issue(const std::shared_ptr<Call> &call,
-                      const std::optional<Credential> &credential)
+void ApiClient::issue(const std::shared_ptr<Call> &call, const QNetworkRequest &request)
 {
     ++call->attempt;
-    QNetworkReply *reply = sendReply(call->request, credential);
+    QNetworkReply *reply =
+        m_network->sendCustomRequest(request, call->request.verb, call->request.body);
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, reply, [reply] {
@@ -115,7 +144,9 @@ void ApiClient::issue(const std::shared_ptr<Call> &call,
 std::optional<std::chrono::milliseconds> ApiClient::retryDelay(const Call &call, int httpStatus,
                                                                QNetworkReply *reply) const
 {
-    if (call.attempt >= m_retry.maxAttempts || reply->property("burstTimedOut").toBool())
+    const int maxAttempts =
+        call.request.maxAttempts > 0 ? call.request.maxAttempts : m_retry.maxAttempts;
+    if (call.attempt >= maxAttempts || reply->property("burstTimedOut").toBool())
         return std::nullopt;
     const bool transportFailure = httpStatus == 0 &&
                                   reply->error() != QNetworkReply::SslHandshakeFailedError &&
@@ -141,9 +172,7 @@ std::optional<std::chrono::milliseconds> ApiClient::retryDelay(const Call &call,
 void ApiClient::finishCall(const std::shared_ptr<Call> &call, QNetworkReply *reply)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 401 && m_connection.credentialProvider && !call->authRetried) {
-        call->authRetried = true;
-        m_connection.credentialProvider->invalidate();
+    if (refreshAfterUnauthorized(status, &call->authRetried)) {
         startCall(call);
         return;
     }
@@ -263,20 +292,11 @@ void ApiClient::remove(const ResourceMapping &resource, const QString &nameSpace
     objectCall(request, context, std::move(done));
 }
 
-void ApiClient::openStream(const ApiRequest &request, QObject *context,
-                           Callback<QNetworkReply *> done)
+ApiStream *ApiClient::openStream(const ApiRequest &request, QObject *parent)
 {
-    QPointer<QObject> guard(context);
-    withCredential(context,
-                   [this, request, guard, done](const ApiResult<std::optional<Credential>> &c) {
-                       if (!guard)
-                           return;
-                       if (!c) {
-                           done(c.error());
-                           return;
-                       }
-                       done(sendReply(request, c.value()));
-                   });
+    auto *stream = new ApiStream(this, request, parent);
+    QMetaObject::invokeMethod(stream, [stream] { stream->start(); }, Qt::QueuedConnection);
+    return stream;
 }
 
 } // namespace core::kube

@@ -7,6 +7,8 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QNetworkProxy>
+#include <QNetworkRequest>
 #include <QObject>
 
 #include <functional>
@@ -18,11 +20,18 @@ class QNetworkReply;
 
 namespace core::kube {
 
-// The REST client of one API server, asynchronous throughout (QNetworkAccessManager, HTTP/1.1,
-// TLS from the Connection). Every call takes a context object: the callback runs on this
-// client's thread, and not at all once the context is gone. Retries follow client-go: 429 with
-// Retry-After for any verb, 5xx and lost connections for GET only, bounded, with exponential
-// backoff and jitter; a 401 makes the credential provider invalidate and is retried once.
+class ApiStream;
+
+// The client side of one API server, asynchronous throughout (QNetworkAccessManager, HTTP/1.1,
+// TLS and proxy from the Connection), and the one pipeline every request goes through: REST calls
+// (send and what builds on it), watch and log streams (openStream, ApiStream) and exec's WebSocket
+// (authorize). prepare() builds every request the same way: TLS, static and dynamic credentials
+// (exec plugin tokens and client certificates, IAM), headers, then the AK/SK signature; a 401
+// makes the credential provider invalidate and the request is sent once more
+// (refreshAfterUnauthorized); failures are ApiStatusError, whose toError() is the one mapping to
+// diagnostics. Every call takes a context object: the callback runs on this client's thread, and
+// not at all once the context is gone. REST retries follow client-go: 429 with Retry-After for
+// any verb, 5xx and lost connections for GET only, bounded, with exponential backoff and jitter.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -65,23 +74,35 @@ public:
     void remove(const ResourceMapping &resource, const QString &nameSpace, const QString &name,
                 PropagationPolicy propagation, QObject *context, ObjectCallback done);
 
-    // A long-lived streaming GET (watch, logs -f): `done` gets the reply once sent, before any
-    // data; the caller reads it and deletes it. Not retried.
-    void openStream(const ApiRequest &request, QObject *context, Callback<QNetworkReply *> done);
+    // A long-lived streaming GET (watch, logs -f), owned by `parent`; see ApiStream. Not retried
+    // except once after a 401 with a credential provider.
+    ApiStream *openStream(const ApiRequest &request, QObject *parent);
+
+    // The request as it leaves: the connection's TLS (CA, client certificate, tls-server-name),
+    // static authentication (token, token file, basic) and extra headers, `credential` on top,
+    // Accept and Content-Type, then Connection::signRequest over the final headers. An error
+    // when it cannot be made (the signer or the proxy-url refuses).
+    ApiResult<QNetworkRequest> prepare(const ApiRequest &request,
+                                       const std::optional<Credential> &credential) const;
+    // prepare() with the current credential, asked from the provider first when there is one.
+    void authorize(const ApiRequest &request, QObject *context, Callback<QNetworkRequest> done);
+    // For an answer's HTTP status: true when it is a 401 the credential provider may cure and
+    // `*retried` is not set yet; the provider has then forgotten its credential, `*retried` is
+    // set, and the caller authorizes and sends once more.
+    bool refreshAfterUnauthorized(int httpStatus, bool *retried);
+    // What every request and WebSocket of this client goes through (proxy-url).
+    QNetworkProxy proxy() const;
+    QNetworkAccessManager *network() const { return m_network; }
 
 private:
     struct Call;
     struct ListState;
 
     void startCall(const std::shared_ptr<Call> &call);
-    void issue(const std::shared_ptr<Call> &call, const std::optional<Credential> &credential);
+    void issue(const std::shared_ptr<Call> &call, const QNetworkRequest &request);
     void finishCall(const std::shared_ptr<Call> &call, QNetworkReply *reply);
     std::optional<std::chrono::milliseconds> retryDelay(const Call &call, int httpStatus,
                                                         QNetworkReply *reply) const;
-    QNetworkReply *sendReply(const ApiRequest &request,
-                             const std::optional<Credential> &credential);
-    void withCredential(QObject *context,
-                        std::function<void(const ApiResult<std::optional<Credential>> &)> next);
     void listPage(const std::shared_ptr<ListState> &state, const QString &continueToken);
     void objectCall(const ApiRequest &request, QObject *context, ObjectCallback done);
     void discoverGroupVersions(const QList<QPair<QString, bool>> &groupVersions);
@@ -89,6 +110,7 @@ private:
 
     Connection m_connection;
     QNetworkAccessManager *m_network;
+    std::optional<Error> m_proxyError; // a proxy-url Qt cannot use fails every request
     std::chrono::milliseconds m_timeout{30000};
     RetryPolicy m_retry;
     std::optional<RestMapper> m_mapper;

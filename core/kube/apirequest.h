@@ -19,7 +19,10 @@ struct ApiRequest
     QByteArray body;
     QByteArray contentType; // defaults to application/json when there is a body
     QByteArray accept = QByteArrayLiteral("application/json");
-    std::chrono::milliseconds timeout{0}; // 0: the client's default
+    // REST: the whole call, 0 the client's default. Streams: how long the stream may last at
+    // most (a watch the server forgets to end), 0 no limit.
+    std::chrono::milliseconds timeout{0};
+    int maxAttempts = 0; // 0: the client's RetryPolicy; 1: never sent again after a failure
 
     // GET and HEAD: safe to send again after a 5xx or a lost connection. Everything else may
     // have taken effect, so only a 429 (refused before processing) is retried.

@@ -91,6 +91,12 @@ Error ApiStatusError::toError() const
                             "kubeconfig context.")};
     const QString code = reason.isEmpty() ? QStringLiteral("kube.http%1").arg(httpStatus)
                                           : QString(u"kube." + reason);
+    // kubectl's "Error from server (NotFound): ..." when the server sent a Status; without one
+    // (a proxy's or gateway's page) the HTTP status is all there is to go by, so it is shown.
+    QString label = reason;
+    if (status.isEmpty())
+        label = reason.isEmpty() ? QStringLiteral("HTTP %1").arg(httpStatus)
+                                 : QStringLiteral("%1, HTTP %2").arg(reason).arg(httpStatus);
     QString hint;
     if (httpStatus == 401)
         hint = Tr::tr("The credentials were refused; log in again or refresh the token.");
@@ -98,7 +104,7 @@ Error ApiStatusError::toError() const
         hint = Tr::tr("The user lacks the permission; ask the cluster administrator.");
     else if (isConflict())
         hint = Tr::tr("The object changed on the server; reload it and apply the change again.");
-    return Error{code, Tr::tr("Error from server (%1): %2").arg(reason, message), hint};
+    return Error{code, Tr::tr("Error from server (%1): %2").arg(label, message), hint};
 }
 
 } // namespace core::kube

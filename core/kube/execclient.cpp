@@ -1,14 +1,13 @@
 #include "core/kube/execclient.h"
 
 #include "core/common/tr.h"
+#include "core/kube/apiclient.h"
 #include "core/kube/networkrequest.h"
-#include "core/kube/statuserror.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QRegularExpression>
+#include <QSslSocket>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
@@ -38,29 +37,27 @@ QList<QPair<QString, QString>> execQuery(const ExecOptions &options)
     return query;
 }
 
-QUrl withScheme(QUrl url, bool webSocket)
+QUrl webSocketUrl(QUrl url)
 {
-    const bool secure = url.scheme() == u"https" || url.scheme() == u"wss";
-    url.setScheme(webSocket ? (secure ? QStringLiteral("wss") : QStringLiteral("ws"))
-                            : (secure ? QStringLiteral("https") : QStringLiteral("http")));
+    url.setScheme(url.scheme() == u"https" ? QStringLiteral("wss") : QStringLiteral("ws"));
     return url;
 }
 
 // QtWebSockets reports a refused upgrade only in its error text:
-// "...: Unhandled http status code: 403 (Forbidden)."
+// "...: Unhandled http status code: 403 (Forbidden).", and a 400 without its number as
+// "...processHandshake: Unknown error condition encountered...".
 int refusedHttpStatus(const QString &errorText)
 {
     static const QRegularExpression pattern(QStringLiteral(R"(status code: (\d{3}))"));
     const QRegularExpressionMatch match = pattern.match(errorText);
-    return match.hasMatch() ? match.captured(1).toInt() : 0;
+    if (match.hasMatch())
+        return match.captured(1).toInt();
+    return errorText.contains(u"processHandshake: Unknown error condition") ? 400 : 0;
 }
 
 } // namespace
 
-ExecClient::ExecClient(QNetworkAccessManager *network, Connection connection, QObject *parent)
-    : QObject(parent), m_network(network), m_connection(std::move(connection))
-{
-}
+ExecClient::ExecClient(ApiClient *client, QObject *parent) : QObject(parent), m_client(client) {}
 
 ExecClient::~ExecClient()
 {
@@ -72,26 +69,28 @@ void ExecClient::start(const QString &nameSpace, const QString &pod, const ExecO
     abort();
     m_done = false;
     m_transportFailed = false;
+    m_authRetried = false;
     m_options = options;
-    const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/exec").arg(nameSpace, pod);
-    const QUrl url = apiUrl(m_connection, path, execQuery(options));
-    m_request = makeRequest(m_connection, withScheme(url, false));
-    m_request.setUrl(withScheme(url, true));
-    if (!m_connection.credentialProvider) {
-        open(nullptr);
-        return;
-    }
+    m_request = ApiRequest();
+    m_request.path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/exec").arg(nameSpace, pod);
+    m_request.query = execQuery(options);
+    connectSocket();
+}
+
+// The upgrade is a GET like any other until the server switches protocols, so it is prepared
+// and signed as the https:// request it starts as.
+void ExecClient::connectSocket()
+{
     const quint64 generation = m_generation;
-    m_connection.credentialProvider->fetch(
-        this, [this, generation](const Result<Credential> &credential) {
-            if (generation != m_generation)
-                return;
-            if (!credential) {
-                fail(credential.error());
-                return;
-            }
-            open(&credential.value());
-        });
+    m_client->authorize(m_request, this,
+                        [this, generation](const ApiResult<QNetworkRequest> &request) {
+                            if (generation != m_generation)
+                                return;
+                            if (!request)
+                                fail(request.error().toError());
+                            else
+                                open(request.value());
+                        });
 }
 
 void ExecClient::abort()
@@ -126,23 +125,29 @@ bool ExecClient::closeStdin()
     return sendChannel(Close, QByteArray(1, char(Stdin)));
 }
 
-void ExecClient::open(const Credential *credential)
+void ExecClient::open(QNetworkRequest request)
 {
-    if (credential)
-        applyCredential(m_request, *credential);
+    request.setUrl(webSocketUrl(request.url()));
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     connect(m_socket, &QWebSocket::connected, this, &ExecClient::onConnected);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ExecClient::onMessage);
     connect(m_socket, &QWebSocket::disconnected, this, &ExecClient::onDisconnected);
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             &ExecClient::onSocketError);
+    m_socket->setProxy(m_client->proxy());
     // QWebSocket takes TLS settings from itself, not from the request.
-    if (m_request.url().scheme() == u"wss")
-        m_socket->setSslConfiguration(m_request.sslConfiguration());
+    if (request.url().scheme() == u"wss")
+        m_socket->setSslConfiguration(request.sslConfiguration());
     QWebSocketHandshakeOptions handshake;
     handshake.setSubprotocols(
         {QString::fromLatin1(v5Protocol()), QString::fromLatin1(v4Protocol())});
-    m_socket->open(m_request, handshake);
+    m_socket->open(request, handshake);
+    // QWebSocket ignores the request's peer verify name. Its TLS socket (its child) has just
+    // started connecting; the name set now is the one it verifies the certificate against.
+    if (!request.peerVerifyName().isEmpty()) {
+        if (auto *tls = m_socket->findChild<QSslSocket *>())
+            tls->setPeerVerifyName(request.peerVerifyName());
+    }
 }
 
 void ExecClient::onConnected()
@@ -203,8 +208,10 @@ void ExecClient::onDisconnected()
         finishWith({});
         return;
     }
-    fail(networkError(Tr::tr("the exec connection closed before the command ended (%1)")
-                          .arg(m_socket->closeCode())));
+    fail(ApiStatusError::transport(
+             Tr::tr("the exec connection closed before the command ended (%1)")
+                 .arg(m_socket->closeCode()))
+             .toError());
 }
 
 void ExecClient::onSocketError()
@@ -217,42 +224,38 @@ void ExecClient::onSocketError()
         return;
     }
     const int status = refusedHttpStatus(errorText);
+    if (m_client->refreshAfterUnauthorized(status, &m_authRetried)) {
+        dropSocket();
+        connectSocket();
+        return;
+    }
     if (status != 0)
         fetchRefusal(status, errorText);
     else
-        fail(networkError(errorText));
+        fail(ApiStatusError::transport(errorText).toError());
 }
 
 // A refused upgrade starts no command, and QtWebSockets drops its body; the same request
-// without the upgrade gets the API server's Status message for the same reason.
+// without the upgrade gets the API server's Status for the same reason (not for a 401 that a
+// fresh credential did not cure: asking again would only run the credential plugin again).
 void ExecClient::fetchRefusal(int httpStatus, const QString &reason)
 {
     m_done = true;
-    const auto refused = [this, httpStatus](const QString &message) {
-        emit failed({QStringLiteral("exec.refused"),
-                     Tr::tr("The API server refused the exec request with HTTP %1: %2")
-                         .arg(httpStatus)
-                         .arg(message),
-                     {}});
-    };
-    if (!m_network) {
-        refused(reason);
+    const ApiStatusError fallback = ApiStatusError::fromResponse(httpStatus, reason.toUtf8());
+    if (httpStatus == 401 && m_authRetried) {
+        emit failed(fallback.toError());
         return;
     }
-    QNetworkRequest request = m_request;
-    request.setUrl(withScheme(m_request.url(), false));
-    QNetworkReply *reply = m_network->get(request);
+    ApiRequest request = m_request;
+    request.maxAttempts = 1;
     const quint64 generation = m_generation;
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, generation, httpStatus, reason, refused] {
-                reply->deleteLater();
-                if (generation != m_generation)
-                    return;
-                const int status =
-                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                refused(status == httpStatus ? errorFromStatusBody(status, reply->readAll()).message
-                                             : reason);
-            });
+    m_client->send(request, this,
+                   [this, generation, httpStatus, fallback](const ApiResult<ApiResponse> &r) {
+                       if (generation != m_generation)
+                           return;
+                       const bool same = !r && r.error().httpStatus == httpStatus;
+                       emit failed((same ? r.error() : fallback).toError());
+                   });
 }
 
 void ExecClient::fail(const Error &error)

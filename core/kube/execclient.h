@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
-#include "core/kube/connection.h"
+#include "core/kube/apirequest.h"
 #include "core/kube/execstatus.h"
 
 #include <QByteArray>
@@ -11,9 +11,9 @@
 #include <QStringList>
 #include <QWebSocket>
 
-class QNetworkAccessManager;
-
 namespace core::kube {
+
+class ApiClient;
 
 // corev1.PodExecOptions.
 struct ExecOptions
@@ -29,6 +29,10 @@ struct ExecOptions
 // Runs a command in a container over a WebSocket (GET .../pods/NAME/exec), as kubectl does since
 // 1.30: v5.channel.k8s.io preferred, v4.channel.k8s.io accepted. Every message is one binary frame
 // whose first byte is the stream: 0 stdin, 1 stdout, 2 stderr, 3 status, 4 resize, 255 close (v5).
+// The upgrade request is prepared, authorized and signed by the ApiClient's pipeline and goes
+// through its proxy; a refused upgrade with 401 refreshes the credential and is tried once more.
+// QtWebSockets takes no peer verify name from the request; tls-server-name is set on the TLS
+// socket it opens instead.
 class ExecClient : public QObject
 {
     Q_OBJECT
@@ -36,8 +40,7 @@ public:
     static QByteArray v5Protocol() { return QByteArrayLiteral("v5.channel.k8s.io"); }
     static QByteArray v4Protocol() { return QByteArrayLiteral("v4.channel.k8s.io"); }
 
-    // `network` answers the plain GET that fetches the Status of a refused upgrade.
-    ExecClient(QNetworkAccessManager *network, Connection connection, QObject *parent = nullptr);
+    explicit ExecClient(ApiClient *client, QObject *parent = nullptr);
     ~ExecClient() override;
 
     void start(const QString &nameSpace, const QString &pod, const ExecOptions &options);
@@ -65,7 +68,8 @@ signals:
     void failed(const core::Error &error);
 
 private:
-    void open(const Credential *credential);
+    void connectSocket();
+    void open(QNetworkRequest request);
     void onConnected();
     void onMessage(const QByteArray &message);
     void onStatus(const QByteArray &payload);
@@ -77,15 +81,15 @@ private:
     bool sendChannel(quint8 channel, const QByteArray &payload);
     void dropSocket();
 
-    QNetworkAccessManager *m_network;
-    Connection m_connection;
+    ApiClient *m_client;
     ExecOptions m_options;
-    QNetworkRequest m_request;
+    ApiRequest m_request;
     QPointer<QWebSocket> m_socket;
     QByteArray m_protocol;
     quint64 m_generation = 0;
     bool m_done = false;
     bool m_transportFailed = false;
+    bool m_authRetried = false;
 };
 
 } // namespace core::kube

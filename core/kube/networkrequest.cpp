@@ -1,5 +1,7 @@
 #include "core/kube/networkrequest.h"
 
+#include "core/common/tr.h"
+
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -110,6 +112,28 @@ QUrl apiUrl(const Connection &connection, const QString &path,
         url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
     }
     return url;
+}
+
+Result<QNetworkProxy> networkProxy(const Connection &connection)
+{
+    const QUrl &url = connection.proxyUrl;
+    if (url.isEmpty())
+        return QNetworkProxy(QNetworkProxy::NoProxy);
+    const QString scheme = url.scheme();
+    QNetworkProxy::ProxyType type = QNetworkProxy::HttpProxy;
+    int defaultPort = 80;
+    if (scheme == u"socks5") {
+        type = QNetworkProxy::Socks5Proxy;
+        defaultPort = 1080;
+    } else if (scheme != u"http") {
+        return Error{QStringLiteral("kube.proxy"),
+                     Tr::tr("the proxy-url \"%1\" cannot be used: only http:// and socks5:// "
+                            "proxies are supported, not a TLS connection to the proxy")
+                         .arg(url.toString(QUrl::RemoveUserInfo)),
+                     {}};
+    }
+    return QNetworkProxy(type, url.host(), quint16(url.port(defaultPort)),
+                         url.userName(QUrl::FullyDecoded), url.password(QUrl::FullyDecoded));
 }
 
 } // namespace core::kube

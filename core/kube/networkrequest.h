@@ -3,6 +3,7 @@
 #include "core/kube/connection.h"
 
 #include <QList>
+#include <QNetworkProxy>
 #include <QNetworkRequest>
 #include <QPair>
 #include <QString>
@@ -22,5 +23,11 @@ void applyCredential(QNetworkRequest &request, const Credential &credential);
 // connection.server + path (the server URL may carry a path prefix, as behind a proxy) + query.
 QUrl apiUrl(const Connection &connection, const QString &path,
             const QList<QPair<QString, QString>> &query = {});
+
+// The proxy of the connection's proxy-url as Qt can use it: http:// (CONNECT for https servers,
+// absolute URIs for http ones) and socks5:// (host names resolved by the proxy), credentials from
+// the URL, Go's default ports (80, 1080). NoProxy without a proxy-url. An https:// proxy-url (TLS
+// to the proxy itself) is an error: Qt speaks plain HTTP to proxies.
+Result<QNetworkProxy> networkProxy(const Connection &connection);
 
 } // namespace core::kube

@@ -1,31 +1,18 @@
 #include "core/kube/podlogclient.h"
 
 #include "core/common/tr.h"
-#include "core/kube/networkrequest.h"
-#include "core/kube/statuserror.h"
-
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include "core/kube/apiclient.h"
+#include "core/kube/apistream.h"
 
 namespace core::kube {
 
-namespace {
-
-int httpStatusOf(const QNetworkReply *reply)
-{
-    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-}
-
-} // namespace
-
-PodLogClient::PodLogClient(QNetworkAccessManager *network, Connection connection, QObject *parent)
-    : QObject(parent), m_network(network), m_connection(std::move(connection))
+PodLogClient::PodLogClient(ApiClient *client, QObject *parent) : QObject(parent), m_client(client)
 {
 }
 
 PodLogClient::~PodLogClient()
 {
-    dropReply();
+    dropStream();
 }
 
 void PodLogClient::setMaxLines(int maxLines)
@@ -56,11 +43,8 @@ void PodLogClient::start(const QString &nameSpace, const QString &pod, const Pod
 
 void PodLogClient::stop()
 {
-    ++m_generation;
-    m_waitingForCredential = false;
-    dropReply();
+    dropStream();
     m_partial.clear();
-    m_errorBody.clear();
     m_dropped = false;
 }
 
@@ -92,90 +76,48 @@ void PodLogClient::send(const PodLogOptions &options)
 {
     m_partial.clear();
     m_linesThisStream = 0;
-    m_errorBody.clear();
-    if (!m_connection.credentialProvider) {
-        sendRequest(options, nullptr);
-        return;
-    }
-    m_waitingForCredential = true;
-    const quint64 generation = m_generation;
-    m_connection.credentialProvider->fetch(
-        this, [this, generation, options](const Result<Credential> &credential) {
-            if (generation != m_generation)
-                return;
-            m_waitingForCredential = false;
-            if (!credential) {
-                emit failed(credential.error());
-                return;
-            }
-            sendRequest(options, &credential.value());
-        });
+    ApiRequest request;
+    request.path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/log").arg(m_namespace, m_pod);
+    request.query = options.toQuery();
+    request.accept = QByteArrayLiteral("*/*");
+    m_stream = m_client->openStream(request, this);
+    connect(m_stream, &ApiStream::received, this, &PodLogClient::onReceived);
+    connect(m_stream, &ApiStream::ended, this, &PodLogClient::onEnded);
+    connect(m_stream, &ApiStream::failed, this, &PodLogClient::onFailed);
 }
 
-void PodLogClient::sendRequest(const PodLogOptions &options, const Credential *credential)
+void PodLogClient::onReceived(const QByteArray &data)
 {
-    const QString path =
-        QStringLiteral("/api/v1/namespaces/%1/pods/%2/log").arg(m_namespace, m_pod);
-    QNetworkRequest request =
-        makeRequest(m_connection, apiUrl(m_connection, path, options.toQuery()));
-    if (credential)
-        applyCredential(request, *credential);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setRawHeader("Accept", "*/*");
-    m_reply = m_network->get(request);
-    connect(m_reply, &QNetworkReply::readyRead, this, &PodLogClient::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &PodLogClient::onFinished);
-}
-
-void PodLogClient::onReadyRead()
-{
-    if (!m_reply)
-        return;
-    if (httpStatusOf(m_reply) >= 400) {
-        m_errorBody += m_reply->readAll().left(64 * 1024 - m_errorBody.size());
-        return;
-    }
-    m_partial += m_reply->readAll();
+    m_partial += data;
     takeLines(false);
 }
 
-void PodLogClient::onFinished()
+void PodLogClient::onFailed(const ApiStatusError &error)
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply)
-        return;
-    const int status = httpStatusOf(reply);
-    const QNetworkReply::NetworkError networkError = reply->error();
-    const QString errorText = reply->errorString();
-    if (status >= 400) {
-        m_errorBody += reply->readAll();
-        const QByteArray body = m_errorBody;
-        dropReply();
-        if (m_confirmingEnd) {
-            // The log ended and its pod or container went away since: nothing more to read.
-            m_confirmingEnd = false;
-            emit finished();
-            return;
-        }
-        emit failed(errorFromStatusBody(status, body));
+    const bool begun = m_stream && m_stream->httpStatus() > 0;
+    dropStream();
+    if (error.httpStatus >= 400 && m_confirmingEnd) {
+        // The log ended and its pod or container went away since: nothing more to read.
+        m_confirmingEnd = false;
+        emit finished();
         return;
     }
-    m_partial += reply->readAll();
-    dropReply();
-    if (networkError != QNetworkReply::NoError) {
-        // Bytes after the last newline belong to a line the resumed stream sends again whole.
-        takeLines(false);
-        m_partial.clear();
-        if (status == 0 && !m_confirmingEnd) {
-            emit failed(core::kube::networkError(errorText));
-            return;
-        }
-        m_dropped = true;
-        emit streamDropped({QStringLiteral("logs.dropped"),
-                            Tr::tr("The log stream of pod \"%1\" broke: %2").arg(m_pod, errorText),
-                            Tr::tr("Resume to continue from the last line received.")});
+    if (error.httpStatus >= 400 || (!begun && !m_confirmingEnd)) {
+        emit failed(error.toError());
         return;
     }
+    // Bytes after the last newline belong to a line the resumed stream sends again whole.
+    takeLines(false);
+    m_partial.clear();
+    m_dropped = true;
+    emit streamDropped({QStringLiteral("logs.dropped"),
+                        Tr::tr("The log stream of pod \"%1\" broke: %2").arg(m_pod, error.message),
+                        Tr::tr("Resume to continue from the last line received.")});
+}
+
+void PodLogClient::onEnded()
+{
+    dropStream();
     if (m_options.follow && !m_lastKey.isEmpty()) {
         endFollow();
         return;
@@ -268,16 +210,10 @@ void PodLogClient::appendToRing(const QStringList &lines)
         m_lines.remove(0, m_lines.size() - m_maxLines);
 }
 
-void PodLogClient::dropReply()
+void PodLogClient::dropStream()
 {
-    if (!m_reply)
-        return;
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    disconnect(reply, nullptr, this, nullptr);
-    if (!reply->isFinished())
-        reply->abort();
-    reply->deleteLater();
+    if (ApiStream *stream = std::exchange(m_stream, nullptr))
+        stream->discard();
 }
 
 } // namespace core::kube

@@ -1,24 +1,24 @@
 #pragma once
 
 #include "core/common/result.h"
-#include "core/kube/connection.h"
+#include "core/kube/apistream.h"
 #include "core/kube/podlogoptions.h"
 
 #include <QByteArray>
-#include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 
-class QNetworkAccessManager;
-
 namespace core::kube {
+
+class ApiClient;
 
 // Streams a container's log (GET /api/v1/namespaces/NS/pods/NAME/log) and hands out complete
 // lines as they arrive; a line split across chunks waits for its newline. Keeps at most
 // maxLines() lines for a viewer. A follow stream always asks for timestamps (they are stripped
 // again unless the caller asked for them) so that resume() after streamDropped() continues at
-// the last line seen: nothing lost, nothing repeated.
+// the last line seen: nothing lost, nothing repeated. Requests go through the ApiClient's pipeline
+// (credentials, signing, a 401 refreshes the credential once; errors as ApiStatusError::toError).
 class PodLogClient : public QObject
 {
     Q_OBJECT
@@ -28,7 +28,7 @@ public:
     // memory without bound.
     static constexpr qsizetype kMaxLineBytes = qsizetype(1) << 20;
 
-    PodLogClient(QNetworkAccessManager *network, Connection connection, QObject *parent = nullptr);
+    explicit PodLogClient(ApiClient *client, QObject *parent = nullptr);
     ~PodLogClient() override;
 
     void setMaxLines(int maxLines);
@@ -37,7 +37,7 @@ public:
 
     void start(const QString &nameSpace, const QString &pod, const PodLogOptions &options);
     void stop();
-    bool isActive() const { return m_reply != nullptr || m_waitingForCredential; }
+    bool isActive() const { return m_stream != nullptr; }
     // Reconnects a dropped stream from the last line received. False when there is nothing to
     // resume (not started, still running, or no line with a timestamp seen yet).
     bool resume();
@@ -56,27 +56,23 @@ signals:
 
 private:
     void send(const PodLogOptions &options);
-    void sendRequest(const PodLogOptions &options, const Credential *credential);
     void resumeFromLastLine();
     void endFollow();
-    void onReadyRead();
-    void onFinished();
+    void onReceived(const QByteArray &data);
+    void onEnded();
+    void onFailed(const ApiStatusError &error);
     void takeLines(bool endOfStream);
     bool acceptLine(QByteArray line, QStringList *out);
     void appendToRing(const QStringList &lines);
-    void dropReply();
+    void dropStream();
 
-    QNetworkAccessManager *m_network;
-    Connection m_connection;
+    ApiClient *m_client;
     QString m_namespace;
     QString m_pod;
     PodLogOptions m_options;
     bool m_stripTimestamps = false;
-    QPointer<QNetworkReply> m_reply;
-    bool m_waitingForCredential = false;
-    quint64 m_generation = 0;
+    QPointer<ApiStream> m_stream;
     QByteArray m_partial;
-    QByteArray m_errorBody;
     QStringList m_lines;
     int m_maxLines = kDefaultMaxLines;
     bool m_dropped = false;

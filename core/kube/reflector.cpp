@@ -1,9 +1,9 @@
 #include "core/kube/reflector.h"
 
 #include "core/kube/apiclient.h"
+#include "core/kube/apistream.h"
 
 #include <QJsonArray>
-#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTimer>
 
@@ -43,13 +43,8 @@ void Reflector::stop()
 
 void Reflector::dropStream()
 {
-    if (!m_stream)
-        return;
-    QNetworkReply *reply = m_stream;
-    m_stream = nullptr;
-    reply->disconnect(this);
-    reply->abort();
-    reply->deleteLater();
+    if (ApiStream *stream = std::exchange(m_stream, nullptr))
+        stream->discard();
 }
 
 void Reflector::retryLater(void (Reflector::*step)())
@@ -125,27 +120,13 @@ void Reflector::watch()
         request.query.append({QStringLiteral("labelSelector"), m_options.labelSelector});
     if (!m_options.fieldSelector.isEmpty())
         request.query.append({QStringLiteral("fieldSelector"), m_options.fieldSelector});
-    const quint64 generation = m_generation;
-    m_client->openStream(
-        request, this, [this, generation, timeout](const ApiResult<QNetworkReply *> &r) {
-            if (generation != m_generation) {
-                if (r)
-                    r.value()->deleteLater();
-                return;
-            }
-            if (!r) {
-                emit failed(r.error());
-                retryLater(&Reflector::watch);
-                return;
-            }
-            ++m_watches;
-            m_stream = r.value();
-            // A stream the server forgets to end must not hang the informer.
-            QTimer::singleShot(std::chrono::seconds(timeout + 30), m_stream,
-                               [reply = m_stream] { reply->abort(); });
-            connect(m_stream, &QNetworkReply::readyRead, this, &Reflector::readStream);
-            connect(m_stream, &QNetworkReply::finished, this, &Reflector::streamFinished);
-        });
+    // A stream the server forgets to end must not hang the informer.
+    request.timeout = std::chrono::seconds(timeout + 30);
+    ++m_watches;
+    m_stream = m_client->openStream(request, this);
+    connect(m_stream, &ApiStream::received, this, &Reflector::readStream);
+    connect(m_stream, &ApiStream::ended, this, &Reflector::streamEnded);
+    connect(m_stream, &ApiStream::failed, this, &Reflector::streamFailed);
 }
 
 bool Reflector::handleEvent(const WatchEvent &e)
@@ -169,50 +150,45 @@ bool Reflector::handleEvent(const WatchEvent &e)
     return true;
 }
 
-void Reflector::readStream()
+void Reflector::readStream(const QByteArray &data)
 {
-    if (!m_stream)
-        return;
-    const int status = m_stream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status != 200)
-        return; // the error body is read when the reply finishes
     const quint64 generation = m_generation;
-    const QPointer<QNetworkReply> stream = m_stream;
-    for (const WatchEvent &e : m_parser.feed(m_stream->readAll())) {
+    const QPointer<ApiStream> stream = m_stream;
+    for (const WatchEvent &e : m_parser.feed(data)) {
         if (!handleEvent(e) || generation != m_generation || m_stream != stream)
             return;
     }
 }
 
-void Reflector::streamFinished()
+void Reflector::streamEnded()
 {
-    if (!m_stream)
-        return;
-    readStream();
-    if (!m_stream)
-        return;
-    QNetworkReply *reply = m_stream;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = status == 200 ? QByteArray() : reply->readAll();
-    const bool clean = status == 200 && reply->error() == QNetworkReply::NoError;
-    const QString transportError = reply->errorString();
     dropStream();
     if (!m_running)
         return;
-    if (clean) {
-        m_failures = 0;
-        watch(); // timeoutSeconds ended it: resume at once
+    m_failures = 0;
+    // timeoutSeconds ended it, or a stream cut without its last chunk that Qt took for ended:
+    // resume at once either way.
+    watch();
+}
+
+void Reflector::streamFailed(const ApiStatusError &error)
+{
+    dropStream();
+    if (!m_running)
         return;
-    }
-    const ApiStatusError error = status == 0 ? ApiStatusError::transport(transportError)
-                                             : ApiStatusError::fromResponse(status, body);
     emit failed(error);
     if (error.isGone()) {
         list();
         return;
     }
-    if (m_streamHadEvents)
+    if (m_streamHadEvents) {
+        // As client-go's reflector: a stream that broke after it brought events is resumed at
+        // once from the last resourceVersion (progress was made); only one that brought
+        // nothing backs off. Waiting after every drop would let a busy cluster outrun us.
         m_failures = 0;
+        watch();
+        return;
+    }
     retryLater(&Reflector::watch);
 }
 

@@ -11,12 +11,12 @@
 
 #include <chrono>
 
-class QNetworkReply;
 class QTimer;
 
 namespace core::kube {
 
 class ApiClient;
+class ApiStream;
 
 struct ReflectorOptions
 {
@@ -33,8 +33,9 @@ struct ReflectorOptions
 };
 
 // client-go's Reflector: lists (paged), then watches from the list's resourceVersion with
-// bookmarks; a stream that ends or drops is resumed from the last resourceVersion seen (with
-// backoff after failures); 410 Gone, or an ERROR event with code 410, relists. Runs on its
+// bookmarks; a stream that ends, or drops after bringing events, is resumed at once from the last
+// resourceVersion seen, one that failed without events after a backoff; 410 Gone, or an ERROR
+// event with code 410, relists. Runs on its
 // thread's event loop; nothing blocks.
 class Reflector : public QObject
 {
@@ -62,8 +63,9 @@ signals:
 private:
     void list();
     void watch();
-    void readStream();
-    void streamFinished();
+    void readStream(const QByteArray &data);
+    void streamEnded();
+    void streamFailed(const ApiStatusError &error);
     void dropStream();
     void retryLater(void (Reflector::*step)());
     bool handleEvent(const WatchEvent &event);
@@ -74,7 +76,7 @@ private:
     quint64 m_generation = 0; // callbacks of an earlier start/stop are ignored
     QString m_lastResourceVersion;
     QList<QJsonObject> m_listing;
-    QPointer<QNetworkReply> m_stream;
+    QPointer<ApiStream> m_stream;
     WatchStream m_parser;
     bool m_streamHadEvents = false;
     int m_failures = 0;

@@ -12,6 +12,10 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#if defined(__linux__)
+#include <sys/ioctl.h>
+#endif
+
 #include <array>
 #include <deque>
 #include <optional>
@@ -32,6 +36,19 @@ using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 // After the last byte of a closing response, how long unread client bytes are still drained: a
 // close with unread data makes the kernel send RST, which can destroy the response in flight.
 constexpr auto kLingerTime = std::chrono::seconds(2);
+
+// Bytes written to `socket` that the peer has not acknowledged yet; 0 when it cannot be told.
+int unacknowledgedBytes(tcp::socket &socket)
+{
+    int bytes = 0;
+#if defined(__linux__)
+    if (::ioctl(socket.native_handle(), TIOCOUTQ, &bytes) != 0)
+        bytes = 0;
+#else
+    Q_UNUSED(socket);
+#endif
+    return bytes;
+}
 
 QByteArray bytes(std::string_view view)
 {
@@ -101,7 +118,7 @@ private:
         Closing,
         Closed
     };
-    enum class AfterDrain { Nothing, ReadNext, Linger };
+    enum class AfterDrain { Nothing, ReadNext, Linger, Cut };
 
     beast::tcp_stream &lowest() { return beast::get_lowest_layer(m_stream); }
 
@@ -254,7 +271,7 @@ private:
                                                      },
                                                      [weak] {
                                                          if (auto self = weak.lock())
-                                                             self->resetSocket();
+                                                             self->streamAbort();
                                                      }});
         queue(httpResponseHead(reply.response().status, reply.response().headers, std::nullopt,
                                false));
@@ -285,6 +302,35 @@ private:
         m_afterDrain = AfterDrain::Linger;
         queue(std::string(kHttpLastChunk));
         notifyClosed();
+    }
+
+    // The drop fault: the chunks written before it still reach the client, then the connection
+    // is reset without the last chunk. Resetting at once threw away the queued chunks and what
+    // the kernel had not sent yet, so a stream cut "after N events" delivered fewer.
+    void streamAbort()
+    {
+        if (m_phase != Phase::Streaming)
+            return;
+        m_phase = Phase::Closing;
+        m_afterDrain = AfterDrain::Cut;
+        writeNext();
+        notifyClosed();
+    }
+
+    // Resets once the client has every byte (the kernel's send queue is empty), or after the
+    // linger time: a reset discards whatever the peer has not acknowledged.
+    void resetWhenDelivered(std::chrono::steady_clock::time_point deadline)
+    {
+        if (m_phase == Phase::Closed)
+            return;
+        if (unacknowledgedBytes(lowest().socket()) == 0 ||
+            std::chrono::steady_clock::now() >= deadline)
+            return resetSocket();
+        m_timer.expires_after(std::chrono::milliseconds(2));
+        m_timer.async_wait([self = this->shared_from_this(), deadline](beast::error_code error) {
+            if (!error)
+                self->resetWhenDelivered(deadline);
+        });
     }
 
     void beginDeferred(const HttpReply &reply)
@@ -355,6 +401,8 @@ private:
             return readHeader();
         case AfterDrain::Linger:
             return lingerClose();
+        case AfterDrain::Cut:
+            return resetWhenDelivered(std::chrono::steady_clock::now() + kLingerTime);
         case AfterDrain::Nothing:
             return;
         }

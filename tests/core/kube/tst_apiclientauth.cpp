@@ -2,6 +2,7 @@
 #include "sandboxfixture.h"
 
 #include "core/kube/apiclient.h"
+#include "core/kube/apistream.h"
 
 #include <QTest>
 
@@ -13,7 +14,7 @@ using apitest::waitFor;
 // ApiClient's TLS and credentials against an in-process sandbox (split from tst_apiclient to
 // keep files small): kubectl's rules for certificate-authority-data, tls-server-name,
 // insecure-skip-tls-verify and client certificates, and client-go's refresh of a dynamic
-// credential after a 401.
+// credential after a 401, for REST calls and streams alike.
 class tst_ApiClientAuth : public QObject
 {
     Q_OBJECT
@@ -38,6 +39,33 @@ private:
         }
         void invalidate() override { ++invalidations; }
     };
+
+    // GET /api/v1/nodes as a REST call, or as a stream (a watch the server ends after a
+    // second): its error, none when it succeeded.
+    static std::optional<ApiStatusError> getNodes(ApiClient &client, bool stream)
+    {
+        ApiRequest request;
+        request.path = QStringLiteral("/api/v1/nodes");
+        if (!stream) {
+            apitest::Slot<ApiResponse> result;
+            client.send(request, &client, into(result));
+            if (!waitFor(result))
+                return ApiStatusError::transport(QStringLiteral("no answer"));
+            return *result ? std::nullopt : std::optional(result->error());
+        }
+        request.query = {{QStringLiteral("watch"), QStringLiteral("true")},
+                         {QStringLiteral("timeoutSeconds"), QStringLiteral("1")}};
+        ApiStream *watch = client.openStream(request, &client);
+        std::optional<std::optional<ApiStatusError>> outcome;
+        connect(watch, &ApiStream::ended, watch, [&] { outcome.emplace(); });
+        connect(watch, &ApiStream::failed, watch,
+                [&](const ApiStatusError &e) { outcome.emplace(e); });
+        const bool answered = QTest::qWaitFor([&] { return outcome.has_value(); }, 10000);
+        watch->discard();
+        if (!answered)
+            return ApiStatusError::transport(QStringLiteral("no answer"));
+        return *outcome;
+    }
 
 private slots:
     void tls_data()
@@ -103,20 +131,25 @@ private slots:
         QCOMPARE(sandbox.requests().last().client.commonName, u"sandbox-admin");
     }
 
+    // The 401 rule is the pipeline's, so a REST call and a stream (a watch, as logs are) follow
+    // it alike.
+    void credentialRefreshedAfter401_data()
+    {
+        QTest::addColumn<bool>("stream");
+        QTest::newRow("REST call") << false;
+        QTest::newRow("stream") << true;
+    }
     void credentialRefreshedAfter401()
     {
+        QFETCH(bool, stream);
         SandboxFixture sandbox;
         Connection connection = sandbox.connection();
         auto provider = std::make_shared<CountingProvider>();
         connection.credentialProvider = provider;
         ApiClient client(connection);
         sandbox.failNext("GET", QStringLiteral("/api/v1/nodes"), 1, 401);
-        ApiRequest request;
-        request.path = QStringLiteral("/api/v1/nodes");
-        apitest::Slot<ApiResponse> result;
-        client.send(request, &client, into(result));
-        QVERIFY(waitFor(result));
-        QVERIFY2(*result, qPrintable(message(*result)));
+        const std::optional<ApiStatusError> error = getNodes(client, stream);
+        QVERIFY2(!error, error ? qPrintable(error->message) : "");
         QCOMPARE(provider->invalidations, 1);
         QCOMPARE(provider->fetches, 2);
         const auto requests = sandbox.requests();
@@ -125,22 +158,21 @@ private slots:
         QCOMPARE(requests.at(1).headers.value("Authorization"), QByteArray("Bearer token-1"));
     }
 
+    void second401IsAnError_data() { credentialRefreshedAfter401_data(); }
     void second401IsAnError()
     {
+        QFETCH(bool, stream);
         SandboxFixture sandbox;
         Connection connection = sandbox.connection();
         auto provider = std::make_shared<CountingProvider>();
         connection.credentialProvider = provider;
         ApiClient client(connection);
         sandbox.failNext("GET", QStringLiteral("/api/v1/nodes"), 5, 401);
-        ApiRequest request;
-        request.path = QStringLiteral("/api/v1/nodes");
-        apitest::Slot<ApiResponse> result;
-        client.send(request, &client, into(result));
-        QVERIFY(waitFor(result));
-        QVERIFY(!*result);
-        QCOMPARE(result->error().httpStatus, 401);
-        QCOMPARE(result->error().reason, u"Unauthorized");
+        const std::optional<ApiStatusError> error = getNodes(client, stream);
+        QVERIFY(error);
+        QCOMPARE(error->httpStatus, 401);
+        QCOMPARE(error->reason, u"Unauthorized");
+        QCOMPARE(error->toError().code, u"kube.Unauthorized");
         QCOMPARE(provider->invalidations, 1); // one retry, not a loop
         QCOMPARE(sandbox.requests().size(), 2);
     }

@@ -158,6 +158,35 @@ private slots:
         informer.stop();
     }
 
+    // A busy cluster under the drop fault: a stream that brought events and broke is resumed at
+    // once, as client-go's reflector resumes it, so the informer keeps up with a backlog. (It
+    // used to wait a backoff after every drop and fell behind for good.)
+    void backlogUnderDropsKeepsUp()
+    {
+        core::sandbox::FaultOptions faults;
+        faults.dropWatchEvery = 40;
+        SandboxFixture sandbox(faults);
+        QVERIFY(sandbox.started());
+        core::sandbox::preloadPods(sandbox.store(), 2000);
+        ApiClient client(sandbox.connection());
+        InformerOptions o = options(client);
+        o.reflector.pageSize = 500;
+        o.reflector.initialBackoff = 2s; // a backoff per drop would take a minute below
+        o.reflector.maxBackoff = 2s;
+        Informer informer(&client, o);
+        informer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(informer.hasSynced(), 15000);
+        for (int i = 0; i < 1200; ++i) // 30 streams' worth at once
+            QVERIFY(sandbox.store().create(podType, QStringLiteral("default"),
+                                           pod(QStringLiteral("default"),
+                                               QStringLiteral("b-%1").arg(i),
+                                               QStringLiteral("idc-node-1"), QStringLiteral("b"))));
+        QTRY_COMPARE_WITH_TIMEOUT(cachedPods(informer), serverPods(sandbox), 10000);
+        QVERIFY(informer.reflector()->watchCount() > 30);
+        QCOMPARE(informer.reflector()->listCount(), 1); // caught up without relisting
+        informer.stop();
+    }
+
     void batchesQuickEvents()
     {
         SandboxFixture sandbox;

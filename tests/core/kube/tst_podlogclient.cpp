@@ -1,9 +1,9 @@
 #include "core/kube/podlogclient.h"
 
+#include "core/kube/apiclient.h"
 #include "core/sandbox/tlscontext.h"
 #include "tests/core/kube/recordingserver.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -12,6 +12,7 @@
 // error messages are kube-apiserver's own (pkg/registry/core/pod: "container %s is not valid for
 // pod %s"); lines are what the fake wrote, split only at '\n' as kubectl prints them.
 
+using core::kube::ApiClient;
 using core::kube::PodLogClient;
 using core::kube::PodLogOptions;
 using core::sandbox::HttpReply;
@@ -129,8 +130,8 @@ void tst_podlogclient::query()
     QFETCH(Query, expected);
     RecordingServer server(logHandler);
     QVERIFY(server.start());
-    QNetworkAccessManager network;
-    PodLogClient client(&network, connectionTo(server));
+    ApiClient api(connectionTo(server));
+    PodLogClient client(&api);
     QSignalSpy finished(&client, &PodLogClient::finished);
     client.start(QStringLiteral("shop"), QStringLiteral("web-0"), options);
     const auto stream = server.takeStream();
@@ -168,8 +169,8 @@ void tst_podlogclient::linesAcrossChunks()
     QFETCH(QStringList, lines);
     RecordingServer server(logHandler);
     QVERIFY(server.start());
-    QNetworkAccessManager network;
-    PodLogClient client(&network, connectionTo(server));
+    ApiClient api(connectionTo(server));
+    PodLogClient client(&api);
     QSignalSpy received(&client, &PodLogClient::linesReceived);
     QSignalSpy finished(&client, &PodLogClient::finished);
     client.start(QStringLiteral("shop"), QStringLiteral("web-0"), {});
@@ -194,8 +195,8 @@ void tst_podlogclient::ringKeepsLastLines()
 {
     RecordingServer server(logHandler);
     QVERIFY(server.start());
-    QNetworkAccessManager network;
-    PodLogClient client(&network, connectionTo(server));
+    ApiClient api(connectionTo(server));
+    PodLogClient client(&api);
     client.setMaxLines(3);
     QSignalSpy received(&client, &PodLogClient::linesReceived);
     QSignalSpy finished(&client, &PodLogClient::finished);
@@ -226,7 +227,7 @@ void tst_podlogclient::apiErrors_data()
         << QStringLiteral("missing") << QString() << QStringLiteral("kube.NotFound")
         << QStringLiteral("pods \"missing\" not found");
     QTest::newRow("500 without Status") << QStringLiteral("web-0") << QStringLiteral("crash")
-                                        << QStringLiteral("http.500") << QStringLiteral("boom");
+                                        << QStringLiteral("kube.InternalError") << QStringLiteral("boom");
 }
 
 void tst_podlogclient::apiErrors()
@@ -237,8 +238,8 @@ void tst_podlogclient::apiErrors()
     QFETCH(QString, message);
     RecordingServer server(logHandler);
     QVERIFY(server.start());
-    QNetworkAccessManager network;
-    PodLogClient client(&network, connectionTo(server));
+    ApiClient api(connectionTo(server));
+    PodLogClient client(&api);
     QSignalSpy failed(&client, &PodLogClient::failed);
     QSignalSpy received(&client, &PodLogClient::linesReceived);
     PodLogOptions options;
@@ -256,8 +257,8 @@ void tst_podlogclient::followDropAndResume()
 {
     RecordingServer server(logHandler);
     QVERIFY(server.start());
-    QNetworkAccessManager network;
-    PodLogClient client(&network, connectionTo(server));
+    ApiClient api(connectionTo(server));
+    PodLogClient client(&api);
     QSignalSpy received(&client, &PodLogClient::linesReceived);
     QSignalSpy dropped(&client, &PodLogClient::streamDropped);
     QSignalSpy finished(&client, &PodLogClient::finished);
@@ -314,8 +315,8 @@ void tst_podlogclient::closedMidBodyIsNoEnd()
 {
     RecordingServer server(logHandler);
     QVERIFY(server.start());
-    QNetworkAccessManager network;
-    PodLogClient client(&network, connectionTo(server));
+    ApiClient api(connectionTo(server));
+    PodLogClient client(&api);
     QSignalSpy received(&client, &PodLogClient::linesReceived);
     QSignalSpy dropped(&client, &PodLogClient::streamDropped);
     QSignalSpy finished(&client, &PodLogClient::finished);
@@ -363,8 +364,8 @@ void tst_podlogclient::tlsAndToken()
     connection.clientKeyPem = tls->clientKeyPem();
     connection.tlsServerName = QStringLiteral("api.burst.test");
     connection.token = QStringLiteral("s3cr3t-token");
-    QNetworkAccessManager network;
-    PodLogClient client(&network, connection);
+    ApiClient api(connection);
+    PodLogClient client(&api);
     QSignalSpy received(&client, &PodLogClient::linesReceived);
     client.start(QStringLiteral("shop"), QStringLiteral("web-0"), {});
     const auto stream = server.takeStream();
@@ -379,14 +380,15 @@ void tst_podlogclient::tlsAndToken()
 
     // A server name the certificate does not carry fails verification.
     connection.tlsServerName = QStringLiteral("other.burst.test");
-    PodLogClient wrongName(&network, connection);
+    ApiClient wrongNameApi(connection);
+    PodLogClient wrongName(&wrongNameApi);
     QSignalSpy failed(&wrongName, &PodLogClient::failed);
     wrongName.start(QStringLiteral("shop"), QStringLiteral("web-0"), {});
     QVERIFY(failed.wait(5000));
-    QCOMPARE(failed.constFirst().constFirst().value<core::Error>().code, QStringLiteral("network"));
-    // Qt keeps TLS connections in its HTTP thread's cache; closing them here lets OpenSSL free
-    // their state before the process exits (LeakSanitizer otherwise sees it at times).
-    network.clearConnectionCache();
+    QCOMPARE(failed.constFirst().constFirst().value<core::Error>().code,
+             QStringLiteral("kube.transport"));
+    // ApiClient closes Qt's cached TLS connections when it goes; deferred deletes let OpenSSL
+    // free their state before the process exits (LeakSanitizer otherwise sees it at times).
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 

@@ -1,0 +1,161 @@
+#include "core/kube/apistream.h"
+
+#include "core/common/tr.h"
+#include "core/kube/apiclient.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace core::kube {
+
+namespace {
+
+// An error body is read to show its Status; a body longer than this is no Status.
+constexpr qsizetype kMaxErrorBody = 64 * 1024;
+
+int httpStatusOf(const QNetworkReply *reply)
+{
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+} // namespace
+
+ApiStream::ApiStream(ApiClient *client, ApiRequest request, QObject *parent)
+    : QObject(parent), m_client(client), m_request(std::move(request))
+{
+    if (m_request.timeout.count() <= 0)
+        return;
+    m_deadline = new QTimer(this);
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, [this] {
+        ++m_generation;
+        dropReply();
+        fail(ApiStatusError::transport(Tr::tr("the request timed out (%1 %2)")
+                                           .arg(QString::fromLatin1(m_request.verb),
+                                                m_request.path),
+                                       true));
+    });
+}
+
+ApiStream::~ApiStream()
+{
+    dropReply();
+}
+
+void ApiStream::abort()
+{
+    ++m_generation;
+    m_active = false;
+    if (m_deadline)
+        m_deadline->stop();
+    dropReply();
+}
+
+void ApiStream::discard()
+{
+    abort();
+    deleteLater();
+}
+
+void ApiStream::start()
+{
+    if (!m_active || !m_client)
+        return;
+    if (m_deadline && !m_deadline->isActive())
+        m_deadline->start(m_request.timeout);
+    const quint64 generation = ++m_generation;
+    m_client->authorize(m_request, this,
+                        [this, generation](const ApiResult<QNetworkRequest> &request) {
+                            if (generation != m_generation || !m_active || !m_client)
+                                return;
+                            if (!request) {
+                                fail(request.error());
+                                return;
+                            }
+                            m_httpStatus = 0;
+                            m_errorBody.clear();
+                            m_reply = m_client->network()->sendCustomRequest(
+                                request.value(), m_request.verb, m_request.body);
+                            connect(m_reply, &QNetworkReply::readyRead, this,
+                                    &ApiStream::onReadyRead);
+                            connect(m_reply, &QNetworkReply::finished, this,
+                                    &ApiStream::onFinished);
+                        });
+}
+
+void ApiStream::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    const int status = httpStatusOf(m_reply);
+    if (status >= 400) {
+        m_errorBody += m_reply->readAll().left(kMaxErrorBody - m_errorBody.size());
+        return;
+    }
+    m_httpStatus = status;
+    const QByteArray data = m_reply->readAll();
+    if (!data.isEmpty())
+        emit received(data);
+}
+
+void ApiStream::onFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    const int status = httpStatusOf(reply);
+    if (status >= 400) {
+        m_errorBody += reply->readAll().left(kMaxErrorBody - m_errorBody.size());
+        const QByteArray body = m_errorBody;
+        dropReply();
+        if (m_client && m_client->refreshAfterUnauthorized(status, &m_authRetried)) {
+            start();
+            return;
+        }
+        fail(ApiStatusError::fromResponse(status, body));
+        return;
+    }
+    if (status != 0) {
+        m_httpStatus = status;
+        const QByteArray rest = reply->readAll();
+        const QPointer<ApiStream> self(this);
+        if (!rest.isEmpty())
+            emit received(rest);
+        if (!self || m_reply != reply)
+            return; // stopped by a receiver
+    }
+    const QNetworkReply::NetworkError error = reply->error();
+    const QString errorText = reply->errorString();
+    dropReply();
+    if (error != QNetworkReply::NoError) {
+        fail(ApiStatusError::transport(errorText));
+        return;
+    }
+    m_active = false;
+    if (m_deadline)
+        m_deadline->stop();
+    emit ended();
+}
+
+void ApiStream::fail(const ApiStatusError &error)
+{
+    m_active = false;
+    if (m_deadline)
+        m_deadline->stop();
+    emit failed(error);
+}
+
+void ApiStream::dropReply()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    disconnect(reply, nullptr, this, nullptr);
+    if (!reply->isFinished())
+        reply->abort();
+    reply->deleteLater();
+}
+
+} // namespace core::kube
