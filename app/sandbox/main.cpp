@@ -4,6 +4,7 @@
 #include "core/sandbox/clustersimulator.h"
 #include "core/sandbox/httpserver.h"
 #include "core/sandbox/iamservice.h"
+#include "core/sandbox/nodeendpoints.h"
 #include "core/sandbox/objectstore.h"
 #include "core/sandbox/sandboxclock.h"
 #include "core/sandbox/scenario.h"
@@ -218,7 +219,8 @@ int main(int argc, char *argv[])
         [router](const core::sandbox::HttpRequest &request) { return (*router)->handle(request); },
         options);
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    core::sandbox::ApiRouterOptions routerOptions;
+    // Logs, exec and metrics are served by the sandbox's stand-ins for kubelet and metrics-server.
+    core::sandbox::ApiRouterOptions routerOptions = core::sandbox::withNodeEndpoints();
     routerOptions.faults = faults;
     routerOptions.clock = sharedClock;
     // kubectl sends credentials over TLS only (kubernetes/kubectl#744), so plain HTTP stays open
@@ -239,7 +241,8 @@ int main(int argc, char *argv[])
     core::sandbox::ObjectStore cciStore;
     core::sandbox::seedCciScenario(cciStore, clusterId);
     core::sandbox::IamService iam(clock, cciIamOptions(parser, err));
-    core::sandbox::CciEndpoint cci(iam, cciStore, QStringLiteral("127.0.0.1"));
+    core::sandbox::CciEndpoint cci(iam, cciStore, QStringLiteral("127.0.0.1"),
+                                   core::sandbox::withNodeEndpoints());
     core::sandbox::HttpServerOptions cciOptions = options;
     cciOptions.port = quint16(parser.value(QStringLiteral("cci-port")).toUInt());
     core::sandbox::HttpServer cciServer(

@@ -1,14 +1,12 @@
 #include "core/sandbox/apirouter.h"
 
 #include "core/sandbox/apidefaults.h"
+#include "core/sandbox/apihttp.h"
 #include "core/sandbox/apirequestinfo.h"
 #include "core/sandbox/apiresources.h"
 #include "core/sandbox/apistatus.h"
-#include "core/sandbox/execsession.h"
 #include "core/sandbox/objectstore.h"
 #include "core/sandbox/objectwriter.h"
-#include "core/sandbox/podlogstreamer.h"
-#include "core/sandbox/podmetrics.h"
 #include "core/sandbox/reststrategy.h"
 #include "core/sandbox/sandboxclock.h"
 #include "core/sandbox/scalesubresource.h"
@@ -22,69 +20,52 @@ namespace core::sandbox {
 
 namespace {
 
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-HttpResponse jsonResponse(int status, const QJsonObject &o)
-{
-    return HttpResponse::json(status, compact(o));
-}
-
 HttpResponse notFound()
 {
     ApiError e;
     e.code = 404;
     e.reason = QStringLiteral("NotFound");
     e.message = QStringLiteral("the server could not find the requested resource");
-    return e.toResponse();
+    return statusResponse(e);
 }
 
 HttpResponse badRequest(const QString &message)
 {
-    return ApiError::badRequest(message).toResponse();
+    return statusResponse(ApiError::badRequest(message));
 }
 
 HttpResponse methodNotAllowed(const QString &verb)
 {
-    ApiError e;
-    e.code = 405;
-    e.reason = QStringLiteral("MethodNotAllowed");
-    e.message =
+    return statusResponse(ApiError::methodNotAllowed(
         QStringLiteral("the server does not allow this method on the requested resource (%1)")
-            .arg(verb);
-    return e.toResponse();
+            .arg(verb)));
 }
 
 HttpResponse objectResponse(const HttpRequest &request, const ApiResource &resource,
-                            const QJsonObject &object, int status = 200)
+                            const ApiResult<QJsonObject> &object, int status = 200)
 {
+    if (!object)
+        return statusResponse(object.error());
     if (wantsTable(request.headers.value("Accept")))
         return jsonResponse(
             status,
-            toTable(resource.type, {object},
-                    object.value(u"metadata").toObject().value(u"resourceVersion").toString(),
+            toTable(resource.type, {*object},
+                    object->value(u"metadata").toObject().value(u"resourceVersion").toString(),
                     QString(), QDateTime::currentDateTimeUtc()));
-    return jsonResponse(status, object);
+    return jsonResponse(status, *object);
 }
 
-std::optional<QJsonObject> parseBody(const HttpRequest &request, HttpResponse *error)
+ApiRouterOptions withFaults(FaultOptions faults)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = badRequest(QStringLiteral("the request body is not a JSON object: %1")
-                                .arg(parseError.errorString()));
-        return std::nullopt;
-    }
-    return doc.object();
+    ApiRouterOptions options;
+    options.faults = faults;
+    return options;
 }
 
 } // namespace
 
 ApiRouter::ApiRouter(ObjectStore &store, QString serverAddress, FaultOptions faults)
-    : ApiRouter(store, std::move(serverAddress), ApiRouterOptions{faults, {}, nullptr, {}})
+    : ApiRouter(store, std::move(serverAddress), withFaults(faults))
 {
 }
 
@@ -108,7 +89,7 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
     if (path == u"/healthz" || path == u"/readyz" || path == u"/livez")
         return HttpResponse::text(200, "ok");
     if (!m_options.authenticator.authenticate(request))
-        return Authenticator::unauthorized().toResponse();
+        return statusResponse(Authenticator::unauthorized());
     if (path == u"/api" || path == u"/api/")
         return jsonResponse(200, apiVersions(m_serverAddress));
     if (path == u"/apis" || path == u"/apis/")
@@ -145,25 +126,27 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
          info.verb == u"delete" || info.verb == u"deletecollection"))
         return badRequest(
             QStringLiteral("dryRun is not supported by the burst sandbox; nothing was changed"));
+    const Call call{request, info, *resource};
     const std::optional<HttpResponse> fault = m_faults.intercept(request, info);
     HttpReply reply = fault ? HttpReply(*fault)
                       : resource->type.group == metricsGroup()
-                          ? handleMetrics(request, info)
-                          : handleResource(request, info, *resource);
+                          ? delegate(m_options.delegates.metrics, call)
+                          : handleResource(call);
     reply.withDelay(m_faults.latency());
     return reply;
 }
 
-HttpReply ApiRouter::handleResource(const HttpRequest &request, const ApiRequestInfo &info,
-                                    const ApiResource &resource)
+HttpReply ApiRouter::handleResource(const Call &call)
 {
+    const ApiRequestInfo &info = call.info;
+    const ApiResource &resource = call.resource;
     if (resource.type.resource == u"pods" && info.subresource == u"log")
-        return PodLogStreamer::reply(m_store, request, info, m_options.clock, m_timers);
+        return delegate(m_options.delegates.podLog, call);
     if (resource.type.resource == u"pods" && info.subresource == u"exec")
-        return ExecSession::reply(m_store, request, info, m_options.clock, m_timers);
+        return delegate(m_options.delegates.podExec, call);
     const bool status = info.subresource == u"status";
     if (info.subresource == u"scale" && ScaleSubresource::serves(resource))
-        return scale(request, info, resource);
+        return scale(call);
     if ((!info.subresource.isEmpty() && !status) ||
         (status && !resource.subresources.contains(u"status")))
         return notFound();
@@ -171,67 +154,66 @@ HttpReply ApiRouter::handleResource(const HttpRequest &request, const ApiRequest
     if (status && info.verb != u"get" && info.verb != u"update" && info.verb != u"patch")
         return methodNotAllowed(info.verb);
     if (info.verb == u"list")
-        return list(request, info, resource);
+        return list(call);
     if (info.verb == u"watch")
-        return watch(request, info, resource);
+        return watch(call);
     if (info.verb == u"create")
-        return create(request, info, resource);
+        return create(call);
     if (resource.namespaced && ns.isEmpty())
         return notFound();
-    if (info.verb == u"get") {
-        const auto got = m_store.get(resource.type, ns, info.name);
-        return got ? objectResponse(request, resource, *got) : got.error().toResponse();
-    }
+    if (info.verb == u"get")
+        return objectResponse(call.request, resource, m_store.get(resource.type, ns, info.name));
     if (info.verb == u"update" || info.verb == u"patch")
-        return write(request, info, resource);
-    if (info.verb == u"delete") {
-        const auto removed = m_store.remove(resource.type, ns, info.name);
-        return removed ? objectResponse(request, resource, *removed) : removed.error().toResponse();
-    }
+        return write(call);
+    if (info.verb == u"delete")
+        return objectResponse(call.request, resource,
+                              m_store.remove(resource.type, ns, info.name));
     return methodNotAllowed(info.verb);
 }
 
-HttpReply ApiRouter::list(const HttpRequest &request, const ApiRequestInfo &info,
-                          const ApiResource &resource)
+HttpReply ApiRouter::delegate(const ApiDelegate &to, const Call &call)
 {
-    const auto selectors = readSelectors(request);
+    if (!to)
+        return notFound();
+    return to(m_store, call.request, call.info, m_options.clock, m_timers);
+}
+
+HttpReply ApiRouter::list(const Call &call)
+{
+    const auto selectors = readSelectors(call.request);
     if (!selectors)
-        return selectors.error().toResponse();
+        return statusResponse(selectors.error());
+    const HttpRequest &request = call.request;
+    const ApiResource &resource = call.resource;
     ListOptions options;
-    options.namespaceName = resource.namespaced ? info.nameSpace : QString();
+    options.namespaceName = resource.namespaced ? call.info.nameSpace : QString();
     options.labelSelector = selectors->labels;
     options.fieldSelector = selectors->fields;
     options.limit = request.queryValue(QStringLiteral("limit")).toLongLong();
     options.continueToken = request.queryValue(QStringLiteral("continue"));
     const auto listed = m_store.list(resource.type, options);
     if (!listed)
-        return listed.error().toResponse();
+        return statusResponse(listed.error());
     if (wantsTable(request.headers.value("Accept")))
         return jsonResponse(200, toTable(resource.type, listed->items, listed->resourceVersion,
                                          listed->continueToken, QDateTime::currentDateTimeUtc()));
     return jsonResponse(200, listed->toJson(resource.type));
 }
 
-HttpReply ApiRouter::watch(const HttpRequest &request, const ApiRequestInfo &info,
-                           const ApiResource &resource)
+HttpReply ApiRouter::watch(const Call &call)
 {
     WatchStreamOptions options;
     options.dropEvery = m_faults.dropWatchEvery();
     options.stall = m_faults.nextWatchStall();
     options.bookmarkInterval = m_options.bookmarkInterval;
-    return WatchStreamer::reply(m_store, request, info, resource, options, m_timers);
+    return WatchStreamer::reply(m_store, call.request, call.info, call.resource, options,
+                                m_timers);
 }
 
-HttpReply ApiRouter::handleMetrics(const HttpRequest &request, const ApiRequestInfo &info)
+HttpReply ApiRouter::write(const Call &call)
 {
-    const auto answer = PodMetrics::handle(
-        m_store, info, request.queryValue(QStringLiteral("labelSelector")), m_options.clock->now());
-    return answer ? jsonResponse(200, *answer) : answer.error().toResponse();
-}
-
-HttpReply ApiRouter::write(const HttpRequest &request, const ApiRequestInfo &info,
-                           const ApiResource &resource)
-{
+    const ApiRequestInfo &info = call.info;
+    const ApiResource &resource = call.resource;
     const RestStrategy strategy(resource);
     const bool status = info.subresource == u"status" && strategy.hasStatus();
     const ObjectWriter::Merge merge = [&](const QJsonObject &stored, const QJsonObject &sent) {
@@ -240,89 +222,81 @@ HttpReply ApiRouter::write(const HttpRequest &request, const ApiRequestInfo &inf
     };
     const QString ns = resource.namespaced ? info.nameSpace : QString();
     ObjectWriter writer(m_store, resource.type, ns, info.name);
-    ApiResult<QJsonObject> written = ApiError::internalError(QString());
     if (info.verb == u"update") {
-        HttpResponse error;
-        const auto body = parseBody(request, &error);
+        const auto body = jsonBody(call.request);
         if (!body)
-            return error;
-        written = writer.update(*body, merge);
-    } else {
-        const auto patchType =
-            patchTypeFromContentType(QString::fromLatin1(request.headers.value("Content-Type")));
-        if (!patchType)
-            return ObjectWriter::unsupportedPatch().toResponse();
-        written = writer.patch(
-            *patchType, request.body, resource.type.kind,
-            [](const QJsonObject &stored) { return stored; }, merge);
+            return statusResponse(body.error());
+        return objectResponse(call.request, resource, writer.update(*body, merge));
     }
-    return written ? objectResponse(request, resource, *written) : written.error().toResponse();
+    const auto patchType = patchTypeOf(call.request);
+    if (!patchType)
+        return statusResponse(patchType.error());
+    return objectResponse(call.request, resource,
+                          writer.patch(
+                              *patchType, call.request.body, resource.type.kind,
+                              [](const QJsonObject &stored) { return stored; }, merge));
 }
 
-HttpReply ApiRouter::scale(const HttpRequest &request, const ApiRequestInfo &info,
-                           const ApiResource &resource)
+HttpReply ApiRouter::scale(const Call &call)
 {
+    const ApiRequestInfo &info = call.info;
     if (info.nameSpace.isEmpty() || info.name.isEmpty())
         return notFound();
-    ScaleSubresource scale(m_store, resource, info.nameSpace, info.name);
+    ScaleSubresource scale(m_store, call.resource, info.nameSpace, info.name);
     ApiResult<QJsonObject> answer = ApiError::internalError(QString());
     if (info.verb == u"get") {
         answer = scale.get();
     } else if (info.verb == u"update") {
-        HttpResponse error;
-        const auto body = parseBody(request, &error);
+        const auto body = jsonBody(call.request);
         if (!body)
-            return error;
+            return statusResponse(body.error());
         answer = scale.update(*body);
     } else if (info.verb == u"patch") {
-        const auto patchType =
-            patchTypeFromContentType(QString::fromLatin1(request.headers.value("Content-Type")));
+        const auto patchType = patchTypeOf(call.request);
         if (!patchType)
-            return ObjectWriter::unsupportedPatch().toResponse();
-        answer = scale.patch(*patchType, request.body);
+            return statusResponse(patchType.error());
+        answer = scale.patch(*patchType, call.request.body);
     } else {
         return methodNotAllowed(info.verb);
     }
-    return answer ? jsonResponse(200, *answer) : answer.error().toResponse();
+    return answer ? jsonResponse(200, *answer) : statusResponse(answer.error());
 }
 
-HttpReply ApiRouter::create(const HttpRequest &request, const ApiRequestInfo &info,
-                            const ApiResource &resource)
+HttpReply ApiRouter::create(const Call &call)
 {
-    HttpResponse error;
-    auto body = parseBody(request, &error);
-    if (!body)
-        return error;
-    QJsonObject meta = body->value(u"metadata").toObject();
+    const ApiResource &resource = call.resource;
+    const auto parsed = jsonBody(call.request);
+    if (!parsed)
+        return statusResponse(parsed.error());
+    QJsonObject body = *parsed;
+    QJsonObject meta = body.value(u"metadata").toObject();
     QString ns;
     if (resource.namespaced) {
-        ns = info.nameSpace.isEmpty() ? meta.value(u"namespace").toString() : info.nameSpace;
+        ns = call.info.nameSpace.isEmpty() ? meta.value(u"namespace").toString()
+                                           : call.info.nameSpace;
         if (ns.isEmpty())
             return notFound();
         if (!meta.value(u"namespace").toString().isEmpty() &&
             meta.value(u"namespace").toString() != ns)
             return badRequest(QStringLiteral("the namespace of the provided object does not match "
                                              "the namespace sent on the request"));
-        const ResourceType namespaces{QString(), QStringLiteral("v1"), QStringLiteral("namespaces"),
-                                      QStringLiteral("Namespace")};
-        const auto exists = m_store.get(namespaces, QString(), ns);
+        const auto exists = m_store.get(namespacesType(), QString(), ns);
         if (!exists)
-            return exists.error().toResponse();
+            return statusResponse(exists.error());
         meta.insert(QStringLiteral("namespace"), ns);
-        body->insert(QStringLiteral("metadata"), meta);
+        body.insert(QStringLiteral("metadata"), meta);
     }
-    if (!body->contains(u"apiVersion"))
-        body->insert(QStringLiteral("apiVersion"), resource.type.apiVersion());
-    if (!body->contains(u"kind"))
-        body->insert(QStringLiteral("kind"), resource.type.kind);
-    *body = RestStrategy(resource).prepareForCreate(*body);
-    if (resource.type.group.isEmpty() && resource.type.resource == u"services")
-        *body = withClusterIp(*body, nextClusterIp(allocatedClusterIps(resource)));
-    auto created = m_store.create(resource.type, ns, *body);
-    if (created && resource.type.group == u"batch" && resource.type.resource == u"jobs")
+    if (!body.contains(u"apiVersion"))
+        body.insert(QStringLiteral("apiVersion"), resource.type.apiVersion());
+    if (!body.contains(u"kind"))
+        body.insert(QStringLiteral("kind"), resource.type.kind);
+    body = RestStrategy(resource).prepareForCreate(body);
+    if (resource.type == servicesType())
+        body = withClusterIp(body, nextClusterIp(allocatedClusterIps(resource)));
+    auto created = m_store.create(resource.type, ns, body);
+    if (created && resource.type == jobsType())
         created = withGeneratedSelector(resource, *created);
-    return created ? objectResponse(request, resource, *created, 201)
-                   : created.error().toResponse();
+    return objectResponse(call.request, resource, created, 201);
 }
 
 QSet<QString> ApiRouter::allocatedClusterIps(const ApiResource &services) const

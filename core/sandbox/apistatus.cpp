@@ -3,7 +3,6 @@
 #include "core/common/tr.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace core::sandbox {
 
@@ -19,11 +18,6 @@ QJsonObject resourceDetails(const ResourceType &type, const QString &name)
 }
 
 } // namespace
-
-HttpResponse ApiError::toResponse() const
-{
-    return HttpResponse::json(code, QJsonDocument(toStatus()).toJson(QJsonDocument::Compact));
-}
 
 QJsonObject ApiError::toStatus() const
 {
@@ -83,6 +77,11 @@ ApiError ApiError::invalid(const ResourceType &type, const QString &name, const 
 ApiError ApiError::badRequest(const QString &message)
 {
     return {400, QStringLiteral("BadRequest"), message, QJsonObject(), QString()};
+}
+
+ApiError ApiError::methodNotAllowed(const QString &message)
+{
+    return {405, QStringLiteral("MethodNotAllowed"), message, QJsonObject(), QString()};
 }
 
 ApiError ApiError::expired(const QString &message, const QString &continueToken)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/common/result.h"
-#include "core/sandbox/httpresponse.h"
 #include "core/sandbox/resourcetype.h"
 
 #include <QJsonObject>
@@ -13,8 +12,8 @@
 namespace core::sandbox {
 
 // A failed API call as the Kubernetes API server reports it: the HTTP code, a stable reason
-// (NotFound, AlreadyExists, Conflict, Invalid, Expired, Gone, BadRequest, UnsupportedMediaType,
-// InternalError) and a translated message; toStatus() is the metav1.Status body.
+// (NotFound, AlreadyExists, Conflict, Invalid, Expired, Gone, BadRequest, MethodNotAllowed,
+// UnsupportedMediaType, InternalError) and a translated message; toStatus() is the metav1.Status body.
 struct ApiError
 {
     int code = 500;
@@ -23,9 +22,7 @@ struct ApiError
     QJsonObject details;   // name, group, kind, causes
     QString continueToken; // Expired list continuation: the token to go on inconsistently
 
-    QJsonObject toStatus() const;
-    // The HTTP answer: `code` with the Status as a compact JSON body.
-    HttpResponse toResponse() const;
+    QJsonObject toStatus() const; // the router sends it with statusResponse() (apihttp.h)
 
     static ApiError notFound(const ResourceType &type, const QString &name);
     static ApiError alreadyExists(const ResourceType &type, const QString &name);
@@ -35,6 +32,7 @@ struct ApiError
     static ApiError invalid(const ResourceType &type, const QString &name, const QString &field,
                             const QString &causeReason, const QString &detail);
     static ApiError badRequest(const QString &message);
+    static ApiError methodNotAllowed(const QString &message);
     static ApiError expired(const QString &message, const QString &continueToken = {});
     static ApiError unsupportedMediaType(const QString &message);
     static ApiError internalError(const QString &message);

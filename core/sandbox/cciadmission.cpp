@@ -8,13 +8,6 @@ namespace core::sandbox {
 
 namespace {
 
-const ResourceType kPods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                         QStringLiteral("Pod")};
-const ResourceType kNamespaces{QString(), QStringLiteral("v1"), QStringLiteral("namespaces"),
-                               QStringLiteral("Namespace")};
-const ResourceType kServices{QString(), QStringLiteral("v1"), QStringLiteral("services"),
-                             QStringLiteral("Service")};
-
 // The sandbox's stand-in for the container CCI injects when network interconnection is on (SPEC
 // 4, info): the guide documents that a running pod shows one container more, not its name or
 // image, so both are invented here and only need to be recognisable.
@@ -91,13 +84,13 @@ QString CciAdmission::sourceUidAnnotation()
 
 void CciAdmission::ensureNamespace()
 {
-    if (m_cci.get(kNamespaces, QString(), m_namespace))
+    if (m_cci.get(namespacesType(), QString(), m_namespace))
         return;
     const QJsonObject labels{
         {QStringLiteral("kubernetes.io/metadata.name"), m_namespace},
         {QStringLiteral("app.kubernetes.io/managed-by"), QStringLiteral("virtual-kubelet")}};
     m_cci.create(
-        kNamespaces, QString(),
+        namespacesType(), QString(),
         QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
                     {QStringLiteral("kind"), QStringLiteral("Namespace")},
                     {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), m_namespace},
@@ -111,7 +104,7 @@ void CciAdmission::adoptExisting()
 {
     ListOptions options;
     options.namespaceName = m_namespace;
-    const auto pods = m_cci.list(kPods, options);
+    const auto pods = m_cci.list(podsType(), options);
     if (!pods)
         return;
     for (const QJsonObject &pod : pods->items) {
@@ -131,7 +124,7 @@ burst::PreviewResult CciAdmission::review(const kube::Workload &workload,
     scope.networkInterconnect = m_options.networkInterconnect;
     ListOptions options;
     options.namespaceName = workload.nameSpace;
-    if (const auto services = m_cce.list(kServices, options))
+    if (const auto services = m_cce.list(servicesType(), options))
         scope.services = services->items;
     return burst::preview(workload, scope);
 }
@@ -140,14 +133,14 @@ QString CciAdmission::chooseName(const QJsonObject &ccePod)
 {
     const QString name = metaString(ccePod, u"name");
     const QString ns = metaString(ccePod, u"namespace");
-    const auto existing = m_cci.get(kPods, m_namespace, name);
+    const auto existing = m_cci.get(podsType(), m_namespace, name);
     if (!existing)
         return name;
     const QJsonObject annotations =
         existing->value(u"metadata").toObject().value(u"annotations").toObject();
     if (annotations.value(sourceNamespaceAnnotation()).toString() == ns) {
         // A leftover of an earlier pod with this name (a StatefulSet replica recreated).
-        m_cci.remove(kPods, m_namespace, name);
+        m_cci.remove(podsType(), m_namespace, name);
         return name;
     }
     return QString(name + u'-' + metaString(ccePod, u"uid").left(5));
@@ -186,7 +179,7 @@ QJsonObject CciAdmission::buildPod(const QJsonObject &ccePod, const burst::Previ
 bool CciAdmission::createCciPod(const QJsonObject &ccePod, const burst::PreviewResult &preview)
 {
     const QString name = chooseName(ccePod);
-    const auto created = m_cci.create(kPods, m_namespace, buildPod(ccePod, preview, name));
+    const auto created = m_cci.create(podsType(), m_namespace, buildPod(ccePod, preview, name));
     if (!created)
         return false;
     m_names.insert(metaString(ccePod, u"uid"), name);
@@ -199,7 +192,7 @@ void CciAdmission::mirrorStatus(const QJsonObject &ccePod)
     const QString name = m_names.value(metaString(ccePod, u"uid"));
     if (name.isEmpty())
         return;
-    const auto current = m_cci.get(kPods, m_namespace, name);
+    const auto current = m_cci.get(podsType(), m_namespace, name);
     if (!current)
         return;
     const QJsonObject cceStatus = ccePod.value(u"status").toObject();
@@ -223,14 +216,14 @@ void CciAdmission::mirrorStatus(const QJsonObject &ccePod)
         return;
     QJsonObject pod = *current;
     pod.insert(QStringLiteral("status"), status);
-    m_cci.update(kPods, m_namespace, name, pod);
+    m_cci.update(podsType(), m_namespace, name, pod);
 }
 
 void CciAdmission::removeFor(const QJsonObject &ccePod)
 {
     const QString name = m_names.take(metaString(ccePod, u"uid"));
     if (!name.isEmpty())
-        m_cci.remove(kPods, m_namespace, name);
+        m_cci.remove(podsType(), m_namespace, name);
 }
 
 } // namespace core::sandbox

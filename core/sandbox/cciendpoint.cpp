@@ -1,5 +1,6 @@
 #include "core/sandbox/cciendpoint.h"
 
+#include "core/sandbox/apihttp.h"
 #include "core/sandbox/iamservice.h"
 
 
@@ -11,13 +12,6 @@ bool isOpenPath(const QString &path)
 {
     return path == u"/version" || path == u"/version/" || path == u"/healthz" ||
            path == u"/livez" || path == u"/readyz";
-}
-
-// kube-apiserver's answer to a request it cannot authenticate; kubectl turns it into
-// "error: You must be logged in to the server (Unauthorized)".
-ApiError unauthorized()
-{
-    return ApiError{401, QStringLiteral("Unauthorized"), QStringLiteral("Unauthorized"), {}, {}};
 }
 
 QString presentedToken(const HttpRequest &request)
@@ -34,8 +28,8 @@ QString presentedToken(const HttpRequest &request)
 } // namespace
 
 CciEndpoint::CciEndpoint(IamService &iam, ObjectStore &cciStore, QString serverAddress,
-                         FaultOptions faults)
-    : m_iam(iam), m_router(cciStore, std::move(serverAddress), faults)
+                         ApiRouterOptions options)
+    : m_iam(iam), m_router(cciStore, std::move(serverAddress), std::move(options))
 {
 }
 
@@ -45,7 +39,7 @@ HttpReply CciEndpoint::handle(const HttpRequest &request)
         return m_iam.issueToken(request);
     if (!isOpenPath(request.path)) {
         if (const auto error = authenticate(request))
-            return error->toResponse();
+            return statusResponse(*error);
     }
     return m_router.handle(request);
 }
@@ -55,12 +49,12 @@ std::optional<ApiError> CciEndpoint::authenticate(const HttpRequest &request) co
     if (IamService::isSigned(request)) {
         if (m_iam.verifySigned(request))
             return std::nullopt;
-        return unauthorized();
+        return Authenticator::unauthorized();
     }
     const QString token = presentedToken(request);
     if (!token.isEmpty() && m_iam.identityForToken(token))
         return std::nullopt;
-    return unauthorized();
+    return Authenticator::unauthorized();
 }
 
 } // namespace core::sandbox

@@ -2,7 +2,6 @@
 
 #include "core/sandbox/apirouter.h"
 #include "core/sandbox/apistatus.h"
-#include "core/sandbox/faultinjector.h"
 #include "core/sandbox/httpreply.h"
 #include "core/sandbox/httprequest.h"
 
@@ -23,8 +22,9 @@ class ObjectStore;
 class CciEndpoint
 {
 public:
+    // `options` are those of the router over the CCI store, behind the IAM check.
     CciEndpoint(IamService &iam, ObjectStore &cciStore, QString serverAddress,
-                FaultOptions faults = {});
+                ApiRouterOptions options = {});
 
     HttpReply handle(const HttpRequest &request);
 

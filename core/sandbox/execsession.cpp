@@ -1,6 +1,7 @@
 #include "core/sandbox/execsession.h"
 
 #include "core/common/tr.h"
+#include "core/sandbox/apihttp.h"
 #include "core/sandbox/apirequestinfo.h"
 #include "core/sandbox/httprequest.h"
 #include "core/sandbox/httpwebsocket.h"
@@ -15,8 +16,6 @@ namespace core::sandbox {
 
 namespace {
 
-const ResourceType kPods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                         QStringLiteral("Pod")};
 constexpr quint8 kStdin = 0, kStdout = 1, kStderr = 2, kError = 3, kResize = 4, kClose = 255;
 
 QJsonObject findByName(const QJsonArray &list, const QString &name)
@@ -101,20 +100,18 @@ HttpReply ExecSession::reply(ObjectStore &store, const HttpRequest &request,
                              std::shared_ptr<TimerLoop> timers)
 {
     if (info.verb != u"get" && info.verb != u"create")
-        return ApiError{405, QStringLiteral("MethodNotAllowed"),
-                        Tr::tr("the server does not allow this method on the requested resource"),
-                        {}, {}}
-            .toResponse();
-    const auto pod = store.get(kPods, info.nameSpace, info.name);
+        return statusResponse(ApiError::methodNotAllowed(
+            Tr::tr("the server does not allow this method on the requested resource")));
+    const auto pod = store.get(podsType(), info.nameSpace, info.name);
     if (!pod)
-        return pod.error().toResponse();
+        return statusResponse(pod.error());
     const auto container = pickContainer(*pod, request.queryValue(QStringLiteral("container")));
     if (!container)
-        return container.error().toResponse();
+        return statusResponse(container.error());
     Request r;
     r.command = request.query.value(QStringLiteral("command"));
     if (r.command.isEmpty())
-        return ApiError::badRequest(Tr::tr("you must specify at least 1 command")).toResponse();
+        return statusResponse(ApiError::badRequest(Tr::tr("you must specify at least 1 command")));
     r.stdinOpen = flag(request, QStringLiteral("stdin"), false);
     r.stdoutOpen = flag(request, QStringLiteral("stdout"), true);
     r.stderrOpen = flag(request, QStringLiteral("stderr"), true);
@@ -123,7 +120,7 @@ HttpReply ExecSession::reply(ObjectStore &store, const HttpRequest &request,
     const QByteArray protocol = request.pickWebSocketProtocol(
         {QByteArrayLiteral("v5.channel.k8s.io"), QByteArrayLiteral("v4.channel.k8s.io")});
     if (!request.isWebSocketUpgrade() || protocol.isEmpty())
-        return ApiError::badRequest(Tr::tr("Upgrade request required")).toResponse();
+        return statusResponse(ApiError::badRequest(Tr::tr("Upgrade request required")));
 
     ExecContext context;
     const QJsonObject meta = pod->value(u"metadata").toObject();

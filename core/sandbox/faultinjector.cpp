@@ -1,5 +1,6 @@
 #include "core/sandbox/faultinjector.h"
 
+#include "core/sandbox/apihttp.h"
 #include "core/sandbox/apirequestinfo.h"
 #include "core/sandbox/apistatus.h"
 #include "core/sandbox/httprequest.h"
@@ -29,7 +30,7 @@ std::optional<HttpResponse> FaultInjector::intercept(const HttpRequest &request,
         e.code = 429;
         e.reason = QStringLiteral("TooManyRequests");
         e.message = QStringLiteral("sandbox fault: too many requests, please try again later");
-        HttpResponse r = e.toResponse();
+        HttpResponse r = statusResponse(e);
         r.headers.set("Retry-After", "1");
         return r;
     }
@@ -38,14 +39,13 @@ std::optional<HttpResponse> FaultInjector::intercept(const HttpRequest &request,
         e.code = 500;
         e.reason = QStringLiteral("InternalError");
         e.message = QStringLiteral("sandbox fault: internal error");
-        return e.toResponse();
+        return statusResponse(e);
     }
     const QString rv = request.queryValue(QStringLiteral("resourceVersion"));
     if (info.verb == u"watch" && m_options.goneEvery > 0 && !rv.isEmpty() && rv != u"0" &&
         ++m_resumingWatches % m_options.goneEvery == 0)
-        return ApiError::expired(
-                   QStringLiteral("sandbox fault: too old resource version: %1").arg(rv))
-            .toResponse();
+        return statusResponse(ApiError::expired(
+            QStringLiteral("sandbox fault: too old resource version: %1").arg(rv)));
     return std::nullopt;
 }
 

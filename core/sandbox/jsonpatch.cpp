@@ -8,6 +8,7 @@
 #include <QJsonParseError>
 
 #include <functional>
+#include <optional>
 
 namespace core::sandbox {
 
@@ -265,31 +266,6 @@ Result<QJsonValue> parseBody(const QByteArray &body)
 }
 
 } // namespace
-
-std::optional<PatchType> patchTypeFromContentType(const QString &contentType)
-{
-    const QString mediaType = contentType.section(u';', 0, 0).trimmed().toLower();
-    if (mediaType == u"application/json-patch+json")
-        return PatchType::JsonPatch;
-    if (mediaType == u"application/merge-patch+json")
-        return PatchType::MergePatch;
-    if (mediaType == u"application/strategic-merge-patch+json")
-        return PatchType::StrategicMergePatch;
-    return std::nullopt;
-}
-
-QString contentType(PatchType type)
-{
-    switch (type) {
-    case PatchType::JsonPatch:
-        return QStringLiteral("application/json-patch+json");
-    case PatchType::MergePatch:
-        return QStringLiteral("application/merge-patch+json");
-    case PatchType::StrategicMergePatch:
-        return QStringLiteral("application/strategic-merge-patch+json");
-    }
-    return QString();
-}
 
 QJsonValue mergePatchValue(const QJsonValue &target, const QJsonValue &patch)
 {

@@ -9,19 +9,14 @@
 #include <QString>
 #include <QStringList>
 
-#include <optional>
 
 namespace core::sandbox {
 
 class PatchSchema;
 
-// The patch bodies a Kubernetes API server accepts on PATCH, by Content-Type.
+// The patch bodies a Kubernetes API server accepts on PATCH (the router maps the Content-Type
+// to one: apihttp.h).
 enum class PatchType { JsonPatch, MergePatch, StrategicMergePatch };
-
-// "application/json-patch+json", "application/merge-patch+json",
-// "application/strategic-merge-patch+json" (parameters such as "; charset=utf-8" are ignored).
-std::optional<PatchType> patchTypeFromContentType(const QString &contentType);
-QString contentType(PatchType type);
 
 // Error codes of every function here. The API server answers 415 for the first, 400 for the next
 // two and 422 for the rest (k8s.io/apiserver/pkg/endpoints/handlers/patch.go).

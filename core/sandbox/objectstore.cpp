@@ -1,7 +1,6 @@
 #include "core/sandbox/objectstore.h"
 
 #include "core/common/tr.h"
-#include "core/sandbox/jsonpatch.h"
 #include "core/sandbox/objectmeta.h"
 
 #include <QJsonArray>
@@ -234,16 +233,9 @@ ApiResult<QJsonObject> ObjectStore::update(const ResourceType &type, const QStri
 }
 
 ApiResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QString &namespaceName,
-                                          const QString &name, const QString &contentType,
+                                          const QString &name, PatchType patchType,
                                           const QByteArray &body)
 {
-    const auto patchType = patchTypeFromContentType(contentType);
-    if (!patchType) {
-        return ApiError::unsupportedMediaType(
-            Tr::tr("the body of the request was in an unknown format - accepted media types "
-                   "include: application/json-patch+json, application/merge-patch+json, "
-                   "application/strategic-merge-patch+json"));
-    }
     Notifications notifications;
     QWriteLocker locker(&m_core->lock);
     Bucket &bucket = m_core->buckets[type.key()];
@@ -252,7 +244,7 @@ ApiResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QStrin
         return ApiError::notFound(type, name);
     const QJsonObject stored = found->second.object();
     const QString kind = stored.value(u"kind").toString(type.kind);
-    const auto patched = applyPatch(*patchType, stored, body, kind);
+    const auto patched = applyPatch(patchType, stored, body, kind);
     if (!patched)
         return ApiError::fromPatchError(type, name, patched.error());
     if (const auto error = checkIdentity(namespaceName, name, *patched))

@@ -3,6 +3,7 @@
 #include "core/kube/fieldselector.h"
 #include "core/kube/labelselector.h"
 #include "core/sandbox/apistatus.h"
+#include "core/sandbox/jsonpatch.h"
 #include "core/sandbox/objectwatch.h"
 #include "core/sandbox/resourcetype.h"
 
@@ -79,11 +80,10 @@ public:
                                const QString &name) const;
     ApiResult<QJsonObject> update(const ResourceType &type, const QString &namespaceName,
                                   const QString &name, const QJsonObject &object);
-    // `contentType` is the request's Content-Type (see jsonpatch.h); the result goes through the
-    // same checks as update().
+    // `body` parsed as `patchType` (see jsonpatch.h); the result goes through the same checks as
+    // update().
     ApiResult<QJsonObject> patch(const ResourceType &type, const QString &namespaceName,
-                                 const QString &name, const QString &contentType,
-                                 const QByteArray &body);
+                                 const QString &name, PatchType patchType, const QByteArray &body);
     // Returns the object as it was; its DELETED event carries a new resourceVersion.
     ApiResult<QJsonObject> remove(const ResourceType &type, const QString &namespaceName,
                                   const QString &name, const Preconditions &preconditions = {});

@@ -1,6 +1,5 @@
 #include "core/sandbox/objectwriter.h"
 
-#include "core/common/tr.h"
 #include "core/sandbox/objectstore.h"
 
 namespace core::sandbox {
@@ -29,14 +28,6 @@ ObjectWriter::ObjectWriter(ObjectStore &store, ResourceType type, QString namesp
     : m_store(store), m_type(std::move(type)), m_namespace(std::move(namespaceName)),
       m_name(std::move(name))
 {
-}
-
-ApiError ObjectWriter::unsupportedPatch()
-{
-    return ApiError::unsupportedMediaType(
-        Tr::tr("the body of the request was in an unknown format - accepted media types "
-               "include: application/json-patch+json, application/merge-patch+json, "
-               "application/strategic-merge-patch+json"));
 }
 
 ApiResult<QJsonObject> ObjectWriter::update(const QJsonObject &sent, const Merge &merge)

@@ -37,9 +37,6 @@ public:
     ApiResult<QJsonObject> patch(PatchType patchType, const QByteArray &body, const QString &kind,
                                  const View &view, const Merge &merge);
 
-    // The 415 the API server answers for an unknown patch Content-Type.
-    static ApiError unsupportedPatch();
-
 private:
     ApiResult<QJsonObject>
     write(const std::function<ApiResult<QJsonObject>(const QJsonObject &)> &next);

@@ -8,48 +8,6 @@
 
 namespace core::sandbox {
 
-namespace {
-
-ResourceType makeType(const char16_t *group, const char16_t *resource, const char16_t *kind)
-{
-    // Every workload resource the sandbox simulates is served as v1 of its group.
-    return ResourceType{QString::fromUtf16(group), QStringLiteral("v1"),
-                        QString::fromUtf16(resource), QString::fromUtf16(kind)};
-}
-
-} // namespace
-
-const ResourceType &podsType()
-{
-    static const ResourceType type = makeType(u"", u"pods", u"Pod");
-    return type;
-}
-const ResourceType &nodesType()
-{
-    static const ResourceType type = makeType(u"", u"nodes", u"Node");
-    return type;
-}
-const ResourceType &replicaSetsType()
-{
-    static const ResourceType type = makeType(u"apps", u"replicasets", u"ReplicaSet");
-    return type;
-}
-const ResourceType &deploymentsType()
-{
-    static const ResourceType type = makeType(u"apps", u"deployments", u"Deployment");
-    return type;
-}
-const ResourceType &statefulSetsType()
-{
-    static const ResourceType type = makeType(u"apps", u"statefulsets", u"StatefulSet");
-    return type;
-}
-const ResourceType &jobsType()
-{
-    static const ResourceType type = makeType(u"batch", u"jobs", u"Job");
-    return type;
-}
-
 QJsonObject controllerRef(const QJsonObject &object)
 {
     const QJsonArray refs =

@@ -15,13 +15,6 @@ class ObjectStore;
 // Facts about pods and their owners that the controllers and the kubelet share, as free
 // functions over the stored JSON (the rules of k8s.io/kubernetes/pkg/controller and podutil).
 
-const ResourceType &podsType();
-const ResourceType &nodesType();
-const ResourceType &replicaSetsType();
-const ResourceType &deploymentsType();
-const ResourceType &statefulSetsType();
-const ResourceType &jobsType();
-
 // The ownerReferences entry with controller: true, or {}.
 QJsonObject controllerRef(const QJsonObject &object);
 // The entry a controller puts on what it creates (controller and blockOwnerDeletion true).

@@ -1,6 +1,7 @@
 #include "core/sandbox/podlogstreamer.h"
 
 #include "core/common/tr.h"
+#include "core/sandbox/apihttp.h"
 #include "core/sandbox/apirequestinfo.h"
 #include "core/sandbox/httprequest.h"
 #include "core/sandbox/httpstream.h"
@@ -13,9 +14,6 @@
 namespace core::sandbox {
 
 namespace {
-
-const ResourceType kPods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                         QStringLiteral("Pod")};
 
 // Real time between follow ticks; at most this many lines go out per tick so a fast clock or a
 // high rate cannot make one tick build an unbounded chunk.
@@ -56,7 +54,7 @@ struct FollowState
         if (!s || !s->isOpen())
             return false;
         const QDateTime now = clock->now();
-        const auto pod = store->get(kPods, nameSpace, source.podName);
+        const auto pod = store->get(podsType(), nameSpace, source.podName);
         const auto current =
             pod ? PodLogs::resolve(*pod, options) : ApiResult<LogSource>(pod.error());
         const bool sameInstance = current && current->start == source.start;
@@ -87,19 +85,17 @@ HttpReply PodLogStreamer::reply(ObjectStore &store, const HttpRequest &request,
                                 std::shared_ptr<TimerLoop> timers)
 {
     if (info.verb != u"get")
-        return ApiError{405, QStringLiteral("MethodNotAllowed"),
-                        Tr::tr("the server does not allow this method on the requested resource"),
-                        {}, {}}
-            .toResponse();
+        return statusResponse(ApiError::methodNotAllowed(
+            Tr::tr("the server does not allow this method on the requested resource")));
     const auto options = PodLogOptions::fromRequest(request);
     if (!options)
-        return options.error().toResponse();
-    const auto pod = store.get(kPods, info.nameSpace, info.name);
+        return statusResponse(options.error());
+    const auto pod = store.get(podsType(), info.nameSpace, info.name);
     if (!pod)
-        return pod.error().toResponse();
+        return statusResponse(pod.error());
     const auto source = PodLogs::resolve(*pod, *options);
     if (!source)
-        return source.error().toResponse();
+        return statusResponse(source.error());
     const QDateTime now = clock->now();
     if (!options->follow || !timers) {
         return HttpResponse::text(200, PodLogs::render(*source, *options, now));

@@ -15,10 +15,6 @@ namespace core::sandbox {
 
 namespace {
 
-const ResourceType kPods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                         QStringLiteral("Pod")};
-const ResourceType kNodes{QString(), QStringLiteral("v1"), QStringLiteral("nodes"),
-                          QStringLiteral("Node")};
 const ResourceType kPodMetrics{QStringLiteral("metrics.k8s.io"), QStringLiteral("v1beta1"),
                                QStringLiteral("pods"), QStringLiteral("PodMetrics")};
 const ResourceType kNodeMetrics{QStringLiteral("metrics.k8s.io"), QStringLiteral("v1beta1"),
@@ -189,27 +185,27 @@ ApiResult<QJsonObject> PodMetrics::handle(const ObjectStore &store, const ApiReq
     }
     if (info.resource == u"pods") {
         if (info.verb == u"get") {
-            const auto pod = store.get(kPods, info.nameSpace, info.name);
+            const auto pod = store.get(podsType(), info.nameSpace, info.name);
             if (!pod || !isRunning(*pod))
                 return ApiError::notFound(kPodMetrics, info.name);
             return podMetrics(*pod, now);
         }
         QJsonArray items;
-        for (const QJsonObject &pod : listAll(store, kPods, info.nameSpace, selector)) {
+        for (const QJsonObject &pod : listAll(store, podsType(), info.nameSpace, selector)) {
             if (isRunning(pod))
                 items.append(podMetrics(pod, now));
         }
         return listJson(QStringLiteral("PodMetricsList"), items);
     }
-    const QList<QJsonObject> pods = listAll(store, kPods, QString(), {});
+    const QList<QJsonObject> pods = listAll(store, podsType(), QString(), {});
     if (info.verb == u"get") {
-        const auto node = store.get(kNodes, QString(), info.name);
+        const auto node = store.get(nodesType(), QString(), info.name);
         if (!node)
             return ApiError::notFound(kNodeMetrics, info.name);
         return nodeMetrics(*node, pods, now);
     }
     QJsonArray items;
-    for (const QJsonObject &node : listAll(store, kNodes, QString(), selector))
+    for (const QJsonObject &node : listAll(store, nodesType(), QString(), selector))
         items.append(nodeMetrics(node, pods, now));
     return listJson(QStringLiteral("NodeMetricsList"), items);
 }

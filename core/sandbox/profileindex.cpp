@@ -1,27 +1,11 @@
 #include "core/sandbox/profileindex.h"
 
 #include "core/sandbox/objectstore.h"
+#include "core/sandbox/podfacts.h"
 
 #include <algorithm>
 
 namespace core::sandbox {
-
-namespace {
-
-const ResourceType kProfiles{QStringLiteral("scheduling.cci.io"), QStringLiteral("v1"),
-                             QStringLiteral("scheduleprofiles"), QStringLiteral("ScheduleProfile")};
-
-QString namespaceOf(const QJsonObject &object)
-{
-    return object.value(u"metadata").toObject().value(u"namespace").toString();
-}
-
-QString nameOf(const QJsonObject &object)
-{
-    return object.value(u"metadata").toObject().value(u"name").toString();
-}
-
-} // namespace
 
 QString ProfileIndex::key(const QString &nameSpace, const QString &name)
 {
@@ -125,12 +109,12 @@ void ProfileIndex::writeStatus(ObjectStore &store)
         const QJsonObject status = statusFor(it->profile, c.local, c.cci);
         if (it->object.value(u"status").toObject() == status)
             continue;
-        auto current = store.get(kProfiles, it->profile.nameSpace, it->profile.name);
+        auto current = store.get(scheduleProfilesType(), it->profile.nameSpace, it->profile.name);
         if (!current)
             continue;
         QJsonObject object = *current;
         object.insert(QStringLiteral("status"), status);
-        if (!store.update(kProfiles, it->profile.nameSpace, it->profile.name, object))
+        if (!store.update(scheduleProfilesType(), it->profile.nameSpace, it->profile.name, object))
             m_dirty.insert(k); // a concurrent write won; try again next round
     }
 }

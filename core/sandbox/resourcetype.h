@@ -27,6 +27,17 @@ struct ResourceType
     }
 };
 
+// The built-in resources the sandbox's own code reads and writes, each served as v1 of its group.
+const ResourceType &namespacesType();
+const ResourceType &nodesType();
+const ResourceType &podsType();
+const ResourceType &servicesType();
+const ResourceType &replicaSetsType();
+const ResourceType &deploymentsType();
+const ResourceType &statefulSetsType();
+const ResourceType &jobsType();
+const ResourceType &scheduleProfilesType(); // the CCI custom resource scheduling.cci.io/v1
+
 inline size_t qHash(const ResourceType &type, size_t seed = 0)
 {
     return qHashMulti(seed, type.group, type.version, type.resource);

@@ -19,11 +19,6 @@ namespace core::sandbox {
 
 namespace {
 
-const ResourceType kNamespaces{QString(), QStringLiteral("v1"), QStringLiteral("namespaces"),
-                               QStringLiteral("Namespace")};
-const ResourceType kNodes{QString(), QStringLiteral("v1"), QStringLiteral("nodes"),
-                          QStringLiteral("Node")};
-
 QJsonObject namespaceObject(const QString &name, const QJsonObject &labels = {})
 {
     QJsonObject meta{{QStringLiteral("name"), name}};
@@ -148,14 +143,14 @@ void seedDefaultScenario(ObjectStore &store, const QString &clusterId)
 {
     for (const QString &ns :
          {QStringLiteral("default"), QStringLiteral("kube-system"), QStringLiteral("payments")})
-        store.create(kNamespaces, QString(), namespaceObject(ns));
+        store.create(namespacesType(), QString(), namespaceObject(ns));
     store.create(
-        kNamespaces, QString(),
+        namespacesType(), QString(),
         namespaceObject(cciNamespace(clusterId), {{QStringLiteral("app.kubernetes.io/managed-by"),
                                                    QStringLiteral("virtual-kubelet")}}));
     for (int i = 1; i <= 3; ++i) {
         const QString name = QStringLiteral("idc-node-%1").arg(i);
-        store.create(kNodes, QString(),
+        store.create(nodesType(), QString(),
                      nodeObject(name, QStringLiteral("4"), QStringLiteral("8Gi"),
                                 QStringLiteral("110"),
                                 {{QStringLiteral("kubernetes.io/hostname"), name},
@@ -168,7 +163,7 @@ void seedDefaultScenario(ObjectStore &store, const QString &clusterId)
                     {QStringLiteral("value"), QStringLiteral("huawei")},
                     {QStringLiteral("effect"), QStringLiteral("NoSchedule")}}};
     store.create(
-        kNodes, QString(),
+        nodesType(), QString(),
         nodeObject(virtualKubeletNodeName(), QStringLiteral("10000"), QStringLiteral("40000Gi"),
                    QStringLiteral("10000"),
                    {{QStringLiteral("type"), QStringLiteral("virtual-kubelet")},
@@ -197,8 +192,7 @@ Result<int> applyManifestFile(ObjectStore &store, const QString &path)
 
 void preloadPods(ObjectStore &store, int count)
 {
-    const ResourceType pods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                            QStringLiteral("Pod")};
+    const ResourceType &pods = podsType();
     const QStringList namespaces = {QStringLiteral("default"), QStringLiteral("payments"),
                                     QStringLiteral("kube-system")};
     const QString started = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
@@ -278,7 +272,7 @@ QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, con
 void seedCciScenario(ObjectStore &cciStore, const QString &clusterId)
 {
     cciStore.create(
-        kNamespaces, QString(),
+        namespacesType(), QString(),
         namespaceObject(cciNamespace(clusterId), {{QStringLiteral("app.kubernetes.io/managed-by"),
                                                    QStringLiteral("virtual-kubelet")}}));
 }

@@ -15,12 +15,6 @@ namespace core::sandbox {
 
 namespace {
 
-const ResourceType kPods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                         QStringLiteral("Pod")};
-const ResourceType kNodes{QString(), QStringLiteral("v1"), QStringLiteral("nodes"),
-                          QStringLiteral("Node")};
-const ResourceType kProfiles{QStringLiteral("scheduling.cci.io"), QStringLiteral("v1"),
-                             QStringLiteral("scheduleprofiles"), QStringLiteral("ScheduleProfile")};
 const QString kProviderTaint = QStringLiteral("virtual-kubelet.io/provider");
 
 // Lists `type` and watches from the list's resourceVersion, as an informer does, so the initial
@@ -129,9 +123,9 @@ void Scheduler::watchStores()
         const auto nodes = [this](const QList<WatchEvent> &events) { drainNodes(events); };
         const auto profiles = [this](const QList<WatchEvent> &events) { drainProfiles(events); };
         const auto pods = [this](const QList<WatchEvent> &events) { drainPods(events); };
-        complete = listAndWatch(m_cce, kNodes, m_nodeWatch, nodes) &&
-                   listAndWatch(m_cce, kProfiles, m_profileWatch, profiles) &&
-                   listAndWatch(m_cce, kPods, m_podWatch, pods);
+        complete = listAndWatch(m_cce, nodesType(), m_nodeWatch, nodes) &&
+                   listAndWatch(m_cce, scheduleProfilesType(), m_profileWatch, profiles) &&
+                   listAndWatch(m_cce, podsType(), m_podWatch, pods);
     }
     m_retryAll = true;
 }
@@ -151,7 +145,7 @@ QString Scheduler::scaleDownPriorityAnnotation()
 
 QDateTime Scheduler::lockedUntil() const
 {
-    const auto node = m_cce.get(kNodes, QString(), m_virtualNode);
+    const auto node = m_cce.get(nodesType(), QString(), m_virtualNode);
     return node ? VkNodeLock::lockedUntil(*node) : QDateTime();
 }
 
@@ -279,7 +273,7 @@ void Scheduler::schedule(const QString &key)
     const PodEntry *entry = m_pods.find(key);
     if (!entry || !entry->pending)
         return;
-    const auto current = m_cce.get(kPods, entry->nameSpace, entry->name);
+    const auto current = m_cce.get(podsType(), entry->nameSpace, entry->name);
     if (!current || !current->value(u"spec").toObject().value(u"nodeName").toString().isEmpty())
         return;
     const QJsonObject pod = *current;
@@ -304,7 +298,7 @@ bool Scheduler::admitToCci(const QJsonObject &pod, const kube::Workload &workloa
         m_admission.review(workload, m_profiles.profiles(workload.nameSpace));
     if (preview.admissible) {
         if (bind(pod, m_virtualNode, profileKey)) {
-            const auto bound = m_cce.get(kPods, workload.nameSpace, workload.name);
+            const auto bound = m_cce.get(podsType(), workload.nameSpace, workload.name);
             m_admission.createCciPod(bound ? *bound : pod, preview);
         }
         return true;
@@ -345,7 +339,7 @@ bool Scheduler::bind(const QJsonObject &pod, const QString &node, const QString 
     }
     const QString ns = metaString(pod, u"namespace");
     const QString name = metaString(pod, u"name");
-    const auto written = m_cce.update(kPods, ns, name, bound);
+    const auto written = m_cce.update(podsType(), ns, name, bound);
     if (!written)
         return false; // changed meanwhile: its watch event queues it again
     m_pods.apply(WatchEvent::Type::Modified, *written);
@@ -363,7 +357,7 @@ void Scheduler::markUnschedulable(const QJsonObject &pod, const QString &message
                                 {QStringLiteral("message"), message}};
     if (setScheduledCondition(updated, condition, now)) {
         const auto written =
-            m_cce.update(kPods, metaString(pod, u"namespace"), metaString(pod, u"name"), updated);
+            m_cce.update(podsType(), metaString(pod, u"namespace"), metaString(pod, u"name"), updated);
         if (written)
             m_pods.apply(WatchEvent::Type::Modified, *written);
     }

@@ -10,9 +10,6 @@ namespace core::sandbox {
 
 namespace {
 
-const ResourceType kNodes{QString(), QStringLiteral("v1"), QStringLiteral("nodes"),
-                          QStringLiteral("Node")};
-
 QJsonObject lockTaint()
 {
     return QJsonObject{{QStringLiteral("key"), VkNodeLock::taintKey()},
@@ -78,7 +75,7 @@ bool VkNodeLock::isLocked(const QDateTime &now) const
 
 QJsonObject VkNodeLock::writeLockState(const QString &annotation, bool tainted)
 {
-    auto current = m_store.get(kNodes, QString(), m_nodeName);
+    auto current = m_store.get(nodesType(), QString(), m_nodeName);
     if (!current)
         return {};
     QJsonObject node = *current;
@@ -97,7 +94,7 @@ QJsonObject VkNodeLock::writeLockState(const QString &annotation, bool tainted)
         taints.append(lockTaint());
     spec.insert(QStringLiteral("taints"), taints);
     node.insert(QStringLiteral("spec"), spec);
-    auto written = m_store.update(kNodes, QString(), m_nodeName, node);
+    auto written = m_store.update(nodesType(), QString(), m_nodeName, node);
     if (!written)
         return {};
     observe(*written);
@@ -135,7 +132,7 @@ QJsonObject VkNodeLock::expire(const QDateTime &now)
 
 bool VkNodeLock::unlock()
 {
-    auto current = m_store.get(kNodes, QString(), m_nodeName);
+    auto current = m_store.get(nodesType(), QString(), m_nodeName);
     if (!current)
         return false;
     QJsonObject node = *current;
@@ -144,7 +141,7 @@ bool VkNodeLock::unlock()
     annotations.remove(annotationKey());
     meta.insert(QStringLiteral("annotations"), annotations);
     node.insert(QStringLiteral("metadata"), meta);
-    return bool(m_store.update(kNodes, QString(), m_nodeName, node));
+    return bool(m_store.update(nodesType(), QString(), m_nodeName, node));
 }
 
 } // namespace core::sandbox

@@ -1,5 +1,6 @@
 #include "core/sandbox/watchstreamer.h"
 
+#include "core/sandbox/apihttp.h"
 #include "core/sandbox/apirequestinfo.h"
 #include "core/sandbox/apiresources.h"
 #include "core/sandbox/httprequest.h"
@@ -108,7 +109,7 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
 {
     const auto selectors = readSelectors(request);
     if (!selectors)
-        return selectors.error().toResponse();
+        return statusResponse(selectors.error());
     WatchOptions watchOptions;
     watchOptions.labelSelector = selectors->labels;
     watchOptions.fieldSelector = selectors->fields;
@@ -131,7 +132,7 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
                                  });
     }
     if (!started)
-        return started.error().toResponse();
+        return statusResponse(started.error());
     const std::shared_ptr<Watch> w = *started;
     auto pump = std::make_shared<WatchPump>();
     pump->watch = w;

@@ -1,4 +1,5 @@
 #include "core/sandbox/apirouter.h"
+#include "core/sandbox/nodeendpoints.h"
 #include "core/sandbox/objectstore.h"
 #include "core/sandbox/podlogs.h"
 #include "core/sandbox/scenario.h"
@@ -229,7 +230,7 @@ private slots:
     {
         ObjectStore store;
         seedDefaultScenario(store, QStringLiteral("sandbox"));
-        ApiRouter router(store, QStringLiteral("127.0.0.1"));
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         QStringList groups;
         for (const QJsonValue &g : body(router.handle(get("/apis"))).value(u"groups").toArray())
             groups.append(g.toObject().value(u"name").toString());
@@ -251,7 +252,7 @@ private slots:
         ObjectStore store;
         seedDefaultScenario(store, QStringLiteral("sandbox"));
         store.create(m_pods, QStringLiteral("default"), runningPod(QStringLiteral("p1"), 2));
-        ApiRouter router(store, QStringLiteral("127.0.0.1"));
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         const HttpReply plain =
             router.handle(get("/api/v1/namespaces/default/pods/p1/log?tailLines=3"));
         QCOMPARE(plain.response().status, 200);

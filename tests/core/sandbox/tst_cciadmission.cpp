@@ -268,7 +268,7 @@ void tst_CciAdmission::unlockThroughAnnotation()
     QVERIFY(c.scheduler.isLocked());
 
     // What `kubectl annotate node virtual-kubelet burst.sandbox/locked-until-` sends.
-    QVERIFY(c.cce.patch(kNodes, QString(), kVk, u"application/merge-patch+json"_s,
+    QVERIFY(c.cce.patch(kNodes, QString(), kVk, PatchType::MergePatch,
                         R"({"metadata":{"annotations":{"burst.sandbox/locked-until":null}}})"));
     c.scheduler.reconcile();
     QVERIFY(!c.scheduler.isLocked());

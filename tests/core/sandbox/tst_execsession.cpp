@@ -1,5 +1,6 @@
 #include "core/sandbox/apirouter.h"
 #include "core/sandbox/execsession.h"
+#include "core/sandbox/nodeendpoints.h"
 #include "core/sandbox/objectstore.h"
 #include "core/sandbox/scenario.h"
 #include "fakehttpstreams.h"
@@ -101,7 +102,7 @@ private slots:
         QFETCH(QByteArray, chosen);
         ObjectStore store;
         seed(store);
-        ApiRouter router(store, QStringLiteral("127.0.0.1"));
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         const HttpReply reply = router.handle(upgrade("command=true&stdout=true", offered));
         if (chosen.isEmpty()) {
             QCOMPARE(reply.response().status, 400);
@@ -141,7 +142,7 @@ private slots:
         QFETCH(int, exitCode);
         ObjectStore store;
         seed(store);
-        ApiRouter router(store, QStringLiteral("127.0.0.1"));
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         const auto socket = open(router.handle(upgrade(query, "v5.channel.k8s.io")));
         QTRY_COMPARE(socket->closeCode(), quint16(1000));
         QCOMPARE(socket->channel(1), stdoutData);
@@ -163,7 +164,7 @@ private slots:
     {
         ObjectStore store;
         seed(store);
-        ApiRouter router(store, QStringLiteral("127.0.0.1"));
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         QElapsedTimer timer;
         timer.start();
         const auto socket = open(
@@ -185,7 +186,7 @@ private slots:
         QFETCH(bool, tty);
         ObjectStore store;
         seed(store);
-        ApiRouter router(store, QStringLiteral("127.0.0.1"));
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         const QByteArray query =
             QByteArray("command=sh&stdin=true&stdout=true&stderr=true") + (tty ? "&tty=true" : "");
         const auto socket = open(router.handle(upgrade(query, "v5.channel.k8s.io")));
@@ -245,7 +246,7 @@ private slots:
         QFETCH(QString, message);
         ObjectStore store;
         seed(store);
-        ApiRouter router(store, QStringLiteral("127.0.0.1"));
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         const HttpReply reply = router.handle(upgrade(query, "v5.channel.k8s.io", pod));
         QCOMPARE(reply.kind(), HttpReply::Kind::Response);
         QCOMPARE(reply.response().status, status);

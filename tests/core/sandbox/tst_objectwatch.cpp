@@ -48,7 +48,7 @@ void tst_ObjectWatch::watchFromResourceVersion()
     QCOMPARE((*watch)->resourceVersion(), u"4"_s);
 
     QVERIFY(store
-                .patch(kPods, u"ns"_s, u"a"_s, u"application/merge-patch+json"_s,
+                .patch(kPods, u"ns"_s, u"a"_s, PatchType::MergePatch,
                        R"({"status":{"phase":"Running"}})")
                 .ok());
     QVERIFY(store.remove(kPods, u"ns"_s, u"b"_s).ok());
@@ -143,7 +143,7 @@ void tst_ObjectWatch::watchSelectors()
     options.fieldSelector = *kube::parseFieldSelector(fields);
     const auto watch = store.watch(kPods, options);
     QVERIFY(watch.ok());
-    const QString merge = u"application/merge-patch+json"_s;
+    const PatchType merge = PatchType::MergePatch;
     QVERIFY(store.create(kPods, u"ns"_s, pod(u"x"_s, u"app=db"_s)).ok());
     QVERIFY(store.patch(kPods, u"ns"_s, u"x"_s, merge, R"({"metadata":{"labels":{"app":"web"}}})")
                 .ok());
@@ -228,7 +228,7 @@ void tst_ObjectWatch::concurrentWriters()
             const QString name = prefix + QString::number(i);
             if (!store.create(kPods, u"ns"_s, pod(name)).ok())
                 return;
-            store.patch(kPods, u"ns"_s, name, u"application/merge-patch+json"_s,
+            store.patch(kPods, u"ns"_s, name, PatchType::MergePatch,
                         R"({"status":{"phase":"Running"}})");
             store.list(kPods, ListOptions{u"ns"_s, {}, {}, 50, QString()});
         }
