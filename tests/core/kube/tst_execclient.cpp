@@ -1,6 +1,6 @@
 #include "core/kube/execclient.h"
 
-#include "core/sandbox/tlscontext.h"
+#include "core/sandbox/transport/tlscontext.h"
 #include "tests/core/kube/recordingserver.h"
 
 #include <QNetworkAccessManager>

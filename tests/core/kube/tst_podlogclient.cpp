@@ -1,6 +1,6 @@
 #include "core/kube/podlogclient.h"
 
-#include "core/sandbox/tlscontext.h"
+#include "core/sandbox/transport/tlscontext.h"
 #include "tests/core/kube/recordingserver.h"
 
 #include <QNetworkAccessManager>
