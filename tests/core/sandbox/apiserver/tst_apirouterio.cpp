@@ -1,8 +1,7 @@
 #include "core/sandbox/apiserver/apirouter.h"
-#include "core/sandbox/node/nodeendpoints.h"
-#include "core/sandbox/store/objectstore.h"
-#include "core/sandbox/node/podlogs.h"
 #include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/store/objectstore.h"
+#include "tests/core/sandbox/apiserver/routertesthelpers.h"
 #include "tests/core/sandbox/transport/fakehttpstreams.h"
 
 #include <QJsonArray>
@@ -11,9 +10,10 @@
 #include <QTest>
 
 using namespace core::sandbox;
+using namespace routertest;
 
-// The router's authentication, watch details (bookmarks, timeoutSeconds, the stall fault),
-// metrics discovery and pod logs, with streams opened on in-memory fakes.
+// The router's authentication, watch details (bookmarks, timeoutSeconds, the stall fault) and its
+// delegates left unset, with streams opened on in-memory fakes.
 class tst_ApiRouterIo : public QObject
 {
     Q_OBJECT
@@ -21,29 +21,6 @@ class tst_ApiRouterIo : public QObject
 private:
     const ResourceType m_pods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
                               QStringLiteral("Pod")};
-
-    static HttpRequest get(const QByteArray &target, const QByteArray &token = {})
-    {
-        HttpRequest r;
-        r.method = "GET";
-        r.setTarget(target);
-        if (!token.isEmpty())
-            r.headers.set("Authorization", "Bearer " + token);
-        return r;
-    }
-
-    static QJsonObject body(const HttpReply &reply)
-    {
-        return QJsonDocument::fromJson(reply.response().body).object();
-    }
-
-    static std::shared_ptr<FakeStream> open(const HttpReply &reply)
-    {
-        auto stream = std::make_shared<FakeStream>();
-        if (reply.kind() == HttpReply::Kind::Stream)
-            reply.streamOpened()(stream);
-        return stream;
-    }
 
     static QStringList eventTypes(const QByteArray &data)
     {
@@ -53,32 +30,6 @@ private:
                 types.append(QJsonDocument::fromJson(line).object().value(u"type").toString());
         }
         return types;
-    }
-
-    QJsonObject runningPod(const QString &name, double rate)
-    {
-        const QString started = QDateTime::currentDateTimeUtc().addSecs(-5).toString(Qt::ISODate);
-        return QJsonObject{
-            {QStringLiteral("metadata"),
-             QJsonObject{{QStringLiteral("name"), name},
-                         {QStringLiteral("annotations"),
-                          QJsonObject{{PodLogs::rateAnnotation(), QString::number(rate)}}}}},
-            {QStringLiteral("spec"),
-             QJsonObject{
-                 {QStringLiteral("nodeName"), QStringLiteral("idc-node-1")},
-                 {QStringLiteral("containers"),
-                  QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("app")},
-                                         {QStringLiteral("image"), QStringLiteral("busybox")}}}}}},
-            {QStringLiteral("status"),
-             QJsonObject{
-                 {QStringLiteral("phase"), QStringLiteral("Running")},
-                 {QStringLiteral("containerStatuses"),
-                  QJsonArray{QJsonObject{
-                      {QStringLiteral("name"), QStringLiteral("app")},
-                      {QStringLiteral("restartCount"), 0},
-                      {QStringLiteral("state"),
-                       QJsonObject{{QStringLiteral("running"),
-                                    QJsonObject{{QStringLiteral("startedAt"), started}}}}}}}}}}};
     }
 
 private slots:
@@ -91,17 +42,17 @@ private slots:
         const QString old = store.resourceVersion();
         const ResourceType namespaces{QString(), QStringLiteral("v1"), QStringLiteral("namespaces"),
                                       QStringLiteral("Namespace")};
-        QVERIFY(store.create(namespaces, QString(),
-                             QJsonObject{{QStringLiteral("metadata"),
-                                          QJsonObject{{QStringLiteral("name"),
-                                                       QStringLiteral("later")}}}}));
+        QVERIFY(store.create(
+            namespaces, QString(),
+            QJsonObject{{QStringLiteral("metadata"),
+                         QJsonObject{{QStringLiteral("name"), QStringLiteral("later")}}}}));
         store.compact();
         ApiRouter router(store, QStringLiteral("127.0.0.1"));
         const HttpReply reply =
             router.handle(get("/api/v1/nodes?watch=1&resourceVersion=" + old.toUtf8()));
         QCOMPARE(reply.kind(), HttpReply::Kind::Stream);
         QCOMPARE(reply.response().status, 200);
-        const auto stream = open(reply);
+        const auto stream = openStream(reply);
         QTRY_VERIFY(!stream->isOpen());
         QVERIFY(stream->endedCleanly());
         const QJsonObject event = QJsonDocument::fromJson(stream->data().trimmed()).object();
@@ -176,8 +127,8 @@ private slots:
         options.bookmarkInterval = std::chrono::milliseconds(50);
         ApiRouter router(store, QStringLiteral("127.0.0.1"), options);
         const auto with =
-            open(router.handle(get("/api/v1/nodes?watch=1&allowWatchBookmarks=true")));
-        const auto without = open(router.handle(get("/api/v1/nodes?watch=1")));
+            openStream(router.handle(get("/api/v1/nodes?watch=1&allowWatchBookmarks=true")));
+        const auto without = openStream(router.handle(get("/api/v1/nodes?watch=1")));
         QTRY_VERIFY(eventTypes(with->data()).count(QStringLiteral("BOOKMARK")) >= 2);
         QVERIFY(!eventTypes(without->data()).contains(QStringLiteral("BOOKMARK")));
         const QByteArray last = with->data().trimmed().split('\n').constLast();
@@ -197,7 +148,7 @@ private slots:
         ApiRouter router(store, QStringLiteral("127.0.0.1"));
         QElapsedTimer timer;
         timer.start();
-        const auto stream = open(router.handle(get("/api/v1/pods?watch=1&timeoutSeconds=1")));
+        const auto stream = openStream(router.handle(get("/api/v1/pods?watch=1&timeoutSeconds=1")));
         QVERIFY(stream->isOpen());
         QTRY_VERIFY_WITH_TIMEOUT(stream->endedCleanly(), 4000);
         QVERIFY(timer.elapsed() >= 900);
@@ -213,9 +164,9 @@ private slots:
         ApiRouter router(store, QStringLiteral("127.0.0.1"), faults);
         const QByteArray target = "/api/v1/namespaces/default/pods?watch=1&resourceVersion=" +
                                   store.resourceVersion().toUtf8();
-        const auto first = open(router.handle(get(target)));
-        const auto second = open(router.handle(get(target))); // every 2nd stalls
-        store.create(m_pods, QStringLiteral("default"), runningPod(QStringLiteral("p1"), 1));
+        const auto first = openStream(router.handle(get(target)));
+        const auto second = openStream(router.handle(get(target))); // every 2nd stalls
+        store.create(m_pods, QStringLiteral("default"), runningPod(QStringLiteral("p1")));
         QTRY_COMPARE(eventTypes(first->data()), QStringList{QStringLiteral("ADDED")});
         QTest::qWait(200);
         QVERIFY(second->data().isEmpty());
@@ -226,52 +177,22 @@ private slots:
         second->abort();
     }
 
-    void metricsDiscovery()
+    // What kube-apiserver hands on answers 404 while nothing is there to take it.
+    void delegatesUnsetAre404()
     {
         ObjectStore store;
         seedDefaultScenario(store, QStringLiteral("sandbox"));
-        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
-        QStringList groups;
-        for (const QJsonValue &g : body(router.handle(get("/apis"))).value(u"groups").toArray())
-            groups.append(g.toObject().value(u"name").toString());
-        QVERIFY(groups.contains(QStringLiteral("metrics.k8s.io")));
-        const QJsonObject list = body(router.handle(get("/apis/metrics.k8s.io/v1beta1")));
-        QStringList resources;
-        for (const QJsonValue &r : list.value(u"resources").toArray())
-            resources.append(r.toObject().value(u"name").toString() + u'/' +
-                             r.toObject().value(u"kind").toString());
-        QCOMPARE(resources, (QStringList{QStringLiteral("pods/PodMetrics"),
-                                         QStringLiteral("nodes/NodeMetrics")}));
-        const HttpReply nodes = router.handle(get("/apis/metrics.k8s.io/v1beta1/nodes"));
-        QCOMPARE(nodes.response().status, 200);
-        QCOMPARE(body(nodes).value(u"items").toArray().size(), 4);
-    }
-
-    void logs()
-    {
-        ObjectStore store;
-        seedDefaultScenario(store, QStringLiteral("sandbox"));
-        store.create(m_pods, QStringLiteral("default"), runningPod(QStringLiteral("p1"), 2));
-        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
-        const HttpReply plain =
-            router.handle(get("/api/v1/namespaces/default/pods/p1/log?tailLines=3"));
-        QCOMPARE(plain.response().status, 200);
-        QCOMPARE(plain.response().body.count('\n'), 3);
-        const HttpReply missing = router.handle(get("/api/v1/namespaces/default/pods/nope/log"));
-        QCOMPARE(missing.response().status, 404);
-        QCOMPARE(body(missing).value(u"message").toString(),
-                 QStringLiteral("pods \"nope\" not found"));
-
-        // follow: the backlog, then new lines as time passes, then the end when the pod goes.
-        const HttpReply follow =
-            router.handle(get("/api/v1/namespaces/default/pods/p1/log?follow=true&tailLines=1"));
-        QCOMPARE(follow.kind(), HttpReply::Kind::Stream);
-        const auto stream = open(follow);
-        QTRY_VERIFY(stream->data().count('\n') >= 1);
-        QTRY_VERIFY_WITH_TIMEOUT(stream->data().count('\n') >= 3, 3000);
-        QVERIFY(stream->isOpen());
-        store.remove(m_pods, QStringLiteral("default"), QStringLiteral("p1"));
-        QTRY_VERIFY(stream->endedCleanly());
+        store.create(m_pods, QStringLiteral("default"), runningPod(QStringLiteral("p1")));
+        ApiRouter router(store, QStringLiteral("127.0.0.1"));
+        for (const QByteArray &target :
+             {QByteArray("/api/v1/namespaces/default/pods/p1/log"),
+              QByteArray("/api/v1/namespaces/default/pods/p1/exec?command=ls"),
+              QByteArray("/apis/metrics.k8s.io/v1beta1/nodes")}) {
+            const HttpReply reply = router.handle(get(target));
+            QCOMPARE(reply.kind(), HttpReply::Kind::Response);
+            QCOMPARE(reply.response().status, 404);
+            QCOMPARE(body(reply).value(u"reason").toString(), QStringLiteral("NotFound"));
+        }
     }
 };
 

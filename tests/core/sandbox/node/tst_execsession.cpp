@@ -2,7 +2,6 @@
 #include "core/sandbox/node/execsession.h"
 #include "core/sandbox/node/nodeendpoints.h"
 #include "core/sandbox/store/objectstore.h"
-#include "core/sandbox/cluster/scenario.h"
 #include "tests/core/sandbox/transport/fakehttpstreams.h"
 
 #include <QJsonArray>
@@ -67,19 +66,10 @@ private:
 
     void seed(ObjectStore &store)
     {
-        seedDefaultScenario(store, QStringLiteral("sandbox"));
         store.create(m_pods, QStringLiteral("default"),
                      pod(QStringLiteral("web"), QStringLiteral("Running"), true));
         store.create(m_pods, QStringLiteral("default"),
                      pod(QStringLiteral("starting"), QStringLiteral("Pending"), false));
-    }
-
-    static std::shared_ptr<FakeWebSocket> open(const HttpReply &reply)
-    {
-        auto socket = std::make_shared<FakeWebSocket>(reply.subprotocol());
-        if (reply.kind() == HttpReply::Kind::WebSocket)
-            reply.webSocketOpened()(socket);
-        return socket;
     }
 
 private slots:
@@ -143,7 +133,7 @@ private slots:
         ObjectStore store;
         seed(store);
         ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
-        const auto socket = open(router.handle(upgrade(query, "v5.channel.k8s.io")));
+        const auto socket = openWebSocket(router.handle(upgrade(query, "v5.channel.k8s.io")));
         QTRY_COMPARE(socket->closeCode(), quint16(1000));
         QCOMPARE(socket->channel(1), stdoutData);
         QCOMPARE(socket->channel(2), stderrData);
@@ -167,7 +157,7 @@ private slots:
         ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         QElapsedTimer timer;
         timer.start();
-        const auto socket = open(
+        const auto socket = openWebSocket(
             router.handle(upgrade("command=sleep&command=0.3&stdout=true", "v4.channel.k8s.io")));
         QVERIFY(socket->isOpen());
         QTRY_COMPARE(socket->closeCode(), quint16(1000));
@@ -189,7 +179,7 @@ private slots:
         ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         const QByteArray query =
             QByteArray("command=sh&stdin=true&stdout=true&stderr=true") + (tty ? "&tty=true" : "");
-        const auto socket = open(router.handle(upgrade(query, "v5.channel.k8s.io")));
+        const auto socket = openWebSocket(router.handle(upgrade(query, "v5.channel.k8s.io")));
         socket->receive(4, R"({"Width":80,"Height":24})");
         socket->receive(0, tty ? "echo one\r" : "echo one\n");
         socket->receive(0, tty ? "hostname\r" : "hostname\nfalse\n");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/sandbox/transport/httpreply.h"
 #include "core/sandbox/transport/httpstream.h"
 #include "core/sandbox/transport/httpwebsocket.h"
 
@@ -9,6 +10,7 @@
 #include <QPair>
 
 #include <functional>
+#include <memory>
 
 // In-memory stand-ins for the transport's stream and WebSocket, so router tests can open a
 // watch, a log follow or an exec session without sockets. Thread-safe like the real ones.
@@ -151,3 +153,21 @@ private:
     std::function<void(const QByteArray &, bool)> m_onMessage;
     std::function<void(quint16, const QByteArray &)> m_onClosed;
 };
+
+// The fake a stream reply was opened on (nothing written when the reply is no stream).
+inline std::shared_ptr<FakeStream> openStream(const core::sandbox::HttpReply &reply)
+{
+    auto stream = std::make_shared<FakeStream>();
+    if (reply.kind() == core::sandbox::HttpReply::Kind::Stream)
+        reply.streamOpened()(stream);
+    return stream;
+}
+
+// The fake a WebSocket reply was opened on (never opened when the reply is no upgrade).
+inline std::shared_ptr<FakeWebSocket> openWebSocket(const core::sandbox::HttpReply &reply)
+{
+    auto socket = std::make_shared<FakeWebSocket>(reply.subprotocol());
+    if (reply.kind() == core::sandbox::HttpReply::Kind::WebSocket)
+        reply.webSocketOpened()(socket);
+    return socket;
+}
