@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/sandbox/store/apistatus.h"
-#include "core/sandbox/transport/httpresponse.h"
 #include "core/sandbox/store/jsonpatch.h"
+#include "core/sandbox/transport/httpresponse.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -4,15 +4,15 @@
 #include "core/sandbox/apiserver/apihttp.h"
 #include "core/sandbox/apiserver/apirequestinfo.h"
 #include "core/sandbox/apiserver/apiresources.h"
-#include "core/sandbox/store/apistatus.h"
-#include "core/sandbox/store/objectstore.h"
-#include "core/sandbox/store/objectwriter.h"
 #include "core/sandbox/apiserver/reststrategy.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/apiserver/scalesubresource.h"
 #include "core/sandbox/apiserver/tableconverter.h"
-#include "core/sandbox/transport/timerloop.h"
 #include "core/sandbox/apiserver/watchstreamer.h"
+#include "core/sandbox/store/apistatus.h"
+#include "core/sandbox/store/objectstore.h"
+#include "core/sandbox/store/objectwriter.h"
+#include "core/sandbox/transport/timerloop.h"
 
 #include <QJsonDocument>
 
@@ -166,8 +166,7 @@ HttpReply ApiRouter::handleResource(const Call &call)
     if (info.verb == u"update" || info.verb == u"patch")
         return write(call);
     if (info.verb == u"delete")
-        return objectResponse(call.request, resource,
-                              m_store.remove(resource.type, ns, info.name));
+        return objectResponse(call.request, resource, m_store.remove(resource.type, ns, info.name));
     return methodNotAllowed(info.verb);
 }
 
@@ -206,8 +205,7 @@ HttpReply ApiRouter::watch(const Call &call)
     options.dropEvery = m_faults.dropWatchEvery();
     options.stall = m_faults.nextWatchStall();
     options.bookmarkInterval = m_options.bookmarkInterval;
-    return WatchStreamer::reply(m_store, call.request, call.info, call.resource, options,
-                                m_timers);
+    return WatchStreamer::reply(m_store, call.request, call.info, call.resource, options, m_timers);
 }
 
 HttpReply ApiRouter::write(const Call &call)

@@ -2,6 +2,7 @@
 
 #include "core/common/tr.h"
 #include "core/sandbox/apiserver/apiresources.h"
+#include "core/sandbox/apiserver/tablecells.h"
 #include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/store/objectwriter.h"
 
@@ -11,30 +12,6 @@
 #include <utility>
 
 namespace core::sandbox {
-
-namespace {
-
-QString joinedValues(const QJsonArray &values)
-{
-    QStringList out;
-    for (const QJsonValue &v : values)
-        out.append(v.toString());
-    out.sort();
-    return out.join(u',');
-}
-
-QString requirement(const QString &key, const QString &op, const QJsonArray &values)
-{
-    if (op == u"In")
-        return QString(key + u" in (" + joinedValues(values) + u')');
-    if (op == u"NotIn")
-        return QString(key + u" notin (" + joinedValues(values) + u')');
-    if (op == u"DoesNotExist")
-        return QString(u'!' + key);
-    return key;
-}
-
-} // namespace
 
 ScaleSubresource::ScaleSubresource(ObjectStore &store, const ApiResource &resource,
                                    QString namespaceName, QString name)
@@ -100,7 +77,7 @@ QJsonObject ScaleSubresource::toScale(const QJsonObject &parent)
         scaleSpec.insert(QStringLiteral("replicas"), spec.value(u"replicas").toInt());
     const QJsonObject status{
         {QStringLiteral("replicas"), parent.value(u"status").toObject().value(u"replicas").toInt()},
-        {QStringLiteral("selector"), selectorString(spec.value(u"selector").toObject())}};
+        {QStringLiteral("selector"), labelSelectorString(spec.value(u"selector").toObject())}};
     return QJsonObject{{QStringLiteral("kind"), QStringLiteral("Scale")},
                        {QStringLiteral("apiVersion"), QStringLiteral("autoscaling/v1")},
                        {QStringLiteral("metadata"), scaleMeta},
@@ -132,26 +109,6 @@ ApiResult<QJsonObject> ScaleSubresource::withScale(const ResourceType &type,
     }
     next.insert(QStringLiteral("metadata"), meta);
     return next;
-}
-
-QString ScaleSubresource::selectorString(const QJsonObject &labelSelector)
-{
-    QList<std::pair<QString, QString>> requirements;
-    const QJsonObject labels = labelSelector.value(u"matchLabels").toObject();
-    for (auto it = labels.begin(); it != labels.end(); ++it)
-        requirements.append({it.key(), QString(it.key() + u'=' + it.value().toString())});
-    for (const QJsonValue &e : labelSelector.value(u"matchExpressions").toArray()) {
-        const QJsonObject expr = e.toObject();
-        const QString key = expr.value(u"key").toString();
-        requirements.append({key, requirement(key, expr.value(u"operator").toString(),
-                                              expr.value(u"values").toArray())});
-    }
-    std::stable_sort(requirements.begin(), requirements.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
-    QStringList out;
-    for (const auto &r : requirements)
-        out.append(r.second);
-    return out.join(u',');
 }
 
 } // namespace core::sandbox

@@ -34,9 +34,6 @@ public:
     // preconditions); 422 for a negative count.
     static ApiResult<QJsonObject> withScale(const ResourceType &type, const QJsonObject &parent,
                                             const QJsonObject &scale);
-    // metav1.LabelSelectorAsSelector(...).String(): requirements sorted by key, "a=b",
-    // "a in (x,y)", "a notin (x)", "a", "!a".
-    static QString selectorString(const QJsonObject &labelSelector);
 
 private:
     ObjectStore &m_store;

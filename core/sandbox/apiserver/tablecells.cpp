@@ -39,6 +39,16 @@ QJsonObject tableColumn(const QString &name, const QString &type, const QString 
                        {QStringLiteral("priority"), priority}};
 }
 
+QJsonObject stringColumn(const QString &name, const QString &description, int priority)
+{
+    return tableColumn(name, QStringLiteral("string"), description, priority);
+}
+
+QJsonObject integerColumn(const QString &name, const QString &description, int priority)
+{
+    return tableColumn(name, QStringLiteral("integer"), description, priority);
+}
+
 QJsonObject nameColumn()
 {
     return tableColumn(
@@ -64,14 +74,14 @@ QJsonObject ageColumn()
 
 QJsonObject containersColumn()
 {
-    return tableColumn(QStringLiteral("Containers"), QStringLiteral("string"),
-                       QStringLiteral("Names of each container in the template."), 1);
+    return stringColumn(QStringLiteral("Containers"),
+                        QStringLiteral("Names of each container in the template."), 1);
 }
 
 QJsonObject imagesColumn()
 {
-    return tableColumn(QStringLiteral("Images"), QStringLiteral("string"),
-                       QStringLiteral("Images referenced by each container in the template."), 1);
+    return stringColumn(QStringLiteral("Images"),
+                        QStringLiteral("Images referenced by each container in the template."), 1);
 }
 
 QString objectName(const QJsonObject &object)

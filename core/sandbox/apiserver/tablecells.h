@@ -21,6 +21,9 @@ struct TableLayout
 // A TableColumnDefinition.
 QJsonObject tableColumn(const QString &name, const QString &type, const QString &description,
                         int priority = 0, const QString &format = {});
+// A column of type "string" or "integer", as most are.
+QJsonObject stringColumn(const QString &name, const QString &description, int priority = 0);
+QJsonObject integerColumn(const QString &name, const QString &description, int priority = 0);
 // The "Name" (format name) and "Age" columns every built-in printer starts and ends with.
 QJsonObject nameColumn();
 QJsonObject ageColumn();

@@ -96,25 +96,24 @@ qint64 secretDataCount(const QJsonObject &secret)
 
 TableLayout serviceTable()
 {
-    const QString string = QStringLiteral("string");
     return {QJsonArray{nameColumn(),
-                       tableColumn(QStringLiteral("Type"), string,
-                                   QStringLiteral("type determines how the Service is exposed.")),
-                       tableColumn(QStringLiteral("Cluster-IP"), string,
-                                   QStringLiteral("clusterIP is the IP address of the service "
-                                                  "and is usually assigned randomly.")),
-                       tableColumn(QStringLiteral("External-IP"), string,
-                                   QStringLiteral("externalIPs is a list of IP addresses for "
-                                                  "which nodes in the cluster will also accept "
-                                                  "traffic for this service.")),
-                       tableColumn(QStringLiteral("Port(s)"), string,
-                                   QStringLiteral("The list of ports that are exposed by this "
-                                                  "service.")),
+                       stringColumn(QStringLiteral("Type"),
+                                    QStringLiteral("type determines how the Service is exposed.")),
+                       stringColumn(QStringLiteral("Cluster-IP"),
+                                    QStringLiteral("clusterIP is the IP address of the service "
+                                                   "and is usually assigned randomly.")),
+                       stringColumn(QStringLiteral("External-IP"),
+                                    QStringLiteral("externalIPs is a list of IP addresses for "
+                                                   "which nodes in the cluster will also accept "
+                                                   "traffic for this service.")),
+                       stringColumn(QStringLiteral("Port(s)"),
+                                    QStringLiteral("The list of ports that are exposed by this "
+                                                   "service.")),
                        ageColumn(),
-                       tableColumn(QStringLiteral("Selector"), string,
-                                   QStringLiteral("Route service traffic to pods with label keys "
-                                                  "and values matching this selector."),
-                                   1)},
+                       stringColumn(QStringLiteral("Selector"),
+                                    QStringLiteral("Route service traffic to pods with label keys "
+                                                   "and values matching this selector."),
+                                    1)},
             [](const QJsonObject &o, const QDateTime &now) {
                 const QJsonObject spec = o.value(u"spec").toObject();
                 return QJsonArray{objectName(o),
@@ -130,8 +129,8 @@ TableLayout serviceTable()
 TableLayout configMapTable()
 {
     return {QJsonArray{nameColumn(),
-                       tableColumn(QStringLiteral("Data"), QStringLiteral("string"),
-                                   QStringLiteral("Data contains the configuration data.")),
+                       stringColumn(QStringLiteral("Data"),
+                                    QStringLiteral("Data contains the configuration data.")),
                        ageColumn()},
             [](const QJsonObject &o, const QDateTime &now) {
                 return QJsonArray{objectName(o),
@@ -144,11 +143,11 @@ TableLayout configMapTable()
 TableLayout secretTable()
 {
     return {QJsonArray{nameColumn(),
-                       tableColumn(QStringLiteral("Type"), QStringLiteral("string"),
-                                   QStringLiteral("Used to facilitate programmatic handling of "
-                                                  "secret data.")),
-                       tableColumn(QStringLiteral("Data"), QStringLiteral("string"),
-                                   QStringLiteral("Data contains the secret data.")),
+                       stringColumn(QStringLiteral("Type"),
+                                    QStringLiteral("Used to facilitate programmatic handling of "
+                                                   "secret data.")),
+                       stringColumn(QStringLiteral("Data"),
+                                    QStringLiteral("Data contains the secret data.")),
                        ageColumn()},
             [](const QJsonObject &o, const QDateTime &now) {
                 // The API server defaults an empty type to Opaque.

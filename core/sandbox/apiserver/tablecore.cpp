@@ -150,62 +150,60 @@ QJsonArray eventCells(const QJsonObject &event, const QDateTime &now)
 TableLayout podTable()
 {
     return {QJsonArray{nameColumn(),
-                       tableColumn(QStringLiteral("Ready"), QStringLiteral("string"),
-                                   QStringLiteral("The aggregate readiness state of this pod "
-                                                  "for accepting traffic.")),
-                       tableColumn(QStringLiteral("Status"), QStringLiteral("string"),
-                                   QStringLiteral("The aggregate status of the containers in "
-                                                  "this pod.")),
-                       tableColumn(QStringLiteral("Restarts"), QStringLiteral("string"),
-                                   QStringLiteral("The number of times the containers in this pod "
-                                                  "have been restarted and when the last "
-                                                  "container in this pod has restarted.")),
+                       stringColumn(QStringLiteral("Ready"),
+                                    QStringLiteral("The aggregate readiness state of this pod "
+                                                   "for accepting traffic.")),
+                       stringColumn(QStringLiteral("Status"),
+                                    QStringLiteral("The aggregate status of the containers in "
+                                                   "this pod.")),
+                       stringColumn(QStringLiteral("Restarts"),
+                                    QStringLiteral("The number of times the containers in this pod "
+                                                   "have been restarted and when the last "
+                                                   "container in this pod has restarted.")),
                        ageColumn(),
-                       tableColumn(QStringLiteral("IP"), QStringLiteral("string"),
-                                   QStringLiteral("IP address allocated to the pod."), 1),
-                       tableColumn(QStringLiteral("Node"), QStringLiteral("string"),
-                                   QStringLiteral("Name of the node the pod is assigned to."), 1),
-                       tableColumn(QStringLiteral("Nominated Node"), QStringLiteral("string"),
-                                   QStringLiteral("nominatedNodeName is set only when this pod "
-                                                  "preempts other pods on the node."),
-                                   1),
-                       tableColumn(QStringLiteral("Readiness Gates"), QStringLiteral("string"),
-                                   QStringLiteral("If specified, all readiness gates will be "
-                                                  "evaluated for pod readiness."),
-                                   1)},
+                       stringColumn(QStringLiteral("IP"),
+                                    QStringLiteral("IP address allocated to the pod."), 1),
+                       stringColumn(QStringLiteral("Node"),
+                                    QStringLiteral("Name of the node the pod is assigned to."), 1),
+                       stringColumn(QStringLiteral("Nominated Node"),
+                                    QStringLiteral("nominatedNodeName is set only when this pod "
+                                                   "preempts other pods on the node."),
+                                    1),
+                       stringColumn(QStringLiteral("Readiness Gates"),
+                                    QStringLiteral("If specified, all readiness gates will be "
+                                                   "evaluated for pod readiness."),
+                                    1)},
             podCells};
 }
 
 TableLayout nodeTable()
 {
     const QString addresses = QStringLiteral("List of addresses reachable to the node.");
-    return {QJsonArray{
-                nameColumn(),
-                tableColumn(QStringLiteral("Status"), QStringLiteral("string"),
-                            QStringLiteral("The status of the node")),
-                tableColumn(QStringLiteral("Roles"), QStringLiteral("string"),
-                            QStringLiteral("The roles of the node")),
-                ageColumn(),
-                tableColumn(QStringLiteral("Version"), QStringLiteral("string"),
-                            QStringLiteral("Kubelet Version reported by the node.")),
-                tableColumn(QStringLiteral("Internal-IP"), QStringLiteral("string"), addresses, 1),
-                tableColumn(QStringLiteral("External-IP"), QStringLiteral("string"), addresses, 1),
-                tableColumn(QStringLiteral("OS-Image"), QStringLiteral("string"),
-                            QStringLiteral("OS Image reported by the node."), 1),
-                tableColumn(QStringLiteral("Kernel-Version"), QStringLiteral("string"),
-                            QStringLiteral("Kernel Version reported by the node."), 1),
-                tableColumn(QStringLiteral("Container-Runtime"), QStringLiteral("string"),
-                            QStringLiteral("ContainerRuntime Version reported by the "
-                                           "node."),
-                            1)},
-            nodeCells};
+    return {
+        QJsonArray{nameColumn(),
+                   stringColumn(QStringLiteral("Status"), QStringLiteral("The status of the node")),
+                   stringColumn(QStringLiteral("Roles"), QStringLiteral("The roles of the node")),
+                   ageColumn(),
+                   stringColumn(QStringLiteral("Version"),
+                                QStringLiteral("Kubelet Version reported by the node.")),
+                   stringColumn(QStringLiteral("Internal-IP"), addresses, 1),
+                   stringColumn(QStringLiteral("External-IP"), addresses, 1),
+                   stringColumn(QStringLiteral("OS-Image"),
+                                QStringLiteral("OS Image reported by the node."), 1),
+                   stringColumn(QStringLiteral("Kernel-Version"),
+                                QStringLiteral("Kernel Version reported by the node."), 1),
+                   stringColumn(QStringLiteral("Container-Runtime"),
+                                QStringLiteral("ContainerRuntime Version reported by the "
+                                               "node."),
+                                1)},
+        nodeCells};
 }
 
 TableLayout namespaceTable()
 {
     return {QJsonArray{nameColumn(),
-                       tableColumn(QStringLiteral("Status"), QStringLiteral("string"),
-                                   QStringLiteral("The status of the namespace")),
+                       stringColumn(QStringLiteral("Status"),
+                                    QStringLiteral("The status of the namespace")),
                        ageColumn()},
             [](const QJsonObject &o, const QDateTime &now) {
                 return QJsonArray{objectName(o),
@@ -216,33 +214,32 @@ TableLayout namespaceTable()
 
 TableLayout eventTable()
 {
-    const QString string = QStringLiteral("string");
     return {QJsonArray{
-                tableColumn(QStringLiteral("Last Seen"), string,
-                            QStringLiteral("The time at which the most recent occurrence of this "
-                                           "event was recorded.")),
-                tableColumn(QStringLiteral("Type"), string,
-                            QStringLiteral("Type of this event (Normal, Warning).")),
-                tableColumn(QStringLiteral("Reason"), string,
-                            QStringLiteral("This should be a short, machine understandable string "
-                                           "that gives the reason for the transition into the "
-                                           "object's current status.")),
-                tableColumn(QStringLiteral("Object"), string,
-                            QStringLiteral("The object that this event is about.")),
-                tableColumn(QStringLiteral("Subobject"), string,
-                            QStringLiteral("If referring to a piece of an object instead of an "
-                                           "entire object, this string should contain a valid "
-                                           "JSON/Go field access statement."),
-                            1),
-                tableColumn(QStringLiteral("Source"), string,
-                            QStringLiteral("The component reporting this event."), 1),
-                tableColumn(QStringLiteral("Message"), string,
-                            QStringLiteral("A human-readable description of the status of this "
-                                           "operation.")),
-                tableColumn(QStringLiteral("First Seen"), string,
-                            QStringLiteral("The time at which the event was first recorded."), 1),
-                tableColumn(QStringLiteral("Count"), string,
-                            QStringLiteral("The number of times this event has occurred."), 1),
+                stringColumn(QStringLiteral("Last Seen"),
+                             QStringLiteral("The time at which the most recent occurrence of this "
+                                            "event was recorded.")),
+                stringColumn(QStringLiteral("Type"),
+                             QStringLiteral("Type of this event (Normal, Warning).")),
+                stringColumn(QStringLiteral("Reason"),
+                             QStringLiteral("This should be a short, machine understandable string "
+                                            "that gives the reason for the transition into the "
+                                            "object's current status.")),
+                stringColumn(QStringLiteral("Object"),
+                             QStringLiteral("The object that this event is about.")),
+                stringColumn(QStringLiteral("Subobject"),
+                             QStringLiteral("If referring to a piece of an object instead of an "
+                                            "entire object, this string should contain a valid "
+                                            "JSON/Go field access statement."),
+                             1),
+                stringColumn(QStringLiteral("Source"),
+                             QStringLiteral("The component reporting this event."), 1),
+                stringColumn(QStringLiteral("Message"),
+                             QStringLiteral("A human-readable description of the status of this "
+                                            "operation.")),
+                stringColumn(QStringLiteral("First Seen"),
+                             QStringLiteral("The time at which the event was first recorded."), 1),
+                stringColumn(QStringLiteral("Count"),
+                             QStringLiteral("The number of times this event has occurred."), 1),
                 [] {
                     QJsonObject name = nameColumn();
                     name.insert(QStringLiteral("priority"), 1);

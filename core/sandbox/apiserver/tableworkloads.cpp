@@ -8,7 +8,7 @@ namespace {
 
 QJsonObject selectorColumn(const QString &description)
 {
-    return tableColumn(QStringLiteral("Selector"), QStringLiteral("string"), description, 1);
+    return stringColumn(QStringLiteral("Selector"), description, 1);
 }
 
 QJsonObject podSpecOf(const QJsonObject &spec)
@@ -64,16 +64,16 @@ QString jobDuration(const QJsonObject &status, const QDateTime &now)
 TableLayout deploymentTable()
 {
     return {QJsonArray{nameColumn(),
-                       tableColumn(QStringLiteral("Ready"), QStringLiteral("string"),
-                                   QStringLiteral("Number of the pod with ready state")),
-                       tableColumn(QStringLiteral("Up-to-date"), QStringLiteral("string"),
-                                   QStringLiteral("Total number of non-terminated pods targeted "
-                                                  "by this deployment that have the desired "
-                                                  "template spec.")),
-                       tableColumn(QStringLiteral("Available"), QStringLiteral("string"),
-                                   QStringLiteral("Total number of available pods (ready for at "
-                                                  "least minReadySeconds) targeted by this "
-                                                  "deployment.")),
+                       stringColumn(QStringLiteral("Ready"),
+                                    QStringLiteral("Number of the pod with ready state")),
+                       stringColumn(QStringLiteral("Up-to-date"),
+                                    QStringLiteral("Total number of non-terminated pods targeted "
+                                                   "by this deployment that have the desired "
+                                                   "template spec.")),
+                       stringColumn(QStringLiteral("Available"),
+                                    QStringLiteral("Total number of available pods (ready for at "
+                                                   "least minReadySeconds) targeted by this "
+                                                   "deployment.")),
                        ageColumn(), containersColumn(), imagesColumn(),
                        selectorColumn(QStringLiteral("Label selector for pods. Existing "
                                                      "ReplicaSets whose pods are selected by "
@@ -97,37 +97,38 @@ TableLayout deploymentTable()
 
 TableLayout replicaSetTable()
 {
-    return {QJsonArray{nameColumn(),
-                       tableColumn(QStringLiteral("Desired"), QStringLiteral("integer"),
-                                   QStringLiteral("Replicas is the number of desired pods.")),
-                       tableColumn(QStringLiteral("Current"), QStringLiteral("integer"),
-                                   QStringLiteral("Replicas is the most recently observed number "
-                                                  "of non-terminating pods.")),
-                       tableColumn(QStringLiteral("Ready"), QStringLiteral("integer"),
-                                   QStringLiteral("The number of non-terminating pods targeted by "
-                                                  "this ReplicaSet with a Ready Condition.")),
-                       ageColumn(), containersColumn(), imagesColumn(),
-                       selectorColumn(QStringLiteral("Selector is a label query over pods that "
-                                                     "should match the replica count."))},
-            [](const QJsonObject &o, const QDateTime &now) {
-                const QJsonObject spec = o.value(u"spec").toObject();
-                const QJsonObject status = o.value(u"status").toObject();
-                return QJsonArray{objectName(o),
-                                  desiredReplicas(spec),
-                                  status.value(u"replicas").toInteger(),
-                                  status.value(u"readyReplicas").toInteger(),
-                                  tableAge(o, now),
-                                  templateContainerNames(podSpecOf(spec)),
-                                  templateContainerImages(podSpecOf(spec)),
-                                  formatLabelSelector(spec.value(u"selector").toObject())};
-            }};
+    return {
+        QJsonArray{nameColumn(),
+                   integerColumn(QStringLiteral("Desired"),
+                                 QStringLiteral("Replicas is the number of desired pods.")),
+                   integerColumn(QStringLiteral("Current"),
+                                 QStringLiteral("Replicas is the most recently observed number "
+                                                "of non-terminating pods.")),
+                   integerColumn(QStringLiteral("Ready"),
+                                 QStringLiteral("The number of non-terminating pods targeted by "
+                                                "this ReplicaSet with a Ready Condition.")),
+                   ageColumn(), containersColumn(), imagesColumn(),
+                   selectorColumn(QStringLiteral("Selector is a label query over pods that "
+                                                 "should match the replica count."))},
+        [](const QJsonObject &o, const QDateTime &now) {
+            const QJsonObject spec = o.value(u"spec").toObject();
+            const QJsonObject status = o.value(u"status").toObject();
+            return QJsonArray{objectName(o),
+                              desiredReplicas(spec),
+                              status.value(u"replicas").toInteger(),
+                              status.value(u"readyReplicas").toInteger(),
+                              tableAge(o, now),
+                              templateContainerNames(podSpecOf(spec)),
+                              templateContainerImages(podSpecOf(spec)),
+                              formatLabelSelector(spec.value(u"selector").toObject())};
+        }};
 }
 
 TableLayout statefulSetTable()
 {
     return {QJsonArray{nameColumn(),
-                       tableColumn(QStringLiteral("Ready"), QStringLiteral("string"),
-                                   QStringLiteral("Number of the pod with ready state")),
+                       stringColumn(QStringLiteral("Ready"),
+                                    QStringLiteral("Number of the pod with ready state")),
                        ageColumn(), containersColumn(), imagesColumn()},
             [](const QJsonObject &o, const QDateTime &now) {
                 const QJsonObject spec = o.value(u"spec").toObject();
@@ -144,13 +145,12 @@ TableLayout statefulSetTable()
 TableLayout jobTable()
 {
     return {QJsonArray{nameColumn(),
-                       tableColumn(QStringLiteral("Status"), QStringLiteral("string"),
-                                   QStringLiteral("Status of the job.")),
-                       tableColumn(QStringLiteral("Completions"), QStringLiteral("string"),
-                                   QStringLiteral("The number of pods which reached phase "
-                                                  "Succeeded.")),
-                       tableColumn(QStringLiteral("Duration"), QStringLiteral("string"),
-                                   QStringLiteral("Time required to complete the job.")),
+                       stringColumn(QStringLiteral("Status"), QStringLiteral("Status of the job.")),
+                       stringColumn(QStringLiteral("Completions"),
+                                    QStringLiteral("The number of pods which reached phase "
+                                                   "Succeeded.")),
+                       stringColumn(QStringLiteral("Duration"),
+                                    QStringLiteral("Time required to complete the job.")),
                        ageColumn(), containersColumn(), imagesColumn(),
                        selectorColumn(QStringLiteral("A label query over pods that should match "
                                                      "the pod count."))},

@@ -3,10 +3,10 @@
 #include "core/sandbox/apiserver/apihttp.h"
 #include "core/sandbox/apiserver/apirequestinfo.h"
 #include "core/sandbox/apiserver/apiresources.h"
+#include "core/sandbox/apiserver/tableconverter.h"
+#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/transport/httprequest.h"
 #include "core/sandbox/transport/httpstream.h"
-#include "core/sandbox/store/objectstore.h"
-#include "core/sandbox/apiserver/tableconverter.h"
 #include "core/sandbox/transport/timerloop.h"
 
 #include <QJsonDocument>

@@ -1,12 +1,12 @@
 #include "core/sandbox/cluster/deploymentcontroller.h"
 
 #include "core/common/tr.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/objectindex.h"
-#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/cluster/podfacts.h"
 #include "core/sandbox/cluster/rolloutlimits.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <algorithm>
 
@@ -97,17 +97,11 @@ struct DeploymentController::Sets
     }
 };
 
-DeploymentController::DeploymentController(ObjectStore &store, const ObjectIndex &replicaSets,
-                                           const SandboxClock &clock, EventRecorder &events)
-    : m_store(store), m_replicaSets(replicaSets), m_clock(clock), m_events(events)
-{
-}
-
 DeploymentController::Sets DeploymentController::replicaSetsOf(const QJsonObject &deployment) const
 {
     Sets sets;
     const QJsonObject wanted = normalizedTemplate(templateOf(deployment));
-    QList<QJsonObject> owned = m_replicaSets.byOwner(uidOf(deployment));
+    QList<QJsonObject> owned = m_owned.byOwner(uidOf(deployment));
     std::sort(owned.begin(), owned.end(), olderFirst);
     for (const QJsonObject &set : std::as_const(owned)) {
         if (sets.newSet.isEmpty() && templateWithoutHash(templateOf(set)) == wanted)

@@ -1,10 +1,10 @@
 #include "core/sandbox/cluster/fallbackbinder.h"
 
 #include "core/common/tr.h"
-#include "core/sandbox/cluster/eventrecorder.h"
-#include "core/sandbox/store/objectstore.h"
-#include "core/sandbox/cluster/podfacts.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cluster/eventrecorder.h"
+#include "core/sandbox/cluster/podfacts.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <QStringList>
 

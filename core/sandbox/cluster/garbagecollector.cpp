@@ -1,8 +1,8 @@
 #include "core/sandbox/cluster/garbagecollector.h"
 
 #include "core/sandbox/cluster/objectindex.h"
-#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/cluster/podfacts.h"
+#include "core/sandbox/store/objectstore.h"
 
 namespace core::sandbox {
 

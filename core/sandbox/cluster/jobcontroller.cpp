@@ -1,11 +1,11 @@
 #include "core/sandbox/cluster/jobcontroller.h"
 
 #include "core/common/tr.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/objectindex.h"
-#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/cluster/podfacts.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <algorithm>
 
@@ -25,23 +25,7 @@ bool isFinished(const QJsonObject &job)
            conditionOf(job, QStringLiteral("Failed")).value(u"status").toString() == u"True";
 }
 
-int containerRestarts(const QJsonObject &pod)
-{
-    int total = 0;
-    const QJsonArray statuses =
-        pod.value(u"status").toObject().value(u"containerStatuses").toArray();
-    for (const QJsonValue &status : statuses)
-        total += status.toObject().value(u"restartCount").toInt();
-    return total;
-}
-
 } // namespace
-
-JobController::JobController(ObjectStore &store, const ObjectIndex &pods, const SandboxClock &clock,
-                             EventRecorder &events)
-    : m_store(store), m_pods(pods), m_clock(clock), m_events(events)
-{
-}
 
 bool JobController::createPods(const QJsonObject &job, int count)
 {
@@ -55,16 +39,8 @@ bool JobController::createPods(const QJsonObject &job, int count)
     meta.insert(QStringLiteral("labels"), labels);
     podTemplate.insert(QStringLiteral("metadata"), meta);
     for (int i = 0; i < count; ++i) {
-        const auto created = m_store.create(podsType(), namespaceOf(job),
-                                            podFromTemplate(podTemplate, job, {}, nameOf(job)));
-        if (!created) {
-            m_events.record(job, QStringLiteral("Warning"), QStringLiteral("FailedCreate"),
-                            Tr::tr("Error creating: %1").arg(created.error().message),
-                            m_clock.now());
+        if (!createOwnedPod(job, podFromTemplate(podTemplate, job, {}, nameOf(job)), m_clock.now()))
             return false;
-        }
-        m_events.record(job, QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"),
-                        Tr::tr("Created pod: %1").arg(nameOf(*created)), m_clock.now());
     }
     return true;
 }
@@ -79,7 +55,7 @@ bool JobController::sync(const QJsonObject &job)
     const int backoffLimit = specInt(job, u"backoffLimit", 6);
     QList<QJsonObject> active;
     int succeeded = 0, failed = 0, ready = 0;
-    for (const QJsonObject &pod : m_pods.byOwner(uidOf(job))) {
+    for (const QJsonObject &pod : m_owned.byOwner(uidOf(job))) {
         const QString phase = podPhase(pod);
         succeeded += phase == u"Succeeded" ? 1 : 0;
         failed += phase == u"Failed" ? 1 : 0;
@@ -93,6 +69,13 @@ bool JobController::sync(const QJsonObject &job)
     if (!status.contains(u"startTime"))
         status.insert(QStringLiteral("startTime"), timestamp(now));
     QJsonArray conditions = status.value(u"conditions").toArray();
+    // A finished Job gets the interim condition, then the final one, both True.
+    const auto finish = [&](const QStringList &types, const QString &reason,
+                            const QString &message) {
+        for (const QString &type : types)
+            conditions =
+                withCondition(conditions, type, QStringLiteral("True"), reason, message, now);
+    };
     bool ok = true;
     if (failed > backoffLimit) {
         for (const QJsonObject &pod : std::as_const(active))
@@ -100,20 +83,14 @@ bool JobController::sync(const QJsonObject &job)
         active.clear();
         ready = 0;
         const QString message = Tr::tr("Job has reached the specified backoff limit");
-        conditions =
-            withCondition(conditions, QStringLiteral("FailureTarget"), QStringLiteral("True"),
-                          QStringLiteral("BackoffLimitExceeded"), message, now);
-        conditions = withCondition(conditions, QStringLiteral("Failed"), QStringLiteral("True"),
-                                   QStringLiteral("BackoffLimitExceeded"), message, now);
+        finish({QStringLiteral("FailureTarget"), QStringLiteral("Failed")},
+               QStringLiteral("BackoffLimitExceeded"), message);
         m_events.record(job, QStringLiteral("Warning"), QStringLiteral("BackoffLimitExceeded"),
                         message, now);
     } else if (succeeded >= completions) {
-        const QString message = Tr::tr("Reached expected number of succeeded pods");
-        conditions =
-            withCondition(conditions, QStringLiteral("SuccessCriteriaMet"), QStringLiteral("True"),
-                          QStringLiteral("CompletionsReached"), message, now);
-        conditions = withCondition(conditions, QStringLiteral("Complete"), QStringLiteral("True"),
-                                   QStringLiteral("CompletionsReached"), message, now);
+        finish({QStringLiteral("SuccessCriteriaMet"), QStringLiteral("Complete")},
+               QStringLiteral("CompletionsReached"),
+               Tr::tr("Reached expected number of succeeded pods"));
         status.insert(QStringLiteral("completionTime"), timestamp(now));
         m_events.record(job, QStringLiteral("Normal"), QStringLiteral("Completed"),
                         Tr::tr("Job completed"), now);

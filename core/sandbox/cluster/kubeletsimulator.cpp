@@ -1,11 +1,11 @@
 #include "core/sandbox/cluster/kubeletsimulator.h"
 
 #include "core/common/tr.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/eventrecorder.h"
-#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/cluster/podfacts.h"
 #include "core/sandbox/cluster/podstatus.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <QCryptographicHash>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #include "core/sandbox/cluster/objectindex.h"
 
-#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/cluster/podfacts.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <QJsonDocument>
 

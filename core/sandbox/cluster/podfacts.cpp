@@ -77,6 +77,16 @@ bool isPodRunningAndReady(const QJsonObject &pod)
     return podPhase(pod) == u"Running" && isPodReady(pod);
 }
 
+int containerRestarts(const QJsonObject &pod)
+{
+    int total = 0;
+    const QJsonArray statuses =
+        pod.value(u"status").toObject().value(u"containerStatuses").toArray();
+    for (const QJsonValue &status : statuses)
+        total += status.toObject().value(u"restartCount").toInt();
+    return total;
+}
+
 int specReplicas(const QJsonObject &object)
 {
     const QJsonValue value = object.value(u"spec").toObject().value(u"replicas");

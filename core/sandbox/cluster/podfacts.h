@@ -29,6 +29,7 @@ QString podPhase(const QJsonObject &pod);   // "Pending" when unset
 bool isPodTerminal(const QJsonObject &pod); // Succeeded or Failed
 bool isPodReady(const QJsonObject &pod);    // condition Ready is True
 bool isPodRunningAndReady(const QJsonObject &pod);
+int containerRestarts(const QJsonObject &pod); // the restartCounts of its containers, summed
 
 // spec.replicas with the API server's default of 1.
 int specReplicas(const QJsonObject &object);

@@ -1,12 +1,12 @@
 #include "core/sandbox/cluster/replicasetcontroller.h"
 
 #include "core/common/tr.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/objectindex.h"
-#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/cluster/podfacts.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <algorithm>
 
@@ -26,16 +26,6 @@ int phaseRank(const QJsonObject &pod)
     if (phase == u"Unknown")
         return 1;
     return 2;
-}
-
-int restarts(const QJsonObject &pod)
-{
-    int total = 0;
-    const QJsonArray statuses =
-        pod.value(u"status").toObject().value(u"containerStatuses").toArray();
-    for (const QJsonValue &status : statuses)
-        total += status.toObject().value(u"restartCount").toInt();
-    return total;
 }
 
 // True when `a` is deleted before `b`.
@@ -61,8 +51,8 @@ bool deleteBefore(const QJsonObject &a, const QJsonObject &b)
     const bool bCci = nodeNameOf(b) == virtualKubeletNodeName();
     if (aCci != bCci)
         return aCci;
-    if (restarts(a) != restarts(b))
-        return restarts(a) > restarts(b);
+    if (containerRestarts(a) != containerRestarts(b))
+        return containerRestarts(a) > containerRestarts(b);
     const QString aCreated = a.value(u"metadata").toObject().value(u"creationTimestamp").toString();
     const QString bCreated = b.value(u"metadata").toObject().value(u"creationTimestamp").toString();
     if (aCreated != bCreated)
@@ -71,12 +61,6 @@ bool deleteBefore(const QJsonObject &a, const QJsonObject &b)
 }
 
 } // namespace
-
-ReplicaSetController::ReplicaSetController(ObjectStore &store, const ObjectIndex &pods,
-                                           const SandboxClock &clock, EventRecorder &events)
-    : m_store(store), m_pods(pods), m_clock(clock), m_events(events)
-{
-}
 
 QList<QJsonObject> ReplicaSetController::deletionOrder(QList<QJsonObject> pods)
 {
@@ -87,7 +71,7 @@ QList<QJsonObject> ReplicaSetController::deletionOrder(QList<QJsonObject> pods)
 bool ReplicaSetController::sync(const QJsonObject &replicaSet)
 {
     QList<QJsonObject> active;
-    for (const QJsonObject &pod : m_pods.byOwner(uidOf(replicaSet))) {
+    for (const QJsonObject &pod : m_owned.byOwner(uidOf(replicaSet))) {
         if (!isPodTerminal(pod))
             active << pod;
     }
@@ -98,20 +82,10 @@ bool ReplicaSetController::sync(const QJsonObject &replicaSet)
         const QJsonObject podTemplate =
             replicaSet.value(u"spec").toObject().value(u"template").toObject();
         const int missing = std::min(int(desired - active.size()), kMaxCreatesPerSync);
-        for (int i = 0; i < missing; ++i) {
-            const auto created = m_store.create(
-                podsType(), namespaceOf(replicaSet),
-                podFromTemplate(podTemplate, replicaSet, QString(), nameOf(replicaSet)));
-            if (!created) {
-                m_events.record(replicaSet, QStringLiteral("Warning"),
-                                QStringLiteral("FailedCreate"),
-                                Tr::tr("Error creating: %1").arg(created.error().message), now);
-                ok = false;
-                break;
-            }
-            m_events.record(replicaSet, QStringLiteral("Normal"),
-                            QStringLiteral("SuccessfulCreate"),
-                            Tr::tr("Created pod: %1").arg(nameOf(*created)), now);
+        for (int i = 0; i < missing && ok; ++i) {
+            ok = createOwnedPod(
+                replicaSet, podFromTemplate(podTemplate, replicaSet, QString(), nameOf(replicaSet)),
+                now);
         }
     } else if (active.size() > desired) {
         const QList<QJsonObject> doomed = deletionOrder(active).mid(0, active.size() - desired);

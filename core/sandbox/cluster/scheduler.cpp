@@ -1,11 +1,11 @@
 #include "core/sandbox/cluster/scheduler.h"
 
 #include "core/common/tr.h"
-#include "core/sandbox/store/objectstore.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/placementplanner.h"
 #include "core/sandbox/cluster/podworkload.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <QJsonArray>
 
@@ -356,8 +356,8 @@ void Scheduler::markUnschedulable(const QJsonObject &pod, const QString &message
                                 {QStringLiteral("reason"), QStringLiteral("Unschedulable")},
                                 {QStringLiteral("message"), message}};
     if (setScheduledCondition(updated, condition, now)) {
-        const auto written =
-            m_cce.update(podsType(), metaString(pod, u"namespace"), metaString(pod, u"name"), updated);
+        const auto written = m_cce.update(podsType(), metaString(pod, u"namespace"),
+                                          metaString(pod, u"name"), updated);
         if (written)
             m_pods.apply(WatchEvent::Type::Modified, *written);
     }

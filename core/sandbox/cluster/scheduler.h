@@ -3,10 +3,10 @@
 #include "core/sandbox/cluster/cciadmission.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/nodecapacity.h"
-#include "core/sandbox/store/objectwatch.h"
 #include "core/sandbox/cluster/podindex.h"
 #include "core/sandbox/cluster/profileindex.h"
 #include "core/sandbox/cluster/vknodelock.h"
+#include "core/sandbox/store/objectwatch.h"
 
 #include <QDateTime>
 #include <QSet>

@@ -1,11 +1,11 @@
 #include "core/sandbox/cluster/statefulsetcontroller.h"
 
 #include "core/common/tr.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/objectindex.h"
-#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/cluster/podfacts.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <QMap>
 
@@ -26,12 +26,6 @@ QString revisionOfPod(const QJsonObject &pod)
 }
 
 } // namespace
-
-StatefulSetController::StatefulSetController(ObjectStore &store, const ObjectIndex &pods,
-                                             const SandboxClock &clock, EventRecorder &events)
-    : m_store(store), m_pods(pods), m_clock(clock), m_events(events)
-{
-}
 
 QString StatefulSetController::updateRevision(const QJsonObject &statefulSet)
 {
@@ -90,7 +84,7 @@ bool StatefulSetController::sync(const QJsonObject &statefulSet)
     const bool parallel = spec.value(u"podManagementPolicy").toString() == u"Parallel";
     const QString prefix = QString(nameOf(statefulSet) + u'-');
     QMap<int, QJsonObject> byOrdinal;
-    for (const QJsonObject &pod : m_pods.byOwner(uidOf(statefulSet))) {
+    for (const QJsonObject &pod : m_owned.byOwner(uidOf(statefulSet))) {
         bool isNumber = false;
         const int ordinal = nameOf(pod).mid(prefix.size()).toInt(&isNumber);
         if (nameOf(pod).startsWith(prefix) && isNumber)

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/sandbox/apiserver/apidelegate.h"
 #include "core/sandbox/node/execshell.h"
-#include "core/sandbox/transport/httpreply.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -12,11 +12,6 @@
 namespace core::sandbox {
 
 class HttpWebSocket;
-class ObjectStore;
-class SandboxClock;
-class TimerLoop;
-struct ApiRequestInfo;
-struct HttpRequest;
 
 // GET/POST .../pods/NAME/exec upgraded to a WebSocket with v5.channel.k8s.io (preferred) or
 // v4.channel.k8s.io, driving an ExecShell. Non-interactive: runs the command, sends stdout (1)

@@ -1,10 +1,10 @@
 #include "core/sandbox/node/nodeendpoints.h"
 
 #include "core/sandbox/apiserver/apihttp.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/node/execsession.h"
 #include "core/sandbox/node/podlogstreamer.h"
 #include "core/sandbox/node/podmetrics.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
 
 namespace core::sandbox {
 

@@ -3,11 +3,11 @@
 #include "core/common/tr.h"
 #include "core/sandbox/apiserver/apihttp.h"
 #include "core/sandbox/apiserver/apirequestinfo.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/node/podlogs.h"
+#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/transport/httprequest.h"
 #include "core/sandbox/transport/httpstream.h"
-#include "core/sandbox/store/objectstore.h"
-#include "core/sandbox/node/podlogs.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/transport/timerloop.h"
 
 

@@ -1,16 +1,10 @@
 #pragma once
 
-#include "core/sandbox/transport/httpreply.h"
+#include "core/sandbox/apiserver/apidelegate.h"
 
 #include <memory>
 
 namespace core::sandbox {
-
-class ObjectStore;
-class SandboxClock;
-class TimerLoop;
-struct ApiRequestInfo;
-struct HttpRequest;
 
 // GET /api/v1/namespaces/NS/pods/NAME/log. Without follow, one text/plain answer; with
 // follow=true a chunked stream that a timer on `timers` tops up with the lines SandboxClock time

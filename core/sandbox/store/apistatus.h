@@ -13,7 +13,8 @@ namespace core::sandbox {
 
 // A failed API call as the Kubernetes API server reports it: the HTTP code, a stable reason
 // (NotFound, AlreadyExists, Conflict, Invalid, Expired, Gone, BadRequest, MethodNotAllowed,
-// UnsupportedMediaType, InternalError) and a translated message; toStatus() is the metav1.Status body.
+// UnsupportedMediaType, InternalError) and a translated message; toStatus() is the metav1.Status
+// body.
 struct ApiError
 {
     int code = 500;

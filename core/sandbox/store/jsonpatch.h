@@ -9,7 +9,6 @@
 #include <QString>
 #include <QStringList>
 
-
 namespace core::sandbox {
 
 class PatchSchema;

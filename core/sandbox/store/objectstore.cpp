@@ -8,6 +8,7 @@
 #include <QReadWriteLock>
 
 #include <deque>
+#include <functional>
 #include <map>
 
 namespace core::sandbox {
@@ -142,6 +143,22 @@ struct ObjectStore::Core
         return object;
     }
 
+    // Runs `apply` on the entry of (type, namespace, name) under the write lock, 404 when there
+    // is none; the watches it fed are notified once the lock is released.
+    ApiResult<QJsonObject>
+    change(const ResourceType &type, const QString &namespaceName, const QString &name,
+           const std::function<ApiResult<QJsonObject>(Bucket &bucket, Bucket::iterator found,
+                                                      Notifications &notifications)> &apply)
+    {
+        Notifications notifications;
+        QWriteLocker locker(&lock);
+        Bucket &bucket = buckets[type.key()];
+        const auto found = bucket.find(objectKey(namespaceName, name));
+        if (found == bucket.end())
+            return ApiError::notFound(type, name);
+        return apply(bucket, found, notifications);
+    }
+
     // The first key of a list: at or after `from`, and inside `prefix` ("namespace/").
     static Bucket::const_iterator rangeStart(const Bucket &bucket, const QString &prefix,
                                              const QString &from)
@@ -223,54 +240,51 @@ ApiResult<QJsonObject> ObjectStore::update(const ResourceType &type, const QStri
 {
     if (const auto error = checkIdentity(namespaceName, name, object))
         return *error;
-    Notifications notifications;
-    QWriteLocker locker(&m_core->lock);
-    Bucket &bucket = m_core->buckets[type.key()];
-    const auto found = bucket.find(objectKey(namespaceName, name));
-    if (found == bucket.end())
-        return ApiError::notFound(type, name);
-    return m_core->replace(type, namespaceName, name, found->second, object, notifications);
+    return m_core->change(type, namespaceName, name,
+                          [&](Bucket &, Bucket::iterator found, Notifications &notifications) {
+                              return m_core->replace(type, namespaceName, name, found->second,
+                                                     object, notifications);
+                          });
 }
 
 ApiResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QString &namespaceName,
                                           const QString &name, PatchType patchType,
                                           const QByteArray &body)
 {
-    Notifications notifications;
-    QWriteLocker locker(&m_core->lock);
-    Bucket &bucket = m_core->buckets[type.key()];
-    const auto found = bucket.find(objectKey(namespaceName, name));
-    if (found == bucket.end())
-        return ApiError::notFound(type, name);
-    const QJsonObject stored = found->second.object();
-    const QString kind = stored.value(u"kind").toString(type.kind);
-    const auto patched = applyPatch(patchType, stored, body, kind);
-    if (!patched)
-        return ApiError::fromPatchError(type, name, patched.error());
-    if (const auto error = checkIdentity(namespaceName, name, *patched))
-        return *error;
-    return m_core->replace(type, namespaceName, name, found->second, *patched, notifications);
+    return m_core->change(type, namespaceName, name,
+                          [&](Bucket &, Bucket::iterator found,
+                              Notifications &notifications) -> ApiResult<QJsonObject> {
+                              const QJsonObject stored = found->second.object();
+                              const QString kind = stored.value(u"kind").toString(type.kind);
+                              const auto patched = applyPatch(patchType, stored, body, kind);
+                              if (!patched)
+                                  return ApiError::fromPatchError(type, name, patched.error());
+                              if (const auto error = checkIdentity(namespaceName, name, *patched))
+                                  return *error;
+                              return m_core->replace(type, namespaceName, name, found->second,
+                                                     *patched, notifications);
+                          });
 }
 
 ApiResult<QJsonObject> ObjectStore::remove(const ResourceType &type, const QString &namespaceName,
                                            const QString &name, const Preconditions &preconditions)
 {
-    Notifications notifications;
-    QWriteLocker locker(&m_core->lock);
-    Bucket &bucket = m_core->buckets[type.key()];
-    const auto found = bucket.find(objectKey(namespaceName, name));
-    if (found == bucket.end())
-        return ApiError::notFound(type, name);
-    const QJsonObject stored = found->second.object();
-    if (const auto error = checkPreconditions(type, name, stored, preconditions))
-        return *error;
-    bucket.erase(found);
-    const qint64 revision = ++m_core->revision;
-    const QJsonObject deleted =
-        withMetadata(stored, QStringLiteral("resourceVersion"), QString::number(revision));
-    m_core->record({revision, type, WatchEvent::Type::Deleted, deleted, {}},
-                   QJsonDocument(deleted).toJson(QJsonDocument::Compact), {}, notifications);
-    return stored;
+    return m_core->change(
+        type, namespaceName, name,
+        [&](Bucket &bucket, Bucket::iterator found,
+            Notifications &notifications) -> ApiResult<QJsonObject> {
+            const QJsonObject stored = found->second.object();
+            if (const auto error = checkPreconditions(type, name, stored, preconditions))
+                return *error;
+            bucket.erase(found);
+            const qint64 revision = ++m_core->revision;
+            const QJsonObject deleted =
+                withMetadata(stored, QStringLiteral("resourceVersion"), QString::number(revision));
+            m_core->record({revision, type, WatchEvent::Type::Deleted, deleted, {}},
+                           QJsonDocument(deleted).toJson(QJsonDocument::Compact), {},
+                           notifications);
+            return stored;
+        });
 }
 
 ApiResult<ObjectList> ObjectStore::list(const ResourceType &type, const ListOptions &options) const

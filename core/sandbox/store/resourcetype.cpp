@@ -4,13 +4,23 @@ namespace core::sandbox {
 
 namespace {
 
-enum Known { Namespaces, Nodes, Pods, Services, ReplicaSets, Deployments, StatefulSets, Jobs,
-             ScheduleProfiles };
+enum Known {
+    Namespaces,
+    Nodes,
+    Pods,
+    Services,
+    ReplicaSets,
+    Deployments,
+    StatefulSets,
+    Jobs,
+    ScheduleProfiles
+};
 
 const ResourceType &known(Known which)
 {
     static const ResourceType types[] = {
-        {QString(), QStringLiteral("v1"), QStringLiteral("namespaces"), QStringLiteral("Namespace")},
+        {QString(), QStringLiteral("v1"), QStringLiteral("namespaces"),
+         QStringLiteral("Namespace")},
         {QString(), QStringLiteral("v1"), QStringLiteral("nodes"), QStringLiteral("Node")},
         {QString(), QStringLiteral("v1"), QStringLiteral("pods"), QStringLiteral("Pod")},
         {QString(), QStringLiteral("v1"), QStringLiteral("services"), QStringLiteral("Service")},
@@ -20,15 +30,17 @@ const ResourceType &known(Known which)
          QStringLiteral("Deployment")},
         {QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("statefulsets"),
          QStringLiteral("StatefulSet")},
-        {QStringLiteral("batch"), QStringLiteral("v1"), QStringLiteral("jobs"), QStringLiteral("Job")},
-        {QStringLiteral("scheduling.cci.io"), QStringLiteral("v1"), QStringLiteral("scheduleprofiles"),
-         QStringLiteral("ScheduleProfile")},
+        {QStringLiteral("batch"), QStringLiteral("v1"), QStringLiteral("jobs"),
+         QStringLiteral("Job")},
+        {QStringLiteral("scheduling.cci.io"), QStringLiteral("v1"),
+         QStringLiteral("scheduleprofiles"), QStringLiteral("ScheduleProfile")},
     };
     return types[which];
 }
 
 } // namespace
 
+// clang-format off
 const ResourceType &namespacesType() { return known(Namespaces); }
 const ResourceType &nodesType() { return known(Nodes); }
 const ResourceType &podsType() { return known(Pods); }
@@ -38,5 +50,6 @@ const ResourceType &deploymentsType() { return known(Deployments); }
 const ResourceType &statefulSetsType() { return known(StatefulSets); }
 const ResourceType &jobsType() { return known(Jobs); }
 const ResourceType &scheduleProfilesType() { return known(ScheduleProfiles); }
+// clang-format on
 
 } // namespace core::sandbox

@@ -1,7 +1,7 @@
 #include "core/cloud/iamtokenprovider.h"
-#include "core/sandbox/transport/httpserver.h"
-#include "core/sandbox/cci/iamservice.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cci/iamservice.h"
+#include "core/sandbox/transport/httpserver.h"
 #include "core/sandbox/transport/tlscontext.h"
 
 #include <QSignalSpy>

@@ -2,10 +2,10 @@
 
 #include "core/kube/connection.h"
 #include "core/sandbox/apiserver/apirouter.h"
+#include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/transport/httpserver.h"
 #include "core/sandbox/transport/httpstream.h"
-#include "core/sandbox/store/objectstore.h"
-#include "core/sandbox/cluster/scenario.h"
 #include "core/sandbox/transport/tlscontext.h"
 
 #include <QList>

@@ -30,7 +30,8 @@ private slots:
     {
         QTest::addColumn<QString>("contentType");
         QTest::addColumn<int>("patchType");
-        QTest::newRow("json patch") << u"application/json-patch+json"_s << int(PatchType::JsonPatch);
+        QTest::newRow("json patch")
+            << u"application/json-patch+json"_s << int(PatchType::JsonPatch);
         QTest::newRow("merge patch")
             << u"application/merge-patch+json"_s << int(PatchType::MergePatch);
         QTest::newRow("strategic, parameters ignored")

@@ -1,6 +1,6 @@
 #include "core/sandbox/apiserver/apirouter.h"
-#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
+#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cci/cciendpoint.h"
 #include "core/sandbox/cci/iamservice.h"
-#include "core/sandbox/store/objectstore.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include "iamtesthelpers.h"
 

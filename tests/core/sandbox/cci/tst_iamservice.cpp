@@ -1,5 +1,5 @@
-#include "core/sandbox/cci/iamservice.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cci/iamservice.h"
 
 #include "iamtesthelpers.h"
 

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "core/kube/manifestloader.h"
-#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cluster/podfacts.h"
 #include "core/sandbox/cluster/scenario.h"
 #include "core/sandbox/cluster/scheduler.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -208,16 +209,6 @@ inline QJsonObject profileStatus(const Cluster &c, const QString &ns, const QStr
 {
     const auto p = c.cce.get(kProfiles, ns, name);
     return p ? p->value(u"status").toObject() : QJsonObject();
-}
-
-inline QString annotationOf(const QJsonObject &object, const QString &key)
-{
-    return object.value(u"metadata")
-        .toObject()
-        .value(u"annotations")
-        .toObject()
-        .value(key)
-        .toString();
 }
 
 } // namespace schedulertest

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/cluster/podfacts.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
 #include "core/sandbox/cluster/deploymentcontroller.h"
 #include "core/sandbox/cluster/rolloutlimits.h"
 
+#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/objectindex.h"
 #include "core/sandbox/cluster/replicasetcontroller.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
 
 #include "simtesthelpers.h"
 

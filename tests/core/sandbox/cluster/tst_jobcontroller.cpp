@@ -1,8 +1,8 @@
 #include "core/sandbox/cluster/jobcontroller.h"
 
+#include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/objectindex.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
 
 #include "simtesthelpers.h"
 

@@ -1,7 +1,7 @@
 #include "core/sandbox/cluster/kubeletsimulator.h"
 
-#include "core/sandbox/cluster/podstatus.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cluster/podstatus.h"
 #include "core/sandbox/cluster/scenario.h"
 
 #include "simtesthelpers.h"

@@ -1,5 +1,5 @@
-#include "core/sandbox/transport/httprequest.h"
 #include "core/sandbox/node/podlogs.h"
+#include "core/sandbox/transport/httprequest.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #include "core/sandbox/apiserver/apirequestinfo.h"
-#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/node/podmetrics.h"
+#include "core/sandbox/store/objectstore.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

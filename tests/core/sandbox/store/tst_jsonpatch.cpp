@@ -235,8 +235,8 @@ void tst_JsonPatch::applyPatchByType_data()
                      "'template':{'spec':{'containers':[{'name':'b'},{'name':'a'}]}}}}"));
     QTest::newRow("not json") << int(PatchType::MergePatch) << QByteArray("{nope")
                               << u"error:patch.malformed"_s;
-    QTest::newRow("strategic array") << int(PatchType::StrategicMergePatch)
-                                     << QByteArray("[]") << u"error:patch.malformed"_s;
+    QTest::newRow("strategic array")
+        << int(PatchType::StrategicMergePatch) << QByteArray("[]") << u"error:patch.malformed"_s;
 }
 
 void tst_JsonPatch::applyPatchByType()

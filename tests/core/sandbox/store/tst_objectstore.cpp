@@ -317,7 +317,8 @@ void tst_ObjectStore::patch()
                         json("{'metadata':{'name':'web'},'spec':{'replicas':1,'template':"
                              "{'spec':{'containers':[{'name':'app','image':'a'}]}}}}"))
                 .ok());
-    const auto result = store.patch(kDeployments, u"default"_s, u"web"_s, PatchType(patchType), body);
+    const auto result =
+        store.patch(kDeployments, u"default"_s, u"web"_s, PatchType(patchType), body);
     if (code != 200) {
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, code);
@@ -335,8 +336,8 @@ void tst_ObjectStore::patch()
 
     // Custom resources have no strategic merge patch schema: 415, as for CRDs.
     QVERIFY(store.create(kWidgets, u"default"_s, json("{'metadata':{'name':'w'}}")).ok());
-    const auto widget = store.patch(kWidgets, u"default"_s, u"w"_s,
-                                    PatchType::StrategicMergePatch, "{}");
+    const auto widget =
+        store.patch(kWidgets, u"default"_s, u"w"_s, PatchType::StrategicMergePatch, "{}");
     QCOMPARE(widget.error().code, 415);
 }
 
