@@ -1,14 +1,15 @@
 #include "core/common/translations.h"
-#include "core/sandbox/apirouter.h"
-#include "core/sandbox/cciendpoint.h"
-#include "core/sandbox/clustersimulator.h"
-#include "core/sandbox/httpserver.h"
-#include "core/sandbox/iamservice.h"
-#include "core/sandbox/objectstore.h"
-#include "core/sandbox/sandboxclock.h"
-#include "core/sandbox/scenario.h"
-#include "core/sandbox/scheduler.h"
-#include "core/sandbox/tlscontext.h"
+#include "core/sandbox/apiserver/apirouter.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cci/cciendpoint.h"
+#include "core/sandbox/cci/iamservice.h"
+#include "core/sandbox/cluster/clustersimulator.h"
+#include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/cluster/scheduler.h"
+#include "core/sandbox/node/nodeendpoints.h"
+#include "core/sandbox/store/objectstore.h"
+#include "core/sandbox/transport/httpserver.h"
+#include "core/sandbox/transport/tlscontext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -218,7 +219,8 @@ int main(int argc, char *argv[])
         [router](const core::sandbox::HttpRequest &request) { return (*router)->handle(request); },
         options);
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    core::sandbox::ApiRouterOptions routerOptions;
+    // Logs, exec and metrics are served by the sandbox's stand-ins for kubelet and metrics-server.
+    core::sandbox::ApiRouterOptions routerOptions = core::sandbox::withNodeEndpoints();
     routerOptions.faults = faults;
     routerOptions.clock = sharedClock;
     // kubectl sends credentials over TLS only (kubernetes/kubectl#744), so plain HTTP stays open
@@ -239,7 +241,8 @@ int main(int argc, char *argv[])
     core::sandbox::ObjectStore cciStore;
     core::sandbox::seedCciScenario(cciStore, clusterId);
     core::sandbox::IamService iam(clock, cciIamOptions(parser, err));
-    core::sandbox::CciEndpoint cci(iam, cciStore, QStringLiteral("127.0.0.1"));
+    core::sandbox::CciEndpoint cci(iam, cciStore, QStringLiteral("127.0.0.1"),
+                                   core::sandbox::withNodeEndpoints());
     core::sandbox::HttpServerOptions cciOptions = options;
     cciOptions.port = quint16(parser.value(QStringLiteral("cci-port")).toUInt());
     core::sandbox::HttpServer cciServer(

@@ -2,12 +2,12 @@
 
 #include "core/cloud/requestsigner.h"
 #include "core/kube/apiclient.h"
-#include "core/sandbox/cciendpoint.h"
-#include "core/sandbox/httpserver.h"
-#include "core/sandbox/iamservice.h"
-#include "core/sandbox/objectstore.h"
-#include "core/sandbox/sandboxclock.h"
-#include "core/sandbox/scenario.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cci/cciendpoint.h"
+#include "core/sandbox/cci/iamservice.h"
+#include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/store/objectstore.h"
+#include "core/sandbox/transport/httpserver.h"
 
 #include <QNetworkRequest>
 #include <QTest>

@@ -1,8 +1,8 @@
 #include "core/cloud/iamtokenprovider.h"
-#include "core/sandbox/httpserver.h"
-#include "core/sandbox/iamservice.h"
-#include "core/sandbox/sandboxclock.h"
-#include "core/sandbox/tlscontext.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cci/iamservice.h"
+#include "core/sandbox/transport/httpserver.h"
+#include "core/sandbox/transport/tlscontext.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,7 +1,7 @@
 #include "core/cloud/requestsigner.h"
-#include "core/sandbox/httpserver.h"
-#include "core/sandbox/iamservice.h"
-#include "core/sandbox/sandboxclock.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cci/iamservice.h"
+#include "core/sandbox/transport/httpserver.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/sandbox/httpserver.h"
-#include "core/sandbox/httpstream.h"
-#include "core/sandbox/httpwebsocket.h"
+#include "core/sandbox/transport/httpserver.h"
+#include "core/sandbox/transport/httpstream.h"
+#include "core/sandbox/transport/httpwebsocket.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "core/kube/connection.h"
-#include "core/sandbox/apirouter.h"
-#include "core/sandbox/httpserver.h"
-#include "core/sandbox/httpstream.h"
-#include "core/sandbox/objectstore.h"
-#include "core/sandbox/scenario.h"
-#include "core/sandbox/tlscontext.h"
+#include "core/sandbox/apiserver/apirouter.h"
+#include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/store/objectstore.h"
+#include "core/sandbox/transport/httpserver.h"
+#include "core/sandbox/transport/httpstream.h"
+#include "core/sandbox/transport/tlscontext.h"
 
 #include <QList>
 #include <QMutex>

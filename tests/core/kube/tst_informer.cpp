@@ -111,7 +111,7 @@ private slots:
             if (step % 3 == 1)
                 (void)sandbox.store().patch(podType, QStringLiteral("default"),
                                             QStringLiteral("w-%1").arg(step - 1),
-                                            QStringLiteral("application/merge-patch+json"),
+                                            core::sandbox::PatchType::MergePatch,
                                             "{\"metadata\":{\"labels\":{\"app\":\"x\"}}}");
             if (step % 3 == 2) {
                 const auto removed = sandbox.store().remove(podType, QStringLiteral("default"),
@@ -245,7 +245,7 @@ private slots:
                  (QStringList{QStringLiteral("c")}));
         // A relabel moves the object between label index entries.
         (void)sandbox.store().patch(podType, QStringLiteral("payments"), QStringLiteral("c"),
-                                    QStringLiteral("application/merge-patch+json"),
+                                    core::sandbox::PatchType::MergePatch,
                                     "{\"metadata\":{\"labels\":{\"app\":\"web\"}}}");
         QTRY_COMPARE(names(cache.byIndex(ObjectCache::Index::Label, QStringLiteral("app=web"))),
                      (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));

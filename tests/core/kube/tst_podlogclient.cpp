@@ -1,7 +1,7 @@
 #include "core/kube/podlogclient.h"
 
 #include "core/kube/apiclient.h"
-#include "core/sandbox/tlscontext.h"
+#include "core/sandbox/transport/tlscontext.h"
 #include "tests/core/kube/recordingserver.h"
 
 #include <QSignalSpy>

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/sandbox/store/apistatus.h"
+#include "core/sandbox/store/jsonpatch.h"
+#include "core/sandbox/transport/httpresponse.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace core::sandbox {
+
+struct HttpRequest;
+
+// Where the Kubernetes API meets HTTP: what the router reads from a request and how an API
+// answer becomes a response. The store and everything under it never see HTTP.
+
+// `error.code` with the metav1.Status as a compact JSON body.
+HttpResponse statusResponse(const ApiError &error);
+// `status` with the object as a compact JSON body.
+HttpResponse jsonResponse(int status, const QJsonObject &object);
+
+// The request body as a JSON object; 400 BadRequest when it is not one.
+ApiResult<QJsonObject> jsonBody(const HttpRequest &request);
+
+// The patch bodies a PATCH may carry, by Content-Type: "application/json-patch+json",
+// "application/merge-patch+json", "application/strategic-merge-patch+json" (parameters such as
+// "; charset=utf-8" are ignored).
+std::optional<PatchType> patchTypeFromContentType(const QString &contentType);
+QString contentType(PatchType type);
+// The patch type of a PATCH request; 415 UnsupportedMediaType for any other Content-Type, as
+// the API server answers.
+ApiResult<PatchType> patchTypeOf(const HttpRequest &request);
+
+} // namespace core::sandbox

@@ -1,0 +1,266 @@
+#include "core/sandbox/apiserver/apiresources.h"
+
+#include <QJsonArray>
+
+namespace core::sandbox {
+
+namespace {
+
+const QStringList kAllVerbs = {QStringLiteral("create"), QStringLiteral("delete"),
+                               QStringLiteral("get"),    QStringLiteral("list"),
+                               QStringLiteral("patch"),  QStringLiteral("update"),
+                               QStringLiteral("watch")};
+
+ApiResource make(const QString &group, const QString &version, const QString &resource,
+                 const QString &kind, bool namespaced, const QString &singular,
+                 const QStringList &shortNames, const QStringList &categories = {},
+                 const QStringList &subresources = {})
+{
+    return ApiResource{ResourceType{group, version, resource, kind},
+                       namespaced,
+                       singular,
+                       shortNames,
+                       kAllVerbs,
+                       categories,
+                       subresources};
+}
+
+ApiResource metrics(const QString &resource, const QString &kind, bool namespaced,
+                    const QString &singular)
+{
+    ApiResource r =
+        make(metricsGroup(), QStringLiteral("v1beta1"), resource, kind, namespaced, singular, {});
+    r.verbs = {QStringLiteral("get"), QStringLiteral("list")};
+    return r;
+}
+
+QList<ApiResource> buildTable()
+{
+    const QString core;
+    const QStringList all = {QStringLiteral("all")};
+    const QString v1 = QStringLiteral("v1");
+    return {
+        make(core, v1, QStringLiteral("namespaces"), QStringLiteral("Namespace"), false,
+             QStringLiteral("namespace"), {QStringLiteral("ns")}, {}, {QStringLiteral("status")}),
+        make(core, v1, QStringLiteral("nodes"), QStringLiteral("Node"), false,
+             QStringLiteral("node"), {QStringLiteral("no")}, {}, {QStringLiteral("status")}),
+        make(core, v1, QStringLiteral("pods"), QStringLiteral("Pod"), true, QStringLiteral("pod"),
+             {QStringLiteral("po")}, all,
+             {QStringLiteral("status"), QStringLiteral("log"), QStringLiteral("exec")}),
+        make(core, v1, QStringLiteral("events"), QStringLiteral("Event"), true,
+             QStringLiteral("event"), {QStringLiteral("ev")}),
+        make(core, v1, QStringLiteral("configmaps"), QStringLiteral("ConfigMap"), true,
+             QStringLiteral("configmap"), {QStringLiteral("cm")}),
+        make(core, v1, QStringLiteral("secrets"), QStringLiteral("Secret"), true,
+             QStringLiteral("secret"), {}),
+        make(core, v1, QStringLiteral("services"), QStringLiteral("Service"), true,
+             QStringLiteral("service"), {QStringLiteral("svc")}, all, {QStringLiteral("status")}),
+        make(QStringLiteral("apps"), v1, QStringLiteral("deployments"),
+             QStringLiteral("Deployment"), true, QStringLiteral("deployment"),
+             {QStringLiteral("deploy")}, all, {QStringLiteral("scale"), QStringLiteral("status")}),
+        make(QStringLiteral("apps"), v1, QStringLiteral("replicasets"),
+             QStringLiteral("ReplicaSet"), true, QStringLiteral("replicaset"),
+             {QStringLiteral("rs")}, all, {QStringLiteral("scale"), QStringLiteral("status")}),
+        make(QStringLiteral("apps"), v1, QStringLiteral("statefulsets"),
+             QStringLiteral("StatefulSet"), true, QStringLiteral("statefulset"),
+             {QStringLiteral("sts")}, all, {QStringLiteral("scale"), QStringLiteral("status")}),
+        make(QStringLiteral("batch"), v1, QStringLiteral("jobs"), QStringLiteral("Job"), true,
+             QStringLiteral("job"), {}, all, {QStringLiteral("status")}),
+        make(QStringLiteral("scheduling.cci.io"), v1, QStringLiteral("scheduleprofiles"),
+             QStringLiteral("ScheduleProfile"), true, QStringLiteral("scheduleprofile"), {}, {},
+             {QStringLiteral("status")}),
+        metrics(QStringLiteral("pods"), QStringLiteral("PodMetrics"), true, QString()),
+        metrics(QStringLiteral("nodes"), QStringLiteral("NodeMetrics"), false, QString()),
+    };
+}
+
+QJsonObject resourceJson(const ApiResource &r)
+{
+    QJsonObject o{{QStringLiteral("name"), r.type.resource},
+                  {QStringLiteral("singularName"), r.singular},
+                  {QStringLiteral("namespaced"), r.namespaced},
+                  {QStringLiteral("kind"), r.type.kind},
+                  {QStringLiteral("verbs"), QJsonArray::fromStringList(r.verbs)}};
+    if (!r.shortNames.isEmpty())
+        o.insert(QStringLiteral("shortNames"), QJsonArray::fromStringList(r.shortNames));
+    if (!r.categories.isEmpty())
+        o.insert(QStringLiteral("categories"), QJsonArray::fromStringList(r.categories));
+    return o;
+}
+
+QJsonObject subresourceJson(const ApiResource &r, const QString &sub)
+{
+    QString kind = r.type.kind;
+    QStringList verbs = {QStringLiteral("get"), QStringLiteral("patch"), QStringLiteral("update")};
+    if (sub == u"log") {
+        verbs = {QStringLiteral("get")};
+    } else if (sub == u"exec") {
+        kind = QStringLiteral("PodExecOptions");
+        verbs = {QStringLiteral("create"), QStringLiteral("get")};
+    }
+    QJsonObject o{{QStringLiteral("name"), QString(r.type.resource + u'/' + sub)},
+                  {QStringLiteral("singularName"), QString()},
+                  {QStringLiteral("namespaced"), r.namespaced},
+                  {QStringLiteral("kind"), kind},
+                  {QStringLiteral("verbs"), QJsonArray::fromStringList(verbs)}};
+    if (sub == u"scale") {
+        // The subresource's own group version, which kubectl's scale client resolves from here.
+        o.insert(QStringLiteral("group"), QStringLiteral("autoscaling"));
+        o.insert(QStringLiteral("version"), QStringLiteral("v1"));
+        o.insert(QStringLiteral("kind"), QStringLiteral("Scale"));
+    }
+    return o;
+}
+
+} // namespace
+
+QString metricsGroup()
+{
+    return QStringLiteral("metrics.k8s.io");
+}
+
+const QList<ApiResource> &servedResources()
+{
+    static const QList<ApiResource> table = buildTable();
+    return table;
+}
+
+const ApiResource *findResource(const QString &group, const QString &version,
+                                const QString &resource)
+{
+    for (const ApiResource &r : servedResources()) {
+        if (r.type.group == group && r.type.version == version && r.type.resource == resource)
+            return &r;
+    }
+    return nullptr;
+}
+
+QJsonObject apiVersions(const QString &serverAddress)
+{
+    return QJsonObject{
+        {QStringLiteral("kind"), QStringLiteral("APIVersions")},
+        {QStringLiteral("versions"), QJsonArray{QStringLiteral("v1")}},
+        {QStringLiteral("serverAddressByClientCIDRs"),
+         QJsonArray{QJsonObject{{QStringLiteral("clientCIDR"), QStringLiteral("0.0.0.0/0")},
+                                {QStringLiteral("serverAddress"), serverAddress}}}}};
+}
+
+QJsonObject apiGroupList()
+{
+    QStringList groups;
+    QJsonArray out;
+    for (const ApiResource &r : servedResources()) {
+        if (r.type.group.isEmpty() || groups.contains(r.type.group))
+            continue;
+        groups.append(r.type.group);
+        const QJsonObject gv{{QStringLiteral("groupVersion"), r.type.apiVersion()},
+                             {QStringLiteral("version"), r.type.version}};
+        out.append(QJsonObject{{QStringLiteral("name"), r.type.group},
+                               {QStringLiteral("versions"), QJsonArray{gv}},
+                               {QStringLiteral("preferredVersion"), gv}});
+    }
+    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
+                       {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                       {QStringLiteral("groups"), out}};
+}
+
+QJsonObject apiResourceList(const QString &group, const QString &version)
+{
+    QJsonArray resources;
+    for (const ApiResource &r : servedResources()) {
+        if (r.type.group != group || r.type.version != version)
+            continue;
+        resources.append(resourceJson(r));
+        for (const QString &sub : r.subresources)
+            resources.append(subresourceJson(r, sub));
+    }
+    if (resources.isEmpty())
+        return {};
+    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIResourceList")},
+                       {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                       {QStringLiteral("groupVersion"),
+                        group.isEmpty() ? version : QString(group + u'/' + version)},
+                       {QStringLiteral("resources"), resources}};
+}
+
+QJsonObject versionInfo()
+{
+    return QJsonObject{
+        {QStringLiteral("major"), QStringLiteral("1")},
+        {QStringLiteral("minor"), QStringLiteral("30")},
+        {QStringLiteral("gitVersion"), QStringLiteral("v1.30.0-burst-sandbox")},
+        {QStringLiteral("gitCommit"), QStringLiteral("0000000000000000000000000000000000000000")},
+        {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
+        {QStringLiteral("buildDate"), QStringLiteral("2026-11-25T00:00:00Z")},
+        {QStringLiteral("goVersion"), QStringLiteral("go1.22.0")},
+        {QStringLiteral("compiler"), QStringLiteral("gc")},
+        {QStringLiteral("platform"), QStringLiteral("linux/amd64")}};
+}
+
+namespace {
+
+QString groupVersionPath(const QString &group, const QString &version)
+{
+    if (group.isEmpty())
+        return QStringLiteral("api/") + version;
+    return QStringLiteral("apis/") + group + u'/' + version;
+}
+
+QJsonObject patchOperation(const ApiResource &r)
+{
+    const QJsonObject gvk{{QStringLiteral("group"), r.type.group},
+                          {QStringLiteral("version"), r.type.version},
+                          {QStringLiteral("kind"), r.type.kind}};
+    const QJsonObject fieldValidation{
+        {QStringLiteral("name"), QStringLiteral("fieldValidation")},
+        {QStringLiteral("in"), QStringLiteral("query")},
+        {QStringLiteral("schema"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}};
+    return QJsonObject{
+        {QStringLiteral("x-kubernetes-group-version-kind"), gvk},
+        {QStringLiteral("x-kubernetes-action"), QStringLiteral("patch")},
+        {QStringLiteral("parameters"), QJsonArray{fieldValidation}},
+        {QStringLiteral("responses"),
+         QJsonObject{{QStringLiteral("200"),
+                      QJsonObject{{QStringLiteral("description"), QStringLiteral("OK")}}}}}};
+}
+
+} // namespace
+
+QJsonObject openApiV3Root()
+{
+    QJsonObject paths;
+    for (const ApiResource &r : servedResources()) {
+        if (r.type.group == metricsGroup())
+            continue; // aggregated APIs publish their own OpenAPI; kubectl top needs none
+        const QString gv = groupVersionPath(r.type.group, r.type.version);
+        paths.insert(gv, QJsonObject{{QStringLiteral("serverRelativeURL"),
+                                      QString(u'/' + QStringLiteral("openapi/v3/") + gv)}});
+    }
+    return QJsonObject{{QStringLiteral("paths"), paths}};
+}
+
+QJsonObject openApiV3GroupVersion(const QString &group, const QString &version)
+{
+    QJsonObject paths;
+    for (const ApiResource &r : servedResources()) {
+        if (r.type.group != group || r.type.version != version)
+            continue;
+        const QString scope =
+            r.namespaced ? QStringLiteral("/namespaces/{namespace}/") : QStringLiteral("/");
+        const QString base = u'/' + groupVersionPath(group, version) + scope;
+        paths.insert(base + r.type.resource + QStringLiteral("/{name}"),
+                     QJsonObject{{QStringLiteral("patch"), patchOperation(r)}});
+    }
+    if (paths.isEmpty())
+        return {};
+    return QJsonObject{
+        {QStringLiteral("openapi"), QStringLiteral("3.0.0")},
+        {QStringLiteral("info"),
+         QJsonObject{{QStringLiteral("title"), QStringLiteral("Kubernetes")},
+                     {QStringLiteral("version"), QStringLiteral("v1.30.0-burst-sandbox")}}},
+        {QStringLiteral("paths"), paths},
+        {QStringLiteral("components"), QJsonObject{{QStringLiteral("schemas"), QJsonObject{}}}}};
+}
+
+} // namespace core::sandbox

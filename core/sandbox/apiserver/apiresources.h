@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/sandbox/store/resourcetype.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace core::sandbox {
+
+// One resource the sandbox serves, as discovery describes it (metav1.APIResource).
+struct ApiResource
+{
+    ResourceType type;
+    bool namespaced = true;
+    QString singular;
+    QStringList shortNames;
+    QStringList verbs;
+    QStringList categories;
+    QStringList subresources; // "status", "scale", "log", "exec"
+};
+
+// The served resources: core v1 (namespaces, nodes, pods, events, configmaps, secrets, services),
+// apps/v1 (deployments, replicasets, statefulsets), batch/v1 (jobs) and the CRD
+// scheduling.cci.io/v1 scheduleprofiles; metrics.k8s.io/v1beta1 pods and nodes (get, list; computed
+// by PodMetrics, not stored).
+const QList<ApiResource> &servedResources();
+QString metricsGroup(); // "metrics.k8s.io"
+const ApiResource *findResource(const QString &group, const QString &version,
+                                const QString &resource);
+
+// Discovery documents as kube-apiserver serves them (legacy, non-aggregated discovery).
+QJsonObject apiVersions(const QString &serverAddress);                     // GET /api
+QJsonObject apiGroupList();                                                // GET /apis
+QJsonObject apiResourceList(const QString &group, const QString &version); // empty when unknown
+QJsonObject versionInfo();                                                 // GET /version
+
+// OpenAPI v3 as kubectl reads it: the root lists one document per group version; each document
+// has the PATCH operation of every resource with the fieldValidation query parameter and the
+// x-kubernetes-group-version-kind extension, so kubectl sees server-side field validation and
+// validates nothing itself (the permissive schema the sandbox offers).
+QJsonObject openApiV3Root();
+QJsonObject openApiV3GroupVersion(const QString &group, const QString &version); // {} if unknown
+
+} // namespace core::sandbox

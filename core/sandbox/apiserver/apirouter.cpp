@@ -1,0 +1,322 @@
+#include "core/sandbox/apiserver/apirouter.h"
+
+#include "core/sandbox/apiserver/apidefaults.h"
+#include "core/sandbox/apiserver/apihttp.h"
+#include "core/sandbox/apiserver/apirequestinfo.h"
+#include "core/sandbox/apiserver/apiresources.h"
+#include "core/sandbox/apiserver/reststrategy.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/apiserver/scalesubresource.h"
+#include "core/sandbox/apiserver/tableconverter.h"
+#include "core/sandbox/apiserver/watchstreamer.h"
+#include "core/sandbox/store/apistatus.h"
+#include "core/sandbox/store/objectstore.h"
+#include "core/sandbox/store/objectwriter.h"
+#include "core/sandbox/transport/timerloop.h"
+
+#include <QJsonDocument>
+
+namespace core::sandbox {
+
+namespace {
+
+HttpResponse notFound()
+{
+    ApiError e;
+    e.code = 404;
+    e.reason = QStringLiteral("NotFound");
+    e.message = QStringLiteral("the server could not find the requested resource");
+    return statusResponse(e);
+}
+
+HttpResponse badRequest(const QString &message)
+{
+    return statusResponse(ApiError::badRequest(message));
+}
+
+HttpResponse methodNotAllowed(const QString &verb)
+{
+    return statusResponse(ApiError::methodNotAllowed(
+        QStringLiteral("the server does not allow this method on the requested resource (%1)")
+            .arg(verb)));
+}
+
+HttpResponse objectResponse(const HttpRequest &request, const ApiResource &resource,
+                            const ApiResult<QJsonObject> &object, int status = 200)
+{
+    if (!object)
+        return statusResponse(object.error());
+    if (wantsTable(request.headers.value("Accept")))
+        return jsonResponse(
+            status,
+            toTable(resource.type, {*object},
+                    object->value(u"metadata").toObject().value(u"resourceVersion").toString(),
+                    QString(), QDateTime::currentDateTimeUtc()));
+    return jsonResponse(status, *object);
+}
+
+ApiRouterOptions withFaults(FaultOptions faults)
+{
+    ApiRouterOptions options;
+    options.faults = faults;
+    return options;
+}
+
+} // namespace
+
+ApiRouter::ApiRouter(ObjectStore &store, QString serverAddress, FaultOptions faults)
+    : ApiRouter(store, std::move(serverAddress), withFaults(faults))
+{
+}
+
+ApiRouter::ApiRouter(ObjectStore &store, QString serverAddress, ApiRouterOptions options)
+    : m_store(store), m_serverAddress(std::move(serverAddress)), m_options(std::move(options)),
+      m_faults(m_options.faults), m_timers(std::make_shared<TimerLoop>())
+{
+    if (!m_options.clock)
+        m_options.clock = std::make_shared<SandboxClock>();
+    if (m_options.bookmarkInterval.count() <= 0)
+        m_options.bookmarkInterval = std::chrono::seconds(60);
+}
+
+ApiRouter::~ApiRouter() = default;
+
+HttpReply ApiRouter::handle(const HttpRequest &request)
+{
+    const QString &path = request.path;
+    if (path == u"/version" || path == u"/version/")
+        return jsonResponse(200, versionInfo());
+    if (path == u"/healthz" || path == u"/readyz" || path == u"/livez")
+        return HttpResponse::text(200, "ok");
+    if (!m_options.authenticator.authenticate(request))
+        return statusResponse(Authenticator::unauthorized());
+    if (path == u"/api" || path == u"/api/")
+        return jsonResponse(200, apiVersions(m_serverAddress));
+    if (path == u"/apis" || path == u"/apis/")
+        return jsonResponse(200, apiGroupList());
+    if (path == u"/openapi/v3")
+        return jsonResponse(200, openApiV3Root());
+    if (path.startsWith(u"/openapi/v3/")) {
+        const QStringList parts = path.mid(12).split(u'/', Qt::SkipEmptyParts);
+        QJsonObject doc;
+        if (parts.size() == 2 && parts.at(0) == u"api")
+            doc = openApiV3GroupVersion(QString(), parts.at(1));
+        else if (parts.size() == 3 && parts.at(0) == u"apis")
+            doc = openApiV3GroupVersion(parts.at(1), parts.at(2));
+        return doc.isEmpty() ? notFound() : jsonResponse(200, doc);
+    }
+    const ApiRequestInfo info =
+        parseApiRequest(path, request.method, request.queryFlag(QStringLiteral("watch")));
+    if (!info.isResourceRequest) {
+        const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+        QJsonObject list;
+        if (parts.size() == 2 && parts.at(0) == u"api")
+            list = apiResourceList(QString(), parts.at(1));
+        else if (parts.size() == 3 && parts.at(0) == u"apis")
+            list = apiResourceList(parts.at(1), parts.at(2));
+        return list.isEmpty() ? notFound() : jsonResponse(200, list);
+    }
+    const ApiResource *resource = findResource(info.group, info.version, info.resource);
+    if (!resource)
+        return notFound();
+    // Server-side dry run is not modelled: refuse it rather than write what the client only
+    // wanted to try (kubectl diff, kubectl apply --dry-run=server).
+    if (request.query.contains(QStringLiteral("dryRun")) &&
+        (info.verb == u"create" || info.verb == u"update" || info.verb == u"patch" ||
+         info.verb == u"delete" || info.verb == u"deletecollection"))
+        return badRequest(
+            QStringLiteral("dryRun is not supported by the burst sandbox; nothing was changed"));
+    const Call call{request, info, *resource};
+    const std::optional<HttpResponse> fault = m_faults.intercept(request, info);
+    HttpReply reply = fault ? HttpReply(*fault)
+                      : resource->type.group == metricsGroup()
+                          ? delegate(m_options.delegates.metrics, call)
+                          : handleResource(call);
+    reply.withDelay(m_faults.latency());
+    return reply;
+}
+
+HttpReply ApiRouter::handleResource(const Call &call)
+{
+    const ApiRequestInfo &info = call.info;
+    const ApiResource &resource = call.resource;
+    if (resource.type.resource == u"pods" && info.subresource == u"log")
+        return delegate(m_options.delegates.podLog, call);
+    if (resource.type.resource == u"pods" && info.subresource == u"exec")
+        return delegate(m_options.delegates.podExec, call);
+    const bool status = info.subresource == u"status";
+    if (info.subresource == u"scale" && ScaleSubresource::serves(resource))
+        return scale(call);
+    if ((!info.subresource.isEmpty() && !status) ||
+        (status && !resource.subresources.contains(u"status")))
+        return notFound();
+    const QString ns = resource.namespaced ? info.nameSpace : QString();
+    if (status && info.verb != u"get" && info.verb != u"update" && info.verb != u"patch")
+        return methodNotAllowed(info.verb);
+    if (info.verb == u"list")
+        return list(call);
+    if (info.verb == u"watch")
+        return watch(call);
+    if (info.verb == u"create")
+        return create(call);
+    if (resource.namespaced && ns.isEmpty())
+        return notFound();
+    if (info.verb == u"get")
+        return objectResponse(call.request, resource, m_store.get(resource.type, ns, info.name));
+    if (info.verb == u"update" || info.verb == u"patch")
+        return write(call);
+    if (info.verb == u"delete")
+        return objectResponse(call.request, resource, m_store.remove(resource.type, ns, info.name));
+    return methodNotAllowed(info.verb);
+}
+
+HttpReply ApiRouter::delegate(const ApiDelegate &to, const Call &call)
+{
+    if (!to)
+        return notFound();
+    return to(m_store, call.request, call.info, m_options.clock, m_timers);
+}
+
+HttpReply ApiRouter::list(const Call &call)
+{
+    const auto selectors = readSelectors(call.request);
+    if (!selectors)
+        return statusResponse(selectors.error());
+    const HttpRequest &request = call.request;
+    const ApiResource &resource = call.resource;
+    ListOptions options;
+    options.namespaceName = resource.namespaced ? call.info.nameSpace : QString();
+    options.labelSelector = selectors->labels;
+    options.fieldSelector = selectors->fields;
+    options.limit = request.queryValue(QStringLiteral("limit")).toLongLong();
+    options.continueToken = request.queryValue(QStringLiteral("continue"));
+    const auto listed = m_store.list(resource.type, options);
+    if (!listed)
+        return statusResponse(listed.error());
+    if (wantsTable(request.headers.value("Accept")))
+        return jsonResponse(200, toTable(resource.type, listed->items, listed->resourceVersion,
+                                         listed->continueToken, QDateTime::currentDateTimeUtc()));
+    return jsonResponse(200, listed->toJson(resource.type));
+}
+
+HttpReply ApiRouter::watch(const Call &call)
+{
+    WatchStreamOptions options;
+    options.dropEvery = m_faults.dropWatchEvery();
+    options.stall = m_faults.nextWatchStall();
+    options.bookmarkInterval = m_options.bookmarkInterval;
+    return WatchStreamer::reply(m_store, call.request, call.info, call.resource, options, m_timers);
+}
+
+HttpReply ApiRouter::write(const Call &call)
+{
+    const ApiRequestInfo &info = call.info;
+    const ApiResource &resource = call.resource;
+    const RestStrategy strategy(resource);
+    const bool status = info.subresource == u"status" && strategy.hasStatus();
+    const ObjectWriter::Merge merge = [&](const QJsonObject &stored, const QJsonObject &sent) {
+        return status ? strategy.prepareForStatusUpdate(stored, sent)
+                      : strategy.prepareForUpdate(stored, sent);
+    };
+    const QString ns = resource.namespaced ? info.nameSpace : QString();
+    ObjectWriter writer(m_store, resource.type, ns, info.name);
+    if (info.verb == u"update") {
+        const auto body = jsonBody(call.request);
+        if (!body)
+            return statusResponse(body.error());
+        return objectResponse(call.request, resource, writer.update(*body, merge));
+    }
+    const auto patchType = patchTypeOf(call.request);
+    if (!patchType)
+        return statusResponse(patchType.error());
+    return objectResponse(call.request, resource,
+                          writer.patch(
+                              *patchType, call.request.body, resource.type.kind,
+                              [](const QJsonObject &stored) { return stored; }, merge));
+}
+
+HttpReply ApiRouter::scale(const Call &call)
+{
+    const ApiRequestInfo &info = call.info;
+    if (info.nameSpace.isEmpty() || info.name.isEmpty())
+        return notFound();
+    ScaleSubresource scale(m_store, call.resource, info.nameSpace, info.name);
+    ApiResult<QJsonObject> answer = ApiError::internalError(QString());
+    if (info.verb == u"get") {
+        answer = scale.get();
+    } else if (info.verb == u"update") {
+        const auto body = jsonBody(call.request);
+        if (!body)
+            return statusResponse(body.error());
+        answer = scale.update(*body);
+    } else if (info.verb == u"patch") {
+        const auto patchType = patchTypeOf(call.request);
+        if (!patchType)
+            return statusResponse(patchType.error());
+        answer = scale.patch(*patchType, call.request.body);
+    } else {
+        return methodNotAllowed(info.verb);
+    }
+    return answer ? jsonResponse(200, *answer) : statusResponse(answer.error());
+}
+
+HttpReply ApiRouter::create(const Call &call)
+{
+    const ApiResource &resource = call.resource;
+    const auto parsed = jsonBody(call.request);
+    if (!parsed)
+        return statusResponse(parsed.error());
+    QJsonObject body = *parsed;
+    QJsonObject meta = body.value(u"metadata").toObject();
+    QString ns;
+    if (resource.namespaced) {
+        ns = call.info.nameSpace.isEmpty() ? meta.value(u"namespace").toString()
+                                           : call.info.nameSpace;
+        if (ns.isEmpty())
+            return notFound();
+        if (!meta.value(u"namespace").toString().isEmpty() &&
+            meta.value(u"namespace").toString() != ns)
+            return badRequest(QStringLiteral("the namespace of the provided object does not match "
+                                             "the namespace sent on the request"));
+        const auto exists = m_store.get(namespacesType(), QString(), ns);
+        if (!exists)
+            return statusResponse(exists.error());
+        meta.insert(QStringLiteral("namespace"), ns);
+        body.insert(QStringLiteral("metadata"), meta);
+    }
+    if (!body.contains(u"apiVersion"))
+        body.insert(QStringLiteral("apiVersion"), resource.type.apiVersion());
+    if (!body.contains(u"kind"))
+        body.insert(QStringLiteral("kind"), resource.type.kind);
+    body = RestStrategy(resource).prepareForCreate(body);
+    if (resource.type == servicesType())
+        body = withClusterIp(body, nextClusterIp(allocatedClusterIps(resource)));
+    auto created = m_store.create(resource.type, ns, body);
+    if (created && resource.type == jobsType())
+        created = withGeneratedSelector(resource, *created);
+    return objectResponse(call.request, resource, created, 201);
+}
+
+QSet<QString> ApiRouter::allocatedClusterIps(const ApiResource &services) const
+{
+    QSet<QString> used;
+    const auto listed = m_store.list(services.type, {});
+    for (const QJsonObject &service : listed ? listed->items : QList<QJsonObject>{})
+        used.insert(service.value(u"spec").toObject().value(u"clusterIP").toString());
+    return used;
+}
+
+// The uid the selector names exists only once the store created the Job, so the selector is a
+// second write; the Job controller matches pods by owner, not by this selector.
+ApiResult<QJsonObject> ApiRouter::withGeneratedSelector(const ApiResource &jobs,
+                                                        const QJsonObject &created)
+{
+    const QJsonObject meta = created.value(u"metadata").toObject();
+    ObjectWriter writer(m_store, jobs.type, meta.value(u"namespace").toString(),
+                        meta.value(u"name").toString());
+    return writer.update(created, [](const QJsonObject &stored, const QJsonObject &) {
+        return ApiResult<QJsonObject>(withJobSelector(stored));
+    });
+}
+
+} // namespace core::sandbox

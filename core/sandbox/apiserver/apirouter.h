@@ -1,0 +1,79 @@
+#pragma once
+
+#include "core/sandbox/apiserver/apidelegate.h"
+#include "core/sandbox/apiserver/authenticator.h"
+#include "core/sandbox/apiserver/faultinjector.h"
+#include "core/sandbox/store/apistatus.h"
+#include "core/sandbox/transport/httpreply.h"
+#include "core/sandbox/transport/httprequest.h"
+
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+
+namespace core::sandbox {
+
+struct ApiResource;
+
+struct ApiRouterOptions
+{
+    FaultOptions faults;
+    // Disabled (the default) lets every request through; /healthz, /livez, /readyz and
+    // /version stay open either way.
+    Authenticator authenticator;
+    // Time for logs, metrics and exec `date`/`sleep`; a wall-clock one when not given.
+    std::shared_ptr<const SandboxClock> clock;
+    std::chrono::milliseconds bookmarkInterval{60000}; // watches with allowWatchBookmarks=true
+    // Unset ones answer 404, as an API server with no kubelet or metrics-server to ask.
+    ApiDelegates delegates;
+};
+
+// The Kubernetes REST surface over an ObjectStore: discovery (/api, /apis, group versions,
+// /version), OpenAPI stubs, and for every served resource get, list (label/field selectors,
+// limit/continue, Table output), watch (chunked JSON events), create, update, patch (merge,
+// strategic merge, JSON patch) and delete; pods/log, pods/exec and metrics.k8s.io through its
+// delegates. Runs on the HTTP server thread and never blocks: timed work (log follow, bookmarks,
+// watch timeouts, exec sleeps) runs on the router's own TimerLoop thread.
+class ApiRouter
+{
+public:
+    ApiRouter(ObjectStore &store, QString serverAddress, FaultOptions faults = {});
+    ApiRouter(ObjectStore &store, QString serverAddress, ApiRouterOptions options);
+    ~ApiRouter();
+    ApiRouter(const ApiRouter &) = delete;
+    ApiRouter &operator=(const ApiRouter &) = delete;
+
+    HttpReply handle(const HttpRequest &request);
+
+private:
+    // One request for a resource: what it asks and of which resource.
+    struct Call
+    {
+        const HttpRequest &request;
+        const ApiRequestInfo &info;
+        const ApiResource &resource;
+    };
+
+    HttpReply handleResource(const Call &call);
+    HttpReply delegate(const ApiDelegate &to, const Call &call);
+    HttpReply list(const Call &call);
+    HttpReply watch(const Call &call);
+    HttpReply create(const Call &call);
+    // PUT and PATCH of an object or its /status, through its RestStrategy.
+    HttpReply write(const Call &call);
+    HttpReply scale(const Call &call);
+    QSet<QString> allocatedClusterIps(const ApiResource &services) const;
+    ApiResult<QJsonObject> withGeneratedSelector(const ApiResource &jobs,
+                                                 const QJsonObject &created);
+
+    ObjectStore &m_store;
+    QString m_serverAddress;
+    ApiRouterOptions m_options;
+    FaultInjector m_faults;
+    std::shared_ptr<TimerLoop> m_timers;
+};
+
+} // namespace core::sandbox

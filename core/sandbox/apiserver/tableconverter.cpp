@@ -1,0 +1,115 @@
+#include "core/sandbox/apiserver/tableconverter.h"
+
+#include "core/sandbox/apiserver/tablecells.h"
+#include "core/sandbox/apiserver/tableconfig.h"
+#include "core/sandbox/apiserver/tablecore.h"
+#include "core/sandbox/apiserver/tablecustomresource.h"
+#include "core/sandbox/apiserver/tableworkloads.h"
+
+namespace core::sandbox {
+
+namespace {
+
+TableLayout layoutFor(const ResourceType &type)
+{
+    const QString &r = type.resource;
+    if (type.group.isEmpty()) {
+        if (r == u"pods")
+            return podTable();
+        if (r == u"nodes")
+            return nodeTable();
+        if (r == u"namespaces")
+            return namespaceTable();
+        if (r == u"events")
+            return eventTable();
+        if (r == u"services")
+            return serviceTable();
+        if (r == u"configmaps")
+            return configMapTable();
+        if (r == u"secrets")
+            return secretTable();
+    } else if (type.group == u"apps") {
+        if (r == u"deployments")
+            return deploymentTable();
+        if (r == u"replicasets")
+            return replicaSetTable();
+        if (r == u"statefulsets")
+            return statefulSetTable();
+    } else if (type.group == u"batch" && r == u"jobs") {
+        return jobTable();
+    } else if (type.group == u"scheduling.cci.io" && r == u"scheduleprofiles") {
+        return customResourceTable(scheduleProfilePrinterColumns());
+    }
+    return {QJsonArray{nameColumn(), ageColumn()}, [](const QJsonObject &o, const QDateTime &now) {
+                return QJsonArray{objectName(o), tableAge(o, now)};
+            }};
+}
+
+QJsonObject partialMetadata(const QJsonObject &object)
+{
+    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadata")},
+                       {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
+                       {QStringLiteral("metadata"), object.value(u"metadata")}};
+}
+
+} // namespace
+
+QString humanAge(qint64 seconds)
+{
+    // Up to a second in the future is clock skew between machines, as in HumanDuration.
+    if (seconds < -1)
+        return QStringLiteral("<invalid>");
+    if (seconds < 0)
+        return QStringLiteral("0s");
+    if (seconds < 120)
+        return QStringLiteral("%1s").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes < 10)
+        return seconds % 60 == 0 ? QStringLiteral("%1m").arg(minutes)
+                                 : QStringLiteral("%1m%2s").arg(minutes).arg(seconds % 60);
+    if (minutes < 180)
+        return QStringLiteral("%1m").arg(minutes);
+    const qint64 hours = minutes / 60;
+    if (hours < 8)
+        return minutes % 60 == 0 ? QStringLiteral("%1h").arg(hours)
+                                 : QStringLiteral("%1h%2m").arg(hours).arg(minutes % 60);
+    if (hours < 48)
+        return QStringLiteral("%1h").arg(hours);
+    const qint64 days = hours / 24;
+    if (hours < 24 * 8)
+        return hours % 24 == 0 ? QStringLiteral("%1d").arg(days)
+                               : QStringLiteral("%1d%2h").arg(days).arg(hours % 24);
+    if (hours < 24 * 365 * 2)
+        return QStringLiteral("%1d").arg(days);
+    if (hours < 24 * 365 * 8)
+        return days % 365 == 0 ? QStringLiteral("%1y").arg(days / 365)
+                               : QStringLiteral("%1y%2d").arg(days / 365).arg(days % 365);
+    return QStringLiteral("%1y").arg(days / 365);
+}
+
+bool wantsTable(const QByteArray &accept)
+{
+    return accept.contains("as=Table");
+}
+
+QJsonObject toTable(const ResourceType &type, const QList<QJsonObject> &objects,
+                    const QString &resourceVersion, const QString &continueToken,
+                    const QDateTime &now)
+{
+    const TableLayout layout = layoutFor(type);
+    QJsonArray rows;
+    for (const QJsonObject &o : objects) {
+        rows.append(QJsonObject{{QStringLiteral("cells"), layout.cells(o, now)},
+                                {QStringLiteral("object"), partialMetadata(o)}});
+    }
+    QJsonObject meta{{QStringLiteral("resourceVersion"), resourceVersion}};
+    if (!continueToken.isEmpty())
+        meta.insert(QStringLiteral("continue"), continueToken);
+    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("Table")},
+                       {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
+                       {QStringLiteral("metadata"), meta},
+                       {QStringLiteral("columnDefinitions"), layout.columns},
+                       {QStringLiteral("rows"), rows}};
+}
+
+} // namespace core::sandbox

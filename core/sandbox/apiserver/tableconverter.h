@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/sandbox/store/resourcetype.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+
+namespace core::sandbox {
+
+// meta.k8s.io/v1 Table output (Accept: application/json;as=Table), what `kubectl get` prints:
+// the columns of Kubernetes' own printers for pods, nodes, namespaces, events, services,
+// configmaps, secrets, deployments, replicasets, statefulsets and jobs (table*.h), the printer
+// columns of the ScheduleProfile CRD, and Name, Age for anything else. Rows carry
+// PartialObjectMetadata.
+QJsonObject toTable(const ResourceType &type, const QList<QJsonObject> &objects,
+                    const QString &resourceVersion, const QString &continueToken,
+                    const QDateTime &now);
+
+// "5m2s", "3h", "2d": apimachinery's duration.HumanDuration, the format of AGE and DURATION.
+QString humanAge(qint64 seconds);
+
+// True when an Accept header asks for a Table.
+bool wantsTable(const QByteArray &accept);
+
+} // namespace core::sandbox

@@ -1,0 +1,166 @@
+#include "core/sandbox/apiserver/watchstreamer.h"
+
+#include "core/sandbox/apiserver/apihttp.h"
+#include "core/sandbox/apiserver/apirequestinfo.h"
+#include "core/sandbox/apiserver/apiresources.h"
+#include "core/sandbox/apiserver/tableconverter.h"
+#include "core/sandbox/store/objectstore.h"
+#include "core/sandbox/transport/httprequest.h"
+#include "core/sandbox/transport/httpstream.h"
+#include "core/sandbox/transport/timerloop.h"
+
+#include <QJsonDocument>
+
+#include <mutex>
+
+namespace core::sandbox {
+
+namespace {
+
+// One watch event line; kubectl get -w asks for Table rows, so each event then carries a one-row
+// Table.
+QJsonObject eventJson(const WatchEvent &e, bool table, const ResourceType &type)
+{
+    QJsonObject event = e.toJson();
+    if (table && e.type != WatchEvent::Type::Bookmark && e.type != WatchEvent::Type::Error)
+        event.insert(
+            QStringLiteral("object"),
+            toTable(type, {e.object},
+                    e.object.value(u"metadata").toObject().value(u"resourceVersion").toString(),
+                    QString(), QDateTime::currentDateTimeUtc()));
+    return event;
+}
+
+// The writer side of one watch stream. Store writers, the timer thread and the server thread
+// all pump; the mutex keeps events in order on the wire.
+struct WatchPump
+{
+    std::weak_ptr<HttpStream> stream;
+    std::weak_ptr<Watch> watch;
+    bool table = false;
+    ResourceType type;
+    int dropEvery = 0;
+    std::mutex mutex;
+    int sent = 0;
+    bool paused = false;
+
+    void pump()
+    {
+        const std::lock_guard lock(mutex);
+        const std::shared_ptr<HttpStream> s = stream.lock();
+        const std::shared_ptr<Watch> w = watch.lock();
+        if (!s || !w || !s->isOpen() || paused)
+            return;
+        for (const WatchEvent &e : w->takeEvents()) {
+            s->write(QJsonDocument(eventJson(e, table, type)).toJson(QJsonDocument::Compact) +
+                     '\n');
+            if (dropEvery > 0 && ++sent >= dropEvery) {
+                s->abort(); // fault: the stream drops mid-watch, as a flaky network does
+                return;
+            }
+        }
+        if (w->isStopped())
+            s->end();
+    }
+};
+
+void scheduleTimers(TimerLoop &timers, const std::shared_ptr<WatchPump> &pump,
+                    const WatchStreamOptions &options, qint64 timeoutSeconds, bool bookmarks)
+{
+    const std::weak_ptr<WatchPump> weak = pump;
+    if (options.stall.count() > 0) {
+        pump->paused = true;
+        timers.after(options.stall, [weak] {
+            if (const auto p = weak.lock()) {
+                {
+                    const std::lock_guard lock(p->mutex);
+                    p->paused = false;
+                }
+                p->pump();
+            }
+        });
+    }
+    if (timeoutSeconds > 0) {
+        // The API server ends a watch after timeoutSeconds with the last chunk, not an error.
+        timers.after(std::chrono::seconds(timeoutSeconds), [weak] {
+            if (const auto p = weak.lock()) {
+                if (const auto w = p->watch.lock())
+                    w->stop();
+            }
+        });
+    }
+    if (bookmarks && options.bookmarkInterval.count() > 0) {
+        timers.every(options.bookmarkInterval, [weak] {
+            const auto p = weak.lock();
+            const auto w = p ? p->watch.lock() : nullptr;
+            if (!w || w->isStopped())
+                return false;
+            w->requestBookmark();
+            return true;
+        });
+    }
+}
+
+} // namespace
+
+HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
+                               const ApiRequestInfo &info, const ApiResource &resource,
+                               const WatchStreamOptions &options, std::shared_ptr<TimerLoop> timers)
+{
+    const auto selectors = readSelectors(request);
+    if (!selectors)
+        return statusResponse(selectors.error());
+    WatchOptions watchOptions;
+    watchOptions.labelSelector = selectors->labels;
+    watchOptions.fieldSelector = selectors->fields;
+    watchOptions.namespaceName = resource.namespaced ? info.nameSpace : QString();
+    watchOptions.resourceVersion = request.queryValue(QStringLiteral("resourceVersion"));
+    watchOptions.allowBookmarks = request.queryFlag(QStringLiteral("allowWatchBookmarks"));
+    const qint64 timeoutSeconds = request.queryValue(QStringLiteral("timeoutSeconds")).toLongLong();
+    const auto started = store.watch(resource.type, watchOptions);
+    if (!started && started.error().code == 410) {
+        // As kube-apiserver's watch cache answers a resourceVersion it no longer holds: 200,
+        // then one ERROR event carrying the 410 Expired Status (the --fault-gone-every fault
+        // answers a plain HTTP 410 instead, the other form clients meet).
+        const QJsonObject event{{QStringLiteral("type"), QStringLiteral("ERROR")},
+                                {QStringLiteral("object"), started.error().toStatus()}};
+        const QByteArray line = QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n';
+        return HttpReply::stream(200, HttpHeaders{{"Content-Type", "application/json"}},
+                                 [line](std::shared_ptr<HttpStream> stream) {
+                                     stream->write(line);
+                                     stream->end();
+                                 });
+    }
+    if (!started)
+        return statusResponse(started.error());
+    const std::shared_ptr<Watch> w = *started;
+    auto pump = std::make_shared<WatchPump>();
+    pump->watch = w;
+    pump->table = wantsTable(request.headers.value("Accept"));
+    pump->type = resource.type;
+    pump->dropEvery = options.dropEvery;
+    const bool bookmarks = watchOptions.allowBookmarks;
+    const std::weak_ptr<TimerLoop> weakTimers = timers;
+    return HttpReply::stream(200, HttpHeaders{{"Content-Type", "application/json"}},
+                             [w, pump, options, weakTimers, timeoutSeconds,
+                              bookmarks](std::shared_ptr<HttpStream> stream) {
+                                 pump->stream = stream;
+                                 // The stream's close callback owns the watch and the pump; the
+                                 // notifier and the timers hold weak references only, so neither
+                                 // outlives the connection.
+                                 stream->setOnClosed([w, pump] {
+                                     w->setNotifier({});
+                                     w->stop();
+                                 });
+                                 w->setNotifier([weak = std::weak_ptr<WatchPump>(pump)] {
+                                     if (const auto p = weak.lock())
+                                         p->pump();
+                                 });
+                                 pump->pump();
+                                 if (const auto timers = weakTimers.lock())
+                                     scheduleTimers(*timers, pump, options, timeoutSeconds,
+                                                    bookmarks);
+                             });
+}
+
+} // namespace core::sandbox

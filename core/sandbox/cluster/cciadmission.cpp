@@ -1,0 +1,229 @@
+#include "core/sandbox/cluster/cciadmission.h"
+
+#include "core/sandbox/store/objectstore.h"
+
+#include <QJsonArray>
+
+namespace core::sandbox {
+
+namespace {
+
+// The sandbox's stand-in for the container CCI injects when network interconnection is on (SPEC
+// 4, info): the guide documents that a running pod shows one container more, not its name or
+// image, so both are invented here and only need to be recognisable.
+QJsonObject sidecarContainer()
+{
+    return QJsonObject{
+        {QStringLiteral("name"), CciAdmission::sidecarName()},
+        {QStringLiteral("image"),
+         QStringLiteral("swr.cn-north-4.myhuaweicloud.com/cci-system/network-sidecar:1.0")}};
+}
+
+QJsonObject sidecarStatus(const QJsonObject &cceStatus)
+{
+    const bool running = cceStatus.value(u"phase").toString() == u"Running";
+    const QJsonObject state =
+        running
+            ? QJsonObject{{QStringLiteral("running"), QJsonObject{{QStringLiteral("startedAt"),
+                                                                   cceStatus.value(u"startTime")}}}}
+            : QJsonObject{
+                  {QStringLiteral("waiting"),
+                   QJsonObject{{QStringLiteral("reason"), QStringLiteral("ContainerCreating")}}}};
+    return QJsonObject{{QStringLiteral("name"), CciAdmission::sidecarName()},
+                       {QStringLiteral("image"), sidecarContainer().value(u"image")},
+                       {QStringLiteral("ready"), running},
+                       {QStringLiteral("started"), running},
+                       {QStringLiteral("restartCount"), 0},
+                       {QStringLiteral("state"), state}};
+}
+
+bool hasSidecar(const QJsonObject &pod)
+{
+    for (const QJsonValue &c : pod.value(u"spec").toObject().value(u"containers").toArray()) {
+        if (c.toObject().value(u"name").toString() == CciAdmission::sidecarName())
+            return true;
+    }
+    return false;
+}
+
+QString metaString(const QJsonObject &object, QStringView key)
+{
+    return object.value(u"metadata").toObject().value(key).toString();
+}
+
+} // namespace
+
+CciAdmission::CciAdmission(ObjectStore &cce, ObjectStore &cci, QString clusterId,
+                           CciAdmissionOptions options)
+    : m_cce(cce), m_cci(cci), m_namespace(QStringLiteral("cce-burst-") + clusterId),
+      m_options(std::move(options))
+{
+    ensureNamespace();
+    adoptExisting();
+}
+
+QString CciAdmission::sidecarName()
+{
+    return QStringLiteral("cci-network-sidecar");
+}
+
+QString CciAdmission::sourceNamespaceAnnotation()
+{
+    return QStringLiteral("burst.sandbox/cce-namespace");
+}
+
+QString CciAdmission::sourceNameAnnotation()
+{
+    return QStringLiteral("burst.sandbox/cce-name");
+}
+
+QString CciAdmission::sourceUidAnnotation()
+{
+    return QStringLiteral("burst.sandbox/cce-uid");
+}
+
+void CciAdmission::ensureNamespace()
+{
+    if (m_cci.get(namespacesType(), QString(), m_namespace))
+        return;
+    const QJsonObject labels{
+        {QStringLiteral("kubernetes.io/metadata.name"), m_namespace},
+        {QStringLiteral("app.kubernetes.io/managed-by"), QStringLiteral("virtual-kubelet")}};
+    m_cci.create(
+        namespacesType(), QString(),
+        QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                    {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                    {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), m_namespace},
+                                                             {QStringLiteral("labels"), labels}}},
+                    {QStringLiteral("status"),
+                     QJsonObject{{QStringLiteral("phase"), QStringLiteral("Active")}}}});
+}
+
+// A scheduler restarted over an existing store takes its CCI pods back by their annotations.
+void CciAdmission::adoptExisting()
+{
+    ListOptions options;
+    options.namespaceName = m_namespace;
+    const auto pods = m_cci.list(podsType(), options);
+    if (!pods)
+        return;
+    for (const QJsonObject &pod : pods->items) {
+        const QJsonObject annotations =
+            pod.value(u"metadata").toObject().value(u"annotations").toObject();
+        const QString uid = annotations.value(sourceUidAnnotation()).toString();
+        if (!uid.isEmpty())
+            m_names.insert(uid, metaString(pod, u"name"));
+    }
+}
+
+burst::PreviewResult CciAdmission::review(const kube::Workload &workload,
+                                          const QList<burst::ScheduleProfile> &profiles) const
+{
+    burst::PreviewScope scope;
+    scope.profiles = profiles;
+    scope.networkInterconnect = m_options.networkInterconnect;
+    ListOptions options;
+    options.namespaceName = workload.nameSpace;
+    if (const auto services = m_cce.list(servicesType(), options))
+        scope.services = services->items;
+    return burst::preview(workload, scope);
+}
+
+QString CciAdmission::chooseName(const QJsonObject &ccePod)
+{
+    const QString name = metaString(ccePod, u"name");
+    const QString ns = metaString(ccePod, u"namespace");
+    const auto existing = m_cci.get(podsType(), m_namespace, name);
+    if (!existing)
+        return name;
+    const QJsonObject annotations =
+        existing->value(u"metadata").toObject().value(u"annotations").toObject();
+    if (annotations.value(sourceNamespaceAnnotation()).toString() == ns) {
+        // A leftover of an earlier pod with this name (a StatefulSet replica recreated).
+        m_cci.remove(podsType(), m_namespace, name);
+        return name;
+    }
+    return QString(name + u'-' + metaString(ccePod, u"uid").left(5));
+}
+
+QJsonObject CciAdmission::buildPod(const QJsonObject &ccePod, const burst::PreviewResult &preview,
+                                   const QString &name) const
+{
+    const QJsonObject cceMeta = ccePod.value(u"metadata").toObject();
+    QJsonObject annotations = cceMeta.value(u"annotations").toObject();
+    annotations.insert(sourceNamespaceAnnotation(), cceMeta.value(u"namespace"));
+    annotations.insert(sourceNameAnnotation(), cceMeta.value(u"name"));
+    annotations.insert(sourceUidAnnotation(), cceMeta.value(u"uid"));
+    annotations.insert(QStringLiteral("topology.kubernetes.io/region"), m_options.region);
+    annotations.insert(QStringLiteral("topology.kubernetes.io/zone"), m_options.zone);
+    QJsonObject meta{{QStringLiteral("name"), name},
+                     {QStringLiteral("namespace"), m_namespace},
+                     {QStringLiteral("annotations"), annotations}};
+    if (cceMeta.contains(u"labels"))
+        meta.insert(QStringLiteral("labels"), cceMeta.value(u"labels"));
+    QJsonObject spec = preview.cciPod.value(u"spec").toObject();
+    spec.remove(QStringLiteral("nodeName"));
+    if (m_options.networkInterconnect) {
+        QJsonArray containers = spec.value(u"containers").toArray();
+        containers.append(sidecarContainer());
+        spec.insert(QStringLiteral("containers"), containers);
+    }
+    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                       {QStringLiteral("kind"), QStringLiteral("Pod")},
+                       {QStringLiteral("metadata"), meta},
+                       {QStringLiteral("spec"), spec},
+                       {QStringLiteral("status"),
+                        QJsonObject{{QStringLiteral("phase"), QStringLiteral("Pending")}}}};
+}
+
+bool CciAdmission::createCciPod(const QJsonObject &ccePod, const burst::PreviewResult &preview)
+{
+    const QString name = chooseName(ccePod);
+    const auto created = m_cci.create(podsType(), m_namespace, buildPod(ccePod, preview, name));
+    if (!created)
+        return false;
+    m_names.insert(metaString(ccePod, u"uid"), name);
+    mirrorStatus(ccePod);
+    return true;
+}
+
+void CciAdmission::mirrorStatus(const QJsonObject &ccePod)
+{
+    const QString name = m_names.value(metaString(ccePod, u"uid"));
+    if (name.isEmpty())
+        return;
+    const auto current = m_cci.get(podsType(), m_namespace, name);
+    if (!current)
+        return;
+    const QJsonObject cceStatus = ccePod.value(u"status").toObject();
+    QJsonObject status = current->value(u"status").toObject();
+    for (const QString &key :
+         {QStringLiteral("phase"), QStringLiteral("conditions"), QStringLiteral("podIP"),
+          QStringLiteral("podIPs"), QStringLiteral("startTime"), QStringLiteral("qosClass"),
+          QStringLiteral("reason"), QStringLiteral("message"),
+          QStringLiteral("initContainerStatuses"), QStringLiteral("containerStatuses")}) {
+        if (cceStatus.contains(key))
+            status.insert(key, cceStatus.value(key));
+        else
+            status.remove(key);
+    }
+    if (hasSidecar(*current)) {
+        QJsonArray statuses = status.value(u"containerStatuses").toArray();
+        statuses.append(sidecarStatus(cceStatus));
+        status.insert(QStringLiteral("containerStatuses"), statuses);
+    }
+    if (status == current->value(u"status").toObject())
+        return;
+    QJsonObject pod = *current;
+    pod.insert(QStringLiteral("status"), status);
+    m_cci.update(podsType(), m_namespace, name, pod);
+}
+
+void CciAdmission::removeFor(const QJsonObject &ccePod)
+{
+    const QString name = m_names.take(metaString(ccePod, u"uid"));
+    if (!name.isEmpty())
+        m_cci.remove(podsType(), m_namespace, name);
+}
+
+} // namespace core::sandbox

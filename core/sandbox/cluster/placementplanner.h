@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/burst/burststrategy.h"
+#include "core/burst/placementsimulator.h"
+#include "core/sandbox/cluster/nodecapacity.h"
+
+#include <QString>
+
+namespace core::sandbox {
+
+// One pod to place, with what its profile still allows.
+struct PlacementRequest
+{
+    burst::Strategy strategy = burst::Strategy::None;
+    PodDemand demand;
+    QString profile;             // associated ScheduleProfile, "" for none
+    qint64 localLimit = -1;      // local.maxNum when reached, else -1
+    qint64 cciLimit = -1;        // cci.maxNum when reached, else -1
+    bool cciUnavailable = false; // virtual-kubelet is locked after a refused admission
+};
+
+struct PlacementDecision
+{
+    burst::Location location = burst::Location::Pending;
+    QString node;
+    QString message; // the scheduler's "0/N nodes are available: ..." when Pending
+};
+
+// SPEC 2 on the live nodes: enforce -> the virtual-kubelet node only; localPrefer -> the first
+// local node (by name) that fits, then virtual-kubelet; auto, off and none -> the least-allocated
+// fitting local node, then (auto only) virtual-kubelet, which scores below every fitting local
+// node. A location whose maxNum is reached is filtered like a node that does not fit.
+PlacementDecision planPlacement(const NodeCapacity &nodes, const QString &virtualNode,
+                                const PlacementRequest &request);
+
+} // namespace core::sandbox

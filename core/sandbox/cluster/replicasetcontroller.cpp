@@ -1,0 +1,113 @@
+#include "core/sandbox/cluster/replicasetcontroller.h"
+
+#include "core/common/tr.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cluster/eventrecorder.h"
+#include "core/sandbox/cluster/objectindex.h"
+#include "core/sandbox/cluster/podfacts.h"
+#include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/store/objectstore.h"
+
+#include <algorithm>
+
+namespace core::sandbox {
+
+namespace {
+
+// The API server would accept more, but one tick creating thousands of pods starves the HTTP
+// thread; the rest follow on the next ticks (the real controller batches too, "slow start").
+constexpr int kMaxCreatesPerSync = 500;
+
+int phaseRank(const QJsonObject &pod)
+{
+    const QString phase = podPhase(pod);
+    if (phase == u"Pending")
+        return 0;
+    if (phase == u"Unknown")
+        return 1;
+    return 2;
+}
+
+// True when `a` is deleted before `b`.
+bool deleteBefore(const QJsonObject &a, const QJsonObject &b)
+{
+    const bool aBound = !nodeNameOf(a).isEmpty(), bBound = !nodeNameOf(b).isEmpty();
+    if (aBound != bBound)
+        return !aBound;
+    if (phaseRank(a) != phaseRank(b))
+        return phaseRank(a) < phaseRank(b);
+    if (isPodReady(a) != isPodReady(b))
+        return !isPodReady(a);
+    const QString costKey = QStringLiteral("controller.kubernetes.io/pod-deletion-cost");
+    const int aCost = annotationOf(a, costKey).toInt(), bCost = annotationOf(b, costKey).toInt();
+    if (aCost != bCost)
+        return aCost < bCost;
+    const QString priorityKey = QStringLiteral("scheduling.cci.io/scale-down-priority");
+    const int aPriority = annotationOf(a, priorityKey).toInt();
+    const int bPriority = annotationOf(b, priorityKey).toInt();
+    if (aPriority != bPriority)
+        return aPriority > bPriority;
+    const bool aCci = nodeNameOf(a) == virtualKubeletNodeName();
+    const bool bCci = nodeNameOf(b) == virtualKubeletNodeName();
+    if (aCci != bCci)
+        return aCci;
+    if (containerRestarts(a) != containerRestarts(b))
+        return containerRestarts(a) > containerRestarts(b);
+    const QString aCreated = a.value(u"metadata").toObject().value(u"creationTimestamp").toString();
+    const QString bCreated = b.value(u"metadata").toObject().value(u"creationTimestamp").toString();
+    if (aCreated != bCreated)
+        return aCreated > bCreated;
+    return nameOf(a) > nameOf(b);
+}
+
+} // namespace
+
+QList<QJsonObject> ReplicaSetController::deletionOrder(QList<QJsonObject> pods)
+{
+    std::stable_sort(pods.begin(), pods.end(), deleteBefore);
+    return pods;
+}
+
+bool ReplicaSetController::sync(const QJsonObject &replicaSet)
+{
+    QList<QJsonObject> active;
+    for (const QJsonObject &pod : m_owned.byOwner(uidOf(replicaSet))) {
+        if (!isPodTerminal(pod))
+            active << pod;
+    }
+    const int desired = specReplicas(replicaSet);
+    const QDateTime now = m_clock.now();
+    bool ok = true;
+    if (active.size() < desired) {
+        const QJsonObject podTemplate =
+            replicaSet.value(u"spec").toObject().value(u"template").toObject();
+        const int missing = std::min(int(desired - active.size()), kMaxCreatesPerSync);
+        for (int i = 0; i < missing && ok; ++i) {
+            ok = createOwnedPod(
+                replicaSet, podFromTemplate(podTemplate, replicaSet, QString(), nameOf(replicaSet)),
+                now);
+        }
+    } else if (active.size() > desired) {
+        const QList<QJsonObject> doomed = deletionOrder(active).mid(0, active.size() - desired);
+        for (const QJsonObject &pod : doomed) {
+            if (m_store.remove(podsType(), namespaceOf(pod), nameOf(pod), {uidOf(pod), {}}))
+                m_events.record(replicaSet, QStringLiteral("Normal"),
+                                QStringLiteral("SuccessfulDelete"),
+                                Tr::tr("Deleted pod: %1").arg(nameOf(pod)), now);
+        }
+    }
+
+    int ready = 0;
+    for (const QJsonObject &pod : std::as_const(active))
+        ready += isPodReady(pod) ? 1 : 0;
+    QJsonObject status = replicaSet.value(u"status").toObject();
+    status.insert(QStringLiteral("replicas"), int(active.size()));
+    status.insert(QStringLiteral("fullyLabeledReplicas"), int(active.size()));
+    status.insert(QStringLiteral("readyReplicas"), ready);
+    status.insert(QStringLiteral("availableReplicas"), ready);
+    status.insert(QStringLiteral("observedGeneration"),
+                  replicaSet.value(u"metadata").toObject().value(u"generation").toInt());
+    return writeStatus(m_store, replicaSetsType(), replicaSet, status) && ok;
+}
+
+} // namespace core::sandbox

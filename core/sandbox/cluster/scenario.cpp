@@ -1,0 +1,316 @@
+#include "core/sandbox/cluster/scenario.h"
+
+#include "core/common/tr.h"
+#include "core/kube/jsonyaml.h"
+#include "core/kube/manifestloader.h"
+#include "core/sandbox/apiserver/apidefaults.h"
+#include "core/sandbox/apiserver/apiresources.h"
+#include "core/sandbox/store/objectstore.h"
+#include "core/sandbox/transport/tlscontext.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QStringList>
+
+#include <yaml-cpp/yaml.h>
+
+namespace core::sandbox {
+
+namespace {
+
+QJsonObject namespaceObject(const QString &name, const QJsonObject &labels = {})
+{
+    QJsonObject meta{{QStringLiteral("name"), name}};
+    QJsonObject allLabels = labels;
+    allLabels.insert(QStringLiteral("kubernetes.io/metadata.name"), name);
+    meta.insert(QStringLiteral("labels"), allLabels);
+    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                       {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                       {QStringLiteral("metadata"), meta},
+                       {QStringLiteral("status"),
+                        QJsonObject{{QStringLiteral("phase"), QStringLiteral("Active")}}}};
+}
+
+QJsonObject nodeObject(const QString &name, const QString &cpu, const QString &memory,
+                       const QString &pods, const QJsonObject &labels, const QJsonArray &taints,
+                       const QJsonObject &annotations = {})
+{
+    const QJsonObject capacity{{QStringLiteral("cpu"), cpu},
+                               {QStringLiteral("memory"), memory},
+                               {QStringLiteral("pods"), pods}};
+    QJsonObject meta{{QStringLiteral("name"), name}, {QStringLiteral("labels"), labels}};
+    if (!annotations.isEmpty())
+        meta.insert(QStringLiteral("annotations"), annotations);
+    QJsonObject spec;
+    if (!taints.isEmpty())
+        spec.insert(QStringLiteral("taints"), taints);
+    const QJsonObject ready{{QStringLiteral("type"), QStringLiteral("Ready")},
+                            {QStringLiteral("status"), QStringLiteral("True")},
+                            {QStringLiteral("reason"), QStringLiteral("KubeletReady")}};
+    return QJsonObject{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Node")},
+        {QStringLiteral("metadata"), meta},
+        {QStringLiteral("spec"), spec},
+        {QStringLiteral("status"),
+         QJsonObject{{QStringLiteral("capacity"), capacity},
+                     {QStringLiteral("allocatable"), capacity},
+                     {QStringLiteral("conditions"), QJsonArray{ready}},
+                     {QStringLiteral("nodeInfo"),
+                      QJsonObject{{QStringLiteral("kubeletVersion"), QStringLiteral("v1.30.0")},
+                                  {QStringLiteral("architecture"), QStringLiteral("amd64")},
+                                  {QStringLiteral("operatingSystem"), QStringLiteral("linux")}}}}}};
+}
+
+const ApiResource *resourceForKind(const QString &apiVersion, const QString &kind)
+{
+    for (const ApiResource &resource : servedResources()) {
+        if (resource.type.apiVersion() == apiVersion && resource.type.kind == kind)
+            return &resource;
+    }
+    return nullptr;
+}
+
+// Create, or replace what is there as `kubectl apply` would for an object it did not create.
+ApiResult<QJsonObject> upsert(ObjectStore &store, const ApiResource &resource,
+                              const QJsonObject &object)
+{
+    QString ns;
+    QJsonObject body = object;
+    if (resource.namespaced) {
+        ns = body.value(u"metadata").toObject().value(u"namespace").toString();
+        if (ns.isEmpty()) {
+            ns = QStringLiteral("default");
+            QJsonObject meta = body.value(u"metadata").toObject();
+            meta.insert(QStringLiteral("namespace"), ns);
+            body.insert(QStringLiteral("metadata"), meta);
+        }
+    }
+    // Defaulted as the API server would have, so a client's first write does not change the
+    // template (and start a rollout) just by adding the defaults.
+    body = withApiDefaults(resource.type, body);
+    auto created = store.create(resource.type, ns, body);
+    if (created || created.error().reason != u"AlreadyExists")
+        return created;
+    const QString name = body.value(u"metadata").toObject().value(u"name").toString();
+    return store.update(resource.type, ns, name, body);
+}
+
+Result<int> applyLoaded(ObjectStore &store, const kube::LoadResult &loaded)
+{
+    if (!loaded.errors.isEmpty())
+        return Error{QStringLiteral("scenario.parse"), loaded.errors.first().toString(), {}};
+    int written = 0;
+    for (const kube::ManifestObject &manifest : loaded.objects) {
+        const QString where = QStringLiteral("%1:%2:%3: ")
+                                  .arg(manifest.file)
+                                  .arg(manifest.pos.line)
+                                  .arg(manifest.pos.column);
+        const ApiResource *resource = resourceForKind(manifest.apiVersion(), manifest.kind());
+        if (!resource)
+            return Error{QStringLiteral("scenario.kind"),
+                         QString(where + Tr::tr("the sandbox does not serve %1 %2")
+                                             .arg(manifest.apiVersion(), manifest.kind())),
+                         {}};
+        const auto result = upsert(store, *resource, manifest.object);
+        if (!result)
+            return Error{QStringLiteral("scenario.rejected"),
+                         QString(where + result.error().message), {}};
+        ++written;
+    }
+    return written;
+}
+
+} // namespace
+
+QString virtualKubeletNodeName()
+{
+    return QStringLiteral("virtual-kubelet");
+}
+
+QString cciPlaceholderToken()
+{
+    return QStringLiteral("an-iam-token-is-required");
+}
+
+QString cciNamespace(const QString &clusterId)
+{
+    return QStringLiteral("cce-burst-") + clusterId;
+}
+
+void seedDefaultScenario(ObjectStore &store, const QString &clusterId)
+{
+    for (const QString &ns :
+         {QStringLiteral("default"), QStringLiteral("kube-system"), QStringLiteral("payments")})
+        store.create(namespacesType(), QString(), namespaceObject(ns));
+    store.create(
+        namespacesType(), QString(),
+        namespaceObject(cciNamespace(clusterId), {{QStringLiteral("app.kubernetes.io/managed-by"),
+                                                   QStringLiteral("virtual-kubelet")}}));
+    for (int i = 1; i <= 3; ++i) {
+        const QString name = QStringLiteral("idc-node-%1").arg(i);
+        store.create(nodesType(), QString(),
+                     nodeObject(name, QStringLiteral("4"), QStringLiteral("8Gi"),
+                                QStringLiteral("110"),
+                                {{QStringLiteral("kubernetes.io/hostname"), name},
+                                 {QStringLiteral("kubernetes.io/arch"), QStringLiteral("amd64")},
+                                 {QStringLiteral("node-role.kubernetes.io/idc"), QString()}},
+                                {}));
+    }
+    const QJsonArray vkTaint{
+        QJsonObject{{QStringLiteral("key"), QStringLiteral("virtual-kubelet.io/provider")},
+                    {QStringLiteral("value"), QStringLiteral("huawei")},
+                    {QStringLiteral("effect"), QStringLiteral("NoSchedule")}}};
+    store.create(
+        nodesType(), QString(),
+        nodeObject(virtualKubeletNodeName(), QStringLiteral("10000"), QStringLiteral("40000Gi"),
+                   QStringLiteral("10000"),
+                   {{QStringLiteral("type"), QStringLiteral("virtual-kubelet")},
+                    {QStringLiteral("kubernetes.io/role"), QStringLiteral("agent")},
+                    {QStringLiteral("node-role.kubernetes.io/virtual-kubelet"), QString()}},
+                   vkTaint,
+                   {{QStringLiteral("burst.sandbox/locked-until"), QString()},
+                    {QStringLiteral("burst.sandbox/cluster-id"), clusterId}}));
+}
+
+int seedExampleWorkloads(ObjectStore &store)
+{
+    QDir dir(QStringLiteral(":/sandbox/examples"));
+    int written = 0;
+    for (const QString &file : dir.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name)) {
+        const auto result = applyLoaded(store, kube::loadManifestFile(dir.filePath(file)));
+        written += result ? *result : 0;
+    }
+    return written;
+}
+
+Result<int> applyManifestFile(ObjectStore &store, const QString &path)
+{
+    return applyLoaded(store, kube::loadManifestFile(path));
+}
+
+void preloadPods(ObjectStore &store, int count)
+{
+    const ResourceType &pods = podsType();
+    const QStringList namespaces = {QStringLiteral("default"), QStringLiteral("payments"),
+                                    QStringLiteral("kube-system")};
+    const QString started = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    for (int i = 0; i < count; ++i) {
+        const QString app = QStringLiteral("load-%1").arg(i % 50);
+        const QJsonObject container{
+            {QStringLiteral("name"), QStringLiteral("app")},
+            {QStringLiteral("image"), QStringLiteral("nginx:1.25")},
+            {QStringLiteral("resources"),
+             QJsonObject{{QStringLiteral("requests"),
+                          QJsonObject{{QStringLiteral("cpu"), QStringLiteral("10m")},
+                                      {QStringLiteral("memory"), QStringLiteral("16Mi")}}}}}};
+        const QJsonObject pod{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Pod")},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("%1-%2").arg(app).arg(i)},
+                         {QStringLiteral("labels"), QJsonObject{{QStringLiteral("app"), app}}}}},
+            {QStringLiteral("spec"),
+             QJsonObject{{QStringLiteral("nodeName"), QStringLiteral("idc-node-%1").arg(i % 3 + 1)},
+                         {QStringLiteral("containers"), QJsonArray{container}}}},
+            {QStringLiteral("status"),
+             QJsonObject{{QStringLiteral("phase"), QStringLiteral("Running")},
+                         {QStringLiteral("podIP"),
+                          QStringLiteral("172.16.%1.%2").arg(i / 250 % 256).arg(i % 250 + 2)},
+                         {QStringLiteral("startTime"), started},
+                         {QStringLiteral("containerStatuses"),
+                          QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("app")},
+                                                 {QStringLiteral("ready"), true},
+                                                 {QStringLiteral("restartCount"), 0}}}}}}};
+        store.create(pods, namespaces.at(i % namespaces.size()), pod);
+    }
+}
+
+QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, const TlsContext *tls)
+{
+    QJsonObject cluster{{QStringLiteral("server"), serverUrl}};
+    if (tls)
+        cluster.insert(QStringLiteral("certificate-authority-data"),
+                       QString::fromLatin1(tls->caPem().toBase64()));
+    QJsonArray users{
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox-token")},
+                    {QStringLiteral("user"), QJsonObject{{QStringLiteral("token"), token}}}}};
+    QJsonArray contexts{
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox")},
+                    {QStringLiteral("context"),
+                     QJsonObject{{QStringLiteral("cluster"), QStringLiteral("sandbox")},
+                                 {QStringLiteral("user"), QStringLiteral("sandbox-token")},
+                                 {QStringLiteral("namespace"), QStringLiteral("default")}}}}};
+    if (tls) {
+        users.append(
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox-admin-cert")},
+                        {QStringLiteral("user"),
+                         QJsonObject{{QStringLiteral("client-certificate-data"),
+                                      QString::fromLatin1(tls->clientCertPem().toBase64())},
+                                     {QStringLiteral("client-key-data"),
+                                      QString::fromLatin1(tls->clientKeyPem().toBase64())}}}});
+        contexts.append(
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox-cert")},
+                        {QStringLiteral("context"),
+                         QJsonObject{{QStringLiteral("cluster"), QStringLiteral("sandbox")},
+                                     {QStringLiteral("user"), QStringLiteral("sandbox-admin-cert")},
+                                     {QStringLiteral("namespace"), QStringLiteral("default")}}}});
+    }
+    const QJsonObject config{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Config")},
+        {QStringLiteral("clusters"),
+         QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox")},
+                                {QStringLiteral("cluster"), cluster}}}},
+        {QStringLiteral("users"), users},
+        {QStringLiteral("contexts"), contexts},
+        {QStringLiteral("current-context"), QStringLiteral("sandbox")}};
+    return kube::jsonToYaml(config);
+}
+
+void seedCciScenario(ObjectStore &cciStore, const QString &clusterId)
+{
+    cciStore.create(
+        namespacesType(), QString(),
+        namespaceObject(cciNamespace(clusterId), {{QStringLiteral("app.kubernetes.io/managed-by"),
+                                                   QStringLiteral("virtual-kubelet")}}));
+}
+
+QByteArray withCciContext(const QByteArray &kubeconfig, const QString &cciUrl,
+                          const QString &clusterId, const TlsContext *tls)
+{
+    QJsonObject config;
+    try {
+        config = kube::yamlToJson(YAML::Load(kubeconfig.toStdString())).toObject();
+    } catch (const YAML::Exception &) {
+        return kubeconfig;
+    }
+    const auto appended = [&config](const QString &key, const QJsonObject &entry) {
+        QJsonArray list = config.value(key).toArray();
+        list.append(entry);
+        config.insert(key, list);
+    };
+    QJsonObject cluster{{QStringLiteral("server"), cciUrl}};
+    if (tls)
+        cluster.insert(QStringLiteral("certificate-authority-data"),
+                       QString::fromLatin1(tls->caPem().toBase64()));
+    const QString name = QStringLiteral("sandbox-cci");
+    appended(QStringLiteral("clusters"),
+             QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("cluster"), cluster}});
+    // A user with no credential at all makes kubectl prompt for a basic-auth user name; this
+    // placeholder is refused like any invalid token and is replaced by --token.
+    appended(QStringLiteral("users"),
+             QJsonObject{{QStringLiteral("name"), name},
+                         {QStringLiteral("user"),
+                          QJsonObject{{QStringLiteral("token"), cciPlaceholderToken()}}}});
+    appended(QStringLiteral("contexts"),
+             QJsonObject{{QStringLiteral("name"), name},
+                         {QStringLiteral("context"),
+                          QJsonObject{{QStringLiteral("cluster"), name},
+                                      {QStringLiteral("user"), name},
+                                      {QStringLiteral("namespace"), cciNamespace(clusterId)}}}});
+    return kube::jsonToYaml(config);
+}
+
+} // namespace core::sandbox

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/sandbox/cluster/cciadmission.h"
+#include "core/sandbox/cluster/eventrecorder.h"
+#include "core/sandbox/cluster/nodecapacity.h"
+#include "core/sandbox/cluster/podindex.h"
+#include "core/sandbox/cluster/profileindex.h"
+#include "core/sandbox/cluster/vknodelock.h"
+#include "core/sandbox/store/objectwatch.h"
+
+#include <QDateTime>
+#include <QSet>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+
+namespace core::sandbox {
+
+class ObjectStore;
+class SandboxClock;
+struct PlacementRequest;
+
+struct SchedulerOptions
+{
+    CciAdmissionOptions cci;
+    // How long a failed CCI admission keeps pods off virtual-kubelet (SPEC 7).
+    std::chrono::milliseconds lockDuration = std::chrono::minutes(30);
+};
+
+// The sandbox's kube-scheduler plus virtual-kubelet: binds unbound CCE pods by SPEC 2 (burst
+// strategy, ScheduleProfile limits, local capacity and taints), admits the ones bound to
+// virtual-kubelet through the burst preview into the CCI store, locks virtual-kubelet after a
+// refusal, and keeps ScheduleProfile status and the scale-down hint current.
+//
+// Everything it knows comes from watches on the stores, so a reconcile with nothing new costs a
+// few empty takeEvents(); pending pods are retried only when something that could let them fit
+// changed (a pod left a node, a node or profile changed, the lock ended). Not thread-safe: one
+// thread calls reconcile(); lockedUntil() and unlock() only touch the (thread-safe) store.
+class Scheduler
+{
+public:
+    Scheduler(ObjectStore &cce, ObjectStore &cci, SandboxClock &clock, QString clusterId,
+              SchedulerOptions options = {});
+    ~Scheduler();
+    Scheduler(const Scheduler &) = delete;
+    Scheduler &operator=(const Scheduler &) = delete;
+
+    void reconcile();
+
+    // Network interconnection adds the CCI sidecar to pods admitted from now on.
+    void setNetworkInterconnect(bool on) { m_admission.setNetworkInterconnect(on); }
+    // The end of the virtual-kubelet lock as the Node says; invalid when not locked.
+    QDateTime lockedUntil() const;
+    bool isLocked() const;
+    // The console's unlock action (same as removing the annotation with kubectl).
+    bool unlock();
+    QString cciPodName(const QString &cceUid) const { return m_admission.cciPodName(cceUid); }
+
+    static QString scaleDownPriorityAnnotation(); // scheduling.cci.io/scale-down-priority
+
+private:
+    void watchStores();
+    void drainNodes(const QList<WatchEvent> &events);
+    void drainProfiles(const QList<WatchEvent> &events);
+    void drainPods(const QList<WatchEvent> &events);
+    void schedule(const QString &key);
+    PlacementRequest requestFor(const PodEntry &entry, const QJsonObject &pod,
+                                const kube::Workload &workload) const;
+    bool admitToCci(const QJsonObject &pod, const kube::Workload &workload,
+                    const QString &profileKey);
+    bool bind(const QJsonObject &pod, const QString &node, const QString &profileKey);
+    void markUnschedulable(const QJsonObject &pod, const QString &message);
+
+    ObjectStore &m_cce;
+    ObjectStore &m_cci;
+    SandboxClock &m_clock;
+    QString m_virtualNode;
+    SchedulerOptions m_options;
+    EventRecorder m_schedulerEvents;
+    EventRecorder m_kubeletEvents;
+    NodeCapacity m_nodes;
+    ProfileIndex m_profiles;
+    PodIndex m_pods;
+    VkNodeLock m_lock;
+    CciAdmission m_admission;
+    std::shared_ptr<Watch> m_nodeWatch;
+    std::shared_ptr<Watch> m_profileWatch;
+    std::shared_ptr<Watch> m_podWatch;
+    QSet<QString> m_toTry;
+    bool m_retryAll = false;
+};
+
+} // namespace core::sandbox

@@ -1,0 +1,289 @@
+#include "core/sandbox/node/execsession.h"
+
+#include "core/common/tr.h"
+#include "core/sandbox/apiserver/apihttp.h"
+#include "core/sandbox/apiserver/apirequestinfo.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/store/objectstore.h"
+#include "core/sandbox/transport/httprequest.h"
+#include "core/sandbox/transport/httpwebsocket.h"
+#include "core/sandbox/transport/timerloop.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace core::sandbox {
+
+namespace {
+
+constexpr quint8 kStdin = 0, kStdout = 1, kStderr = 2, kError = 3, kResize = 4, kClose = 255;
+
+QJsonObject findByName(const QJsonArray &list, const QString &name)
+{
+    for (const QJsonValue &v : list) {
+        if (v.toObject().value(u"name").toString() == name)
+            return v.toObject();
+    }
+    return {};
+}
+
+// The container the exec addresses, chosen and checked as pod/strategy.go streamLocation and
+// the kubelet do.
+ApiResult<QJsonObject> pickContainer(const QJsonObject &pod, QString name)
+{
+    const QString podName = pod.value(u"metadata").toObject().value(u"name").toString();
+    const QJsonObject spec = pod.value(u"spec").toObject();
+    const QJsonArray containers = spec.value(u"containers").toArray();
+    if (name.isEmpty()) {
+        if (containers.size() != 1) {
+            QStringList names;
+            for (const QJsonValue &c : containers)
+                names.append(c.toObject().value(u"name").toString());
+            return ApiError::badRequest(
+                Tr::tr("a container name must be specified for pod %1, choose one of: [%2]")
+                    .arg(podName, names.join(u' ')));
+        }
+        name = containers.at(0).toObject().value(u"name").toString();
+    }
+    const QJsonObject container = findByName(containers, name);
+    if (container.isEmpty())
+        return ApiError::badRequest(
+            Tr::tr("container %1 is not valid for pod %2").arg(name, podName));
+    if (spec.value(u"nodeName").toString().isEmpty())
+        return ApiError::badRequest(Tr::tr("pod %1 does not have a host assigned").arg(podName));
+    const QJsonObject status = pod.value(u"status").toObject();
+    const QJsonObject state =
+        findByName(status.value(u"containerStatuses").toArray(), name).value(u"state").toObject();
+    const bool running = state.contains(u"running") ||
+                         (state.isEmpty() && status.value(u"phase").toString() == u"Running");
+    if (!running)
+        return ApiError::badRequest(Tr::tr("container not found (\"%1\")").arg(name));
+    return container;
+}
+
+bool flag(const HttpRequest &request, const QString &key, bool fallback)
+{
+    return request.query.contains(key) ? request.queryFlag(key) : fallback;
+}
+
+QByteArray toTty(QByteArray data)
+{
+    return data.replace("\r\n", "\n").replace("\n", "\r\n");
+}
+
+} // namespace
+
+QByteArray ExecSession::statusJson(const QStringList &command, int exitCode)
+{
+    QJsonObject status{{QStringLiteral("metadata"), QJsonObject{}}};
+    if (exitCode == 0) {
+        status.insert(QStringLiteral("status"), QStringLiteral("Success"));
+    } else {
+        status.insert(QStringLiteral("status"), QStringLiteral("Failure"));
+        status.insert(QStringLiteral("message"),
+                      QStringLiteral("command terminated with non-zero exit code: error executing "
+                                     "command [%1], exit code %2")
+                          .arg(command.join(u' '))
+                          .arg(exitCode));
+        status.insert(QStringLiteral("reason"), QStringLiteral("NonZeroExitCode"));
+        status.insert(QStringLiteral("details"),
+                      QJsonObject{{QStringLiteral("causes"),
+                                   QJsonArray{QJsonObject{
+                                       {QStringLiteral("reason"), QStringLiteral("ExitCode")},
+                                       {QStringLiteral("message"), QString::number(exitCode)}}}}});
+    }
+    return QJsonDocument(status).toJson(QJsonDocument::Compact);
+}
+
+HttpReply ExecSession::reply(ObjectStore &store, const HttpRequest &request,
+                             const ApiRequestInfo &info, std::shared_ptr<const SandboxClock> clock,
+                             std::shared_ptr<TimerLoop> timers)
+{
+    if (info.verb != u"get" && info.verb != u"create")
+        return statusResponse(ApiError::methodNotAllowed(
+            Tr::tr("the server does not allow this method on the requested resource")));
+    const auto pod = store.get(podsType(), info.nameSpace, info.name);
+    if (!pod)
+        return statusResponse(pod.error());
+    const auto container = pickContainer(*pod, request.queryValue(QStringLiteral("container")));
+    if (!container)
+        return statusResponse(container.error());
+    Request r;
+    r.command = request.query.value(QStringLiteral("command"));
+    if (r.command.isEmpty())
+        return statusResponse(ApiError::badRequest(Tr::tr("you must specify at least 1 command")));
+    r.stdinOpen = flag(request, QStringLiteral("stdin"), false);
+    r.stdoutOpen = flag(request, QStringLiteral("stdout"), true);
+    r.stderrOpen = flag(request, QStringLiteral("stderr"), true);
+    r.tty = flag(request, QStringLiteral("tty"), false);
+    // SPDY (the pre-1.30 transport, and kubectl's fallback) is not served: only WebSockets.
+    const QByteArray protocol = request.pickWebSocketProtocol(
+        {QByteArrayLiteral("v5.channel.k8s.io"), QByteArrayLiteral("v4.channel.k8s.io")});
+    if (!request.isWebSocketUpgrade() || protocol.isEmpty())
+        return statusResponse(ApiError::badRequest(Tr::tr("Upgrade request required")));
+
+    ExecContext context;
+    const QJsonObject meta = pod->value(u"metadata").toObject();
+    context.podName = meta.value(u"name").toString();
+    context.nameSpace = meta.value(u"namespace").toString();
+    context.podIp = pod->value(u"status").toObject().value(u"podIP").toString();
+    context.image = container->value(u"image").toString();
+    context.now = clock->now();
+    for (const QJsonValue &e : container->value(u"env").toArray())
+        context.env.append(
+            {e.toObject().value(u"name").toString(), e.toObject().value(u"value").toString()});
+    auto session = std::make_shared<ExecSession>(r, context, clock, timers);
+    return HttpReply::webSocket(protocol, [session](std::shared_ptr<HttpWebSocket> socket) {
+        session->start(std::move(socket));
+    });
+}
+
+ExecSession::ExecSession(Request request, ExecContext context,
+                         std::shared_ptr<const SandboxClock> clock, std::weak_ptr<TimerLoop> timers)
+    : m_request(std::move(request)), m_shell(std::move(context)), m_clock(std::move(clock)),
+      m_timers(std::move(timers))
+{
+}
+
+void ExecSession::start(std::shared_ptr<HttpWebSocket> socket)
+{
+    const std::lock_guard lock(m_mutex);
+    m_socket = socket;
+    // The socket's callbacks own the session; they are released when it closes.
+    socket->setOnMessage([self = shared_from_this()](const QByteArray &message, bool binary) {
+        if (binary)
+            self->onMessage(message);
+    });
+    socket->setOnClosed([self = shared_from_this()](quint16, const QByteArray &) {
+        const std::lock_guard lock(self->m_mutex);
+        self->m_finished = true;
+        self->m_socket.reset();
+    });
+    if (m_request.stdinOpen && ExecShell::isInteractiveShell(m_request.command)) {
+        if (m_request.tty)
+            m_socket->sendChannel(kStdout, m_shell.prompt().toUtf8());
+        return;
+    }
+    const ExecResult result = ExecShell::isInteractiveShell(m_request.command)
+                                  ? ExecResult{} // a shell whose stdin is at EOF exits at once
+                                  : m_shell.runArgv(m_request.command);
+    send(result);
+    afterSleep(result.sleepMs, [weak = weak_from_this(), code = result.exitCode] {
+        if (const auto self = weak.lock())
+            self->finish(code);
+    });
+}
+
+void ExecSession::onMessage(const QByteArray &message)
+{
+    if (message.isEmpty())
+        return;
+    const quint8 channel = quint8(message.at(0));
+    const QByteArray payload = message.mid(1);
+    if (channel == kStdin) {
+        onStdin(payload);
+    } else if (channel == kClose && payload.startsWith(char(kStdin))) {
+        const std::lock_guard lock(m_mutex);
+        m_stdinClosed = true;
+        runQueued();
+    }
+    // kResize carries {"Width":W,"Height":H}; the simulated shell has no layout to redo.
+    Q_UNUSED(kResize);
+}
+
+void ExecSession::onStdin(const QByteArray &data)
+{
+    const std::lock_guard lock(m_mutex);
+    if (m_finished || !m_request.stdinOpen)
+        return;
+    for (const char c : data) {
+        if (c == '\r' || c == '\n') {
+            if (m_request.tty && m_socket)
+                m_socket->sendChannel(kStdout, "\r\n");
+            m_queued.append(QString::fromUtf8(std::exchange(m_line, {})));
+        } else if (m_request.tty && c == 0x7f) {
+            if (!m_line.isEmpty() && m_socket) {
+                m_line.chop(1);
+                m_socket->sendChannel(kStdout, "\b \b");
+            }
+        } else if (m_request.tty && c == 0x04 && m_line.isEmpty()) {
+            m_stdinClosed = true;
+        } else {
+            m_line.append(c);
+            if (m_request.tty && m_socket)
+                m_socket->sendChannel(kStdout, QByteArray(1, c));
+        }
+    }
+    runQueued();
+}
+
+void ExecSession::runQueued()
+{
+    const std::lock_guard lock(m_mutex);
+    while (!m_sleeping && !m_finished && !m_queued.isEmpty()) {
+        const ExecResult result = m_shell.runLine(m_queued.takeFirst());
+        send(result);
+        if (result.exited) {
+            afterSleep(result.sleepMs, [weak = weak_from_this(), code = result.exitCode] {
+                if (const auto self = weak.lock())
+                    self->finish(code);
+            });
+            return;
+        }
+        const auto prompt = [weak = weak_from_this()] {
+            const auto self = weak.lock();
+            if (!self)
+                return;
+            const std::lock_guard lock(self->m_mutex);
+            self->m_sleeping = false;
+            if (self->m_request.tty && self->m_socket)
+                self->m_socket->sendChannel(kStdout, self->m_shell.prompt().toUtf8());
+            self->runQueued();
+        };
+        m_sleeping = true;
+        afterSleep(result.sleepMs, prompt);
+        return;
+    }
+    if (!m_sleeping && m_queued.isEmpty() && m_stdinClosed)
+        finish(m_shell.lastStatus());
+}
+
+void ExecSession::send(const ExecResult &result)
+{
+    const std::lock_guard lock(m_mutex);
+    if (!m_socket)
+        return;
+    if (m_request.tty) {
+        // A terminal has one output stream with CR LF line ends.
+        if (m_request.stdoutOpen)
+            m_socket->sendChannel(kStdout, toTty(result.out + result.err));
+        return;
+    }
+    if (m_request.stdoutOpen && !result.out.isEmpty())
+        m_socket->sendChannel(kStdout, result.out);
+    if (m_request.stderrOpen && !result.err.isEmpty())
+        m_socket->sendChannel(kStderr, result.err);
+}
+
+void ExecSession::finish(int exitCode)
+{
+    const std::lock_guard lock(m_mutex);
+    if (m_finished || !m_socket)
+        return;
+    m_finished = true;
+    m_socket->sendChannel(kError, statusJson(m_request.command, exitCode));
+    m_socket->close(1000);
+}
+
+void ExecSession::afterSleep(qint64 sandboxMs, std::function<void()> then)
+{
+    const auto timers = m_timers.lock();
+    if (sandboxMs <= 0 || !timers) {
+        then();
+        return;
+    }
+    const double speed = m_clock ? m_clock->speed() : 1.0;
+    timers->after(std::chrono::milliseconds(qint64(double(sandboxMs) / speed)), std::move(then));
+}
+
+} // namespace core::sandbox

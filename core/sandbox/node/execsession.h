@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/sandbox/apiserver/apidelegate.h"
+#include "core/sandbox/node/execshell.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <memory>
+#include <mutex>
+
+namespace core::sandbox {
+
+class HttpWebSocket;
+
+// GET/POST .../pods/NAME/exec upgraded to a WebSocket with v5.channel.k8s.io (preferred) or
+// v4.channel.k8s.io, driving an ExecShell. Non-interactive: runs the command, sends stdout (1)
+// and stderr (2), then the metav1.Status on channel 3 and closes. With stdin and a shell it
+// reads lines from channel 0, prompts when a tty was asked for, takes resize (4) and v5's close
+// signal (255, stdin at EOF). `sleep` waits on the timer thread, scaled by SandboxClock speed.
+class ExecSession : public std::enable_shared_from_this<ExecSession>
+{
+public:
+    struct Request
+    {
+        QStringList command;
+        bool stdinOpen = false;
+        bool stdoutOpen = true;
+        bool stderrOpen = true;
+        bool tty = false;
+    };
+
+    static HttpReply reply(ObjectStore &store, const HttpRequest &request,
+                           const ApiRequestInfo &info, std::shared_ptr<const SandboxClock> clock,
+                           std::shared_ptr<TimerLoop> timers);
+    // The channel-3 Status of a finished command, as the kubelet's remotecommand server
+    // writes it (v4 and later).
+    static QByteArray statusJson(const QStringList &command, int exitCode);
+
+    ExecSession(Request request, ExecContext context, std::shared_ptr<const SandboxClock> clock,
+                std::weak_ptr<TimerLoop> timers);
+
+private:
+    void start(std::shared_ptr<HttpWebSocket> socket);
+    void onMessage(const QByteArray &message);
+    void onStdin(const QByteArray &data);
+    void runQueued();
+    void send(const ExecResult &result);
+    void finish(int exitCode);
+    void afterSleep(qint64 sandboxMs, std::function<void()> then);
+
+    Request m_request;
+    ExecShell m_shell;
+    std::shared_ptr<const SandboxClock> m_clock;
+    std::weak_ptr<TimerLoop> m_timers;
+    std::recursive_mutex m_mutex;
+    std::shared_ptr<HttpWebSocket> m_socket;
+    QByteArray m_line;
+    QStringList m_queued;
+    bool m_sleeping = false;
+    bool m_stdinClosed = false;
+    bool m_finished = false;
+};
+
+} // namespace core::sandbox

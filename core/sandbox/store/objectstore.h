@@ -1,0 +1,106 @@
+#pragma once
+
+#include "core/kube/fieldselector.h"
+#include "core/kube/labelselector.h"
+#include "core/sandbox/store/apistatus.h"
+#include "core/sandbox/store/jsonpatch.h"
+#include "core/sandbox/store/objectwatch.h"
+#include "core/sandbox/store/resourcetype.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace core::sandbox {
+
+struct StoreOptions
+{
+    // Changes kept for watches that resume from a resourceVersion; older ones are compacted
+    // and asking for them (watch or continue token) is 410 Expired.
+    qsizetype historyLimit = 10000;
+    // Unread events after which a watch is stopped (0 = no limit). The initial ADDED events of a
+    // watch from "0" count too.
+    qsizetype watchQueueLimit = 0;
+};
+
+struct ListOptions
+{
+    QString namespaceName; // "" = all namespaces (and cluster-scoped resources)
+    kube::LabelSelector labelSelector;
+    kube::FieldSelector fieldSelector;
+    qsizetype limit = 0; // 0 = no paging
+    QString continueToken;
+};
+
+struct ObjectList
+{
+    QList<QJsonObject> items;
+    QString resourceVersion;
+    QString continueToken; // metadata.remainingItemCount, optional in Kubernetes, is not set
+
+    // {"kind": "PodList", "apiVersion": "v1", "metadata": {...}, "items": [...]}
+    QJsonObject toJson(const ResourceType &type) const;
+};
+
+struct Preconditions
+{
+    QString uid;
+    QString resourceVersion;
+};
+
+// The sandbox API server's objects, in memory, keyed by (group/version/resource, namespace,
+// name), with one global resourceVersion counter like etcd's revision. Thread-safe: reads share
+// a lock, writes are serialised; watch notifiers run after the lock is released.
+//
+// Semantics follow the API server where clients can tell: uid, creationTimestamp, generation
+// and resourceVersion are the server's; an update whose resourceVersion is stale is 409
+// Conflict (empty = unconditional); an update or patch that changes nothing writes nothing;
+// generation starts at 1 for objects with a spec and grows when the spec changes. Paged lists
+// read the latest data (not a snapshot) and report the first page's resourceVersion, so a watch
+// from it sees every later change at least once. The store writes what it is given: the
+// /status and /scale split and defaulting are the router's (reststrategy.h, apidefaults.h), as
+// controllers write here directly. Not modelled: deletionTimestamp and finalizers, validation
+// beyond names, server-side apply.
+class ObjectStore
+{
+public:
+    explicit ObjectStore(StoreOptions options = {});
+    ~ObjectStore(); // stops every watch
+    ObjectStore(const ObjectStore &) = delete;
+    ObjectStore &operator=(const ObjectStore &) = delete;
+
+    // `namespaceName` is "" for cluster-scoped resources. metadata.generateName gets a random
+    // five-character suffix when metadata.name is empty.
+    ApiResult<QJsonObject> create(const ResourceType &type, const QString &namespaceName,
+                                  const QJsonObject &object);
+    ApiResult<QJsonObject> get(const ResourceType &type, const QString &namespaceName,
+                               const QString &name) const;
+    ApiResult<QJsonObject> update(const ResourceType &type, const QString &namespaceName,
+                                  const QString &name, const QJsonObject &object);
+    // `body` parsed as `patchType` (see jsonpatch.h); the result goes through the same checks as
+    // update().
+    ApiResult<QJsonObject> patch(const ResourceType &type, const QString &namespaceName,
+                                 const QString &name, PatchType patchType, const QByteArray &body);
+    // Returns the object as it was; its DELETED event carries a new resourceVersion.
+    ApiResult<QJsonObject> remove(const ResourceType &type, const QString &namespaceName,
+                                  const QString &name, const Preconditions &preconditions = {});
+    // Sorted by namespace, then name. A continue token older than the kept history is 410
+    // Expired, with a token to continue inconsistently in ApiError::continueToken.
+    ApiResult<ObjectList> list(const ResourceType &type, const ListOptions &options) const;
+    ApiResult<std::shared_ptr<Watch>> watch(const ResourceType &type, const WatchOptions &options);
+
+    QString resourceVersion() const;
+    qsizetype count(const ResourceType &type) const;
+    // Forgets the change history, as an etcd compaction does: every watch resourceVersion and
+    // continue token from before now is 410 Expired (fault injection for clients).
+    void compact();
+
+private:
+    struct Core;
+    std::unique_ptr<Core> m_core;
+};
+
+} // namespace core::sandbox

@@ -1,0 +1,176 @@
+#include "core/sandbox/store/objectwatch.h"
+
+#include "core/sandbox/store/objectmeta.h"
+
+#include <QDeadlineTimer>
+#include <QMutexLocker>
+
+namespace core::sandbox {
+
+QString WatchEvent::typeName(Type type)
+{
+    switch (type) {
+    case Type::Added:
+        return QStringLiteral("ADDED");
+    case Type::Modified:
+        return QStringLiteral("MODIFIED");
+    case Type::Deleted:
+        return QStringLiteral("DELETED");
+    case Type::Bookmark:
+        return QStringLiteral("BOOKMARK");
+    case Type::Error:
+        return QStringLiteral("ERROR");
+    }
+    return QString();
+}
+
+QJsonObject WatchEvent::toJson() const
+{
+    return {{QStringLiteral("type"), typeName(type)}, {QStringLiteral("object"), object}};
+}
+
+Watch::Watch(const ResourceType &type, WatchOptions options, qint64 revision, qsizetype queueLimit)
+    : m_type(type), m_options(std::move(options)), m_queueLimit(queueLimit), m_revision(revision)
+{
+}
+
+QList<WatchEvent> Watch::takeEvents()
+{
+    QMutexLocker locker(&m_mutex);
+    return std::exchange(m_queue, {});
+}
+
+bool Watch::waitForEvents(int timeoutMs)
+{
+    QMutexLocker locker(&m_mutex);
+    const QDeadlineTimer deadline(timeoutMs);
+    while (m_queue.isEmpty() && !m_stopped) {
+        if (!m_ready.wait(&m_mutex, deadline))
+            break;
+    }
+    return !m_queue.isEmpty() || m_stopped;
+}
+
+void Watch::setNotifier(std::function<void()> notifier)
+{
+    QMutexLocker locker(&m_mutex);
+    m_notifier = std::move(notifier);
+}
+
+void Watch::requestBookmark()
+{
+    if (!m_options.allowBookmarks)
+        return;
+    {
+        QMutexLocker locker(&m_mutex);
+        if (m_stopped)
+            return;
+        const QJsonObject metadata{
+            {QStringLiteral("resourceVersion"), QString::number(m_revision)}};
+        m_queue << WatchEvent{WatchEvent::Type::Bookmark,
+                              {{QStringLiteral("kind"), m_type.kind},
+                               {QStringLiteral("apiVersion"), m_type.apiVersion()},
+                               {QStringLiteral("metadata"), metadata}}};
+        m_ready.wakeAll();
+    }
+    notify();
+}
+
+void Watch::stop()
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        m_stopped = true;
+        m_ready.wakeAll();
+    }
+    notify();
+}
+
+bool Watch::isStopped() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_stopped;
+}
+
+QString Watch::resourceVersion() const
+{
+    QMutexLocker locker(&m_mutex);
+    return QString::number(m_revision);
+}
+
+bool Watch::matches(const QJsonObject &object) const
+{
+    const QJsonObject metadata = object.value(u"metadata").toObject();
+    if (!m_options.namespaceName.isEmpty() &&
+        metadata.value(u"namespace").toString() != m_options.namespaceName)
+        return false;
+    if (!m_options.labelSelector.isEmpty() && !m_options.labelSelector.matches(labelsOf(object)))
+        return false;
+    return m_options.fieldSelector.matches(object);
+}
+
+bool Watch::offer(const StoreChange &change)
+{
+    if (!(change.type == m_type))
+        return false;
+    const bool now = matches(change.object);
+    switch (change.eventType) {
+    case WatchEvent::Type::Modified: {
+        const bool before = matches(change.previous);
+        if (now)
+            return push(before ? WatchEvent::Type::Modified : WatchEvent::Type::Added,
+                        change.object);
+        if (before) {
+            return push(WatchEvent::Type::Deleted,
+                        withMetadata(change.previous, QStringLiteral("resourceVersion"),
+                                     QString::number(change.revision)));
+        }
+        return false;
+    }
+    case WatchEvent::Type::Added:
+    case WatchEvent::Type::Deleted:
+        return now && push(change.eventType, change.object);
+    default:
+        return false;
+    }
+}
+
+void Watch::queueInitial(const QJsonObject &object)
+{
+    if (matches(object))
+        push(WatchEvent::Type::Added, object);
+}
+
+void Watch::advanceTo(qint64 revision)
+{
+    QMutexLocker locker(&m_mutex);
+    m_revision = std::max(m_revision, revision);
+}
+
+void Watch::notify()
+{
+    std::function<void()> notifier;
+    {
+        QMutexLocker locker(&m_mutex);
+        notifier = m_notifier;
+    }
+    if (notifier)
+        notifier();
+}
+
+bool Watch::push(WatchEvent::Type type, const QJsonObject &object)
+{
+    QMutexLocker locker(&m_mutex);
+    if (m_stopped)
+        return false;
+    if (m_queueLimit > 0 && m_queue.size() >= m_queueLimit) {
+        m_stopped = true;
+        m_queue.clear();
+    } else {
+        m_queue << WatchEvent{type, object};
+    }
+    m_ready.wakeAll();
+    return true;
+}
+
+} // namespace core::sandbox

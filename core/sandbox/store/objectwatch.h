@@ -1,0 +1,99 @@
+#pragma once
+
+#include "core/kube/fieldselector.h"
+#include "core/kube/labelselector.h"
+#include "core/sandbox/store/resourcetype.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QWaitCondition>
+
+#include <functional>
+
+namespace core::sandbox {
+
+// One event of a watch stream, as the API server sends it: {"type": "ADDED", "object": {...}}.
+struct WatchEvent
+{
+    enum class Type { Added, Modified, Deleted, Bookmark, Error };
+    Type type = Type::Added;
+    QJsonObject object;
+
+    static QString typeName(Type type); // "ADDED", "MODIFIED", "DELETED", "BOOKMARK", "ERROR"
+    QJsonObject toJson() const;
+};
+
+struct WatchOptions
+{
+    QString namespaceName; // "" = all namespaces (and cluster-scoped resources)
+    kube::LabelSelector labelSelector;
+    kube::FieldSelector fieldSelector;
+    // Events after this resourceVersion. "" or "0": the current objects as ADDED first, then
+    // every later change. Older than the kept history: 410 Expired from ObjectStore::watch().
+    QString resourceVersion;
+    bool allowBookmarks = false; // requestBookmark() is ignored without it
+};
+
+// A change the store made, with the object before it (for selector transitions).
+struct StoreChange
+{
+    qint64 revision = 0;
+    ResourceType type;
+    WatchEvent::Type eventType = WatchEvent::Type::Added;
+    QJsonObject object;   // after the change; for a deletion, the last state with `revision`
+    QJsonObject previous; // before a modification; empty otherwise
+};
+
+// One subscription of ObjectStore::watch(). The store fills the queue from whichever thread
+// writes; the consumer (the HTTP layer) drains it from its own thread by polling takeEvents(),
+// by blocking in waitForEvents() on a worker thread, or when the notifier fires.
+//
+// Selectors are evaluated as the API server's watch cache does: a modification that makes an
+// object match arrives as ADDED, one that makes it stop matching as DELETED (with the previous
+// content and the new resourceVersion).
+class Watch
+{
+public:
+    Watch(const ResourceType &type, WatchOptions options, qint64 revision, qsizetype queueLimit);
+
+    QList<WatchEvent> takeEvents();
+    // Blocks until events are queued, the watch stopped, or `timeoutMs` passed; true unless it
+    // timed out. Never call it on the GUI thread.
+    bool waitForEvents(int timeoutMs);
+    // Called on the writer's thread, outside the store's lock, after events were queued or the
+    // watch stopped. It must be cheap and thread-safe (post to an event loop or io_context).
+    void setNotifier(std::function<void()> notifier);
+    // Queues a BOOKMARK carrying the resourceVersion this watch is current with, if the watch was
+    // opened with allowBookmarks. The caller decides the interval.
+    void requestBookmark();
+    void stop();
+    // True after stop(), after the store went away, or when more than the store's
+    // watchQueueLimit events were left unread (the API server closes such watches too; the
+    // client watches again from its last resourceVersion).
+    bool isStopped() const;
+    QString resourceVersion() const; // the revision the queued events bring the consumer to
+
+    // Store side. offer() returns whether it queued an event (or stopped the watch).
+    bool offer(const StoreChange &change);
+    void queueInitial(const QJsonObject &object);
+    void advanceTo(qint64 revision);
+    void notify();
+    bool matches(const QJsonObject &object) const;
+
+private:
+    bool push(WatchEvent::Type type, const QJsonObject &object);
+
+    const ResourceType m_type;
+    const WatchOptions m_options;
+    const qsizetype m_queueLimit;
+    mutable QMutex m_mutex;
+    QWaitCondition m_ready;
+    QList<WatchEvent> m_queue;
+    qint64 m_revision = 0;
+    bool m_stopped = false;
+    std::function<void()> m_notifier;
+};
+
+} // namespace core::sandbox

@@ -1,0 +1,72 @@
+#include "core/sandbox/store/objectwriter.h"
+
+#include "core/sandbox/store/objectstore.h"
+
+namespace core::sandbox {
+
+namespace {
+
+constexpr int kAttempts = 5;
+
+QString resourceVersionOf(const QJsonObject &object)
+{
+    return object.value(u"metadata").toObject().value(u"resourceVersion").toString();
+}
+
+QJsonObject withResourceVersion(QJsonObject object, const QString &resourceVersion)
+{
+    QJsonObject meta = object.value(u"metadata").toObject();
+    meta.insert(QStringLiteral("resourceVersion"), resourceVersion);
+    object.insert(QStringLiteral("metadata"), meta);
+    return object;
+}
+
+} // namespace
+
+ObjectWriter::ObjectWriter(ObjectStore &store, ResourceType type, QString namespaceName,
+                           QString name)
+    : m_store(store), m_type(std::move(type)), m_namespace(std::move(namespaceName)),
+      m_name(std::move(name))
+{
+}
+
+ApiResult<QJsonObject> ObjectWriter::update(const QJsonObject &sent, const Merge &merge)
+{
+    return write([&](const QJsonObject &stored) { return merge(stored, sent); });
+}
+
+ApiResult<QJsonObject> ObjectWriter::patch(PatchType patchType, const QByteArray &body,
+                                           const QString &kind, const View &view,
+                                           const Merge &merge)
+{
+    return write([&](const QJsonObject &stored) -> ApiResult<QJsonObject> {
+        const auto patched = applyPatch(patchType, view(stored), body, kind);
+        if (!patched)
+            return ApiError::fromPatchError(m_type, m_name, patched.error());
+        return merge(stored, *patched);
+    });
+}
+
+ApiResult<QJsonObject>
+ObjectWriter::write(const std::function<ApiResult<QJsonObject>(const QJsonObject &)> &next)
+{
+    ApiResult<QJsonObject> result = ApiError::internalError(QString());
+    for (int attempt = 0; attempt < kAttempts; ++attempt) {
+        const auto stored = m_store.get(m_type, m_namespace, m_name);
+        if (!stored)
+            return stored.error();
+        auto merged = next(*stored);
+        if (!merged)
+            return merged.error();
+        const QString read = resourceVersionOf(*stored);
+        const QString sent = resourceVersionOf(*merged);
+        const bool clientPrecondition = !sent.isEmpty() && sent != read;
+        result = m_store.update(m_type, m_namespace, m_name,
+                                sent.isEmpty() ? withResourceVersion(*merged, read) : *merged);
+        if (result || result.error().code != 409 || clientPrecondition)
+            return result;
+    }
+    return result;
+}
+
+} // namespace core::sandbox

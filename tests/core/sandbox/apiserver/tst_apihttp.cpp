@@ -1,0 +1,92 @@
+#include "core/sandbox/apiserver/apihttp.h"
+#include "core/sandbox/transport/httprequest.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace core::sandbox;
+using namespace Qt::StringLiterals;
+
+// Where the API meets HTTP: a PATCH's Content-Type picks the patch type (415 for any other, the
+// store never sees one), a Status becomes the response, a body must be a JSON object.
+class tst_ApiHttp : public QObject
+{
+    Q_OBJECT
+
+private:
+    static HttpRequest patch(const QByteArray &contentType, const QByteArray &body = "{}")
+    {
+        HttpRequest r;
+        r.method = "PATCH";
+        r.setTarget("/apis/apps/v1/namespaces/default/deployments/web");
+        if (!contentType.isEmpty())
+            r.headers.set("Content-Type", contentType);
+        r.body = body;
+        return r;
+    }
+
+private slots:
+    void patchTypeFromContentType_data()
+    {
+        QTest::addColumn<QString>("contentType");
+        QTest::addColumn<int>("patchType");
+        QTest::newRow("json patch")
+            << u"application/json-patch+json"_s << int(PatchType::JsonPatch);
+        QTest::newRow("merge patch")
+            << u"application/merge-patch+json"_s << int(PatchType::MergePatch);
+        QTest::newRow("strategic, parameters ignored")
+            << u"application/strategic-merge-patch+json; charset=utf-8"_s
+            << int(PatchType::StrategicMergePatch);
+    }
+
+    void patchTypeFromContentType()
+    {
+        QFETCH(QString, contentType);
+        QFETCH(int, patchType);
+        const auto type = core::sandbox::patchTypeFromContentType(contentType);
+        QVERIFY(type.has_value());
+        QCOMPARE(int(*type), patchType);
+        QCOMPARE(core::sandbox::patchTypeFromContentType(core::sandbox::contentType(*type)), type);
+        QCOMPARE(core::sandbox::patchTypeFromContentType(u"application/apply-patch+yaml"_s),
+                 std::nullopt);
+    }
+
+    // The 415 the API server answers for a patch body it does not know.
+    void unknownPatchContentTypeIs415()
+    {
+        for (const QByteArray &contentType :
+             {QByteArray("application/apply-patch+yaml"), QByteArray("text/plain"), QByteArray()}) {
+            const auto type = patchTypeOf(patch(contentType));
+            QVERIFY(!type.ok());
+            QCOMPARE(type.error().code, 415);
+            QCOMPARE(type.error().reason, u"UnsupportedMediaType"_s);
+            QVERIFY(type.error().message.contains(u"application/strategic-merge-patch+json"_s));
+        }
+        const auto merge = patchTypeOf(patch("application/merge-patch+json"));
+        QVERIFY(merge.ok());
+        QCOMPARE(*merge, PatchType::MergePatch);
+    }
+
+    void statusResponseCarriesTheStatus()
+    {
+        const HttpResponse response = statusResponse(ApiError::badRequest(u"no"_s));
+        QCOMPARE(response.status, 400);
+        QCOMPARE(response.headers.value("Content-Type"), QByteArray("application/json"));
+        const QJsonObject status = QJsonDocument::fromJson(response.body).object();
+        QCOMPARE(status, ApiError::badRequest(u"no"_s).toStatus());
+    }
+
+    void jsonBodyMustBeAnObject()
+    {
+        QVERIFY(jsonBody(patch("application/json", R"({"a":1})")).ok());
+        for (const QByteArray &body : {QByteArray("[]"), QByteArray("{"), QByteArray()}) {
+            const auto parsed = jsonBody(patch("application/json", body));
+            QVERIFY(!parsed.ok());
+            QCOMPARE(parsed.error().code, 400);
+            QVERIFY(parsed.error().message.startsWith(u"the request body is not a JSON object"_s));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ApiHttp)
+#include "tst_apihttp.moc"

@@ -1,0 +1,280 @@
+#include "core/sandbox/cluster/cciadmission.h"
+
+#include "schedulertesthelpers.h"
+
+#include <QTest>
+
+#include <chrono>
+
+using namespace core::sandbox;
+using namespace Qt::StringLiterals;
+using namespace schedulertest;
+using namespace std::chrono_literals;
+
+// Expected CCI resources come from SPEC.md section 3's worked examples; the lock from SPEC 7
+// (30 minutes after a failed scheduling to CCI) and example 08 (33 cores is rejected).
+class tst_CciAdmission : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void admitted_data();
+    void admitted();
+    void withoutInterconnect();
+    void statusMirrored();
+    void deletedWithCcePod();
+    void nameTakenInAnotherNamespace();
+    void rejectedLocksNode();
+    void lockExpires();
+    void unlockThroughAnnotation();
+};
+
+namespace {
+
+const QString kVk = u"virtual-kubelet"_s;
+const QString kCciNs = u"cce-burst-test"_s;
+
+QJsonObject cciPod(const Cluster &c, const QString &name)
+{
+    const auto p = c.cci.get(kPods, kCciNs, name);
+    return p ? *p : QJsonObject();
+}
+
+QJsonArray containers(const QJsonObject &pod)
+{
+    return pod.value(u"spec").toObject().value(u"containers").toArray();
+}
+
+QJsonObject annotations(const QJsonObject &object)
+{
+    return object.value(u"metadata").toObject().value(u"annotations").toObject();
+}
+
+bool hasLockTaint(const QJsonObject &node)
+{
+    for (const QJsonValue &t : node.value(u"spec").toObject().value(u"taints").toArray()) {
+        const QJsonObject taint = t.toObject();
+        if (taint.value(u"key").toString() == u"virtual-kubelet.io/locked")
+            return taint.value(u"value").toString() == u"true" &&
+                   taint.value(u"effect").toString() == u"NoSchedule";
+    }
+    return false;
+}
+
+// Example 08 as its controllers would create it: Deployment (label enforce), ReplicaSet, pod.
+void createOversized(Cluster &c)
+{
+    const QList<QJsonObject> objects = loadExample(u"08-rejected-too-large.yaml"_s);
+    const auto d = c.cce.create(kDeployments, u"payments"_s, firstOfKind(objects, u"Deployment"_s));
+    QVERIFY(d);
+    const auto rs = c.cce.create(kReplicaSets, u"payments"_s, replicaSetFor(*d));
+    QVERIFY(rs);
+    QVERIFY(c.cce.create(kPods, u"payments"_s, podFromTemplate(*d, u"batch-oversized-x1"_s, *rs)));
+}
+
+} // namespace
+
+void tst_CciAdmission::admitted_data()
+{
+    QTest::addColumn<QString>("cpu");
+    QTest::addColumn<QString>("memory");
+    QTest::addColumn<QString>("cciCpu");
+    QTest::addColumn<QString>("cciMemory");
+
+    QTest::newRow("guide 250m/512Mi") << u"250m"_s << u"512Mi"_s << u"250m"_s << u"1Gi"_s;
+    QTest::newRow("100m/100Mi") << u"100m"_s << u"100Mi"_s << u"250m"_s << u"1Gi"_s;
+    QTest::newRow("4/1Gi") << u"4"_s << u"1Gi"_s << u"4"_s << u"8Gi"_s;
+    QTest::newRow("250m/4Gi") << u"250m"_s << u"4Gi"_s << u"500m"_s << u"4Gi"_s;
+    QTest::newRow("1100m/3Gi") << u"1100m"_s << u"3Gi"_s << u"1250m"_s << u"3Gi"_s;
+    QTest::newRow("48/96Gi") << u"48"_s << u"96Gi"_s << u"48"_s << u"96Gi"_s;
+}
+
+void tst_CciAdmission::admitted()
+{
+    QFETCH(QString, cpu);
+    QFETCH(QString, memory);
+    QFETCH(QString, cciCpu);
+    QFETCH(QString, cciMemory);
+
+    Cluster c;
+    const auto created =
+        c.cce.create(kPods, u"default"_s, makePod(u"web"_s, cpu, memory, u"enforce"_s));
+    QVERIFY(created);
+    c.scheduler.reconcile();
+    QCOMPARE(c.nodeOf(u"default"_s, u"web"_s), kVk);
+
+    const QJsonObject pod = cciPod(c, u"web"_s);
+    QVERIFY(!pod.isEmpty());
+    const QJsonArray list = containers(pod);
+    QCOMPARE(list.size(), 2);
+    const QJsonObject resources = list.at(0).toObject().value(u"resources").toObject();
+    const QJsonObject expected{{u"cpu"_s, cciCpu}, {u"memory"_s, cciMemory}};
+    QCOMPARE(resources.value(u"requests").toObject(), expected);
+    QCOMPARE(resources.value(u"limits").toObject(), expected);
+    QCOMPARE(list.at(1).toObject().value(u"name").toString(), CciAdmission::sidecarName());
+
+    const QJsonObject a = annotations(pod);
+    QCOMPARE(a.value(CciAdmission::sourceNamespaceAnnotation()).toString(), u"default"_s);
+    QCOMPARE(a.value(CciAdmission::sourceNameAnnotation()).toString(), u"web"_s);
+    QCOMPARE(a.value(CciAdmission::sourceUidAnnotation()).toString(),
+             created->value(u"metadata").toObject().value(u"uid").toString());
+    QVERIFY(!a.value(u"topology.kubernetes.io/region"_s).toString().isEmpty());
+    QVERIFY(!a.value(u"topology.kubernetes.io/zone"_s).toString().isEmpty());
+    QVERIFY(pod.value(u"spec").toObject().value(u"nodeName").isUndefined());
+}
+
+void tst_CciAdmission::withoutInterconnect()
+{
+    SchedulerOptions options;
+    options.cci.networkInterconnect = false;
+    Cluster c(options);
+    QVERIFY(
+        c.cce.create(kPods, u"default"_s, makePod(u"web"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(containers(cciPod(c, u"web"_s)).size(), 1);
+}
+
+void tst_CciAdmission::statusMirrored()
+{
+    Cluster c;
+    QVERIFY(
+        c.cce.create(kPods, u"default"_s, makePod(u"web"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    // What the kubelet simulator writes once the pod runs.
+    QJsonObject pod = c.pod(u"default"_s, u"web"_s);
+    QJsonObject status = pod.value(u"status").toObject();
+    status.insert(u"phase"_s, u"Running"_s);
+    status.insert(u"podIP"_s, u"192.168.10.7"_s);
+    status.insert(u"startTime"_s, u"2026-01-01T00:00:00Z"_s);
+    status.insert(
+        u"containerStatuses"_s,
+        QJsonArray{QJsonObject{{u"name"_s, u"app"_s}, {u"ready"_s, true}, {u"restartCount"_s, 0}}});
+    pod.insert(u"status"_s, status);
+    QVERIFY(c.cce.update(kPods, u"default"_s, u"web"_s, pod));
+    c.scheduler.reconcile();
+
+    const QJsonObject mirrored = cciPod(c, u"web"_s).value(u"status").toObject();
+    QCOMPARE(mirrored.value(u"phase").toString(), u"Running"_s);
+    QCOMPARE(mirrored.value(u"podIP").toString(), u"192.168.10.7"_s);
+    const QJsonArray statuses = mirrored.value(u"containerStatuses").toArray();
+    QCOMPARE(statuses.size(), 2); // one more than defined: the sidecar (SPEC 4)
+    QCOMPARE(statuses.at(0).toObject().value(u"name").toString(), u"app"_s);
+    QCOMPARE(statuses.at(1).toObject().value(u"name").toString(), CciAdmission::sidecarName());
+    QCOMPARE(statuses.at(1).toObject().value(u"ready").toBool(), true);
+}
+
+void tst_CciAdmission::deletedWithCcePod()
+{
+    Cluster c;
+    QVERIFY(
+        c.cce.create(kPods, u"default"_s, makePod(u"web"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QVERIFY(!cciPod(c, u"web"_s).isEmpty());
+    QVERIFY(c.cce.remove(kPods, u"default"_s, u"web"_s));
+    c.scheduler.reconcile();
+    QVERIFY(cciPod(c, u"web"_s).isEmpty());
+    QCOMPARE(c.cci.count(kPods), 0);
+}
+
+void tst_CciAdmission::nameTakenInAnotherNamespace()
+{
+    Cluster c;
+    QVERIFY(
+        c.cce.create(kPods, u"default"_s, makePod(u"web"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    const auto second =
+        c.cce.create(kPods, u"payments"_s, makePod(u"web"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s));
+    QVERIFY(second);
+    c.scheduler.reconcile();
+    const QString uid = second->value(u"metadata").toObject().value(u"uid").toString();
+    const QString suffixed = u"web-"_s + uid.left(5);
+    QCOMPARE(annotations(cciPod(c, suffixed)).value(CciAdmission::sourceNamespaceAnnotation()),
+             QJsonValue(u"payments"_s));
+    QCOMPARE(annotations(cciPod(c, u"web"_s)).value(CciAdmission::sourceNamespaceAnnotation()),
+             QJsonValue(u"default"_s));
+    QCOMPARE(c.scheduler.cciPodName(uid), suffixed);
+}
+
+void tst_CciAdmission::rejectedLocksNode()
+{
+    Cluster c;
+    createOversized(c);
+    const QDateTime now = c.clock.now();
+    c.scheduler.reconcile();
+
+    const auto failed = c.events(u"payments"_s, u"batch-oversized-x1"_s, u"ProviderCreateFailed"_s);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().value(u"type").toString(), u"Warning"_s);
+    QVERIFY(!failed.first().value(u"message").toString().isEmpty());
+    QCOMPARE(c.cci.count(kPods), 0);
+    // enforce keeps it off the IDC nodes; with virtual-kubelet locked it stays Pending.
+    QCOMPARE(c.nodeOf(u"payments"_s, u"batch-oversized-x1"_s), QString());
+
+    const QJsonObject node = c.node(kVk);
+    QVERIFY(hasLockTaint(node));
+    const QDateTime until = QDateTime::fromString(
+        annotations(node).value(u"burst.sandbox/locked-until"_s).toString(), Qt::ISODate);
+    QVERIFY(until.isValid());
+    QVERIFY(qAbs(now.secsTo(until) - 30 * 60) <= 1);
+    QVERIFY(c.scheduler.isLocked());
+    QVERIFY(!c.events(QStringLiteral("default"), kVk, u"VirtualKubeletLocked"_s).isEmpty());
+
+    // While locked nothing goes to CCI, not even a pod CCI would take.
+    QVERIFY(c.cce.create(kPods, u"default"_s,
+                         makePod(u"small"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(c.nodeOf(u"default"_s, u"small"_s), QString());
+    QCOMPARE(c.cci.count(kPods), 0);
+    // A localPrefer pod that fits still runs locally.
+    QVERIFY(c.cce.create(kPods, u"default"_s,
+                         makePod(u"local"_s, u"250m"_s, u"512Mi"_s, u"localPrefer"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(c.nodeOf(u"default"_s, u"local"_s), u"idc-node-1"_s);
+}
+
+void tst_CciAdmission::lockExpires()
+{
+    Cluster c;
+    createOversized(c);
+    c.scheduler.reconcile();
+    QVERIFY(c.cce.remove(kPods, u"payments"_s, u"batch-oversized-x1"_s));
+    QVERIFY(c.cce.create(kPods, u"default"_s,
+                         makePod(u"small"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(c.nodeOf(u"default"_s, u"small"_s), QString());
+
+    c.clock.advance(29min);
+    c.scheduler.reconcile();
+    QVERIFY(c.scheduler.isLocked());
+    QCOMPARE(c.nodeOf(u"default"_s, u"small"_s), QString());
+
+    c.clock.advance(1min + 1s);
+    c.scheduler.reconcile();
+    QVERIFY(!c.scheduler.isLocked());
+    QVERIFY(!hasLockTaint(c.node(kVk)));
+    QCOMPARE(c.nodeOf(u"default"_s, u"small"_s), kVk);
+    QVERIFY(!cciPod(c, u"small"_s).isEmpty());
+}
+
+void tst_CciAdmission::unlockThroughAnnotation()
+{
+    Cluster c;
+    createOversized(c);
+    c.scheduler.reconcile();
+    QVERIFY(c.cce.remove(kPods, u"payments"_s, u"batch-oversized-x1"_s));
+    QVERIFY(c.cce.create(kPods, u"default"_s,
+                         makePod(u"small"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QVERIFY(c.scheduler.isLocked());
+
+    // What `kubectl annotate node virtual-kubelet burst.sandbox/locked-until-` sends.
+    QVERIFY(c.cce.patch(kNodes, QString(), kVk, PatchType::MergePatch,
+                        R"({"metadata":{"annotations":{"burst.sandbox/locked-until":null}}})"));
+    c.scheduler.reconcile();
+    QVERIFY(!c.scheduler.isLocked());
+    QVERIFY(!hasLockTaint(c.node(kVk)));
+    QCOMPARE(c.nodeOf(u"default"_s, u"small"_s), kVk);
+}
+
+QTEST_GUILESS_MAIN(tst_CciAdmission)
+#include "tst_cciadmission.moc"

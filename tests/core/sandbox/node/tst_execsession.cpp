@@ -1,0 +1,250 @@
+#include "core/sandbox/apiserver/apirouter.h"
+#include "core/sandbox/node/execsession.h"
+#include "core/sandbox/node/nodeendpoints.h"
+#include "core/sandbox/store/objectstore.h"
+#include "tests/core/sandbox/transport/fakehttpstreams.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace core::sandbox;
+
+// pods/exec through the router onto a fake WebSocket: subprotocol choice, the channel framing
+// and the channel-3 Status (Success, or Failure/NonZeroExitCode with an ExitCode cause, as the
+// kubelet's remotecommand server writes it and kubectl reads it), interactive stdin, v5 close.
+class tst_ExecSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    const ResourceType m_pods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
+                              QStringLiteral("Pod")};
+
+    static HttpRequest upgrade(const QByteArray &query, const QByteArray &protocols,
+                               const QByteArray &pod = "web")
+    {
+        HttpRequest r;
+        r.method = "GET";
+        r.setTarget("/api/v1/namespaces/default/pods/" + pod + "/exec?" + query);
+        r.headers.set("Connection", "Upgrade");
+        r.headers.set("Upgrade", "websocket");
+        if (!protocols.isEmpty())
+            r.headers.set("Sec-WebSocket-Protocol", protocols);
+        return r;
+    }
+
+    static QJsonObject pod(const QString &name, const QString &phase, bool running)
+    {
+        QJsonObject status{{QStringLiteral("phase"), phase}};
+        QJsonObject state;
+        if (running)
+            state.insert(
+                QStringLiteral("running"),
+                QJsonObject{{QStringLiteral("startedAt"), QStringLiteral("2026-11-25T10:00:00Z")}});
+        else
+            state.insert(
+                QStringLiteral("waiting"),
+                QJsonObject{{QStringLiteral("reason"), QStringLiteral("ContainerCreating")}});
+        status.insert(QStringLiteral("containerStatuses"),
+                      QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("app")},
+                                             {QStringLiteral("state"), state}}});
+        const QJsonObject container{
+            {QStringLiteral("name"), QStringLiteral("app")},
+            {QStringLiteral("image"), QStringLiteral("nginx:1.25")},
+            {QStringLiteral("env"),
+             QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("MODE")},
+                                    {QStringLiteral("value"), QStringLiteral("burst")}}}}};
+        return QJsonObject{
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
+            {QStringLiteral("spec"),
+             QJsonObject{{QStringLiteral("nodeName"), QStringLiteral("idc-node-1")},
+                         {QStringLiteral("containers"), QJsonArray{container}}}},
+            {QStringLiteral("status"), status}};
+    }
+
+    void seed(ObjectStore &store)
+    {
+        store.create(m_pods, QStringLiteral("default"),
+                     pod(QStringLiteral("web"), QStringLiteral("Running"), true));
+        store.create(m_pods, QStringLiteral("default"),
+                     pod(QStringLiteral("starting"), QStringLiteral("Pending"), false));
+    }
+
+private slots:
+    void protocolChoice_data()
+    {
+        QTest::addColumn<QByteArray>("offered");
+        QTest::addColumn<QByteArray>("chosen");
+        QTest::newRow("kubectl 1.30+")
+            << QByteArray("v5.channel.k8s.io, v4.channel.k8s.io, v3.channel.k8s.io, "
+                          "v2.channel.k8s.io, channel.k8s.io")
+            << QByteArray("v5.channel.k8s.io");
+        QTest::newRow("v4 only") << QByteArray("v4.channel.k8s.io")
+                                 << QByteArray("v4.channel.k8s.io");
+        QTest::newRow("old only") << QByteArray("channel.k8s.io") << QByteArray();
+    }
+
+    void protocolChoice()
+    {
+        QFETCH(QByteArray, offered);
+        QFETCH(QByteArray, chosen);
+        ObjectStore store;
+        seed(store);
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
+        const HttpReply reply = router.handle(upgrade("command=true&stdout=true", offered));
+        if (chosen.isEmpty()) {
+            QCOMPARE(reply.response().status, 400);
+        } else {
+            QCOMPARE(reply.kind(), HttpReply::Kind::WebSocket);
+            QCOMPARE(reply.subprotocol(), chosen);
+        }
+    }
+
+    void commands_data()
+    {
+        QTest::addColumn<QByteArray>("query");
+        QTest::addColumn<QByteArray>("stdoutData");
+        QTest::addColumn<QByteArray>("stderrData");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("echo hello")
+            << QByteArray("command=echo&command=hello&stdout=true&stderr=true")
+            << QByteArray("hello\n") << QByteArray() << 0;
+        QTest::newRow("sh -c exit 3")
+            << QByteArray("command=sh&command=-c&command=exit%203&stdout=true&stderr=true")
+            << QByteArray() << QByteArray() << 3;
+        QTest::newRow("env from the container")
+            << QByteArray("command=sh&command=-c&command=echo%20$MODE&stdout=true")
+            << QByteArray("burst\n") << QByteArray() << 0;
+        QTest::newRow("not found") << QByteArray("command=nope&stdout=true&stderr=true")
+                                   << QByteArray() << QByteArray("sh: nope: not found\n") << 127;
+        QTest::newRow("tty merges stderr")
+            << QByteArray("command=nope&stdout=true&stderr=true&tty=true")
+            << QByteArray("sh: nope: not found\r\n") << QByteArray() << 127;
+    }
+
+    void commands()
+    {
+        QFETCH(QByteArray, query);
+        QFETCH(QByteArray, stdoutData);
+        QFETCH(QByteArray, stderrData);
+        QFETCH(int, exitCode);
+        ObjectStore store;
+        seed(store);
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
+        const auto socket = openWebSocket(router.handle(upgrade(query, "v5.channel.k8s.io")));
+        QTRY_COMPARE(socket->closeCode(), quint16(1000));
+        QCOMPARE(socket->channel(1), stdoutData);
+        QCOMPARE(socket->channel(2), stderrData);
+        const QJsonObject status = QJsonDocument::fromJson(socket->channel(3)).object();
+        if (exitCode == 0) {
+            QCOMPARE(status.value(u"status").toString(), QStringLiteral("Success"));
+        } else {
+            QCOMPARE(status.value(u"status").toString(), QStringLiteral("Failure"));
+            QCOMPARE(status.value(u"reason").toString(), QStringLiteral("NonZeroExitCode"));
+            const QJsonObject cause =
+                status.value(u"details").toObject().value(u"causes").toArray().at(0).toObject();
+            QCOMPARE(cause.value(u"reason").toString(), QStringLiteral("ExitCode"));
+            QCOMPARE(cause.value(u"message").toString(), QString::number(exitCode));
+        }
+    }
+
+    void sleepDelaysTheStatus()
+    {
+        ObjectStore store;
+        seed(store);
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
+        QElapsedTimer timer;
+        timer.start();
+        const auto socket = openWebSocket(
+            router.handle(upgrade("command=sleep&command=0.3&stdout=true", "v4.channel.k8s.io")));
+        QVERIFY(socket->isOpen());
+        QTRY_COMPARE(socket->closeCode(), quint16(1000));
+        QVERIFY(timer.elapsed() >= 250);
+    }
+
+    void interactiveShell_data()
+    {
+        QTest::addColumn<bool>("tty");
+        QTest::newRow("stdin pipe (-i)") << false;
+        QTest::newRow("terminal (-it)") << true;
+    }
+
+    void interactiveShell()
+    {
+        QFETCH(bool, tty);
+        ObjectStore store;
+        seed(store);
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
+        const QByteArray query =
+            QByteArray("command=sh&stdin=true&stdout=true&stderr=true") + (tty ? "&tty=true" : "");
+        const auto socket = openWebSocket(router.handle(upgrade(query, "v5.channel.k8s.io")));
+        socket->receive(4, R"({"Width":80,"Height":24})");
+        socket->receive(0, tty ? "echo one\r" : "echo one\n");
+        socket->receive(0, tty ? "hostname\r" : "hostname\nfalse\n");
+        QTRY_VERIFY(socket->channel(1).contains("web"));
+        QVERIFY(socket->isOpen());
+        if (tty) {
+            QVERIFY(socket->channel(1).startsWith("/ # echo one\r\none\r\n/ # "));
+            socket->receive(0, "exit 7\r");
+            QTRY_COMPARE(socket->closeCode(), quint16(1000));
+            QCOMPARE(QJsonDocument::fromJson(socket->channel(3))
+                         .object()
+                         .value(u"details")
+                         .toObject()
+                         .value(u"causes")
+                         .toArray()
+                         .at(0)
+                         .toObject()
+                         .value(u"message")
+                         .toString(),
+                     QStringLiteral("7"));
+        } else {
+            QCOMPARE(socket->channel(1), QByteArray("one\nweb\n"));
+            socket->receive(255, QByteArray(1, '\0')); // v5: stdin reached EOF
+            QTRY_COMPARE(socket->closeCode(), quint16(1000));
+            // The shell exits with the status of its last command (false).
+            QCOMPARE(
+                QJsonDocument::fromJson(socket->channel(3)).object().value(u"reason").toString(),
+                QStringLiteral("NonZeroExitCode"));
+        }
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QByteArray>("pod");
+        QTest::addColumn<QByteArray>("query");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("container not running") << QByteArray("starting") << QByteArray("command=ls")
+                                               << 400 << "container not found (\"app\")";
+        QTest::newRow("unknown container")
+            << QByteArray("web") << QByteArray("command=ls&container=db") << 400
+            << "container db is not valid for pod web";
+        QTest::newRow("no command") << QByteArray("web") << QByteArray("stdout=true") << 400
+                                    << "you must specify at least 1 command";
+        QTest::newRow("missing pod")
+            << QByteArray("ghost") << QByteArray("command=ls") << 404 << "pods \"ghost\" not found";
+    }
+
+    void refusals()
+    {
+        QFETCH(QByteArray, pod);
+        QFETCH(QByteArray, query);
+        QFETCH(int, status);
+        QFETCH(QString, message);
+        ObjectStore store;
+        seed(store);
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
+        const HttpReply reply = router.handle(upgrade(query, "v5.channel.k8s.io", pod));
+        QCOMPARE(reply.kind(), HttpReply::Kind::Response);
+        QCOMPARE(reply.response().status, status);
+        QCOMPARE(
+            QJsonDocument::fromJson(reply.response().body).object().value(u"message").toString(),
+            message);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ExecSession)
+#include "tst_execsession.moc"
