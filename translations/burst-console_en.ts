@@ -4,7 +4,7 @@
 <context>
     <name>ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+284"/>
+        <location filename="../ui/mainwindow.cpp" line="+84"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>Loading %n path…</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+222"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>Loaded %n file</numerusform>
@@ -20,19 +20,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+172"/>
+        <location line="+70"/>
         <source>Burst Console — %n unsaved file(s)</source>
         <translation>
             <numerusform>Burst Console — %n unsaved file</numerusform>
             <numerusform>Burst Console — %n unsaved files</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+39"/>
-        <source>Burst Console did not close cleanly. Recover the unsaved changes of %n file(s)?</source>
-        <translation>
-            <numerusform>Burst Console did not close cleanly. Recover the unsaved changes of %n file?</numerusform>
-            <numerusform>Burst Console did not close cleanly. Recover the unsaved changes of %n files?</numerusform>
         </translation>
     </message>
 </context>
@@ -44,6 +36,17 @@
         <translation>
             <numerusform>At %n replica: %1 local, %2 on CCI, %3 Pending.</numerusform>
             <numerusform>At %n replicas: %1 local, %2 on CCI, %3 Pending.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::WorkspacePrompts</name>
+    <message numerus="yes">
+        <location filename="../ui/workspaceprompts.cpp" line="+49"/>
+        <source>Burst Console did not close cleanly. Recover the unsaved changes of %n file(s)?</source>
+        <translation type="unfinished">
+            <numerusform>Burst Console did not close cleanly. Recover the unsaved changes of %n file?</numerusform>
+            <numerusform>Burst Console did not close cleanly. Recover the unsaved changes of %n files?</numerusform>
         </translation>
     </message>
 </context>

@@ -22,7 +22,7 @@
 <context>
     <name>burst_sandbox</name>
     <message>
-        <location filename="../app/sandbox/main.cpp" line="+99"/>
+        <location filename="../app/sandbox/main.cpp" line="+100"/>
         <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
         <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
     </message>
@@ -218,7 +218,7 @@
         <translation>burst-sandbox: 已预加载 %1 个 Pod，用时 %2 ms</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>burst-sandbox: serving CCI and IAM at %1</source>
         <translation>burst-sandbox: 正在 %1 提供 CCI 和 IAM 服务</translation>
     </message>
@@ -923,7 +923,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/burst/podresources.cpp" line="+45"/>
+        <location filename="../core/burst/podresources.cpp" line="+50"/>
         <source>%1 must be a quantity string</source>
         <translation>%1 必须是字符串形式的数量值</translation>
     </message>
@@ -998,7 +998,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>偏移量 %1 处的 JSON 无效：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>the value must be a JSON array</source>
         <translation>取值必须是 JSON 数组</translation>
     </message>
@@ -1018,7 +1018,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>每个卷名称只保留一条规则。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>rule %1 names &quot;%2&quot;, which is not a hostPath volume of this pod</source>
         <translation>规则 %1 指定的 &quot;%2&quot; 不是该 Pod 的 hostPath 卷</translation>
     </message>
@@ -1104,7 +1104,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请填写数量值，例如 250m 或 512Mi。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>%1 %2 is negative</source>
         <translation>%1 的值 %2 为负数</translation>
     </message>
@@ -1114,12 +1114,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>资源量必须大于或等于 0。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>%1 must be a list</source>
         <translation>%1 必须是列表</translation>
     </message>
     <message>
-        <location filename="../core/burst/preview.cpp" line="+51"/>
+        <location filename="../core/burst/preview.cpp" line="+52"/>
         <source>%1 is set on the %2, where virtual-kubelet does not read it</source>
         <translation>%1 设置在 %2 上，virtual-kubelet 不会从此处读取</translation>
     </message>
@@ -1224,7 +1224,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请为 Pod 的每核 CPU 配置 2Gi~8Gi 内存。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>pod %1 cpu / %2 memory is above 32 cores or 256Gi, so it is not auto-normalized and CCI rejects it</source>
         <translation>Pod 规格 %1 CPU / %2 内存超过 32 核或 256Gi，不会进行资源自动规整，CCI 将拒绝该 Pod</translation>
     </message>
@@ -1294,7 +1294,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请使用 -100 到 100 之间的优先级；缩容时取值较高的位置优先删除 Pod。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>the profile has no name</source>
         <translation>profile 未设置名称</translation>
     </message>
@@ -1349,7 +1349,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>enforce 策略的 profile 只关联未被其他 profile 关联的 Pod；auto 和 localPrefer 策略的 profile 也可以关联未被关联的 Pod</translation>
     </message>
     <message>
-        <location filename="../core/burst/shapechecks.cpp" line="+65"/>
+        <location filename="../core/burst/shapechecks.cpp" line="+67"/>
         <source>hostPath volume &quot;%1&quot; is not available on CCI</source>
         <translation>CCI 不支持 hostPath 卷 &quot;%1&quot;</translation>
     </message>
@@ -1359,7 +1359,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请为 &quot;%1&quot; 添加 coordinator.cci.io/hostpath-replacement 规则（remove、replaceByLocalDir、replaceByEmptyDir 或 replaceByFlexVolume）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Memory emptyDir &quot;%1&quot; is larger than the pod&apos;s memory</source>
         <translation>Memory 类型的 emptyDir &quot;%1&quot; 大于 Pod 的内存</translation>
     </message>
@@ -1474,12 +1474,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>DaemonSet 的 Pod 不支持弹性到 CCI，但其弹性策略为 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Remove the burst label or set it to off.</source>
         <translation>请删除弹性标签或将其设置为 off。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>pods with hostNetwork: true cannot burst to CCI</source>
         <translation>hostNetwork: true 的 Pod 无法弹性到 CCI</translation>
     </message>
@@ -1935,7 +1935,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>labels 必须是字符串映射，实际为 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>label &quot;%1&quot; is %2 (%3), not a string; kubectl rejects the object</source>
         <translation>标签 &quot;%1&quot; 的值是%2（%3），不是字符串；kubectl 会拒绝该对象</translation>
     </message>
@@ -1945,7 +1945,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请为该值加引号：YAML 1.1 会将未加引号的 off、on、yes、no、y、n、true、false 以及数字解析为非字符串。请写作 &apos;%1: &quot;off&quot;&apos;。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%1 has no pod template at %2</source>
         <translation>%1 在 %2 处没有 Pod 模板</translation>
     </message>
@@ -2136,7 +2136,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>无法解析 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/httpserver.cpp" line="+93"/>
+        <location filename="../core/sandbox/transport/httpserver.cpp" line="+93"/>
         <source>The sandbox server is already running.</source>
         <translation>沙箱服务器已在运行。</translation>
     </message>
@@ -2156,7 +2156,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>沙箱服务器无法启动线程：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/jsonpatch.cpp" line="+19"/>
+        <location filename="../core/sandbox/store/jsonpatch.cpp" line="+20"/>
         <source>Send a JSON document of the shape the Content-Type names.</source>
         <translation>请发送符合 Content-Type 所指定格式的 JSON 文档。</translation>
     </message>
@@ -2211,7 +2211,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>补丁不是有效的 JSON：%1（偏移量 %2）。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+30"/>
         <source>A merge patch of an object must be a JSON object.</source>
         <translation>对象的合并补丁必须是 JSON 对象。</translation>
     </message>
@@ -2246,7 +2246,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>策略性合并补丁必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/strategiclists.cpp" line="+15"/>
+        <location filename="../core/sandbox/store/strategiclists.cpp" line="+15"/>
         <source>Check the $patch, $retainKeys, $setElementOrder and $deleteFromPrimitiveList directives and the merge keys of merged lists.</source>
         <translation>请检查 $patch、$retainKeys、$setElementOrder 和 $deleteFromPrimitiveList 指令，以及所合并列表的合并键。</translation>
     </message>
@@ -2256,7 +2256,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>列表项不包含已声明的合并键 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/strategicpatch.cpp" line="+28"/>
+        <location filename="../core/sandbox/store/strategicpatch.cpp" line="+28"/>
         <source>Lists of lists cannot be merged.</source>
         <translation>由列表组成的列表无法合并。</translation>
     </message>
@@ -2326,7 +2326,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请使用 JSON 合并补丁（application/merge-patch+json）或 JSON 补丁（application/json-patch+json）。</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/tlscontext.cpp" line="+62"/>
+        <location filename="../core/sandbox/transport/tlscontext.cpp" line="+62"/>
         <source>The sandbox cannot serve HTTPS; start it without TLS or check the OpenSSL installation.</source>
         <translation>沙箱无法提供 HTTPS 服务；请在不启用 TLS 的情况下启动，或检查 OpenSSL 的安装。</translation>
     </message>
@@ -2366,7 +2366,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>无法创建沙箱客户端证书：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/apistatus.cpp" line="+48"/>
+        <location filename="../core/sandbox/store/apistatus.cpp" line="+42"/>
         <source>%1 &quot;%2&quot; not found</source>
         <translation>未找到 %1 &quot;%2&quot;</translation>
     </message>
@@ -2386,7 +2386,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>%1 &quot;%2&quot; 无效：%3：%4</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/objectmeta.cpp" line="+40"/>
+        <location filename="../core/sandbox/store/objectmeta.cpp" line="+40"/>
         <source>Invalid value: &quot;%1&quot;: %2</source>
         <translation>无效值：&quot;%1&quot;：%2</translation>
     </message>
@@ -2418,7 +2418,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../core/sandbox/objectstore.cpp" line="+132"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+132"/>
         <source>Precondition failed: UID in precondition: %1, UID in object meta: %2</source>
         <translation>前置条件不满足：前置条件中的 UID：%1，对象元数据中的 UID：%2</translation>
     </message>
@@ -2443,18 +2443,17 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>所提供的 continue 参数过旧，无法显示一致的列表结果。可以不带 continue 参数开始新的列举，或使用此响应中的 continue 令牌获取剩余结果。使用所提供的令牌继续列举将得到不一致的列表——从返回第一个分块到现在这段时间内创建、修改或删除的对象可能会出现在列表中。</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/objectstore.cpp" line="-7"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="-7"/>
         <source>the object has been modified; please apply your changes to the latest version and try again</source>
         <translation>对象已被修改；请将更改应用到最新版本后重试</translation>
     </message>
     <message>
-        <location line="+118"/>
-        <location filename="../core/sandbox/objectwriter.cpp" line="+37"/>
+        <location filename="../core/sandbox/apiserver/apihttp.cpp" line="+62"/>
         <source>the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json</source>
         <translation>请求体的格式未知——可接受的媒体类型包括：application/json-patch+json、application/merge-patch+json、application/strategic-merge-patch+json</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+226"/>
         <source>invalid resource version: %1</source>
         <translation>无效的资源版本：%1</translation>
     </message>
@@ -2694,7 +2693,13 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请确认该端点是华为云 IAM（https://iam.&lt;region&gt;.myhuaweicloud.com）。</translation>
     </message>
     <message>
-        <location filename="../core/kube/apiclient.cpp" line="+164"/>
+        <location filename="../core/kube/apiclient.cpp" line="+71"/>
+        <source>cannot sign the request: %1</source>
+        <translation>无法为请求签名：%1</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <location filename="../core/kube/apistream.cpp" line="+34"/>
         <source>the request timed out (%1 %2)</source>
         <translation>请求超时（%1 %2）</translation>
     </message>
@@ -2705,7 +2710,6 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../core/kube/statuserror.cpp" line="+31"/>
         <source>Cannot reach the API server: %1</source>
         <translation>无法连接 API 服务器：%1</translation>
     </message>
@@ -2715,7 +2719,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请检查服务器地址、网络，以及 kubeconfig 上下文中的 TLS 设置。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>The credentials were refused; log in again or refresh the token.</source>
         <translation>凭据被拒绝；请重新登录或刷新令牌。</translation>
     </message>
@@ -2735,7 +2739,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>来自服务器的错误（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../core/kube/execclient.cpp" line="+153"/>
+        <location filename="../core/kube/execclient.cpp" line="+158"/>
         <source>The API server offers no supported exec protocol (it chose &quot;%1&quot;).</source>
         <translation>API 服务器未提供受支持的 exec 协议（其选择的是 &quot;%1&quot;）。</translation>
     </message>
@@ -2745,14 +2749,9 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>通过 WebSocket 执行 exec 需要集群为 Kubernetes 1.29 或更高版本。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>the exec connection closed before the command ended (%1)</source>
         <translation>exec 连接在命令结束前已关闭（%1）</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>The API server refused the exec request with HTTP %1: %2</source>
-        <translation>API 服务器以 HTTP %1 拒绝了 exec 请求：%2</translation>
     </message>
     <message>
         <location filename="../core/kube/execcredential.cpp" line="+37"/>
@@ -3151,7 +3150,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>找不到用户 %1</translation>
     </message>
     <message>
-        <location filename="../core/kube/podlogclient.cpp" line="+175"/>
+        <location filename="../core/kube/podlogclient.cpp" line="+114"/>
         <source>The log stream of pod &quot;%1&quot; broke: %2</source>
         <translation>Pod &quot;%1&quot; 的日志流中断：%2</translation>
     </message>
@@ -3171,22 +3170,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请运行 &quot;kubectl api-resources&quot; 列出服务器提供的资源类型。</translation>
     </message>
     <message>
-        <location filename="../core/kube/statuserror.cpp" line="-7"/>
-        <source>The API server answered HTTP %1.</source>
-        <translation>API 服务器返回 HTTP %1。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The API server answered HTTP %1: %2</source>
-        <translation>API 服务器返回 HTTP %1：%2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Check the server address, the network and the TLS settings.</source>
-        <translation>请检查服务器地址、网络和 TLS 设置。</translation>
-    </message>
-    <message>
-        <location filename="../core/sandbox/deploymentcontroller.cpp" line="+225"/>
+        <location filename="../core/sandbox/cluster/deploymentcontroller.cpp" line="+219"/>
         <source>Scaled up replica set %1 to %2 from %3</source>
         <translation>已将 ReplicaSet %1 从 %3 扩容至 %2</translation>
     </message>
@@ -3221,14 +3205,14 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>ReplicaSet &quot;%1&quot; 已成功完成。</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/execsession.cpp" line="+44"/>
-        <location filename="../core/sandbox/podlogs.cpp" line="+207"/>
+        <location filename="../core/sandbox/node/execsession.cpp" line="+43"/>
+        <location filename="../core/sandbox/node/podlogs.cpp" line="+207"/>
         <source>a container name must be specified for pod %1, choose one of: [%2]</source>
         <translation>必须为 Pod %1 指定容器名称，可选值：[%2]</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../core/sandbox/podlogs.cpp" line="+12"/>
+        <location filename="../core/sandbox/node/podlogs.cpp" line="+12"/>
         <source>container %1 is not valid for pod %2</source>
         <translation>容器 %1 对 Pod %2 无效</translation>
     </message>
@@ -3244,13 +3228,13 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+44"/>
-        <location filename="../core/sandbox/podlogstreamer.cpp" line="+91"/>
-        <location filename="../core/sandbox/podmetrics.cpp" line="+179"/>
+        <location filename="../core/sandbox/node/podlogstreamer.cpp" line="+89"/>
+        <location filename="../core/sandbox/node/podmetrics.cpp" line="+175"/>
         <source>the server does not allow this method on the requested resource</source>
         <translation>服务器不允许对所请求的资源使用此方法</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>you must specify at least 1 command</source>
         <translation>必须至少指定 1 个命令</translation>
     </message>
@@ -3260,13 +3244,13 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>需要 Upgrade 请求</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/fallbackbinder.cpp" line="+83"/>
-        <location filename="../core/sandbox/scheduler.cpp" line="+353"/>
+        <location filename="../core/sandbox/cluster/fallbackbinder.cpp" line="+83"/>
+        <location filename="../core/sandbox/cluster/scheduler.cpp" line="+347"/>
         <source>Successfully assigned %1/%2 to %3</source>
         <translation>已成功将 %1/%2 分配到 %3</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/iamservice.cpp" line="+162"/>
+        <location filename="../core/sandbox/cci/iamservice.cpp" line="+162"/>
         <source>The method is not allowed for the requested URL.</source>
         <translation>所请求的 URL 不允许使用该方法。</translation>
     </message>
@@ -3331,34 +3315,32 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>IAM 认证信息不正确：aksk 签名校验失败</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/jobcontroller.cpp" line="+62"/>
-        <location filename="../core/sandbox/replicasetcontroller.cpp" line="+108"/>
+        <location filename="../core/sandbox/cluster/workloadcontroller.cpp" line="+22"/>
         <source>Error creating: %1</source>
         <translation>创建时出错：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../core/sandbox/replicasetcontroller.cpp" line="+6"/>
+        <location line="+4"/>
         <source>Created pod: %1</source>
         <translation>已创建 Pod：%1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../core/sandbox/cluster/jobcontroller.cpp" line="+85"/>
         <source>Job has reached the specified backoff limit</source>
         <translation>Job 已达到指定的回退重试上限（backoff limit）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Reached expected number of succeeded pods</source>
         <translation>已达到预期的成功 Pod 数量</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Job completed</source>
         <translation>Job 已完成</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/kubeletsimulator.cpp" line="+143"/>
+        <location filename="../core/sandbox/cluster/kubeletsimulator.cpp" line="+143"/>
         <source>Pulling image &quot;%1&quot;</source>
         <translation>正在拉取镜像 &quot;%1&quot;</translation>
     </message>
@@ -3388,7 +3370,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>kubelet 正在上报就绪状态</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/podlogs.cpp" line="-123"/>
+        <location filename="../core/sandbox/node/podlogs.cpp" line="-123"/>
         <source>tailLines, limitBytes and sinceSeconds must be non-negative integers</source>
         <translation>tailLines、limitBytes 和 sinceSeconds 必须是非负整数</translation>
     </message>
@@ -3428,27 +3410,27 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>Pod &quot;%2&quot; 中的容器 &quot;%1&quot; 正在等待启动：%3</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/podstatus.cpp" line="+43"/>
+        <location filename="../core/sandbox/cluster/podstatus.cpp" line="+43"/>
         <source>containers with unready status: [%1]</source>
         <translation>处于未就绪状态的容器：[%1]</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/replicasetcontroller.cpp" line="+8"/>
+        <location filename="../core/sandbox/cluster/replicasetcontroller.cpp" line="+96"/>
         <source>Deleted pod: %1</source>
         <translation>已删除 Pod：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/scenario.cpp" line="+118"/>
+        <location filename="../core/sandbox/cluster/scenario.cpp" line="+113"/>
         <source>the sandbox does not serve %1 %2</source>
         <translation>沙箱不支持 %1 %2</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/scheduler.cpp" line="-32"/>
+        <location filename="../core/sandbox/cluster/scheduler.cpp" line="-32"/>
         <source>CCI refused the pod: %1</source>
         <translation>CCI 拒绝了该 Pod：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/statefulsetcontroller.cpp" line="+63"/>
+        <location filename="../core/sandbox/cluster/statefulsetcontroller.cpp" line="+57"/>
         <source>create Pod %1 in StatefulSet %2 failed error: %3</source>
         <translation>在 StatefulSet %2 中创建 Pod %1 失败，错误：%3</translation>
     </message>
@@ -3463,7 +3445,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>在 StatefulSet %2 中删除 Pod %1 成功</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/vknodelock.cpp" line="+114"/>
+        <location filename="../core/sandbox/cluster/vknodelock.cpp" line="+111"/>
         <source>CCI refused a pod (%1); no pods are sent to CCI until %2</source>
         <translation>CCI 拒绝了一个 Pod（%1）；在 %2 之前不会有 Pod 调度到 CCI</translation>
     </message>
@@ -3478,15 +3460,20 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>锁定已通过 API 解除</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/scalesubresource.cpp" line="+121"/>
+        <location filename="../core/sandbox/apiserver/scalesubresource.cpp" line="+98"/>
         <source>must be greater than or equal to 0</source>
         <translation>必须大于或等于 0</translation>
+    </message>
+    <message>
+        <location filename="../core/kube/networkrequest.cpp" line="+130"/>
+        <source>the proxy-url &quot;%1&quot; cannot be used: only http:// and socks5:// proxies are supported, not a TLS connection to the proxy</source>
+        <translation>无法使用 proxy-url &quot;%1&quot;：仅支持 http:// 和 socks5:// 代理，不支持与代理之间的 TLS 连接</translation>
     </message>
 </context>
 <context>
     <name>models</name>
     <message>
-        <location filename="../models/workloadsummarymodel.cpp" line="+44"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+53"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -3506,12 +3493,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-46"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../models/profiletablemodel.cpp" line="+44"/>
+        <location filename="../models/profiletablemodel.cpp" line="+41"/>
         <source>max %1</source>
         <translation>最多 %1 个</translation>
     </message>
@@ -3521,85 +3508,85 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>缩容优先级 %1</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location filename="../models/workloadsummarymodel.cpp" line="+2"/>
+        <location line="-34"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
         <source>Namespace</source>
         <translation>命名空间</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../models/workloadsummarymodel.cpp" line="+2"/>
+        <location line="+0"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Strategy</source>
         <translation>弹性策略</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Selector</source>
         <translation>选择器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Local</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>CCI</source>
         <translation>CCI</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Workloads</source>
         <translation>工作负载</translation>
     </message>
     <message>
-        <location filename="../models/workloadsummarymodel.cpp" line="+2"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Strategy (source)</source>
         <translation>弹性策略（来源）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Admissible</source>
         <translation>CCI 可接纳</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>CCI cpu</source>
         <translation>CCI CPU</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>CCI memory</source>
         <translation>CCI 内存</translation>
     </message>
     <message>
-        <location filename="../models/profiletablemodel.cpp" line="+2"/>
-        <location filename="../models/workloadsummarymodel.cpp" line="+2"/>
+        <location filename="../models/profiletablemodel.cpp" line="+0"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../models/workloadsummarymodel.cpp" line="+2"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+1"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../models/diagnosticsmodel.cpp" line="+37"/>
+        <location filename="../models/diagnosticsmodel.cpp" line="+36"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -3614,29 +3601,39 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Fix: %1</source>
         <translation>修复建议：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-52"/>
         <source>Severity</source>
         <translation>严重级别</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Field</source>
         <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../models/workspacecontroller.cpp" line="+208"/>
+        <source>Create ScheduleProfile %1</source>
+        <translation>创建 ScheduleProfile %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Recover %1</source>
+        <translation>恢复 %1</translation>
     </message>
 </context>
 <context>
@@ -3743,7 +3740,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>（无规则）</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+119"/>
         <source>Rule %1: %2</source>
         <translation>规则 %1：%2</translation>
     </message>
@@ -3756,7 +3753,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
 <context>
     <name>ui::ImageRulesForm</name>
     <message>
-        <location filename="../ui/imagerulesform.cpp" line="+18"/>
+        <location filename="../ui/imagerulesform.cpp" line="+19"/>
         <source>A rule replaces an image&apos;s prefix (everything before its last &quot;/&quot;) on CCI. An empty prefix matches images without &quot;/&quot; and puts the replacement in front. Each image uses at most one rule; order does not matter.</source>
         <translation>替换策略在 CCI 上替换镜像的前缀（即镜像名中最后一个 &quot;/&quot; 之前的部分）。前缀为空时匹配不含 &quot;/&quot; 的镜像，并将替换值加在镜像名前面。每个镜像至多应用一条替换策略；替换策略的顺序无关紧要。</translation>
     </message>
@@ -3806,7 +3803,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>CCI 上的镜像</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+83"/>
         <source>Rule %1: %2</source>
         <translation>替换策略 %1：%2</translation>
     </message>
@@ -3829,7 +3826,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+112"/>
+        <location filename="../ui/mainwindow.cpp" line="+127"/>
         <source>Filter workloads (Ctrl+F): name, namespace, strategy…</source>
         <translation>筛选工作负载（Ctrl+F）：名称、命名空间、弹性策略…</translation>
     </message>
@@ -3889,17 +3886,17 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>将弹性策略设置为 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Edit image replacement rules</source>
         <translation>编辑镜像地址替换策略</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Edit hostPath replacement rules</source>
         <translation>编辑 hostPath 替换规则</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3979,18 +3976,18 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+5"/>
-        <location line="+12"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-1"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
@@ -4000,7 +3997,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -4015,46 +4012,36 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>关于弹性突发控制台(&amp;A)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Still loading; try again when it is done.</source>
         <translation>仍在加载，请在加载完成后重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-197"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>正在加载 %n 个路径…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+222"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>已加载 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>File problems (%1)</source>
         <translation>文件问题（%1）</translation>
     </message>
     <message>
-        <location line="+114"/>
-        <source>Save failed</source>
-        <translation>保存失败</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Could not save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="-248"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+286"/>
         <source>Burst Console — %n unsaved file(s)</source>
         <translation>
             <numerusform>弹性突发控制台 — %n 个文件未保存</numerusform>
@@ -4066,24 +4053,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>弹性突发控制台</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>Recover unsaved changes</source>
-        <translation>恢复未保存的更改</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Burst Console did not close cleanly. Recover the unsaved changes of %n file(s)?</source>
-        <translation>
-            <numerusform>弹性突发控制台上次未正常关闭。是否恢复 %n 个文件中未保存的更改？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Recover %1</source>
-        <translation>恢复 %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>Open manifests</source>
         <translation>打开清单文件</translation>
     </message>
@@ -4106,16 +4076,6 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location line="+1"/>
         <source>The language changes when Burst Console starts next time.</source>
         <translation>语言设置将在下次启动弹性突发控制台时生效。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Some files have unsaved changes. Save them?</source>
-        <translation>部分文件有未保存的更改。是否保存？</translation>
     </message>
 </context>
 <context>
@@ -4245,7 +4205,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>缩容优先级（scaleDownPriority）</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+68"/>
         <source>&lt;b&gt;ScheduleProfile %1/%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;ScheduleProfile %1/%2&lt;/b&gt;</translation>
     </message>
@@ -4255,7 +4215,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>没有 ScheduleProfile 关联此工作负载。</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>%1 — captured (relatedness %2)</source>
         <translation>%1 — 已关联（关联度 %2）</translation>
     </message>
@@ -4313,7 +4273,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>CCI 会将 request 设置为与 limit 相等（设置了 limit 时取 limit，否则取 request）。有效的 Pod 需满足：CPU 为 0.25~32 核且为 0.25 的整数倍（或为 48 核、64 核），内存为 1Gi~512Gi 且为 1Gi 的整数倍，每核 CPU 配 2~8Gi 内存；不超过 32 核 / 256Gi 的无效 Pod 会进行资源自动规整，增量添加到第一个应用容器。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Select a workload.</source>
         <translation>请选择一个工作负载。</translation>
     </message>
@@ -4379,7 +4339,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>%1（无效）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Select a workload.</source>
         <translation>请选择一个工作负载。</translation>
     </message>
@@ -4485,9 +4445,9 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
 </context>
 <context>
-    <name>ui::WorkspaceEditor</name>
+    <name>ui::WorkspacePrompts</name>
     <message>
-        <location filename="../ui/workspaceeditor.cpp" line="+86"/>
+        <location filename="../ui/workspaceprompts.cpp" line="+23"/>
         <source>Cannot edit in place</source>
         <translation>无法原地编辑</translation>
     </message>
@@ -4501,17 +4461,17 @@ The file was not changed. Save the edited object as a new file instead?</source>
 文件未被更改。是否改为将编辑后的对象另存为新文件？</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Save edited object as</source>
         <translation>将编辑后的对象另存为</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>YAML (*.yaml *.yml)</source>
         <translation>YAML 文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
@@ -4521,9 +4481,26 @@ The file was not changed. Save the edited object as a new file instead?</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Create ScheduleProfile %1</source>
-        <translation>创建 ScheduleProfile %1</translation>
+        <location line="+9"/>
+        <source>Recover unsaved changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Burst Console did not close cleanly. Recover the unsaved changes of %n file(s)?</source>
+        <translation>
+            <numerusform>弹性突发控制台上次未正常关闭。是否恢复 %n 个文件中未保存的更改？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Some files have unsaved changes. Save them?</source>
+        <translation>部分文件有未保存的更改。是否保存？</translation>
     </message>
 </context>
 <context>
