@@ -3,13 +3,7 @@
 # same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")"
-./scripts/install-deps.sh
-# ccache makes rebuilds of unchanged files (and of fresh clones) cheap; paths are hashed relative
-# to the checkout so clones in different directories share the cache.
-export CCACHE_BASEDIR="$PWD"
-# Debug info would otherwise put the checkout's directory into every cache key.
-export CCACHE_NOHASHDIR=1
-launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+. scripts/build-env.sh
 
 jobs=$(nproc)
 start=$(date +%s)

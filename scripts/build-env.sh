@@ -1,0 +1,10 @@
+# Sourced by run.sh and test.sh from the checkout's root: installs what is missing and sets up
+# the compiler cache for the builds that follow.
+./scripts/install-deps.sh
+# ccache makes rebuilds of unchanged files (and of fresh clones) cheap; paths are hashed relative
+# to the checkout so clones in different directories share the cache.
+export CCACHE_BASEDIR="$PWD"
+# Debug info would otherwise put the checkout's directory into every cache key.
+export CCACHE_NOHASHDIR=1
+# shellcheck disable=SC2034 # used by the script that sources this one
+launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
