@@ -108,6 +108,16 @@ core::kube::Connection connectionTo(const RecordingServer &server)
     return connection;
 }
 
+// The exec fake over HTTPS with `tls`; null when it cannot listen.
+std::unique_ptr<RecordingServer> tlsServer(ExecFake &fake, const core::sandbox::TlsContext &tls)
+{
+    core::sandbox::HttpServerOptions options;
+    options.tls = tls;
+    auto server = std::make_unique<RecordingServer>(
+        [&fake](const HttpRequest &r, RecordingServer &s) { return fake.handle(r, s); }, options);
+    return server->start() ? std::move(server) : nullptr;
+}
+
 QByteArray joined(const QSignalSpy &spy)
 {
     QByteArray all;
@@ -365,15 +375,11 @@ void tst_execclient::overTlsWithClientCertificate()
 {
     const auto tls = core::sandbox::TlsContext::generate();
     QVERIFY(tls.ok());
-    core::sandbox::HttpServerOptions serverOptions;
-    serverOptions.tls = tls.value();
     ExecFake fake;
-    RecordingServer server(
-        [&fake](const HttpRequest &r, RecordingServer &s) { return fake.handle(r, s); },
-        serverOptions);
-    QVERIFY(server.start());
+    const auto server = tlsServer(fake, tls.value());
+    QVERIFY(server);
     core::kube::Connection connection;
-    connection.server = server.url();
+    connection.server = server->url();
     connection.certificateAuthorityPem = tls->caPem();
     connection.clientCertPem = tls->clientCertPem();
     connection.clientKeyPem = tls->clientKeyPem();
@@ -386,7 +392,7 @@ void tst_execclient::overTlsWithClientCertificate()
     client.start(QStringLiteral("shop"), QStringLiteral("web-0"), options);
     QVERIFY(finished.wait(5000));
     QCOMPARE(joined(stdoutSpy), QByteArray("secure\n"));
-    const HttpRequest request = server.requests().front();
+    const HttpRequest request = server->requests().front();
     QVERIFY(request.secure);
     QCOMPARE(request.client.commonName, QStringLiteral("sandbox-admin"));
 
@@ -409,14 +415,10 @@ void tst_execclient::tlsServerName()
     tlsOptions.extraNames = {QStringLiteral("api.burst.test")};
     const auto tls = core::sandbox::TlsContext::generate(tlsOptions);
     QVERIFY(tls.ok());
-    core::sandbox::HttpServerOptions serverOptions;
-    serverOptions.tls = tls.value();
     ExecFake fake;
-    RecordingServer server(
-        [&fake](const HttpRequest &r, RecordingServer &s) { return fake.handle(r, s); },
-        serverOptions);
-    QVERIFY(server.start());
-    core::kube::Connection connection = connectionTo(server);
+    const auto server = tlsServer(fake, tls.value());
+    QVERIFY(server);
+    core::kube::Connection connection = connectionTo(*server);
     connection.certificateAuthorityPem = tls->caPem();
     connection.tlsServerName = QStringLiteral("api.burst.test");
     ExecOptions options;
@@ -435,7 +437,7 @@ void tst_execclient::tlsServerName()
     QVERIFY(failed.wait(5000));
     QCOMPARE(failed.constFirst().constFirst().value<core::Error>().code,
              QStringLiteral("kube.transport"));
-    QCOMPARE(server.requests().size(), size_t(1)); // nothing reached the server the second time
+    QCOMPARE(server->requests().size(), size_t(1)); // nothing reached the server the second time
 }
 
 QTEST_GUILESS_MAIN(tst_execclient)
