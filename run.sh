@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, starts the sandbox cluster and launches Burst Console (on the
-# shipped examples unless paths are given: ./run.sh path/to/manifests ...). The sandbox runs
-# while the console is open; its kubeconfig is build/sandbox-kubeconfig.
+# Installs what is missing, builds, starts the sandbox cluster and launches Burst Console connected
+# to it (its live panes) and on the shipped examples unless paths are given: ./run.sh
+# path/to/manifests ... The sandbox runs while the console is open; its kubeconfig is
+# build/sandbox-kubeconfig.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/build-env.sh
@@ -16,7 +17,9 @@ rm -f "$kubeconfig"
 sandbox=$!
 trap 'kill "$sandbox" 2>/dev/null || true; wait "$sandbox" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$kubeconfig" ] && break; sleep 0.1; done
+connect=()
 if [ -s "$kubeconfig" ]; then
+    connect=(--kubeconfig "$kubeconfig" --context sandbox)
     cat >&2 <<MSG
 run.sh: the sandbox cluster is up (log: build/sandbox.log). In another terminal:
     export KUBECONFIG=$kubeconfig
@@ -29,7 +32,7 @@ fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "run.sh: no display found; starting the console under Xvfb (xvfb-run)." >&2
-    xvfb-run -a -s "-screen 0 1400x900x24" ./build/app/burst-console "$@"
+    xvfb-run -a -s "-screen 0 1400x900x24" ./build/app/burst-console "${connect[@]}" "$@"
 else
-    ./build/app/burst-console "$@"
+    ./build/app/burst-console "${connect[@]}" "$@"
 fi

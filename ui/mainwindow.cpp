@@ -1,12 +1,14 @@
 #include "ui/mainwindow.h"
 
 #include "core/burst/whatifscenario.h"
+#include "models/clustersession.h"
 #include "models/profiletablemodel.h"
 #include "models/workloadsummarymodel.h"
 #include "models/workspacecontroller.h"
 #include "ui/helpdialogs.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
+#include "ui/podspane.h"
 #include "ui/previewpane.h"
 #include "ui/profileform.h"
 #include "ui/resourcesform.h"
@@ -19,6 +21,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -106,6 +109,28 @@ MainWindow::~MainWindow()
     for (QObject *child : findChildren<QObject *>())
         child->disconnect(this);
     m_workloads->selectionModel()->disconnect(this);
+}
+
+PodsPane *MainWindow::addClusterSession(models::ClusterSession *session)
+{
+    auto *dock = new QDockWidget(tr("Cluster: %1").arg(session->contextName()), this);
+    dock->setObjectName(QStringLiteral("cluster-") + session->contextName());
+    dock->setAccessibleName(tr("Cluster %1").arg(session->contextName()));
+    auto *panes = new QTabWidget(dock);
+    panes->setAccessibleName(tr("Live panes"));
+    auto *pods = new PodsPane(session, panes);
+    panes->addTab(pods, tr("Burst pods"));
+    dock->setWidget(panes);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    auto *state = new QLabel(this);
+    state->setAccessibleName(tr("Connection state of %1").arg(session->contextName()));
+    const auto show = [state, session](const models::ConnectionStatus &status) {
+        state->setText(models::describeStatus(session->contextName(), status));
+    };
+    show(session->status());
+    connect(session, &models::ClusterSession::statusChanged, state, show);
+    statusBar()->addPermanentWidget(state);
+    return pods;
 }
 
 const core::burst::Workspace &MainWindow::workspace() const

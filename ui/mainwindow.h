@@ -16,6 +16,7 @@ class QTableView;
 class QUndoStack;
 
 namespace models {
+class ClusterSession;
 class ProfileTableModel;
 class WorkloadSummaryModel;
 class WorkspaceController;
@@ -29,6 +30,7 @@ namespace ui {
 
 class HostPathForm;
 class ImageRulesForm;
+class PodsPane;
 class PreviewPane;
 class ProfileForm;
 class ResourcesForm;
@@ -70,6 +72,10 @@ public:
     models::ProfileTableModel *profileModel() const { return m_profileModel; }
     const core::burst::WorkloadEntry *currentWorkload() const;
     void selectWorkload(int row);
+
+    // Shows a connected cluster: a dock titled with its context holding its live panes, and its
+    // connection state in the status bar. The window does not own the session.
+    PodsPane *addClusterSession(models::ClusterSession *session);
 
     // Where autosaved text goes (crash recovery).
     static QString autosavePath();

@@ -5,7 +5,6 @@
 #include "core/kube/loginshellpath.h"
 
 #include <QCoreApplication>
-#include <QStandardPaths>
 
 namespace cli {
 
@@ -70,10 +69,8 @@ core::Result<core::kube::Connection> ConnectionFlags::load(const QCommandLinePar
     // Exec plugins run only once their exact command line is trusted, for burstctl as for the
     // console (one trust file for both).
     core::kube::Connection connection = loaded.value();
-    const QString trustFile =
-        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
-        QStringLiteral("/burst-console/exec-trust.ini");
-    auto trustStore = std::make_shared<core::kube::ExecTrustStore>(trustFile);
+    auto trustStore =
+        std::make_shared<core::kube::ExecTrustStore>(core::kube::defaultExecTrustFile());
     if (parser.isSet(QStringLiteral("trust-exec")))
         trustStore->trust(connection.userSourceFile, connection.userName, *connection.exec);
     if (!trustStore->isTrusted(connection.userSourceFile, connection.userName, *connection.exec))

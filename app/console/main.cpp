@@ -1,4 +1,9 @@
 #include "core/common/translations.h"
+#include "core/kube/execcredentialprovider.h"
+#include "core/kube/exectruststore.h"
+#include "core/kube/kubeconfig.h"
+#include "core/kube/loginshellpath.h"
+#include "models/clustersession.h"
 #include "ui/mainwindow.h"
 #include "ui/theme.h"
 
@@ -8,8 +13,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+
+#include <optional>
 
 namespace {
 
@@ -35,6 +43,43 @@ QStringList shippedExamples()
     return {target};
 }
 
+// The context named on the command line as a connection, or nothing (after telling the user
+// why). An exec credential plugin runs only once the user has seen and trusted its exact
+// command line, in the trust file burstctl shares.
+std::optional<core::kube::Connection> connectionFor(const QString &kubeconfig,
+                                                    const QString &context)
+{
+    core::kube::KubeconfigOverrides overrides;
+    overrides.kubeconfigPath = kubeconfig;
+    overrides.context = context;
+    auto loaded = core::kube::loadConnection(overrides);
+    if (!loaded) {
+        QMessageBox::warning(nullptr, Tr::tr("Cannot connect"),
+                             loaded.error().message + u"\n\n" + loaded.error().hint);
+        return std::nullopt;
+    }
+    core::kube::Connection connection = loaded.value();
+    if (connection.exec) {
+        auto trust = std::make_shared<core::kube::ExecTrustStore>(
+            core::kube::defaultExecTrustFile());
+        if (!trust->isTrusted(connection.userSourceFile, connection.userName, *connection.exec)) {
+            const auto answer = QMessageBox::question(
+                nullptr, Tr::tr("Run a credential plugin?"),
+                Tr::tr("To connect to \"%1\", the kubeconfig user \"%2\" (defined in %3) runs "
+                       "this command:\n\n%4\n\nRun it only if you expect it. Trust and run "
+                       "it?")
+                    .arg(connection.contextName, connection.userName, connection.userSourceFile,
+                         core::kube::ExecTrustStore::commandLine(*connection.exec)));
+            if (answer != QMessageBox::Yes)
+                return std::nullopt;
+            trust->trust(connection.userSourceFile, connection.userName, *connection.exec);
+        }
+        core::kube::attachExecCredentialProvider(connection, trust,
+                                                 std::make_shared<core::kube::LoginShellPath>());
+    }
+    return connection;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -56,6 +101,17 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Tr::tr("Edit and preview CCE-to-CCI burst policies and monitor burst pods."));
+    const QCommandLineOption kubeconfigOption(
+        QStringLiteral("kubeconfig"), Tr::tr("The kubeconfig file (default: KUBECONFIG, else "
+                                             "~/.kube/config, merged as kubectl does)."),
+        Tr::tr("FILE"));
+    const QCommandLineOption contextOption(
+        QStringLiteral("context"),
+        Tr::tr("Connect to this kubeconfig context at start (with --kubeconfig alone: its "
+               "current context)."),
+        Tr::tr("NAME"));
+    parser.addOption(kubeconfigOption);
+    parser.addOption(contextOption);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("paths"),
@@ -70,5 +126,13 @@ int main(int argc, char *argv[])
     ui::MainWindow window;
     window.show();
     window.open(paths);
+    if (parser.isSet(contextOption) || parser.isSet(kubeconfigOption)) {
+        if (auto connection =
+                connectionFor(parser.value(kubeconfigOption), parser.value(contextOption))) {
+            auto *session = new models::ClusterSession(*connection, &window);
+            window.addClusterSession(session);
+            session->start();
+        }
+    }
     return app.exec();
 }

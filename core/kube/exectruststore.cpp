@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace core::kube {
 
@@ -80,6 +81,12 @@ QString ExecTrustStore::fingerprint(const ExecConfig &config)
         env.append(QJsonArray{name, value});
     const QJsonArray line{config.command, QJsonArray::fromStringList(config.args), env};
     return sha256Hex(QJsonDocument(line).toJson(QJsonDocument::Compact));
+}
+
+QString defaultExecTrustFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           QStringLiteral("/burst-console/exec-trust.ini");
 }
 
 } // namespace core::kube

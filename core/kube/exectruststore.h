@@ -33,4 +33,8 @@ private:
     QString m_settingsFile;
 };
 
+// The file burstctl and the console share, so a command line trusted in one is trusted in the
+// other: <config>/burst-console/exec-trust.ini.
+QString defaultExecTrustFile();
+
 } // namespace core::kube

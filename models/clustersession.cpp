@@ -1,0 +1,209 @@
+#include "models/clustersession.h"
+
+#include "core/kube/apiclient.h"
+#include "core/kube/informer.h"
+#include "models/podtablemodel.h"
+#include "models/tr.h"
+
+#include <QJsonArray>
+#include <QLocale>
+#include <QTimer>
+
+namespace models {
+
+namespace {
+
+constexpr int kRediscoverMs = 5000;
+
+ConnectionState stateFor(const core::kube::ApiStatusError &error)
+{
+    if (error.httpStatus == 401)
+        return ConnectionState::Unauthorized;
+    if (error.httpStatus == 403)
+        return ConnectionState::Forbidden;
+    if (error.httpStatus == 0)
+        return ConnectionState::Unreachable;
+    return ConnectionState::Reconnecting;
+}
+
+bool isVirtualNode(const QJsonObject &node)
+{
+    const QJsonObject labels = node.value(u"metadata").toObject().value(u"labels").toObject();
+    if (labels.value(u"type").toString() == u"virtual-kubelet")
+        return true;
+    for (const QJsonValue &t : node.value(u"spec").toObject().value(u"taints").toArray()) {
+        if (t.toObject().value(u"key").toString() == u"virtual-kubelet.io/provider")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QString describeStatus(const QString &context, const ConnectionStatus &status)
+{
+    const QString since = status.since.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+    const QString pods = QLocale().toString(status.pods);
+    QString text;
+    switch (status.state) {
+    case ConnectionState::Disconnected:
+        text = Tr::tr("%1: disconnected").arg(context);
+        break;
+    case ConnectionState::Connecting:
+        text = Tr::tr("%1: connecting").arg(context);
+        break;
+    case ConnectionState::Syncing:
+        text = Tr::tr("%1: syncing, %2 pods so far").arg(context, pods);
+        break;
+    case ConnectionState::Synced:
+        text = Tr::tr("%1: synced, %2 pods").arg(context, pods);
+        break;
+    case ConnectionState::Reconnecting:
+        text = Tr::tr("%1: reconnecting since %2, showing data from then").arg(context, since);
+        break;
+    case ConnectionState::Unauthorized:
+        text = Tr::tr("%1: unauthorized since %2").arg(context, since);
+        break;
+    case ConnectionState::Forbidden:
+        text = Tr::tr("%1: forbidden since %2").arg(context, since);
+        break;
+    case ConnectionState::Unreachable:
+        text = Tr::tr("%1: unreachable since %2").arg(context, since);
+        break;
+    }
+    if (!status.detail.isEmpty() && status.state != ConnectionState::Synced &&
+        status.state != ConnectionState::Syncing)
+        text += Tr::tr(" (%1)").arg(status.detail);
+    return text;
+}
+
+ClusterSession::ClusterSession(core::kube::Connection connection, QObject *parent)
+    : QObject(parent),
+      m_contextName(connection.contextName.isEmpty() ? connection.server.host()
+                                                     : connection.contextName),
+      m_client(new core::kube::ApiClient(std::move(connection), this)),
+      m_podModel(new PodTableModel(this))
+{
+    qRegisterMetaType<models::ConnectionStatus>();
+}
+
+ClusterSession::~ClusterSession()
+{
+    stop();
+}
+
+void ClusterSession::start()
+{
+    if (m_status.state != ConnectionState::Disconnected &&
+        m_status.state != ConnectionState::Unreachable &&
+        m_status.state != ConnectionState::Unauthorized)
+        return;
+    setState(ConnectionState::Connecting);
+    m_client->discover(this, [this](const core::kube::ApiResult<core::kube::RestMapper> &mapper) {
+        if (m_status.state != ConnectionState::Connecting)
+            return; // stopped meanwhile
+        if (!mapper) {
+            setState(stateFor(mapper.error()), mapper.error().toError().message);
+            QTimer::singleShot(kRediscoverMs, this, [this] {
+                if (m_status.state == ConnectionState::Unreachable)
+                    start();
+            });
+            return;
+        }
+        startInformers(mapper.value());
+    });
+}
+
+void ClusterSession::stop()
+{
+    for (core::kube::Informer *informer : {m_podInformer, m_nodeInformer}) {
+        if (informer) {
+            informer->stop();
+            informer->deleteLater();
+        }
+    }
+    m_podInformer = m_nodeInformer = nullptr;
+    m_informersSynced = 0;
+    if (m_status.state != ConnectionState::Disconnected)
+        setState(ConnectionState::Disconnected);
+}
+
+void ClusterSession::startInformers(const core::kube::RestMapper &mapper)
+{
+    const auto pods = mapper.resolve(QStringLiteral("pods"));
+    const auto nodes = mapper.resolve(QStringLiteral("nodes"));
+    if (!pods || !nodes) {
+        setState(ConnectionState::Forbidden, (!pods ? pods.error() : nodes.error()).message);
+        return;
+    }
+    setState(ConnectionState::Syncing);
+    const auto informer = [this](const core::kube::ResourceMapping &resource) {
+        core::kube::InformerOptions options;
+        options.reflector.resource = resource;
+        auto *created = new core::kube::Informer(m_client, options, this);
+        connect(created, &core::kube::Informer::warning, this, &ClusterSession::onFailure);
+        connect(created, &core::kube::Informer::synced, this, &ClusterSession::onSynced);
+        return created;
+    };
+    m_nodeInformer = informer(nodes.value());
+    connect(m_nodeInformer, &core::kube::Informer::changes, this, &ClusterSession::onNodes);
+    m_podInformer = informer(pods.value());
+    connect(m_podInformer, &core::kube::Informer::changes, this, &ClusterSession::onPods);
+    m_nodeInformer->start();
+    m_podInformer->start();
+}
+
+void ClusterSession::onFailure(const core::kube::ApiStatusError &error)
+{
+    if (m_status.state == ConnectionState::Disconnected)
+        return;
+    const ConnectionState state = stateFor(error);
+    // A transport failure while watching is a reconnect in progress, not a lost cluster.
+    setState(state == ConnectionState::Unreachable && m_informersSynced == 2
+                 ? ConnectionState::Reconnecting
+                 : state,
+             error.toError().message);
+}
+
+void ClusterSession::onPods(const core::kube::ChangeSet &changes)
+{
+    m_podModel->applyChanges(changes);
+    m_status.pods = m_podModel->rowCount();
+    if (m_informersSynced == 2 && m_status.state != ConnectionState::Synced)
+        setState(ConnectionState::Synced);
+    else
+        emit statusChanged(m_status);
+}
+
+void ClusterSession::onNodes(const core::kube::ChangeSet &changes)
+{
+    Q_UNUSED(changes);
+    QSet<QString> virtualNodes;
+    for (const QJsonObject &node : m_nodeInformer->cache().objects()) {
+        if (isVirtualNode(node))
+            virtualNodes.insert(node.value(u"metadata").toObject().value(u"name").toString());
+    }
+    m_podModel->setVirtualNodes(virtualNodes);
+    if (m_informersSynced == 2)
+        setState(ConnectionState::Synced);
+}
+
+void ClusterSession::onSynced()
+{
+    if (++m_informersSynced == 2)
+        setState(ConnectionState::Synced);
+}
+
+void ClusterSession::setState(ConnectionState state, const QString &detail)
+{
+    if (state == m_status.state && detail == m_status.detail)
+        return;
+    if (state != m_status.state)
+        m_status.since = QDateTime::currentDateTimeUtc();
+    m_status.state = state;
+    m_status.detail = detail;
+    m_status.pods = m_podModel->rowCount();
+    emit statusChanged(m_status);
+}
+
+} // namespace models

@@ -1,0 +1,172 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace models {
+
+// One batch of changes to a live table, already turned into rows (on whichever thread decoded
+// them): rows that were added or changed, by key, and the keys of rows that went away. Removals
+// apply first, so a key in both lists stays (a batch function drops objects that were created
+// and deleted within the batch, as podBatch does).
+template <typename Row> struct RowBatch
+{
+    QList<Row> upserted;
+    QStringList removed;
+
+    bool isEmpty() const { return upserted.isEmpty() && removed.isEmpty(); }
+};
+
+// A run of consecutive row numbers, first..last inclusive.
+struct RowRun
+{
+    int first = 0;
+    int last = 0;
+    bool operator==(const RowRun &) const = default;
+};
+
+// The runs of consecutive numbers in `rows` (any order, duplicates allowed), ascending:
+// {9, 1, 2, 3, 7, 10} -> 1..3, 7..7, 9..10.
+QList<RowRun> rowRuns(QList<int> rows);
+
+// A flat table over a changing set of keyed objects (pods of a watch, events, nodes), updated one
+// batch at a time without a reset: removed rows go with beginRemoveRows per run of consecutive
+// rows, changed rows emit dataChanged per run (only rows that show something else), new rows are
+// appended with one beginInsertRows. Rows keep their place, so selection and scroll position
+// survive; order and filtering belong to a proxy model above. A key lookup is O(1) (an index
+// rebuilt from the first removed row after removals). Subclasses give the column headers
+// (QT_TRANSLATE_NOOP("models", ...)), the key and the cells.
+template <typename Row> class LiveTableModel : public QAbstractTableModel
+{
+public:
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_rows.size());
+    }
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_headers.size());
+    }
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override
+    {
+        if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+            return {};
+        return cell(m_rows.at(index.row()), index.column(), role);
+    }
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override
+    {
+        if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+            section >= m_headers.size())
+            return {};
+        return QCoreApplication::translate("models", m_headers.at(section));
+    }
+
+    const QList<Row> &rows() const { return m_rows; }
+    const Row &rowAt(int row) const { return m_rows.at(row); }
+    // The row showing `key`, or -1.
+    int rowOf(const QString &key) const { return m_index.value(key, -1); }
+
+    // Applies one batch: removals first, then each upserted row replaces the row with its key
+    // or, when there is none, is appended (in batch order).
+    void apply(RowBatch<Row> batch)
+    {
+        removeKeys(batch.removed);
+        QList<int> changed;
+        QList<Row> added;
+        QHash<QString, qsizetype> addedAt; // a key upserted twice in one batch: the later wins
+        for (Row &row : batch.upserted) {
+            const QString k = key(row);
+            const int at = rowOf(k);
+            if (at >= 0) {
+                if (!same(m_rows.at(at), row))
+                    changed.append(at);
+                m_rows[at] = std::move(row);
+            } else if (const auto seen = addedAt.constFind(k); seen != addedAt.constEnd()) {
+                added[*seen] = std::move(row);
+            } else {
+                addedAt.insert(k, added.size());
+                added.append(std::move(row));
+            }
+        }
+        for (const RowRun &run : rowRuns(changed))
+            emit dataChanged(index(run.first, 0), index(run.last, columnCount() - 1));
+        if (added.isEmpty())
+            return;
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        m_rows.reserve(m_rows.size() + added.size());
+        for (Row &row : added) {
+            m_index.insert(key(row), int(m_rows.size()));
+            m_rows.append(std::move(row));
+        }
+        endInsertRows();
+    }
+
+    // Removes every row (a connection closed): one removal, not a reset.
+    void clear()
+    {
+        if (m_rows.isEmpty())
+            return;
+        beginRemoveRows({}, 0, int(m_rows.size()) - 1);
+        m_rows.clear();
+        m_index.clear();
+        endRemoveRows();
+    }
+
+protected:
+    LiveTableModel(QList<const char *> headers, QObject *parent)
+        : QAbstractTableModel(parent), m_headers(std::move(headers))
+    {
+    }
+
+    virtual QString key(const Row &row) const = 0;
+    virtual QVariant cell(const Row &row, int column, int role) const = 0;
+    // Whether two rows with the same key look the same: every cell in the roles views read.
+    virtual bool same(const Row &a, const Row &b) const
+    {
+        for (int column = 0; column < m_headers.size(); ++column) {
+            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::ForegroundRole),
+                             int(Qt::UserRole)}) {
+                if (cell(a, column, role) != cell(b, column, role))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+private:
+    void removeKeys(const QStringList &keys)
+    {
+        QList<int> gone;
+        gone.reserve(keys.size());
+        for (const QString &k : keys) {
+            if (const int at = rowOf(k); at >= 0)
+                gone.append(at);
+        }
+        if (gone.isEmpty())
+            return;
+        const QList<RowRun> runs = rowRuns(gone);
+        for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
+            beginRemoveRows({}, run->first, run->last);
+            for (int i = run->first; i <= run->last; ++i)
+                m_index.remove(key(m_rows.at(i)));
+            m_rows.remove(run->first, run->last - run->first + 1);
+            endRemoveRows();
+        }
+        for (int i = runs.first().first; i < m_rows.size(); ++i)
+            m_index.insert(key(m_rows.at(i)), i);
+    }
+
+    QList<const char *> m_headers;
+    QList<Row> m_rows;
+    QHash<QString, int> m_index;
+};
+
+} // namespace models

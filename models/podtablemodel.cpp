@@ -1,0 +1,172 @@
+#include "models/podtablemodel.h"
+
+#include "models/tr.h"
+
+#include <QBrush>
+#include <QJsonArray>
+
+namespace models {
+
+namespace {
+
+const QString kBurstLabel = QStringLiteral("virtual-kubelet.io/burst-to-cci");
+const QString kManagedByProfile = QStringLiteral("scheduling.cci.io/managed-by-profile");
+const QString kBurstPodCpu = QStringLiteral("virtual-kubelet.cci.io/burst-pod-cpu");
+const QString kBurstPodMemory = QStringLiteral("virtual-kubelet.cci.io/burst-pod-memory");
+
+bool healthy(const QString &status)
+{
+    return status == u"Running" || status == u"Completed" || status == u"Succeeded";
+}
+
+} // namespace
+
+PodRow podRowFrom(const QJsonObject &pod)
+{
+    const QJsonObject metadata = pod.value(u"metadata").toObject();
+    const QJsonObject labels = metadata.value(u"labels").toObject();
+    const QJsonObject annotations = metadata.value(u"annotations").toObject();
+    PodRow row;
+    row.uid = metadata.value(u"uid").toString();
+    row.nameSpace = metadata.value(u"namespace").toString();
+    row.name = metadata.value(u"name").toString();
+    row.node = pod.value(u"spec").toObject().value(u"nodeName").toString();
+    row.podIp = pod.value(u"status").toObject().value(u"podIP").toString();
+    for (const QJsonValue &o : metadata.value(u"ownerReferences").toArray()) {
+        if (o.toObject().value(u"controller").toBool()) {
+            row.ownerKind = o.toObject().value(u"kind").toString();
+            row.ownerName = o.toObject().value(u"name").toString();
+        }
+    }
+    row.burstLabel = labels.value(kBurstLabel).toString();
+    row.profile = annotations.value(kManagedByProfile).toString();
+    row.cciCpu = annotations.value(kBurstPodCpu).toString();
+    row.cciMemory = annotations.value(kBurstPodMemory).toString();
+    row.created =
+        QDateTime::fromString(metadata.value(u"creationTimestamp").toString(), Qt::ISODate);
+    row.summary = core::kube::summarizePod(pod);
+    return row;
+}
+
+RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes)
+{
+    RowBatch<PodRow> batch;
+    QSet<QString> deleted;
+    for (const QJsonObject &pod : changes.deleted) {
+        batch.removed.append(pod.value(u"metadata").toObject().value(u"uid").toString());
+        deleted.insert(batch.removed.last());
+    }
+    // A pod created and deleted within one batch comes in both lists; a uid never returns, so
+    // it is simply not shown.
+    batch.upserted.reserve(changes.added.size() + changes.modified.size());
+    for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
+        for (const QJsonObject &pod : *list) {
+            if (!deleted.contains(pod.value(u"metadata").toObject().value(u"uid").toString()))
+                batch.upserted.append(podRowFrom(pod));
+        }
+    }
+    return batch;
+}
+
+PodTableModel::PodTableModel(QObject *parent)
+    : LiveTableModel({QT_TRANSLATE_NOOP("models", "Namespace"), QT_TRANSLATE_NOOP("models", "Name"),
+                      QT_TRANSLATE_NOOP("models", "Ready"), QT_TRANSLATE_NOOP("models", "Status"),
+                      QT_TRANSLATE_NOOP("models", "Restarts"), QT_TRANSLATE_NOOP("models", "Age"),
+                      QT_TRANSLATE_NOOP("models", "Node"), QT_TRANSLATE_NOOP("models", "Location"),
+                      QT_TRANSLATE_NOOP("models", "Burst strategy"),
+                      QT_TRANSLATE_NOOP("models", "Profile"),
+                      QT_TRANSLATE_NOOP("models", "CCI CPU"),
+                      QT_TRANSLATE_NOOP("models", "CCI memory")},
+                     parent)
+{
+}
+
+void PodTableModel::setVirtualNodes(const QSet<QString> &nodes)
+{
+    if (nodes == m_virtualNodes)
+        return;
+    const QSet<QString> before = std::exchange(m_virtualNodes, nodes);
+    QList<int> moved;
+    for (int i = 0; i < rowCount(); ++i) {
+        const QString &node = rowAt(i).node;
+        if (before.contains(node) != m_virtualNodes.contains(node))
+            moved.append(i);
+    }
+    for (const RowRun &run : rowRuns(moved))
+        emit dataChanged(index(run.first, Location), index(run.last, Location));
+}
+
+void PodTableModel::refreshAges()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Restarts), index(rowCount() - 1, Age), {Qt::DisplayRole});
+}
+
+QDateTime PodTableModel::now() const
+{
+    return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+}
+
+QVariant PodTableModel::display(const PodRow &row, int column) const
+{
+    switch (column) {
+    case Namespace:
+        return row.nameSpace;
+    case Name:
+        return row.name;
+    case Ready:
+        return QStringLiteral("%1/%2").arg(row.summary.readyContainers).arg(row.summary.containers);
+    case Status:
+        return row.summary.status;
+    case Restarts:
+        if (row.summary.lastRestart.isValid())
+            return Tr::tr("%1 (%2 ago)")
+                .arg(row.summary.restarts)
+                .arg(core::kube::humanAge(row.summary.lastRestart.secsTo(now())));
+        return QString::number(row.summary.restarts);
+    case Age:
+        return row.created.isValid() ? core::kube::humanAge(row.created.secsTo(now()))
+                                     : QStringLiteral("<unknown>");
+    case Node:
+        return row.node;
+    case Location:
+        if (row.node.isEmpty())
+            return Tr::tr("unscheduled");
+        return onVirtualNode(row) ? Tr::tr("CCI") : Tr::tr("local");
+    case Strategy:
+        return row.burstLabel;
+    case Profile:
+        return row.profile;
+    case CciCpu:
+        return row.cciCpu;
+    case CciMemory:
+        return row.cciMemory;
+    default:
+        return {};
+    }
+}
+
+QVariant PodTableModel::cell(const PodRow &row, int column, int role) const
+{
+    if (role == Qt::DisplayRole)
+        return display(row, column);
+    if (role == SortRole) {
+        switch (column) {
+        case Ready:
+            return row.summary.readyContainers;
+        case Restarts:
+            return row.summary.restarts;
+        case Age:
+            return row.created.isValid() ? -row.created.toSecsSinceEpoch() : qint64(0);
+        default:
+            return display(row, column);
+        }
+    }
+    if (role == Qt::ForegroundRole && column == Status && !healthy(row.summary.status))
+        return QBrush(QColor(0xd0, 0x3a, 0x2f)); // readable on light and dark themes
+    if (role == Qt::ToolTipRole && column == Name && !row.ownerKind.isEmpty())
+        return Tr::tr("Controlled by %1 %2").arg(row.ownerKind, row.ownerName);
+    return {};
+}
+
+} // namespace models

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "core/kube/informer.h"
+#include "core/kube/podsummary.h"
+#include "models/livetablemodel.h"
+
+#include <QDateTime>
+#include <QSet>
+
+namespace models {
+
+// The few dozen fields the pod panes show, taken from a pod once when it arrives; the pod's JSON
+// is not kept by the model.
+struct PodRow
+{
+    QString uid;
+    QString nameSpace;
+    QString name;
+    QString node;
+    QString podIp;
+    QString ownerKind; // the controller owner: ReplicaSet, StatefulSet, Job...
+    QString ownerName;
+    QString burstLabel; // the pod's burst strategy label value, "" when absent
+    QString profile;    // the ScheduleProfile that manages it, "" when none
+    QString cciCpu;     // the CCI pod's normalized cpu and memory, "" until set
+    QString cciMemory;
+    QDateTime created;
+    core::kube::PodSummary summary;
+};
+
+PodRow podRowFrom(const QJsonObject &pod);
+// An informer batch as rows: deleted pods by uid, added and modified ones decoded. Pure, so it
+// may run on the thread that received the batch.
+RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes);
+
+// Every pod of a connection, live: one row per pod uid, updated batch by batch (LiveTableModel).
+// Where a pod runs (local node or a virtual-kubelet node, i.e. on CCI) follows the set of
+// virtual nodes, which the node informer keeps up to date. Qt::UserRole gives sort keys (numbers
+// for counts and ages); Location is "CCI" or "local".
+class PodTableModel : public LiveTableModel<PodRow>
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        Namespace,
+        Name,
+        Ready,
+        Status,
+        Restarts,
+        Age,
+        Node,
+        Location,
+        Strategy,
+        Profile,
+        CciCpu,
+        CciMemory,
+        ColumnCount
+    };
+    static constexpr int SortRole = Qt::UserRole;
+
+    explicit PodTableModel(QObject *parent = nullptr);
+
+    void applyChanges(const core::kube::ChangeSet &changes) { apply(podBatch(changes)); }
+    // The names of the nodes that are virtual-kubelet nodes; rows whose node joins or leaves
+    // the set change their Location cell.
+    void setVirtualNodes(const QSet<QString> &nodes);
+    const QSet<QString> &virtualNodes() const { return m_virtualNodes; }
+    bool onVirtualNode(const PodRow &row) const { return m_virtualNodes.contains(row.node); }
+
+    // Ages grow with the clock, not with events: the view calls this now and then (one
+    // dataChanged over the Restarts and Age columns).
+    void refreshAges();
+    // Fixes "now" for the Age column (tests); invalid = the current time at each read.
+    void setNow(const QDateTime &now) { m_now = now; }
+
+protected:
+    QString key(const PodRow &row) const override { return row.uid; }
+    QVariant cell(const PodRow &row, int column, int role) const override;
+
+private:
+    QVariant display(const PodRow &row, int column) const;
+    QDateTime now() const;
+
+    QSet<QString> m_virtualNodes;
+    QDateTime m_now;
+};
+
+} // namespace models

@@ -1,0 +1,146 @@
+#include "models/livetablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+using models::RowBatch;
+using models::RowRun;
+
+Q_DECLARE_METATYPE(QList<RowRun>)
+
+namespace {
+
+struct Item
+{
+    QString key;
+    int value = 0;
+};
+
+class ItemModel : public models::LiveTableModel<Item>
+{
+public:
+    ItemModel() : LiveTableModel({QT_TRANSLATE_NOOP("models", "Name"), "Value"}, nullptr) {}
+
+protected:
+    QString key(const Item &row) const override { return row.key; }
+    QVariant cell(const Item &row, int column, int role) const override
+    {
+        if (role != Qt::DisplayRole)
+            return {};
+        return column == 0 ? QVariant(row.key) : QVariant(row.value);
+    }
+};
+
+QStringList shownKeys(const ItemModel &model)
+{
+    QStringList keys;
+    for (const Item &item : model.rows())
+        keys.append(item.key);
+    return keys;
+}
+
+QList<int> ints(std::initializer_list<int> values)
+{
+    return QList<int>(values);
+}
+
+} // namespace
+
+class tst_LiveTableModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void runs_data()
+    {
+        QTest::addColumn<QList<int>>("rows");
+        QTest::addColumn<QList<RowRun>>("runs");
+        QTest::newRow("none") << QList<int>{} << QList<RowRun>{};
+        QTest::newRow("one") << ints({4}) << QList<RowRun>{{4, 4}};
+        QTest::newRow("unsorted with gaps")
+            << ints({9, 1, 2, 3, 7, 10}) << QList<RowRun>{{1, 3}, {7, 7}, {9, 10}};
+        QTest::newRow("duplicates") << ints({2, 2, 3, 3}) << QList<RowRun>{{2, 3}};
+    }
+    void runs()
+    {
+        QFETCH(QList<int>, rows);
+        QFETCH(QList<RowRun>, runs);
+        QCOMPARE(models::rowRuns(rows), runs);
+    }
+
+    void batchesApplyInPlace()
+    {
+        ItemModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+        model.apply({{{u"a"_qs, 1}, {u"b"_qs, 2}, {u"c"_qs, 3}, {u"d"_qs, 4}}, {}});
+        QCOMPARE(shownKeys(model), QStringList({u"a"_qs, u"b"_qs, u"c"_qs, u"d"_qs}));
+        QCOMPARE(inserted.size(), 1);
+
+        // b and c go (one run), d changes, a is upserted unchanged, e arrives twice: the later wins.
+        model.apply({{{u"d"_qs, 40}, {u"a"_qs, 1}, {u"e"_qs, 5}, {u"e"_qs, 50}},
+                     {u"b"_qs, u"c"_qs, u"missing"_qs}});
+        QCOMPARE(shownKeys(model), QStringList({u"a"_qs, u"d"_qs, u"e"_qs}));
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), 1);
+        QCOMPARE(removed.at(0).at(2).toInt(), 2);
+        QCOMPARE(changed.size(), 1); // d only: a shows the same
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+        QCOMPARE(model.data(model.index(1, 1)).toInt(), 40);
+        QCOMPARE(model.data(model.index(2, 1)).toInt(), 50);
+        QCOMPARE(model.rowOf(u"e"_qs), 2);
+        QCOMPARE(model.rowOf(u"b"_qs), -1);
+
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(resets.size(), 0);
+    }
+
+    // Random batches against a plain map: the model always holds exactly the live keys with their
+    // latest values, its key index stays right, and it is never reset.
+    void randomBatchesMatchReference()
+    {
+        ItemModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QRandomGenerator random(20261206);
+        QHash<QString, int> reference;
+        for (int round = 0; round < 200; ++round) {
+            RowBatch<Item> batch;
+            const int n = int(random.bounded(40));
+            for (int i = 0; i < n; ++i) {
+                const QString k = QString::number(random.bounded(300));
+                if (random.bounded(3) == 0) {
+                    batch.removed.append(k);
+                    reference.remove(k);
+                }
+            }
+            for (int i = 0; i < n; ++i) {
+                const QString k = QString::number(random.bounded(300));
+                const int v = int(random.bounded(5));
+                batch.upserted.append({k, v});
+            }
+            for (const Item &item : std::as_const(batch.upserted))
+                reference.insert(item.key, item.value);
+            model.apply(batch);
+            QCOMPARE(model.rowCount(), reference.size());
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const Item &item = model.rowAt(row);
+                QCOMPARE(model.rowOf(item.key), row);
+                QCOMPARE(item.value, reference.value(item.key, -1));
+            }
+        }
+        QCOMPARE(resets.size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_LiveTableModel)
+#include "tst_livetablemodel.moc"

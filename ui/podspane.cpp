@@ -1,0 +1,132 @@
+#include "ui/podspane.h"
+
+#include "models/clustersession.h"
+#include "models/podfilter.h"
+#include "models/podtablemodel.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMap>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+
+constexpr int kCountDelayMs = 250;  // counts follow a burst of batches once
+constexpr int kAgeRefreshMs = 5000; // the Age column moves with the clock
+
+} // namespace
+
+PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
+    : QWidget(parent),
+      m_session(session),
+      m_proxy(new models::PodFilterProxy(this)),
+      m_statusLine(new QLabel(this)),
+      m_counts(new QLabel(this)),
+      m_filterEdit(new QLineEdit(this)),
+      m_allPods(new QCheckBox(tr("All pods"), this)),
+      m_view(new QTableView(this)),
+      m_countTimer(new QTimer(this))
+{
+    setAccessibleName(tr("Burst pods"));
+    m_statusLine->setAccessibleName(tr("Connection state"));
+    m_statusLine->setWordWrap(true);
+    m_counts->setAccessibleName(tr("Pod counts"));
+    m_filterEdit->setAccessibleName(tr("Filter pods"));
+    m_filterEdit->setPlaceholderText(
+        tr("Filter: words, ns:NAME, status:TEXT, node:NAME, loc:cci|local, strategy:VALUE, -word"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_allPods->setAccessibleName(tr("Show all pods"));
+    m_allPods->setToolTip(tr("Show the pods on every node, not only those that burst to CCI"));
+
+    m_proxy->setSourceModel(session->pods());
+    m_proxy->setFixedLocation(QStringLiteral("cci"));
+    m_view->setModel(m_proxy);
+    m_view->setAccessibleName(tr("Burst pods"));
+    m_view->setObjectName(QStringLiteral("burstPods"));
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(models::PodTableModel::Age, Qt::AscendingOrder); // newest first
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(m_allPods);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_statusLine);
+    layout->addWidget(m_counts);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_view, 1);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy,
+            &models::PodFilterProxy::setFilterText);
+    connect(m_allPods, &QCheckBox::toggled, this, [this](bool all) {
+        m_proxy->setFixedLocation(all ? QString() : QStringLiteral("cci"));
+        setAccessibleName(all ? tr("Pods") : tr("Burst pods"));
+    });
+    connect(session, &models::ClusterSession::statusChanged, this, &PodsPane::showStatus);
+
+    m_countTimer->setSingleShot(true);
+    m_countTimer->setInterval(kCountDelayMs);
+    connect(m_countTimer, &QTimer::timeout, this, &PodsPane::updateCounts);
+    const auto later = [this] { m_countTimer->start(); };
+    models::PodTableModel *pods = session->pods();
+    connect(pods, &QAbstractItemModel::rowsInserted, this, later);
+    connect(pods, &QAbstractItemModel::rowsRemoved, this, later);
+    connect(pods, &QAbstractItemModel::dataChanged, this, later);
+    auto *ages = new QTimer(this);
+    connect(ages, &QTimer::timeout, pods, &models::PodTableModel::refreshAges);
+    ages->start(kAgeRefreshMs);
+
+    showStatus(session->status());
+    updateCounts();
+}
+
+void PodsPane::showStatus(const models::ConnectionStatus &status)
+{
+    m_statusLine->setText(models::describeStatus(m_session->contextName(), status));
+    // Anything but live data is marked, so the table is never read as current by mistake.
+    m_statusLine->setStyleSheet(status.live() ? QString()
+                                              : QStringLiteral("color: #b06000; font-weight: bold"));
+}
+
+void PodsPane::updateCounts()
+{
+    const models::PodTableModel *pods = m_session->pods();
+    qsizetype cci = 0;
+    qsizetype local = 0;
+    qsizetype pending = 0;
+    QMap<QString, qsizetype> byStrategy; // of the pods on CCI
+    for (const models::PodRow &row : pods->rows()) {
+        if (row.node.isEmpty()) {
+            ++pending;
+        } else if (pods->onVirtualNode(row)) {
+            ++cci;
+            ++byStrategy[row.burstLabel.isEmpty() ? tr("(no label)") : row.burstLabel];
+        } else {
+            ++local;
+        }
+    }
+    const QLocale locale;
+    QStringList strategies;
+    for (auto it = byStrategy.cbegin(); it != byStrategy.cend(); ++it)
+        strategies.append(tr("%1: %2").arg(it.key(), locale.toString(it.value())));
+    QString text = tr("On CCI %1, local %2, unscheduled %3")
+                       .arg(locale.toString(cci), locale.toString(local), locale.toString(pending));
+    if (!strategies.isEmpty())
+        text += tr(" — on CCI by strategy: %1").arg(strategies.join(tr(", ")));
+    m_counts->setText(text);
+}
+
+} // namespace ui

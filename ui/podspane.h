@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace models {
+class ClusterSession;
+class PodFilterProxy;
+struct ConnectionStatus;
+} // namespace models
+
+namespace ui {
+
+// The Burst pods pane of one connected cluster: the pods on a virtual-kubelet node (all pods
+// with "All pods" checked), live, sortable, with the filter box's words and tokens (ns:, status:,
+// node:, loc:, strategy:). The line above the table always says what the connection is doing,
+// so old data never passes for live data, and counts the pods by location and burst strategy.
+class PodsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PodsPane(models::ClusterSession *session, QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QCheckBox *allPods() const { return m_allPods; }
+    QLabel *statusLine() const { return m_statusLine; }
+    QLabel *countsLine() const { return m_counts; }
+    models::PodFilterProxy *proxy() const { return m_proxy; }
+
+private:
+    void showStatus(const models::ConnectionStatus &status);
+    void updateCounts();
+
+    models::ClusterSession *m_session;
+    models::PodFilterProxy *m_proxy;
+    QLabel *m_statusLine;
+    QLabel *m_counts;
+    QLineEdit *m_filterEdit;
+    QCheckBox *m_allPods;
+    QTableView *m_view;
+    QTimer *m_countTimer;
+};
+
+} // namespace ui
