@@ -12,6 +12,8 @@ class HelpDialogs
     Q_DECLARE_TR_FUNCTIONS(ui::HelpDialogs)
 
 public:
+    // The decided rules of core::burst::decidedRules(), one bullet each, under a heading.
+    static QString decidedRulesText();
     static void decidedRules(QWidget *parent);
     static void about(QWidget *parent);
 };

@@ -278,3 +278,26 @@ QList<PreviewResult> previewObjects(const QList<QJsonObject> &objects, PreviewSc
 }
 
 } // namespace core::burst
+
+namespace core::burst {
+
+QStringList decidedRules()
+{
+    return {
+        Tr::tr("Precedence: pod-template label > workload label > ScheduleProfile > none."),
+        Tr::tr("An invalid label value is an error and is ignored, never read as off."),
+        Tr::tr("A ScheduleProfile with an empty selector captures no pods."),
+        Tr::tr("The hostPath rule \"*\" covers every hostPath volume no named rule covers."),
+        Tr::tr("When an init container dominates a resource, the first app container is raised "
+               "just enough for the pod to reach the normalized value."),
+        Tr::tr("The pod cpu must be a multiple of 250m."),
+        Tr::tr("When the strategy is off or unset, CCI findings are reported as info."),
+        Tr::tr("Quantities above 2^63-1 (for example 1e400) are errors, not capped."),
+        Tr::tr("The auto strategy is simulated as an approximation of the real scheduler: the "
+               "least-allocated local node, else CCI."),
+        Tr::tr("Scale-down: the location with the higher scaleDownPriority loses pods first; on a "
+               "tie, CCI pods go first."),
+    };
+}
+
+} // namespace core::burst

@@ -18,6 +18,50 @@ namespace core::kube {
 
 using namespace std::chrono_literals;
 
+namespace {
+
+// A path with an empty segment ("/api/v1/namespaces//pods/web/log", a trailing "/") names an
+// empty namespace or object. Sent, it would address another resource, so it is refused.
+std::optional<ApiStatusError> refusedPath(const ApiRequest &request)
+{
+    if (request.path.startsWith(u'/') && !request.path.mid(1).split(u'/').contains(QString()))
+        return std::nullopt;
+    return ApiStatusError::invalidRequest(
+        Tr::tr("refused to send %1 %2: its namespace or name is empty")
+            .arg(QString::fromLatin1(request.verb), request.path));
+}
+
+// One object's path (`named` false: its collection's, for create). An empty name, or an empty
+// namespace of a namespaced resource, would address the whole collection or every namespace.
+ApiResult<QString> objectPath(const ResourceMapping &resource, const QString &nameSpace,
+                              const QString &name, bool named = true)
+{
+    if (resource.namespaced && nameSpace.isEmpty())
+        return ApiStatusError::invalidRequest(
+            Tr::tr("refused to address %1 \"%2\" without a namespace").arg(resource.resource, name));
+    if (named && name.isEmpty())
+        return ApiStatusError::invalidRequest(
+            Tr::tr("refused to address one of %1 without a name").arg(resource.resource));
+    return resource.path(nameSpace, name);
+}
+
+// A refused request is answered later, as an answer would come: callers may not be listening yet.
+template <typename Callback>
+void refuseLater(QObject *client, QObject *context, const Callback &done,
+                 const ApiStatusError &error)
+{
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        client,
+        [guard, done, error] {
+            if (guard)
+                done(error);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace
+
 struct ApiClient::Call
 {
     ApiRequest request;
@@ -56,6 +100,8 @@ ApiResult<QNetworkRequest> ApiClient::prepare(const ApiRequest &request,
 {
     if (m_proxyError)
         return ApiStatusError::transport(m_proxyError->message);
+    if (const auto refused = refusedPath(request))
+        return *refused;
     QNetworkRequest r =
         makeRequest(m_connection, apiUrl(m_connection, request.path, request.query));
     if (credential)
@@ -76,6 +122,10 @@ ApiResult<QNetworkRequest> ApiClient::prepare(const ApiRequest &request,
 void ApiClient::authorize(const ApiRequest &request, QObject *context,
                           Callback<QNetworkRequest> done)
 {
+    if (const auto refused = refusedPath(request)) {
+        refuseLater(this, context, done, *refused);
+        return;
+    }
     if (!m_connection.credentialProvider) {
         done(prepare(request, std::nullopt));
         return;
@@ -203,8 +253,14 @@ void ApiClient::finishCall(const std::shared_ptr<Call> &call, QNetworkReply *rep
         call->done(ApiResponse{status, body});
 }
 
-void ApiClient::objectCall(const ApiRequest &request, QObject *context, ObjectCallback done)
+void ApiClient::objectCall(ApiRequest request, const ApiResult<QString> &path, QObject *context,
+                           ObjectCallback done)
 {
+    if (!path) {
+        refuseLater(this, context, done, path.error());
+        return;
+    }
+    request.path = path.value();
     send(request, context, [done](const ApiResult<ApiResponse> &r) {
         if (!r)
             done(r.error());
@@ -216,9 +272,7 @@ void ApiClient::objectCall(const ApiRequest &request, QObject *context, ObjectCa
 void ApiClient::get(const ResourceMapping &resource, const QString &nameSpace, const QString &name,
                     QObject *context, ObjectCallback done)
 {
-    ApiRequest request;
-    request.path = resource.path(nameSpace, name);
-    objectCall(request, context, std::move(done));
+    objectCall(ApiRequest(), objectPath(resource, nameSpace, name), context, std::move(done));
 }
 
 void ApiClient::create(const ResourceMapping &resource, const QString &nameSpace,
@@ -226,9 +280,8 @@ void ApiClient::create(const ResourceMapping &resource, const QString &nameSpace
 {
     ApiRequest request;
     request.verb = QByteArrayLiteral("POST");
-    request.path = resource.path(nameSpace);
     request.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    objectCall(request, context, std::move(done));
+    objectCall(request, objectPath(resource, nameSpace, {}, false), context, std::move(done));
 }
 
 void ApiClient::update(const ResourceMapping &resource, const QJsonObject &object, QObject *context,
@@ -239,11 +292,10 @@ void ApiClient::update(const ResourceMapping &resource, const QJsonObject &objec
     const QString name = metadata.value(u"name").toString();
     ApiRequest request;
     request.verb = QByteArrayLiteral("PUT");
-    request.path = resource.path(nameSpace, name);
     request.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
     QPointer<QObject> guard(context);
     objectCall(
-        request, context,
+        request, objectPath(resource, nameSpace, name), context,
         [this, resource, nameSpace, name, object, guard, done](const ApiResult<QJsonObject> &r) {
             if (r || !r.error().isConflict()) {
                 done(r);
@@ -266,10 +318,9 @@ void ApiClient::patch(const ResourceMapping &resource, const QString &nameSpace,
 {
     ApiRequest request;
     request.verb = QByteArrayLiteral("PATCH");
-    request.path = resource.path(nameSpace, name);
     request.body = patch;
     request.contentType = patchContentType(type);
-    objectCall(request, context, std::move(done));
+    objectCall(request, objectPath(resource, nameSpace, name), context, std::move(done));
 }
 
 void ApiClient::remove(const ResourceMapping &resource, const QString &nameSpace,
@@ -278,7 +329,6 @@ void ApiClient::remove(const ResourceMapping &resource, const QString &nameSpace
 {
     ApiRequest request;
     request.verb = QByteArrayLiteral("DELETE");
-    request.path = resource.path(nameSpace, name);
     static const QString policies[] = {QString(), QStringLiteral("Orphan"),
                                        QStringLiteral("Background"), QStringLiteral("Foreground")};
     const QString policy = policies[int(propagation)];
@@ -289,7 +339,7 @@ void ApiClient::remove(const ResourceMapping &resource, const QString &nameSpace
                                       {QStringLiteral("apiVersion"), QStringLiteral("v1")},
                                       {QStringLiteral("propagationPolicy"), policy}})
                 .toJson(QJsonDocument::Compact);
-    objectCall(request, context, std::move(done));
+    objectCall(request, objectPath(resource, nameSpace, name), context, std::move(done));
 }
 
 ApiStream *ApiClient::openStream(const ApiRequest &request, QObject *parent)

@@ -71,6 +71,8 @@ private slots:
     void helpListsFlags();
     void unknownFlagIsOneLine_data();
     void unknownFlagIsOneLine();
+    void allNamespacesRefusedForOnePod_data();
+    void allNamespacesRefusedForOnePod();
     void connectionErrorKeepsHintOnItsLine_data();
     void connectionErrorKeepsHintOnItsLine();
     void simulateLocalMaxNumAndScaleDown();
@@ -235,12 +237,13 @@ void tst_burstctl::helpListsFlags_data()
     QTest::addColumn<QString>("command");
     QTest::addColumn<QStringList>("flags");
     QTest::addColumn<bool>("connects");
+    QTest::addColumn<bool>("allNamespaces"); // -A in the help: only commands that list
     QTest::newRow("preview") << QStringLiteral("preview")
                              << QStringList{QStringLiteral("-f, --filename"),
                                             QStringLiteral("-o, --output"),
                                             QStringLiteral("--no-network-interconnect"),
                                             QStringLiteral("--log-policies")}
-                             << false;
+                             << false << false;
     QTest::newRow("simulate") << QStringLiteral("simulate")
                               << QStringList{QStringLiteral("-f, --filename"),
                                              QStringLiteral("--workload"),
@@ -249,7 +252,7 @@ void tst_burstctl::helpListsFlags_data()
                                              QStringLiteral("--strategy"),
                                              QStringLiteral("--cci-locked"),
                                              QStringLiteral("-o, --output")}
-                              << false;
+                              << false << false;
     QTest::newRow("sign") << QStringLiteral("sign")
                           << QStringList{QStringLiteral("--ak-env"),
                                          QStringLiteral("--sk-env"),
@@ -258,7 +261,7 @@ void tst_burstctl::helpListsFlags_data()
                                          QStringLiteral("--data-file"),
                                          QStringLiteral("--signed-headers"),
                                          QStringLiteral("--date")}
-                          << false;
+                          << false << false;
     QTest::newRow("logs") << QStringLiteral("logs")
                           << QStringList{QStringLiteral("-c, --container"),
                                          QStringLiteral("-f, --follow"),
@@ -266,21 +269,21 @@ void tst_burstctl::helpListsFlags_data()
                                          QStringLiteral("--since"),
                                          QStringLiteral("--timestamps"),
                                          QStringLiteral("-p, --previous")}
-                          << true;
+                          << true << false;
     QTest::newRow("exec") << QStringLiteral("exec")
                           << QStringList{QStringLiteral("-c, --container"),
                                          QStringLiteral("-- COMMAND [ARGS...]")}
-                          << true;
+                          << true << false;
     QTest::newRow("get") << QStringLiteral("get")
                          << QStringList{QStringLiteral("-l, --selector"),
                                         QStringLiteral("--field-selector"),
                                         QStringLiteral("-o, --output"),
                                         QStringLiteral("--chunk-size")}
-                         << true;
+                         << true << true;
     QTest::newRow("watch") << QStringLiteral("watch")
                            << QStringList{QStringLiteral("-l, --selector"),
                                           QStringLiteral("--count")}
-                           << true;
+                           << true << true;
     QTest::newRow("iam-token")
         << QStringLiteral("iam-token")
         << QStringList{QStringLiteral("--iam-endpoint"), QStringLiteral("--project-name"),
@@ -288,7 +291,7 @@ void tst_burstctl::helpListsFlags_data()
                        QStringLiteral("--sk-env"),       QStringLiteral("--user"),
                        QStringLiteral("--domain"),       QStringLiteral("--password-env"),
                        QStringLiteral("--cacert")}
-        << false;
+        << false << false;
 }
 
 void tst_burstctl::helpListsFlags()
@@ -296,6 +299,7 @@ void tst_burstctl::helpListsFlags()
     QFETCH(QString, command);
     QFETCH(QStringList, flags);
     QFETCH(bool, connects);
+    QFETCH(bool, allNamespaces);
     // The top-level help lists the command, one line each.
     QVERIFY(QString::fromUtf8(run({QStringLiteral("--help")}).out)
                 .contains(QRegularExpression(QStringLiteral("\n  %1 +[A-Z]").arg(command))));
@@ -307,7 +311,7 @@ void tst_burstctl::helpListsFlags()
         for (const QString &flag : flags)
             QVERIFY2(text.contains(flag), qPrintable(flag + QStringLiteral(" in\n") + text));
         for (const QString &flag : connectionFlags())
-            QVERIFY2(text.contains(flag) == connects,
+            QVERIFY2(text.contains(flag) == (flag.startsWith(u"-A") ? allNamespaces : connects),
                      qPrintable(flag + QStringLiteral(" in\n") + text));
     }
 }
@@ -326,6 +330,51 @@ void tst_burstctl::unknownFlagIsOneLine()
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.isEmpty());
     QCOMPARE(r.err, QStringLiteral("burstctl %1: Unknown option 'no-such-flag'.\n").arg(command));
+}
+
+void tst_burstctl::allNamespacesRefusedForOnePod_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("error"); // the one line on stderr
+    const QString onePod =
+        QStringLiteral("burstctl %1: -A (--all-namespaces) does not apply: %1 works on one pod in "
+                       "one namespace, and kubectl %1 has no -A either. Give the pod's namespace "
+                       "with -n NAMESPACE.\n");
+    QTest::newRow("logs -A") << QStringList{QStringLiteral("logs"), QStringLiteral("web"),
+                                            QStringLiteral("-A")}
+                             << onePod.arg(u"logs");
+    QTest::newRow("logs --all-namespaces")
+        << QStringList{QStringLiteral("logs"), QStringLiteral("--all-namespaces"),
+                       QStringLiteral("web"), QStringLiteral("-f")}
+        << onePod.arg(u"logs");
+    QTest::newRow("exec -A") << QStringList{QStringLiteral("exec"), QStringLiteral("-A"),
+                                            QStringLiteral("web"), QStringLiteral("--"),
+                                            QStringLiteral("env")}
+                             << onePod.arg(u"exec");
+    QTest::newRow("get NAME -A")
+        << QStringList{QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("web"),
+                       QStringLiteral("-A")}
+        << QStringLiteral("burstctl get: a resource cannot be retrieved by name across all "
+                          "namespaces. Give its namespace with -n NAMESPACE.\n");
+}
+
+void tst_burstctl::allNamespacesRefusedForOnePod()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, error);
+    // A server nothing listens on: the refusal comes before any connection.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    const quint16 port = server.serverPort();
+    server.close();
+    QTemporaryDir home;
+    const Run r = run(
+        QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(port)} +
+            args,
+        {}, home.path());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(r.err, error);
 }
 
 void tst_burstctl::connectionErrorKeepsHintOnItsLine_data()
