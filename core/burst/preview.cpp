@@ -228,7 +228,8 @@ PreviewResult preview(const kube::Workload &w, const PreviewScope &scope)
         d.path = d.path.isEmpty() ? podSpecPath : joinPath(podSpecPath, d.path);
         cciDiagnostics.append(d);
     }
-    writeResources(spec, n.after);
+    if (!n.invalidInput) // an unreadable quantity stays as written, next to its error
+        writeResources(spec, n.after);
     r.podBefore = n.podBefore;
     r.podAfter = n.podAfter;
     r.normalized = n.normalized();

@@ -378,6 +378,10 @@ void tst_Preview::wrongTypes_data()
     QTest::newRow("memory 1.5.5Gi")
         << QByteArray("  containers:\n    - name: c\n      resources: {limits: {memory: 1.5.5Gi}}\n")
         << "resources.quantity" << "spec.containers[0].resources.limits.memory";
+    QTest::newRow("small pod with a bad cpu: not normalized")
+        << QByteArray("  containers:\n    - name: c\n      image: nginx\n"
+                      "      resources: {limits: {cpu: 1x, memory: 100Mi}}\n")
+        << "resources.quantity" << "spec.containers[0].resources.limits.cpu";
 }
 
 void tst_Preview::wrongTypes()
@@ -394,6 +398,11 @@ void tst_Preview::wrongTypes()
     QCOMPARE(d->path, path);
     QCOMPARE(d->severity, core::Severity::Error);
     QVERIFY(!results.first().admissible);
+    // Nothing normalized after an unreadable value: no resources.normalized, values as written.
+    QVERIFY(!find(results.first(), QStringLiteral("resources.normalized")));
+    QVERIFY(!results.first().normalized);
+    QCOMPARE(results.first().cciPod.value(u"spec").toObject().value(u"containers"),
+             results.first().originalPod.value(u"spec").toObject().value(u"containers"));
 }
 
 QTEST_GUILESS_MAIN(tst_Preview)
