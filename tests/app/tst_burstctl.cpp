@@ -1,3 +1,7 @@
+#include "core/burst/whatifscenario.h"
+#include "core/kube/manifestloader.h"
+#include "core/kube/workload.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -77,6 +81,8 @@ private slots:
     void connectionErrorKeepsHintOnItsLine();
     void simulateLocalMaxNumAndScaleDown();
     void simulateCciMaxNumLeavesPending();
+    void simulateFollowsWhatIf_data();
+    void simulateFollowsWhatIf();
     void corpusNeverCrashes();
 };
 
@@ -444,6 +450,61 @@ void tst_burstctl::simulateCciMaxNumLeavesPending()
     QCOMPARE(step.value(u"local").toInt(), 4);
     QCOMPARE(step.value(u"cci").toInt(), 20);
     QCOMPARE(step.value(u"pending").toInt(), 6);
+}
+
+void tst_burstctl::simulateFollowsWhatIf_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("admissible");
+    QTest::newRow("auto label") << QStringLiteral("01-burst-label-auto.yaml") << true;
+    QTest::newRow("local maxNum") << QStringLiteral("02-profile-local-maxnum.yaml") << true;
+    QTest::newRow("cci maxNum") << QStringLiteral("03-profile-cci-maxnum.yaml") << true;
+    // 33 cores: CCI rejects the pod, so nothing bursts; it stays Pending (no node fits either).
+    QTest::newRow("rejected, too large") << QStringLiteral("08-rejected-too-large.yaml") << false;
+}
+
+void tst_burstctl::simulateFollowsWhatIf()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, admissible);
+    const QString node = QStringLiteral("cpu=2,memory=4Gi,name=n1");
+    const QList<int> replicas{5, 2, 0};
+    const Run r = run({QStringLiteral("simulate"), QStringLiteral("-f"), example(file),
+                       QStringLiteral("--node"), node, QStringLiteral("--replicas"),
+                       QStringLiteral("5,2,0")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject out = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(out.value(u"admissible").toBool(!admissible), admissible);
+
+    // The console's What-if on the same workload, nodes and steps.
+    const core::kube::LoadResult loaded = core::kube::loadManifestFile(example(file));
+    QList<QJsonObject> objects;
+    const core::kube::ManifestObject *workload = nullptr;
+    for (const core::kube::ManifestObject &o : loaded.objects) {
+        const bool podBearing = core::kube::isPodBearingKind(o.kind());
+        if (podBearing && !workload)
+            workload = &o;
+        if (!podBearing || workload == &o)
+            objects.append(o.object);
+    }
+    QVERIFY(workload);
+    const auto w = core::kube::workloadFromObject(workload->object, nullptr);
+    QVERIFY(w);
+    const core::burst::PreviewResult preview = core::burst::previewObjects(objects, {}).value(0);
+    QCOMPARE(preview.admissible, admissible);
+    core::burst::SimulationInput input = core::burst::whatIfScenario(*w, preview).input;
+    QCOMPARE(input.cciAvailable, admissible);
+    input.nodes = {core::burst::SimNode{QStringLiteral("n1"), 2000, 4 * core::burst::kGi}};
+    input.replicaSteps = replicas;
+    QJsonArray expected;
+    for (const core::burst::SimStep &step : core::burst::simulatePlacement(input))
+        expected.append(core::burst::simStepToJson(step));
+    QCOMPARE(out.value(u"steps").toArray(), expected);
+    if (!admissible) {
+        for (const QJsonValue &step : expected)
+            QCOMPARE(step.toObject().value(u"cci").toInt(), 0);
+        QCOMPARE(expected.first().toObject().value(u"pending").toInt(), 5);
+    }
 }
 
 void tst_burstctl::corpusNeverCrashes()
