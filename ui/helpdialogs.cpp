@@ -7,6 +7,13 @@
 
 namespace ui {
 
+QString HelpDialogs::summary()
+{
+    return tr("Edit and preview CCE-to-CCI burst policies in manifest files: the pod CCI runs, "
+              "with diagnostics, and a What-if of where pods go as replicas change. It does not "
+              "connect to a cluster yet.");
+}
+
 QString HelpDialogs::decidedRulesText()
 {
     QString text = tr("Where the CCI guide is silent, Burst Console decides:") + u'\n';
@@ -23,9 +30,9 @@ void HelpDialogs::decidedRules(QWidget *parent)
 void HelpDialogs::about(QWidget *parent)
 {
     QMessageBox::about(parent, tr("About Burst Console"),
-                       tr("<h3>Burst Console %1</h3><p>Edit and preview CCE-to-CCI burst "
-                          "policies and see exactly what pod CCI runs.</p>")
-                           .arg(QApplication::applicationVersion()));
+                       QStringLiteral("<h3>%1</h3><p>%2</p>")
+                           .arg(tr("Burst Console %1").arg(QApplication::applicationVersion()),
+                                summary().toHtmlEscaped()));
 }
 
 } // namespace ui

@@ -1,4 +1,5 @@
 #include "core/common/translations.h"
+#include "ui/helpdialogs.h"
 #include "ui/mainwindow.h"
 #include "ui/theme.h"
 
@@ -54,8 +55,7 @@ int main(int argc, char *argv[])
         app, QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Tr::tr("Edit and preview CCE-to-CCI burst policies and monitor burst pods."));
+    parser.setApplicationDescription(ui::HelpDialogs::summary());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("paths"),

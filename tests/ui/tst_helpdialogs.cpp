@@ -2,15 +2,34 @@
 #include "ui/helpdialogs.h"
 
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 // Help ▸ Decided Rules and `burstctl preview --help` show one list: core::burst::decidedRules().
+// `burst-console --help` and Help ▸ About say what the console does today: HelpDialogs::summary().
 class tst_HelpDialogs : public QObject
 {
     Q_OBJECT
 
 private:
     // The lines of `text` that start with `bullet`, without it.
+    // stdout of `program args` in English, with an empty HOME.
+    static QString output(const QString &program, const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BURST_LANG"), QStringLiteral("en"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        const QTemporaryDir home;
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+        p.setProcessEnvironment(env);
+        p.start(program, args);
+        if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode())
+            return {};
+        return QString::fromUtf8(p.readAllStandardOutput());
+    }
+
     static QStringList bullets(const QString &text, const QString &bullet)
     {
         QStringList items;
@@ -24,6 +43,8 @@ private:
 private slots:
     void bothSurfacesShowTheDecidedRules_data();
     void bothSurfacesShowTheDecidedRules();
+    void consoleHelpSaysWhatItDoes_data();
+    void consoleHelpSaysWhatItDoes();
 };
 
 void tst_HelpDialogs::bothSurfacesShowTheDecidedRules_data()
@@ -42,16 +63,30 @@ void tst_HelpDialogs::bothSurfacesShowTheDecidedRules()
     if (surface == u"dialog") {
         shown = bullets(ui::HelpDialogs::decidedRulesText(), QStringLiteral("• "));
     } else {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BURST_LANG"), QStringLiteral("en"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(BURSTCTL_PATH), {QStringLiteral("preview"), QStringLiteral("--help")});
-        QVERIFY(p.waitForFinished(60000));
-        QCOMPARE(p.exitCode(), 0);
-        shown = bullets(QString::fromUtf8(p.readAllStandardOutput()), QStringLiteral("  - "));
+        const QString help = output(QStringLiteral(BURSTCTL_PATH),
+                                    {QStringLiteral("preview"), QStringLiteral("--help")});
+        QVERIFY(!help.isEmpty());
+        shown = bullets(help, QStringLiteral("  - "));
     }
     QCOMPARE(shown, rules);
+}
+
+void tst_HelpDialogs::consoleHelpSaysWhatItDoes_data()
+{
+    QTest::addColumn<QString>("argument");
+    QTest::newRow("--help") << QStringLiteral("--help");
+    QTest::newRow("-h") << QStringLiteral("-h");
+}
+
+void tst_HelpDialogs::consoleHelpSaysWhatItDoes()
+{
+    QFETCH(QString, argument);
+    const QString help = output(QStringLiteral(BURST_CONSOLE_PATH), {argument});
+    QVERIFY(!help.isEmpty());
+    QVERIFY2(help.contains(ui::HelpDialogs::summary()), qPrintable(help));
+    // The console has no cluster connection yet: it monitors nothing.
+    QVERIFY2(!help.contains(u"monitor", Qt::CaseInsensitive), qPrintable(help));
+    QVERIFY(ui::HelpDialogs::summary().contains(u"does not connect to a cluster"));
 }
 
 QTEST_MAIN(tst_HelpDialogs)
