@@ -52,6 +52,23 @@ private:
                    p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
     }
 
+    // `args` after --server on a port nothing listens on (bound, then released), with no
+    // kubeconfig. The server option comes before the command word, as kubectl allows (after
+    // exec's "--" it would be the command's).
+    static Run runWithoutServer(const QStringList &args)
+    {
+        QTcpServer server;
+        if (!server.listen(QHostAddress::LocalHost))
+            return {};
+        const quint16 port = server.serverPort();
+        server.close();
+        QTemporaryDir home;
+        return run(QStringList{QStringLiteral("--server"),
+                               QStringLiteral("http://127.0.0.1:%1").arg(port)} +
+                       args,
+                   {}, home.path());
+    }
+
     static QJsonArray jsonArray(const QByteArray &out)
     {
         QJsonParseError e;
@@ -368,16 +385,8 @@ void tst_burstctl::allNamespacesRefusedForOnePod()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, error);
-    // A server nothing listens on: the refusal comes before any connection.
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    const quint16 port = server.serverPort();
-    server.close();
-    QTemporaryDir home;
-    const Run r = run(
-        QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(port)} +
-            args,
-        {}, home.path());
+    // No server listens: the refusal comes before any connection.
+    const Run r = runWithoutServer(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.isEmpty());
     QCOMPARE(r.err, error);
@@ -389,6 +398,10 @@ void tst_burstctl::connectionErrorKeepsHintOnItsLine_data()
     QTest::newRow("get") << QStringList{QStringLiteral("get"), QStringLiteral("pods")};
     QTest::newRow("watch") << QStringList{QStringLiteral("watch"), QStringLiteral("pods")};
     QTest::newRow("logs") << QStringList{QStringLiteral("logs"), QStringLiteral("web")};
+    // An empty -n is no -n (kubectl): the request goes out for "default", not refused as
+    // /namespaces//pods/web/log.
+    QTest::newRow("logs -n ''") << QStringList{QStringLiteral("logs"), QStringLiteral("web"),
+                                               QStringLiteral("-n"), QString()};
     QTest::newRow("exec") << QStringList{QStringLiteral("exec"), QStringLiteral("web"),
                                          QStringLiteral("--"), QStringLiteral("true")};
 }
@@ -396,17 +409,7 @@ void tst_burstctl::connectionErrorKeepsHintOnItsLine_data()
 void tst_burstctl::connectionErrorKeepsHintOnItsLine()
 {
     QFETCH(QStringList, args);
-    // A port nothing listens on: bound, then released.
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    const quint16 port = server.serverPort();
-    server.close();
-    QTemporaryDir home;
-    // Before the command word, as kubectl allows (after exec's "--" it would be the command's).
-    const Run r = run(
-        QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(port)} +
-            args,
-        {}, home.path());
+    const Run r = runWithoutServer(args);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.endsWith(u'\n') && r.err.count(u'\n') == 1, qPrintable(r.err));
     QVERIFY2(r.err.startsWith(
