@@ -38,7 +38,8 @@ ApiResult<QString> objectPath(const ResourceMapping &resource, const QString &na
 {
     if (resource.namespaced && nameSpace.isEmpty())
         return ApiStatusError::invalidRequest(
-            Tr::tr("refused to address %1 \"%2\" without a namespace").arg(resource.resource, name));
+            Tr::tr("refused to address %1 without a namespace")
+                .arg(name.isEmpty() ? resource.resource : QString(resource.resource + u'/' + name)));
     if (named && name.isEmpty())
         return ApiStatusError::invalidRequest(
             Tr::tr("refused to address one of %1 without a name").arg(resource.resource));
@@ -122,7 +123,9 @@ ApiResult<QNetworkRequest> ApiClient::prepare(const ApiRequest &request,
 void ApiClient::authorize(const ApiRequest &request, QObject *context,
                           Callback<QNetworkRequest> done)
 {
-    if (const auto refused = refusedPath(request)) {
+    // After a proxy-url problem, as prepare() reports them: the client's own setup comes first.
+    const auto refused = m_proxyError ? std::nullopt : refusedPath(request);
+    if (refused) {
         refuseLater(this, context, done, *refused);
         return;
     }
