@@ -30,7 +30,7 @@ int runCommand(const Command &command, const QStringList &arguments)
     parser.addHelpOption();
     parser.addOptions(command.options);
     if (command.connects)
-        ConnectionFlags().addTo(parser);
+        ConnectionFlags().addTo(parser, command.allNamespaces);
     for (const Positional &p : command.positionals)
         parser.addPositionalArgument(p.name, p.description, p.syntax);
     const Invocation invocation(command, arguments, parser);
@@ -41,6 +41,12 @@ int runCommand(const Command &command, const QStringList &arguments)
         out().flush();
         return 0;
     }
+    if (command.connects && !command.allNamespaces &&
+        parser.isSet(QStringLiteral("all-namespaces")))
+        return invocation.fail(
+            Tr::tr("-A (--all-namespaces) does not apply: %1 works on one pod in one namespace, "
+                   "and kubectl %1 has no -A either. Give the pod's namespace with -n NAMESPACE.")
+                .arg(command.name));
     return command.run(invocation);
 }
 

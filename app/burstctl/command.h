@@ -33,6 +33,9 @@ struct Command
     QList<Positional> positionals = {};
     bool connects = false; // adds --kubeconfig, --context, -n, -A, --server, --token,
                            // --insecure-skip-tls-verify and --trust-exec
+    // -A lists across namespaces (get, watch). A command on one pod (logs, exec) has no -A, as
+    // in kubectl: it is refused with a one-line error (exit 2), never sent as an empty namespace.
+    bool allNamespaces = false;
     std::function<int(const Invocation &)> run;
 };
 

@@ -25,7 +25,7 @@ const QStringList &valueFlags()
 
 } // namespace
 
-void ConnectionFlags::addTo(QCommandLineParser &parser)
+void ConnectionFlags::addTo(QCommandLineParser &parser, bool allNamespaces)
 {
     parser.addOption({QStringLiteral("kubeconfig"),
                       Tr::tr("Path to the kubeconfig file (no KUBECONFIG merge)."),
@@ -35,8 +35,11 @@ void ConnectionFlags::addTo(QCommandLineParser &parser)
     parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")},
                       Tr::tr("The namespace scope of the request."),
                       Tr::tr("NAMESPACE")});
-    parser.addOption({{QStringLiteral("A"), QStringLiteral("all-namespaces")},
-                      Tr::tr("List the objects across all namespaces.")});
+    QCommandLineOption all({QStringLiteral("A"), QStringLiteral("all-namespaces")},
+                           Tr::tr("List the objects across all namespaces."));
+    if (!allNamespaces) // still parsed, so the command can refuse it with a hint
+        all.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(all);
     parser.addOption(
         {QStringLiteral("server"), Tr::tr("The address of the API server."), Tr::tr("URL")});
     parser.addOption({QStringLiteral("token"),
@@ -90,7 +93,8 @@ QString ConnectionFlags::effectiveNamespace(const QCommandLineParser &parser,
 {
     if (parser.isSet(QStringLiteral("all-namespaces")))
         return {};
-    if (parser.isSet(QStringLiteral("namespace")))
+    // An empty -n is no -n, as in kubectl: a request never names an empty namespace.
+    if (!parser.value(QStringLiteral("namespace")).isEmpty())
         return parser.value(QStringLiteral("namespace"));
     return connection.defaultNamespace.isEmpty() ? QStringLiteral("default")
                                                  : connection.defaultNamespace;

@@ -14,14 +14,14 @@ class ConnectionFlags
 {
 public:
     // --kubeconfig, --context, -n/--namespace, -A/--all-namespaces, --server, --token,
-    // --insecure-skip-tls-verify
-    void addTo(QCommandLineParser &parser);
+    // --insecure-skip-tls-verify; -A is left out of the help unless `allNamespaces`.
+    void addTo(QCommandLineParser &parser, bool allNamespaces);
 
     core::kube::KubeconfigOverrides overrides(const QCommandLineParser &parser) const;
     core::Result<core::kube::Connection> load(const QCommandLineParser &parser) const;
 
-    // The namespace to use for a namespaced resource: "" with -A, else -n, else the
-    // context's namespace, else "default".
+    // The namespace to use for a namespaced resource: "" with -A, else a non-empty -n, else
+    // the context's namespace, else "default".
     static QString effectiveNamespace(const QCommandLineParser &parser,
                                       const core::kube::Connection &connection);
 

@@ -209,6 +209,9 @@ int run(const Invocation &in)
         !(get.output.isEmpty() || get.output == u"wide" || get.output == u"json" ||
           get.output == u"name"))
         return in.usageError();
+    if (positional.size() == 2 && in.isSet(QStringLiteral("all-namespaces")))
+        return in.fail(Tr::tr("a resource cannot be retrieved by name across all namespaces. "
+                              "Give its namespace with -n NAMESPACE."));
     const auto connection = in.connect();
     if (!connection)
         return in.fail(connection.error(), 1);
@@ -253,6 +256,7 @@ Command getCommand()
                         {QStringLiteral("NAME"), Tr::tr("One object's name."),
                          QStringLiteral("[NAME]")}},
         .connects = true,
+        .allNamespaces = true,
         .run = run,
     };
 }

@@ -14,23 +14,19 @@ namespace {
 
 QString previewDescription()
 {
+    QString rules;
+    for (const QString &rule : core::burst::decidedRules())
+        rules += QStringLiteral("  - %1\n").arg(rule);
     return Tr::tr(
-        "Shows, for every pod-bearing object (Pod, Deployment, StatefulSet, ReplicaSet, "
-        "ReplicationController, Job, CronJob, DaemonSet, PodTemplate) in the input, in input "
-        "order: the effective burst strategy and where it comes from, the associated "
-        "ScheduleProfile, whether CCI admits the pod, the pod CCI runs after image replacement, "
-        "hostPath replacement and resource normalization, and diagnostics.\n\n"
-        "Decided rules (where the CCI guide is silent):\n"
-        "  - precedence: pod-template label > workload label > ScheduleProfile > none;\n"
-        "  - an invalid label value is an error and is ignored, never read as off;\n"
-        "  - a profile with an empty selector captures no pods;\n"
-        "  - hostPath rule \"*\" covers every hostPath volume no named rule covers;\n"
-        "  - when an init container dominates a resource, the first app container is raised "
-        "just enough for the pod to reach the normalized value;\n"
-        "  - when the strategy is off or unset, CCI findings are reported as info;\n"
-        "  - quantities above 2^63-1 (e.g. 1e400) are errors, not capped.\n\n"
-        "Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the input "
-        "cannot be read or parsed (FILE:LINE:COL: message on stderr).");
+               "Shows, for every pod-bearing object (Pod, Deployment, StatefulSet, ReplicaSet, "
+               "ReplicationController, Job, CronJob, DaemonSet, PodTemplate) in the input, in "
+               "input order: the effective burst strategy and where it comes from, the associated "
+               "ScheduleProfile, whether CCI admits the pod, the pod CCI runs after image "
+               "replacement, hostPath replacement and resource normalization, and diagnostics.\n\n"
+               "Decided rules (where the CCI guide is silent):\n%1\n"
+               "Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the "
+               "input cannot be read or parsed (FILE:LINE:COL: message on stderr).")
+        .arg(rules);
 }
 
 void reportProfiles(const Inputs &inputs, bool *anyError)

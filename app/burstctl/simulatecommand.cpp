@@ -4,6 +4,7 @@
 
 #include "core/burst/placementsimulator.h"
 #include "core/burst/preview.h"
+#include "core/burst/whatifscenario.h"
 #include "core/kube/quantity.h"
 #include "core/kube/workload.h"
 
@@ -25,10 +26,11 @@ QString simulateDescription()
         "approximation of the real scheduler (decided): the least-allocated fitting local node, "
         "else CCI; off or no strategy: local or Pending. Scale-down removes Pending pods first, "
         "then pods of the location with the higher scaleDownPriority (decided: ties remove CCI "
-        "pods first), newest first.\n\n"
-        "Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu, memory}, "
-        "nodes[{name, cpu, memory}], steps[{replicas, local, cci, pending, events[{action, pod, "
-        "location, node}]}]}.");
+        "pods first), newest first. A pod CCI would reject (see preview: admissible) never goes "
+        "to CCI, as in the console's What-if.\n\n"
+        "Output (JSON/YAML): {workload, strategy{value, source, profile}, admissible, "
+        "podRequest{cpu, memory}, nodes[{name, cpu, memory}], steps[{replicas, local, cci, "
+        "pending, events[{action, pod, location, node}]}]}.");
 }
 
 std::optional<SimNode> parseNode(const QString &spec, int index, QString *problem)
@@ -108,12 +110,14 @@ int run(const Invocation &in)
         if (!core::kube::isPodBearingKind(o.kind()) || &o == object)
             objects.append(o.object);
     }
-    const PreviewResult preview = previewObjects(objects, {}).value(0);
     const auto workload = core::kube::workloadFromObject(object->object, nullptr);
+    if (!workload)
+        return in.fail(Tr::tr("%1/%2 has no pod template").arg(object->kind(), object->name()));
+    const PreviewResult preview = previewObjects(objects, {}).value(0);
 
-    SimulationInput sim;
-    sim.podRequest = localRequests(workload->podSpec());
-    sim.strategy = preview.strategy.value;
+    // The console's What-if rules: strategy, profile limits, local request, and no CCI for a pod
+    // CCI would reject.
+    SimulationInput sim = whatIfScenario(*workload, preview).input;
     if (in.isSet(QStringLiteral("strategy"))) {
         const auto s = parseStrategy(in.value(QStringLiteral("strategy")));
         if (!s)
@@ -121,11 +125,7 @@ int run(const Invocation &in)
                 Tr::tr("unknown strategy \"%1\"").arg(in.value(QStringLiteral("strategy"))));
         sim.strategy = *s;
     }
-    if (preview.profile) {
-        sim.local = preview.profile->local;
-        sim.cci = preview.profile->cci;
-    }
-    sim.cciAvailable = !in.isSet(QStringLiteral("cci-locked"));
+    sim.cciAvailable = sim.cciAvailable && !in.isSet(QStringLiteral("cci-locked"));
     const QStringList nodeSpecs = in.values(QStringLiteral("node"));
     for (int i = 0; i < nodeSpecs.size(); ++i) {
         QString problem;
@@ -161,6 +161,7 @@ int run(const Invocation &in)
                                                     : sourceName(preview.strategy.source)},
                      {QStringLiteral("profile"),
                       preview.profile ? QJsonValue(preview.profile->name) : QJsonValue()}}},
+        {QStringLiteral("admissible"), preview.admissible},
         {QStringLiteral("podRequest"),
          QJsonObject{{QStringLiteral("cpu"), core::kube::formatCpuMilli(sim.podRequest.cpuMilli)},
                      {QStringLiteral("memory"),

@@ -88,6 +88,7 @@ Command watchCommand()
                      Tr::tr("N"), QStringLiteral("0")}},
         .positionals = {{QStringLiteral("RESOURCE"), Tr::tr("pods, nodes, deploy, ...")}},
         .connects = true,
+        .allNamespaces = true,
         .run = run,
     };
 }

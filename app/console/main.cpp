@@ -4,6 +4,7 @@
 #include "core/kube/kubeconfig.h"
 #include "core/kube/loginshellpath.h"
 #include "models/clustersession.h"
+#include "ui/helpdialogs.h"
 #include "ui/mainwindow.h"
 #include "ui/theme.h"
 
@@ -99,8 +100,7 @@ int main(int argc, char *argv[])
         app, QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Tr::tr("Edit and preview CCE-to-CCI burst policies and monitor burst pods."));
+    parser.setApplicationDescription(ui::HelpDialogs::summary());
     const QCommandLineOption kubeconfigOption(
         QStringLiteral("kubeconfig"), Tr::tr("The kubeconfig file (default: KUBECONFIG, else "
                                              "~/.kube/config, merged as kubectl does)."),

@@ -108,9 +108,14 @@ StrategyResolution resolveStrategy(const kube::Workload &workload,
                          QStringLiteral("\"]"),
                      Tr::tr("the pod template label (%1) overrides the workload label (%2)")
                          .arg(strategyName(*podValue), strategyName(*workloadValue))));
+    // At the label that wins: the pod template's (a Pod's own), else the workload's.
+    const QString winningLabels = podValue && !workload.isPod()
+                                      ? workload.templatePath + QStringLiteral(".metadata.labels")
+                                      : QStringLiteral("metadata.labels");
     if (profileStrategy && (podValue || workloadValue))
         r.diagnostics.append(makeInfo(
-            QStringLiteral("strategy.labelOverridesProfile"), QStringLiteral("metadata.labels"),
+            QStringLiteral("strategy.labelOverridesProfile"),
+            winningLabels + QStringLiteral("[\"") + kBurstLabel + QStringLiteral("\"]"),
             Tr::tr("the burst label overrides ScheduleProfile \"%1\" (strategy %2); a label "
                    "always has priority over a profile")
                 .arg(profileName, strategyName(*profileStrategy))));

@@ -24,6 +24,7 @@ struct ReadValue
 {
     bool present = false;
     qint64 value = 0;
+    bool invalid = false;
 };
 
 // Reads resources.<section>.<resource> as a quantity; reports errors at its path.
@@ -38,7 +39,7 @@ ReadValue readQuantity(const QJsonObject &resources, const QString &section,
         if (diagnostics)
             diagnostics->append(
                 inArea(makeError(code, fieldPath, message, hint), FieldArea::Resources));
-        return ReadValue{};
+        return ReadValue{.invalid = true};
     };
     QString text;
     if (v.isString())
@@ -67,7 +68,9 @@ ReadValue effective(const QJsonObject &resources, const QString &resource, const
     const QString second = requestsFirst ? QStringLiteral("limits") : QStringLiteral("requests");
     const ReadValue a = readQuantity(resources, first, resource, path, diagnostics);
     const ReadValue b = readQuantity(resources, second, resource, path, diagnostics);
-    return a.present ? a : b;
+    ReadValue out = a.present ? a : b;
+    out.invalid = a.invalid || b.invalid;
+    return out;
 }
 
 QList<ContainerResources> readList(const QJsonObject &podSpec, bool init, Diagnostics *diagnostics,
@@ -100,6 +103,7 @@ QList<ContainerResources> readList(const QJsonObject &podSpec, bool init, Diagno
         c.cpuMilli = cpu.value;
         c.hasMemory = mem.present;
         c.memoryBytes = mem.value;
+        c.invalid = cpu.invalid || mem.invalid;
         out.append(c);
     }
     return out;

@@ -19,6 +19,7 @@ struct ContainerResources
     bool hasMemory = false;
     qint64 cpuMilli = 0;
     qint64 memoryBytes = 0;
+    bool invalid = false; // a cpu or memory value could not be read (reported); counted as absent
 
     bool bestEffort() const { return !hasCpu && !hasMemory; }
     QString path() const; // "containers[0]" / "initContainers[1]" relative to the pod spec

@@ -228,7 +228,8 @@ PreviewResult preview(const kube::Workload &w, const PreviewScope &scope)
         d.path = d.path.isEmpty() ? podSpecPath : joinPath(podSpecPath, d.path);
         cciDiagnostics.append(d);
     }
-    writeResources(spec, n.after);
+    if (!n.invalidInput) // an unreadable quantity stays as written, next to its error
+        writeResources(spec, n.after);
     r.podBefore = n.podBefore;
     r.podAfter = n.podAfter;
     r.normalized = n.normalized();
@@ -275,6 +276,29 @@ QList<PreviewResult> previewObjects(const QList<QJsonObject> &objects, PreviewSc
         results.append(r);
     }
     return results;
+}
+
+} // namespace core::burst
+
+namespace core::burst {
+
+QStringList decidedRules()
+{
+    return {
+        Tr::tr("Precedence: pod-template label > workload label > ScheduleProfile > none."),
+        Tr::tr("An invalid label value is an error and is ignored, never read as off."),
+        Tr::tr("A ScheduleProfile with an empty selector captures no pods."),
+        Tr::tr("The hostPath rule \"*\" covers every hostPath volume no named rule covers."),
+        Tr::tr("When an init container dominates a resource, the first app container is raised "
+               "just enough for the pod to reach the normalized value."),
+        Tr::tr("The pod cpu must be a multiple of 250m."),
+        Tr::tr("When the strategy is off or unset, CCI findings are reported as info."),
+        Tr::tr("Quantities above 2^63-1 (for example 1e400) are errors, not capped."),
+        Tr::tr("The auto strategy is simulated as an approximation of the real scheduler: the "
+               "least-allocated local node, else CCI."),
+        Tr::tr("Scale-down: the location with the higher scaleDownPriority loses pods first; on a "
+               "tie, CCI pods go first."),
+    };
 }
 
 } // namespace core::burst

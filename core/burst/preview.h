@@ -74,3 +74,12 @@ namespace core::burst {
 QList<PreviewResult> previewObjects(const QList<QJsonObject> &objects, PreviewScope scope);
 
 } // namespace core::burst
+
+namespace core::burst {
+
+// The decided rules: what the engine does where the CCI guide is silent, one translated sentence
+// each, in the order of docs/burst-rules.md#decided-rules. The one list behind
+// `burstctl preview --help` and the console's Help > Decided Rules.
+QStringList decidedRules();
+
+} // namespace core::burst

@@ -6,6 +6,16 @@
 
 namespace core::burst {
 
+namespace {
+
+// An absent value is null everywhere in the output, never "".
+QJsonValue orNull(const QString &value)
+{
+    return value.isEmpty() ? QJsonValue() : QJsonValue(value);
+}
+
+} // namespace
+
 QJsonObject diagnosticToJson(const Diagnostic &d)
 {
     QJsonObject o{{QStringLiteral("severity"), severityName(d.severity)},
@@ -23,17 +33,17 @@ QJsonObject previewToJson(const PreviewResult &r)
     for (const ContainerPreview &c : r.containers) {
         QJsonObject o{
             {QStringLiteral("name"), c.name},
-            {QStringLiteral("cpu"), c.cpu.isEmpty() ? QJsonValue() : QJsonValue(c.cpu)},
-            {QStringLiteral("memory"), c.memory.isEmpty() ? QJsonValue() : QJsonValue(c.memory)},
+            {QStringLiteral("cpu"), orNull(c.cpu)},
+            {QStringLiteral("memory"), orNull(c.memory)},
             {QStringLiteral("changed"), c.changed},
-            {QStringLiteral("image"), c.image}};
+            {QStringLiteral("image"), orNull(c.image)}};
         if (c.init)
             o.insert(QStringLiteral("init"), true);
         if (c.changed) {
             o.insert(QStringLiteral("before"),
-                     QJsonObject{{QStringLiteral("cpu"), c.cpuBefore},
-                                 {QStringLiteral("memory"), c.memoryBefore},
-                                 {QStringLiteral("image"), c.imageBefore}});
+                     QJsonObject{{QStringLiteral("cpu"), orNull(c.cpuBefore)},
+                                 {QStringLiteral("memory"), orNull(c.memoryBefore)},
+                                 {QStringLiteral("image"), orNull(c.imageBefore)}});
             if (!c.reasons.isEmpty())
                 o.insert(QStringLiteral("reasons"), QJsonArray::fromStringList(c.reasons));
         }
@@ -42,8 +52,6 @@ QJsonObject previewToJson(const PreviewResult &r)
     QJsonArray diagnostics;
     for (const Diagnostic &d : r.diagnostics)
         diagnostics.append(diagnosticToJson(d));
-    const QJsonValue profile =
-        r.strategy.profile.isEmpty() ? QJsonValue() : QJsonValue(r.strategy.profile);
     return QJsonObject{
         {QStringLiteral("kind"), r.kind},
         {QStringLiteral("namespace"), r.nameSpace},
@@ -51,7 +59,7 @@ QJsonObject previewToJson(const PreviewResult &r)
         {QStringLiteral("strategy"),
          QJsonObject{{QStringLiteral("value"), strategyName(r.strategy.value)},
                      {QStringLiteral("source"), sourceName(r.strategy.source)},
-                     {QStringLiteral("profile"), profile}}},
+                     {QStringLiteral("profile"), orNull(r.strategy.profile)}}},
         {QStringLiteral("admissible"), r.admissible},
         {QStringLiteral("normalized"), r.normalized},
         {QStringLiteral("podResources"),

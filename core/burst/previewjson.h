@@ -8,7 +8,9 @@ namespace core::burst {
 
 // The `burstctl preview` element: {kind, namespace, name, strategy{value, source, profile},
 // admissible, normalized, podResources{cpu, memory}, containers[{name, cpu, memory, changed, ...}],
-// cciPod, diagnostics[{severity, code, path, message, hint}]}. Quantities are canonical.
+// cciPod, diagnostics[{severity, code, path, message, hint}]}. Quantities are canonical. An
+// absent value (no profile, a BestEffort container's cpu, a value unset as written) is null,
+// never "".
 QJsonObject previewToJson(const PreviewResult &result);
 QJsonObject diagnosticToJson(const Diagnostic &diagnostic);
 

@@ -3,6 +3,8 @@
 #include "core/common/tr.h"
 #include "core/kube/quantity.h"
 
+#include <algorithm>
+
 namespace core::burst {
 
 namespace {
@@ -184,6 +186,10 @@ NormalizationResult normalize(const QList<ContainerResources> &containers)
     r.after = containers;
     r.podBefore = podTotals(containers);
     r.podAfter = r.podBefore;
+    r.invalidInput = std::any_of(containers.cbegin(), containers.cend(),
+                                 [](const ContainerResources &c) { return c.invalid; });
+    if (r.invalidInput)
+        return r;
     const Diagnostics initial = checkCciPodTotals(r.podBefore);
     r.validAsIs = initial.isEmpty();
     if (r.validAsIs) {

@@ -44,6 +44,7 @@ struct NormalizationResult
     bool validAsIs = false;  // valid without normalization
     bool attempted = false;  // auto-normalization ran
     bool admissible = false; // valid after normalization
+    bool invalidInput = false; // a container has an invalid quantity: nothing checked or changed
     QList<ResourceChange> changes;
     Diagnostics diagnostics; // errors name the failing rule; paths relative to the pod spec
 
@@ -51,7 +52,9 @@ struct NormalizationResult
 };
 
 // SPEC 3: step 1 values, validity, and auto-normalization when the pod is invalid and no larger
-// than 32 cores / 256Gi. Step 5 (decided): the first non-BestEffort app container is raised just
+// than 32 cores / 256Gi. A container with an invalid quantity (already reported by
+// readContainerResources) stops it all: the pod cannot be sized, so no rule is checked, nothing is
+// changed and the pod is not admissible. Step 5 (decided): the first non-BestEffort app container is raised just
 // enough that the pod value reaches the target, also when an init container dominates.
 NormalizationResult normalizeForCci(const QList<ContainerResources> &containers);
 

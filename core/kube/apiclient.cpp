@@ -18,6 +18,51 @@ namespace core::kube {
 
 using namespace std::chrono_literals;
 
+namespace {
+
+// A path with an empty segment ("/api/v1/namespaces//pods/web/log", a trailing "/") names an
+// empty namespace or object. Sent, it would address another resource, so it is refused.
+std::optional<ApiStatusError> refusedPath(const ApiRequest &request)
+{
+    if (request.path.startsWith(u'/') && !request.path.mid(1).split(u'/').contains(QString()))
+        return std::nullopt;
+    return ApiStatusError::invalidRequest(
+        Tr::tr("refused to send %1 %2: its namespace or name is empty")
+            .arg(QString::fromLatin1(request.verb), request.path));
+}
+
+// One object's path (`named` false: its collection's, for create). An empty name, or an empty
+// namespace of a namespaced resource, would address the whole collection or every namespace.
+ApiResult<QString> objectPath(const ResourceMapping &resource, const QString &nameSpace,
+                              const QString &name, bool named = true)
+{
+    if (resource.namespaced && nameSpace.isEmpty())
+        return ApiStatusError::invalidRequest(
+            Tr::tr("refused to address %1 without a namespace")
+                .arg(name.isEmpty() ? resource.resource : QString(resource.resource + u'/' + name)));
+    if (named && name.isEmpty())
+        return ApiStatusError::invalidRequest(
+            Tr::tr("refused to address one of %1 without a name").arg(resource.resource));
+    return resource.path(nameSpace, name);
+}
+
+// A refused request is answered later, as an answer would come: callers may not be listening yet.
+template <typename Callback>
+void refuseLater(QObject *client, QObject *context, const Callback &done,
+                 const ApiStatusError &error)
+{
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        client,
+        [guard, done, error] {
+            if (guard)
+                done(error);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace
+
 struct ApiClient::Call
 {
     ApiRequest request;
@@ -56,6 +101,8 @@ ApiResult<QNetworkRequest> ApiClient::prepare(const ApiRequest &request,
 {
     if (m_proxyError)
         return ApiStatusError::transport(m_proxyError->message);
+    if (const auto refused = refusedPath(request))
+        return *refused;
     QNetworkRequest r =
         makeRequest(m_connection, apiUrl(m_connection, request.path, request.query));
     if (credential)
@@ -76,6 +123,12 @@ ApiResult<QNetworkRequest> ApiClient::prepare(const ApiRequest &request,
 void ApiClient::authorize(const ApiRequest &request, QObject *context,
                           Callback<QNetworkRequest> done)
 {
+    // After a proxy-url problem, as prepare() reports them: the client's own setup comes first.
+    const auto refused = m_proxyError ? std::nullopt : refusedPath(request);
+    if (refused) {
+        refuseLater(this, context, done, *refused);
+        return;
+    }
     if (!m_connection.credentialProvider) {
         done(prepare(request, std::nullopt));
         return;
@@ -203,8 +256,14 @@ void ApiClient::finishCall(const std::shared_ptr<Call> &call, QNetworkReply *rep
         call->done(ApiResponse{status, body});
 }
 
-void ApiClient::objectCall(const ApiRequest &request, QObject *context, ObjectCallback done)
+void ApiClient::objectCall(ApiRequest request, const ApiResult<QString> &path, QObject *context,
+                           ObjectCallback done)
 {
+    if (!path) {
+        refuseLater(this, context, done, path.error());
+        return;
+    }
+    request.path = path.value();
     send(request, context, [done](const ApiResult<ApiResponse> &r) {
         if (!r)
             done(r.error());
@@ -216,9 +275,7 @@ void ApiClient::objectCall(const ApiRequest &request, QObject *context, ObjectCa
 void ApiClient::get(const ResourceMapping &resource, const QString &nameSpace, const QString &name,
                     QObject *context, ObjectCallback done)
 {
-    ApiRequest request;
-    request.path = resource.path(nameSpace, name);
-    objectCall(request, context, std::move(done));
+    objectCall(ApiRequest(), objectPath(resource, nameSpace, name), context, std::move(done));
 }
 
 void ApiClient::create(const ResourceMapping &resource, const QString &nameSpace,
@@ -226,9 +283,8 @@ void ApiClient::create(const ResourceMapping &resource, const QString &nameSpace
 {
     ApiRequest request;
     request.verb = QByteArrayLiteral("POST");
-    request.path = resource.path(nameSpace);
     request.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    objectCall(request, context, std::move(done));
+    objectCall(request, objectPath(resource, nameSpace, {}, false), context, std::move(done));
 }
 
 void ApiClient::update(const ResourceMapping &resource, const QJsonObject &object, QObject *context,
@@ -239,11 +295,10 @@ void ApiClient::update(const ResourceMapping &resource, const QJsonObject &objec
     const QString name = metadata.value(u"name").toString();
     ApiRequest request;
     request.verb = QByteArrayLiteral("PUT");
-    request.path = resource.path(nameSpace, name);
     request.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
     QPointer<QObject> guard(context);
     objectCall(
-        request, context,
+        request, objectPath(resource, nameSpace, name), context,
         [this, resource, nameSpace, name, object, guard, done](const ApiResult<QJsonObject> &r) {
             if (r || !r.error().isConflict()) {
                 done(r);
@@ -266,10 +321,9 @@ void ApiClient::patch(const ResourceMapping &resource, const QString &nameSpace,
 {
     ApiRequest request;
     request.verb = QByteArrayLiteral("PATCH");
-    request.path = resource.path(nameSpace, name);
     request.body = patch;
     request.contentType = patchContentType(type);
-    objectCall(request, context, std::move(done));
+    objectCall(request, objectPath(resource, nameSpace, name), context, std::move(done));
 }
 
 void ApiClient::remove(const ResourceMapping &resource, const QString &nameSpace,
@@ -278,7 +332,6 @@ void ApiClient::remove(const ResourceMapping &resource, const QString &nameSpace
 {
     ApiRequest request;
     request.verb = QByteArrayLiteral("DELETE");
-    request.path = resource.path(nameSpace, name);
     static const QString policies[] = {QString(), QStringLiteral("Orphan"),
                                        QStringLiteral("Background"), QStringLiteral("Foreground")};
     const QString policy = policies[int(propagation)];
@@ -289,7 +342,7 @@ void ApiClient::remove(const ResourceMapping &resource, const QString &nameSpace
                                       {QStringLiteral("apiVersion"), QStringLiteral("v1")},
                                       {QStringLiteral("propagationPolicy"), policy}})
                 .toJson(QJsonDocument::Compact);
-    objectCall(request, context, std::move(done));
+    objectCall(request, objectPath(resource, nameSpace, name), context, std::move(done));
 }
 
 ApiStream *ApiClient::openStream(const ApiRequest &request, QObject *parent)

@@ -104,7 +104,8 @@ private:
     std::optional<std::chrono::milliseconds> retryDelay(const Call &call, int httpStatus,
                                                         QNetworkReply *reply) const;
     void listPage(const std::shared_ptr<ListState> &state, const QString &continueToken);
-    void objectCall(const ApiRequest &request, QObject *context, ObjectCallback done);
+    void objectCall(ApiRequest request, const ApiResult<QString> &path, QObject *context,
+                    ObjectCallback done);
     void discoverGroupVersions(const QList<QPair<QString, bool>> &groupVersions);
     void finishDiscovery();
 

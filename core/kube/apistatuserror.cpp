@@ -82,8 +82,19 @@ ApiStatusError ApiStatusError::transport(const QString &message, bool timedOut)
     return e;
 }
 
+ApiStatusError ApiStatusError::invalidRequest(const QString &message)
+{
+    ApiStatusError e;
+    e.message = message;
+    e.reason = QStringLiteral("InvalidRequest");
+    return e;
+}
+
 Error ApiStatusError::toError() const
 {
+    if (httpStatus == 0 && reason == u"InvalidRequest")
+        return Error{QStringLiteral("kube.invalidRequest"), message,
+                     Tr::tr("Name the object and its namespace.")};
     if (httpStatus == 0)
         return Error{timedOut ? QStringLiteral("kube.timeout") : QStringLiteral("kube.transport"),
                      Tr::tr("Cannot reach the API server: %1").arg(message),

@@ -33,6 +33,8 @@ struct ApiStatusError
     // Reads a response: the Status body when the server sent one, else a generic message.
     static ApiStatusError fromResponse(int httpStatus, const QByteArray &body);
     static ApiStatusError transport(const QString &message, bool timedOut = false);
+    // A request the client refuses to send (an empty namespace or name); never reaches a server.
+    static ApiStatusError invalidRequest(const QString &message);
     // A metav1.Status from a watch ERROR event.
     static ApiStatusError fromStatus(const QJsonObject &status);
 };

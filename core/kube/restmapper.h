@@ -23,7 +23,8 @@ struct ResourceMapping
 
     QString groupVersion() const; // "v1", "apps/v1"
     // "/api/v1/namespaces/ns/pods/name"; namespace ignored for cluster-scoped resources, empty
-    // namespace = all namespaces.
+    // namespace = all namespaces (a collection only: ApiClient refuses one object of a namespaced
+    // resource without a namespace, and any path with an empty segment).
     QString path(const QString &nameSpace = {}, const QString &name = {}) const;
     // "pod", "deployment.apps": what kubectl -o name prints before the slash.
     QString qualifiedKind() const;

@@ -1,3 +1,7 @@
+#include "core/burst/whatifscenario.h"
+#include "core/kube/manifestloader.h"
+#include "core/kube/workload.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,6 +52,23 @@ private:
                    p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
     }
 
+    // `args` after --server on a port nothing listens on (bound, then released), with no
+    // kubeconfig. The server option comes before the command word, as kubectl allows (after
+    // exec's "--" it would be the command's).
+    static Run runWithoutServer(const QStringList &args)
+    {
+        QTcpServer server;
+        if (!server.listen(QHostAddress::LocalHost))
+            return {};
+        const quint16 port = server.serverPort();
+        server.close();
+        QTemporaryDir home;
+        return run(QStringList{QStringLiteral("--server"),
+                               QStringLiteral("http://127.0.0.1:%1").arg(port)} +
+                       args,
+                   {}, home.path());
+    }
+
     static QJsonArray jsonArray(const QByteArray &out)
     {
         QJsonParseError e;
@@ -71,10 +92,14 @@ private slots:
     void helpListsFlags();
     void unknownFlagIsOneLine_data();
     void unknownFlagIsOneLine();
+    void allNamespacesRefusedForOnePod_data();
+    void allNamespacesRefusedForOnePod();
     void connectionErrorKeepsHintOnItsLine_data();
     void connectionErrorKeepsHintOnItsLine();
     void simulateLocalMaxNumAndScaleDown();
     void simulateCciMaxNumLeavesPending();
+    void simulateFollowsWhatIf_data();
+    void simulateFollowsWhatIf();
     void corpusNeverCrashes();
 };
 
@@ -235,12 +260,13 @@ void tst_burstctl::helpListsFlags_data()
     QTest::addColumn<QString>("command");
     QTest::addColumn<QStringList>("flags");
     QTest::addColumn<bool>("connects");
+    QTest::addColumn<bool>("allNamespaces"); // -A in the help: only commands that list
     QTest::newRow("preview") << QStringLiteral("preview")
                              << QStringList{QStringLiteral("-f, --filename"),
                                             QStringLiteral("-o, --output"),
                                             QStringLiteral("--no-network-interconnect"),
                                             QStringLiteral("--log-policies")}
-                             << false;
+                             << false << false;
     QTest::newRow("simulate") << QStringLiteral("simulate")
                               << QStringList{QStringLiteral("-f, --filename"),
                                              QStringLiteral("--workload"),
@@ -249,7 +275,7 @@ void tst_burstctl::helpListsFlags_data()
                                              QStringLiteral("--strategy"),
                                              QStringLiteral("--cci-locked"),
                                              QStringLiteral("-o, --output")}
-                              << false;
+                              << false << false;
     QTest::newRow("sign") << QStringLiteral("sign")
                           << QStringList{QStringLiteral("--ak-env"),
                                          QStringLiteral("--sk-env"),
@@ -258,7 +284,7 @@ void tst_burstctl::helpListsFlags_data()
                                          QStringLiteral("--data-file"),
                                          QStringLiteral("--signed-headers"),
                                          QStringLiteral("--date")}
-                          << false;
+                          << false << false;
     QTest::newRow("logs") << QStringLiteral("logs")
                           << QStringList{QStringLiteral("-c, --container"),
                                          QStringLiteral("-f, --follow"),
@@ -266,21 +292,21 @@ void tst_burstctl::helpListsFlags_data()
                                          QStringLiteral("--since"),
                                          QStringLiteral("--timestamps"),
                                          QStringLiteral("-p, --previous")}
-                          << true;
+                          << true << false;
     QTest::newRow("exec") << QStringLiteral("exec")
                           << QStringList{QStringLiteral("-c, --container"),
                                          QStringLiteral("-- COMMAND [ARGS...]")}
-                          << true;
+                          << true << false;
     QTest::newRow("get") << QStringLiteral("get")
                          << QStringList{QStringLiteral("-l, --selector"),
                                         QStringLiteral("--field-selector"),
                                         QStringLiteral("-o, --output"),
                                         QStringLiteral("--chunk-size")}
-                         << true;
+                         << true << true;
     QTest::newRow("watch") << QStringLiteral("watch")
                            << QStringList{QStringLiteral("-l, --selector"),
                                           QStringLiteral("--count")}
-                           << true;
+                           << true << true;
     QTest::newRow("iam-token")
         << QStringLiteral("iam-token")
         << QStringList{QStringLiteral("--iam-endpoint"), QStringLiteral("--project-name"),
@@ -288,7 +314,7 @@ void tst_burstctl::helpListsFlags_data()
                        QStringLiteral("--sk-env"),       QStringLiteral("--user"),
                        QStringLiteral("--domain"),       QStringLiteral("--password-env"),
                        QStringLiteral("--cacert")}
-        << false;
+        << false << false;
 }
 
 void tst_burstctl::helpListsFlags()
@@ -296,6 +322,7 @@ void tst_burstctl::helpListsFlags()
     QFETCH(QString, command);
     QFETCH(QStringList, flags);
     QFETCH(bool, connects);
+    QFETCH(bool, allNamespaces);
     // The top-level help lists the command, one line each.
     QVERIFY(QString::fromUtf8(run({QStringLiteral("--help")}).out)
                 .contains(QRegularExpression(QStringLiteral("\n  %1 +[A-Z]").arg(command))));
@@ -307,7 +334,7 @@ void tst_burstctl::helpListsFlags()
         for (const QString &flag : flags)
             QVERIFY2(text.contains(flag), qPrintable(flag + QStringLiteral(" in\n") + text));
         for (const QString &flag : connectionFlags())
-            QVERIFY2(text.contains(flag) == connects,
+            QVERIFY2(text.contains(flag) == (flag.startsWith(u"-A") ? allNamespaces : connects),
                      qPrintable(flag + QStringLiteral(" in\n") + text));
     }
 }
@@ -328,12 +355,53 @@ void tst_burstctl::unknownFlagIsOneLine()
     QCOMPARE(r.err, QStringLiteral("burstctl %1: Unknown option 'no-such-flag'.\n").arg(command));
 }
 
+void tst_burstctl::allNamespacesRefusedForOnePod_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("error"); // the one line on stderr
+    const QString onePod =
+        QStringLiteral("burstctl %1: -A (--all-namespaces) does not apply: %1 works on one pod in "
+                       "one namespace, and kubectl %1 has no -A either. Give the pod's namespace "
+                       "with -n NAMESPACE.\n");
+    QTest::newRow("logs -A") << QStringList{QStringLiteral("logs"), QStringLiteral("web"),
+                                            QStringLiteral("-A")}
+                             << onePod.arg(u"logs");
+    QTest::newRow("logs --all-namespaces")
+        << QStringList{QStringLiteral("logs"), QStringLiteral("--all-namespaces"),
+                       QStringLiteral("web"), QStringLiteral("-f")}
+        << onePod.arg(u"logs");
+    QTest::newRow("exec -A") << QStringList{QStringLiteral("exec"), QStringLiteral("-A"),
+                                            QStringLiteral("web"), QStringLiteral("--"),
+                                            QStringLiteral("env")}
+                             << onePod.arg(u"exec");
+    QTest::newRow("get NAME -A")
+        << QStringList{QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("web"),
+                       QStringLiteral("-A")}
+        << QStringLiteral("burstctl get: a resource cannot be retrieved by name across all "
+                          "namespaces. Give its namespace with -n NAMESPACE.\n");
+}
+
+void tst_burstctl::allNamespacesRefusedForOnePod()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, error);
+    // No server listens: the refusal comes before any connection.
+    const Run r = runWithoutServer(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(r.err, error);
+}
+
 void tst_burstctl::connectionErrorKeepsHintOnItsLine_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("get") << QStringList{QStringLiteral("get"), QStringLiteral("pods")};
     QTest::newRow("watch") << QStringList{QStringLiteral("watch"), QStringLiteral("pods")};
     QTest::newRow("logs") << QStringList{QStringLiteral("logs"), QStringLiteral("web")};
+    // An empty -n is no -n (kubectl): the request goes out for "default", not refused as
+    // /namespaces//pods/web/log.
+    QTest::newRow("logs -n ''") << QStringList{QStringLiteral("logs"), QStringLiteral("web"),
+                                               QStringLiteral("-n"), QString()};
     QTest::newRow("exec") << QStringList{QStringLiteral("exec"), QStringLiteral("web"),
                                          QStringLiteral("--"), QStringLiteral("true")};
 }
@@ -341,17 +409,7 @@ void tst_burstctl::connectionErrorKeepsHintOnItsLine_data()
 void tst_burstctl::connectionErrorKeepsHintOnItsLine()
 {
     QFETCH(QStringList, args);
-    // A port nothing listens on: bound, then released.
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    const quint16 port = server.serverPort();
-    server.close();
-    QTemporaryDir home;
-    // Before the command word, as kubectl allows (after exec's "--" it would be the command's).
-    const Run r = run(
-        QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(port)} +
-            args,
-        {}, home.path());
+    const Run r = runWithoutServer(args);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.endsWith(u'\n') && r.err.count(u'\n') == 1, qPrintable(r.err));
     QVERIFY2(r.err.startsWith(
@@ -395,6 +453,61 @@ void tst_burstctl::simulateCciMaxNumLeavesPending()
     QCOMPARE(step.value(u"local").toInt(), 4);
     QCOMPARE(step.value(u"cci").toInt(), 20);
     QCOMPARE(step.value(u"pending").toInt(), 6);
+}
+
+void tst_burstctl::simulateFollowsWhatIf_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("admissible");
+    QTest::newRow("auto label") << QStringLiteral("01-burst-label-auto.yaml") << true;
+    QTest::newRow("local maxNum") << QStringLiteral("02-profile-local-maxnum.yaml") << true;
+    QTest::newRow("cci maxNum") << QStringLiteral("03-profile-cci-maxnum.yaml") << true;
+    // 33 cores: CCI rejects the pod, so nothing bursts; it stays Pending (no node fits either).
+    QTest::newRow("rejected, too large") << QStringLiteral("08-rejected-too-large.yaml") << false;
+}
+
+void tst_burstctl::simulateFollowsWhatIf()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, admissible);
+    const QString node = QStringLiteral("cpu=2,memory=4Gi,name=n1");
+    const QList<int> replicas{5, 2, 0};
+    const Run r = run({QStringLiteral("simulate"), QStringLiteral("-f"), example(file),
+                       QStringLiteral("--node"), node, QStringLiteral("--replicas"),
+                       QStringLiteral("5,2,0")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject out = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(out.value(u"admissible").toBool(!admissible), admissible);
+
+    // The console's What-if on the same workload, nodes and steps.
+    const core::kube::LoadResult loaded = core::kube::loadManifestFile(example(file));
+    QList<QJsonObject> objects;
+    const core::kube::ManifestObject *workload = nullptr;
+    for (const core::kube::ManifestObject &o : loaded.objects) {
+        const bool podBearing = core::kube::isPodBearingKind(o.kind());
+        if (podBearing && !workload)
+            workload = &o;
+        if (!podBearing || workload == &o)
+            objects.append(o.object);
+    }
+    QVERIFY(workload);
+    const auto w = core::kube::workloadFromObject(workload->object, nullptr);
+    QVERIFY(w);
+    const core::burst::PreviewResult preview = core::burst::previewObjects(objects, {}).value(0);
+    QCOMPARE(preview.admissible, admissible);
+    core::burst::SimulationInput input = core::burst::whatIfScenario(*w, preview).input;
+    QCOMPARE(input.cciAvailable, admissible);
+    input.nodes = {core::burst::SimNode{QStringLiteral("n1"), 2000, 4 * core::burst::kGi}};
+    input.replicaSteps = replicas;
+    QJsonArray expected;
+    for (const core::burst::SimStep &step : core::burst::simulatePlacement(input))
+        expected.append(core::burst::simStepToJson(step));
+    QCOMPARE(out.value(u"steps").toArray(), expected);
+    if (!admissible) {
+        for (const QJsonValue &step : expected)
+            QCOMPARE(step.toObject().value(u"cci").toInt(), 0);
+        QCOMPARE(expected.first().toObject().value(u"pending").toInt(), 5);
+    }
 }
 
 void tst_burstctl::corpusNeverCrashes()

@@ -104,16 +104,12 @@ std::optional<Strategy> profileStrategy(const QString &name)
     return std::nullopt;
 }
 
-// Errors and warnings with their path; infos by code (their path is presentation).
+// Every diagnostic with its path: the label it is about.
 QStringList describe(const Diagnostics &diagnostics)
 {
     QStringList out;
-    for (const Diagnostic &d : diagnostics) {
-        if (d.severity == Severity::Info)
-            out << QString(u"info "_s + d.code);
-        else
-            out << QString(severityName(d.severity) + u' ' + d.code + u' ' + d.path);
-    }
+    for (const Diagnostic &d : diagnostics)
+        out << QString(severityName(d.severity) + u' ' + d.code + u' ' + d.path);
     return out;
 }
 
@@ -122,8 +118,17 @@ QString invalidAt(const QString &labelsPath)
     return u"error strategy.invalidValue "_s + labelPath(labelsPath);
 }
 
-const QString kPodLabelWins = u"info strategy.podLabelWins"_s;
-const QString kLabelOverridesProfile = u"info strategy.labelOverridesProfile"_s;
+// At the pod-template label of `kind`.
+QString podLabelWins(const QString &kind)
+{
+    return u"info strategy.podLabelWins "_s + labelPath(templateLabelsPath(kind));
+}
+
+// At the label that wins over the profile.
+QString labelOverridesProfile(const QString &labelsPath)
+{
+    return u"info strategy.labelOverridesProfile "_s + labelPath(labelsPath);
+}
 
 } // namespace
 
@@ -210,25 +215,28 @@ void tst_BurstStrategy::precedence_data()
         const char *kind = kindName.constData();
         QTest::addRow("%s: template enforce beats workload off", kind)
             << k << u"off"_s << u"enforce"_s << QString() << u"enforce"_s << u"podLabel"_s
-            << QStringList{kPodLabelWins};
+            << QStringList{podLabelWins(k)};
         QTest::addRow("%s: template off beats workload enforce", kind)
             << k << u"enforce"_s << u"off"_s << QString() << u"off"_s << u"podLabel"_s
-            << QStringList{kPodLabelWins};
+            << QStringList{podLabelWins(k)};
         QTest::addRow("%s: equal labels, no override note", kind)
             << k << u"auto"_s << u"auto"_s << QString() << u"auto"_s << u"podLabel"_s
             << QStringList{};
         QTest::addRow("%s: template localPrefer beats profile enforce", kind)
             << k << a << u"localPrefer"_s << u"enforce"_s << u"localPrefer"_s << u"podLabel"_s
-            << QStringList{kLabelOverridesProfile};
+            << QStringList{labelOverridesProfile(templateLabelsPath(k))};
         QTest::addRow("%s: workload off beats profile auto", kind)
             << k << u"off"_s << a << u"auto"_s << u"off"_s << u"workloadLabel"_s
-            << QStringList{kLabelOverridesProfile};
+            << QStringList{labelOverridesProfile(u"metadata.labels"_s)};
         QTest::addRow("%s: workload label used without template label", kind)
             << k << u"enforce"_s << a << QString() << u"enforce"_s << u"workloadLabel"_s
             << QStringList{};
         QTest::addRow("%s: template over workload over profile", kind)
             << k << u"off"_s << u"enforce"_s << u"auto"_s << u"enforce"_s << u"podLabel"_s
-            << QStringList{kPodLabelWins, kLabelOverridesProfile};
+            << QStringList{podLabelWins(k), labelOverridesProfile(templateLabelsPath(k))};
+        QTest::addRow("%s: workload and template equal, over profile", kind)
+            << k << u"auto"_s << u"auto"_s << u"enforce"_s << u"auto"_s << u"podLabel"_s
+            << QStringList{labelOverridesProfile(templateLabelsPath(k))};
         QTest::addRow("%s: profile localPrefer without labels", kind)
             << k << a << a << u"localPrefer"_s << u"localPrefer"_s << u"profile"_s << QStringList{};
         QTest::addRow("%s: nothing -> none", kind)
@@ -238,7 +246,7 @@ void tst_BurstStrategy::precedence_data()
                                     << u"podLabel"_s << QStringList{};
     QTest::newRow("Pod: own label off beats profile enforce")
         << u"Pod"_s << u"off"_s << a << u"enforce"_s << u"off"_s << u"podLabel"_s
-        << QStringList{kLabelOverridesProfile};
+        << QStringList{labelOverridesProfile(u"metadata.labels"_s)};
     QTest::newRow("Pod: profile auto without label")
         << u"Pod"_s << a << a << u"auto"_s << u"auto"_s << u"profile"_s << QStringList{};
     QTest::newRow("Pod: nothing -> none")

@@ -91,6 +91,8 @@ private slots:
     void jsonShape();
     void wrongTypes_data();
     void wrongTypes();
+    void jsonAbsentIsNull_data();
+    void jsonAbsentIsNull();
 };
 
 void tst_Preview::guideLabelDeployment()
@@ -378,6 +380,10 @@ void tst_Preview::wrongTypes_data()
     QTest::newRow("memory 1.5.5Gi")
         << QByteArray("  containers:\n    - name: c\n      resources: {limits: {memory: 1.5.5Gi}}\n")
         << "resources.quantity" << "spec.containers[0].resources.limits.memory";
+    QTest::newRow("small pod with a bad cpu: not normalized")
+        << QByteArray("  containers:\n    - name: c\n      image: nginx\n"
+                      "      resources: {limits: {cpu: 1x, memory: 100Mi}}\n")
+        << "resources.quantity" << "spec.containers[0].resources.limits.cpu";
 }
 
 void tst_Preview::wrongTypes()
@@ -394,6 +400,81 @@ void tst_Preview::wrongTypes()
     QCOMPARE(d->path, path);
     QCOMPARE(d->severity, core::Severity::Error);
     QVERIFY(!results.first().admissible);
+    // Nothing normalized after an unreadable value: no resources.normalized, values as written.
+    QVERIFY(!find(results.first(), QStringLiteral("resources.normalized")));
+    QVERIFY(!results.first().normalized);
+    QCOMPARE(results.first().cciPod.value(u"spec").toObject().value(u"containers"),
+             results.first().originalPod.value(u"spec").toObject().value(u"containers"));
+}
+
+namespace {
+
+// Every string in `value` that is "" (an absent value written as an empty string), by path.
+void emptyStrings(const QJsonValue &value, const QString &path, QStringList *out)
+{
+    if (value.isString() && value.toString().isEmpty())
+        out->append(path);
+    if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            emptyStrings(a.at(i), path + u'[' + QString::number(i) + u']', out);
+    }
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            emptyStrings(it.value(), path + u'.' + it.key(), out);
+    }
+}
+
+} // namespace
+
+void tst_Preview::jsonAbsentIsNull_data()
+{
+    QTest::addColumn<QByteArray>("containers");
+    QTest::addColumn<QStringList>("nulls"); // fields of the preview element that must be null
+    QTest::newRow("no profile, BestEffort container")
+        << QByteArray("    - {name: c, image: nginx}\n"
+                      "    - {name: d, image: nginx, resources: {limits: {cpu: '1', memory: "
+                      "2Gi}}}\n")
+        << QStringList{QStringLiteral("strategy.profile"), QStringLiteral("containers[0].cpu"),
+                       QStringLiteral("containers[0].memory")};
+    QTest::newRow("cpu only: before.memory")
+        << QByteArray("    - {name: c, image: nginx, resources: {limits: {cpu: '1'}}}\n")
+        << QStringList{QStringLiteral("containers[0].before.memory")};
+    QTest::newRow("memory only: before.cpu")
+        << QByteArray("    - {name: c, image: nginx, resources: {limits: {memory: 2Gi}}}\n")
+        << QStringList{QStringLiteral("containers[0].before.cpu")};
+    QTest::newRow("no image")
+        << QByteArray("    - {name: c, resources: {limits: {cpu: '1', memory: 2Gi}}}\n")
+        << QStringList{QStringLiteral("containers[0].image")};
+}
+
+void tst_Preview::jsonAbsentIsNull()
+{
+    QFETCH(QByteArray, containers);
+    QFETCH(QStringList, nulls);
+    const QList<PreviewResult> results =
+        previewText("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n"
+                    "    virtual-kubelet.io/burst-to-cci: enforce\nspec:\n  containers:\n" +
+                    containers);
+    QCOMPARE(results.size(), 1);
+    const QJsonObject o = previewToJson(results.first());
+    for (const QString &field : nulls) {
+        QJsonValue v = o;
+        for (const QString &part : field.split(u'.')) {
+            const qsizetype bracket = part.indexOf(u'[');
+            v = v.toObject().value(bracket < 0 ? part : part.left(bracket));
+            if (bracket >= 0)
+                v = v.toArray().at(part.mid(bracket + 1).chopped(1).toInt());
+        }
+        QVERIFY2(v.isNull(), qPrintable(field));
+    }
+    // Nowhere "" for an absent value (the CCI pod is the manifest's, left out).
+    QStringList empty;
+    QJsonObject element = o;
+    element.remove(u"cciPod");
+    emptyStrings(element, QString(), &empty);
+    QVERIFY2(empty.isEmpty(), qPrintable(empty.join(u", ")));
 }
 
 QTEST_GUILESS_MAIN(tst_Preview)

@@ -355,6 +355,11 @@ void tst_Resourcenormalizer::badQuantitiesAreErrors_data()
     QTest::newRow("requests bad") << "app:req:2x/1Gi"
                                   << "resources.quantity"
                                   << "containers[0].resources.requests.cpu";
+    // Would be normalized to 250m / 1Gi if the bad memory counted as absent.
+    QTest::newRow("small pod, bad memory: no normalization")
+        << "app:100m/lots;app:100m/100Mi"
+        << "resources.quantity"
+        << "containers[0].resources.limits.memory";
 }
 
 void tst_Resourcenormalizer::badQuantitiesAreErrors()
@@ -363,11 +368,19 @@ void tst_Resourcenormalizer::badQuantitiesAreErrors()
     QFETCH(QString, code);
     QFETCH(QString, path);
     core::Diagnostics d;
-    readContainerResources(podSpec(pod), &d);
+    const QList<ContainerResources> containers = readContainerResources(podSpec(pod), &d);
     QCOMPARE(d.size(), 1);
     QCOMPARE(d.at(0).code, code);
     QCOMPARE(d.at(0).path, path);
     QCOMPARE(d.at(0).severity, core::Severity::Error);
+    // The error is all: the pod cannot be sized, so it is neither checked nor normalized.
+    const NormalizationResult n = normalizeForCci(containers);
+    QVERIFY(n.invalidInput);
+    QVERIFY(n.diagnostics.isEmpty());
+    QVERIFY(!n.attempted);
+    QVERIFY(!n.normalized());
+    QVERIFY(!n.admissible);
+    QCOMPARE(n.after, n.before);
 }
 
 QTEST_GUILESS_MAIN(tst_Resourcenormalizer)

@@ -83,6 +83,11 @@ void tst_WhatIfScenario::scenario_data()
         << workload("{app: web, virtual-kubelet.io/burst-to-cci: enforce}", "2",
                     "{limits: {cpu: '33', memory: 66Gi}}")
         << "enforce" << -1 << -1 << qint64(33000) << 66 * gi << false << 2;
+    // burstctl simulate takes the same scenario (tst_burstctl::simulateFollowsWhatIf).
+    QTest::newRow("CCI rejects an unreadable quantity: no bursting, the value counts as absent")
+        << workload("{app: web, virtual-kubelet.io/burst-to-cci: auto}", "3",
+                    "{limits: {cpu: 1x, memory: 2Gi}}")
+        << "auto" << -1 << -1 << qint64(0) << 2 * gi << false << 3;
     QTest::newRow("no strategy") << workload("{app: web}", "5",
                                              "{requests: {cpu: 500m, memory: 1Gi}}")
                                  << "none" << -1 << -1 << qint64(500) << gi << true << 5;

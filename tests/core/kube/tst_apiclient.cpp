@@ -289,6 +289,62 @@ private slots:
         QCOMPARE(missing->error().reason, u"NotFound");
     }
 
+    void refusesEmptyNamespaceOrName_data()
+    {
+        QTest::addColumn<QString>("call");
+        QTest::addColumn<QString>("nameSpace");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("get without a namespace") << "get" << "" << "web";
+        QTest::newRow("get without a name") << "get" << "default" << "";
+        QTest::newRow("create without a namespace") << "create" << "" << "web";
+        QTest::newRow("patch without a name") << "patch" << "default" << "";
+        // Would be a DELETE of the whole collection.
+        QTest::newRow("delete without a name") << "remove" << "default" << "";
+        QTest::newRow("delete without a namespace") << "remove" << "" << "web";
+        // Hand-built paths (logs, exec, burstctl get NAME) go through the same check.
+        QTest::newRow("log path, empty namespace") << "send" << "" << "web";
+        QTest::newRow("log path, empty pod") << "send" << "default" << "";
+    }
+
+    void refusesEmptyNamespaceOrName()
+    {
+        QFETCH(QString, call);
+        QFETCH(QString, nameSpace);
+        QFETCH(QString, name);
+        SandboxFixture sandbox;
+        ApiClient client(sandbox.connection());
+        const ResourceMapping pods = mapping(client, QStringLiteral("pods"));
+        sandbox.clearRequests();
+        std::optional<ApiResult<QJsonObject>> result;
+        if (call == u"get") {
+            client.get(pods, nameSpace, name, &client, into(result));
+        } else if (call == u"create") {
+            client.create(pods, nameSpace, configMap(name, QStringLiteral("x")), &client,
+                          into(result));
+        } else if (call == u"patch") {
+            client.patch(pods, nameSpace, name, PatchType::Merge, "{}", &client, into(result));
+        } else if (call == u"remove") {
+            client.remove(pods, nameSpace, name, PropagationPolicy::Default, &client,
+                          into(result));
+        } else {
+            ApiRequest request;
+            request.path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/log").arg(nameSpace, name);
+            client.send(request, &client, [&result](const ApiResult<ApiResponse> &r) {
+                result = r ? ApiResult<QJsonObject>(r.value().json())
+                           : ApiResult<QJsonObject>(r.error());
+            });
+            // Answered later, like a real answer: the caller may not be listening yet.
+            QVERIFY(!result);
+        }
+        QVERIFY(waitFor(result));
+        QVERIFY(!*result);
+        QCOMPARE(result->error().httpStatus, 0);
+        QCOMPARE(result->error().toError().code, u"kube.invalidRequest");
+        QVERIFY2(result->error().message.startsWith(u"refused to "),
+                 qPrintable(result->error().message));
+        QVERIFY(sandbox.requests().isEmpty());
+    }
+
     void retries_data()
     {
         QTest::addColumn<QByteArray>("verb");
