@@ -1,5 +1,7 @@
 #include "ui/profileform.h"
 
+#include "core/kube/objectmeta.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -312,8 +314,7 @@ void ProfileForm::refreshDerived()
     for (const core::burst::WorkloadEntry &w : m_workloads) {
         if (w.preview.nameSpace != edited.nameSpace || edited.selector.isEmpty())
             continue;
-        const auto labels =
-            w.preview.originalPod.value(u"metadata").toObject().value(u"labels").toObject();
+        const auto labels = core::kube::labelsJsonOf(w.preview.originalPod);
         core::kube::Labels podLabels;
         for (auto it = labels.begin(); it != labels.end(); ++it)
             podLabels.insert(it.key(), it.value().toString());

@@ -3,6 +3,7 @@
 #include "app/burstctl/tr.h"
 
 #include "core/kube/apiclient.h"
+#include "core/kube/objectmeta.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -129,8 +130,7 @@ void printResult(const GetRequest &get, const QJsonObject &result)
     const QJsonArray items = single ? QJsonArray{result} : result.value(u"items").toArray();
     if (get.output == u"name") {
         for (const QJsonValue &item : items)
-            out() << get.resource.qualifiedKind() << '/'
-                  << item.toObject().value(u"metadata").toObject().value(u"name").toString()
+            out() << get.resource.qualifiedKind() << '/' << core::kube::nameOf(item.toObject())
                   << '\n';
         return;
     }

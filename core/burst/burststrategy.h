@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/burst/cciconventions.h" // kBurstLabel
 #include "core/common/diagnostic.h"
 #include "core/kube/workload.h"
 
@@ -8,8 +9,6 @@
 #include <optional>
 
 namespace core::burst {
-
-inline const QString kBurstLabel = QStringLiteral("virtual-kubelet.io/burst-to-cci");
 
 enum class Strategy { None, Auto, LocalPrefer, Enforce, Off };
 enum class StrategySource { None, PodLabel, WorkloadLabel, Profile };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/burst/cciconventions.h" // kHostPathAnnotation
 #include "core/common/diagnostic.h"
 
 #include <QJsonArray>
@@ -9,9 +10,6 @@
 #include <QStringList>
 
 namespace core::burst {
-
-inline const QString kHostPathAnnotation =
-    QStringLiteral("coordinator.cci.io/hostpath-replacement");
 
 enum class HostPathPolicy { Remove, ReplaceByLocalDir, ReplaceByEmptyDir, ReplaceByFlexVolume };
 

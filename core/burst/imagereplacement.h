@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/burst/cciconventions.h" // kImageAnnotation
 #include "core/common/diagnostic.h"
 
 #include <QJsonObject>
@@ -7,8 +8,6 @@
 #include <QString>
 
 namespace core::burst {
-
-inline const QString kImageAnnotation = QStringLiteral("coordinator.cci.io/image-replacement");
 
 struct ImageRule
 {

@@ -1,5 +1,7 @@
 #include "core/burst/placementsimulator.h"
 
+#include "core/burst/cciconventions.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -20,8 +22,6 @@ QString locationName(Location location)
 }
 
 namespace {
-
-const QString kVirtualNode = QStringLiteral("virtual-kubelet");
 
 struct NodeState
 {
@@ -140,7 +140,7 @@ private:
         if (p.location == Location::Local)
             node = m_nodes.at(p.node).capacity.name;
         else if (p.location == Location::Cci)
-            node = kVirtualNode;
+            node = kGuideVirtualNodeName;
         return SimEvent{action, p.ordinal, p.location, node};
     }
 

@@ -37,7 +37,7 @@ struct SimEvent
     QString action; // "create" | "delete"
     int pod = 0;    // pod ordinal, in creation order
     Location location = Location::Pending;
-    QString node; // local node name, "virtual-kubelet" for CCI, "" for pending
+    QString node; // local node name, kGuideVirtualNodeName for CCI, "" for pending
 };
 
 struct SimStep

@@ -2,6 +2,7 @@
 
 #include "core/burst/shapechecks.h"
 #include "core/common/tr.h"
+#include "core/kube/objectmeta.h"
 #include "core/kube/quantity.h"
 
 #include <QJsonArray>
@@ -40,8 +41,7 @@ void warnMisplacedAnnotations(const kube::Workload &w, Diagnostics &out)
 {
     if (w.isPod())
         return;
-    const QJsonObject annotations =
-        w.object.value(u"metadata").toObject().value(u"annotations").toObject();
+    const QJsonObject annotations = kube::annotationsOf(w.object);
     for (const QString &key : {kHostPathAnnotation, kImageAnnotation}) {
         // FieldArea::Other: the forms edit the pod template's annotation, not this one.
         if (annotations.contains(key) &&

@@ -83,7 +83,7 @@ void validateLocation(const LocationLimits &limits, const QString &key, Diagnost
 bool isScheduleProfile(const QJsonObject &object)
 {
     return object.value(u"kind").toString() == kProfileKind &&
-           object.value(u"apiVersion").toString().startsWith(u"scheduling.cci.io/");
+           object.value(u"apiVersion").toString().startsWith(kProfileGroup + u'/');
 }
 
 ScheduleProfile scheduleProfileFromJson(const QJsonObject &object)

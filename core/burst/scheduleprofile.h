@@ -13,7 +13,6 @@
 
 namespace core::burst {
 
-inline const QString kProfileApiVersion = QStringLiteral("scheduling.cci.io/v1");
 inline const QString kProfileKind = QStringLiteral("ScheduleProfile");
 
 // spec.location.local / spec.location.cci

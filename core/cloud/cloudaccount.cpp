@@ -36,6 +36,13 @@ bool validId(const QString &id)
     return !id.isEmpty() && !id.contains(u'/') && !id.contains(u'\\');
 }
 
+Error invalidIdError(const QString &id)
+{
+    return Error{QStringLiteral("cloudAccount.invalidId"),
+                 Tr::tr("\"%1\" is not a valid account id.").arg(id),
+                 {}};
+}
+
 } // namespace
 
 QString CloudAccount::referenceFor(const QString &id, const QString &secretName)
@@ -72,10 +79,11 @@ QString authKindName(CloudAccount::AuthKind kind)
                                                     : QStringLiteral("aksk");
 }
 
-bool saveCloudAccount(QSettings &settings, const QString &group, const CloudAccount &account)
+Result<void> saveCloudAccount(QSettings &settings, const QString &group,
+                              const CloudAccount &account)
 {
     if (!validId(account.id))
-        return false;
+        return invalidIdError(account.id);
     settings.beginGroup(group);
     settings.remove(account.id);
     settings.beginGroup(account.id);
@@ -90,15 +98,13 @@ bool saveCloudAccount(QSettings &settings, const QString &group, const CloudAcco
     settings.setValue(kSecretKeyReference, account.secretKeyReference);
     settings.endGroup();
     settings.endGroup();
-    return true;
+    return Result<void>::success();
 }
 
 Result<CloudAccount> loadCloudAccount(QSettings &settings, const QString &group, const QString &id)
 {
     if (!validId(id))
-        return Error{QStringLiteral("cloudAccount.invalidId"),
-                     Tr::tr("\"%1\" is not a valid account id.").arg(id),
-                     {}};
+        return invalidIdError(id);
     settings.beginGroup(group);
     const bool exists = settings.childGroups().contains(id);
     settings.beginGroup(id);

@@ -38,9 +38,10 @@ struct CloudAccount
 
 QString authKindName(CloudAccount::AuthKind kind); // "password" | "aksk"
 
-// Writes the account under `group/<id>` (an existing entry is replaced); false when the id is
-// empty or holds a '/'.
-bool saveCloudAccount(QSettings &settings, const QString &group, const CloudAccount &account);
+// Writes the account under `group/<id>` (an existing entry is replaced); error
+// cloudAccount.invalidId when the id is empty or holds a '/' or '\\'.
+Result<void> saveCloudAccount(QSettings &settings, const QString &group,
+                              const CloudAccount &account);
 Result<CloudAccount> loadCloudAccount(QSettings &settings, const QString &group, const QString &id);
 // Every account under `group`, sorted by id; entries that fail to load are skipped.
 QList<CloudAccount> loadCloudAccounts(QSettings &settings, const QString &group);

@@ -193,7 +193,7 @@ void CredentialStore::finish(const Pending &pending, const Result<QString> &resu
     if (!pending.done)
         return;
     if (result.ok())
-        pending.done(true);
+        pending.done(Result<void>::success());
     else
         pending.done(result.error());
 }

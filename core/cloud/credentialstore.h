@@ -23,8 +23,7 @@ class CredentialStore : public QObject
     Q_OBJECT
 public:
     using ReadDone = std::function<void(const Result<QString> &secret)>;
-    // The value is always true: Result needs a value type to carry the error.
-    using Done = std::function<void(const Result<bool> &done)>;
+    using Done = std::function<void(const Result<void> &done)>;
 
     static QString defaultService() { return QStringLiteral("burst-console"); }
 

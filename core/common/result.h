@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -34,6 +35,24 @@ public:
 
 private:
     std::variant<T, E> m_data;
+};
+
+// The form for operations that produce nothing but can fail: success, or an error. Replaces a
+// bool that is always true and the bool + out-parameter error pair.
+//   Result<void> save();  ...  return Result<void>::success();  /  return Error{...};
+template <typename E> class Result<void, E>
+{
+public:
+    Result() = default; // success
+    Result(E error) : m_error(std::move(error)) {}
+    static Result success() { return Result(); }
+
+    bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const E &error() const { return *m_error; }
+
+private:
+    std::optional<E> m_error;
 };
 
 } // namespace core

@@ -1,5 +1,7 @@
 #include "core/kube/informer.h"
 
+#include "core/kube/objectmeta.h"
+
 #include <QTimer>
 
 namespace core::kube {
@@ -68,19 +70,19 @@ Informer::Pending &Informer::pending(const QString &uid)
 
 void Informer::noteAdded(const QJsonObject &object)
 {
-    Pending &p = pending(ObjectCache::uidOf(object));
+    Pending &p = pending(uidOf(object));
     p.added = true;
     p.latest = object;
 }
 
 void Informer::noteModified(const QJsonObject &object)
 {
-    pending(ObjectCache::uidOf(object)).latest = object;
+    pending(uidOf(object)).latest = object;
 }
 
 void Informer::noteDeleted(const QJsonObject &object)
 {
-    Pending &p = pending(ObjectCache::uidOf(object));
+    Pending &p = pending(uidOf(object));
     // Added and deleted within one batch: both are reported, so every added object gets its
     // deletion; a modification the observer never saw is dropped.
     if (!p.added)

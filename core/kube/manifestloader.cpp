@@ -1,6 +1,7 @@
 #include "core/kube/manifestloader.h"
 
 #include "core/common/tr.h"
+#include "core/kube/objectmeta.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -28,7 +29,7 @@ QString ManifestObject::name() const
 
 QString ManifestObject::nameSpace() const
 {
-    return object.value(u"metadata").toObject().value(u"namespace").toString();
+    return namespaceOf(object);
 }
 
 SourcePos ManifestObject::positionOf(const QString &path) const

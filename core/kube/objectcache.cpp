@@ -1,5 +1,7 @@
 #include "core/kube/objectcache.h"
 
+#include "core/kube/objectmeta.h"
+
 #include <QJsonArray>
 
 namespace core::kube {
@@ -12,37 +14,26 @@ constexpr ObjectCache::Index allIndexes[] = {ObjectCache::Index::Namespace,
 
 } // namespace
 
-QString ObjectCache::uidOf(const QJsonObject &object)
-{
-    return object.value(u"metadata").toObject().value(u"uid").toString();
-}
-
-QString ObjectCache::resourceVersionOf(const QJsonObject &object)
-{
-    return object.value(u"metadata").toObject().value(u"resourceVersion").toString();
-}
-
 QStringList ObjectCache::indexValues(Index index, const QJsonObject &object)
 {
-    const QJsonObject metadata = object.value(u"metadata").toObject();
     switch (index) {
     case Index::Namespace: {
-        const QString ns = metadata.value(u"namespace").toString();
+        const QString ns = namespaceOf(object);
         return ns.isEmpty() ? QStringList() : QStringList{ns};
     }
     case Index::Node: {
-        const QString node = object.value(u"spec").toObject().value(u"nodeName").toString();
+        const QString node = nodeNameOf(object);
         return node.isEmpty() ? QStringList() : QStringList{node};
     }
     case Index::Owner: {
         QStringList owners;
-        for (const QJsonValue &owner : metadata.value(u"ownerReferences").toArray())
+        for (const QJsonValue &owner : ownerReferencesOf(object))
             owners.append(owner.toObject().value(u"uid").toString());
         return owners;
     }
     case Index::Label: {
         QStringList labels;
-        const QJsonObject map = metadata.value(u"labels").toObject();
+        const QJsonObject map = labelsJsonOf(object);
         for (auto it = map.begin(); it != map.end(); ++it)
             labels.append(it.key() + u'=' + it.value().toString());
         return labels;

@@ -43,9 +43,6 @@ public:
     QList<QJsonObject> byIndex(Index index, const QString &key) const;
     QStringList indexKeys(Index index) const;
 
-    static QString uidOf(const QJsonObject &object);
-    static QString resourceVersionOf(const QJsonObject &object);
-
 private:
     static QStringList indexValues(Index index, const QJsonObject &object);
     void addToIndexes(const QString &uid, const QJsonObject &object);

@@ -2,6 +2,7 @@
 
 #include "core/kube/apiclient.h"
 #include "core/kube/apistream.h"
+#include "core/kube/objectmeta.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -83,8 +84,7 @@ void Reflector::list()
             }
             ++m_lists;
             m_failures = 0;
-            m_lastResourceVersion =
-                result.value().value(u"metadata").toObject().value(u"resourceVersion").toString();
+            m_lastResourceVersion = resourceVersionOf(result.value());
             const QList<QJsonObject> objects = std::exchange(m_listing, {});
             emit listed(objects, m_lastResourceVersion);
             if (m_running && generation == m_generation)

@@ -8,11 +8,6 @@
 
 namespace core::kube {
 
-QString ResourceMapping::groupVersion() const
-{
-    return group.isEmpty() ? version : QString(group + u'/' + version);
-}
-
 QString ResourceMapping::path(const QString &nameSpace, const QString &name) const
 {
     QString p =
@@ -54,6 +49,17 @@ void RestMapper::addResourceList(const QJsonObject &list, bool preferredVersion)
             m.shortNames.append(s.toString());
         m.namespaced = r.value(u"namespaced").toBool();
         m.preferred = preferredVersion;
+        m_mappings.append(m);
+    }
+}
+
+void RestMapper::addResourceTypes(const QList<ResourceType> &types)
+{
+    for (const ResourceType &type : types) {
+        ResourceMapping m;
+        static_cast<ResourceType &>(m) = type;
+        if (m.singular.isEmpty())
+            m.singular = m.kind.toLower();
         m_mappings.append(m);
     }
 }

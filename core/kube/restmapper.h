@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/kube/resourcetypes.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -9,19 +10,14 @@
 
 namespace core::kube {
 
-// One resource of one group version, as discovery describes it.
-struct ResourceMapping
+// One resource of one group version, as discovery describes it: a ResourceType (the same
+// description the registry in resourcetypes.h and the sandbox use) and whether its version is
+// the group's preferred one.
+struct ResourceMapping : ResourceType
 {
-    QString group; // "" = core
-    QString version;
-    QString resource; // plural, lower case: "pods"
-    QString kind;
-    QString singular;
-    QStringList shortNames;
-    bool namespaced = true;
     bool preferred = true; // the group's preferred version
 
-    QString groupVersion() const; // "v1", "apps/v1"
+    QString groupVersion() const { return apiVersion(); } // "v1", "apps/v1"
     // "/api/v1/namespaces/ns/pods/name"; namespace ignored for cluster-scoped resources, empty
     // namespace = all namespaces (a collection only: ApiClient refuses one object of a namespaced
     // resource without a namespace, and any path with an empty segment).
@@ -40,6 +36,8 @@ class RestMapper
 public:
     // `list` is an APIResourceList (GET /api/v1, /apis/apps/v1); subresources are skipped.
     void addResourceList(const QJsonObject &list, bool preferredVersion);
+    // Types known without discovery (knownResourceTypes(), say), as preferred versions.
+    void addResourceTypes(const QList<ResourceType> &types);
     bool isEmpty() const { return m_mappings.isEmpty(); }
     const QList<ResourceMapping> &mappings() const { return m_mappings; }
 

@@ -1,5 +1,7 @@
 #include "core/kube/watchstream.h"
 
+#include "core/kube/objectmeta.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -7,48 +9,58 @@ namespace core::kube {
 
 namespace {
 
-bool parseType(QStringView name, WatchEvent::Type &type)
+// The wire names, for parsing.
+constexpr struct
 {
-    static const struct
-    {
-        const char16_t *name;
-        WatchEvent::Type type;
-    } types[] = {{u"ADDED", WatchEvent::Type::Added},
-                 {u"MODIFIED", WatchEvent::Type::Modified},
-                 {u"DELETED", WatchEvent::Type::Deleted},
-                 {u"BOOKMARK", WatchEvent::Type::Bookmark},
-                 {u"ERROR", WatchEvent::Type::Error}};
-    for (const auto &t : types) {
-        if (name == QStringView(t.name)) {
-            type = t.type;
-            return true;
-        }
-    }
-    return false;
-}
+    const char16_t *name;
+    WatchEventType type;
+} kTypes[] = {{u"ADDED", WatchEventType::Added},
+              {u"MODIFIED", WatchEventType::Modified},
+              {u"DELETED", WatchEventType::Deleted},
+              {u"BOOKMARK", WatchEventType::Bookmark},
+              {u"ERROR", WatchEventType::Error}};
 
 } // namespace
 
-QString WatchEvent::typeName() const
+QString watchEventTypeName(WatchEventType type)
 {
-    switch (type) {
-    case Type::Added:
+    switch (type) { // literals: no allocation per event on the sandbox's hot path
+    case WatchEventType::Added:
         return QStringLiteral("ADDED");
-    case Type::Modified:
+    case WatchEventType::Modified:
         return QStringLiteral("MODIFIED");
-    case Type::Deleted:
+    case WatchEventType::Deleted:
         return QStringLiteral("DELETED");
-    case Type::Bookmark:
+    case WatchEventType::Bookmark:
         return QStringLiteral("BOOKMARK");
-    case Type::Error:
+    case WatchEventType::Error:
         return QStringLiteral("ERROR");
     }
     return {};
 }
 
+std::optional<WatchEventType> parseWatchEventType(QStringView name)
+{
+    for (const auto &t : kTypes) {
+        if (name == QStringView(t.name))
+            return t.type;
+    }
+    return std::nullopt;
+}
+
+QJsonObject watchEventFrame(WatchEventType type, const QJsonObject &object)
+{
+    return {{QStringLiteral("type"), watchEventTypeName(type)}, {QStringLiteral("object"), object}};
+}
+
+QString WatchEvent::typeName() const
+{
+    return watchEventTypeName(type);
+}
+
 QString WatchEvent::resourceVersion() const
 {
-    return object.value(u"metadata").toObject().value(u"resourceVersion").toString();
+    return resourceVersionOf(object);
 }
 
 QList<WatchEvent> WatchStream::feed(const QByteArray &data)
@@ -66,11 +78,12 @@ QList<WatchEvent> WatchStream::feed(const QByteArray &data)
         if (!line.isEmpty()) {
             QJsonParseError error;
             const QJsonObject event = QJsonDocument::fromJson(line, &error).object();
-            WatchEvent parsed;
-            if (error.error == QJsonParseError::NoError &&
-                parseType(event.value(u"type").toString(), parsed.type)) {
-                parsed.object = event.value(u"object").toObject();
-                events.append(parsed);
+            const std::optional<WatchEventType> type =
+                error.error == QJsonParseError::NoError
+                    ? parseWatchEventType(event.value(u"type").toString())
+                    : std::nullopt;
+            if (type) {
+                events.append(WatchEvent{*type, event.value(u"object").toObject()});
             } else {
                 ++m_malformed;
             }

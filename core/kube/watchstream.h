@@ -5,11 +5,21 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace core::kube {
+
+// The type of a watch event, shared by the client (WatchEvent) and the sandbox's store
+// (sandbox::StoreEvent), with the names and the frame of the wire format.
+enum class WatchEventType { Added, Modified, Deleted, Bookmark, Error };
+QString watchEventTypeName(WatchEventType type); // "ADDED", "MODIFIED", "DELETED", ...
+std::optional<WatchEventType> parseWatchEventType(QStringView name);
+// One frame of a watch response: {"type": "ADDED", "object": {...}}.
+QJsonObject watchEventFrame(WatchEventType type, const QJsonObject &object);
 
 struct WatchEvent
 {
-    enum class Type { Added, Modified, Deleted, Bookmark, Error };
+    using Type = WatchEventType;
 
     Type type = Type::Added;
     QJsonObject object; // the object, or the metav1.Status of an ERROR event

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/diagnostic.h"
+#include "core/kube/objectmeta.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -9,8 +10,6 @@
 #include <optional>
 
 namespace core::kube {
-
-using Labels = QMap<QString, QString>;
 
 // A pod-bearing object (Pod, Deployment, StatefulSet, ReplicaSet, ReplicationController, Job,
 // CronJob, DaemonSet, PodTemplate) with its pod template located.

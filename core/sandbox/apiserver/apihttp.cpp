@@ -17,7 +17,7 @@ HttpResponse jsonResponse(int status, const QJsonObject &object)
     return HttpResponse::json(status, QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-ApiResult<QJsonObject> jsonBody(const HttpRequest &request)
+ServerResult<QJsonObject> jsonBody(const HttpRequest &request)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
@@ -53,7 +53,7 @@ QString contentType(PatchType type)
     return QString();
 }
 
-ApiResult<PatchType> patchTypeOf(const HttpRequest &request)
+ServerResult<PatchType> patchTypeOf(const HttpRequest &request)
 {
     const auto type =
         patchTypeFromContentType(QString::fromLatin1(request.headers.value("Content-Type")));

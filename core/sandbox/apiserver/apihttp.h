@@ -22,7 +22,7 @@ HttpResponse statusResponse(const ApiError &error);
 HttpResponse jsonResponse(int status, const QJsonObject &object);
 
 // The request body as a JSON object; 400 BadRequest when it is not one.
-ApiResult<QJsonObject> jsonBody(const HttpRequest &request);
+ServerResult<QJsonObject> jsonBody(const HttpRequest &request);
 
 // The patch bodies a PATCH may carry, by Content-Type: "application/json-patch+json",
 // "application/merge-patch+json", "application/strategic-merge-patch+json" (parameters such as
@@ -31,6 +31,6 @@ std::optional<PatchType> patchTypeFromContentType(const QString &contentType);
 QString contentType(PatchType type);
 // The patch type of a PATCH request; 415 UnsupportedMediaType for any other Content-Type, as
 // the API server answers.
-ApiResult<PatchType> patchTypeOf(const HttpRequest &request);
+ServerResult<PatchType> patchTypeOf(const HttpRequest &request);
 
 } // namespace core::sandbox

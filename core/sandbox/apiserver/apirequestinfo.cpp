@@ -51,7 +51,7 @@ ApiRequestInfo parseApiRequest(const QString &path, const QByteArray &method, bo
     return info;
 }
 
-ApiResult<RequestSelectors> readSelectors(const HttpRequest &request)
+ServerResult<RequestSelectors> readSelectors(const HttpRequest &request)
 {
     RequestSelectors selectors;
     const QString label = request.queryValue(QStringLiteral("labelSelector"));

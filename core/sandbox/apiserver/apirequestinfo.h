@@ -33,6 +33,6 @@ struct RequestSelectors
     kube::LabelSelector labels;
     kube::FieldSelector fields{{}};
 };
-ApiResult<RequestSelectors> readSelectors(const HttpRequest &request);
+ServerResult<RequestSelectors> readSelectors(const HttpRequest &request);
 
 } // namespace core::sandbox

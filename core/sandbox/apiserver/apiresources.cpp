@@ -11,78 +11,49 @@ const QStringList kAllVerbs = {QStringLiteral("create"), QStringLiteral("delete"
                                QStringLiteral("patch"),  QStringLiteral("update"),
                                QStringLiteral("watch")};
 
-ApiResource make(const QString &group, const QString &version, const QString &resource,
-                 const QString &kind, bool namespaced, const QString &singular,
-                 const QStringList &shortNames, const QStringList &categories = {},
-                 const QStringList &subresources = {})
+// What the sandbox serves of each registry type: every verb, the "all" category of kubectl's
+// `get all`, and the subresources it implements.
+ApiResource served(const ResourceType &type)
 {
-    return ApiResource{ResourceType{group, version, resource, kind},
-                       namespaced,
-                       singular,
-                       shortNames,
-                       kAllVerbs,
-                       categories,
-                       subresources};
-}
-
-ApiResource metrics(const QString &resource, const QString &kind, bool namespaced,
-                    const QString &singular)
-{
-    ApiResource r =
-        make(metricsGroup(), QStringLiteral("v1beta1"), resource, kind, namespaced, singular, {});
-    r.verbs = {QStringLiteral("get"), QStringLiteral("list")};
+    const QStringList all = {QStringLiteral("all")};
+    const QString status = QStringLiteral("status");
+    const QString scale = QStringLiteral("scale");
+    ApiResource r{type, kAllVerbs, {}, {}};
+    if (type.group == metricsGroup()) {
+        r.verbs = {QStringLiteral("get"), QStringLiteral("list")};
+    } else if (type == podsType()) {
+        r.categories = all;
+        r.subresources = {status, QStringLiteral("log"), QStringLiteral("exec")};
+    } else if (type == servicesType() || type == jobsType()) {
+        r.categories = all;
+        r.subresources = {status};
+    } else if (type == deploymentsType() || type == replicaSetsType() ||
+               type == statefulSetsType()) {
+        r.categories = all;
+        r.subresources = {scale, status};
+    } else if (type == namespacesType() || type == nodesType() || type == scheduleProfilesType()) {
+        r.subresources = {status};
+    }
     return r;
 }
 
 QList<ApiResource> buildTable()
 {
-    const QString core;
-    const QStringList all = {QStringLiteral("all")};
-    const QString v1 = QStringLiteral("v1");
-    return {
-        make(core, v1, QStringLiteral("namespaces"), QStringLiteral("Namespace"), false,
-             QStringLiteral("namespace"), {QStringLiteral("ns")}, {}, {QStringLiteral("status")}),
-        make(core, v1, QStringLiteral("nodes"), QStringLiteral("Node"), false,
-             QStringLiteral("node"), {QStringLiteral("no")}, {}, {QStringLiteral("status")}),
-        make(core, v1, QStringLiteral("pods"), QStringLiteral("Pod"), true, QStringLiteral("pod"),
-             {QStringLiteral("po")}, all,
-             {QStringLiteral("status"), QStringLiteral("log"), QStringLiteral("exec")}),
-        make(core, v1, QStringLiteral("events"), QStringLiteral("Event"), true,
-             QStringLiteral("event"), {QStringLiteral("ev")}),
-        make(core, v1, QStringLiteral("configmaps"), QStringLiteral("ConfigMap"), true,
-             QStringLiteral("configmap"), {QStringLiteral("cm")}),
-        make(core, v1, QStringLiteral("secrets"), QStringLiteral("Secret"), true,
-             QStringLiteral("secret"), {}),
-        make(core, v1, QStringLiteral("services"), QStringLiteral("Service"), true,
-             QStringLiteral("service"), {QStringLiteral("svc")}, all, {QStringLiteral("status")}),
-        make(QStringLiteral("apps"), v1, QStringLiteral("deployments"),
-             QStringLiteral("Deployment"), true, QStringLiteral("deployment"),
-             {QStringLiteral("deploy")}, all, {QStringLiteral("scale"), QStringLiteral("status")}),
-        make(QStringLiteral("apps"), v1, QStringLiteral("replicasets"),
-             QStringLiteral("ReplicaSet"), true, QStringLiteral("replicaset"),
-             {QStringLiteral("rs")}, all, {QStringLiteral("scale"), QStringLiteral("status")}),
-        make(QStringLiteral("apps"), v1, QStringLiteral("statefulsets"),
-             QStringLiteral("StatefulSet"), true, QStringLiteral("statefulset"),
-             {QStringLiteral("sts")}, all, {QStringLiteral("scale"), QStringLiteral("status")}),
-        make(QStringLiteral("batch"), v1, QStringLiteral("jobs"), QStringLiteral("Job"), true,
-             QStringLiteral("job"), {}, all, {QStringLiteral("status")}),
-        make(QStringLiteral("scheduling.cci.io"), v1, QStringLiteral("scheduleprofiles"),
-             QStringLiteral("ScheduleProfile"), true, QStringLiteral("scheduleprofile"), {}, {},
-             {QStringLiteral("status")}),
-        metrics(QStringLiteral("pods"), QStringLiteral("PodMetrics"), true, QString()),
-        metrics(QStringLiteral("nodes"), QStringLiteral("NodeMetrics"), false, QString()),
-    };
+    QList<ApiResource> table;
+    for (const ResourceType &type : kube::knownResourceTypes())
+        table.append(served(type));
+    return table;
 }
 
 QJsonObject resourceJson(const ApiResource &r)
 {
     QJsonObject o{{QStringLiteral("name"), r.type.resource},
-                  {QStringLiteral("singularName"), r.singular},
-                  {QStringLiteral("namespaced"), r.namespaced},
+                  {QStringLiteral("singularName"), r.type.singular},
+                  {QStringLiteral("namespaced"), r.type.namespaced},
                   {QStringLiteral("kind"), r.type.kind},
                   {QStringLiteral("verbs"), QJsonArray::fromStringList(r.verbs)}};
-    if (!r.shortNames.isEmpty())
-        o.insert(QStringLiteral("shortNames"), QJsonArray::fromStringList(r.shortNames));
+    if (!r.type.shortNames.isEmpty())
+        o.insert(QStringLiteral("shortNames"), QJsonArray::fromStringList(r.type.shortNames));
     if (!r.categories.isEmpty())
         o.insert(QStringLiteral("categories"), QJsonArray::fromStringList(r.categories));
     return o;
@@ -100,7 +71,7 @@ QJsonObject subresourceJson(const ApiResource &r, const QString &sub)
     }
     QJsonObject o{{QStringLiteral("name"), QString(r.type.resource + u'/' + sub)},
                   {QStringLiteral("singularName"), QString()},
-                  {QStringLiteral("namespaced"), r.namespaced},
+                  {QStringLiteral("namespaced"), r.type.namespaced},
                   {QStringLiteral("kind"), kind},
                   {QStringLiteral("verbs"), QJsonArray::fromStringList(verbs)}};
     if (sub == u"scale") {
@@ -113,11 +84,6 @@ QJsonObject subresourceJson(const ApiResource &r, const QString &sub)
 }
 
 } // namespace
-
-QString metricsGroup()
-{
-    return QStringLiteral("metrics.k8s.io");
-}
 
 const QList<ApiResource> &servedResources()
 {
@@ -247,7 +213,7 @@ QJsonObject openApiV3GroupVersion(const QString &group, const QString &version)
         if (r.type.group != group || r.type.version != version)
             continue;
         const QString scope =
-            r.namespaced ? QStringLiteral("/namespaces/{namespace}/") : QStringLiteral("/");
+            r.type.namespaced ? QStringLiteral("/namespaces/{namespace}/") : QStringLiteral("/");
         const QString base = u'/' + groupVersionPath(group, version) + scope;
         paths.insert(base + r.type.resource + QStringLiteral("/{name}"),
                      QJsonObject{{QStringLiteral("patch"), patchOperation(r)}});

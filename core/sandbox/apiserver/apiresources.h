@@ -9,24 +9,23 @@
 
 namespace core::sandbox {
 
-// One resource the sandbox serves, as discovery describes it (metav1.APIResource).
+// One resource the sandbox serves, as discovery describes it (metav1.APIResource): the
+// registry's description (group, version, resource, kind, scope, singular, short names; from
+// core/kube/resourcetypes.h) and what the sandbox serves of it.
 struct ApiResource
 {
     ResourceType type;
-    bool namespaced = true;
-    QString singular;
-    QStringList shortNames;
     QStringList verbs;
     QStringList categories;
     QStringList subresources; // "status", "scale", "log", "exec"
 };
 
-// The served resources: core v1 (namespaces, nodes, pods, events, configmaps, secrets, services),
-// apps/v1 (deployments, replicasets, statefulsets), batch/v1 (jobs) and the CRD
-// scheduling.cci.io/v1 scheduleprofiles; metrics.k8s.io/v1beta1 pods and nodes (get, list; computed
-// by PodMetrics, not stored).
+// The served resources: every type of kube::knownResourceTypes(), in its order: core v1
+// (namespaces, nodes, pods, events, configmaps, secrets, services), apps/v1 (deployments,
+// replicasets, statefulsets), batch/v1 (jobs), the CRD scheduling.cci.io/v1 scheduleprofiles,
+// and metrics.k8s.io/v1beta1 pods and nodes (get, list; computed by PodMetrics, not stored).
 const QList<ApiResource> &servedResources();
-QString metricsGroup(); // "metrics.k8s.io"
+using kube::metricsGroup; // "metrics.k8s.io"
 const ApiResource *findResource(const QString &group, const QString &version,
                                 const QString &resource);
 

@@ -1,5 +1,6 @@
 #include "core/sandbox/apiserver/apirouter.h"
 
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/apiserver/apidefaults.h"
 #include "core/sandbox/apiserver/apihttp.h"
 #include "core/sandbox/apiserver/apirequestinfo.h"
@@ -42,16 +43,14 @@ HttpResponse methodNotAllowed(const QString &verb)
 }
 
 HttpResponse objectResponse(const HttpRequest &request, const ApiResource &resource,
-                            const ApiResult<QJsonObject> &object, int status = 200)
+                            const ServerResult<QJsonObject> &object, int status = 200)
 {
     if (!object)
         return statusResponse(object.error());
     if (wantsTable(request.headers.value("Accept")))
-        return jsonResponse(
-            status,
-            toTable(resource.type, {*object},
-                    object->value(u"metadata").toObject().value(u"resourceVersion").toString(),
-                    QString(), QDateTime::currentDateTimeUtc()));
+        return jsonResponse(status,
+                            toTable(resource.type, {*object}, kube::resourceVersionOf(*object),
+                                    QString(), QDateTime::currentDateTimeUtc()));
     return jsonResponse(status, *object);
 }
 
@@ -150,7 +149,7 @@ HttpReply ApiRouter::handleResource(const Call &call)
     if ((!info.subresource.isEmpty() && !status) ||
         (status && !resource.subresources.contains(u"status")))
         return notFound();
-    const QString ns = resource.namespaced ? info.nameSpace : QString();
+    const QString ns = resource.type.namespaced ? info.nameSpace : QString();
     if (status && info.verb != u"get" && info.verb != u"update" && info.verb != u"patch")
         return methodNotAllowed(info.verb);
     if (info.verb == u"list")
@@ -159,7 +158,7 @@ HttpReply ApiRouter::handleResource(const Call &call)
         return watch(call);
     if (info.verb == u"create")
         return create(call);
-    if (resource.namespaced && ns.isEmpty())
+    if (resource.type.namespaced && ns.isEmpty())
         return notFound();
     if (info.verb == u"get")
         return objectResponse(call.request, resource, m_store.get(resource.type, ns, info.name));
@@ -185,7 +184,7 @@ HttpReply ApiRouter::list(const Call &call)
     const HttpRequest &request = call.request;
     const ApiResource &resource = call.resource;
     ListOptions options;
-    options.namespaceName = resource.namespaced ? call.info.nameSpace : QString();
+    options.namespaceName = resource.type.namespaced ? call.info.nameSpace : QString();
     options.labelSelector = selectors->labels;
     options.fieldSelector = selectors->fields;
     options.limit = request.queryValue(QStringLiteral("limit")).toLongLong();
@@ -218,7 +217,7 @@ HttpReply ApiRouter::write(const Call &call)
         return status ? strategy.prepareForStatusUpdate(stored, sent)
                       : strategy.prepareForUpdate(stored, sent);
     };
-    const QString ns = resource.namespaced ? info.nameSpace : QString();
+    const QString ns = resource.type.namespaced ? info.nameSpace : QString();
     ObjectWriter writer(m_store, resource.type, ns, info.name);
     if (info.verb == u"update") {
         const auto body = jsonBody(call.request);
@@ -241,7 +240,7 @@ HttpReply ApiRouter::scale(const Call &call)
     if (info.nameSpace.isEmpty() || info.name.isEmpty())
         return notFound();
     ScaleSubresource scale(m_store, call.resource, info.nameSpace, info.name);
-    ApiResult<QJsonObject> answer = ApiError::internalError(QString());
+    ServerResult<QJsonObject> answer = ApiError::internalError(QString());
     if (info.verb == u"get") {
         answer = scale.get();
     } else if (info.verb == u"update") {
@@ -269,7 +268,7 @@ HttpReply ApiRouter::create(const Call &call)
     QJsonObject body = *parsed;
     QJsonObject meta = body.value(u"metadata").toObject();
     QString ns;
-    if (resource.namespaced) {
+    if (resource.type.namespaced) {
         ns = call.info.nameSpace.isEmpty() ? meta.value(u"namespace").toString()
                                            : call.info.nameSpace;
         if (ns.isEmpty())
@@ -308,14 +307,14 @@ QSet<QString> ApiRouter::allocatedClusterIps(const ApiResource &services) const
 
 // The uid the selector names exists only once the store created the Job, so the selector is a
 // second write; the Job controller matches pods by owner, not by this selector.
-ApiResult<QJsonObject> ApiRouter::withGeneratedSelector(const ApiResource &jobs,
-                                                        const QJsonObject &created)
+ServerResult<QJsonObject> ApiRouter::withGeneratedSelector(const ApiResource &jobs,
+                                                           const QJsonObject &created)
 {
     const QJsonObject meta = created.value(u"metadata").toObject();
     ObjectWriter writer(m_store, jobs.type, meta.value(u"namespace").toString(),
                         meta.value(u"name").toString());
     return writer.update(created, [](const QJsonObject &stored, const QJsonObject &) {
-        return ApiResult<QJsonObject>(withJobSelector(stored));
+        return ServerResult<QJsonObject>(withJobSelector(stored));
     });
 }
 

@@ -66,8 +66,8 @@ private:
     HttpReply write(const Call &call);
     HttpReply scale(const Call &call);
     QSet<QString> allocatedClusterIps(const ApiResource &services) const;
-    ApiResult<QJsonObject> withGeneratedSelector(const ApiResource &jobs,
-                                                 const QJsonObject &created);
+    ServerResult<QJsonObject> withGeneratedSelector(const ApiResource &jobs,
+                                                    const QJsonObject &created);
 
     ObjectStore &m_store;
     QString m_serverAddress;

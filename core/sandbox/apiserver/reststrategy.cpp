@@ -53,8 +53,8 @@ QJsonObject RestStrategy::prepareForCreate(const QJsonObject &object) const
     return withApiDefaults(m_type, object);
 }
 
-ApiResult<QJsonObject> RestStrategy::prepareForUpdate(const QJsonObject &stored,
-                                                      const QJsonObject &sent) const
+ServerResult<QJsonObject> RestStrategy::prepareForUpdate(const QJsonObject &stored,
+                                                         const QJsonObject &sent) const
 {
     QJsonObject next = withApiDefaults(m_type, sent);
     if (m_hasStatus)
@@ -66,8 +66,8 @@ ApiResult<QJsonObject> RestStrategy::prepareForUpdate(const QJsonObject &stored,
     return next;
 }
 
-ApiResult<QJsonObject> RestStrategy::prepareForStatusUpdate(const QJsonObject &stored,
-                                                            const QJsonObject &sent) const
+ServerResult<QJsonObject> RestStrategy::prepareForStatusUpdate(const QJsonObject &stored,
+                                                               const QJsonObject &sent) const
 {
     QJsonObject next = withStatusOf(stored, sent);
     QJsonObject meta = metadataOf(stored);

@@ -23,12 +23,12 @@ public:
     QJsonObject prepareForCreate(const QJsonObject &object) const;
     // A PUT or PATCH of the main resource: defaults, the stored status, the allocated clusterIP
     // and generated Job selector when the client left them out.
-    ApiResult<QJsonObject> prepareForUpdate(const QJsonObject &stored,
-                                            const QJsonObject &sent) const;
+    ServerResult<QJsonObject> prepareForUpdate(const QJsonObject &stored,
+                                               const QJsonObject &sent) const;
     // A PUT or PATCH of /status: the stored object with the client's .status (and its
     // resourceVersion and uid as preconditions).
-    ApiResult<QJsonObject> prepareForStatusUpdate(const QJsonObject &stored,
-                                                  const QJsonObject &sent) const;
+    ServerResult<QJsonObject> prepareForStatusUpdate(const QJsonObject &stored,
+                                                     const QJsonObject &sent) const;
 
 private:
     ResourceType m_type;

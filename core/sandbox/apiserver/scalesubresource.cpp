@@ -1,6 +1,7 @@
 #include "core/sandbox/apiserver/scalesubresource.h"
 
 #include "core/common/tr.h"
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/apiserver/apiresources.h"
 #include "core/sandbox/apiserver/tablecells.h"
 #include "core/sandbox/store/objectstore.h"
@@ -25,7 +26,7 @@ bool ScaleSubresource::serves(const ApiResource &resource)
     return resource.subresources.contains(u"scale");
 }
 
-ApiResult<QJsonObject> ScaleSubresource::get() const
+ServerResult<QJsonObject> ScaleSubresource::get() const
 {
     const auto parent = m_store.get(m_type, m_namespace, m_name);
     if (!parent)
@@ -33,7 +34,7 @@ ApiResult<QJsonObject> ScaleSubresource::get() const
     return toScale(*parent);
 }
 
-ApiResult<QJsonObject> ScaleSubresource::update(const QJsonObject &scale)
+ServerResult<QJsonObject> ScaleSubresource::update(const QJsonObject &scale)
 {
     ObjectWriter writer(m_store, m_type, m_namespace, m_name);
     const auto written =
@@ -45,7 +46,7 @@ ApiResult<QJsonObject> ScaleSubresource::update(const QJsonObject &scale)
     return toScale(*written);
 }
 
-ApiResult<QJsonObject> ScaleSubresource::patch(PatchType patchType, const QByteArray &body)
+ServerResult<QJsonObject> ScaleSubresource::patch(PatchType patchType, const QByteArray &body)
 {
     // A Scale has no lists, so a strategic merge patch is a merge patch on it.
     const PatchType type =
@@ -85,13 +86,13 @@ QJsonObject ScaleSubresource::toScale(const QJsonObject &parent)
                        {QStringLiteral("status"), status}};
 }
 
-ApiResult<QJsonObject> ScaleSubresource::withScale(const ResourceType &type,
-                                                   const QJsonObject &parent,
-                                                   const QJsonObject &scale)
+ServerResult<QJsonObject> ScaleSubresource::withScale(const ResourceType &type,
+                                                      const QJsonObject &parent,
+                                                      const QJsonObject &scale)
 {
     const QJsonObject scaleMeta = scale.value(u"metadata").toObject();
     const int replicas = scale.value(u"spec").toObject().value(u"replicas").toInt();
-    const QString name = parent.value(u"metadata").toObject().value(u"name").toString();
+    const QString name = kube::nameOf(parent);
     if (replicas < 0) {
         return ApiError::invalid(type, name, QStringLiteral("spec.replicas"),
                                  QStringLiteral("FieldValueInvalid"),

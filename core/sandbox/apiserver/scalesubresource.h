@@ -25,15 +25,15 @@ public:
 
     static bool serves(const ApiResource &resource);
 
-    ApiResult<QJsonObject> get() const;
-    ApiResult<QJsonObject> update(const QJsonObject &scale);
-    ApiResult<QJsonObject> patch(PatchType patchType, const QByteArray &body);
+    ServerResult<QJsonObject> get() const;
+    ServerResult<QJsonObject> update(const QJsonObject &scale);
+    ServerResult<QJsonObject> patch(PatchType patchType, const QByteArray &body);
 
     static QJsonObject toScale(const QJsonObject &parent);
     // The parent with the Scale's spec.replicas (and its resourceVersion and uid as
     // preconditions); 422 for a negative count.
-    static ApiResult<QJsonObject> withScale(const ResourceType &type, const QJsonObject &parent,
-                                            const QJsonObject &scale);
+    static ServerResult<QJsonObject> withScale(const ResourceType &type, const QJsonObject &parent,
+                                               const QJsonObject &scale);
 
 private:
     ObjectStore &m_store;

@@ -84,11 +84,6 @@ QJsonObject imagesColumn()
                         QStringLiteral("Images referenced by each container in the template."), 1);
 }
 
-QString objectName(const QJsonObject &object)
-{
-    return object.value(u"metadata").toObject().value(u"name").toString();
-}
-
 QString timestampSince(const QString &timestamp, const QDateTime &now)
 {
     const QDateTime at = QDateTime::fromString(timestamp, Qt::ISODate);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/kube/objectmeta.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -31,7 +33,6 @@ QJsonObject ageColumn();
 QJsonObject containersColumn();
 QJsonObject imagesColumn();
 
-QString objectName(const QJsonObject &object);
 // translateTimestampSince: HumanDuration since the timestamp, "<unknown>" when it is missing.
 QString timestampSince(const QString &timestamp, const QDateTime &now);
 QString tableAge(const QJsonObject &object, const QDateTime &now);

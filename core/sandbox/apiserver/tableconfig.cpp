@@ -116,7 +116,7 @@ TableLayout serviceTable()
                                     1)},
             [](const QJsonObject &o, const QDateTime &now) {
                 const QJsonObject spec = o.value(u"spec").toObject();
-                return QJsonArray{objectName(o),
+                return QJsonArray{kube::nameOf(o),
                                   serviceType(spec),
                                   clusterIp(spec),
                                   externalIp(o),
@@ -133,7 +133,7 @@ TableLayout configMapTable()
                                     QStringLiteral("Data contains the configuration data.")),
                        ageColumn()},
             [](const QJsonObject &o, const QDateTime &now) {
-                return QJsonArray{objectName(o),
+                return QJsonArray{kube::nameOf(o),
                                   o.value(u"data").toObject().size() +
                                       o.value(u"binaryData").toObject().size(),
                                   tableAge(o, now)};
@@ -151,7 +151,7 @@ TableLayout secretTable()
                        ageColumn()},
             [](const QJsonObject &o, const QDateTime &now) {
                 // The API server defaults an empty type to Opaque.
-                return QJsonArray{objectName(o),
+                return QJsonArray{kube::nameOf(o),
                                   o.value(u"type").toString(QStringLiteral("Opaque")),
                                   secretDataCount(o), tableAge(o, now)};
             }};

@@ -37,11 +37,11 @@ TableLayout layoutFor(const ResourceType &type)
             return statefulSetTable();
     } else if (type.group == u"batch" && r == u"jobs") {
         return jobTable();
-    } else if (type.group == u"scheduling.cci.io" && r == u"scheduleprofiles") {
+    } else if (type == scheduleProfilesType()) {
         return customResourceTable(scheduleProfilePrinterColumns());
     }
     return {QJsonArray{nameColumn(), ageColumn()}, [](const QJsonObject &o, const QDateTime &now) {
-                return QJsonArray{objectName(o), tableAge(o, now)};
+                return QJsonArray{kube::nameOf(o), tableAge(o, now)};
             }};
 }
 

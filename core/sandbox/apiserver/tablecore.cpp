@@ -24,14 +24,13 @@ QJsonArray podCells(const QJsonObject &pod, const QDateTime &now)
     const QJsonObject spec = pod.value(u"spec").toObject();
     const QJsonArray containers = spec.value(u"containers").toArray();
     int ready = 0;
-    qint64 restarts = 0;
+    const int restarts = kube::containerRestarts(pod);
     QString reason = status.value(u"reason").toString();
     if (reason.isEmpty())
         reason = status.value(u"phase").toString(QStringLiteral("Pending"));
     for (const QJsonValue &v : status.value(u"containerStatuses").toArray()) {
         const QJsonObject s = v.toObject();
         ready += s.value(u"ready").toBool() ? 1 : 0;
-        restarts += s.value(u"restartCount").toInteger();
         const QString waiting =
             s.value(u"state").toObject().value(u"waiting").toObject().value(u"reason").toString();
         if (!waiting.isEmpty())
@@ -49,7 +48,7 @@ QJsonArray podCells(const QJsonObject &pod, const QDateTime &now)
         }
         readinessGates = QStringLiteral("%1/%2").arg(trueGates).arg(gates.size());
     }
-    return QJsonArray{objectName(pod),
+    return QJsonArray{kube::nameOf(pod),
                       QStringLiteral("%1/%2").arg(ready).arg(containers.size()),
                       reason,
                       restarts,
@@ -82,7 +81,7 @@ QJsonArray nodeCells(const QJsonObject &node, const QDateTime &now)
     if (node.value(u"spec").toObject().value(u"unschedulable").toBool())
         ready += QStringLiteral(",SchedulingDisabled");
     QStringList roles;
-    const QJsonObject labels = node.value(u"metadata").toObject().value(u"labels").toObject();
+    const QJsonObject labels = kube::labelsJsonOf(node);
     for (auto it = labels.begin(); it != labels.end(); ++it) {
         if (it.key().startsWith(u"node-role.kubernetes.io/") && it.key().size() > 24)
             roles.append(it.key().mid(24));
@@ -90,7 +89,7 @@ QJsonArray nodeCells(const QJsonObject &node, const QDateTime &now)
             roles.append(it.value().toString());
     }
     const QJsonObject info = status.value(u"nodeInfo").toObject();
-    return QJsonArray{objectName(node),
+    return QJsonArray{kube::nameOf(node),
                       ready,
                       orNone(roles.join(u',')),
                       tableAge(node, now),
@@ -142,7 +141,7 @@ QJsonArray eventCells(const QJsonObject &event, const QDateTime &now)
                       event.value(u"message").toString().trimmed(),
                       firstSeen,
                       count,
-                      objectName(event)};
+                      kube::nameOf(event)};
 }
 
 } // namespace
@@ -206,7 +205,7 @@ TableLayout namespaceTable()
                                     QStringLiteral("The status of the namespace")),
                        ageColumn()},
             [](const QJsonObject &o, const QDateTime &now) {
-                return QJsonArray{objectName(o),
+                return QJsonArray{kube::nameOf(o),
                                   o.value(u"status").toObject().value(u"phase").toString(),
                                   tableAge(o, now)};
             }};

@@ -110,7 +110,7 @@ TableLayout customResourceTable(const QList<PrinterColumn> &columns)
     for (const PrinterColumn &c : columns)
         definitions.append(tableColumn(c.name, c.type, c.description, c.priority, c.format));
     return {definitions, [columns](const QJsonObject &o, const QDateTime &now) {
-                QJsonArray cells{objectName(o)};
+                QJsonArray cells{kube::nameOf(o)};
                 for (const PrinterColumn &c : columns)
                     cells.append(cellFor(c, valueAt(o, c.jsonPath), now));
                 return cells;

@@ -82,7 +82,7 @@ TableLayout deploymentTable()
             [](const QJsonObject &o, const QDateTime &now) {
                 const QJsonObject spec = o.value(u"spec").toObject();
                 const QJsonObject status = o.value(u"status").toObject();
-                return QJsonArray{objectName(o),
+                return QJsonArray{kube::nameOf(o),
                                   QStringLiteral("%1/%2")
                                       .arg(status.value(u"readyReplicas").toInteger())
                                       .arg(desiredReplicas(spec)),
@@ -113,7 +113,7 @@ TableLayout replicaSetTable()
         [](const QJsonObject &o, const QDateTime &now) {
             const QJsonObject spec = o.value(u"spec").toObject();
             const QJsonObject status = o.value(u"status").toObject();
-            return QJsonArray{objectName(o),
+            return QJsonArray{kube::nameOf(o),
                               desiredReplicas(spec),
                               status.value(u"replicas").toInteger(),
                               status.value(u"readyReplicas").toInteger(),
@@ -133,7 +133,7 @@ TableLayout statefulSetTable()
             [](const QJsonObject &o, const QDateTime &now) {
                 const QJsonObject spec = o.value(u"spec").toObject();
                 return QJsonArray{
-                    objectName(o),
+                    kube::nameOf(o),
                     QStringLiteral("%1/%2")
                         .arg(o.value(u"status").toObject().value(u"readyReplicas").toInteger())
                         .arg(desiredReplicas(spec)),
@@ -157,7 +157,7 @@ TableLayout jobTable()
             [](const QJsonObject &o, const QDateTime &now) {
                 const QJsonObject spec = o.value(u"spec").toObject();
                 const QJsonObject status = o.value(u"status").toObject();
-                return QJsonArray{objectName(o),
+                return QJsonArray{kube::nameOf(o),
                                   jobStatus(o),
                                   jobCompletions(spec, status.value(u"succeeded").toInteger()),
                                   jobDuration(status, now),

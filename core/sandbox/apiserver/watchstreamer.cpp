@@ -1,5 +1,6 @@
 #include "core/sandbox/apiserver/watchstreamer.h"
 
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/apiserver/apihttp.h"
 #include "core/sandbox/apiserver/apirequestinfo.h"
 #include "core/sandbox/apiserver/apiresources.h"
@@ -19,15 +20,13 @@ namespace {
 
 // One watch event line; kubectl get -w asks for Table rows, so each event then carries a one-row
 // Table.
-QJsonObject eventJson(const WatchEvent &e, bool table, const ResourceType &type)
+QJsonObject eventJson(const StoreEvent &e, bool table, const ResourceType &type)
 {
     QJsonObject event = e.toJson();
-    if (table && e.type != WatchEvent::Type::Bookmark && e.type != WatchEvent::Type::Error)
-        event.insert(
-            QStringLiteral("object"),
-            toTable(type, {e.object},
-                    e.object.value(u"metadata").toObject().value(u"resourceVersion").toString(),
-                    QString(), QDateTime::currentDateTimeUtc()));
+    if (table && e.type != StoreEvent::Type::Bookmark && e.type != StoreEvent::Type::Error)
+        event.insert(QStringLiteral("object"),
+                     toTable(type, {e.object}, kube::resourceVersionOf(e.object), QString(),
+                             QDateTime::currentDateTimeUtc()));
     return event;
 }
 
@@ -51,7 +50,7 @@ struct WatchPump
         const std::shared_ptr<Watch> w = watch.lock();
         if (!s || !w || !s->isOpen() || paused)
             return;
-        for (const WatchEvent &e : w->takeEvents()) {
+        for (const StoreEvent &e : w->takeEvents()) {
             s->write(QJsonDocument(eventJson(e, table, type)).toJson(QJsonDocument::Compact) +
                      '\n');
             if (dropEvery > 0 && ++sent >= dropEvery) {
@@ -113,7 +112,7 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
     WatchOptions watchOptions;
     watchOptions.labelSelector = selectors->labels;
     watchOptions.fieldSelector = selectors->fields;
-    watchOptions.namespaceName = resource.namespaced ? info.nameSpace : QString();
+    watchOptions.namespaceName = resource.type.namespaced ? info.nameSpace : QString();
     watchOptions.resourceVersion = request.queryValue(QStringLiteral("resourceVersion"));
     watchOptions.allowBookmarks = request.queryFlag(QStringLiteral("allowWatchBookmarks"));
     const qint64 timeoutSeconds = request.queryValue(QStringLiteral("timeoutSeconds")).toLongLong();

@@ -1,5 +1,7 @@
 #include "core/sandbox/cluster/cciadmission.h"
 
+#include "core/burst/cciconventions.h"
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
 
 #include <QJsonArray>
@@ -46,16 +48,11 @@ bool hasSidecar(const QJsonObject &pod)
     return false;
 }
 
-QString metaString(const QJsonObject &object, QStringView key)
-{
-    return object.value(u"metadata").toObject().value(key).toString();
-}
-
 } // namespace
 
 CciAdmission::CciAdmission(ObjectStore &cce, ObjectStore &cci, QString clusterId,
                            CciAdmissionOptions options)
-    : m_cce(cce), m_cci(cci), m_namespace(QStringLiteral("cce-burst-") + clusterId),
+    : m_cce(cce), m_cci(cci), m_namespace(burst::cciNamespaceFor(clusterId)),
       m_options(std::move(options))
 {
     ensureNamespace();
@@ -67,28 +64,29 @@ QString CciAdmission::sidecarName()
     return QStringLiteral("cci-network-sidecar");
 }
 
+// The back-references are a sandbox invention (burst/cciconventions.h): how the real add-on joins
+// a CCE pod with its CCI pod is not documented.
 QString CciAdmission::sourceNamespaceAnnotation()
 {
-    return QStringLiteral("burst.sandbox/cce-namespace");
+    return burst::kSourceNamespaceAnnotation;
 }
 
 QString CciAdmission::sourceNameAnnotation()
 {
-    return QStringLiteral("burst.sandbox/cce-name");
+    return burst::kSourceNameAnnotation;
 }
 
 QString CciAdmission::sourceUidAnnotation()
 {
-    return QStringLiteral("burst.sandbox/cce-uid");
+    return burst::kSourceUidAnnotation;
 }
 
 void CciAdmission::ensureNamespace()
 {
     if (m_cci.get(namespacesType(), QString(), m_namespace))
         return;
-    const QJsonObject labels{
-        {QStringLiteral("kubernetes.io/metadata.name"), m_namespace},
-        {QStringLiteral("app.kubernetes.io/managed-by"), QStringLiteral("virtual-kubelet")}};
+    const QJsonObject labels{{QStringLiteral("kubernetes.io/metadata.name"), m_namespace},
+                             {burst::kManagedByLabel, burst::kManagedByValue}};
     m_cci.create(
         namespacesType(), QString(),
         QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
@@ -108,11 +106,9 @@ void CciAdmission::adoptExisting()
     if (!pods)
         return;
     for (const QJsonObject &pod : pods->items) {
-        const QJsonObject annotations =
-            pod.value(u"metadata").toObject().value(u"annotations").toObject();
-        const QString uid = annotations.value(sourceUidAnnotation()).toString();
+        const QString uid = burst::ccePodOf(pod).uid;
         if (!uid.isEmpty())
-            m_names.insert(uid, metaString(pod, u"name"));
+            m_names.insert(uid, kube::nameOf(pod));
     }
 }
 
@@ -131,19 +127,17 @@ burst::PreviewResult CciAdmission::review(const kube::Workload &workload,
 
 QString CciAdmission::chooseName(const QJsonObject &ccePod)
 {
-    const QString name = metaString(ccePod, u"name");
-    const QString ns = metaString(ccePod, u"namespace");
+    const QString name = kube::nameOf(ccePod);
+    const QString ns = kube::namespaceOf(ccePod);
     const auto existing = m_cci.get(podsType(), m_namespace, name);
     if (!existing)
         return name;
-    const QJsonObject annotations =
-        existing->value(u"metadata").toObject().value(u"annotations").toObject();
-    if (annotations.value(sourceNamespaceAnnotation()).toString() == ns) {
+    if (burst::ccePodOf(*existing).nameSpace == ns) {
         // A leftover of an earlier pod with this name (a StatefulSet replica recreated).
         m_cci.remove(podsType(), m_namespace, name);
         return name;
     }
-    return QString(name + u'-' + metaString(ccePod, u"uid").left(5));
+    return QString(name + u'-' + kube::uidOf(ccePod).left(5));
 }
 
 QJsonObject CciAdmission::buildPod(const QJsonObject &ccePod, const burst::PreviewResult &preview,
@@ -154,8 +148,8 @@ QJsonObject CciAdmission::buildPod(const QJsonObject &ccePod, const burst::Previ
     annotations.insert(sourceNamespaceAnnotation(), cceMeta.value(u"namespace"));
     annotations.insert(sourceNameAnnotation(), cceMeta.value(u"name"));
     annotations.insert(sourceUidAnnotation(), cceMeta.value(u"uid"));
-    annotations.insert(QStringLiteral("topology.kubernetes.io/region"), m_options.region);
-    annotations.insert(QStringLiteral("topology.kubernetes.io/zone"), m_options.zone);
+    annotations.insert(burst::kRegionAnnotation, m_options.region);
+    annotations.insert(burst::kZoneAnnotation, m_options.zone);
     QJsonObject meta{{QStringLiteral("name"), name},
                      {QStringLiteral("namespace"), m_namespace},
                      {QStringLiteral("annotations"), annotations}};
@@ -182,14 +176,14 @@ bool CciAdmission::createCciPod(const QJsonObject &ccePod, const burst::PreviewR
     const auto created = m_cci.create(podsType(), m_namespace, buildPod(ccePod, preview, name));
     if (!created)
         return false;
-    m_names.insert(metaString(ccePod, u"uid"), name);
+    m_names.insert(kube::uidOf(ccePod), name);
     mirrorStatus(ccePod);
     return true;
 }
 
 void CciAdmission::mirrorStatus(const QJsonObject &ccePod)
 {
-    const QString name = m_names.value(metaString(ccePod, u"uid"));
+    const QString name = m_names.value(kube::uidOf(ccePod));
     if (name.isEmpty())
         return;
     const auto current = m_cci.get(podsType(), m_namespace, name);
@@ -221,7 +215,7 @@ void CciAdmission::mirrorStatus(const QJsonObject &ccePod)
 
 void CciAdmission::removeFor(const QJsonObject &ccePod)
 {
-    const QString name = m_names.take(metaString(ccePod, u"uid"));
+    const QString name = m_names.take(kube::uidOf(ccePod));
     if (!name.isEmpty())
         m_cci.remove(podsType(), m_namespace, name);
 }

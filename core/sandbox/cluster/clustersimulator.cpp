@@ -123,7 +123,7 @@ void ClusterSimulator::drain()
     State &s = *m_state;
     s.nodes.sync();
     for (const auto &change : s.deployments.sync()) {
-        if (change.type == WatchEvent::Type::Deleted)
+        if (change.type == StoreEvent::Type::Deleted)
             s.garbageCollector.ownerDeleted(change.object);
         else
             s.dirtyDeployments.insert(ObjectIndex::keyOf(change.object));
@@ -132,19 +132,19 @@ void ClusterSimulator::drain()
         const QJsonObject ref = controllerRef(change.object);
         if (ref.value(u"kind").toString() == u"Deployment")
             s.dirtyDeployments.insert(ownerKey(change.object, ref));
-        if (change.type == WatchEvent::Type::Deleted)
+        if (change.type == StoreEvent::Type::Deleted)
             s.garbageCollector.ownerDeleted(change.object);
         else
             s.dirtyReplicaSets.insert(ObjectIndex::keyOf(change.object));
     }
     for (const auto &change : s.statefulSets.sync()) {
-        if (change.type == WatchEvent::Type::Deleted)
+        if (change.type == StoreEvent::Type::Deleted)
             s.garbageCollector.ownerDeleted(change.object);
         else
             s.dirtyStatefulSets.insert(ObjectIndex::keyOf(change.object));
     }
     for (const auto &change : s.jobs.sync()) {
-        if (change.type == WatchEvent::Type::Deleted)
+        if (change.type == StoreEvent::Type::Deleted)
             s.garbageCollector.ownerDeleted(change.object);
         else
             s.dirtyJobs.insert(ObjectIndex::keyOf(change.object));

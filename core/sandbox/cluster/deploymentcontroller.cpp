@@ -1,6 +1,7 @@
 #include "core/sandbox/cluster/deploymentcontroller.h"
 
 #include "core/common/tr.h"
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/objectindex.h"
@@ -62,8 +63,7 @@ bool isRecreate(const QJsonObject &deployment)
 // The annotations a new ReplicaSet inherits (deployment_util.go skipCopyAnnotation).
 QJsonObject inheritedAnnotations(const QJsonObject &deployment)
 {
-    QJsonObject annotations =
-        deployment.value(u"metadata").toObject().value(u"annotations").toObject();
+    QJsonObject annotations = kube::annotationsOf(deployment);
     for (const QString &skip :
          {QStringLiteral("kubectl.kubernetes.io/last-applied-configuration"), kRevision,
           QStringLiteral("deployment.kubernetes.io/revision-history"),

@@ -37,7 +37,7 @@ FallbackBinder::~FallbackBinder() = default;
 void FallbackBinder::podChanged(const ObjectIndex::Change &change)
 {
     const QString key = ObjectIndex::keyOf(change.object);
-    if (change.type != WatchEvent::Type::Deleted && nodeNameOf(change.object).isEmpty() &&
+    if (change.type != StoreEvent::Type::Deleted && nodeNameOf(change.object).isEmpty() &&
         !isPodTerminal(change.object))
         m_unbound.insert(key);
     else

@@ -78,7 +78,7 @@ void KubeletSimulator::podChanged(const ObjectIndex::Change &change)
 {
     const QString key = ObjectIndex::keyOf(change.object);
     const Step step =
-        change.type == WatchEvent::Type::Deleted ? Step::None : nextStep(change.object);
+        change.type == StoreEvent::Type::Deleted ? Step::None : nextStep(change.object);
     if (step == Step::None)
         m_due.remove(key);
     else if (!m_due.contains(key))

@@ -64,7 +64,7 @@ void ObjectIndex::relist(const std::function<void(const Change &)> &onChange)
             m_watch = watch ? *watch : nullptr;
         }
         for (const QJsonObject &item : page->items) {
-            const Change change{WatchEvent::Type::Added, item};
+            const Change change{StoreEvent::Type::Added, item};
             apply(change);
             onChange(change);
         }
@@ -102,10 +102,10 @@ void ObjectIndex::sync(const std::function<void(const Change &)> &onChange)
     if (!m_watch)
         return;
     const bool stopped = m_watch->isStopped();
-    const QList<WatchEvent> events = m_watch->takeEvents();
-    for (const WatchEvent &event : events) {
-        if (event.type != WatchEvent::Type::Added && event.type != WatchEvent::Type::Modified &&
-            event.type != WatchEvent::Type::Deleted)
+    const QList<StoreEvent> events = m_watch->takeEvents();
+    for (const StoreEvent &event : events) {
+        if (event.type != StoreEvent::Type::Added && event.type != StoreEvent::Type::Modified &&
+            event.type != StoreEvent::Type::Deleted)
             continue;
         const Change change{event.type, event.object};
         apply(change);
@@ -135,7 +135,7 @@ void ObjectIndex::apply(const Change &change)
 {
     const QString key = keyOf(change.object);
     forget(key);
-    if (change.type == WatchEvent::Type::Deleted)
+    if (change.type == StoreEvent::Type::Deleted)
         return;
     Stored stored{QJsonDocument(change.object).toJson(QJsonDocument::Compact),
                   controllerRef(change.object).value(u"uid").toString(), QString()};

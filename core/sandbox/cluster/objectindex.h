@@ -30,7 +30,7 @@ class ObjectIndex
 public:
     struct Change
     {
-        WatchEvent::Type type = WatchEvent::Type::Added;
+        StoreEvent::Type type = StoreEvent::Type::Added;
         QJsonObject object; // for a deletion, the last state
     };
 

@@ -8,17 +8,6 @@
 
 namespace core::sandbox {
 
-QJsonObject controllerRef(const QJsonObject &object)
-{
-    const QJsonArray refs =
-        object.value(u"metadata").toObject().value(u"ownerReferences").toArray();
-    for (const QJsonValue &ref : refs) {
-        if (ref.toObject().value(u"controller").toBool())
-            return ref.toObject();
-    }
-    return {};
-}
-
 QJsonObject ownerReferenceTo(const QJsonObject &owner)
 {
     return QJsonObject{{QStringLiteral("apiVersion"), owner.value(u"apiVersion")},
@@ -27,32 +16,6 @@ QJsonObject ownerReferenceTo(const QJsonObject &owner)
                        {QStringLiteral("uid"), uidOf(owner)},
                        {QStringLiteral("controller"), true},
                        {QStringLiteral("blockOwnerDeletion"), true}};
-}
-
-QString nodeNameOf(const QJsonObject &pod)
-{
-    return pod.value(u"spec").toObject().value(u"nodeName").toString();
-}
-QString uidOf(const QJsonObject &object)
-{
-    return object.value(u"metadata").toObject().value(u"uid").toString();
-}
-QString nameOf(const QJsonObject &object)
-{
-    return object.value(u"metadata").toObject().value(u"name").toString();
-}
-QString namespaceOf(const QJsonObject &object)
-{
-    return object.value(u"metadata").toObject().value(u"namespace").toString();
-}
-QString annotationOf(const QJsonObject &object, const QString &key)
-{
-    return object.value(u"metadata")
-        .toObject()
-        .value(u"annotations")
-        .toObject()
-        .value(key)
-        .toString();
 }
 
 QString podPhase(const QJsonObject &pod)
@@ -75,16 +38,6 @@ bool isPodReady(const QJsonObject &pod)
 bool isPodRunningAndReady(const QJsonObject &pod)
 {
     return podPhase(pod) == u"Running" && isPodReady(pod);
-}
-
-int containerRestarts(const QJsonObject &pod)
-{
-    int total = 0;
-    const QJsonArray statuses =
-        pod.value(u"status").toObject().value(u"containerStatuses").toArray();
-    for (const QJsonValue &status : statuses)
-        total += status.toObject().value(u"restartCount").toInt();
-    return total;
 }
 
 int specReplicas(const QJsonObject &object)

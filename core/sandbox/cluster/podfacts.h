@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/store/resourcetype.h"
 
 #include <QDateTime>
@@ -15,21 +16,22 @@ class ObjectStore;
 // Facts about pods and their owners that the controllers and the kubelet share, as free
 // functions over the stored JSON (the rules of k8s.io/kubernetes/pkg/controller and podutil).
 
-// The ownerReferences entry with controller: true, or {}.
-QJsonObject controllerRef(const QJsonObject &object);
+// The metadata reads (and the summed container restarts) are core/kube/objectmeta.h's.
+using kube::annotationOf;
+using kube::containerRestarts;
+using kube::controllerRef;
+using kube::nameOf;
+using kube::namespaceOf;
+using kube::nodeNameOf;
+using kube::uidOf;
+
 // The entry a controller puts on what it creates (controller and blockOwnerDeletion true).
 QJsonObject ownerReferenceTo(const QJsonObject &owner);
-QString nodeNameOf(const QJsonObject &pod);
-QString uidOf(const QJsonObject &object);
-QString nameOf(const QJsonObject &object);
-QString namespaceOf(const QJsonObject &object);
-QString annotationOf(const QJsonObject &object, const QString &key);
 
 QString podPhase(const QJsonObject &pod);   // "Pending" when unset
 bool isPodTerminal(const QJsonObject &pod); // Succeeded or Failed
 bool isPodReady(const QJsonObject &pod);    // condition Ready is True
 bool isPodRunningAndReady(const QJsonObject &pod);
-int containerRestarts(const QJsonObject &pod); // the restartCounts of its containers, summed
 
 // spec.replicas with the API server's default of 1.
 int specReplicas(const QJsonObject &object);

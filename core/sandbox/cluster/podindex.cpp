@@ -123,7 +123,7 @@ void PodIndex::erase(const QString &k)
     m_entries.erase(it);
 }
 
-PodIndex::Change PodIndex::apply(WatchEvent::Type type, const QJsonObject &pod)
+PodIndex::Change PodIndex::apply(StoreEvent::Type type, const QJsonObject &pod)
 {
     Change change;
     const QJsonObject meta = pod.value(u"metadata").toObject();
@@ -131,7 +131,7 @@ PodIndex::Change PodIndex::apply(WatchEvent::Type type, const QJsonObject &pod)
     const auto old = m_entries.constFind(k);
     const bool had = old != m_entries.constEnd();
     const PodEntry before = had ? *old : PodEntry{};
-    if (type == WatchEvent::Type::Deleted) {
+    if (type == StoreEvent::Type::Deleted) {
         erase(k);
         change.freed = had && location(before) != burst::Location::Pending;
         change.onVirtualNode = had && before.node == m_virtualNode;

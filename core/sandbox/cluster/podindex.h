@@ -50,7 +50,7 @@ public:
         bool schedule = false; // the pod is unbound and new, or changed in a way that matters
         bool onVirtualNode = false;
     };
-    Change apply(WatchEvent::Type type, const QJsonObject &pod);
+    Change apply(StoreEvent::Type type, const QJsonObject &pod);
     // Forgets every pod (before a resync from a new watch).
     void clear();
     // Re-runs profile association for the pods of `nameSpace` (a profile changed).

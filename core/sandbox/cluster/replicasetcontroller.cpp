@@ -1,5 +1,6 @@
 #include "core/sandbox/cluster/replicasetcontroller.h"
 
+#include "core/burst/cciconventions.h"
 #include "core/common/tr.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/eventrecorder.h"
@@ -42,7 +43,7 @@ bool deleteBefore(const QJsonObject &a, const QJsonObject &b)
     const int aCost = annotationOf(a, costKey).toInt(), bCost = annotationOf(b, costKey).toInt();
     if (aCost != bCost)
         return aCost < bCost;
-    const QString priorityKey = QStringLiteral("scheduling.cci.io/scale-down-priority");
+    const QString &priorityKey = burst::kScaleDownPriorityAnnotation; // a sandbox invention
     const int aPriority = annotationOf(a, priorityKey).toInt();
     const int bPriority = annotationOf(b, priorityKey).toInt();
     if (aPriority != bPriority)

@@ -1,8 +1,10 @@
 #include "core/sandbox/cluster/scenario.h"
 
+#include "core/burst/cciconventions.h"
 #include "core/common/tr.h"
 #include "core/kube/jsonyaml.h"
 #include "core/kube/manifestloader.h"
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/apiserver/apidefaults.h"
 #include "core/sandbox/apiserver/apiresources.h"
 #include "core/sandbox/store/objectstore.h"
@@ -73,13 +75,13 @@ const ApiResource *resourceForKind(const QString &apiVersion, const QString &kin
 }
 
 // Create, or replace what is there as `kubectl apply` would for an object it did not create.
-ApiResult<QJsonObject> upsert(ObjectStore &store, const ApiResource &resource,
-                              const QJsonObject &object)
+ServerResult<QJsonObject> upsert(ObjectStore &store, const ApiResource &resource,
+                                 const QJsonObject &object)
 {
     QString ns;
     QJsonObject body = object;
-    if (resource.namespaced) {
-        ns = body.value(u"metadata").toObject().value(u"namespace").toString();
+    if (resource.type.namespaced) {
+        ns = kube::namespaceOf(body);
         if (ns.isEmpty()) {
             ns = QStringLiteral("default");
             QJsonObject meta = body.value(u"metadata").toObject();
@@ -93,7 +95,7 @@ ApiResult<QJsonObject> upsert(ObjectStore &store, const ApiResource &resource,
     auto created = store.create(resource.type, ns, body);
     if (created || created.error().reason != u"AlreadyExists")
         return created;
-    const QString name = body.value(u"metadata").toObject().value(u"name").toString();
+    const QString name = kube::nameOf(body);
     return store.update(resource.type, ns, name, body);
 }
 
@@ -126,7 +128,7 @@ Result<int> applyLoaded(ObjectStore &store, const kube::LoadResult &loaded)
 
 QString virtualKubeletNodeName()
 {
-    return QStringLiteral("virtual-kubelet");
+    return burst::kGuideVirtualNodeName;
 }
 
 QString cciPlaceholderToken()
@@ -136,7 +138,7 @@ QString cciPlaceholderToken()
 
 QString cciNamespace(const QString &clusterId)
 {
-    return QStringLiteral("cce-burst-") + clusterId;
+    return burst::cciNamespaceFor(clusterId);
 }
 
 void seedDefaultScenario(ObjectStore &store, const QString &clusterId)
@@ -144,10 +146,9 @@ void seedDefaultScenario(ObjectStore &store, const QString &clusterId)
     for (const QString &ns :
          {QStringLiteral("default"), QStringLiteral("kube-system"), QStringLiteral("payments")})
         store.create(namespacesType(), QString(), namespaceObject(ns));
-    store.create(
-        namespacesType(), QString(),
-        namespaceObject(cciNamespace(clusterId), {{QStringLiteral("app.kubernetes.io/managed-by"),
-                                                   QStringLiteral("virtual-kubelet")}}));
+    store.create(namespacesType(), QString(),
+                 namespaceObject(cciNamespace(clusterId),
+                                 {{burst::kManagedByLabel, burst::kManagedByValue}}));
     for (int i = 1; i <= 3; ++i) {
         const QString name = QStringLiteral("idc-node-%1").arg(i);
         store.create(nodesType(), QString(),
@@ -158,19 +159,23 @@ void seedDefaultScenario(ObjectStore &store, const QString &clusterId)
                                  {QStringLiteral("node-role.kubernetes.io/idc"), QString()}},
                                 {}));
     }
-    const QJsonArray vkTaint{
-        QJsonObject{{QStringLiteral("key"), QStringLiteral("virtual-kubelet.io/provider")},
-                    {QStringLiteral("value"), QStringLiteral("huawei")},
-                    {QStringLiteral("effect"), QStringLiteral("NoSchedule")}}};
+    // The one virtual node the sandbox simulates, with the label and taint by which
+    // burst::isVirtualNode() recognises a virtual node (assumed: virtual-kubelet's upstream
+    // conventions, see core/burst/cciconventions.h). kubernetes.io/role and the node-role label
+    // are virtual-kubelet's too (assumed). Sandbox inventions: the lock annotation (empty while
+    // unlocked) and burst.sandbox/cluster-id.
+    const QJsonArray vkTaint{QJsonObject{{QStringLiteral("key"), burst::kProviderTaintKey},
+                                         {QStringLiteral("value"), burst::kProviderTaintValue},
+                                         {QStringLiteral("effect"), QStringLiteral("NoSchedule")}}};
     store.create(
         nodesType(), QString(),
         nodeObject(virtualKubeletNodeName(), QStringLiteral("10000"), QStringLiteral("40000Gi"),
                    QStringLiteral("10000"),
-                   {{QStringLiteral("type"), QStringLiteral("virtual-kubelet")},
+                   {{burst::kVirtualNodeTypeLabel, burst::kVirtualNodeTypeValue},
                     {QStringLiteral("kubernetes.io/role"), QStringLiteral("agent")},
                     {QStringLiteral("node-role.kubernetes.io/virtual-kubelet"), QString()}},
                    vkTaint,
-                   {{QStringLiteral("burst.sandbox/locked-until"), QString()},
+                   {{burst::kLockedUntilAnnotation, QString()},
                     {QStringLiteral("burst.sandbox/cluster-id"), clusterId}}));
 }
 
@@ -271,10 +276,9 @@ QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, con
 
 void seedCciScenario(ObjectStore &cciStore, const QString &clusterId)
 {
-    cciStore.create(
-        namespacesType(), QString(),
-        namespaceObject(cciNamespace(clusterId), {{QStringLiteral("app.kubernetes.io/managed-by"),
-                                                   QStringLiteral("virtual-kubelet")}}));
+    cciStore.create(namespacesType(), QString(),
+                    namespaceObject(cciNamespace(clusterId),
+                                    {{burst::kManagedByLabel, burst::kManagedByValue}}));
 }
 
 QByteArray withCciContext(const QByteArray &kubeconfig, const QString &cciUrl,

@@ -29,7 +29,10 @@ Result<int> applyManifestFile(ObjectStore &store, const QString &path);
 // nodes (load tests: `burst-sandbox --pods 100000`).
 void preloadPods(ObjectStore &store, int count);
 
-// The name and taint of the virtual-kubelet node (sandbox convention).
+// The name of the one virtual node the sandbox simulates (the guide's,
+// burst::kGuideVirtualNodeName) and the CCI namespace of a cluster (burst::cciNamespaceFor()). Code
+// reading nodes recognises virtual nodes by label and taint (burst::isVirtualNode()), not by this
+// name.
 QString virtualKubeletNodeName();
 QString cciNamespace(const QString &clusterId);
 

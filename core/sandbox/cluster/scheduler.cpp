@@ -1,6 +1,8 @@
 #include "core/sandbox/cluster/scheduler.h"
 
+#include "core/burst/cciconventions.h"
 #include "core/common/tr.h"
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/placementplanner.h"
 #include "core/sandbox/cluster/podworkload.h"
@@ -15,15 +17,13 @@ namespace core::sandbox {
 
 namespace {
 
-const QString kProviderTaint = QStringLiteral("virtual-kubelet.io/provider");
-
 // Lists `type` and watches from the list's resourceVersion, as an informer does, so the initial
 // objects do not count against the store's watch queue limit. The list is read in pages handed to
 // `drain` as ADDED events, so 100,000 pods are never all parsed at once; the watch from the first
 // page's resourceVersion brings what changed while later pages were read. False when a continue
 // token expired on the way (the caller starts over).
 bool listAndWatch(ObjectStore &store, const ResourceType &type, std::shared_ptr<Watch> &watch,
-                  const std::function<void(const QList<WatchEvent> &)> &drain)
+                  const std::function<void(const QList<StoreEvent> &)> &drain)
 {
     if (watch)
         watch->stop(); // else the store keeps queueing for it
@@ -40,10 +40,10 @@ bool listAndWatch(ObjectStore &store, const ResourceType &type, std::shared_ptr<
             if (auto opened = store.watch(type, watchOptions))
                 watch = *opened;
         }
-        QList<WatchEvent> events;
+        QList<StoreEvent> events;
         events.reserve(page->items.size());
         for (const QJsonObject &item : page->items)
-            events.append(WatchEvent{WatchEvent::Type::Added, item});
+            events.append(StoreEvent{StoreEvent::Type::Added, item});
         drain(events);
         if (page->continueToken.isEmpty())
             return true;
@@ -51,20 +51,15 @@ bool listAndWatch(ObjectStore &store, const ResourceType &type, std::shared_ptr<
     }
 }
 
-QList<WatchEvent> takeEvents(const std::shared_ptr<Watch> &watch)
+QList<StoreEvent> takeEvents(const std::shared_ptr<Watch> &watch)
 {
-    return watch ? watch->takeEvents() : QList<WatchEvent>{};
+    return watch ? watch->takeEvents() : QList<StoreEvent>{};
 }
 
-bool isChange(const WatchEvent &event)
+bool isChange(const StoreEvent &event)
 {
-    return event.type == WatchEvent::Type::Added || event.type == WatchEvent::Type::Modified ||
-           event.type == WatchEvent::Type::Deleted;
-}
-
-QString metaString(const QJsonObject &object, QStringView key)
-{
-    return object.value(u"metadata").toObject().value(key).toString();
+    return event.type == StoreEvent::Type::Added || event.type == StoreEvent::Type::Modified ||
+           event.type == StoreEvent::Type::Deleted;
 }
 
 // Replaces the PodScheduled condition; false when `condition` is already there as given.
@@ -120,9 +115,9 @@ void Scheduler::watchStores()
         m_nodes = NodeCapacity();
         m_profiles = ProfileIndex();
         m_pods.clear();
-        const auto nodes = [this](const QList<WatchEvent> &events) { drainNodes(events); };
-        const auto profiles = [this](const QList<WatchEvent> &events) { drainProfiles(events); };
-        const auto pods = [this](const QList<WatchEvent> &events) { drainPods(events); };
+        const auto nodes = [this](const QList<StoreEvent> &events) { drainNodes(events); };
+        const auto profiles = [this](const QList<StoreEvent> &events) { drainProfiles(events); };
+        const auto pods = [this](const QList<StoreEvent> &events) { drainPods(events); };
         complete = listAndWatch(m_cce, nodesType(), m_nodeWatch, nodes) &&
                    listAndWatch(m_cce, scheduleProfilesType(), m_profileWatch, profiles) &&
                    listAndWatch(m_cce, podsType(), m_podWatch, pods);
@@ -140,13 +135,13 @@ Scheduler::~Scheduler()
 
 QString Scheduler::scaleDownPriorityAnnotation()
 {
-    return QStringLiteral("scheduling.cci.io/scale-down-priority");
+    return burst::kScaleDownPriorityAnnotation; // a sandbox invention: see cciconventions.h
 }
 
 QDateTime Scheduler::lockedUntil() const
 {
     const auto node = m_cce.get(nodesType(), QString(), m_virtualNode);
-    return node ? VkNodeLock::lockedUntil(*node) : QDateTime();
+    return node ? burst::lockedUntil(*node) : QDateTime();
 }
 
 bool Scheduler::isLocked() const
@@ -186,13 +181,13 @@ void Scheduler::reconcile()
     m_profiles.writeStatus(m_cce);
 }
 
-void Scheduler::drainNodes(const QList<WatchEvent> &events)
+void Scheduler::drainNodes(const QList<StoreEvent> &events)
 {
-    for (const WatchEvent &event : events) {
+    for (const StoreEvent &event : events) {
         if (!isChange(event))
             continue;
-        const QString name = metaString(event.object, u"name");
-        if (event.type == WatchEvent::Type::Deleted) {
+        const QString name = kube::nameOf(event.object);
+        if (event.type == StoreEvent::Type::Deleted) {
             m_nodes.removeNode(name);
             m_retryAll = true;
             continue;
@@ -204,35 +199,35 @@ void Scheduler::drainNodes(const QList<WatchEvent> &events)
     }
 }
 
-void Scheduler::drainProfiles(const QList<WatchEvent> &events)
+void Scheduler::drainProfiles(const QList<StoreEvent> &events)
 {
-    for (const WatchEvent &event : events) {
+    for (const StoreEvent &event : events) {
         if (!isChange(event))
             continue;
         bool changed = true;
-        if (event.type == WatchEvent::Type::Deleted)
+        if (event.type == StoreEvent::Type::Deleted)
             m_profiles.remove(event.object);
         else
             changed = m_profiles.upsert(event.object);
         if (!changed)
             continue;
-        m_pods.reassociate(metaString(event.object, u"namespace"));
+        m_pods.reassociate(kube::namespaceOf(event.object));
         m_retryAll = true;
     }
 }
 
-void Scheduler::drainPods(const QList<WatchEvent> &events)
+void Scheduler::drainPods(const QList<StoreEvent> &events)
 {
-    for (const WatchEvent &event : events) {
+    for (const StoreEvent &event : events) {
         if (!isChange(event))
             continue;
         const PodIndex::Change change = m_pods.apply(event.type, event.object);
         if (change.freed)
             m_retryAll = true;
         if (change.schedule)
-            m_toTry.insert(PodIndex::key(metaString(event.object, u"namespace"),
-                                         metaString(event.object, u"name")));
-        if (event.type == WatchEvent::Type::Deleted)
+            m_toTry.insert(
+                PodIndex::key(kube::namespaceOf(event.object), kube::nameOf(event.object)));
+        if (event.type == StoreEvent::Type::Deleted)
             m_admission.removeFor(event.object);
         else if (change.onVirtualNode)
             m_admission.mirrorStatus(event.object);
@@ -254,7 +249,7 @@ PlacementRequest Scheduler::requestFor(const PodEntry &entry, const QJsonObject 
     for (auto it = selector.begin(); it != selector.end(); ++it)
         request.demand.nodeSelector.insert(it.key(), it.value().toString());
     if (burst::canBurst(strategy.value))
-        request.demand.implicitTolerations.append(kProviderTaint);
+        request.demand.implicitTolerations.append(burst::kProviderTaintKey);
     request.cciUnavailable = m_lock.isLocked(m_clock.now());
     if (profile) {
         request.profile = profile->name;
@@ -337,12 +332,12 @@ bool Scheduler::bind(const QJsonObject &pod, const QString &node, const QString 
         meta.insert(QStringLiteral("annotations"), annotations);
         bound.insert(QStringLiteral("metadata"), meta);
     }
-    const QString ns = metaString(pod, u"namespace");
-    const QString name = metaString(pod, u"name");
+    const QString ns = kube::namespaceOf(pod);
+    const QString name = kube::nameOf(pod);
     const auto written = m_cce.update(podsType(), ns, name, bound);
     if (!written)
         return false; // changed meanwhile: its watch event queues it again
-    m_pods.apply(WatchEvent::Type::Modified, *written);
+    m_pods.apply(StoreEvent::Type::Modified, *written);
     m_schedulerEvents.record(*written, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
                              Tr::tr("Successfully assigned %1/%2 to %3").arg(ns, name, node), now);
     return true;
@@ -356,10 +351,10 @@ void Scheduler::markUnschedulable(const QJsonObject &pod, const QString &message
                                 {QStringLiteral("reason"), QStringLiteral("Unschedulable")},
                                 {QStringLiteral("message"), message}};
     if (setScheduledCondition(updated, condition, now)) {
-        const auto written = m_cce.update(podsType(), metaString(pod, u"namespace"),
-                                          metaString(pod, u"name"), updated);
+        const auto written =
+            m_cce.update(podsType(), kube::namespaceOf(pod), kube::nameOf(pod), updated);
         if (written)
-            m_pods.apply(WatchEvent::Type::Modified, *written);
+            m_pods.apply(StoreEvent::Type::Modified, *written);
     }
     m_schedulerEvents.record(pod, QStringLiteral("Warning"), QStringLiteral("FailedScheduling"),
                              message, now);

@@ -61,9 +61,9 @@ public:
 
 private:
     void watchStores();
-    void drainNodes(const QList<WatchEvent> &events);
-    void drainProfiles(const QList<WatchEvent> &events);
-    void drainPods(const QList<WatchEvent> &events);
+    void drainNodes(const QList<StoreEvent> &events);
+    void drainProfiles(const QList<StoreEvent> &events);
+    void drainPods(const QList<StoreEvent> &events);
     void schedule(const QString &key);
     PlacementRequest requestFor(const PodEntry &entry, const QJsonObject &pod,
                                 const kube::Workload &workload) const;

@@ -1,5 +1,6 @@
 #include "core/sandbox/cluster/vknodelock.h"
 
+#include "core/burst/cciconventions.h"
 #include "core/common/tr.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/store/objectstore.h"
@@ -17,15 +18,6 @@ QJsonObject lockTaint()
                        {QStringLiteral("effect"), QStringLiteral("NoSchedule")}};
 }
 
-bool hasLockTaint(const QJsonObject &node)
-{
-    for (const QJsonValue &t : node.value(u"spec").toObject().value(u"taints").toArray()) {
-        if (t.toObject().value(u"key").toString() == VkNodeLock::taintKey())
-            return true;
-    }
-    return false;
-}
-
 QString rfc3339(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODate);
@@ -40,31 +32,18 @@ VkNodeLock::VkNodeLock(ObjectStore &store, EventRecorder &events, QString nodeNa
 
 QString VkNodeLock::annotationKey()
 {
-    return QStringLiteral("burst.sandbox/locked-until");
+    return burst::kLockedUntilAnnotation;
 }
 
 QString VkNodeLock::taintKey()
 {
-    return QStringLiteral("virtual-kubelet.io/locked");
-}
-
-QDateTime VkNodeLock::lockedUntil(const QJsonObject &node)
-{
-    const QString text = node.value(u"metadata")
-                             .toObject()
-                             .value(u"annotations")
-                             .toObject()
-                             .value(annotationKey())
-                             .toString();
-    if (text.isEmpty())
-        return {};
-    return QDateTime::fromString(text, Qt::ISODateWithMs);
+    return burst::kLockTaintKey;
 }
 
 void VkNodeLock::observe(const QJsonObject &node)
 {
-    m_until = lockedUntil(node);
-    m_tainted = hasLockTaint(node);
+    m_until = burst::lockedUntil(node);
+    m_tainted = burst::hasLockTaint(node);
     m_known = true;
 }
 

@@ -11,20 +11,20 @@ namespace core::sandbox {
 class EventRecorder;
 class ObjectStore;
 
-// The virtual-kubelet node's lock after a failed CCI admission (SPEC 7: 30 minutes). The Node
-// object is the state, so kubectl and the console see it and can lift it: annotation
+// The virtual-kubelet node's lock after a failed CCI admission (guide, SPEC 7: 30 minutes). The
+// Node object is the state, so kubectl and the console see it and can lift it: annotation
 // `burst.sandbox/locked-until` (RFC 3339, "" when unlocked) plus the taint
 // `virtual-kubelet.io/locked=true:NoSchedule` while locked. Removing the annotation
-// (`kubectl annotate node virtual-kubelet burst.sandbox/locked-until-`) unlocks.
+// (`kubectl annotate node virtual-kubelet burst.sandbox/locked-until-`) unlocks. How a lock
+// shows is a sandbox invention (the guide does not say); the keys and the readers
+// (burst::lockedUntil(), burst::hasLockTaint()) are in core/burst/cciconventions.h.
 class VkNodeLock
 {
 public:
     VkNodeLock(ObjectStore &store, EventRecorder &events, QString nodeName);
 
-    static QString annotationKey();
-    static QString taintKey();
-    // The lock end written on `node`; invalid when unlocked or unreadable.
-    static QDateTime lockedUntil(const QJsonObject &node);
+    static QString annotationKey(); // burst::kLockedUntilAnnotation
+    static QString taintKey();      // burst::kLockTaintKey
 
     // Reads the lock state from a watched Node object.
     void observe(const QJsonObject &node);

@@ -1,6 +1,7 @@
 #include "core/sandbox/node/execsession.h"
 
 #include "core/common/tr.h"
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/apiserver/apihttp.h"
 #include "core/sandbox/apiserver/apirequestinfo.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
@@ -29,9 +30,9 @@ QJsonObject findByName(const QJsonArray &list, const QString &name)
 
 // The container the exec addresses, chosen and checked as pod/strategy.go streamLocation and
 // the kubelet do.
-ApiResult<QJsonObject> pickContainer(const QJsonObject &pod, QString name)
+ServerResult<QJsonObject> pickContainer(const QJsonObject &pod, QString name)
 {
-    const QString podName = pod.value(u"metadata").toObject().value(u"name").toString();
+    const QString podName = kube::nameOf(pod);
     const QJsonObject spec = pod.value(u"spec").toObject();
     const QJsonArray containers = spec.value(u"containers").toArray();
     if (name.isEmpty()) {

@@ -81,7 +81,7 @@ template <typename T, std::size_t N> const T &pick(const T (&table)[N], quint64 
 
 } // namespace
 
-ApiResult<PodLogOptions> PodLogOptions::fromRequest(const HttpRequest &request)
+ServerResult<PodLogOptions> PodLogOptions::fromRequest(const HttpRequest &request)
 {
     PodLogOptions o;
     bool bad = false;
@@ -187,7 +187,7 @@ QString PodLogs::rateAnnotation()
     return QStringLiteral("sandbox.burst.io/log-lines-per-second");
 }
 
-ApiResult<LogSource> PodLogs::resolve(const QJsonObject &pod, const PodLogOptions &options)
+ServerResult<LogSource> PodLogs::resolve(const QJsonObject &pod, const PodLogOptions &options)
 {
     const QJsonObject meta = pod.value(u"metadata").toObject();
     const QJsonObject spec = pod.value(u"spec").toObject();

@@ -26,7 +26,7 @@ struct PodLogOptions
     std::optional<QDateTime> sinceTime;
 
     // 400 for values the API server's validation rejects (negative tail, both since forms...).
-    static ApiResult<PodLogOptions> fromRequest(const HttpRequest &request);
+    static ServerResult<PodLogOptions> fromRequest(const HttpRequest &request);
 };
 
 // One container instance whose log is simulated: every line is a pure function of (pod uid,
@@ -57,7 +57,7 @@ class PodLogs
 public:
     static QString rateAnnotation(); // sandbox.burst.io/log-lines-per-second
 
-    static ApiResult<LogSource> resolve(const QJsonObject &pod, const PodLogOptions &options);
+    static ServerResult<LogSource> resolve(const QJsonObject &pod, const PodLogOptions &options);
     // The first line index of the answer: sinceSeconds/sinceTime, then tailLines, counted at
     // `now`.
     static qint64 firstLine(const LogSource &source, const PodLogOptions &options,

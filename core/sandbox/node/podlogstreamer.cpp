@@ -56,7 +56,7 @@ struct FollowState
         const QDateTime now = clock->now();
         const auto pod = store->get(podsType(), nameSpace, source.podName);
         const auto current =
-            pod ? PodLogs::resolve(*pod, options) : ApiResult<LogSource>(pod.error());
+            pod ? PodLogs::resolve(*pod, options) : ServerResult<LogSource>(pod.error());
         const bool sameInstance = current && current->start == source.start;
         if (sameInstance)
             source.end = current->end;

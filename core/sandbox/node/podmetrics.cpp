@@ -1,6 +1,7 @@
 #include "core/sandbox/node/podmetrics.h"
 
 #include "core/common/tr.h"
+#include "core/kube/objectmeta.h"
 #include "core/kube/quantity.h"
 #include "core/kube/selectorparser.h"
 #include "core/sandbox/apiserver/apirequestinfo.h"
@@ -15,10 +16,8 @@ namespace core::sandbox {
 
 namespace {
 
-const ResourceType kPodMetrics{QStringLiteral("metrics.k8s.io"), QStringLiteral("v1beta1"),
-                               QStringLiteral("pods"), QStringLiteral("PodMetrics")};
-const ResourceType kNodeMetrics{QStringLiteral("metrics.k8s.io"), QStringLiteral("v1beta1"),
-                                QStringLiteral("nodes"), QStringLiteral("NodeMetrics")};
+const ResourceType &kPodMetrics = kube::podMetricsType();
+const ResourceType &kNodeMetrics = kube::nodeMetricsType();
 
 // Without requests a container is billed as if it asked for this much (a small web process).
 constexpr qint64 kDefaultCpuMilli = 50;
@@ -92,8 +91,7 @@ PodMetrics::Usage PodMetrics::containerUsage(const QJsonObject &pod, const QJson
 {
     if (!isRunning(pod))
         return {};
-    const QString key = pod.value(u"metadata").toObject().value(u"uid").toString() + u'/' +
-                        container.value(u"name").toString();
+    const QString key = kube::uidOf(pod) + u'/' + container.value(u"name").toString();
     const quint64 h = qHash(key, 0x5eed);
     // Each container idles at its own share of its requests and breathes with its own period
     // and phase, so a table of pods does not move in lockstep.
@@ -166,8 +164,8 @@ QJsonObject PodMetrics::nodeMetrics(const QJsonObject &node, const QList<QJsonOb
                        {QStringLiteral("usage"), usageJson(total)}};
 }
 
-ApiResult<QJsonObject> PodMetrics::handle(const ObjectStore &store, const ApiRequestInfo &info,
-                                          const QString &labelSelector, const QDateTime &now)
+ServerResult<QJsonObject> PodMetrics::handle(const ObjectStore &store, const ApiRequestInfo &info,
+                                             const QString &labelSelector, const QDateTime &now)
 {
     if (info.verb != u"get" && info.verb != u"list")
         return ApiError{405,

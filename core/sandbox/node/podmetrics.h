@@ -37,8 +37,8 @@ public:
 
     // GET on /apis/metrics.k8s.io/v1beta1/{pods,nodes}[/NAME], namespaced pods or all; only
     // running pods have metrics (404 for others, as metrics-server answers).
-    static ApiResult<QJsonObject> handle(const ObjectStore &store, const ApiRequestInfo &info,
-                                         const QString &labelSelector, const QDateTime &now);
+    static ServerResult<QJsonObject> handle(const ObjectStore &store, const ApiRequestInfo &info,
+                                            const QString &labelSelector, const QDateTime &now);
 };
 
 } // namespace core::sandbox

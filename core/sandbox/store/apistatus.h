@@ -43,6 +43,6 @@ struct ApiError
 };
 
 // Either a T or the ApiError to send back.
-template <typename T> using ApiResult = Result<T, ApiError>;
+template <typename T> using ServerResult = Result<T, ApiError>;
 
 } // namespace core::sandbox

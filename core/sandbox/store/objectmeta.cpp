@@ -11,14 +11,11 @@
 
 namespace core::sandbox {
 
+using kube::metadataOf;
+
 namespace {
 
 const QString kMetadata = QStringLiteral("metadata");
-
-QJsonObject metadataOf(const QJsonObject &object)
-{
-    return object.value(kMetadata).toObject();
-}
 
 QJsonObject withApiVersionAndKind(QJsonObject object, const ResourceType &type)
 {
@@ -42,11 +39,6 @@ std::optional<ApiError> checkName(const ResourceType &type, const QString &name,
 
 } // namespace
 
-QString metadataString(const QJsonObject &object, QStringView key)
-{
-    return metadataOf(object).value(key).toString();
-}
-
 QJsonObject withMetadata(QJsonObject object, const QString &key, const QJsonValue &value)
 {
     QJsonObject metadata = metadataOf(object);
@@ -58,15 +50,6 @@ QJsonObject withMetadata(QJsonObject object, const QString &key, const QJsonValu
     return object;
 }
 
-QMap<QString, QString> labelsOf(const QJsonObject &object)
-{
-    QMap<QString, QString> labels;
-    const QJsonObject json = metadataOf(object).value(u"labels").toObject();
-    for (auto it = json.begin(); it != json.end(); ++it)
-        labels.insert(it.key(), it.value().toString());
-    return labels;
-}
-
 QString randomNameSuffix()
 {
     static const QString alphabet = QStringLiteral("bcdfghjklmnpqrstvwxz2456789");
@@ -76,8 +59,8 @@ QString randomNameSuffix()
     return suffix;
 }
 
-ApiResult<QJsonObject> prepareCreate(const ResourceType &type, const QString &namespaceName,
-                                     const QJsonObject &object)
+ServerResult<QJsonObject> prepareCreate(const ResourceType &type, const QString &namespaceName,
+                                        const QJsonObject &object)
 {
     if (object.contains(kMetadata) && !object.value(kMetadata).isObject())
         return ApiError::badRequest(Tr::tr("metadata must be an object"));

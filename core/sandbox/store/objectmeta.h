@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/store/apistatus.h"
 #include "core/sandbox/store/resourcetype.h"
 
@@ -16,9 +17,9 @@ struct Preconditions;
 
 // The rules of ObjectStore for the server-owned parts of objects, as free functions.
 
-QString metadataString(const QJsonObject &object, QStringView key);
+using kube::labelsOf;       // core/kube/objectmeta.h
+using kube::metadataString; // core/kube/objectmeta.h
 QJsonObject withMetadata(QJsonObject object, const QString &key, const QJsonValue &value);
-QMap<QString, QString> labelsOf(const QJsonObject &object);
 
 // Five characters of the alphabet Kubernetes uses for generateName (no vowels, no 0/1/3).
 QString randomNameSuffix();
@@ -26,8 +27,8 @@ QString randomNameSuffix();
 // Checks a create request and fills namespace, apiVersion and kind: the body's namespace must
 // match the request's, it needs metadata.name or metadata.generateName (422 Invalid), names are
 // DNS-1123 subdomains (422), and resourceVersion must not be set (500, as the API server does).
-ApiResult<QJsonObject> prepareCreate(const ResourceType &type, const QString &namespaceName,
-                                     const QJsonObject &object);
+ServerResult<QJsonObject> prepareCreate(const ResourceType &type, const QString &namespaceName,
+                                        const QJsonObject &object);
 // Sets name, uid, creationTimestamp, resourceVersion and, for objects with a spec, generation 1.
 QJsonObject withCreationFields(QJsonObject object, const QString &name,
                                const QString &resourceVersion);

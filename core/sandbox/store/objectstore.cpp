@@ -40,7 +40,7 @@ struct RecordedChange
 {
     qint64 revision = 0;
     ResourceType type;
-    WatchEvent::Type eventType = WatchEvent::Type::Added;
+    StoreEvent::Type eventType = StoreEvent::Type::Added;
     QByteArray object;
     QByteArray previous;
 
@@ -114,9 +114,9 @@ struct ObjectStore::Core
 
     // The shared checks and server-owned fields of update and patch; writes nothing when the
     // result equals the stored object.
-    ApiResult<QJsonObject> replace(const ResourceType &type, const QString &namespaceName,
-                                   const QString &name, Entry &entry, QJsonObject object,
-                                   Notifications &notifications)
+    ServerResult<QJsonObject> replace(const ResourceType &type, const QString &namespaceName,
+                                      const QString &name, Entry &entry, QJsonObject object,
+                                      Notifications &notifications)
     {
         const QJsonObject stored = entry.object();
         const QString sent = metadataString(object, u"resourceVersion");
@@ -138,17 +138,17 @@ struct ObjectStore::Core
         object =
             withMetadata(object, QStringLiteral("resourceVersion"), QString::number(++revision));
         QByteArray previousJson = std::exchange(entry, Entry::from(object)).json;
-        record({revision, type, WatchEvent::Type::Modified, object, stored}, entry.json,
+        record({revision, type, StoreEvent::Type::Modified, object, stored}, entry.json,
                std::move(previousJson), notifications);
         return object;
     }
 
     // Runs `apply` on the entry of (type, namespace, name) under the write lock, 404 when there
     // is none; the watches it fed are notified once the lock is released.
-    ApiResult<QJsonObject>
+    ServerResult<QJsonObject>
     change(const ResourceType &type, const QString &namespaceName, const QString &name,
-           const std::function<ApiResult<QJsonObject>(Bucket &bucket, Bucket::iterator found,
-                                                      Notifications &notifications)> &apply)
+           const std::function<ServerResult<QJsonObject>(Bucket &bucket, Bucket::iterator found,
+                                                         Notifications &notifications)> &apply)
     {
         Notifications notifications;
         QWriteLocker locker(&lock);
@@ -192,8 +192,9 @@ ObjectStore::~ObjectStore()
         watch->stop();
 }
 
-ApiResult<QJsonObject> ObjectStore::create(const ResourceType &type, const QString &namespaceName,
-                                           const QJsonObject &object)
+ServerResult<QJsonObject> ObjectStore::create(const ResourceType &type,
+                                              const QString &namespaceName,
+                                              const QJsonObject &object)
 {
     auto prepared = prepareCreate(type, namespaceName, object);
     if (!prepared)
@@ -217,13 +218,13 @@ ApiResult<QJsonObject> ObjectStore::create(const ResourceType &type, const QStri
         withCreationFields(*prepared, name, QString::number(++m_core->revision));
     Entry &entry = bucket[objectKey(namespaceName, name)];
     entry = Entry::from(created);
-    m_core->record({m_core->revision, type, WatchEvent::Type::Added, created, {}}, entry.json, {},
+    m_core->record({m_core->revision, type, StoreEvent::Type::Added, created, {}}, entry.json, {},
                    notifications);
     return created;
 }
 
-ApiResult<QJsonObject> ObjectStore::get(const ResourceType &type, const QString &namespaceName,
-                                        const QString &name) const
+ServerResult<QJsonObject> ObjectStore::get(const ResourceType &type, const QString &namespaceName,
+                                           const QString &name) const
 {
     QReadLocker locker(&m_core->lock);
     const auto bucket = m_core->buckets.constFind(type.key());
@@ -235,8 +236,9 @@ ApiResult<QJsonObject> ObjectStore::get(const ResourceType &type, const QString 
     return found->second.object();
 }
 
-ApiResult<QJsonObject> ObjectStore::update(const ResourceType &type, const QString &namespaceName,
-                                           const QString &name, const QJsonObject &object)
+ServerResult<QJsonObject> ObjectStore::update(const ResourceType &type,
+                                              const QString &namespaceName, const QString &name,
+                                              const QJsonObject &object)
 {
     if (const auto error = checkIdentity(namespaceName, name, object))
         return *error;
@@ -247,13 +249,13 @@ ApiResult<QJsonObject> ObjectStore::update(const ResourceType &type, const QStri
                           });
 }
 
-ApiResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QString &namespaceName,
-                                          const QString &name, PatchType patchType,
-                                          const QByteArray &body)
+ServerResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QString &namespaceName,
+                                             const QString &name, PatchType patchType,
+                                             const QByteArray &body)
 {
     return m_core->change(type, namespaceName, name,
                           [&](Bucket &, Bucket::iterator found,
-                              Notifications &notifications) -> ApiResult<QJsonObject> {
+                              Notifications &notifications) -> ServerResult<QJsonObject> {
                               const QJsonObject stored = found->second.object();
                               const QString kind = stored.value(u"kind").toString(type.kind);
                               const auto patched = applyPatch(patchType, stored, body, kind);
@@ -266,13 +268,14 @@ ApiResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QStrin
                           });
 }
 
-ApiResult<QJsonObject> ObjectStore::remove(const ResourceType &type, const QString &namespaceName,
-                                           const QString &name, const Preconditions &preconditions)
+ServerResult<QJsonObject> ObjectStore::remove(const ResourceType &type,
+                                              const QString &namespaceName, const QString &name,
+                                              const Preconditions &preconditions)
 {
     return m_core->change(
         type, namespaceName, name,
         [&](Bucket &bucket, Bucket::iterator found,
-            Notifications &notifications) -> ApiResult<QJsonObject> {
+            Notifications &notifications) -> ServerResult<QJsonObject> {
             const QJsonObject stored = found->second.object();
             if (const auto error = checkPreconditions(type, name, stored, preconditions))
                 return *error;
@@ -280,14 +283,15 @@ ApiResult<QJsonObject> ObjectStore::remove(const ResourceType &type, const QStri
             const qint64 revision = ++m_core->revision;
             const QJsonObject deleted =
                 withMetadata(stored, QStringLiteral("resourceVersion"), QString::number(revision));
-            m_core->record({revision, type, WatchEvent::Type::Deleted, deleted, {}},
+            m_core->record({revision, type, StoreEvent::Type::Deleted, deleted, {}},
                            QJsonDocument(deleted).toJson(QJsonDocument::Compact), {},
                            notifications);
             return stored;
         });
 }
 
-ApiResult<ObjectList> ObjectStore::list(const ResourceType &type, const ListOptions &options) const
+ServerResult<ObjectList> ObjectStore::list(const ResourceType &type,
+                                           const ListOptions &options) const
 {
     QReadLocker locker(&m_core->lock);
     ObjectList result;
@@ -328,8 +332,8 @@ ApiResult<ObjectList> ObjectStore::list(const ResourceType &type, const ListOpti
     return result;
 }
 
-ApiResult<std::shared_ptr<Watch>> ObjectStore::watch(const ResourceType &type,
-                                                     const WatchOptions &options)
+ServerResult<std::shared_ptr<Watch>> ObjectStore::watch(const ResourceType &type,
+                                                        const WatchOptions &options)
 {
     QWriteLocker locker(&m_core->lock);
     auto watch =

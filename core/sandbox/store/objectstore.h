@@ -74,23 +74,25 @@ public:
 
     // `namespaceName` is "" for cluster-scoped resources. metadata.generateName gets a random
     // five-character suffix when metadata.name is empty.
-    ApiResult<QJsonObject> create(const ResourceType &type, const QString &namespaceName,
-                                  const QJsonObject &object);
-    ApiResult<QJsonObject> get(const ResourceType &type, const QString &namespaceName,
-                               const QString &name) const;
-    ApiResult<QJsonObject> update(const ResourceType &type, const QString &namespaceName,
-                                  const QString &name, const QJsonObject &object);
+    ServerResult<QJsonObject> create(const ResourceType &type, const QString &namespaceName,
+                                     const QJsonObject &object);
+    ServerResult<QJsonObject> get(const ResourceType &type, const QString &namespaceName,
+                                  const QString &name) const;
+    ServerResult<QJsonObject> update(const ResourceType &type, const QString &namespaceName,
+                                     const QString &name, const QJsonObject &object);
     // `body` parsed as `patchType` (see jsonpatch.h); the result goes through the same checks as
     // update().
-    ApiResult<QJsonObject> patch(const ResourceType &type, const QString &namespaceName,
-                                 const QString &name, PatchType patchType, const QByteArray &body);
+    ServerResult<QJsonObject> patch(const ResourceType &type, const QString &namespaceName,
+                                    const QString &name, PatchType patchType,
+                                    const QByteArray &body);
     // Returns the object as it was; its DELETED event carries a new resourceVersion.
-    ApiResult<QJsonObject> remove(const ResourceType &type, const QString &namespaceName,
-                                  const QString &name, const Preconditions &preconditions = {});
+    ServerResult<QJsonObject> remove(const ResourceType &type, const QString &namespaceName,
+                                     const QString &name, const Preconditions &preconditions = {});
     // Sorted by namespace, then name. A continue token older than the kept history is 410
     // Expired, with a token to continue inconsistently in ApiError::continueToken.
-    ApiResult<ObjectList> list(const ResourceType &type, const ListOptions &options) const;
-    ApiResult<std::shared_ptr<Watch>> watch(const ResourceType &type, const WatchOptions &options);
+    ServerResult<ObjectList> list(const ResourceType &type, const ListOptions &options) const;
+    ServerResult<std::shared_ptr<Watch>> watch(const ResourceType &type,
+                                               const WatchOptions &options);
 
     QString resourceVersion() const;
     qsizetype count(const ResourceType &type) const;

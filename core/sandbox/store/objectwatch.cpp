@@ -7,34 +7,12 @@
 
 namespace core::sandbox {
 
-QString WatchEvent::typeName(Type type)
-{
-    switch (type) {
-    case Type::Added:
-        return QStringLiteral("ADDED");
-    case Type::Modified:
-        return QStringLiteral("MODIFIED");
-    case Type::Deleted:
-        return QStringLiteral("DELETED");
-    case Type::Bookmark:
-        return QStringLiteral("BOOKMARK");
-    case Type::Error:
-        return QStringLiteral("ERROR");
-    }
-    return QString();
-}
-
-QJsonObject WatchEvent::toJson() const
-{
-    return {{QStringLiteral("type"), typeName(type)}, {QStringLiteral("object"), object}};
-}
-
 Watch::Watch(const ResourceType &type, WatchOptions options, qint64 revision, qsizetype queueLimit)
     : m_type(type), m_options(std::move(options)), m_queueLimit(queueLimit), m_revision(revision)
 {
 }
 
-QList<WatchEvent> Watch::takeEvents()
+QList<StoreEvent> Watch::takeEvents()
 {
     QMutexLocker locker(&m_mutex);
     return std::exchange(m_queue, {});
@@ -67,7 +45,7 @@ void Watch::requestBookmark()
             return;
         const QJsonObject metadata{
             {QStringLiteral("resourceVersion"), QString::number(m_revision)}};
-        m_queue << WatchEvent{WatchEvent::Type::Bookmark,
+        m_queue << StoreEvent{StoreEvent::Type::Bookmark,
                               {{QStringLiteral("kind"), m_type.kind},
                                {QStringLiteral("apiVersion"), m_type.apiVersion()},
                                {QStringLiteral("metadata"), metadata}}};
@@ -115,20 +93,20 @@ bool Watch::offer(const StoreChange &change)
         return false;
     const bool now = matches(change.object);
     switch (change.eventType) {
-    case WatchEvent::Type::Modified: {
+    case StoreEvent::Type::Modified: {
         const bool before = matches(change.previous);
         if (now)
-            return push(before ? WatchEvent::Type::Modified : WatchEvent::Type::Added,
+            return push(before ? StoreEvent::Type::Modified : StoreEvent::Type::Added,
                         change.object);
         if (before) {
-            return push(WatchEvent::Type::Deleted,
+            return push(StoreEvent::Type::Deleted,
                         withMetadata(change.previous, QStringLiteral("resourceVersion"),
                                      QString::number(change.revision)));
         }
         return false;
     }
-    case WatchEvent::Type::Added:
-    case WatchEvent::Type::Deleted:
+    case StoreEvent::Type::Added:
+    case StoreEvent::Type::Deleted:
         return now && push(change.eventType, change.object);
     default:
         return false;
@@ -138,7 +116,7 @@ bool Watch::offer(const StoreChange &change)
 void Watch::queueInitial(const QJsonObject &object)
 {
     if (matches(object))
-        push(WatchEvent::Type::Added, object);
+        push(StoreEvent::Type::Added, object);
 }
 
 void Watch::advanceTo(qint64 revision)
@@ -158,7 +136,7 @@ void Watch::notify()
         notifier();
 }
 
-bool Watch::push(WatchEvent::Type type, const QJsonObject &object)
+bool Watch::push(StoreEvent::Type type, const QJsonObject &object)
 {
     QMutexLocker locker(&m_mutex);
     if (m_stopped)
@@ -167,7 +145,7 @@ bool Watch::push(WatchEvent::Type type, const QJsonObject &object)
         m_stopped = true;
         m_queue.clear();
     } else {
-        m_queue << WatchEvent{type, object};
+        m_queue << StoreEvent{type, object};
     }
     m_ready.wakeAll();
     return true;

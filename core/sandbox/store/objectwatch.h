@@ -2,6 +2,7 @@
 
 #include "core/kube/fieldselector.h"
 #include "core/kube/labelselector.h"
+#include "core/kube/watchstream.h"
 #include "core/sandbox/store/resourcetype.h"
 
 #include <QJsonObject>
@@ -15,14 +16,15 @@
 namespace core::sandbox {
 
 // One event of a watch stream, as the API server sends it: {"type": "ADDED", "object": {...}}.
-struct WatchEvent
+// (kube::WatchEvent is the client's side of the same frame.)
+struct StoreEvent
 {
-    enum class Type { Added, Modified, Deleted, Bookmark, Error };
+    using Type = kube::WatchEventType;
     Type type = Type::Added;
     QJsonObject object;
 
-    static QString typeName(Type type); // "ADDED", "MODIFIED", "DELETED", "BOOKMARK", "ERROR"
-    QJsonObject toJson() const;
+    static QString typeName(Type type) { return kube::watchEventTypeName(type); } // "ADDED", ...
+    QJsonObject toJson() const { return kube::watchEventFrame(type, object); }
 };
 
 struct WatchOptions
@@ -41,7 +43,7 @@ struct StoreChange
 {
     qint64 revision = 0;
     ResourceType type;
-    WatchEvent::Type eventType = WatchEvent::Type::Added;
+    StoreEvent::Type eventType = StoreEvent::Type::Added;
     QJsonObject object;   // after the change; for a deletion, the last state with `revision`
     QJsonObject previous; // before a modification; empty otherwise
 };
@@ -58,7 +60,7 @@ class Watch
 public:
     Watch(const ResourceType &type, WatchOptions options, qint64 revision, qsizetype queueLimit);
 
-    QList<WatchEvent> takeEvents();
+    QList<StoreEvent> takeEvents();
     // Blocks until events are queued, the watch stopped, or `timeoutMs` passed; true unless it
     // timed out. Never call it on the GUI thread.
     bool waitForEvents(int timeoutMs);
@@ -83,14 +85,14 @@ public:
     bool matches(const QJsonObject &object) const;
 
 private:
-    bool push(WatchEvent::Type type, const QJsonObject &object);
+    bool push(StoreEvent::Type type, const QJsonObject &object);
 
     const ResourceType m_type;
     const WatchOptions m_options;
     const qsizetype m_queueLimit;
     mutable QMutex m_mutex;
     QWaitCondition m_ready;
-    QList<WatchEvent> m_queue;
+    QList<StoreEvent> m_queue;
     qint64 m_revision = 0;
     bool m_stopped = false;
     std::function<void()> m_notifier;

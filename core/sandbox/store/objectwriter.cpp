@@ -1,5 +1,6 @@
 #include "core/sandbox/store/objectwriter.h"
 
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
 
 namespace core::sandbox {
@@ -7,11 +8,6 @@ namespace core::sandbox {
 namespace {
 
 constexpr int kAttempts = 5;
-
-QString resourceVersionOf(const QJsonObject &object)
-{
-    return object.value(u"metadata").toObject().value(u"resourceVersion").toString();
-}
 
 QJsonObject withResourceVersion(QJsonObject object, const QString &resourceVersion)
 {
@@ -30,16 +26,16 @@ ObjectWriter::ObjectWriter(ObjectStore &store, ResourceType type, QString namesp
 {
 }
 
-ApiResult<QJsonObject> ObjectWriter::update(const QJsonObject &sent, const Merge &merge)
+ServerResult<QJsonObject> ObjectWriter::update(const QJsonObject &sent, const Merge &merge)
 {
     return write([&](const QJsonObject &stored) { return merge(stored, sent); });
 }
 
-ApiResult<QJsonObject> ObjectWriter::patch(PatchType patchType, const QByteArray &body,
-                                           const QString &kind, const View &view,
-                                           const Merge &merge)
+ServerResult<QJsonObject> ObjectWriter::patch(PatchType patchType, const QByteArray &body,
+                                              const QString &kind, const View &view,
+                                              const Merge &merge)
 {
-    return write([&](const QJsonObject &stored) -> ApiResult<QJsonObject> {
+    return write([&](const QJsonObject &stored) -> ServerResult<QJsonObject> {
         const auto patched = applyPatch(patchType, view(stored), body, kind);
         if (!patched)
             return ApiError::fromPatchError(m_type, m_name, patched.error());
@@ -47,10 +43,10 @@ ApiResult<QJsonObject> ObjectWriter::patch(PatchType patchType, const QByteArray
     });
 }
 
-ApiResult<QJsonObject>
-ObjectWriter::write(const std::function<ApiResult<QJsonObject>(const QJsonObject &)> &next)
+ServerResult<QJsonObject>
+ObjectWriter::write(const std::function<ServerResult<QJsonObject>(const QJsonObject &)> &next)
 {
-    ApiResult<QJsonObject> result = ApiError::internalError(QString());
+    ServerResult<QJsonObject> result = ApiError::internalError(QString());
     for (int attempt = 0; attempt < kAttempts; ++attempt) {
         const auto stored = m_store.get(m_type, m_namespace, m_name);
         if (!stored)
@@ -58,8 +54,8 @@ ObjectWriter::write(const std::function<ApiResult<QJsonObject>(const QJsonObject
         auto merged = next(*stored);
         if (!merged)
             return merged.error();
-        const QString read = resourceVersionOf(*stored);
-        const QString sent = resourceVersionOf(*merged);
+        const QString read = kube::resourceVersionOf(*stored);
+        const QString sent = kube::resourceVersionOf(*merged);
         const bool clientPrecondition = !sent.isEmpty() && sent != read;
         result = m_store.update(m_type, m_namespace, m_name,
                                 sent.isEmpty() ? withResourceVersion(*merged, read) : *merged);

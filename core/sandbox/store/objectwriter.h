@@ -27,19 +27,19 @@ public:
     using View = std::function<QJsonObject(const QJsonObject &stored)>;
     // The object to store from the stored one and the client's view; the result's
     // metadata.resourceVersion is the precondition (empty = the one read).
-    using Merge =
-        std::function<ApiResult<QJsonObject>(const QJsonObject &stored, const QJsonObject &sent)>;
+    using Merge = std::function<ServerResult<QJsonObject>(const QJsonObject &stored,
+                                                          const QJsonObject &sent)>;
 
     ObjectWriter(ObjectStore &store, ResourceType type, QString namespaceName, QString name);
 
-    ApiResult<QJsonObject> update(const QJsonObject &sent, const Merge &merge);
+    ServerResult<QJsonObject> update(const QJsonObject &sent, const Merge &merge);
     // `kind` picks the strategic merge patch schema, as in applyPatch().
-    ApiResult<QJsonObject> patch(PatchType patchType, const QByteArray &body, const QString &kind,
-                                 const View &view, const Merge &merge);
+    ServerResult<QJsonObject> patch(PatchType patchType, const QByteArray &body,
+                                    const QString &kind, const View &view, const Merge &merge);
 
 private:
-    ApiResult<QJsonObject>
-    write(const std::function<ApiResult<QJsonObject>(const QJsonObject &)> &next);
+    ServerResult<QJsonObject>
+    write(const std::function<ServerResult<QJsonObject>(const QJsonObject &)> &next);
 
     ObjectStore &m_store;
     ResourceType m_type;

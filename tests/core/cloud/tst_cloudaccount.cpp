@@ -173,7 +173,9 @@ void tst_cloudaccount::rejects()
     QCOMPARE(loaded.error().code, code);
     CloudAccount bad = akskAccount();
     bad.id = QStringLiteral("x/y");
-    QVERIFY(!core::cloud::saveCloudAccount(settings, kGroup, bad));
+    const core::Result<void> saved = core::cloud::saveCloudAccount(settings, kGroup, bad);
+    QVERIFY(!saved);
+    QCOMPARE(saved.error().code, QStringLiteral("cloudAccount.invalidId"));
 }
 
 QTEST_GUILESS_MAIN(tst_cloudaccount)

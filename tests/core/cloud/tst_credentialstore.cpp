@@ -34,10 +34,10 @@ template <class T> struct Outcome
     }
 };
 
-core::Result<bool> writeSecret(CredentialStore &store, const QString &reference,
+core::Result<void> writeSecret(CredentialStore &store, const QString &reference,
                                const QString &secret, QObject *context)
 {
-    Outcome<bool> outcome;
+    Outcome<void> outcome;
     store.write(reference, secret, context, outcome.callback());
     if (!outcome.wait())
         return core::Error{QStringLiteral("test.timeout"), QStringLiteral("write timed out"), {}};
@@ -53,9 +53,9 @@ core::Result<QString> readSecret(CredentialStore &store, const QString &referenc
     return *outcome.result;
 }
 
-core::Result<bool> removeSecret(CredentialStore &store, const QString &reference, QObject *context)
+core::Result<void> removeSecret(CredentialStore &store, const QString &reference, QObject *context)
 {
-    Outcome<bool> outcome;
+    Outcome<void> outcome;
     store.remove(reference, context, outcome.callback());
     if (!outcome.wait())
         return core::Error{QStringLiteral("test.timeout"), QStringLiteral("remove timed out"), {}};
@@ -81,7 +81,7 @@ int runFallbackChild()
     QObject context;
     CredentialStore store;
     QSignalSpy unavailable(&store, &CredentialStore::keychainUnavailable);
-    const core::Result<bool> written =
+    const core::Result<void> written =
         writeSecret(store, QStringLiteral("cloud/child/secret-key"), kFallbackSecret, &context);
     const core::Result<QString> read =
         readSecret(store, QStringLiteral("cloud/child/secret-key"), &context);
@@ -150,7 +150,7 @@ void tst_credentialstore::roundTrip()
     QObject context;
     CredentialStore store;
     QSignalSpy unavailable(&store, &CredentialStore::keychainUnavailable);
-    const core::Result<bool> written = writeSecret(store, reference, secret, &context);
+    const core::Result<void> written = writeSecret(store, reference, secret, &context);
     QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
     QVERIFY(store.isPersistent());
     QCOMPARE(unavailable.size(), 0);
@@ -228,7 +228,7 @@ void tst_credentialstore::storeGoneBeforeJobFinished()
     {
         CredentialStore store;
         store.write(QStringLiteral("cloud/abandoned/password"), QStringLiteral("x"), &context,
-                    [&called](const core::Result<bool> &) { called = true; });
+                    [&called](const core::Result<void> &) { called = true; });
     }
     // The next store works on while the abandoned job ends, and that job reports to nobody.
     CredentialStore next;

@@ -3,6 +3,7 @@
 
 #include "core/kube/apiclient.h"
 #include "core/kube/informer.h"
+#include "core/kube/objectmeta.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -54,7 +55,7 @@ private:
         QHash<QString, QString> result;
         const auto list = sandbox.store().list(podType, {});
         for (const QJsonObject &o : list.value().items)
-            result.insert(ObjectCache::uidOf(o), ObjectCache::resourceVersionOf(o));
+            result.insert(core::kube::uidOf(o), core::kube::resourceVersionOf(o));
         return result;
     }
 
@@ -62,7 +63,7 @@ private:
     {
         QHash<QString, QString> result;
         for (const QJsonObject &o : informer.cache().objects())
-            result.insert(ObjectCache::uidOf(o), ObjectCache::resourceVersionOf(o));
+            result.insert(core::kube::uidOf(o), core::kube::resourceVersionOf(o));
         return result;
     }
 
@@ -117,7 +118,7 @@ private slots:
                 const auto removed = sandbox.store().remove(podType, QStringLiteral("default"),
                                                             QStringLiteral("w-%1").arg(step - 2));
                 if (removed)
-                    deletedUids.insert(ObjectCache::uidOf(removed.value()));
+                    deletedUids.insert(core::kube::uidOf(removed.value()));
             }
             if (++step == 150)
                 writer.stop();
@@ -134,16 +135,15 @@ private slots:
         QSet<QString> reportedDeleted;
         for (const ChangeSet &set : std::as_const(sets)) {
             for (const QJsonObject &o : set.added + set.modified) {
-                const auto key =
-                    qMakePair(ObjectCache::uidOf(o), ObjectCache::resourceVersionOf(o));
+                const auto key = qMakePair(core::kube::uidOf(o), core::kube::resourceVersionOf(o));
                 QVERIFY2(!reported.contains(key), qPrintable(key.first + u' ' + key.second));
                 reported.insert(key);
             }
             for (const QJsonObject &o : set.added)
-                reportedAdded.insert(ObjectCache::uidOf(o));
+                reportedAdded.insert(core::kube::uidOf(o));
             for (const QJsonObject &o : set.deleted) {
-                QVERIFY(!reportedDeleted.contains(ObjectCache::uidOf(o)));
-                reportedDeleted.insert(ObjectCache::uidOf(o));
+                QVERIFY(!reportedDeleted.contains(core::kube::uidOf(o)));
+                reportedDeleted.insert(core::kube::uidOf(o));
             }
         }
         // Every object the observer was told about and that is gone was reported deleted, and
@@ -273,7 +273,7 @@ private slots:
         QTRY_VERIFY(!spy.isEmpty());
         const ChangeSet set = spy.first().at(0).value<ChangeSet>();
         QCOMPARE(set.deleted.size(), 1);
-        QCOMPARE(ObjectCache::uidOf(set.deleted.first()), ObjectCache::uidOf(before.at(0)));
+        QCOMPARE(core::kube::uidOf(set.deleted.first()), core::kube::uidOf(before.at(0)));
         QVERIFY(set.added.isEmpty());
         QVERIFY(set.modified.isEmpty());
     }

@@ -19,8 +19,7 @@ class tst_ApiRouterIo : public QObject
     Q_OBJECT
 
 private:
-    const ResourceType m_pods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                              QStringLiteral("Pod")};
+    const ResourceType &m_pods = podsType();
 
     static QStringList eventTypes(const QByteArray &data)
     {

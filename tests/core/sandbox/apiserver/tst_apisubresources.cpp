@@ -16,7 +16,7 @@ class tst_ApiSubresources : public QObject
     Q_OBJECT
 
 private:
-    const ResourceType kDeployments{u"apps"_s, u"v1"_s, u"deployments"_s, u"Deployment"_s};
+    const ResourceType &kDeployments = deploymentsType();
     const QByteArray kWeb = "/apis/apps/v1/namespaces/default/deployments/web";
 
     static HttpRequest request(const QByteArray &method, const QByteArray &target,

@@ -82,8 +82,7 @@ private slots:
                  {QStringLiteral("containers"),
                   QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("app")},
                                          {QStringLiteral("image"), QStringLiteral("nginx")}}}}}}};
-        const ResourceType pods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                                QStringLiteral("Pod")};
+        const ResourceType &pods = podsType();
         QVERIFY(m_store->create(pods, QStringLiteral("cce-burst-test"), pod));
         IamOptions options;
         options.users = {IamUser{QStringLiteral("operator"), QStringLiteral("pw")}};

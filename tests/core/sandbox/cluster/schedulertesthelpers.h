@@ -19,13 +19,12 @@ namespace schedulertest {
 using namespace core::sandbox;
 using namespace Qt::StringLiterals;
 
-inline const ResourceType kPods{QString(), u"v1"_s, u"pods"_s, u"Pod"_s};
-inline const ResourceType kNodes{QString(), u"v1"_s, u"nodes"_s, u"Node"_s};
-inline const ResourceType kEvents{QString(), u"v1"_s, u"events"_s, u"Event"_s};
-inline const ResourceType kProfiles{u"scheduling.cci.io"_s, u"v1"_s, u"scheduleprofiles"_s,
-                                    u"ScheduleProfile"_s};
-inline const ResourceType kDeployments{u"apps"_s, u"v1"_s, u"deployments"_s, u"Deployment"_s};
-inline const ResourceType kReplicaSets{u"apps"_s, u"v1"_s, u"replicasets"_s, u"ReplicaSet"_s};
+inline const ResourceType &kPods = podsType();
+inline const ResourceType &kNodes = nodesType();
+inline const ResourceType &kEvents = core::kube::eventsType();
+inline const ResourceType &kProfiles = scheduleProfilesType();
+inline const ResourceType &kDeployments = deploymentsType();
+inline const ResourceType &kReplicaSets = replicaSetsType();
 
 struct Cluster
 {

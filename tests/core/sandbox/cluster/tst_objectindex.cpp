@@ -73,7 +73,7 @@ void tst_ObjectIndex::firstSyncListsEveryObject()
     QCOMPARE(changes.size(), count);
     QSet<QString> names;
     for (const ObjectIndex::Change &change : changes) {
-        QCOMPARE(change.type, WatchEvent::Type::Added);
+        QCOMPARE(change.type, StoreEvent::Type::Added);
         names.insert(nameOf(change.object));
     }
     QCOMPARE(names.size(), count);
@@ -96,9 +96,9 @@ void tst_ObjectIndex::changesAfterTheListArriveOnce()
     QVERIFY(store.remove(podsType(), QStringLiteral("default"), QStringLiteral("a")));
     const QList<ObjectIndex::Change> changes = index.sync();
     QCOMPARE(changes.size(), 2);
-    QCOMPARE(changes.at(0).type, WatchEvent::Type::Added);
+    QCOMPARE(changes.at(0).type, StoreEvent::Type::Added);
     QCOMPARE(nameOf(changes.at(0).object), QStringLiteral("b"));
-    QCOMPARE(changes.at(1).type, WatchEvent::Type::Deleted);
+    QCOMPARE(changes.at(1).type, StoreEvent::Type::Deleted);
     QCOMPARE(nameOf(changes.at(1).object), QStringLiteral("a"));
     QVERIFY(!index.contains(QStringLiteral("default/a")));
     QVERIFY(index.contains(QStringLiteral("default/b")));

@@ -19,8 +19,7 @@ class tst_ExecSession : public QObject
     Q_OBJECT
 
 private:
-    const ResourceType m_pods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                              QStringLiteral("Pod")};
+    const ResourceType &m_pods = podsType();
 
     static HttpRequest upgrade(const QByteArray &query, const QByteArray &protocols,
                                const QByteArray &pod = "web")

@@ -20,8 +20,7 @@ class tst_NodeEndpoints : public QObject
     Q_OBJECT
 
 private:
-    const ResourceType m_pods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                              QStringLiteral("Pod")};
+    const ResourceType &m_pods = podsType();
 
 private slots:
     void metricsDiscovery()

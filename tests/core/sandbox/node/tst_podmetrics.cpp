@@ -15,8 +15,7 @@ class tst_PodMetrics : public QObject
     Q_OBJECT
 
 private:
-    const ResourceType m_pods{QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                              QStringLiteral("Pod")};
+    const ResourceType &m_pods = podsType();
     const ResourceType m_nodes{QString(), QStringLiteral("v1"), QStringLiteral("nodes"),
                                QStringLiteral("Node")};
 

@@ -13,9 +13,9 @@ namespace objectstoretest {
 using namespace core::sandbox;
 using namespace Qt::StringLiterals;
 
-inline const ResourceType kPods{QString(), u"v1"_s, u"pods"_s, u"Pod"_s};
-inline const ResourceType kDeployments{u"apps"_s, u"v1"_s, u"deployments"_s, u"Deployment"_s};
-inline const ResourceType kConfigMaps{QString(), u"v1"_s, u"configmaps"_s, u"ConfigMap"_s};
+inline const ResourceType &kPods = podsType();
+inline const ResourceType &kDeployments = deploymentsType();
+inline const ResourceType &kConfigMaps = core::kube::configMapsType();
 inline const ResourceType kWidgets{u"example.com"_s, u"v1"_s, u"widgets"_s, u"Widget"_s};
 
 inline QJsonObject setPath(QJsonObject object, const QStringList &path, const QJsonValue &value)
@@ -64,12 +64,12 @@ inline QString rv(const QJsonObject &object)
 }
 
 // "ADDED a@2 MODIFIED a@3": type, name and resourceVersion of each event.
-inline QString describe(const QList<WatchEvent> &events)
+inline QString describe(const QList<StoreEvent> &events)
 {
     QStringList parts;
-    for (const WatchEvent &event : events) {
+    for (const StoreEvent &event : events) {
         const QJsonObject metadata = event.object.value(u"metadata").toObject();
-        parts << WatchEvent::typeName(event.type) + u' ' + metadata.value(u"name").toString() +
+        parts << StoreEvent::typeName(event.type) + u' ' + metadata.value(u"name").toString() +
                      u'@' + metadata.value(u"resourceVersion").toString();
     }
     return parts.join(u' ');

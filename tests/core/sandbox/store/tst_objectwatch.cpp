@@ -166,7 +166,7 @@ void tst_ObjectWatch::watchBookmark()
     (*plain)->requestBookmark();
     (*bookmarks)->requestBookmark();
     QCOMPARE(describe((*plain)->takeEvents()), u"ADDED a@1"_s);
-    const QList<WatchEvent> events = (*bookmarks)->takeEvents();
+    const QList<StoreEvent> events = (*bookmarks)->takeEvents();
     QCOMPARE(describe(events), u"ADDED a@1 BOOKMARK @2"_s);
     const QJsonObject bookmark = events.last().toJson();
     QCOMPARE(bookmark.value(u"type").toString(), u"BOOKMARK"_s);
@@ -237,7 +237,7 @@ void tst_ObjectWatch::concurrentWriters()
     QThread *second = QThread::create(work, u"b"_s);
     first->start();
     second->start();
-    QList<WatchEvent> events;
+    QList<StoreEvent> events;
     while (events.size() < 4 * perThread && (*watch)->waitForEvents(5000))
         events << (*watch)->takeEvents();
     QVERIFY(first->wait(10000) && second->wait(10000));
@@ -245,7 +245,7 @@ void tst_ObjectWatch::concurrentWriters()
     delete second;
     QCOMPARE(events.size(), 4 * perThread);
     qint64 last = 0;
-    for (const WatchEvent &event : std::as_const(events)) {
+    for (const StoreEvent &event : std::as_const(events)) {
         const qint64 revision = rv(event.object).toLongLong();
         QVERIFY(revision > last);
         last = revision;

@@ -1,0 +1,86 @@
+#include "core/burst/cciconventions.h"
+
+#include "core/kube/objectmeta.h"
+
+#include <QJsonArray>
+
+namespace core::burst {
+
+namespace {
+
+bool hasTaint(const QJsonObject &node, const QString &key)
+{
+    for (const QJsonValue &t : node.value(u"spec").toObject().value(u"taints").toArray()) {
+        if (t.toObject().value(u"key").toString() == key)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool isVirtualNode(const QJsonObject &node)
+{
+    return kube::labelOf(node, kVirtualNodeTypeLabel) == kVirtualNodeTypeValue &&
+           hasTaint(node, kProviderTaintKey);
+}
+
+QStringList virtualNodeNames(const QList<QJsonObject> &nodes)
+{
+    QStringList names;
+    for (const QJsonObject &node : nodes) {
+        if (isVirtualNode(node))
+            names.append(kube::nameOf(node));
+    }
+    return names;
+}
+
+QString virtualNodeZone(const QJsonObject &node)
+{
+    return kube::labelOf(node, kZoneLabel);
+}
+
+bool isBurstPod(const QJsonObject &pod, const QStringList &virtualNodes)
+{
+    const QString node = kube::nodeNameOf(pod);
+    return !node.isEmpty() && virtualNodes.contains(node);
+}
+
+QString cciNamespaceFor(const QString &clusterId)
+{
+    return QStringLiteral("cce-burst-") + clusterId;
+}
+
+CciPodKey cciPodKeyFor(const QJsonObject &ccePod, const QString &clusterId)
+{
+    return CciPodKey{cciNamespaceFor(clusterId), kube::nameOf(ccePod)};
+}
+
+CcePodRef ccePodOf(const QJsonObject &cciPod)
+{
+    const QJsonObject annotations = kube::annotationsOf(cciPod);
+    return CcePodRef{annotations.value(kSourceNamespaceAnnotation).toString(),
+                     annotations.value(kSourceNameAnnotation).toString(),
+                     annotations.value(kSourceUidAnnotation).toString()};
+}
+
+QDateTime lockedUntil(const QJsonObject &node)
+{
+    const QString text = kube::annotationOf(node, kLockedUntilAnnotation);
+    if (text.isEmpty())
+        return {};
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+bool hasLockTaint(const QJsonObject &node)
+{
+    return hasTaint(node, kLockTaintKey);
+}
+
+bool isVirtualNodeLocked(const QJsonObject &node, const QDateTime &now)
+{
+    const QDateTime until = lockedUntil(node);
+    return until.isValid() && now < until;
+}
+
+} // namespace core::burst

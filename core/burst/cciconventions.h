@@ -1,0 +1,130 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+// The conventions of CCE's bursting add-on (virtual-kubelet) and of CCI that the code relies on:
+// every label, taint, annotation and name, in one place, each with where it comes from:
+//   guide       - the Huawei CCE burst-to-CCI guide the project is built from (docs/burst-rules.md
+//                 and docs/cci-conventions.md restate it);
+//   vendor docs - Huawei's public CCE / CCI 2.0 documentation (the add-on's "Pod annotation"
+//                 table, "Virtual Node Configurations");
+//   assumed     - neither says it; what the code does is our choice, and a real cluster may
+//                 differ. Sandbox inventions are marked so.
+// Nothing here reads a cluster: constants and pure predicates over JSON objects.
+namespace core::burst {
+
+// --- Workload labels and annotations (what a user writes) --------------------------------
+
+// guide 1.1: the burst strategy label on a workload or its pod template.
+inline const QString kBurstLabel = QStringLiteral("virtual-kubelet.io/burst-to-cci");
+// guide: hostPath replacement and image replacement annotations on the pod template.
+inline const QString kHostPathAnnotation =
+    QStringLiteral("coordinator.cci.io/hostpath-replacement");
+inline const QString kImageAnnotation = QStringLiteral("coordinator.cci.io/image-replacement");
+// guide: the ScheduleProfile custom resource.
+inline const QString kProfileGroup = QStringLiteral("scheduling.cci.io");
+inline const QString kProfileApiVersion = QStringLiteral("scheduling.cci.io/v1");
+
+// --- What the add-on writes on pods -------------------------------------------------------
+
+// vendor docs (CCI 2.0 "Pod annotation"): the ScheduleProfile that manages the pod.
+inline const QString kManagedByProfileAnnotation =
+    QStringLiteral("scheduling.cci.io/managed-by-profile");
+// vendor docs: the CPU and memory of the burst pod after CCI's rounding up (normalization).
+inline const QString kBurstPodCpuAnnotation =
+    QStringLiteral("virtual-kubelet.cci.io/burst-pod-cpu");
+inline const QString kBurstPodMemoryAnnotation =
+    QStringLiteral("virtual-kubelet.cci.io/burst-pod-memory");
+// assumed (sandbox invention): the profile location's scaleDownPriority (guide) stamped on a pod
+// when it is bound, so the ReplicaSet controller can order scale-down without the profile.
+inline const QString kScaleDownPriorityAnnotation =
+    QStringLiteral("scheduling.cci.io/scale-down-priority");
+// guide (SPEC 7): CCI pods carry their region and zone (Downward API can read them).
+inline const QString kRegionAnnotation = QStringLiteral("topology.kubernetes.io/region");
+inline const QString kZoneAnnotation = QStringLiteral("topology.kubernetes.io/zone");
+
+// --- Virtual nodes ------------------------------------------------------------------------
+
+// The name of the add-on's node in the guide. Shown to users and given by the sandbox to the one
+// virtual node it simulates; never used to recognise a virtual node.
+inline const QString kGuideVirtualNodeName = QStringLiteral("virtual-kubelet");
+// vendor docs (CCI 2.0 "Virtual Node Configurations"): the global virtual node's name. A cluster
+// may also hold AZ-level virtual nodes, labelled with their zone.
+inline const QString kGlobalVirtualNodeName = QStringLiteral("bursting-node");
+inline const QString kZoneLabel = QStringLiteral("topology.kubernetes.io/zone"); // vendor docs
+// assumed: virtual-kubelet's own node conventions (the upstream project labels its node
+// type=virtual-kubelet and taints it virtual-kubelet.io/provider=<provider>:NoSchedule); the
+// Huawei documentation does not list its node's labels and taints.
+inline const QString kVirtualNodeTypeLabel = QStringLiteral("type");
+inline const QString kVirtualNodeTypeValue = QStringLiteral("virtual-kubelet");
+inline const QString kProviderTaintKey = QStringLiteral("virtual-kubelet.io/provider");
+inline const QString kProviderTaintValue = QStringLiteral("huawei"); // assumed
+
+// A node is virtual when it has the type=virtual-kubelet label AND the provider taint (any value
+// or effect); its name does not matter. A cluster may have several.
+bool isVirtualNode(const QJsonObject &node);
+// The names of the virtual nodes among `nodes`, in their order.
+QStringList virtualNodeNames(const QList<QJsonObject> &nodes);
+// The zone of an AZ-level virtual node ("" for the global one).
+QString virtualNodeZone(const QJsonObject &node);
+
+// --- Burst pods and their CCI-side pods -----------------------------------------------------
+
+// A burst pod is a CCE pod bound to a virtual node (guide: burst pods run on the virtual-kubelet
+// node). `virtualNodes` as virtualNodeNames() gives them.
+bool isBurstPod(const QJsonObject &pod, const QStringList &virtualNodes);
+
+// guide (SPEC 7): CCI keeps a cluster's burst pods in namespace cce-burst-<cluster id>, managed
+// by virtual-kubelet. (vendor docs: CCI 2.0's add-on names it bursting-<cluster id>.)
+QString cciNamespaceFor(const QString &clusterId);
+// assumed: how the CCI namespace says who manages it (the guide says "managed by
+// virtual-kubelet", not how).
+inline const QString kManagedByLabel = QStringLiteral("app.kubernetes.io/managed-by");
+inline const QString kManagedByValue = QStringLiteral("virtual-kubelet");
+
+// Where a CCE pod's CCI-side pod lives: the CCI namespace of the cluster and, assumed, the CCE
+// pod's own name (the guide and the vendor docs do not say how the two are joined).
+struct CciPodKey
+{
+    QString nameSpace;
+    QString name;
+    bool operator==(const CciPodKey &) const = default;
+};
+CciPodKey cciPodKeyFor(const QJsonObject &ccePod, const QString &clusterId);
+
+// assumed (sandbox invention): the annotations the sandbox writes on a CCI pod naming its CCE
+// pod, so the join also works back from the CCI side and when the name had to change.
+inline const QString kSourceNamespaceAnnotation = QStringLiteral("burst.sandbox/cce-namespace");
+inline const QString kSourceNameAnnotation = QStringLiteral("burst.sandbox/cce-name");
+inline const QString kSourceUidAnnotation = QStringLiteral("burst.sandbox/cce-uid");
+// The CCE pod a CCI pod was made for, from those annotations ({} when it names none).
+struct CcePodRef
+{
+    QString nameSpace;
+    QString name;
+    QString uid;
+    bool operator==(const CcePodRef &) const = default;
+};
+CcePodRef ccePodOf(const QJsonObject &cciPod);
+
+// --- The virtual node's lock ----------------------------------------------------------------
+
+// guide (SPEC 7): after a failed scheduling to CCI the virtual node is locked for 30 minutes.
+inline constexpr std::chrono::minutes kLockDuration{30};
+// assumed (sandbox invention): how a lock shows on the Node. The guide does not say; the sandbox
+// writes the end as an RFC 3339 annotation and taints the node NoSchedule while locked.
+inline const QString kLockedUntilAnnotation = QStringLiteral("burst.sandbox/locked-until");
+inline const QString kLockTaintKey = QStringLiteral("virtual-kubelet.io/locked");
+// The lock end written on `node`; invalid when unlocked or unreadable.
+QDateTime lockedUntil(const QJsonObject &node);
+bool hasLockTaint(const QJsonObject &node);
+// Locked at `now`: the end is later than now.
+bool isVirtualNodeLocked(const QJsonObject &node, const QDateTime &now);
+
+} // namespace core::burst

@@ -1,0 +1,93 @@
+#include "core/kube/objectmeta.h"
+
+namespace core::kube {
+
+QJsonObject metadataOf(const QJsonObject &object)
+{
+    return object.value(u"metadata").toObject();
+}
+
+QString metadataString(const QJsonObject &object, QStringView key)
+{
+    return metadataOf(object).value(key).toString();
+}
+
+QString nameOf(const QJsonObject &object)
+{
+    return metadataString(object, u"name");
+}
+
+QString namespaceOf(const QJsonObject &object)
+{
+    return metadataString(object, u"namespace");
+}
+
+QString uidOf(const QJsonObject &object)
+{
+    return metadataString(object, u"uid");
+}
+
+QString resourceVersionOf(const QJsonObject &object)
+{
+    return metadataString(object, u"resourceVersion");
+}
+
+QJsonObject labelsJsonOf(const QJsonObject &object)
+{
+    return metadataOf(object).value(u"labels").toObject();
+}
+
+Labels labelsOf(const QJsonObject &object)
+{
+    Labels labels;
+    const QJsonObject json = labelsJsonOf(object);
+    for (auto it = json.begin(); it != json.end(); ++it)
+        labels.insert(it.key(), it.value().toString());
+    return labels;
+}
+
+QString labelOf(const QJsonObject &object, const QString &key)
+{
+    return labelsJsonOf(object).value(key).toString();
+}
+
+QJsonObject annotationsOf(const QJsonObject &object)
+{
+    return metadataOf(object).value(u"annotations").toObject();
+}
+
+QString annotationOf(const QJsonObject &object, const QString &key)
+{
+    return annotationsOf(object).value(key).toString();
+}
+
+QJsonArray ownerReferencesOf(const QJsonObject &object)
+{
+    return metadataOf(object).value(u"ownerReferences").toArray();
+}
+
+QJsonObject controllerRef(const QJsonObject &object)
+{
+    for (const QJsonValue &ref : ownerReferencesOf(object)) {
+        if (ref.toObject().value(u"controller").toBool())
+            return ref.toObject();
+    }
+    return {};
+}
+
+QString nodeNameOf(const QJsonObject &pod)
+{
+    return pod.value(u"spec").toObject().value(u"nodeName").toString();
+}
+
+int containerRestarts(const QJsonObject &pod)
+{
+    int total = 0;
+    const QJsonArray statuses =
+        pod.value(u"status").toObject().value(u"containerStatuses").toArray();
+    for (const QJsonValue &status : statuses)
+        total += status.toObject().value(u"restartCount").toInt();
+    return total;
+}
+
+} // namespace core::kube

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringView>
+
+namespace core::kube {
+
+// Labels as selectors match them: key -> value.
+using Labels = QMap<QString, QString>;
+
+// Reads of an object's metadata (and of the few pod facts that are plain status reads), as free
+// functions over its JSON. The one place the client, the burst rules and the sandbox read
+// `metadata.*`; a missing field reads as "" / {} / 0.
+
+QJsonObject metadataOf(const QJsonObject &object);
+QString metadataString(const QJsonObject &object, QStringView key); // metadata.<key> as text
+QString nameOf(const QJsonObject &object);
+QString namespaceOf(const QJsonObject &object);
+QString uidOf(const QJsonObject &object);
+QString resourceVersionOf(const QJsonObject &object);
+
+QJsonObject labelsJsonOf(const QJsonObject &object); // metadata.labels as JSON
+Labels labelsOf(const QJsonObject &object);          // the same as a map, values as text
+QString labelOf(const QJsonObject &object, const QString &key);
+QJsonObject annotationsOf(const QJsonObject &object);
+QString annotationOf(const QJsonObject &object, const QString &key);
+
+QJsonArray ownerReferencesOf(const QJsonObject &object);
+// The ownerReferences entry with controller: true, or {}.
+QJsonObject controllerRef(const QJsonObject &object);
+
+// spec.nodeName of a pod ("" while unbound).
+QString nodeNameOf(const QJsonObject &pod);
+// status.containerStatuses[*].restartCount, summed (the RESTARTS column of kubectl get pods).
+int containerRestarts(const QJsonObject &pod);
+
+} // namespace core::kube
