@@ -1,11 +1,11 @@
 #include "models/clustersession.h"
 
+#include "core/burst/cciconventions.h"
 #include "core/kube/apiclient.h"
 #include "core/kube/informer.h"
 #include "models/podtablemodel.h"
 #include "models/tr.h"
 
-#include <QJsonArray>
 #include <QLocale>
 #include <QTimer>
 
@@ -24,18 +24,6 @@ ConnectionState stateFor(const core::kube::ApiStatusError &error)
     if (error.httpStatus == 0)
         return ConnectionState::Unreachable;
     return ConnectionState::Reconnecting;
-}
-
-bool isVirtualNode(const QJsonObject &node)
-{
-    const QJsonObject labels = node.value(u"metadata").toObject().value(u"labels").toObject();
-    if (labels.value(u"type").toString() == u"virtual-kubelet")
-        return true;
-    for (const QJsonValue &t : node.value(u"spec").toObject().value(u"taints").toArray()) {
-        if (t.toObject().value(u"key").toString() == u"virtual-kubelet.io/provider")
-            return true;
-    }
-    return false;
 }
 
 } // namespace
@@ -178,12 +166,9 @@ void ClusterSession::onPods(const core::kube::ChangeSet &changes)
 void ClusterSession::onNodes(const core::kube::ChangeSet &changes)
 {
     Q_UNUSED(changes);
-    QSet<QString> virtualNodes;
-    for (const QJsonObject &node : m_nodeInformer->cache().objects()) {
-        if (isVirtualNode(node))
-            virtualNodes.insert(node.value(u"metadata").toObject().value(u"name").toString());
-    }
-    m_podModel->setVirtualNodes(virtualNodes);
+    // By label and taint, never by name: a cluster may have several virtual nodes.
+    const QStringList names = core::burst::virtualNodeNames(m_nodeInformer->cache().objects());
+    m_podModel->setVirtualNodes(QSet<QString>(names.cbegin(), names.cend()));
     if (m_informersSynced == 2)
         setState(ConnectionState::Synced);
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QAbstractTableModel>
-#include <QCoreApplication>
+#include "models/rowtablemodel.h"
+
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -42,34 +42,9 @@ QList<RowRun> rowRuns(QList<int> rows);
 // survive; order and filtering belong to a proxy model above. A key lookup is O(1) (an index
 // rebuilt from the first removed row after removals). Subclasses give the column headers
 // (QT_TRANSLATE_NOOP("models", ...)), the key and the cells.
-template <typename Row> class LiveTableModel : public QAbstractTableModel
+template <typename Row> class LiveTableModel : public RowTableModel<Row>
 {
 public:
-    int rowCount(const QModelIndex &parent = {}) const override
-    {
-        return parent.isValid() ? 0 : int(m_rows.size());
-    }
-    int columnCount(const QModelIndex &parent = {}) const override
-    {
-        return parent.isValid() ? 0 : int(m_headers.size());
-    }
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override
-    {
-        if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-            return {};
-        return cell(m_rows.at(index.row()), index.column(), role);
-    }
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override
-    {
-        if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
-            section >= m_headers.size())
-            return {};
-        return QCoreApplication::translate("models", m_headers.at(section));
-    }
-
-    const QList<Row> &rows() const { return m_rows; }
-    const Row &rowAt(int row) const { return m_rows.at(row); }
     // The row showing `key`, or -1.
     int rowOf(const QString &key) const { return m_index.value(key, -1); }
 
@@ -82,12 +57,12 @@ public:
         QList<Row> added;
         QHash<QString, qsizetype> addedAt; // a key upserted twice in one batch: the later wins
         for (Row &row : batch.upserted) {
-            const QString k = key(row);
+            const QString k = this->key(row);
             const int at = rowOf(k);
             if (at >= 0) {
-                if (!same(m_rows.at(at), row))
+                if (!this->same(this->m_rows.at(at), row))
                     changed.append(at);
-                m_rows[at] = std::move(row);
+                this->m_rows[at] = std::move(row);
             } else if (const auto seen = addedAt.constFind(k); seen != addedAt.constEnd()) {
                 added[*seen] = std::move(row);
             } else {
@@ -96,50 +71,33 @@ public:
             }
         }
         for (const RowRun &run : rowRuns(changed))
-            emit dataChanged(index(run.first, 0), index(run.last, columnCount() - 1));
+            emit this->dataChanged(this->index(run.first, 0),
+                                   this->index(run.last, this->columnCount() - 1));
         if (added.isEmpty())
             return;
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        m_rows.reserve(m_rows.size() + added.size());
+        const int first = int(this->m_rows.size());
+        this->beginInsertRows({}, first, first + int(added.size()) - 1);
+        this->m_rows.reserve(this->m_rows.size() + added.size());
         for (Row &row : added) {
-            m_index.insert(key(row), int(m_rows.size()));
-            m_rows.append(std::move(row));
+            m_index.insert(this->key(row), int(this->m_rows.size()));
+            this->m_rows.append(std::move(row));
         }
-        endInsertRows();
+        this->endInsertRows();
     }
 
     // Removes every row (a connection closed): one removal, not a reset.
     void clear()
     {
-        if (m_rows.isEmpty())
+        if (this->m_rows.isEmpty())
             return;
-        beginRemoveRows({}, 0, int(m_rows.size()) - 1);
-        m_rows.clear();
+        this->beginRemoveRows({}, 0, int(this->m_rows.size()) - 1);
+        this->m_rows.clear();
         m_index.clear();
-        endRemoveRows();
+        this->endRemoveRows();
     }
 
 protected:
-    LiveTableModel(QList<const char *> headers, QObject *parent)
-        : QAbstractTableModel(parent), m_headers(std::move(headers))
-    {
-    }
-
-    virtual QString key(const Row &row) const = 0;
-    virtual QVariant cell(const Row &row, int column, int role) const = 0;
-    // Whether two rows with the same key look the same: every cell in the roles views read.
-    virtual bool same(const Row &a, const Row &b) const
-    {
-        for (int column = 0; column < m_headers.size(); ++column) {
-            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::ForegroundRole),
-                             int(Qt::UserRole)}) {
-                if (cell(a, column, role) != cell(b, column, role))
-                    return false;
-            }
-        }
-        return true;
-    }
+    using RowTableModel<Row>::RowTableModel;
 
 private:
     void removeKeys(const QStringList &keys)
@@ -154,18 +112,16 @@ private:
             return;
         const QList<RowRun> runs = rowRuns(gone);
         for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
-            beginRemoveRows({}, run->first, run->last);
+            this->beginRemoveRows({}, run->first, run->last);
             for (int i = run->first; i <= run->last; ++i)
-                m_index.remove(key(m_rows.at(i)));
-            m_rows.remove(run->first, run->last - run->first + 1);
-            endRemoveRows();
+                m_index.remove(this->key(this->m_rows.at(i)));
+            this->m_rows.remove(run->first, run->last - run->first + 1);
+            this->endRemoveRows();
         }
-        for (int i = runs.first().first; i < m_rows.size(); ++i)
-            m_index.insert(key(m_rows.at(i)), i);
+        for (int i = runs.first().first; i < this->m_rows.size(); ++i)
+            m_index.insert(this->key(this->m_rows.at(i)), i);
     }
 
-    QList<const char *> m_headers;
-    QList<Row> m_rows;
     QHash<QString, int> m_index;
 };
 

@@ -1,5 +1,7 @@
 #include "models/podtablemodel.h"
 
+#include "core/burst/cciconventions.h"
+#include "core/kube/objectmeta.h"
 #include "models/tr.h"
 
 #include <QBrush>
@@ -8,11 +10,6 @@
 namespace models {
 
 namespace {
-
-const QString kBurstLabel = QStringLiteral("virtual-kubelet.io/burst-to-cci");
-const QString kManagedByProfile = QStringLiteral("scheduling.cci.io/managed-by-profile");
-const QString kBurstPodCpu = QStringLiteral("virtual-kubelet.cci.io/burst-pod-cpu");
-const QString kBurstPodMemory = QStringLiteral("virtual-kubelet.cci.io/burst-pod-memory");
 
 bool healthy(const QString &status)
 {
@@ -23,27 +20,23 @@ bool healthy(const QString &status)
 
 PodRow podRowFrom(const QJsonObject &pod)
 {
-    const QJsonObject metadata = pod.value(u"metadata").toObject();
-    const QJsonObject labels = metadata.value(u"labels").toObject();
-    const QJsonObject annotations = metadata.value(u"annotations").toObject();
+    namespace kube = core::kube;
+    namespace cci = core::burst;
     PodRow row;
-    row.uid = metadata.value(u"uid").toString();
-    row.nameSpace = metadata.value(u"namespace").toString();
-    row.name = metadata.value(u"name").toString();
-    row.node = pod.value(u"spec").toObject().value(u"nodeName").toString();
+    row.uid = kube::uidOf(pod);
+    row.nameSpace = kube::namespaceOf(pod);
+    row.name = kube::nameOf(pod);
+    row.node = kube::nodeNameOf(pod);
     row.podIp = pod.value(u"status").toObject().value(u"podIP").toString();
-    for (const QJsonValue &o : metadata.value(u"ownerReferences").toArray()) {
-        if (o.toObject().value(u"controller").toBool()) {
-            row.ownerKind = o.toObject().value(u"kind").toString();
-            row.ownerName = o.toObject().value(u"name").toString();
-        }
-    }
-    row.burstLabel = labels.value(kBurstLabel).toString();
-    row.profile = annotations.value(kManagedByProfile).toString();
-    row.cciCpu = annotations.value(kBurstPodCpu).toString();
-    row.cciMemory = annotations.value(kBurstPodMemory).toString();
-    row.created =
-        QDateTime::fromString(metadata.value(u"creationTimestamp").toString(), Qt::ISODate);
+    const QJsonObject owner = kube::controllerRef(pod);
+    row.ownerKind = owner.value(u"kind").toString();
+    row.ownerName = owner.value(u"name").toString();
+    row.burstLabel = kube::labelOf(pod, cci::kBurstLabel);
+    row.profile = kube::annotationOf(pod, cci::kManagedByProfileAnnotation);
+    row.cciCpu = kube::annotationOf(pod, cci::kBurstPodCpuAnnotation);
+    row.cciMemory = kube::annotationOf(pod, cci::kBurstPodMemoryAnnotation);
+    row.created = QDateTime::fromString(kube::metadataString(pod, u"creationTimestamp"),
+                                        Qt::ISODate);
     row.summary = core::kube::summarizePod(pod);
     return row;
 }
@@ -53,7 +46,7 @@ RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes)
     RowBatch<PodRow> batch;
     QSet<QString> deleted;
     for (const QJsonObject &pod : changes.deleted) {
-        batch.removed.append(pod.value(u"metadata").toObject().value(u"uid").toString());
+        batch.removed.append(core::kube::uidOf(pod));
         deleted.insert(batch.removed.last());
     }
     // A pod created and deleted within one batch comes in both lists; a uid never returns, so
@@ -61,7 +54,7 @@ RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes)
     batch.upserted.reserve(changes.added.size() + changes.modified.size());
     for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
         for (const QJsonObject &pod : *list) {
-            if (!deleted.contains(pod.value(u"metadata").toObject().value(u"uid").toString()))
+            if (!deleted.contains(core::kube::uidOf(pod)))
                 batch.upserted.append(podRowFrom(pod));
         }
     }

@@ -5,11 +5,49 @@
     <name>app</name>
     <message>
         <location filename="../app/console/main.cpp" line="+58"/>
-        <source>Edit and preview CCE-to-CCI burst policies and monitor burst pods.</source>
-        <translation>编辑并预览 CCE 到 CCI 的弹性策略，监控弹性 Pod。</translation>
+        <source>Cannot connect</source>
+        <translation>无法连接</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
+        <source>Run a credential plugin?</source>
+        <translation>运行凭据插件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To connect to &quot;%1&quot;, the kubeconfig user &quot;%2&quot; (defined in %3) runs this command:
+
+%4
+
+Run it only if you expect it. Trust and run it?</source>
+        <translation>连接到“%1”时，kubeconfig 用户“%2”（定义于 %3）会运行以下命令：
+
+%4
+
+仅在您预期此命令时才运行。信任并运行？</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The kubeconfig file (default: KUBECONFIG, else ~/.kube/config, merged as kubectl does).</source>
+        <translation>kubeconfig 文件（默认：KUBECONFIG，否则 ~/.kube/config，按 kubectl 的方式合并）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connect to this kubeconfig context at start (with --kubeconfig alone: its current context).</source>
+        <translation>启动时连接到此 kubeconfig 上下文（仅给出 --kubeconfig 时：其当前上下文）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Manifest files or folders to open (default: the shipped examples).</source>
         <translation>要打开的清单文件或文件夹（默认：随附的示例）。</translation>
     </message>
@@ -261,34 +299,20 @@ Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON o
         <translation>burstctl: 未知命令 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/previewcommand.cpp" line="+17"/>
+        <location filename="../app/burstctl/previewcommand.cpp" line="+20"/>
         <source>Shows, for every pod-bearing object (Pod, Deployment, StatefulSet, ReplicaSet, ReplicationController, Job, CronJob, DaemonSet, PodTemplate) in the input, in input order: the effective burst strategy and where it comes from, the associated ScheduleProfile, whether CCI admits the pod, the pod CCI runs after image replacement, hostPath replacement and resource normalization, and diagnostics.
 
 Decided rules (where the CCI guide is silent):
-  - precedence: pod-template label &gt; workload label &gt; ScheduleProfile &gt; none;
-  - an invalid label value is an error and is ignored, never read as off;
-  - a profile with an empty selector captures no pods;
-  - hostPath rule &quot;*&quot; covers every hostPath volume no named rule covers;
-  - when an init container dominates a resource, the first app container is raised just enough for the pod to reach the normalized value;
-  - when the strategy is off or unset, CCI findings are reported as info;
-  - quantities above 2^63-1 (e.g. 1e400) are errors, not capped.
-
+%1
 Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the input cannot be read or parsed (FILE:LINE:COL: message on stderr).</source>
-        <translation>按输入顺序，针对输入中每个包含 Pod 的对象（Pod、Deployment、StatefulSet、ReplicaSet、ReplicationController、Job、CronJob、DaemonSet、PodTemplate）显示：生效的弹性策略及其来源、关联的 ScheduleProfile、CCI 是否接纳该 Pod、经过镜像地址替换、hostPath 替换和资源自动规整后 CCI 实际运行的 Pod，以及诊断信息。
+        <translation>按输入顺序，对输入中每个含 Pod 的对象（Pod、Deployment、StatefulSet、ReplicaSet、ReplicationController、Job、CronJob、DaemonSet、PodTemplate）显示：生效的弹性策略及其来源、关联的 ScheduleProfile、CCI 是否接纳该 Pod、经镜像替换、hostPath 替换和资源规整后 CCI 实际运行的 Pod，以及诊断信息。
 
-约定规则（CCI 指南未作规定之处）：
-  - 优先级：Pod 模板标签 &gt; 工作负载标签 &gt; ScheduleProfile &gt; 无；
-  - 无效的标签值视为错误并被忽略，不会按 off 处理；
-  - 选择器为空的 profile 不关联任何 Pod；
-  - hostPath 规则 &quot;*&quot; 适用于所有未被具名规则覆盖的 hostPath 卷；
-  - 当某项资源的 Pod 取值由初始化容器决定时，第一个应用容器仅上调到使 Pod 达到规整后取值所需的量；
-  - 弹性策略为 off 或未设置时，CCI 相关检查结果仅以 info 级别报告；
-  - 超过 2^63-1 的数量值（如 1e400）视为错误，而不是截断为上限。
-
-退出状态：0 表示没有错误级别的诊断；1 表示有对象或 profile 存在错误；2 表示输入无法读取或解析（在 stderr 输出 FILE:LINE:COL: message）。</translation>
+约定规则（CCI 指南未说明之处）：
+%1
+退出码：0 无错误诊断，1 某个对象或配置有错误，2 输入无法读取或解析（stderr 输出 FILE:LINE:COL: 消息）。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+33"/>
         <source>give at least one -f FILE</source>
         <translation>请至少指定一个 -f FILE</translation>
     </message>
@@ -308,7 +332,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>要预览的清单文件或文件夹；&quot;-&quot; 表示读取标准输入。可重复指定。</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/connectionflags.cpp" line="+32"/>
+        <location filename="../app/burstctl/connectionflags.cpp" line="+31"/>
         <source>Path to the kubeconfig file (no KUBECONFIG merge).</source>
         <translation>kubeconfig 文件路径（不与 KUBECONFIG 合并）。</translation>
     </message>
@@ -317,7 +341,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+129"/>
         <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
         <location filename="../app/burstctl/signcommand.cpp" line="+130"/>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="+185"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="+186"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -342,7 +366,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>列出所有命名空间中的对象。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The address of the API server.</source>
         <translation>API 服务器的地址。</translation>
     </message>
@@ -373,7 +397,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>信任 kubeconfig 用户的 exec 凭据插件命令行（会被记住；每个命令行只需确认一次）。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>user &quot;%1&quot; runs an exec credential plugin that is not trusted yet: %2</source>
         <translation>用户 &quot;%1&quot; 运行的 exec 凭据插件尚未被信任：%2</translation>
     </message>
@@ -389,7 +413,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>输出格式：json（默认）或 yaml。</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/getcommand.cpp" line="+120"/>
+        <location filename="../app/burstctl/getcommand.cpp" line="+121"/>
         <source>No resources found</source>
         <translation>未找到资源</translation>
     </message>
@@ -399,7 +423,12 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>在 %1 命名空间中未找到资源。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+91"/>
+        <source>a resource cannot be retrieved by name across all namespaces. Give its namespace with -n NAMESPACE.</source>
+        <translation>无法跨所有命名空间按名称获取资源。请用 -n NAMESPACE 指定其命名空间。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>List objects of a resource type from a cluster, as kubectl get</source>
         <translation>像 kubectl get 一样列出集群中某一资源类型的对象</translation>
     </message>
@@ -472,20 +501,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="-184"/>
-        <source>Simulates where a workload&apos;s pods go as its replica count changes: local nodes, CCI (the virtual-kubelet node) or Pending, and which pods are removed first on scale-down.
-
-Rules: enforce sends every pod to CCI up to cci.maxNum; localPrefer uses the first local node that fits while local.maxNum allows, then CCI up to cci.maxNum; auto is an approximation of the real scheduler (decided): the least-allocated fitting local node, else CCI; off or no strategy: local or Pending. Scale-down removes Pending pods first, then pods of the location with the higher scaleDownPriority (decided: ties remove CCI pods first), newest first.
-
-Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu, memory}, nodes[{name, cpu, memory}], steps[{replicas, local, cci, pending, events[{action, pod, location, node}]}]}.</source>
-        <translation>模拟工作负载副本数变化时其 Pod 的去向：本地节点、CCI（virtual-kubelet 节点）或 Pending，以及缩容时优先删除哪些 Pod。
-
-规则：enforce 将所有 Pod 调度到 CCI，最多 cci.maxNum 个；localPrefer 在 local.maxNum 允许的范围内使用第一个资源满足的本地节点，之后调度到 CCI，最多 cci.maxNum 个；auto 是对实际调度器的近似（约定）：选择资源满足且已分配资源最少的本地节点，否则调度到 CCI；off 或未设置弹性策略：调度到本地节点或保持 Pending。缩容时先删除 Pending 的 Pod，再删除 scaleDownPriority 较高的位置上的 Pod（约定：取值相同时先删除 CCI 上的 Pod），均按从新到旧的顺序删除。
-
-输出（JSON/YAML）：{workload, strategy{value, source, profile}, podRequest{cpu, memory}, nodes[{name, cpu, memory}], steps[{replicas, local, cci, pending, events[{action, pod, location, node}]}]}。</translation>
-    </message>
-    <message>
-        <location line="+164"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="-20"/>
         <source>Manifest with the workload and any ScheduleProfiles. Repeatable.</source>
         <translation>包含该工作负载及相关 ScheduleProfile 的清单文件。可重复指定。</translation>
     </message>
@@ -495,7 +511,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>要模拟的工作负载，格式为 NAME 或 KIND/NAME（默认：第一个）。</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/connectionflags.cpp" line="-50"/>
+        <location filename="../app/burstctl/connectionflags.cpp" line="-51"/>
         <location filename="../app/burstctl/execcommand.cpp" line="+74"/>
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+2"/>
         <location line="+8"/>
@@ -506,7 +522,20 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="-140"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="-168"/>
+        <source>Simulates where a workload&apos;s pods go as its replica count changes: local nodes, CCI (the virtual-kubelet node) or Pending, and which pods are removed first on scale-down.
+
+Rules: enforce sends every pod to CCI up to cci.maxNum; localPrefer uses the first local node that fits while local.maxNum allows, then CCI up to cci.maxNum; auto is an approximation of the real scheduler (decided): the least-allocated fitting local node, else CCI; off or no strategy: local or Pending. Scale-down removes Pending pods first, then pods of the location with the higher scaleDownPriority (decided: ties remove CCI pods first), newest first. A pod CCI would reject (see preview: admissible) never goes to CCI, as in the console&apos;s What-if.
+
+Output (JSON/YAML): {workload, strategy{value, source, profile}, admissible, podRequest{cpu, memory}, nodes[{name, cpu, memory}], steps[{replicas, local, cci, pending, events[{action, pod, location, node}]}]}.</source>
+        <translation>模拟工作负载副本数变化时 Pod 的去向：本地节点、CCI（virtual-kubelet 节点）或 Pending，以及缩容时先删除哪些 Pod。
+
+规则：enforce 将每个 Pod 调度到 CCI，直到 cci.maxNum；localPrefer 在 local.maxNum 允许时使用第一个放得下的本地节点，然后调度到 CCI，直到 cci.maxNum；auto 是对真实调度器的近似（约定）：分配最少且放得下的本地节点，否则 CCI；off 或无策略：本地或 Pending。缩容先删除 Pending 的 Pod，然后删除 scaleDownPriority 较高位置上的 Pod（约定：相同时先删除 CCI 上的 Pod），最新的先删。CCI 会拒绝的 Pod（见 preview 的 admissible）永远不会调度到 CCI，与控制台的 What-if 一致。
+
+输出（JSON/YAML）：{workload, strategy{value, source, profile}, admissible, podRequest{cpu, memory}, nodes[{name, cpu, memory}], steps[{replicas, local, cci, pending, events[{action, pod, location, node}]}]}。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>bad --node &quot;%1&quot;: expected cpu=QUANTITY,memory=QUANTITY[,name=NAME]</source>
         <translation>--node &quot;%1&quot; 格式错误：应为 cpu=QUANTITY,memory=QUANTITY[,name=NAME]</translation>
     </message>
@@ -516,17 +545,22 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, podRequest{cpu,
         <translation>输入中未找到包含 Pod 的对象</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>%1/%2 has no pod template</source>
+        <translation>%1/%2 没有 Pod 模板</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>unknown strategy &quot;%1&quot;</source>
         <translation>未知的弹性策略 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>--replicas takes non-negative integers separated by commas</source>
         <translation>--replicas 的取值应为以逗号分隔的非负整数</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>unknown output format</source>
         <translation>未知的输出格式</translation>
     </message>
@@ -884,7 +918,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>收到 N 个事件后退出（0：不退出）。</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/command.cpp" line="+55"/>
+        <location filename="../app/burstctl/command.cpp" line="+47"/>
+        <source>-A (--all-namespaces) does not apply: %1 works on one pod in one namespace, and kubectl %1 has no -A either. Give the pod&apos;s namespace with -n NAMESPACE.</source>
+        <translation>-A（--all-namespaces）不适用：%1 作用于一个命名空间中的一个 Pod，kubectl %1 也没有 -A。请用 -n NAMESPACE 指定 Pod 的命名空间。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>burstctl %1: %2</source>
         <translation>burstctl %1: %2</translation>
     </message>
@@ -907,7 +946,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>Pod 模板标签（%1）覆盖了工作负载标签（%2）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>the burst label overrides ScheduleProfile &quot;%1&quot; (strategy %2); a label always has priority over a profile</source>
         <translation>弹性标签覆盖了 ScheduleProfile &quot;%1&quot;（策略 %2）；标签的优先级始终高于 profile</translation>
     </message>
@@ -923,7 +962,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/burst/podresources.cpp" line="+50"/>
+        <location filename="../core/burst/podresources.cpp" line="+51"/>
         <source>%1 must be a quantity string</source>
         <translation>%1 必须是字符串形式的数量值</translation>
     </message>
@@ -1114,7 +1153,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>资源量必须大于或等于 0。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>%1 must be a list</source>
         <translation>%1 必须是列表</translation>
     </message>
@@ -1139,7 +1178,57 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请将 spec.strategy.rollingUpdate.maxSurge 设置为 0。</translation>
     </message>
     <message>
-        <location filename="../core/burst/resourcenormalizer.cpp" line="+125"/>
+        <location line="+147"/>
+        <source>Precedence: pod-template label &gt; workload label &gt; ScheduleProfile &gt; none.</source>
+        <translation>优先级：Pod 模板标签 &gt; 工作负载标签 &gt; ScheduleProfile &gt; 无。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An invalid label value is an error and is ignored, never read as off.</source>
+        <translation>无效的标签值是错误，会被忽略，绝不会被当作 off。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A ScheduleProfile with an empty selector captures no pods.</source>
+        <translation>选择器为空的 ScheduleProfile 不匹配任何 Pod。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The hostPath rule &quot;*&quot; covers every hostPath volume no named rule covers.</source>
+        <translation>hostPath 规则“*”覆盖所有未被具名规则覆盖的 hostPath 卷。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When an init container dominates a resource, the first app container is raised just enough for the pod to reach the normalized value.</source>
+        <translation>当某项资源由 init 容器决定时，第一个应用容器被调高到恰好使 Pod 达到规整后的值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pod cpu must be a multiple of 250m.</source>
+        <translation>Pod 的 cpu 必须是 250m 的整数倍。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the strategy is off or unset, CCI findings are reported as info.</source>
+        <translation>策略为 off 或未设置时，CCI 相关发现以提示（info）报告。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantities above 2^63-1 (for example 1e400) are errors, not capped.</source>
+        <translation>超过 2^63-1 的数量（例如 1e400）是错误，不会被截断。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The auto strategy is simulated as an approximation of the real scheduler: the least-allocated local node, else CCI.</source>
+        <translation>auto 策略按真实调度器的近似来模拟：分配最少的本地节点，否则 CCI。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale-down: the location with the higher scaleDownPriority loses pods first; on a tie, CCI pods go first.</source>
+        <translation>缩容：scaleDownPriority 较高的位置先删除 Pod；相同时先删除 CCI 上的 Pod。</translation>
+    </message>
+    <message>
+        <location filename="../core/burst/resourcenormalizer.cpp" line="+127"/>
         <source>step 1: cpu rounded up to a multiple of 250m</source>
         <translation>步骤 1：CPU 向上调整至 250m 的整数倍</translation>
     </message>
@@ -1224,7 +1313,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请为 Pod 的每核 CPU 配置 2Gi~8Gi 内存。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>pod %1 cpu / %2 memory is above 32 cores or 256Gi, so it is not auto-normalized and CCI rejects it</source>
         <translation>Pod 规格 %1 CPU / %2 内存超过 32 核或 256Gi，不会进行资源自动规整，CCI 将拒绝该 Pod</translation>
     </message>
@@ -1859,7 +1948,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>有效的标签值必须为空字符串，或%1</translation>
     </message>
     <message>
-        <location filename="../core/kube/manifestloader.cpp" line="+77"/>
+        <location filename="../core/kube/manifestloader.cpp" line="+78"/>
         <source>object has no &quot;kind&quot;; every Kubernetes object needs apiVersion and kind</source>
         <translation>对象缺少 &quot;kind&quot;；每个 Kubernetes 对象都需要 apiVersion 和 kind</translation>
     </message>
@@ -2386,12 +2475,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>%1 &quot;%2&quot; 无效：%3：%4</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectmeta.cpp" line="+40"/>
+        <location filename="../core/sandbox/store/objectmeta.cpp" line="+37"/>
         <source>Invalid value: &quot;%1&quot;: %2</source>
         <translation>无效值：&quot;%1&quot;：%2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+29"/>
         <source>metadata must be an object</source>
         <translation>metadata 必须是对象</translation>
     </message>
@@ -2453,7 +2542,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请求体的格式未知——可接受的媒体类型包括：application/json-patch+json、application/merge-patch+json、application/strategic-merge-patch+json</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+226"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+230"/>
         <source>invalid resource version: %1</source>
         <translation>无效的资源版本：%1</translation>
     </message>
@@ -2573,12 +2662,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>每个区域 ID 只保留一个条目。</translation>
     </message>
     <message>
-        <location filename="../core/cloud/cloudaccount.cpp" line="+100"/>
+        <location filename="../core/cloud/cloudaccount.cpp" line="+42"/>
         <source>&quot;%1&quot; is not a valid account id.</source>
         <translation>&quot;%1&quot; 不是有效的账号 ID。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+84"/>
         <source>No cloud account &quot;%1&quot; is saved.</source>
         <translation>未保存云账号 &quot;%1&quot;。</translation>
     </message>
@@ -2693,12 +2782,27 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请确认该端点是华为云 IAM（https://iam.&lt;region&gt;.myhuaweicloud.com）。</translation>
     </message>
     <message>
-        <location filename="../core/kube/apiclient.cpp" line="+71"/>
+        <location filename="../core/kube/apiclient.cpp" line="+30"/>
+        <source>refused to send %1 %2: its namespace or name is empty</source>
+        <translation>拒绝发送 %1 %2：其命名空间或名称为空</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>refused to address %1 without a namespace</source>
+        <translation>拒绝在没有命名空间的情况下访问 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>refused to address one of %1 without a name</source>
+        <translation>拒绝在没有名称的情况下访问 %1 中的对象</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>cannot sign the request: %1</source>
         <translation>无法为请求签名：%1</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+128"/>
         <location filename="../core/kube/apistream.cpp" line="+34"/>
         <source>the request timed out (%1 %2)</source>
         <translation>请求超时（%1 %2）</translation>
@@ -2709,7 +2813,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>服务器返回 HTTP %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
+        <source>Name the object and its namespace.</source>
+        <translation>请指定对象及其命名空间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cannot reach the API server: %1</source>
         <translation>无法连接 API 服务器：%1</translation>
     </message>
@@ -3160,7 +3269,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>恢复后将从收到的最后一行继续。</translation>
     </message>
     <message>
-        <location filename="../core/kube/restmapper.cpp" line="+90"/>
+        <location filename="../core/kube/restmapper.cpp" line="+96"/>
         <source>the server doesn&apos;t have a resource type &quot;%1&quot;</source>
         <translation>服务器没有资源类型 &quot;%1&quot;</translation>
     </message>
@@ -3205,7 +3314,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>ReplicaSet &quot;%1&quot; 已成功完成。</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/node/execsession.cpp" line="+43"/>
+        <location filename="../core/sandbox/node/execsession.cpp" line="+44"/>
         <location filename="../core/sandbox/node/podlogs.cpp" line="+207"/>
         <source>a container name must be specified for pod %1, choose one of: [%2]</source>
         <translation>必须为 Pod %1 指定容器名称，可选值：[%2]</translation>
@@ -3229,7 +3338,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location line="+44"/>
         <location filename="../core/sandbox/node/podlogstreamer.cpp" line="+89"/>
-        <location filename="../core/sandbox/node/podmetrics.cpp" line="+175"/>
+        <location filename="../core/sandbox/node/podmetrics.cpp" line="+173"/>
         <source>the server does not allow this method on the requested resource</source>
         <translation>服务器不允许对所请求的资源使用此方法</translation>
     </message>
@@ -3245,7 +3354,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location filename="../core/sandbox/cluster/fallbackbinder.cpp" line="+83"/>
-        <location filename="../core/sandbox/cluster/scheduler.cpp" line="+347"/>
+        <location filename="../core/sandbox/cluster/scheduler.cpp" line="+342"/>
         <source>Successfully assigned %1/%2 to %3</source>
         <translation>已成功将 %1/%2 分配到 %3</translation>
     </message>
@@ -3415,12 +3524,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>处于未就绪状态的容器：[%1]</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/replicasetcontroller.cpp" line="+96"/>
+        <location filename="../core/sandbox/cluster/replicasetcontroller.cpp" line="+97"/>
         <source>Deleted pod: %1</source>
         <translation>已删除 Pod：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/scenario.cpp" line="+113"/>
+        <location filename="../core/sandbox/cluster/scenario.cpp" line="+115"/>
         <source>the sandbox does not serve %1 %2</source>
         <translation>沙箱不支持 %1 %2</translation>
     </message>
@@ -3445,7 +3554,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>在 StatefulSet %2 中删除 Pod %1 成功</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/vknodelock.cpp" line="+111"/>
+        <location filename="../core/sandbox/cluster/vknodelock.cpp" line="+90"/>
         <source>CCI refused a pod (%1); no pods are sent to CCI until %2</source>
         <translation>CCI 拒绝了一个 Pod（%1）；在 %2 之前不会有 Pod 调度到 CCI</translation>
     </message>
@@ -3460,7 +3569,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>锁定已通过 API 解除</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/apiserver/scalesubresource.cpp" line="+98"/>
+        <location filename="../core/sandbox/apiserver/scalesubresource.cpp" line="+99"/>
         <source>must be greater than or equal to 0</source>
         <translation>必须大于或等于 0</translation>
     </message>
@@ -3508,19 +3617,81 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>缩容优先级 %1</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location filename="../models/podtablemodel.cpp" line="+65"/>
+        <location filename="../models/profiletablemodel.cpp" line="-34"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
         <source>Namespace</source>
         <translation>命名空间</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../models/profiletablemodel.cpp" line="+0"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restarts</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Age</source>
+        <translation>存在时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burst strategy</source>
+        <translation>弹性策略</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CCI CPU</source>
+        <translation>CCI CPU</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 (%2 ago)</source>
+        <translation>%1（%2 前）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unscheduled</source>
+        <translation>未调度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Controlled by %1 %2</source>
+        <translation>由 %1 %2 控制</translation>
+    </message>
+    <message>
+        <location filename="../models/profiletablemodel.cpp" line="+1"/>
         <source>Strategy</source>
         <translation>弹性策略</translation>
     </message>
@@ -3535,12 +3706,13 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../models/podtablemodel.cpp" line="-33"/>
+        <location filename="../models/profiletablemodel.cpp" line="+0"/>
         <source>CCI</source>
         <translation>CCI</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/profiletablemodel.cpp" line="+1"/>
         <source>Workloads</source>
         <translation>工作负载</translation>
     </message>
@@ -3555,12 +3727,13 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>弹性策略（来源）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../models/podtablemodel.cpp" line="-58"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+1"/>
         <source>Admissible</source>
         <translation>CCI 可接纳</translation>
     </message>
@@ -3570,7 +3743,8 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>CCI CPU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/podtablemodel.cpp" line="+2"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="+1"/>
         <source>CCI memory</source>
         <translation>CCI 内存</translation>
     </message>
@@ -3635,46 +3809,78 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <source>Recover %1</source>
         <translation>恢复 %1</translation>
     </message>
+    <message>
+        <location filename="../models/clustersession.cpp" line="+38"/>
+        <source>%1: disconnected</source>
+        <translation>%1：已断开</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: connecting</source>
+        <translation>%1：正在连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: syncing, %2 pods so far</source>
+        <translation>%1：正在同步，已有 %2 个 Pod</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: synced, %2 pods</source>
+        <translation>%1：已同步，%2 个 Pod</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: reconnecting since %2, showing data from then</source>
+        <translation>%1：自 %2 起正在重连，显示的是当时的数据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: unauthorized since %2</source>
+        <translation>%1：自 %2 起未授权</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: forbidden since %2</source>
+        <translation>%1：自 %2 起被禁止访问</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: unreachable since %2</source>
+        <translation>%1：自 %2 起无法访问</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
 </context>
 <context>
     <name>ui::HelpDialogs</name>
     <message>
-        <location filename="../ui/helpdialogs.cpp" line="+11"/>
+        <location filename="../ui/helpdialogs.cpp" line="+12"/>
+        <source>Edit and preview CCE-to-CCI burst policies in manifest files: the pod CCI runs, with diagnostics, and a What-if of where pods go as replicas change. Connected to a cluster (--context), it lists the pods that burst to CCI, live.</source>
+        <translation>在清单文件中编辑并预览 CCE 到 CCI 的弹性策略：CCI 实际运行的 Pod 及诊断，以及副本数变化时 Pod 去向的 What-if。连接集群（--context）后，实时列出弹性到 CCI 的 Pod。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Where the CCI guide is silent, Burst Console decides:</source>
+        <translation>CCI 指南未说明之处，Burst Console 的约定：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Decided rules</source>
         <translation>约定规则</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Where the CCI guide is silent, Burst Console decides:
-
-• Precedence: pod-template label &gt; workload label &gt; ScheduleProfile &gt; none.
-• An invalid label value is an error and is ignored, never read as off.
-• A ScheduleProfile with an empty selector captures no pods.
-• hostPath rule &quot;*&quot; covers every hostPath volume no named rule covers.
-• When an init container dominates a resource, the first app container is raised just enough for the pod to reach the normalized value.
-• Pod cpu must be a multiple of 250m.
-• The auto strategy is simulated as an approximation of the real scheduler.
-• Scale-down: the location with the higher scaleDownPriority loses pods first; ties remove CCI pods first.</source>
-        <translation>对于 CCI 指南未作规定之处，弹性突发控制台作如下约定：
-
-• 优先级：Pod 模板标签 &gt; 工作负载标签 &gt; ScheduleProfile &gt; 无。
-• 无效的标签值视为错误并被忽略，不会按 off 处理。
-• 选择器为空的 ScheduleProfile 不关联任何 Pod。
-• hostPath 规则 &quot;*&quot; 适用于所有未被具名规则覆盖的 hostPath 卷。
-• 当某项资源的 Pod 取值由初始化容器决定时，第一个应用容器仅上调到使 Pod 达到规整后取值所需的量。
-• Pod 的 CPU 必须是 250m 的整数倍。
-• auto 策略按对实际调度器的近似进行模拟。
-• 缩容：scaleDownPriority 较高的位置优先删除 Pod；取值相同时先删除 CCI 上的 Pod。</translation>
+        <location line="+7"/>
+        <source>Burst Console %1</source>
+        <translation>Burst Console %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-2"/>
         <source>About Burst Console</source>
         <translation>关于弹性突发控制台</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;h3&gt;Burst Console %1&lt;/h3&gt;&lt;p&gt;Edit and preview CCE-to-CCI burst policies and see exactly what pod CCI runs.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;弹性突发控制台 %1&lt;/h3&gt;&lt;p&gt;编辑并预览 CCE 到 CCI 的弹性策略，准确查看 CCI 实际运行的 Pod。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3826,7 +4032,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+127"/>
+        <location filename="../ui/mainwindow.cpp" line="+152"/>
         <source>Filter workloads (Ctrl+F): name, namespace, strategy…</source>
         <translation>筛选工作负载（Ctrl+F）：名称、命名空间、弹性策略…</translation>
     </message>
@@ -4017,14 +4223,14 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>仍在加载，请在加载完成后重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="-197"/>
+        <location line="-219"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>正在加载 %n 个路径…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+222"/>
+        <location line="+244"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>已加载 %n 个文件</numerusform>
@@ -4036,12 +4242,37 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>文件问题（%1）</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-270"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>Cluster: %1</source>
+        <translation>集群：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cluster %1</source>
+        <translation>集群 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Live panes</source>
+        <translation>实时面板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Burst pods</source>
+        <translation>弹性 Pod</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection state of %1</source>
+        <translation>%1 的连接状态</translation>
+    </message>
     <message numerus="yes">
-        <location line="+286"/>
+        <location line="+275"/>
         <source>Burst Console — %n unsaved file(s)</source>
         <translation>
             <numerusform>弹性突发控制台 — %n 个文件未保存</numerusform>
@@ -4076,6 +4307,81 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location line="+1"/>
         <source>The language changes when Burst Console starts next time.</source>
         <translation>语言设置将在下次启动弹性突发控制台时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PodsPane</name>
+    <message>
+        <location filename="../ui/podspane.cpp" line="+34"/>
+        <source>All pods</source>
+        <translation>所有 Pod</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+14"/>
+        <location line="+24"/>
+        <source>Burst pods</source>
+        <translation>弹性 Pod</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Connection state</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pod counts</source>
+        <translation>Pod 计数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter pods</source>
+        <translation>筛选 Pod</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter: words, ns:NAME, status:TEXT, node:NAME, loc:cci|local, strategy:VALUE, -word</source>
+        <translation>筛选：关键词、ns:名称、status:文本、node:名称、loc:cci|local、strategy:值、-排除词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show all pods</source>
+        <translation>显示所有 Pod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the pods on every node, not only those that burst to CCI</source>
+        <translation>显示所有节点上的 Pod，而不仅是弹性到 CCI 的 Pod</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Pods</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>(no label)</source>
+        <translation>（无标签）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On CCI %1, local %2, unscheduled %3</source>
+        <translation>CCI 上 %1，本地 %2，未调度 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> — on CCI by strategy: %1</source>
+        <translation> — CCI 上按策略：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -4114,7 +4420,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
 <context>
     <name>ui::ProfileForm</name>
     <message>
-        <location filename="../ui/profileform.cpp" line="+72"/>
+        <location filename="../ui/profileform.cpp" line="+74"/>
         <source>Strategy:</source>
         <translation>弹性策略：</translation>
     </message>
@@ -4215,7 +4521,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>没有 ScheduleProfile 关联此工作负载。</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+94"/>
         <source>%1 — captured (relatedness %2)</source>
         <translation>%1 — 已关联（关联度 %2）</translation>
     </message>

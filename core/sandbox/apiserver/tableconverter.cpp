@@ -54,38 +54,6 @@ QJsonObject partialMetadata(const QJsonObject &object)
 
 } // namespace
 
-QString humanAge(qint64 seconds)
-{
-    // Up to a second in the future is clock skew between machines, as in HumanDuration.
-    if (seconds < -1)
-        return QStringLiteral("<invalid>");
-    if (seconds < 0)
-        return QStringLiteral("0s");
-    if (seconds < 120)
-        return QStringLiteral("%1s").arg(seconds);
-    const qint64 minutes = seconds / 60;
-    if (minutes < 10)
-        return seconds % 60 == 0 ? QStringLiteral("%1m").arg(minutes)
-                                 : QStringLiteral("%1m%2s").arg(minutes).arg(seconds % 60);
-    if (minutes < 180)
-        return QStringLiteral("%1m").arg(minutes);
-    const qint64 hours = minutes / 60;
-    if (hours < 8)
-        return minutes % 60 == 0 ? QStringLiteral("%1h").arg(hours)
-                                 : QStringLiteral("%1h%2m").arg(hours).arg(minutes % 60);
-    if (hours < 48)
-        return QStringLiteral("%1h").arg(hours);
-    const qint64 days = hours / 24;
-    if (hours < 24 * 8)
-        return hours % 24 == 0 ? QStringLiteral("%1d").arg(days)
-                               : QStringLiteral("%1d%2h").arg(days).arg(hours % 24);
-    if (hours < 24 * 365 * 2)
-        return QStringLiteral("%1d").arg(days);
-    if (hours < 24 * 365 * 8)
-        return days % 365 == 0 ? QStringLiteral("%1y").arg(days / 365)
-                               : QStringLiteral("%1y%2d").arg(days / 365).arg(days % 365);
-    return QStringLiteral("%1y").arg(days / 365);
-}
 
 bool wantsTable(const QByteArray &accept)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/kube/podsummary.h"
 #include "core/sandbox/store/resourcetype.h"
 
 #include <QDateTime>
@@ -17,8 +18,9 @@ QJsonObject toTable(const ResourceType &type, const QList<QJsonObject> &objects,
                     const QString &resourceVersion, const QString &continueToken,
                     const QDateTime &now);
 
-// "5m2s", "3h", "2d": apimachinery's duration.HumanDuration, the format of AGE and DURATION.
-QString humanAge(qint64 seconds);
+// "5m2s", "3h", "2d": apimachinery's duration.HumanDuration, the format of AGE and DURATION,
+// shared with the console's panes.
+using core::kube::humanAge;
 
 // True when an Accept header asks for a Table.
 bool wantsTable(const QByteArray &accept);

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QCoreApplication>
+#include <QList>
+
+namespace models {
+
+// What every flat table of rows shares: fixed translated column headers, a list of rows, cells
+// computed from a row, and the sameness test that decides whether a row that stays needs a
+// dataChanged. KeyedTableModel (replace all rows at once) and LiveTableModel (apply batches)
+// differ only in how the rows change.
+template <typename Row> class RowTableModel : public QAbstractTableModel
+{
+public:
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_rows.size());
+    }
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_headers.size());
+    }
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override
+    {
+        if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+            return {};
+        return cell(m_rows.at(index.row()), index.column(), role);
+    }
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override
+    {
+        if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+            section >= m_headers.size())
+            return {};
+        return QCoreApplication::translate("models", m_headers.at(section));
+    }
+
+    const QList<Row> &rows() const { return m_rows; }
+    const Row &rowAt(int row) const { return m_rows.at(row); }
+    QString keyAt(int row) const { return key(m_rows.at(row)); }
+
+protected:
+    RowTableModel(QList<const char *> headers, QObject *parent)
+        : QAbstractTableModel(parent), m_headers(std::move(headers))
+    {
+    }
+
+    virtual QString key(const Row &row) const = 0;
+    virtual QVariant cell(const Row &row, int column, int role) const = 0;
+    // Whether two rows with the same key look the same: every cell in the roles views read.
+    virtual bool same(const Row &a, const Row &b) const
+    {
+        for (int column = 0; column < m_headers.size(); ++column) {
+            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::ForegroundRole),
+                             int(Qt::UserRole)}) {
+                if (cell(a, column, role) != cell(b, column, role))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    QList<Row> m_rows;
+
+private:
+    QList<const char *> m_headers;
+};
+
+} // namespace models
