@@ -66,7 +66,7 @@ PodTableModel::PodTableModel(QObject *parent)
                       QT_TRANSLATE_NOOP("models", "Ready"), QT_TRANSLATE_NOOP("models", "Status"),
                       QT_TRANSLATE_NOOP("models", "Restarts"), QT_TRANSLATE_NOOP("models", "Age"),
                       QT_TRANSLATE_NOOP("models", "Node"), QT_TRANSLATE_NOOP("models", "Location"),
-                      QT_TRANSLATE_NOOP("models", "Burst strategy"),
+                      QT_TRANSLATE_NOOP("models", "Pod burst label"),
                       QT_TRANSLATE_NOOP("models", "Profile"),
                       QT_TRANSLATE_NOOP("models", "CCI CPU"),
                       QT_TRANSLATE_NOOP("models", "CCI memory")},

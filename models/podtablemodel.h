@@ -20,7 +20,9 @@ struct PodRow
     QString podIp;
     QString ownerKind; // the controller owner: ReplicaSet, StatefulSet, Job...
     QString ownerName;
-    QString burstLabel; // the pod's burst strategy label value, "" when absent
+    // The pod's own burst label value, "" when absent. A Deployment's label is on the Deployment,
+    // not its pods: the effective strategy needs the owner chain (a later Workloads pane).
+    QString burstLabel;
     QString profile;    // the ScheduleProfile that manages it, "" when none
     QString cciCpu;     // the CCI pod's normalized cpu and memory, "" until set
     QString cciMemory;

@@ -3662,8 +3662,8 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Burst strategy</source>
-        <translation>弹性策略</translation>
+        <source>Pod burst label</source>
+        <translation>Pod 弹性标签</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4375,8 +4375,8 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source> — on CCI by strategy: %1</source>
-        <translation> — CCI 上按策略：%1</translation>
+        <source> — on CCI by pod burst label: %1</source>
+        <translation> — CCI 上按 Pod 弹性标签：%1</translation>
     </message>
     <message>
         <location line="+0"/>

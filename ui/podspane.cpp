@@ -125,7 +125,7 @@ void PodsPane::updateCounts()
     QString text = tr("On CCI %1, local %2, unscheduled %3")
                        .arg(locale.toString(cci), locale.toString(local), locale.toString(pending));
     if (!strategies.isEmpty())
-        text += tr(" — on CCI by strategy: %1").arg(strategies.join(tr(", ")));
+        text += tr(" — on CCI by pod burst label: %1").arg(strategies.join(tr(", ")));
     m_counts->setText(text);
 }
 
