@@ -112,6 +112,7 @@ void ClusterSession::stop()
     }
     m_podInformer = m_nodeInformer = nullptr;
     m_informersSynced = 0;
+    m_failing.clear();
     if (m_status.state != ConnectionState::Disconnected)
         setState(ConnectionState::Disconnected);
 }
@@ -129,7 +130,10 @@ void ClusterSession::startInformers(const core::kube::RestMapper &mapper)
         core::kube::InformerOptions options;
         options.reflector.resource = resource;
         auto *created = new core::kube::Informer(m_client, options, this);
-        connect(created, &core::kube::Informer::warning, this, &ClusterSession::onFailure);
+        connect(created, &core::kube::Informer::warning, this,
+                [this, created](const core::kube::ApiStatusError &e) { onFailure(created, e); });
+        connect(created, &core::kube::Informer::watching, this,
+                [this, created] { onWatching(created); });
         connect(created, &core::kube::Informer::synced, this, &ClusterSession::onSynced);
         return created;
     };
@@ -141,10 +145,12 @@ void ClusterSession::startInformers(const core::kube::RestMapper &mapper)
     m_podInformer->start();
 }
 
-void ClusterSession::onFailure(const core::kube::ApiStatusError &error)
+void ClusterSession::onFailure(core::kube::Informer *informer,
+                               const core::kube::ApiStatusError &error)
 {
     if (m_status.state == ConnectionState::Disconnected)
         return;
+    m_failing.insert(informer);
     const ConnectionState state = stateFor(error);
     // A transport failure while watching is a reconnect in progress, not a lost cluster.
     setState(state == ConnectionState::Unreachable && m_informersSynced == 2
@@ -153,11 +159,21 @@ void ClusterSession::onFailure(const core::kube::ApiStatusError &error)
              error.toError().message);
 }
 
+void ClusterSession::onWatching(core::kube::Informer *informer)
+{
+    // A watch that opens again after a failure: nothing may have changed meanwhile, so no
+    // batch would say the session is live again.
+    m_failing.remove(informer);
+    if (live())
+        setState(ConnectionState::Synced);
+}
+
 void ClusterSession::onPods(const core::kube::ChangeSet &changes)
 {
     m_podModel->applyChanges(changes);
+    m_failing.remove(m_podInformer); // it delivered, so it is listing or watching again
     m_status.pods = m_podModel->rowCount();
-    if (m_informersSynced == 2 && m_status.state != ConnectionState::Synced)
+    if (live() && m_status.state != ConnectionState::Synced)
         setState(ConnectionState::Synced);
     else
         emit statusChanged(m_status);
@@ -169,14 +185,22 @@ void ClusterSession::onNodes(const core::kube::ChangeSet &changes)
     // By label and taint, never by name: a cluster may have several virtual nodes.
     const QStringList names = core::burst::virtualNodeNames(m_nodeInformer->cache().objects());
     m_podModel->setVirtualNodes(QSet<QString>(names.cbegin(), names.cend()));
-    if (m_informersSynced == 2)
+    m_failing.remove(m_nodeInformer);
+    if (live())
         setState(ConnectionState::Synced);
 }
 
 void ClusterSession::onSynced()
 {
-    if (++m_informersSynced == 2)
+    m_failing.remove(qobject_cast<core::kube::Informer *>(sender())); // its list succeeded
+    ++m_informersSynced;
+    if (live())
         setState(ConnectionState::Synced);
+}
+
+bool ClusterSession::live() const
+{
+    return m_informersSynced == 2 && m_failing.isEmpty();
 }
 
 void ClusterSession::setState(ConnectionState state, const QString &detail)

@@ -70,11 +70,13 @@ signals:
 
 private:
     void startInformers(const core::kube::RestMapper &mapper);
-    void onFailure(const core::kube::ApiStatusError &error);
+    void onFailure(core::kube::Informer *informer, const core::kube::ApiStatusError &error);
+    void onWatching(core::kube::Informer *informer);
     void onPods(const core::kube::ChangeSet &changes);
     void onNodes(const core::kube::ChangeSet &changes);
     void onSynced();
     void setState(ConnectionState state, const QString &detail = {});
+    bool live() const; // both informers listed, and neither has failed since it last worked
 
     QString m_contextName;
     core::kube::ApiClient *m_client;
@@ -83,6 +85,7 @@ private:
     PodTableModel *m_podModel;
     ConnectionStatus m_status;
     int m_informersSynced = 0;
+    QSet<core::kube::Informer *> m_failing; // informers whose last list or watch failed
 };
 
 } // namespace models

@@ -77,6 +77,13 @@ void ApiStream::start()
                             m_errorBody.clear();
                             m_reply = m_client->network()->sendCustomRequest(
                                 request.value(), m_request.verb, m_request.body);
+                            connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+                                const int status = m_reply ? httpStatusOf(m_reply) : 0;
+                                if (status >= 200 && status < 300 && m_httpStatus == 0) {
+                                    m_httpStatus = status;
+                                    emit opened();
+                                }
+                            });
                             connect(m_reply, &QNetworkReply::readyRead, this,
                                     &ApiStream::onReadyRead);
                             connect(m_reply, &QNetworkReply::finished, this,
@@ -92,6 +99,10 @@ void ApiStream::onReadyRead()
     if (status >= 400) {
         m_errorBody += m_reply->readAll().left(kMaxErrorBody - m_errorBody.size());
         return;
+    }
+    if (m_httpStatus == 0 && status >= 200 && status < 300) {
+        m_httpStatus = status;
+        emit opened();
     }
     m_httpStatus = status;
     const QByteArray data = m_reply->readAll();

@@ -35,6 +35,9 @@ public:
     int httpStatus() const { return m_httpStatus; }
 
 signals:
+    // The server answered 2xx and the body follows: the stream is open even before any data (a
+    // watch with nothing to report sends only its headers). Once per answer.
+    void opened();
     void received(const QByteArray &data);
     // The server ended the body. Qt may report a chunked body cut without its last chunk this
     // way too, so a follow stream must not take it for more than "ended, maybe early".

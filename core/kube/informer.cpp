@@ -16,6 +16,7 @@ Informer::Informer(ApiClient *client, InformerOptions options, QObject *parent)
     connect(m_reflector, &Reflector::listed, this, &Informer::onListed);
     connect(m_reflector, &Reflector::event, this, &Informer::onEvent);
     connect(m_reflector, &Reflector::failed, this, &Informer::warning);
+    connect(m_reflector, &Reflector::watching, this, &Informer::watching);
 }
 
 Informer::~Informer() = default;

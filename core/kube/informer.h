@@ -65,6 +65,8 @@ signals:
     void changes(const core::kube::ChangeSet &changes);
     void synced(); // the first list is in the cache (and its change set delivered)
     void warning(const core::kube::ApiStatusError &error);
+    // The watch is open again (or for the first time): the cache follows the server.
+    void watching();
 
 private:
     struct Pending

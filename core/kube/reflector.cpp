@@ -124,6 +124,7 @@ void Reflector::watch()
     request.timeout = std::chrono::seconds(timeout + 30);
     ++m_watches;
     m_stream = m_client->openStream(request, this);
+    connect(m_stream, &ApiStream::opened, this, &Reflector::watching);
     connect(m_stream, &ApiStream::received, this, &Reflector::readStream);
     connect(m_stream, &ApiStream::ended, this, &Reflector::streamEnded);
     connect(m_stream, &ApiStream::failed, this, &Reflector::streamFailed);

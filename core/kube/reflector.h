@@ -59,6 +59,9 @@ signals:
     void event(const core::kube::WatchEvent &event);
     // A failure the reflector recovers from by itself (shown as a warning, if at all).
     void failed(const core::kube::ApiStatusError &error);
+    // A watch stream is open: from here on every change is reported (after a failure, the
+    // reflector has recovered).
+    void watching();
 
 private:
     void list();

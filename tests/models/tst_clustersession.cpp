@@ -133,6 +133,51 @@ private slots:
         QCOMPARE(session.status().state, ConnectionState::Disconnected);
     }
 
+    // The API server goes away mid-session and comes back: the state says so at once and since
+    // when, the rows stay (old data, marked), and after the restart the session is live again
+    // without a reset, with the changes made meanwhile.
+    void serverRestartMidSession()
+    {
+        SandboxFixture sandbox;
+        QVERIFY(sandbox.started());
+        core::sandbox::preloadPods(sandbox.store(), 200);
+        core::kube::Connection connection = sandbox.connection();
+        connection.contextName = QStringLiteral("sandbox");
+        ClusterSession session(connection);
+        QSignalSpy resets(session.pods(), &QAbstractItemModel::modelReset);
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, ConnectionState::Synced, 20000);
+        const int rows = session.pods()->rowCount();
+        QVERIFY(rows >= 200);
+
+        sandbox.stopServer();
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, ConnectionState::Reconnecting, 10000);
+        QVERIFY(session.status().since.isValid());
+        QVERIFY(!session.status().detail.isEmpty());
+        QCOMPARE(session.pods()->rowCount(), rows); // old data stays, marked as such
+        const QString line = models::describeStatus(session.contextName(), session.status());
+        QVERIFY2(line.startsWith(u"sandbox: reconnecting since "), qPrintable(line));
+
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(sandbox.store().create(kPods, QStringLiteral("default"),
+                                           pod(QStringLiteral("while-down-%1").arg(i),
+                                               QStringLiteral("idc-node-1"))));
+        QVERIFY(sandbox.restartServer());
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, ConnectionState::Synced, 40000);
+        QTRY_VERIFY_WITH_TIMEOUT(modelPods(*session.pods()) == serverPods(sandbox), 10000);
+        QCOMPARE(session.pods()->rowCount(), rows + 10);
+
+        // Once more with nothing changed meanwhile: no batch arrives, and the reopened watch
+        // alone must make the session live again.
+        sandbox.stopServer();
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, ConnectionState::Reconnecting, 10000);
+        QVERIFY(sandbox.restartServer());
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, ConnectionState::Synced, 40000);
+        QCOMPARE(session.pods()->rowCount(), rows + 10);
+        QCOMPARE(resets.size(), 0);
+        session.stop();
+    }
+
     void unreachableServerSaysSoAndRetries()
     {
         QTcpServer probe; // a port nobody listens on once the probe is closed

@@ -33,34 +33,25 @@ public:
                 m_tls = *generated;
             options.tls = m_tls;
         }
+        m_options = options;
         m_server = std::make_unique<core::sandbox::HttpServer>(
-            [this](const core::sandbox::HttpRequest &request) {
-                {
-                    QMutexLocker lock(&m_mutex);
-                    m_requests.append(request);
-                    if (m_goneEvents > 0 && request.queryFlag(QStringLiteral("watch")) &&
-                        !request.queryValue(QStringLiteral("resourceVersion")).isEmpty()) {
-                        --m_goneEvents;
-                        return goneEventStream();
-                    }
-                    if (m_failCount > 0 && request.method == m_failMethod &&
-                        request.path.startsWith(m_failPath)) {
-                        --m_failCount;
-                        auto response = core::sandbox::HttpResponse::json(
-                            m_failStatus, QByteArrayLiteral("{\"kind\":\"Status\",\"apiVersion\""
-                                                            ":\"v1\",\"status\":\"Failure\"}"));
-                        if (!m_retryAfter.isEmpty())
-                            response.headers.set("Retry-After", m_retryAfter);
-                        return core::sandbox::HttpReply(response);
-                    }
-                }
-                return m_router->handle(request);
-            },
-            options);
+            [this](const core::sandbox::HttpRequest &request) { return reply(request); }, options);
         m_started = bool(m_server->start());
     }
 
     bool started() const { return m_started; }
+    // Stops answering: every connection and stream closes, new ones are refused.
+    void stopServer() { m_server->stop(); }
+    // Serves again on the same port, with the same store (a restarted API server).
+    bool restartServer()
+    {
+        m_options.port = m_server->port();
+        m_server->stop();
+        m_server = std::make_unique<core::sandbox::HttpServer>(
+            [this](const core::sandbox::HttpRequest &request) { return reply(request); },
+            m_options);
+        return bool(m_server->start());
+    }
     core::sandbox::ObjectStore &store() { return m_store; }
     const core::sandbox::TlsContext &tls() const { return m_tls; }
 
@@ -104,6 +95,30 @@ public:
     }
 
 private:
+    core::sandbox::HttpReply reply(const core::sandbox::HttpRequest &request)
+    {
+        {
+            QMutexLocker lock(&m_mutex);
+            m_requests.append(request);
+            if (m_goneEvents > 0 && request.queryFlag(QStringLiteral("watch")) &&
+                !request.queryValue(QStringLiteral("resourceVersion")).isEmpty()) {
+                --m_goneEvents;
+                return goneEventStream();
+            }
+            if (m_failCount > 0 && request.method == m_failMethod &&
+                request.path.startsWith(m_failPath)) {
+                --m_failCount;
+                auto response = core::sandbox::HttpResponse::json(
+                    m_failStatus, QByteArrayLiteral("{\"kind\":\"Status\",\"apiVersion\""
+                                                    ":\"v1\",\"status\":\"Failure\"}"));
+                if (!m_retryAfter.isEmpty())
+                    response.headers.set("Retry-After", m_retryAfter);
+                return core::sandbox::HttpReply(response);
+            }
+        }
+        return m_router->handle(request);
+    }
+
     static core::sandbox::HttpReply goneEventStream()
     {
         return core::sandbox::HttpReply::stream(
@@ -118,6 +133,7 @@ private:
     }
 
     core::sandbox::ObjectStore m_store;
+    core::sandbox::HttpServerOptions m_options;
     core::sandbox::TlsContext m_tls;
     std::unique_ptr<core::sandbox::ApiRouter> m_router;
     std::unique_ptr<core::sandbox::HttpServer> m_server;
