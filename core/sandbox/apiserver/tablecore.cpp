@@ -22,22 +22,8 @@ QJsonArray podCells(const QJsonObject &pod, const QDateTime &now)
 {
     const QJsonObject status = pod.value(u"status").toObject();
     const QJsonObject spec = pod.value(u"spec").toObject();
-    const QJsonArray containers = spec.value(u"containers").toArray();
-    int ready = 0;
-    const int restarts = kube::containerRestarts(pod);
-    QString reason = status.value(u"reason").toString();
-    if (reason.isEmpty())
-        reason = status.value(u"phase").toString(QStringLiteral("Pending"));
-    for (const QJsonValue &v : status.value(u"containerStatuses").toArray()) {
-        const QJsonObject s = v.toObject();
-        ready += s.value(u"ready").toBool() ? 1 : 0;
-        const QString waiting =
-            s.value(u"state").toObject().value(u"waiting").toObject().value(u"reason").toString();
-        if (!waiting.isEmpty())
-            reason = waiting;
-    }
-    if (pod.value(u"metadata").toObject().contains(u"deletionTimestamp"))
-        reason = QStringLiteral("Terminating");
+    // READY, STATUS and RESTARTS as kubectl's printer computes them, shared with the console.
+    const kube::PodSummary summary = kube::summarizePod(pod);
     const QJsonArray gates = spec.value(u"readinessGates").toArray();
     QString readinessGates = QStringLiteral("<none>");
     if (!gates.isEmpty()) {
@@ -49,9 +35,9 @@ QJsonArray podCells(const QJsonObject &pod, const QDateTime &now)
         readinessGates = QStringLiteral("%1/%2").arg(trueGates).arg(gates.size());
     }
     return QJsonArray{kube::nameOf(pod),
-                      QStringLiteral("%1/%2").arg(ready).arg(containers.size()),
-                      reason,
-                      restarts,
+                      QStringLiteral("%1/%2").arg(summary.readyContainers).arg(summary.containers),
+                      summary.status,
+                      summary.restarts,
                       tableAge(pod, now),
                       orNone(status.value(u"podIP").toString()),
                       orNone(spec.value(u"nodeName").toString()),
