@@ -1,6 +1,6 @@
 // The console's first sync, measured headless: connect a ClusterSession to a kubeconfig context,
 // wait until every pod is in the PodTableModel, then time a token filter over all rows. Prints
-// wall times and the resident memory the session added. Run through bench/live-sync.sh.
+// wall times and the resident memory the session added. Run through bench/compare-get.sh.
 #include "core/kube/kubeconfig.h"
 #include "models/clustersession.h"
 #include "models/podfilter.h"

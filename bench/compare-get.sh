@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # burstctl get pods -A -o json vs kubectl get pods -A -o json on one burst-sandbox --pods N
 # (wall time, peak RSS from /usr/bin/time -v), and the informer's initial list + sync of all
-# pods (burstctl watch pods -A --count N: the informer prints one ADDED line per cached pod).
+# pods (burstctl watch pods -A --count N: the informer prints one ADDED line per cached pod), and
+# the console's first sync (bench_livesync: a ClusterSession until every pod is in the Burst
+# pods model, the memory it added, one token filter over all rows).
 # Usage: bench/compare-get.sh [PODS]   (BUILD=build by default; PODS=100000 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 PODS=${1:-100000}
-cmake --build "$BUILD" --target burstctl burst-sandbox | tail -1
+cmake --build "$BUILD" --target burstctl burst-sandbox bench_livesync | tail -1
 tmp=$(mktemp -d)
 "$BUILD/app/burst-sandbox" --port 0 --pods "$PODS" --kubeconfig-out "$tmp/kubeconfig" \
     2>"$tmp/sandbox.log" &
@@ -36,4 +38,5 @@ measure "kubectl get pods -A (table)" kubectl get pods -A
 measure "burstctl get pods -A (table)" "$BUILD/app/burstctl" get pods -A
 measure "informer initial sync (burstctl watch)" \
     "$BUILD/app/burstctl" watch pods -A --count "$total"
+"$BUILD/bench/bench_livesync" "$tmp/kubeconfig" "$total"
 echo "reproduce: BUILD=$BUILD bench/compare-get.sh $PODS"
