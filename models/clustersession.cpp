@@ -73,11 +73,45 @@ ClusterSession::ClusterSession(core::kube::Connection connection, QObject *paren
       m_podModel(new PodTableModel(this))
 {
     qRegisterMetaType<models::ConnectionStatus>();
+    watch(
+        QStringLiteral("nodes"),
+        [this](const core::kube::ChangeSet &, const core::kube::ObjectCache &cache) {
+            onNodes(cache);
+        },
+        true);
+    watch(
+        QStringLiteral("pods"),
+        [this](const core::kube::ChangeSet &changes, const core::kube::ObjectCache &) {
+            m_podModel->applyChanges(changes);
+        },
+        true);
 }
 
 ClusterSession::~ClusterSession()
 {
     stop();
+}
+
+void ClusterSession::watch(const QString &resource, Sink sink, bool required, Tune tune)
+{
+    if (!m_watched.contains(resource))
+        m_order.append(resource);
+    Watched &w = m_watched[resource];
+    w.sinks.append(std::move(sink));
+    w.required = w.required || required;
+    if (tune)
+        w.tunes.append(std::move(tune));
+}
+
+bool ClusterSession::servesResource(const QString &resource) const
+{
+    return informer(resource) != nullptr;
+}
+
+core::kube::Informer *ClusterSession::informer(const QString &resource) const
+{
+    const auto it = m_watched.constFind(resource);
+    return it == m_watched.cend() ? nullptr : it->informer;
 }
 
 void ClusterSession::start()
@@ -104,14 +138,14 @@ void ClusterSession::start()
 
 void ClusterSession::stop()
 {
-    for (core::kube::Informer *informer : {m_podInformer, m_nodeInformer}) {
-        if (informer) {
-            informer->stop();
-            informer->deleteLater();
+    for (Watched &w : m_watched) {
+        if (w.informer) {
+            w.informer->stop();
+            w.informer->deleteLater();
         }
+        w.informer = nullptr;
+        w.synced = false;
     }
-    m_podInformer = m_nodeInformer = nullptr;
-    m_informersSynced = 0;
     m_failing.clear();
     if (m_status.state != ConnectionState::Disconnected)
         setState(ConnectionState::Disconnected);
@@ -119,30 +153,39 @@ void ClusterSession::stop()
 
 void ClusterSession::startInformers(const core::kube::RestMapper &mapper)
 {
-    const auto pods = mapper.resolve(QStringLiteral("pods"));
-    const auto nodes = mapper.resolve(QStringLiteral("nodes"));
-    if (!pods || !nodes) {
-        setState(ConnectionState::Forbidden, (!pods ? pods.error() : nodes.error()).message);
-        return;
-    }
-    setState(ConnectionState::Syncing);
-    const auto informer = [this](const core::kube::ResourceMapping &resource) {
+    QList<core::kube::Informer *> started;
+    for (const QString &name : std::as_const(m_order)) {
+        Watched &w = m_watched[name];
+        const auto resource = mapper.resolve(name);
+        if (!resource) {
+            if (!w.required)
+                continue;
+            for (core::kube::Informer *informer : std::as_const(started))
+                informer->deleteLater();
+            for (Watched &other : m_watched)
+                other.informer = nullptr;
+            setState(ConnectionState::Forbidden, resource.error().message);
+            return;
+        }
         core::kube::InformerOptions options;
-        options.reflector.resource = resource;
+        options.reflector.resource = resource.value();
+        for (const Tune &tune : std::as_const(w.tunes))
+            tune(options);
         auto *created = new core::kube::Informer(m_client, options, this);
         connect(created, &core::kube::Informer::warning, this,
                 [this, created](const core::kube::ApiStatusError &e) { onFailure(created, e); });
         connect(created, &core::kube::Informer::watching, this,
                 [this, created] { onWatching(created); });
-        connect(created, &core::kube::Informer::synced, this, &ClusterSession::onSynced);
-        return created;
-    };
-    m_nodeInformer = informer(nodes.value());
-    connect(m_nodeInformer, &core::kube::Informer::changes, this, &ClusterSession::onNodes);
-    m_podInformer = informer(pods.value());
-    connect(m_podInformer, &core::kube::Informer::changes, this, &ClusterSession::onPods);
-    m_nodeInformer->start();
-    m_podInformer->start();
+        connect(created, &core::kube::Informer::synced, this, [this, name] { onSynced(name); });
+        connect(created, &core::kube::Informer::changes, this,
+                [this, name](const core::kube::ChangeSet &changes) { onChanges(name, changes); });
+        w.informer = created;
+        started.append(created);
+    }
+    setState(ConnectionState::Syncing);
+    emit discovered();
+    for (core::kube::Informer *informer : std::as_const(started))
+        informer->start();
 }
 
 void ClusterSession::onFailure(core::kube::Informer *informer,
@@ -153,9 +196,8 @@ void ClusterSession::onFailure(core::kube::Informer *informer,
     m_failing.insert(informer);
     const ConnectionState state = stateFor(error);
     // A transport failure while watching is a reconnect in progress, not a lost cluster.
-    setState(state == ConnectionState::Unreachable && m_informersSynced == 2
-                 ? ConnectionState::Reconnecting
-                 : state,
+    setState(state == ConnectionState::Unreachable && allSynced() ? ConnectionState::Reconnecting
+                                                                  : state,
              error.toError().message);
 }
 
@@ -168,10 +210,14 @@ void ClusterSession::onWatching(core::kube::Informer *informer)
         setState(ConnectionState::Synced);
 }
 
-void ClusterSession::onPods(const core::kube::ChangeSet &changes)
+void ClusterSession::onChanges(const QString &resource, const core::kube::ChangeSet &changes)
 {
-    m_podModel->applyChanges(changes);
-    m_failing.remove(m_podInformer); // it delivered, so it is listing or watching again
+    const Watched &w = m_watched[resource];
+    if (!w.informer)
+        return;
+    for (const Sink &sink : w.sinks)
+        sink(changes, w.informer->cache());
+    m_failing.remove(w.informer); // it delivered, so it is listing or watching again
     m_status.pods = m_podModel->rowCount();
     if (live() && m_status.state != ConnectionState::Synced)
         setState(ConnectionState::Synced);
@@ -179,28 +225,34 @@ void ClusterSession::onPods(const core::kube::ChangeSet &changes)
         emit statusChanged(m_status);
 }
 
-void ClusterSession::onNodes(const core::kube::ChangeSet &changes)
+void ClusterSession::onNodes(const core::kube::ObjectCache &cache)
 {
-    Q_UNUSED(changes);
     // By label and taint, never by name: a cluster may have several virtual nodes.
-    const QStringList names = core::burst::virtualNodeNames(m_nodeInformer->cache().objects());
+    const QStringList names = core::burst::virtualNodeNames(cache.objects());
     m_podModel->setVirtualNodes(QSet<QString>(names.cbegin(), names.cend()));
-    m_failing.remove(m_nodeInformer);
+}
+
+void ClusterSession::onSynced(const QString &resource)
+{
+    Watched &w = m_watched[resource];
+    m_failing.remove(w.informer); // its list succeeded
+    w.synced = true;
     if (live())
         setState(ConnectionState::Synced);
 }
 
-void ClusterSession::onSynced()
+bool ClusterSession::allSynced() const
 {
-    m_failing.remove(qobject_cast<core::kube::Informer *>(sender())); // its list succeeded
-    ++m_informersSynced;
-    if (live())
-        setState(ConnectionState::Synced);
+    for (const Watched &w : m_watched) {
+        if (w.informer && !w.synced)
+            return false;
+    }
+    return true;
 }
 
 bool ClusterSession::live() const
 {
-    return m_informersSynced == 2 && m_failing.isEmpty();
+    return m_failing.isEmpty() && allSynced();
 }
 
 void ClusterSession::setState(ConnectionState state, const QString &detail)

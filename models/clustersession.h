@@ -4,15 +4,20 @@
 #include "core/kube/connection.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QString>
+
+#include <functional>
 
 namespace core::kube {
 class ApiClient;
 class Informer;
 class RestMapper;
+class ObjectCache;
 struct ChangeSet;
+struct InformerOptions;
 } // namespace core::kube
 
 namespace models {
@@ -46,14 +51,22 @@ struct ConnectionStatus
 QString describeStatus(const QString &context, const ConnectionStatus &status);
 
 // One live cluster: an ApiClient for a resolved kubeconfig context (or CCI endpoint), discovery,
-// and informers for pods and nodes that keep a PodTableModel current. States follow the
-// informers: a failed list or watch makes the session Reconnecting (or Unauthorized / Forbidden
-// / Unreachable by the error) from that moment, and the next batch that arrives makes it Synced
-// again; the model keeps its rows meanwhile (a relist is diffed, never a blank table).
+// and one informer per watched resource. Pods and nodes are always watched and keep a
+// PodTableModel current; a pane that needs another resource registers it with watch() before
+// start(). States follow the informers: a failed list or watch makes the session Reconnecting
+// (or Unauthorized / Forbidden / Unreachable by the error) from that moment, and the next batch
+// that arrives makes it Synced again; models keep their rows meanwhile (a relist is diffed,
+// never a blank table).
 class ClusterSession : public QObject
 {
     Q_OBJECT
 public:
+    // Receives every batch of one resource, after the informer's cache holds it.
+    using Sink = std::function<void(const core::kube::ChangeSet &changes,
+                                    const core::kube::ObjectCache &cache)>;
+    // Adjusts a resource's informer options (a transform, its indexes) before it starts.
+    using Tune = std::function<void(core::kube::InformerOptions &options)>;
+
     explicit ClusterSession(core::kube::Connection connection, QObject *parent = nullptr);
     ~ClusterSession() override;
 
@@ -62,29 +75,51 @@ public:
     PodTableModel *pods() const { return m_podModel; }
     core::kube::ApiClient *client() const { return m_client; }
 
+    // Watches `resource` (what kubectl accepts: "events", "deployments.apps",
+    // "scheduleprofiles") from the next start(). Optional resources the server does not serve
+    // are skipped (servesResource() says so) and do not keep the session from Synced; a
+    // required one that is missing makes the session Forbidden. Several sinks may watch one
+    // resource: it gets one informer.
+    void watch(const QString &resource, Sink sink, bool required = false, Tune tune = {});
+    // After discovery: whether the server serves `resource` (false before discovery).
+    bool servesResource(const QString &resource) const;
+    // The informer of a watched resource, nullptr before discovery or when not served.
+    core::kube::Informer *informer(const QString &resource) const;
+
     void start();
     void stop();
 
 signals:
     void statusChanged(const models::ConnectionStatus &status);
+    // Discovery is done and the informers are starting (servesResource() now answers).
+    void discovered();
 
 private:
+    struct Watched
+    {
+        QList<Sink> sinks;
+        bool required = false;
+        QList<Tune> tunes;
+        core::kube::Informer *informer = nullptr;
+        bool synced = false;
+    };
+
     void startInformers(const core::kube::RestMapper &mapper);
     void onFailure(core::kube::Informer *informer, const core::kube::ApiStatusError &error);
     void onWatching(core::kube::Informer *informer);
-    void onPods(const core::kube::ChangeSet &changes);
-    void onNodes(const core::kube::ChangeSet &changes);
-    void onSynced();
+    void onChanges(const QString &resource, const core::kube::ChangeSet &changes);
+    void onSynced(const QString &resource);
+    void onNodes(const core::kube::ObjectCache &cache);
     void setState(ConnectionState state, const QString &detail = {});
-    bool live() const; // both informers listed, and neither has failed since it last worked
+    bool allSynced() const;
+    bool live() const; // every informer listed, and none has failed since it last worked
 
     QString m_contextName;
     core::kube::ApiClient *m_client;
-    core::kube::Informer *m_podInformer = nullptr;
-    core::kube::Informer *m_nodeInformer = nullptr;
     PodTableModel *m_podModel;
     ConnectionStatus m_status;
-    int m_informersSynced = 0;
+    QHash<QString, Watched> m_watched;   // by the name given to watch()
+    QStringList m_order;                  // registration order, for a stable start
     QSet<core::kube::Informer *> m_failing; // informers whose last list or watch failed
 };
 
