@@ -12,6 +12,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <malloc.h>
 #include <unistd.h>
 
 namespace {
@@ -23,6 +24,14 @@ qint64 residentBytes()
         return 0;
     const QList<QByteArray> fields = statm.readAll().split(' ');
     return fields.size() > 1 ? fields.at(1).toLongLong() * sysconf(_SC_PAGESIZE) : 0;
+}
+
+// Bytes the allocator has handed out and not had back: what the data holds, without the pages
+// a fragmented heap keeps resident.
+qint64 heapInUse()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return qint64(info.uordblks + info.hblkhd);
 }
 
 } // namespace
@@ -45,6 +54,7 @@ int main(int argc, char *argv[])
     }
     const qint64 expected = args.at(2).toLongLong();
     const qint64 idle = residentBytes();
+    const qint64 idleHeap = heapInUse();
     models::ClusterSession session(connection.value());
     QElapsedTimer clock;
     qint64 firstRows = -1;
@@ -67,6 +77,11 @@ int main(int argc, char *argv[])
         return 1;
     const qint64 synced = clock.elapsed();
     const qint64 grown = residentBytes() - idle;
+    const qint64 heapGrown = heapInUse() - idleHeap;
+    malloc_trim(0);
+    if (qEnvironmentVariableIsSet("BENCH_MALLOC_STATS"))
+        malloc_stats();
+    const qint64 trimmedGrown = residentBytes() - idle;
 
     models::PodFilterProxy proxy;
     proxy.setSourceModel(session.pods());
@@ -81,6 +96,10 @@ int main(int argc, char *argv[])
         << "console synced " << pods << " pods in " << synced << " ms\n"
         << "console memory added        " << grown / (1024 * 1024) << " MiB ("
         << (pods ? grown / pods : 0) << " bytes per pod, informer cache + rows)\n"
+        << "console heap in use added   " << heapGrown / (1024 * 1024) << " MiB ("
+        << (pods ? heapGrown / pods : 0) << " bytes per pod); resident after malloc_trim "
+        << trimmedGrown / (1024 * 1024) << " MiB (" << (pods ? trimmedGrown / pods : 0)
+        << " bytes per pod)\n"
         << "filter 'ns:payments status:Running' over " << pods << " rows: " << filtered
         << " ms, " << matched << " matched\n";
     session.stop();

@@ -77,7 +77,11 @@ public:
             return;
         const int first = int(this->m_rows.size());
         this->beginInsertRows({}, first, first + int(added.size()) - 1);
-        this->m_rows.reserve(this->m_rows.size() + added.size());
+        // Grow geometrically: reserving exactly the new size made every batch of a first sync
+        // move all rows again (quadratic at 100k pods).
+        const qsizetype needed = this->m_rows.size() + added.size();
+        if (needed > this->m_rows.capacity())
+            this->m_rows.reserve(std::max(needed, this->m_rows.capacity() * 3 / 2));
         for (Row &row : added) {
             m_index.insert(this->key(row), int(this->m_rows.size()));
             this->m_rows.append(std::move(row));

@@ -18,30 +18,34 @@ bool healthy(const QString &status)
 
 } // namespace
 
-PodRow podRowFrom(const QJsonObject &pod)
+PodRow podRowFrom(const QJsonObject &pod, StringPool *pool)
 {
+    const auto shared = [pool](const QString &text) {
+        return pool ? pool->intern(text) : text;
+    };
     namespace kube = core::kube;
     namespace cci = core::burst;
     PodRow row;
     row.uid = kube::uidOf(pod);
-    row.nameSpace = kube::namespaceOf(pod);
+    row.nameSpace = shared(kube::namespaceOf(pod));
     row.name = kube::nameOf(pod);
-    row.node = kube::nodeNameOf(pod);
+    row.node = shared(kube::nodeNameOf(pod));
     row.podIp = pod.value(u"status").toObject().value(u"podIP").toString();
     const QJsonObject owner = kube::controllerRef(pod);
-    row.ownerKind = owner.value(u"kind").toString();
-    row.ownerName = owner.value(u"name").toString();
-    row.burstLabel = kube::labelOf(pod, cci::kBurstLabel);
-    row.profile = kube::annotationOf(pod, cci::kManagedByProfileAnnotation);
-    row.cciCpu = kube::annotationOf(pod, cci::kBurstPodCpuAnnotation);
-    row.cciMemory = kube::annotationOf(pod, cci::kBurstPodMemoryAnnotation);
+    row.ownerKind = shared(owner.value(u"kind").toString());
+    row.ownerName = shared(owner.value(u"name").toString());
+    row.burstLabel = shared(kube::labelOf(pod, cci::kBurstLabel));
+    row.profile = shared(kube::annotationOf(pod, cci::kManagedByProfileAnnotation));
+    row.cciCpu = shared(kube::annotationOf(pod, cci::kBurstPodCpuAnnotation));
+    row.cciMemory = shared(kube::annotationOf(pod, cci::kBurstPodMemoryAnnotation));
     row.created = QDateTime::fromString(kube::metadataString(pod, u"creationTimestamp"),
                                         Qt::ISODate);
     row.summary = core::kube::summarizePod(pod);
+    row.summary.status = shared(row.summary.status);
     return row;
 }
 
-RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes)
+RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes, StringPool *pool)
 {
     RowBatch<PodRow> batch;
     QSet<QString> deleted;
@@ -55,7 +59,7 @@ RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes)
     for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
         for (const QJsonObject &pod : *list) {
             if (!deleted.contains(core::kube::uidOf(pod)))
-                batch.upserted.append(podRowFrom(pod));
+                batch.upserted.append(podRowFrom(pod, pool));
         }
     }
     return batch;

@@ -3,6 +3,7 @@
 #include "core/kube/informer.h"
 #include "core/kube/podsummary.h"
 #include "models/livetablemodel.h"
+#include "models/stringpool.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -30,10 +31,11 @@ struct PodRow
     core::kube::PodSummary summary;
 };
 
-PodRow podRowFrom(const QJsonObject &pod);
+// With a pool, the texts many pods share (namespace, node, owner, status, labels) are shared.
+PodRow podRowFrom(const QJsonObject &pod, StringPool *pool = nullptr);
 // An informer batch as rows: deleted pods by uid, added and modified ones decoded. Pure, so it
 // may run on the thread that received the batch.
-RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes);
+RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes, StringPool *pool = nullptr);
 
 // Every pod of a connection, live: one row per pod uid, updated batch by batch (LiveTableModel).
 // Where a pod runs (local node or a virtual-kubelet node, i.e. on CCI) follows the set of
@@ -63,7 +65,7 @@ public:
 
     explicit PodTableModel(QObject *parent = nullptr);
 
-    void applyChanges(const core::kube::ChangeSet &changes) { apply(podBatch(changes)); }
+    void applyChanges(const core::kube::ChangeSet &changes) { apply(podBatch(changes, &m_pool)); }
     // The names of the nodes that are virtual-kubelet nodes; rows whose node joins or leaves
     // the set change their Location cell.
     void setVirtualNodes(const QSet<QString> &nodes);
@@ -86,6 +88,7 @@ private:
 
     QSet<QString> m_virtualNodes;
     QDateTime m_now;
+    StringPool m_pool;
 };
 
 } // namespace models

@@ -6,14 +6,36 @@
 
 namespace core::kube {
 
+namespace {
+
+ReflectorOptions withTransform(ReflectorOptions reflector, const InformerOptions &options)
+{
+    const bool strip = options.stripBulkyFields;
+    auto user = options.transform;
+    auto earlier = reflector.transform;
+    if (strip || user || earlier) {
+        reflector.transform = [strip, user, earlier](const QJsonObject &object) {
+            QJsonObject o = earlier ? earlier(object) : object;
+            if (strip)
+                o = Informer::stripBulkyFields(std::move(o));
+            return user ? user(o) : o;
+        };
+    }
+    return reflector;
+}
+
+} // namespace
+
 Informer::Informer(ApiClient *client, InformerOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options)),
-      m_reflector(new Reflector(client, m_options.reflector, this)), m_batchTimer(new QTimer(this))
+      m_reflector(new Reflector(client, withTransform(m_options.reflector, m_options), this)),
+      m_cache(m_options.indexes, m_options.storage), m_batchTimer(new QTimer(this))
 {
     m_batchTimer->setSingleShot(true);
     m_batchTimer->setInterval(m_options.batchInterval);
     connect(m_batchTimer, &QTimer::timeout, this, &Informer::flush);
     connect(m_reflector, &Reflector::listed, this, &Informer::onListed);
+    connect(m_reflector, &Reflector::pageListed, this, &Informer::onPage);
     connect(m_reflector, &Reflector::event, this, &Informer::onEvent);
     connect(m_reflector, &Reflector::failed, this, &Informer::warning);
     connect(m_reflector, &Reflector::watching, this, &Informer::watching);
@@ -91,21 +113,41 @@ void Informer::noteDeleted(const QJsonObject &object)
     p.deleted = object;
 }
 
-void Informer::onListed(const QList<QJsonObject> &objects)
+void Informer::onPage(const QList<QJsonObject> &objects, bool first)
 {
-    QList<QJsonObject> stripped;
-    if (m_options.stripBulkyFields) {
-        stripped.reserve(objects.size());
-        for (const QJsonObject &o : objects)
-            stripped.append(stripBulkyFields(o));
+    // Upserted page by page, so no list is ever held whole (at 100k pods that would be the
+    // peak of the console's memory); what the list did not bring is deleted when it completes.
+    if (first)
+        m_listedUids.clear();
+    for (const QJsonObject &o : objects) {
+        m_listedUids.insert(uidOf(o));
+        switch (m_cache.upsert(o)) {
+        case ObjectCache::Change::Added:
+            noteAdded(o);
+            break;
+        case ObjectCache::Change::Modified:
+            noteModified(o);
+            break;
+        case ObjectCache::Change::None:
+            break;
+        }
     }
-    const CacheDiff diff = m_cache.replace(m_options.stripBulkyFields ? stripped : objects);
-    for (const QJsonObject &o : diff.added)
-        noteAdded(o);
-    for (const QJsonObject &o : diff.modified)
-        noteModified(o);
-    for (const QJsonObject &o : diff.deleted)
-        noteDeleted(o);
+    if (!m_synced)
+        flush(); // the first list: each page out at once
+}
+
+void Informer::onListed()
+{
+    // Objects deleted while no watch ran: in the cache, not in the list.
+    QStringList gone;
+    for (const QString &uid : m_cache.uids())
+        if (!m_listedUids.contains(uid))
+            gone.append(uid);
+    m_listedUids = {};
+    for (const QString &uid : std::as_const(gone)) {
+        if (const auto held = m_cache.removeUid(uid))
+            noteDeleted(*held);
+    }
     if (!m_synced) {
         flush();
         m_synced = true;
@@ -115,8 +157,7 @@ void Informer::onListed(const QList<QJsonObject> &objects)
 
 void Informer::onEvent(const WatchEvent &event)
 {
-    const QJsonObject object =
-        m_options.stripBulkyFields ? stripBulkyFields(event.object) : event.object;
+    const QJsonObject &object = event.object; // transformed by the reflector
     switch (event.type) {
     case WatchEvent::Type::Added:
     case WatchEvent::Type::Modified:

@@ -8,8 +8,10 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
 class QTimer;
@@ -38,12 +40,20 @@ struct InformerOptions
     // Drops metadata.managedFields and the last-applied-configuration annotation: large, and
     // never shown.
     bool stripBulkyFields = true;
+    // Applied to every object before the cache holds it (after stripBulkyFields): keep only what
+    // the observers read (client-go's SetTransform), e.g. trimPodForLists.
+    std::function<QJsonObject(const QJsonObject &)> transform;
+    // The cache's indexes; fewer indexes, less memory per object.
+    QList<ObjectCache::Index> indexes = ObjectCache::allIndexes();
+    ObjectCache::Storage storage = ObjectCache::Storage::Objects;
 };
 
 // One resource in one namespace (or all), kept in an indexed ObjectCache by a Reflector.
 // Observers learn of changes only after the cache holds them, in batches at most every
 // batchInterval (a QTimer on the informer's thread), so models update per batch instead of
-// per event. A relist is diffed against the cache: objects deleted during a gap are reported
+// per event. A list goes into the cache page by page as it arrives (models fill while a big
+// cluster streams in; the first list flushes every page at once); synced() follows the last page
+// of the first list. A relist is diffed against the cache: objects deleted during a gap are reported
 // as deleted and unchanged ones are not reported again.
 class Informer : public QObject
 {
@@ -76,7 +86,8 @@ private:
         std::optional<QJsonObject> deleted;
     };
 
-    void onListed(const QList<QJsonObject> &objects);
+    void onListed();
+    void onPage(const QList<QJsonObject> &objects, bool first);
     void onEvent(const WatchEvent &event);
     void noteAdded(const QJsonObject &object);
     void noteModified(const QJsonObject &object);
@@ -91,6 +102,7 @@ private:
     QHash<QString, Pending> m_pending;
     QList<QString> m_order; // uids in first-change order, so a batch keeps event order
     bool m_synced = false;
+    QSet<QString> m_listedUids; // uids the pages of the current list brought
 };
 
 } // namespace core::kube

@@ -3,16 +3,9 @@
 #include "core/kube/objectmeta.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace core::kube {
-
-namespace {
-
-constexpr ObjectCache::Index allIndexes[] = {ObjectCache::Index::Namespace,
-                                             ObjectCache::Index::Node, ObjectCache::Index::Owner,
-                                             ObjectCache::Index::Label};
-
-} // namespace
 
 QStringList ObjectCache::indexValues(Index index, const QJsonObject &object)
 {
@@ -44,14 +37,14 @@ QStringList ObjectCache::indexValues(Index index, const QJsonObject &object)
 
 void ObjectCache::addToIndexes(const QString &uid, const QJsonObject &object)
 {
-    for (const Index index : allIndexes)
+    for (const Index index : m_active)
         for (const QString &value : indexValues(index, object))
             m_indexes[int(index)][value].insert(uid);
 }
 
 void ObjectCache::removeFromIndexes(const QString &uid, const QJsonObject &object)
 {
-    for (const Index index : allIndexes) {
+    for (const Index index : m_active) {
         auto &map = m_indexes[int(index)];
         for (const QString &value : indexValues(index, object)) {
             auto it = map.find(value);
@@ -64,31 +57,61 @@ void ObjectCache::removeFromIndexes(const QString &uid, const QJsonObject &objec
     }
 }
 
+ObjectCache::Entry ObjectCache::entryFor(const QJsonObject &object) const
+{
+    Entry entry;
+    if (m_storage == Storage::Objects) {
+        entry.object = object;
+    } else {
+        entry.compact = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        entry.compact.squeeze();
+        entry.resourceVersion = resourceVersionOf(object);
+    }
+    return entry;
+}
+
+QJsonObject ObjectCache::decode(const Entry &entry) const
+{
+    if (m_storage == Storage::Objects)
+        return entry.object;
+    return QJsonDocument::fromJson(entry.compact).object();
+}
+
+QString ObjectCache::resourceVersion(const Entry &entry) const
+{
+    return m_storage == Storage::Objects ? resourceVersionOf(entry.object)
+                                         : entry.resourceVersion;
+}
+
 ObjectCache::Change ObjectCache::upsert(const QJsonObject &object)
 {
     const QString uid = uidOf(object);
-    auto it = m_objects.find(uid);
-    if (it == m_objects.end()) {
-        m_objects.insert(uid, object);
+    auto it = m_entries.find(uid);
+    if (it == m_entries.end()) {
+        m_entries.insert(uid, entryFor(object));
         addToIndexes(uid, object);
         return Change::Added;
     }
-    if (resourceVersionOf(*it) == resourceVersionOf(object))
+    if (resourceVersion(*it) == resourceVersionOf(object))
         return Change::None;
-    removeFromIndexes(uid, *it);
-    *it = object;
+    removeFromIndexes(uid, decode(*it));
+    *it = entryFor(object);
     addToIndexes(uid, object);
     return Change::Modified;
 }
 
 std::optional<QJsonObject> ObjectCache::remove(const QJsonObject &object)
 {
-    const QString uid = uidOf(object);
-    auto it = m_objects.find(uid);
-    if (it == m_objects.end())
+    return removeUid(uidOf(object));
+}
+
+std::optional<QJsonObject> ObjectCache::removeUid(const QString &uid)
+{
+    auto it = m_entries.find(uid);
+    if (it == m_entries.end())
         return std::nullopt;
-    const QJsonObject held = *it;
-    m_objects.erase(it);
+    const QJsonObject held = decode(*it);
+    m_entries.erase(it);
     removeFromIndexes(uid, held);
     return held;
 }
@@ -112,15 +135,30 @@ CacheDiff ObjectCache::replace(const QList<QJsonObject> &objects)
         }
     }
     QStringList gone;
-    for (auto it = m_objects.cbegin(); it != m_objects.cend(); ++it)
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
         if (!seen.contains(it.key()))
             gone.append(it.key());
     for (const QString &uid : std::as_const(gone)) {
-        const QJsonObject held = m_objects.take(uid);
+        const QJsonObject held = decode(m_entries.take(uid));
         removeFromIndexes(uid, held);
         diff.deleted.append(held);
     }
     return diff;
+}
+
+QJsonObject ObjectCache::object(const QString &uid) const
+{
+    const auto it = m_entries.constFind(uid);
+    return it == m_entries.cend() ? QJsonObject() : decode(*it);
+}
+
+QList<QJsonObject> ObjectCache::objects() const
+{
+    QList<QJsonObject> result;
+    result.reserve(m_entries.size());
+    for (const Entry &entry : m_entries)
+        result.append(decode(entry));
+    return result;
 }
 
 QList<QJsonObject> ObjectCache::byIndex(Index index, const QString &key) const
@@ -131,7 +169,7 @@ QList<QJsonObject> ObjectCache::byIndex(Index index, const QString &key) const
         return result;
     result.reserve(it->size());
     for (const QString &uid : *it)
-        result.append(m_objects.value(uid));
+        result.append(object(uid));
     return result;
 }
 

@@ -20,35 +20,67 @@ struct CacheDiff
 };
 
 // The informer's store (client-go's thread-unsafe indexer): objects keyed by metadata.uid and
-// indexed by namespace, node (spec.nodeName), owner uid and label "key=value". Objects are
-// QJsonObject, implicitly shared with whoever holds them; nothing is deep-copied.
+// indexed by namespace, node (spec.nodeName), owner uid and label "key=value".
+//
+// Storage::Objects holds each object as the QJsonObject it came as, implicitly shared with
+// whoever holds it (nothing is deep-copied). QJsonObject costs several times the object's JSON
+// text (every nested object and array is its own allocation), so a cache of many objects that
+// are rarely read back (the pods of a big cluster: the panes keep their own rows) can use
+// Storage::CompactJson: the object's compact JSON text, decoded again on each read (about 12 us
+// for a trimmed pod here).
 class ObjectCache
 {
 public:
     enum class Index { Namespace, Node, Owner, Label };
     enum class Change { None, Added, Modified };
+    enum class Storage { Objects, CompactJson };
+
+    static QList<Index> allIndexes()
+    {
+        return {Index::Namespace, Index::Node, Index::Owner, Index::Label};
+    }
+    // Keeps only `indexes` (byIndex() on another one finds nothing).
+    explicit ObjectCache(QList<Index> indexes = allIndexes(), Storage storage = Storage::Objects)
+        : m_active(std::move(indexes)), m_storage(storage)
+    {
+    }
 
     // None when the cache already holds this resourceVersion of the object.
     Change upsert(const QJsonObject &object);
     // The object the cache held, or nothing when it did not hold it.
     std::optional<QJsonObject> remove(const QJsonObject &object);
+    std::optional<QJsonObject> removeUid(const QString &uid);
     // Makes the cache hold exactly `objects` (a relist) and reports the difference.
     CacheDiff replace(const QList<QJsonObject> &objects);
+    QStringList uids() const { return m_entries.keys(); }
 
-    qsizetype size() const { return m_objects.size(); }
-    bool contains(const QString &uid) const { return m_objects.contains(uid); }
-    QJsonObject object(const QString &uid) const { return m_objects.value(uid); }
-    QList<QJsonObject> objects() const { return m_objects.values(); }
+    qsizetype size() const { return m_entries.size(); }
+    bool contains(const QString &uid) const { return m_entries.contains(uid); }
+    QJsonObject object(const QString &uid) const;
+    QList<QJsonObject> objects() const;
     // Objects whose index value is `key` (a namespace, node name, owner uid or "key=value").
     QList<QJsonObject> byIndex(Index index, const QString &key) const;
     QStringList indexKeys(Index index) const;
+    Storage storage() const { return m_storage; }
 
 private:
+    struct Entry
+    {
+        QJsonObject object;     // Storage::Objects
+        QByteArray compact;     // Storage::CompactJson
+        QString resourceVersion; // Storage::CompactJson (Objects reads it from the object)
+    };
+
     static QStringList indexValues(Index index, const QJsonObject &object);
+    Entry entryFor(const QJsonObject &object) const;
+    QJsonObject decode(const Entry &entry) const;
+    QString resourceVersion(const Entry &entry) const;
     void addToIndexes(const QString &uid, const QJsonObject &object);
     void removeFromIndexes(const QString &uid, const QJsonObject &object);
 
-    QHash<QString, QJsonObject> m_objects;
+    QList<Index> m_active;
+    Storage m_storage;
+    QHash<QString, Entry> m_entries;
     QHash<QString, QSet<QString>> m_indexes[4];
 };
 

@@ -133,6 +133,109 @@ PodSummary summarizePod(const QJsonObject &pod)
     return summary;
 }
 
+namespace {
+
+QJsonObject pick(const QJsonObject &from, std::initializer_list<QStringView> keys)
+{
+    QJsonObject to;
+    for (const QStringView key : keys) {
+        const auto it = from.constFind(key);
+        if (it != from.constEnd())
+            to.insert(key.toString(), it.value());
+    }
+    return to;
+}
+
+QJsonArray pickEach(const QJsonValue &array, std::initializer_list<QStringView> keys)
+{
+    QJsonArray to;
+    for (const QJsonValue &item : array.toArray())
+        to.append(pick(item.toObject(), keys));
+    return to;
+}
+
+void insertIfAny(QJsonObject &to, const QString &key, const QJsonObject &value)
+{
+    if (!value.isEmpty())
+        to.insert(key, value);
+}
+
+void insertIfAny(QJsonObject &to, const QString &key, const QJsonArray &value)
+{
+    if (!value.isEmpty())
+        to.insert(key, value);
+}
+
+QJsonArray trimContainerStatuses(const QJsonValue &statuses)
+{
+    QJsonArray to;
+    for (const QJsonValue &item : statuses.toArray()) {
+        const QJsonObject status = item.toObject();
+        QJsonObject kept = pick(status, {u"name", u"ready", u"started", u"restartCount", u"state"});
+        const QJsonValue finished = status.value(u"lastState")
+                                        .toObject()
+                                        .value(u"terminated")
+                                        .toObject()
+                                        .value(u"finishedAt");
+        if (!finished.isUndefined())
+            kept.insert(QStringLiteral("lastState"),
+                        QJsonObject{{QStringLiteral("terminated"),
+                                     QJsonObject{{QStringLiteral("finishedAt"), finished}}}});
+        to.append(kept);
+    }
+    return to;
+}
+
+} // namespace
+
+QJsonObject trimPodForLists(const QJsonObject &pod, const QStringList &keptAnnotations)
+{
+    const QJsonObject metadata = pod.value(u"metadata").toObject();
+    QJsonObject meta = pick(metadata, {u"name", u"namespace", u"uid", u"resourceVersion",
+                                       u"generateName", u"creationTimestamp",
+                                       u"deletionTimestamp", u"labels"});
+    QJsonArray owners;
+    for (const QJsonValue &owner : metadata.value(u"ownerReferences").toArray()) {
+        if (owner.toObject().value(u"controller").toBool())
+            owners.append(pick(owner.toObject(), {u"apiVersion", u"kind", u"name", u"uid",
+                                                  u"controller"}));
+    }
+    insertIfAny(meta, QStringLiteral("ownerReferences"), owners);
+    const QJsonObject annotations = metadata.value(u"annotations").toObject();
+    QJsonObject keptValues;
+    for (const QString &key : keptAnnotations) {
+        const auto it = annotations.constFind(key);
+        if (it != annotations.constEnd())
+            keptValues.insert(key, it.value());
+    }
+    insertIfAny(meta, QStringLiteral("annotations"), keptValues);
+
+    const QJsonObject spec = pod.value(u"spec").toObject();
+    QJsonObject keptSpec = pick(spec, {u"nodeName", u"schedulingGates"});
+    static constexpr std::initializer_list<QStringView> containerKeys = {
+        u"name", u"restartPolicy", u"resources"};
+    insertIfAny(keptSpec, QStringLiteral("containers"),
+                pickEach(spec.value(u"containers"), containerKeys));
+    insertIfAny(keptSpec, QStringLiteral("initContainers"),
+                pickEach(spec.value(u"initContainers"), containerKeys));
+
+    const QJsonObject status = pod.value(u"status").toObject();
+    QJsonObject keptStatus =
+        pick(status, {u"phase", u"reason", u"podIP", u"hostIP", u"qosClass", u"startTime"});
+    insertIfAny(keptStatus, QStringLiteral("conditions"),
+                pickEach(status.value(u"conditions"), {u"type", u"status", u"reason"}));
+    insertIfAny(keptStatus, QStringLiteral("containerStatuses"),
+                trimContainerStatuses(status.value(u"containerStatuses")));
+    insertIfAny(keptStatus, QStringLiteral("initContainerStatuses"),
+                trimContainerStatuses(status.value(u"initContainerStatuses")));
+
+    QJsonObject trimmed = pick(pod, {u"apiVersion", u"kind"});
+    trimmed.insert(QStringLiteral("metadata"), meta);
+    insertIfAny(trimmed, QStringLiteral("spec"), keptSpec);
+    insertIfAny(trimmed, QStringLiteral("status"), keptStatus);
+    return trimmed;
+}
+
 QString humanAge(qint64 seconds)
 {
     // Up to a second in the future is clock skew between machines, as in HumanDuration.

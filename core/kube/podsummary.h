@@ -22,6 +22,16 @@ struct PodSummary
 
 PodSummary summarizePod(const QJsonObject &pod);
 
+// The part of a pod that lists need, for an informer to cache instead of the whole pod (client-go's
+// SetTransform): metadata name, namespace, uid, resourceVersion, generateName, creation and
+// deletion timestamps, labels, the controller ownerReference, and of the annotations only
+// `keptAnnotations`; spec nodeName, schedulingGates, and per (init) container its name,
+// restartPolicy and resource requests/limits; status phase, reason, podIP, hostIP, qosClass,
+// startTime, the conditions' type/status/reason, and per container status its name, ready,
+// started, restartCount, state and lastState.terminated.finishedAt. summarizePod() gives the same
+// answer on the trimmed pod; a details view fetches the whole pod when it needs more.
+QJsonObject trimPodForLists(const QJsonObject &pod, const QStringList &keptAnnotations);
+
 // kubectl's HumanDuration, as its AGE columns show it: 45s, 5m10s, 3h20m, 12d, 2y40d;
 // "<invalid>" more than a second in the future.
 QString humanAge(qint64 seconds);

@@ -64,7 +64,6 @@ void Reflector::retryLater(void (Reflector::*step)())
 void Reflector::list()
 {
     dropStream();
-    m_listing.clear();
     ListOptions options;
     options.nameSpace = m_options.nameSpace;
     options.labelSelector = m_options.labelSelector;
@@ -77,7 +76,6 @@ void Reflector::list()
             if (generation != m_generation)
                 return;
             if (!result) {
-                m_listing.clear();
                 emit failed(result.error());
                 retryLater(&Reflector::list);
                 return;
@@ -85,21 +83,21 @@ void Reflector::list()
             ++m_lists;
             m_failures = 0;
             m_lastResourceVersion = resourceVersionOf(result.value());
-            const QList<QJsonObject> objects = std::exchange(m_listing, {});
-            emit listed(objects, m_lastResourceVersion);
+            emit listed(m_lastResourceVersion);
             if (m_running && generation == m_generation)
                 watch();
         },
         [this, generation](const QJsonObject &page, int index) {
             if (generation != m_generation)
                 return false;
-            if (index == 0)
-                m_listing.clear();
             const QJsonArray items = page.value(u"items").toArray();
-            m_listing.reserve(m_listing.size() + items.size());
+            QList<QJsonObject> objects;
+            objects.reserve(items.size());
             for (const QJsonValue &item : items)
-                m_listing.append(item.toObject());
-            return true;
+                objects.append(m_options.transform ? m_options.transform(item.toObject())
+                                                   : item.toObject());
+            emit pageListed(objects, index == 0);
+            return generation == m_generation;
         });
 }
 
@@ -146,8 +144,15 @@ bool Reflector::handleEvent(const WatchEvent &e)
     const QString rv = e.resourceVersion();
     if (!rv.isEmpty())
         m_lastResourceVersion = rv;
-    if (e.type != WatchEvent::Type::Bookmark)
+    if (e.type == WatchEvent::Type::Bookmark)
+        return true;
+    if (m_options.transform) {
+        WatchEvent transformed = e;
+        transformed.object = m_options.transform(e.object);
+        emit event(transformed);
+    } else {
         emit event(e);
+    }
     return true;
 }
 

@@ -10,6 +10,7 @@
 #include <QPointer>
 
 #include <chrono>
+#include <functional>
 
 class QTimer;
 
@@ -30,6 +31,9 @@ struct ReflectorOptions
     std::chrono::seconds minWatchTimeout{300};
     std::chrono::milliseconds initialBackoff{800}; // client-go's reflector backoff
     std::chrono::milliseconds maxBackoff{30000};
+    // Applied to every object as it arrives (list items, watch events), before anything holds
+    // it: client-go's SetTransform. A list page's full objects are freed page by page.
+    std::function<QJsonObject(const QJsonObject &)> transform;
 };
 
 // client-go's Reflector: lists (paged), then watches from the list's resourceVersion with
@@ -53,8 +57,13 @@ public:
     int watchCount() const { return m_watches; }
 
 signals:
-    // The complete state (first list and every relist).
-    void listed(const QList<QJsonObject> &objects, const QString &resourceVersion);
+    // One page of a list (the first list or a relist) as it arrives, transformed. A list that
+    // starts over (its continue token expired) begins again with `first`. Nothing holds the
+    // pages: whoever needs the complete state keeps it.
+    void pageListed(const QList<QJsonObject> &objects, bool first);
+    // The list is complete: the pages since the last `first` are the whole state at
+    // `resourceVersion`.
+    void listed(const QString &resourceVersion);
     // ADDED, MODIFIED or DELETED; bookmarks and errors are handled here.
     void event(const core::kube::WatchEvent &event);
     // A failure the reflector recovers from by itself (shown as a warning, if at all).
@@ -78,7 +87,6 @@ private:
     bool m_running = false;
     quint64 m_generation = 0; // callbacks of an earlier start/stop are ignored
     QString m_lastResourceVersion;
-    QList<QJsonObject> m_listing;
     QPointer<ApiStream> m_stream;
     WatchStream m_parser;
     bool m_streamHadEvents = false;

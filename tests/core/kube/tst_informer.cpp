@@ -215,8 +215,17 @@ private slots:
         QVERIFY2(spy.size() <= 10, qPrintable(QString::number(spy.size())));
     }
 
+    void indexes_data()
+    {
+        QTest::addColumn<ObjectCache::Storage>("storage");
+        QTest::newRow("objects") << ObjectCache::Storage::Objects;
+        QTest::newRow("compact json") << ObjectCache::Storage::CompactJson;
+    }
+
+    // Both storages answer every read alike; a compact cache decodes what it hands out.
     void indexes()
     {
+        QFETCH(ObjectCache::Storage, storage);
         SandboxFixture sandbox;
         const auto create = [&](const QString &ns, const QString &name, const QString &node,
                                 const QString &app, const QString &owner) {
@@ -229,9 +238,12 @@ private slots:
         create(QStringLiteral("payments"), QStringLiteral("c"), QStringLiteral("n1"),
                QStringLiteral("db"), QString());
         ApiClient client(sandbox.connection());
-        Informer informer(&client, options(client));
+        InformerOptions o = options(client);
+        o.storage = storage;
+        Informer informer(&client, o);
         informer.start();
         QTRY_VERIFY(informer.hasSynced());
+        QCOMPARE(informer.cache().storage(), storage);
         const auto names = [](const QList<QJsonObject> &objects) {
             QStringList result;
             for (const QJsonObject &o : objects)
@@ -255,6 +267,82 @@ private slots:
         QTRY_COMPARE(names(cache.byIndex(ObjectCache::Index::Label, QStringLiteral("app=web"))),
                      (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
         QVERIFY(cache.byIndex(ObjectCache::Index::Label, QStringLiteral("app=db")).isEmpty());
+        // The object read back is the one the watch brought.
+        QJsonObject c;
+        for (const QJsonObject &o : cache.byIndex(ObjectCache::Index::Label, QStringLiteral("app=web")))
+            if (core::kube::nameOf(o) == u"c")
+                c = o;
+        QVERIFY(!c.isEmpty());
+        QCOMPARE(cache.object(core::kube::uidOf(c)), c);
+        QCOMPARE(cache.objects().size(), 3);
+        // Deleting through the watch empties every index it was in.
+        (void)sandbox.store().remove(podType, QStringLiteral("payments"), QStringLiteral("c"));
+        QTRY_COMPARE(cache.size(), 2);
+        QCOMPARE(names(cache.byIndex(ObjectCache::Index::Namespace, QStringLiteral("payments"))),
+                 QStringList());
+        QCOMPARE(names(cache.byIndex(ObjectCache::Index::Node, QStringLiteral("n1"))),
+                 QStringList{QStringLiteral("a")});
+    }
+
+    // A cache keeps only the indexes asked for, and a transform shapes what it holds.
+    void chosenIndexesAndTransform()
+    {
+        SandboxFixture sandbox;
+        (void)sandbox.store().create(podType, QStringLiteral("default"),
+                                     pod(QStringLiteral("default"), QStringLiteral("a"),
+                                         QStringLiteral("n1"), QStringLiteral("web"),
+                                         QStringLiteral("owner-1")));
+        ApiClient client(sandbox.connection());
+        InformerOptions o = options(client);
+        o.indexes = {ObjectCache::Index::Node};
+        o.transform = [](const QJsonObject &object) {
+            QJsonObject kept{{QStringLiteral("metadata"), object.value(u"metadata")}};
+            kept.insert(QStringLiteral("spec"),
+                        QJsonObject{{QStringLiteral("nodeName"),
+                                     object.value(u"spec").toObject().value(u"nodeName")}});
+            return kept;
+        };
+        Informer informer(&client, o);
+        QSignalSpy spy(&informer, &Informer::changes);
+        informer.start();
+        QTRY_VERIFY(informer.hasSynced());
+        const ObjectCache &cache = informer.cache();
+        QCOMPARE(cache.byIndex(ObjectCache::Index::Node, QStringLiteral("n1")).size(), 1);
+        QVERIFY(cache.byIndex(ObjectCache::Index::Namespace, QStringLiteral("default")).isEmpty());
+        QVERIFY(cache.indexKeys(ObjectCache::Index::Label).isEmpty());
+        const QJsonObject held = cache.objects().value(0);
+        QCOMPARE(held.keys(), (QStringList{QStringLiteral("metadata"), QStringLiteral("spec")}));
+        QVERIFY(!held.value(u"metadata").toObject().contains(u"managedFields"));
+        // Watch events are transformed too.
+        (void)sandbox.store().create(podType, QStringLiteral("default"),
+                                     pod(QStringLiteral("default"), QStringLiteral("b"),
+                                         QStringLiteral("n1"), QStringLiteral("web"), QString()));
+        QTRY_COMPARE(cache.size(), 2);
+        for (const QJsonObject &object : cache.objects())
+            QVERIFY(!object.contains(u"status"));
+        QVERIFY(!spy.isEmpty());
+        for (const auto &args : std::as_const(spy))
+            for (const QJsonObject &object : args.at(0).value<ChangeSet>().added)
+                QVERIFY(!object.contains(u"status"));
+    }
+
+    // The first list reaches observers page by page, before synced().
+    void firstListArrivesPageByPage()
+    {
+        SandboxFixture sandbox;
+        core::sandbox::preloadPods(sandbox.store(), 120);
+        ApiClient client(sandbox.connection());
+        Informer informer(&client, options(client)); // pages of 50
+        QSignalSpy spy(&informer, &Informer::changes);
+        QList<int> sizesBeforeSync;
+        connect(&informer, &Informer::changes, this, [&](const ChangeSet &changes) {
+            if (!informer.hasSynced())
+                sizesBeforeSync.append(int(changes.added.size()));
+        });
+        informer.start();
+        QTRY_VERIFY(informer.hasSynced());
+        QCOMPARE(sizesBeforeSync, (QList<int>{50, 50, 20}));
+        QCOMPARE(informer.cache().size(), 120);
     }
 
     void relistReportsDeletionsFromGap()

@@ -125,6 +125,45 @@ private slots:
         QCOMPARE(QStringLiteral("%1/%2").arg(s.readyContainers).arg(s.containers), ready);
         QCOMPARE(s.status, status);
         QCOMPARE(s.restarts, restarts);
+        // An informer caching trimmed pods shows the same READY, STATUS and RESTARTS.
+        const PodSummary t = core::kube::summarizePod(core::kube::trimPodForLists(pod, {}));
+        QCOMPARE(t.readyContainers, s.readyContainers);
+        QCOMPARE(t.containers, s.containers);
+        QCOMPARE(t.status, s.status);
+        QCOMPARE(t.restarts, s.restarts);
+        QCOMPARE(t.lastRestart, s.lastRestart);
+    }
+
+    void trimKeepsWhatListsShow()
+    {
+        const QJsonObject full = pod(
+            "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'web-1','namespace':'default',"
+            "'uid':'u1','resourceVersion':'7','generateName':'web-','creationTimestamp':"
+            "'2026-12-06T10:00:00Z','labels':{'app':'web'},'annotations':{'keep/me':'1',"
+            "'drop/me':'2'},'managedFields':[{'manager':'x'}],'ownerReferences':[{'kind':"
+            "'ReplicaSet','name':'web-abc','uid':'rs1','controller':true},{'kind':'Other',"
+            "'name':'o','uid':'o1'}]},'spec':{'nodeName':'n1','volumes':[{'name':'v'}],"
+            "'tolerations':[{'key':'t'}],'containers':[{'name':'c','image':'nginx','env':[{'name':"
+            "'A','value':'B'}],'resources':{'requests':{'cpu':'250m'}}}]},'status':{'phase':"
+            "'Running','podIP':'10.0.0.1','hostIP':'192.168.0.1','qosClass':'Burstable',"
+            "'conditions':[{'type':'Ready','status':'True','lastTransitionTime':'t',"
+            "'lastProbeTime':null}],'containerStatuses':[{'name':'c','ready':true,"
+            "'restartCount':2,'image':'nginx','imageID':'sha','containerID':'cid','state':"
+            "{'running':{'startedAt':'t'}},'lastState':{'terminated':{'exitCode':1,"
+            "'finishedAt':'2026-12-06T11:00:00Z'}}}]}}");
+        const QJsonObject trimmed = core::kube::trimPodForLists(full, {u"keep/me"_qs});
+        const QJsonObject expected = pod(
+            "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'web-1','namespace':'default',"
+            "'uid':'u1','resourceVersion':'7','generateName':'web-','creationTimestamp':"
+            "'2026-12-06T10:00:00Z','labels':{'app':'web'},'annotations':{'keep/me':'1'},"
+            "'ownerReferences':[{'kind':'ReplicaSet','name':'web-abc','uid':'rs1','controller':"
+            "true}]},'spec':{'nodeName':'n1','containers':[{'name':'c','resources':{'requests':"
+            "{'cpu':'250m'}}}]},'status':{'phase':'Running','podIP':'10.0.0.1','hostIP':"
+            "'192.168.0.1','qosClass':'Burstable','conditions':[{'type':'Ready','status':"
+            "'True'}],'containerStatuses':[{'name':'c','ready':true,'restartCount':2,'state':"
+            "{'running':{'startedAt':'t'}},'lastState':{'terminated':{'finishedAt':"
+            "'2026-12-06T11:00:00Z'}}}]}}");
+        QCOMPARE(trimmed, expected);
     }
 
     void lastRestartIsTheNewestTermination()
