@@ -89,6 +89,30 @@ ApiClient::~ApiClient()
     // Qt keeps TLS connections in its HTTP thread's cache; closing them with the client lets
     // OpenSSL free their state before the process exits.
     m_network->clearConnectionCache();
+    for (auto it = m_streamNetworks.cbegin(); it != m_streamNetworks.cend(); ++it)
+        it.key()->clearConnectionCache();
+}
+
+QNetworkAccessManager *ApiClient::acquireStreamNetwork()
+{
+    for (auto it = m_streamNetworks.begin(); it != m_streamNetworks.end(); ++it) {
+        if (it.value() < kStreamsPerManager) {
+            ++it.value();
+            return it.key();
+        }
+    }
+    auto *network = new QNetworkAccessManager(this);
+    network->setAutoDeleteReplies(false);
+    network->setProxy(m_network->proxy());
+    m_streamNetworks.insert(network, 1);
+    return network;
+}
+
+void ApiClient::releaseStreamNetwork(QNetworkAccessManager *network)
+{
+    const auto it = m_streamNetworks.find(network);
+    if (it != m_streamNetworks.end() && it.value() > 0)
+        --it.value();
 }
 
 QNetworkProxy ApiClient::proxy() const

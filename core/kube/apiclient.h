@@ -9,6 +9,7 @@
 #include <QList>
 #include <QNetworkProxy>
 #include <QNetworkRequest>
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -93,6 +94,13 @@ public:
     // What every request and WebSocket of this client goes through (proxy-url).
     QNetworkProxy proxy() const;
     QNetworkAccessManager *network() const { return m_network; }
+    // Streams (watches, log follows) stay open for minutes, and HTTP/1.1 lets one
+    // QNetworkAccessManager keep only six connections per host: streams therefore never use
+    // network() but a manager of their own kind, at most kStreamsPerManager streams each, so a
+    // dozen watches neither wait for each other nor hold up requests.
+    static constexpr int kStreamsPerManager = 6;
+    QNetworkAccessManager *acquireStreamNetwork();
+    void releaseStreamNetwork(QNetworkAccessManager *network);
 
 private:
     struct Call;
@@ -111,6 +119,7 @@ private:
 
     Connection m_connection;
     QNetworkAccessManager *m_network;
+    QHash<QNetworkAccessManager *, int> m_streamNetworks; // open streams per stream manager
     std::optional<Error> m_proxyError; // a proxy-url Qt cannot use fails every request
     std::chrono::milliseconds m_timeout{30000};
     RetryPolicy m_retry;

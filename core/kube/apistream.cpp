@@ -75,7 +75,8 @@ void ApiStream::start()
                             }
                             m_httpStatus = 0;
                             m_errorBody.clear();
-                            m_reply = m_client->network()->sendCustomRequest(
+                            m_network = m_client->acquireStreamNetwork();
+                            m_reply = m_network->sendCustomRequest(
                                 request.value(), m_request.verb, m_request.body);
                             connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
                                 const int status = m_reply ? httpStatusOf(m_reply) : 0;
@@ -159,6 +160,11 @@ void ApiStream::fail(const ApiStatusError &error)
 
 void ApiStream::dropReply()
 {
+    if (m_network) {
+        if (m_client)
+            m_client->releaseStreamNetwork(m_network);
+        m_network = nullptr;
+    }
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;

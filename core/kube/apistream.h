@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QNetworkAccessManager;
 class QNetworkReply;
 class QTimer;
 
@@ -59,6 +60,7 @@ private:
     QPointer<ApiClient> m_client;
     ApiRequest m_request;
     QPointer<QNetworkReply> m_reply;
+    QNetworkAccessManager *m_network = nullptr; // the stream manager it holds a place in
     QTimer *m_deadline = nullptr;
     QByteArray m_errorBody;
     int m_httpStatus = 0;

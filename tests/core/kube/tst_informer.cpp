@@ -345,6 +345,36 @@ private slots:
         QCOMPARE(informer.cache().size(), 120);
     }
 
+    // A console watches a dozen resources at once. HTTP/1.1 gives one QNetworkAccessManager six
+    // connections per host: twelve watches on it would leave six never opened and every list
+    // queued behind them.
+    void manyWatchesDoNotStarveRequests()
+    {
+        SandboxFixture sandbox;
+        core::sandbox::preloadPods(sandbox.store(), 10);
+        ApiClient client(sandbox.connection());
+        QList<Informer *> informers;
+        for (int i = 0; i < 12; ++i) {
+            informers.append(new Informer(&client, options(client), this));
+            informers.last()->start();
+        }
+        for (Informer *informer : std::as_const(informers))
+            QTRY_VERIFY_WITH_TIMEOUT(informer->hasSynced(), 5000);
+        // Every watch is open: a change reaches all twelve.
+        (void)sandbox.store().create(podType, QStringLiteral("default"),
+                                     pod(QStringLiteral("default"), QStringLiteral("late"),
+                                         QStringLiteral("n1"), QStringLiteral("web"), QString()));
+        for (Informer *informer : std::as_const(informers))
+            QTRY_COMPARE_WITH_TIMEOUT(informer->cache().size(), 11, 5000);
+        // And a plain request still goes through at once.
+        apitest::Slot<QJsonObject> listed;
+        client.list(apitest::mapping(client, QStringLiteral("pods")), {}, this,
+                    apitest::into(listed));
+        QVERIFY(apitest::waitFor(listed, 3000));
+        QVERIFY2(*listed, qPrintable(apitest::message(*listed)));
+        qDeleteAll(informers);
+    }
+
     void relistReportsDeletionsFromGap()
     {
         SandboxFixture sandbox;

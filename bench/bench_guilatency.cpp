@@ -1,0 +1,102 @@
+// The GUI thread's lateness while watch events stream in: the console's main window with a
+// cluster session on a running sandbox (started with --churn RATE), all pods shown and sorted,
+// and a 10 ms timer whose late ticks are what an operator feels as a stutter. Prints the events
+// the session actually received per second and the lateness percentiles. Run through
+// bench/gui-latency.sh.
+#include "core/kube/informer.h"
+#include "core/kube/kubeconfig.h"
+#include "models/clustersession.h"
+#include "models/podtablemodel.h"
+#include "ui/mainwindow.h"
+#include "ui/podspane.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QTextStream out(stdout);
+    const QStringList args = app.arguments();
+    if (args.size() != 4) {
+        out << "usage: bench_guilatency KUBECONFIG EXPECTED_PODS SECONDS\n";
+        return 2;
+    }
+    core::kube::KubeconfigOverrides overrides;
+    overrides.kubeconfigPath = args.at(1);
+    const auto connection = core::kube::loadConnection(overrides);
+    if (!connection) {
+        out << connection.error().message << '\n';
+        return 1;
+    }
+    const qint64 expected = args.at(2).toLongLong();
+    const int seconds = args.at(3).toInt();
+
+    ui::MainWindow window;
+    auto *session = new models::ClusterSession(connection.value(), &window);
+    ui::PodsPane *pane = window.addClusterSession(session);
+    pane->allPods()->setChecked(true); // every pod through the proxy, sorted by age
+    window.resize(1400, 900);
+    window.show();
+
+    QElapsedTimer clock;
+    clock.start();
+    bool synced = false;
+    QObject::connect(session, &models::ClusterSession::statusChanged, &app,
+                     [&](const models::ConnectionStatus &status) {
+                         // Churn creates and deletes pods: the count moves a little around `expected`.
+                         if (!synced && status.live() &&
+                             session->pods()->rowCount() >= expected - expected / 100) {
+                             synced = true;
+                             app.quit();
+                         }
+                     });
+    QTimer::singleShot(600000, &app, [&] { app.exit(1); });
+    session->start();
+    if (app.exec() != 0) {
+        out << "timed out with " << session->pods()->rowCount() << " pods\n";
+        return 1;
+    }
+    out << "synced " << session->pods()->rowCount() << " pods in " << clock.elapsed() << " ms\n";
+
+    qint64 events = 0;
+    qint64 watchEvents = 0;
+    QObject::connect(session->informer(QStringLiteral("pods"))->reflector(),
+                     &core::kube::Reflector::event, &app, [&] { ++watchEvents; });
+    QObject::connect(session->informer(QStringLiteral("pods")), &core::kube::Informer::changes,
+                     &app, [&](const core::kube::ChangeSet &changes) { events += changes.size(); });
+    QList<qint64> lateness; // ms past each 10 ms tick
+    lateness.reserve(seconds * 100);
+    QElapsedTimer tick;
+    QTimer timer;
+    timer.setTimerType(Qt::PreciseTimer);
+    timer.setInterval(10);
+    QObject::connect(&timer, &QTimer::timeout, &app, [&] {
+        lateness.append(std::max<qint64>(0, tick.restart() - 10));
+    });
+    QTimer::singleShot(seconds * 1000, &app, [&] { app.quit(); });
+    QElapsedTimer measured;
+    measured.start();
+    tick.start();
+    timer.start();
+    app.exec();
+    const double elapsed = measured.elapsed() / 1000.0;
+    std::sort(lateness.begin(), lateness.end());
+    const auto percentile = [&](double p) {
+        return lateness.isEmpty() ? 0 : lateness.at(qsizetype(p * double(lateness.size() - 1)));
+    };
+    out << "received " << watchEvents << " watch events in " << elapsed << " s ("
+        << qint64(watchEvents / elapsed) << " per second)\n"
+        << "applied " << events << " pod changes in " << elapsed << " s ("
+        << qint64(events / elapsed) << " per second, after the informer's batching)\n"
+        << "GUI timer lateness over " << lateness.size() << " ticks of 10 ms: p50 "
+        << percentile(0.5) << " ms, p99 " << percentile(0.99) << " ms, max "
+        << (lateness.isEmpty() ? 0 : lateness.last()) << " ms\n";
+    session->stop();
+    return 0;
+}
