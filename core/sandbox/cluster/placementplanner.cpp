@@ -26,6 +26,9 @@ NodeRejection checkVirtualNode(const NodeCapacity &nodes, const QString &node,
     NodeRejection rejection = nodes.check(node, r.demand);
     if (rejection.reasons.isEmpty() && r.cciUnavailable)
         return burstRejection(QStringLiteral("node(s) were locked after a failed CCI admission"));
+    if (rejection.reasons.isEmpty() && r.cciBackoff)
+        return burstRejection(
+            QStringLiteral("node(s) are backing off the pod after CCI refused it"));
     if (rejection.reasons.isEmpty() && r.cciLimit >= 0)
         return burstRejection(QStringLiteral("node(s) reached ScheduleProfile %1 cci.maxNum %2")
                                   .arg(r.profile)

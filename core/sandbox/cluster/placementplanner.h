@@ -17,6 +17,7 @@ struct PlacementRequest
     qint64 localLimit = -1;      // local.maxNum when reached, else -1
     qint64 cciLimit = -1;        // cci.maxNum when reached, else -1
     bool cciUnavailable = false; // virtual-kubelet is locked after a refused admission
+    bool cciBackoff = false;     // CCI refused this pod and its retry wait has not ended
 };
 
 struct PlacementDecision

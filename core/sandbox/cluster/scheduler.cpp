@@ -168,6 +168,8 @@ void Scheduler::reconcile()
         m_nodes.upsertNode(unlocked);
         m_retryAll = true;
     }
+    for (const QString &key : m_backoff.due(m_clock.now()))
+        m_toTry.insert(key);
     if (m_retryAll) {
         const QStringList pending = m_pods.pendingKeys();
         m_toTry.unite(QSet<QString>(pending.cbegin(), pending.cend()));
@@ -227,8 +229,11 @@ void Scheduler::drainPods(const QList<StoreEvent> &events)
         if (change.schedule)
             m_toTry.insert(
                 PodIndex::key(kube::namespaceOf(event.object), kube::nameOf(event.object)));
-        if (event.type == StoreEvent::Type::Deleted)
+        if (event.type == StoreEvent::Type::Deleted) {
             m_admission.removeFor(event.object);
+            m_backoff.forget(
+                PodIndex::key(kube::namespaceOf(event.object), kube::nameOf(event.object)));
+        }
         else if (change.onVirtualNode)
             m_admission.mirrorStatus(event.object);
     }
@@ -251,6 +256,8 @@ PlacementRequest Scheduler::requestFor(const PodEntry &entry, const QJsonObject 
     if (burst::canBurst(strategy.value))
         request.demand.implicitTolerations.append(burst::kProviderTaintKey);
     request.cciUnavailable = m_lock.isLocked(m_clock.now());
+    request.cciBackoff =
+        m_backoff.backingOff(PodIndex::key(entry.nameSpace, entry.name), m_clock.now());
     if (profile) {
         request.profile = profile->name;
         const int local = m_profiles.used(entry.profile, burst::Location::Local);
@@ -277,7 +284,7 @@ void Scheduler::schedule(const QString &key)
     PlacementRequest request = requestFor(*entry, pod, workload);
     PlacementDecision decision = planPlacement(m_nodes, m_virtualNode, request);
     if (decision.location == burst::Location::Cci && !admitToCci(pod, workload, profileKey)) {
-        request.cciUnavailable = true;
+        request = requestFor(*entry, pod, workload); // now locked or backing off
         decision = planPlacement(m_nodes, m_virtualNode, request);
     }
     if (decision.location == burst::Location::Local)
@@ -305,13 +312,29 @@ bool Scheduler::admitToCci(const QJsonObject &pod, const kube::Workload &workloa
             break;
         }
     }
+    refused(pod, cause);
+    return false;
+}
+
+// The pod waits out its back-off (CciBackoff); only its first refusal locks virtual-kubelet.
+void Scheduler::refused(const QJsonObject &pod, const QString &cause)
+{
     const QDateTime now = m_clock.now();
+    const CciBackoff::Refusal refusal = m_backoff.refuse(
+        PodIndex::key(kube::namespaceOf(pod), kube::nameOf(pod)), kube::uidOf(pod), now);
     m_kubeletEvents.record(pod, QStringLiteral("Warning"), QStringLiteral("ProviderCreateFailed"),
                            Tr::tr("CCI refused the pod: %1").arg(cause), now);
+    m_kubeletEvents.record(
+        pod, QStringLiteral("Warning"), QStringLiteral("ProviderCreateBackOff"),
+        Tr::tr("Back-off %1s before retrying CCI admission; next retry at %2")
+            .arg(refusal.delay.count())
+            .arg(refusal.nextRetry.toUTC().toString(Qt::ISODate)),
+        now);
+    if (!refusal.first)
+        return;
     const QJsonObject node = m_lock.lock(now, m_options.lockDuration, cause);
     if (!node.isEmpty())
         m_nodes.upsertNode(node);
-    return false;
 }
 
 bool Scheduler::bind(const QJsonObject &pod, const QString &node, const QString &profileKey)
@@ -338,6 +361,7 @@ bool Scheduler::bind(const QJsonObject &pod, const QString &node, const QString 
     if (!written)
         return false; // changed meanwhile: its watch event queues it again
     m_pods.apply(StoreEvent::Type::Modified, *written);
+    m_backoff.forget(PodIndex::key(ns, name));
     m_schedulerEvents.record(*written, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
                              Tr::tr("Successfully assigned %1/%2 to %3").arg(ns, name, node), now);
     return true;

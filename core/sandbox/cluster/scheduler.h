@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sandbox/cluster/cciadmission.h"
+#include "core/sandbox/cluster/ccibackoff.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/nodecapacity.h"
 #include "core/sandbox/cluster/podindex.h"
@@ -31,11 +32,11 @@ struct SchedulerOptions
 // The sandbox's kube-scheduler plus virtual-kubelet: binds unbound CCE pods by SPEC 2 (burst
 // strategy, ScheduleProfile limits, local capacity and taints), admits the ones bound to
 // virtual-kubelet through the burst preview into the CCI store, locks virtual-kubelet after a
-// refusal, and keeps ScheduleProfile status and the scale-down hint current.
+// pod's first refusal and backs the refused pod off (CciBackoff), and keeps ScheduleProfile status and the scale-down hint current.
 //
 // Everything it knows comes from watches on the stores, so a reconcile with nothing new costs a
 // few empty takeEvents(); pending pods are retried only when something that could let them fit
-// changed (a pod left a node, a node or profile changed, the lock ended). Not thread-safe: one
+// changed (a pod left a node, a node or profile changed, the lock or a pod's back-off ended). Not thread-safe: one
 // thread calls reconcile(); lockedUntil() and unlock() only touch the (thread-safe) store.
 class Scheduler
 {
@@ -71,6 +72,7 @@ private:
                     const QString &profileKey);
     bool bind(const QJsonObject &pod, const QString &node, const QString &profileKey);
     void markUnschedulable(const QJsonObject &pod, const QString &message);
+    void refused(const QJsonObject &pod, const QString &cause);
 
     ObjectStore &m_cce;
     ObjectStore &m_cci;
@@ -84,6 +86,7 @@ private:
     PodIndex m_pods;
     VkNodeLock m_lock;
     CciAdmission m_admission;
+    CciBackoff m_backoff;
     std::shared_ptr<Watch> m_nodeWatch;
     std::shared_ptr<Watch> m_profileWatch;
     std::shared_ptr<Watch> m_podWatch;
