@@ -4,8 +4,7 @@
 
 namespace core::sandbox {
 
-CciBackoff::Refusal CciBackoff::refuse(const QString &key, const QString &uid,
-                                       const QDateTime &now)
+CciBackoff::Refusal CciBackoff::refuse(const QString &key, const QString &uid, const QDateTime &now)
 {
     auto found = m_pods.find(key);
     const bool first = found == m_pods.end() || found->uid != uid;

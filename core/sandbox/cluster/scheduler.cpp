@@ -233,9 +233,9 @@ void Scheduler::drainPods(const QList<StoreEvent> &events)
             m_admission.removeFor(event.object);
             m_backoff.forget(
                 PodIndex::key(kube::namespaceOf(event.object), kube::nameOf(event.object)));
-        }
-        else if (change.onVirtualNode)
+        } else if (change.onVirtualNode) {
             m_admission.mirrorStatus(event.object);
+        }
     }
 }
 
@@ -324,12 +324,11 @@ void Scheduler::refused(const QJsonObject &pod, const QString &cause)
         PodIndex::key(kube::namespaceOf(pod), kube::nameOf(pod)), kube::uidOf(pod), now);
     m_kubeletEvents.record(pod, QStringLiteral("Warning"), QStringLiteral("ProviderCreateFailed"),
                            Tr::tr("CCI refused the pod: %1").arg(cause), now);
-    m_kubeletEvents.record(
-        pod, QStringLiteral("Warning"), QStringLiteral("ProviderCreateBackOff"),
-        Tr::tr("Back-off %1s before retrying CCI admission; next retry at %2")
-            .arg(refusal.delay.count())
-            .arg(refusal.nextRetry.toUTC().toString(Qt::ISODate)),
-        now);
+    m_kubeletEvents.record(pod, QStringLiteral("Warning"), QStringLiteral("ProviderCreateBackOff"),
+                           Tr::tr("Back-off %1s before retrying CCI admission; next retry at %2")
+                               .arg(refusal.delay.count())
+                               .arg(refusal.nextRetry.toUTC().toString(Qt::ISODate)),
+                           now);
     if (!refusal.first)
         return;
     const QJsonObject node = m_lock.lock(now, m_options.lockDuration, cause);

@@ -371,7 +371,7 @@ void tst_CciAdmission::backoffDelays()
 // CCI takes bursts, while the refused pod stays Pending and the node stays unlocked.
 void tst_CciAdmission::othersBurstAfterUnlock_data()
 {
-    QTest::addColumn<int>("waitSeconds"); // sandbox time before the lock is lifted
+    QTest::addColumn<int>("waitSeconds");   // sandbox time before the lock is lifted
     QTest::addColumn<bool>("byAnnotation"); // else the 30 minutes run out
 
     QTest::newRow("annotation removed at once") << 0 << true;
