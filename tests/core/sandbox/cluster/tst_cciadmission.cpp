@@ -314,9 +314,7 @@ void tst_CciAdmission::unlockThroughAnnotation()
     c.scheduler.reconcile();
     QVERIFY(c.scheduler.isLocked());
 
-    // What `kubectl annotate node virtual-kubelet burst.sandbox/locked-until-` sends.
-    QVERIFY(c.cce.patch(kNodes, QString(), kVk, PatchType::MergePatch,
-                        R"({"metadata":{"annotations":{"burst.sandbox/locked-until":null}}})"));
+    QVERIFY(unlockWithKubectl(c));
     c.scheduler.reconcile();
     QVERIFY(!c.scheduler.isLocked());
     QVERIFY(!hasLockTaint(c.node(kVk)));
