@@ -115,6 +115,67 @@ private slots:
                  qPrintable(conflict.err));
     }
 
+    // --dry-run=server sends dryRun=All: kubectl shows what the sandbox would store and nothing
+    // changes (apply of a new and of an existing object, patch of each type, delete).
+    void serverDryRunChangesNothing()
+    {
+        const QString manifest = m_sandbox.tempPath(QStringLiteral("dry.yaml"));
+        QFile f(manifest);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: dry-web\n"
+                "  labels: {virtual-kubelet.io/burst-to-cci: enforce}\nspec:\n  replicas: 2\n"
+                "  selector: {matchLabels: {app: dry-web}}\n  template:\n"
+                "    metadata: {labels: {app: dry-web}}\n"
+                "    spec: {containers: [{name: app, image: nginx}]}\n");
+        f.close();
+        const Run created = kubectl({QStringLiteral("apply"), QStringLiteral("--dry-run=server"),
+                                     QStringLiteral("-f"), manifest});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QVERIFY2(created.out.contains(u"deployment.apps/dry-web created (server dry run)"),
+                 qPrintable(created.out));
+        const Run absent = kubectl(
+            {QStringLiteral("get"), QStringLiteral("deployment"), QStringLiteral("dry-web")});
+        QVERIFY2(absent.err.contains(u"NotFound"), qPrintable(absent.err));
+
+        const auto deployment = [this](const QString &jsonPath) {
+            return kubectl({QStringLiteral("get"), QStringLiteral("deployment"),
+                            QStringLiteral("test-vk"), QStringLiteral("-o"),
+                            QStringLiteral("jsonpath={") + jsonPath + u'}'})
+                .out;
+        };
+        const QString replicas = deployment(QStringLiteral(".spec.replicas"));
+        const QString version = deployment(QStringLiteral(".metadata.generation"));
+        for (const QStringList &patch :
+             {QStringList{QStringLiteral("--type=strategic"), QStringLiteral("-p"),
+                          QStringLiteral("{\"spec\":{\"replicas\":9}}")},
+              QStringList{QStringLiteral("--type=merge"), QStringLiteral("-p"),
+                          QStringLiteral("{\"spec\":{\"replicas\":9}}")},
+              QStringList{QStringLiteral("--type=json"), QStringLiteral("-p"),
+                          QStringLiteral(
+                              "[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":9}]")}}) {
+            const Run patched = kubectl(
+                QStringList{QStringLiteral("patch"), QStringLiteral("deployment"),
+                            QStringLiteral("test-vk"), QStringLiteral("--dry-run=server"),
+                            QStringLiteral("-o"), QStringLiteral("jsonpath={.spec.replicas}")} +
+                patch);
+            QVERIFY2(patched.exitCode == 0, qPrintable(patched.err));
+            QCOMPARE(patched.out, QStringLiteral("9"));
+        }
+        const Run existing = kubectl(
+            {QStringLiteral("apply"), QStringLiteral("--dry-run=server"), QStringLiteral("-f"),
+             examples() + QStringLiteral("/06-image-replacement-one-rule.yaml")});
+        QVERIFY2(existing.exitCode == 0, qPrintable(existing.err));
+        QVERIFY2(existing.out.contains(u"(server dry run)"), qPrintable(existing.out));
+        const Run deleted =
+            kubectl({QStringLiteral("delete"), QStringLiteral("deployment"),
+                     QStringLiteral("test-vk"), QStringLiteral("--dry-run=server")});
+        QVERIFY2(deleted.exitCode == 0, qPrintable(deleted.err));
+        QVERIFY2(deleted.out.contains(u"deployment.apps \"test-vk\" deleted (server dry run)"),
+                 qPrintable(deleted.out));
+        QCOMPARE(deployment(QStringLiteral(".spec.replicas")), replicas);
+        QCOMPARE(deployment(QStringLiteral(".metadata.generation")), version);
+    }
+
     void watchSeesCreateAndDelete()
     {
         QProcess watch;

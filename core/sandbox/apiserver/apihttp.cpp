@@ -3,6 +3,7 @@
 #include "core/common/tr.h"
 #include "core/sandbox/transport/httprequest.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace core::sandbox {
@@ -64,6 +65,69 @@ ServerResult<PatchType> patchTypeOf(const HttpRequest &request)
                    "application/strategic-merge-patch+json"));
     }
     return *type;
+}
+
+namespace {
+
+QString optionsKind(const QString &verb)
+{
+    if (verb == u"create")
+        return QStringLiteral("CreateOptions");
+    if (verb == u"update")
+        return QStringLiteral("UpdateOptions");
+    if (verb == u"patch")
+        return QStringLiteral("PatchOptions");
+    return QStringLiteral("DeleteOptions");
+}
+
+// Go's %#v of a []string, as field.NotSupported prints the value.
+QString goStringSlice(const QStringList &values)
+{
+    QStringList quoted;
+    for (const QString &v : values)
+        quoted.append(u'"' + v + u'"');
+    return u"[]string{" + quoted.join(QStringLiteral(", ")) + u'}';
+}
+
+QStringList dryRunValues(const HttpRequest &request, const QString &verb)
+{
+    if (verb == u"delete" || verb == u"deletecollection") {
+        const QJsonDocument body = QJsonDocument::fromJson(request.body);
+        if (body.isObject()) {
+            QStringList values;
+            for (const QJsonValue &v : body.object().value(u"dryRun").toArray())
+                values.append(v.toString());
+            return values;
+        }
+    }
+    return request.query.value(QStringLiteral("dryRun"));
+}
+
+} // namespace
+
+ServerResult<WriteMode> writeModeOf(const HttpRequest &request, const QString &verb)
+{
+    const QStringList values = dryRunValues(request, verb);
+    if (values.isEmpty())
+        return WriteMode::Store;
+    for (const QString &value : values) {
+        if (value == u"All")
+            continue;
+        const QString kind = optionsKind(verb);
+        const QString detail =
+            Tr::tr("Unsupported value: %1: supported values: \"All\"").arg(goStringSlice(values));
+        const QJsonObject cause{
+            {QStringLiteral("reason"), QStringLiteral("FieldValueNotSupported")},
+            {QStringLiteral("message"), detail},
+            {QStringLiteral("field"), QStringLiteral("dryRun")}};
+        const QJsonObject details{{QStringLiteral("group"), QStringLiteral("meta.k8s.io")},
+                                  {QStringLiteral("kind"), kind},
+                                  {QStringLiteral("causes"), QJsonArray{cause}}};
+        return ApiError{422, QStringLiteral("Invalid"),
+                        Tr::tr("%1.meta.k8s.io \"\" is invalid: dryRun: %2").arg(kind, detail),
+                        details, QString()};
+    }
+    return WriteMode::DryRun;
 }
 
 } // namespace core::sandbox

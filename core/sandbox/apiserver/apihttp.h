@@ -2,6 +2,7 @@
 
 #include "core/sandbox/store/apistatus.h"
 #include "core/sandbox/store/jsonpatch.h"
+#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/transport/httpresponse.h"
 
 #include <QJsonObject>
@@ -32,5 +33,13 @@ QString contentType(PatchType type);
 // The patch type of a PATCH request; 415 UnsupportedMediaType for any other Content-Type, as
 // the API server answers.
 ServerResult<PatchType> patchTypeOf(const HttpRequest &request);
+
+// The dryRun option of a write (`verb` create, update, patch, delete or deletecollection): from
+// the query, or for a delete from its DeleteOptions body when it has one, as the API server
+// decodes them. None = a real write, "All" = WriteMode::DryRun; any other value is kube-apiserver's
+// ValidateDryRun answer, 422 `CreateOptions.meta.k8s.io "" is invalid: dryRun: Unsupported
+// value: []string{"x"}: supported values: "All"` (UpdateOptions, PatchOptions, DeleteOptions
+// for the other verbs).
+ServerResult<WriteMode> writeModeOf(const HttpRequest &request, const QString &verb);
 
 } // namespace core::sandbox

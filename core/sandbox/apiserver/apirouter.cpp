@@ -118,14 +118,18 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
     const ApiResource *resource = findResource(info.group, info.version, info.resource);
     if (!resource)
         return notFound();
-    // Server-side dry run is not modelled: refuse it rather than write what the client only
-    // wanted to try (kubectl diff, kubectl apply --dry-run=server).
-    if (request.query.contains(QStringLiteral("dryRun")) &&
-        (info.verb == u"create" || info.verb == u"update" || info.verb == u"patch" ||
-         info.verb == u"delete" || info.verb == u"deletecollection"))
-        return badRequest(
-            QStringLiteral("dryRun is not supported by the burst sandbox; nothing was changed"));
-    const Call call{request, info, *resource};
+    // dryRun=All (kubectl diff, kubectl apply/patch/delete --dry-run=server) runs the write's
+    // checks and defaults in the store's WriteMode::DryRun and answers what would be stored; the
+    // cluster's controllers and scheduler act on store changes only, so nothing follows from it.
+    WriteMode mode = WriteMode::Store;
+    if (info.verb == u"create" || info.verb == u"update" || info.verb == u"patch" ||
+        info.verb == u"delete" || info.verb == u"deletecollection") {
+        const auto asked = writeModeOf(request, info.verb);
+        if (!asked)
+            return statusResponse(asked.error());
+        mode = *asked;
+    }
+    const Call call{request, info, *resource, mode};
     const std::optional<HttpResponse> fault = m_faults.intercept(request, info);
     HttpReply reply = fault ? HttpReply(*fault)
                       : resource->type.group == metricsGroup()
@@ -165,7 +169,8 @@ HttpReply ApiRouter::handleResource(const Call &call)
     if (info.verb == u"update" || info.verb == u"patch")
         return write(call);
     if (info.verb == u"delete")
-        return objectResponse(call.request, resource, m_store.remove(resource.type, ns, info.name));
+        return objectResponse(call.request, resource,
+                              m_store.remove(resource.type, ns, info.name, {}, call.mode));
     return methodNotAllowed(info.verb);
 }
 
@@ -218,7 +223,7 @@ HttpReply ApiRouter::write(const Call &call)
                       : strategy.prepareForUpdate(stored, sent);
     };
     const QString ns = resource.type.namespaced ? info.nameSpace : QString();
-    ObjectWriter writer(m_store, resource.type, ns, info.name);
+    ObjectWriter writer(m_store, resource.type, ns, info.name, call.mode);
     if (info.verb == u"update") {
         const auto body = jsonBody(call.request);
         if (!body)
@@ -239,7 +244,7 @@ HttpReply ApiRouter::scale(const Call &call)
     const ApiRequestInfo &info = call.info;
     if (info.nameSpace.isEmpty() || info.name.isEmpty())
         return notFound();
-    ScaleSubresource scale(m_store, call.resource, info.nameSpace, info.name);
+    ScaleSubresource scale(m_store, call.resource, info.nameSpace, info.name, call.mode);
     ServerResult<QJsonObject> answer = ApiError::internalError(QString());
     if (info.verb == u"get") {
         answer = scale.get();
@@ -290,9 +295,9 @@ HttpReply ApiRouter::create(const Call &call)
     body = RestStrategy(resource).prepareForCreate(body);
     if (resource.type == servicesType())
         body = withClusterIp(body, nextClusterIp(allocatedClusterIps(resource)));
-    auto created = m_store.create(resource.type, ns, body);
+    auto created = m_store.create(resource.type, ns, body, call.mode);
     if (created && resource.type == jobsType())
-        created = withGeneratedSelector(resource, *created);
+        created = withGeneratedSelector(resource, *created, call.mode);
     return objectResponse(call.request, resource, created, 201);
 }
 
@@ -308,8 +313,11 @@ QSet<QString> ApiRouter::allocatedClusterIps(const ApiResource &services) const
 // The uid the selector names exists only once the store created the Job, so the selector is a
 // second write; the Job controller matches pods by owner, not by this selector.
 ServerResult<QJsonObject> ApiRouter::withGeneratedSelector(const ApiResource &jobs,
-                                                           const QJsonObject &created)
+                                                           const QJsonObject &created,
+                                                           WriteMode mode)
 {
+    if (mode == WriteMode::DryRun) // nothing stored: the selector goes on the answer
+        return withJobSelector(created);
     const QJsonObject meta = created.value(u"metadata").toObject();
     ObjectWriter writer(m_store, jobs.type, meta.value(u"namespace").toString(),
                         meta.value(u"name").toString());

@@ -4,6 +4,7 @@
 #include "core/sandbox/apiserver/authenticator.h"
 #include "core/sandbox/apiserver/faultinjector.h"
 #include "core/sandbox/store/apistatus.h"
+#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/transport/httpreply.h"
 #include "core/sandbox/transport/httprequest.h"
 
@@ -55,6 +56,7 @@ private:
         const HttpRequest &request;
         const ApiRequestInfo &info;
         const ApiResource &resource;
+        WriteMode mode = WriteMode::Store; // dryRun=All on a write
     };
 
     HttpReply handleResource(const Call &call);
@@ -67,7 +69,7 @@ private:
     HttpReply scale(const Call &call);
     QSet<QString> allocatedClusterIps(const ApiResource &services) const;
     ServerResult<QJsonObject> withGeneratedSelector(const ApiResource &jobs,
-                                                    const QJsonObject &created);
+                                                    const QJsonObject &created, WriteMode mode);
 
     ObjectStore &m_store;
     QString m_serverAddress;

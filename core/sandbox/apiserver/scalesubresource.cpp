@@ -15,9 +15,9 @@
 namespace core::sandbox {
 
 ScaleSubresource::ScaleSubresource(ObjectStore &store, const ApiResource &resource,
-                                   QString namespaceName, QString name)
+                                   QString namespaceName, QString name, WriteMode mode)
     : m_store(store), m_type(resource.type), m_namespace(std::move(namespaceName)),
-      m_name(std::move(name))
+      m_name(std::move(name)), m_mode(mode)
 {
 }
 
@@ -36,7 +36,7 @@ ServerResult<QJsonObject> ScaleSubresource::get() const
 
 ServerResult<QJsonObject> ScaleSubresource::update(const QJsonObject &scale)
 {
-    ObjectWriter writer(m_store, m_type, m_namespace, m_name);
+    ObjectWriter writer(m_store, m_type, m_namespace, m_name, m_mode);
     const auto written =
         writer.update(scale, [this](const QJsonObject &parent, const QJsonObject &sent) {
             return withScale(m_type, parent, sent);
@@ -51,7 +51,7 @@ ServerResult<QJsonObject> ScaleSubresource::patch(PatchType patchType, const QBy
     // A Scale has no lists, so a strategic merge patch is a merge patch on it.
     const PatchType type =
         patchType == PatchType::StrategicMergePatch ? PatchType::MergePatch : patchType;
-    ObjectWriter writer(m_store, m_type, m_namespace, m_name);
+    ObjectWriter writer(m_store, m_type, m_namespace, m_name, m_mode);
     const auto written = writer.patch(type, body, QStringLiteral("Scale"), toScale,
                                       [this](const QJsonObject &parent, const QJsonObject &sent) {
                                           return withScale(m_type, parent, sent);

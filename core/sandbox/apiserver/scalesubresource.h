@@ -2,6 +2,7 @@
 
 #include "core/sandbox/store/apistatus.h"
 #include "core/sandbox/store/jsonpatch.h"
+#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/store/resourcetype.h"
 
 #include <QByteArray>
@@ -10,7 +11,6 @@
 
 namespace core::sandbox {
 
-class ObjectStore;
 struct ApiResource;
 
 // The autoscaling/v1 Scale of a deployment, replica set or stateful set (`kubectl scale`): its
@@ -21,7 +21,7 @@ class ScaleSubresource
 {
 public:
     ScaleSubresource(ObjectStore &store, const ApiResource &resource, QString namespaceName,
-                     QString name);
+                     QString name, WriteMode mode = WriteMode::Store);
 
     static bool serves(const ApiResource &resource);
 
@@ -40,6 +40,7 @@ private:
     ResourceType m_type;
     QString m_namespace;
     QString m_name;
+    WriteMode m_mode;
 };
 
 } // namespace core::sandbox

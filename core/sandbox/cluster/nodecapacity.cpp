@@ -1,5 +1,6 @@
 #include "core/sandbox/cluster/nodecapacity.h"
 
+#include "core/burst/cciconventions.h"
 #include "core/kube/quantity.h"
 
 namespace core::sandbox {
@@ -40,6 +41,7 @@ bool NodeCapacity::upsertNode(const QJsonObject &node)
     const QJsonObject labels = meta.value(u"labels").toObject();
     for (auto it = labels.begin(); it != labels.end(); ++it)
         n.labels.insert(it.key(), it.value().toString());
+    n.virtualNode = burst::isVirtualNode(node);
     const QString name = meta.value(u"name").toString();
     const auto it = m_nodes.constFind(name);
     if (it != m_nodes.constEnd() && *it == n)
@@ -69,6 +71,12 @@ QStringList NodeCapacity::nodeNames() const
 bool NodeCapacity::hasNode(const QString &name) const
 {
     return m_nodes.contains(name);
+}
+
+bool NodeCapacity::isVirtual(const QString &node) const
+{
+    const auto it = m_nodes.constFind(node);
+    return it != m_nodes.constEnd() && it->virtualNode;
 }
 
 bool NodeCapacity::hasTaint(const QString &node, const QString &key) const

@@ -55,6 +55,9 @@ public:
     QStringList nodeNames() const; // sorted
     bool hasNode(const QString &name) const;
     bool hasTaint(const QString &node, const QString &key) const;
+    // A virtual-kubelet node by burst::isVirtualNode() (label type=virtual-kubelet and the
+    // virtual-kubelet.io/provider taint), whatever its name.
+    bool isVirtual(const QString &node) const;
     QList<NodeTaint> taints(const QString &node) const;
 
     // Filters in the real scheduler's order (unschedulable, node selector, taints, resources);
@@ -75,6 +78,7 @@ private:
         bool unschedulable = false;
         QList<NodeTaint> taints;
         QMap<QString, QString> labels;
+        bool virtualNode = false;
         bool operator==(const Node &) const = default;
     };
     struct Usage

@@ -24,8 +24,11 @@ NodeRejection checkVirtualNode(const NodeCapacity &nodes, const QString &node,
                 .arg(burst::strategyName(r.strategy)));
     }
     NodeRejection rejection = nodes.check(node, r.demand);
-    if (rejection.reasons.isEmpty() && r.cciUnavailable)
+    if (rejection.reasons.isEmpty() && r.lockedNodes.contains(node))
         return burstRejection(QStringLiteral("node(s) were locked after a failed CCI admission"));
+    if (rejection.reasons.isEmpty() && r.cciBackoff)
+        return burstRejection(
+            QStringLiteral("node(s) are backing off the pod after CCI refused it"));
     if (rejection.reasons.isEmpty() && r.cciLimit >= 0)
         return burstRejection(QStringLiteral("node(s) reached ScheduleProfile %1 cci.maxNum %2")
                                   .arg(r.profile)
@@ -49,20 +52,20 @@ NodeRejection checkLocalNode(const NodeCapacity &nodes, const QString &node,
 
 } // namespace
 
-PlacementDecision planPlacement(const NodeCapacity &nodes, const QString &virtualNode,
-                                const PlacementRequest &request)
+PlacementDecision planPlacement(const NodeCapacity &nodes, const PlacementRequest &request)
 {
     FitDiagnosis diagnosis;
     QString bestLocal;
     qint64 bestScore = 0;
-    bool virtualFits = false;
+    QString virtualNode; // the first virtual node that fits
     const QStringList names = nodes.nodeNames();
     for (const QString &name : names) {
-        if (name == virtualNode) {
+        if (nodes.isVirtual(name)) {
             const NodeRejection r = checkVirtualNode(nodes, name, request);
-            virtualFits = r.reasons.isEmpty();
-            if (!virtualFits)
+            if (!r.reasons.isEmpty())
                 diagnosis.add(r);
+            else if (virtualNode.isEmpty())
+                virtualNode = name;
             continue;
         }
         const NodeRejection r = checkLocalNode(nodes, name, request);
@@ -79,7 +82,7 @@ PlacementDecision planPlacement(const NodeCapacity &nodes, const QString &virtua
     }
     if (!bestLocal.isEmpty())
         return PlacementDecision{burst::Location::Local, bestLocal, {}};
-    if (virtualFits)
+    if (!virtualNode.isEmpty())
         return PlacementDecision{burst::Location::Cci, virtualNode, {}};
     return PlacementDecision{burst::Location::Pending, {}, diagnosis.message(int(names.size()))};
 }

@@ -5,8 +5,8 @@
 
 namespace core::sandbox {
 
-PodIndex::PodIndex(NodeCapacity &nodes, ProfileIndex &profiles, QString virtualNode)
-    : m_nodes(nodes), m_profiles(profiles), m_virtualNode(std::move(virtualNode))
+PodIndex::PodIndex(NodeCapacity &nodes, ProfileIndex &profiles)
+    : m_nodes(nodes), m_profiles(profiles)
 {
 }
 
@@ -19,7 +19,7 @@ burst::Location PodIndex::location(const PodEntry &entry) const
 {
     if (entry.node.isEmpty() || !entry.active)
         return burst::Location::Pending;
-    return entry.node == m_virtualNode ? burst::Location::Cci : burst::Location::Local;
+    return entry.onVirtualNode ? burst::Location::Cci : burst::Location::Local;
 }
 
 namespace {
@@ -53,7 +53,8 @@ kube::Labels PodIndex::shared(const kube::Labels &labels)
     if (m_labelSets.size() > std::max<qsizetype>(1024, m_entries.size()))
         m_labelSets.clear();
     const size_t hash = labelsHash(labels);
-    for (auto it = m_labelSets.constFind(hash); it != m_labelSets.cend() && it.key() == hash; ++it) {
+    for (auto it = m_labelSets.constFind(hash); it != m_labelSets.cend() && it.key() == hash;
+         ++it) {
         if (*it == labels)
             return *it;
     }
@@ -76,6 +77,7 @@ PodEntry PodIndex::entryFrom(const QJsonObject &pod)
     e.revision = meta.value(u"resourceVersion").toString().toLongLong();
     e.generation = meta.value(u"generation").toInteger();
     e.node = shared(spec.value(u"nodeName").toString());
+    e.onVirtualNode = !e.node.isEmpty() && m_nodes.isVirtual(e.node);
     e.request = burst::localRequests(spec);
     e.active = phase != u"Succeeded" && phase != u"Failed";
     e.pending = e.node.isEmpty() && (phase.isEmpty() || phase == u"Pending") &&
@@ -134,7 +136,7 @@ PodIndex::Change PodIndex::apply(StoreEvent::Type type, const QJsonObject &pod)
     if (type == StoreEvent::Type::Deleted) {
         erase(k);
         change.freed = had && location(before) != burst::Location::Pending;
-        change.onVirtualNode = had && before.node == m_virtualNode;
+        change.onVirtualNode = had && before.onVirtualNode;
         return change;
     }
     PodEntry entry = entryFrom(pod);
@@ -150,7 +152,7 @@ PodIndex::Change PodIndex::apply(StoreEvent::Type type, const QJsonObject &pod)
     change.schedule =
         entry.pending && (!had || !before.pending || before.generation != entry.generation ||
                           before.labels != entry.labels || before.uid != entry.uid);
-    change.onVirtualNode = entry.node == m_virtualNode;
+    change.onVirtualNode = entry.onVirtualNode;
     insert(k, std::move(entry));
     return change;
 }

@@ -26,11 +26,12 @@ struct PodEntry
     QString uid;
     qint64 revision = 0;
     qint64 generation = 0;
-    QString node;             // spec.nodeName
-    burst::PodTotals request; // what it reserves on a node (requests, else limits)
-    bool active = true;       // not Succeeded / Failed
-    bool pending = false;     // unbound, phase Pending, not being deleted
-    QString profile;          // associated ScheduleProfile key, "" for none
+    QString node;               // spec.nodeName
+    bool onVirtualNode = false; // bound to a virtual-kubelet node (NodeCapacity::isVirtual())
+    burst::PodTotals request;   // what it reserves on a node (requests, else limits)
+    bool active = true;         // not Succeeded / Failed
+    bool pending = false;       // unbound, phase Pending, not being deleted
+    QString profile;            // associated ScheduleProfile key, "" for none
     kube::Labels labels;
     quint64 sequence = 0; // arrival order, the scheduling queue's order
 };
@@ -42,7 +43,7 @@ struct PodEntry
 class PodIndex
 {
 public:
-    PodIndex(NodeCapacity &nodes, ProfileIndex &profiles, QString virtualNode);
+    PodIndex(NodeCapacity &nodes, ProfileIndex &profiles);
 
     struct Change
     {
@@ -76,7 +77,6 @@ private:
 
     NodeCapacity &m_nodes;
     ProfileIndex &m_profiles;
-    QString m_virtualNode;
     QHash<QString, PodEntry> m_entries;
     QHash<QString, QSet<QString>> m_byNamespace;
     std::map<quint64, QString> m_pending;

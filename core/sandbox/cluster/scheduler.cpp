@@ -6,7 +6,6 @@
 #include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/placementplanner.h"
 #include "core/sandbox/cluster/podworkload.h"
-#include "core/sandbox/cluster/scenario.h"
 #include "core/sandbox/store/objectstore.h"
 
 #include <QJsonArray>
@@ -93,12 +92,23 @@ bool setScheduledCondition(QJsonObject &pod, QJsonObject condition, const QDateT
 
 Scheduler::Scheduler(ObjectStore &cce, ObjectStore &cci, SandboxClock &clock, QString clusterId,
                      SchedulerOptions options)
-    : m_cce(cce), m_cci(cci), m_clock(clock), m_virtualNode(virtualKubeletNodeName()),
-      m_options(options), m_schedulerEvents(cce, QStringLiteral("default-scheduler")),
-      m_kubeletEvents(cce, QStringLiteral("virtual-kubelet"), virtualKubeletNodeName()),
-      m_pods(m_nodes, m_profiles, m_virtualNode), m_lock(cce, m_kubeletEvents, m_virtualNode),
+    : m_cce(cce), m_cci(cci), m_clock(clock), m_options(options),
+      m_schedulerEvents(cce, QStringLiteral("default-scheduler")), m_pods(m_nodes, m_profiles),
       m_admission(cce, cci, clusterId, options.cci)
 {
+}
+
+Scheduler::VirtualNode::VirtualNode(ObjectStore &store, const QString &name)
+    : events(store, QStringLiteral("virtual-kubelet"), name), lock(store, events, name)
+{
+}
+
+Scheduler::VirtualNode &Scheduler::virtualNode(const QString &name)
+{
+    auto &slot = m_virtualNodes[name];
+    if (!slot)
+        slot = std::make_unique<VirtualNode>(m_cce, name);
+    return *slot;
 }
 
 // The first reconcile lists the stores. Later, a watch the store stopped
@@ -113,6 +123,7 @@ void Scheduler::watchStores()
     bool complete = false;
     while (!complete) {
         m_nodes = NodeCapacity();
+        m_virtualNodes.clear(); // their state is on the Nodes, read again below
         m_profiles = ProfileIndex();
         m_pods.clear();
         const auto nodes = [this](const QList<StoreEvent> &events) { drainNodes(events); };
@@ -138,10 +149,26 @@ QString Scheduler::scaleDownPriorityAnnotation()
     return burst::kScaleDownPriorityAnnotation; // a sandbox invention: see cciconventions.h
 }
 
+QList<QJsonObject> Scheduler::virtualNodeObjects() const
+{
+    QList<QJsonObject> out;
+    const auto nodes = m_cce.list(nodesType(), {});
+    for (const QJsonObject &node : nodes ? nodes->items : QList<QJsonObject>{}) {
+        if (burst::isVirtualNode(node))
+            out.append(node);
+    }
+    return out;
+}
+
 QDateTime Scheduler::lockedUntil() const
 {
-    const auto node = m_cce.get(nodesType(), QString(), m_virtualNode);
-    return node ? burst::lockedUntil(*node) : QDateTime();
+    QDateTime latest;
+    for (const QJsonObject &node : virtualNodeObjects()) {
+        const QDateTime until = burst::lockedUntil(node);
+        if (until.isValid() && (!latest.isValid() || until > latest))
+            latest = until;
+    }
+    return latest;
 }
 
 bool Scheduler::isLocked() const
@@ -152,7 +179,10 @@ bool Scheduler::isLocked() const
 
 bool Scheduler::unlock()
 {
-    return m_lock.unlock();
+    bool all = true;
+    for (const QJsonObject &node : virtualNodeObjects())
+        all = VkNodeLock::unlock(m_cce, kube::nameOf(node)) && all;
+    return all;
 }
 
 void Scheduler::reconcile()
@@ -163,11 +193,15 @@ void Scheduler::reconcile()
     drainNodes(takeEvents(m_nodeWatch));
     drainProfiles(takeEvents(m_profileWatch));
     drainPods(takeEvents(m_podWatch));
-    const QJsonObject unlocked = m_lock.expire(m_clock.now());
-    if (!unlocked.isEmpty()) {
-        m_nodes.upsertNode(unlocked);
-        m_retryAll = true;
+    for (const auto &[name, node] : m_virtualNodes) {
+        const QJsonObject unlocked = node->lock.expire(m_clock.now());
+        if (!unlocked.isEmpty()) {
+            m_nodes.upsertNode(unlocked);
+            m_retryAll = true;
+        }
     }
+    for (const QString &key : m_backoff.due(m_clock.now()))
+        m_toTry.insert(key);
     if (m_retryAll) {
         const QStringList pending = m_pods.pendingKeys();
         m_toTry.unite(QSet<QString>(pending.cbegin(), pending.cend()));
@@ -189,13 +223,16 @@ void Scheduler::drainNodes(const QList<StoreEvent> &events)
         const QString name = kube::nameOf(event.object);
         if (event.type == StoreEvent::Type::Deleted) {
             m_nodes.removeNode(name);
+            m_virtualNodes.erase(name);
             m_retryAll = true;
             continue;
         }
         if (m_nodes.upsertNode(event.object))
             m_retryAll = true;
-        if (name == m_virtualNode)
-            m_lock.observe(event.object);
+        if (burst::isVirtualNode(event.object))
+            virtualNode(name).lock.observe(event.object);
+        else
+            m_virtualNodes.erase(name);
     }
 }
 
@@ -227,10 +264,13 @@ void Scheduler::drainPods(const QList<StoreEvent> &events)
         if (change.schedule)
             m_toTry.insert(
                 PodIndex::key(kube::namespaceOf(event.object), kube::nameOf(event.object)));
-        if (event.type == StoreEvent::Type::Deleted)
+        if (event.type == StoreEvent::Type::Deleted) {
             m_admission.removeFor(event.object);
-        else if (change.onVirtualNode)
+            m_backoff.forget(
+                PodIndex::key(kube::namespaceOf(event.object), kube::nameOf(event.object)));
+        } else if (change.onVirtualNode) {
             m_admission.mirrorStatus(event.object);
+        }
     }
 }
 
@@ -250,7 +290,12 @@ PlacementRequest Scheduler::requestFor(const PodEntry &entry, const QJsonObject 
         request.demand.nodeSelector.insert(it.key(), it.value().toString());
     if (burst::canBurst(strategy.value))
         request.demand.implicitTolerations.append(burst::kProviderTaintKey);
-    request.cciUnavailable = m_lock.isLocked(m_clock.now());
+    for (const auto &[name, node] : m_virtualNodes) {
+        if (node->lock.isLocked(m_clock.now()))
+            request.lockedNodes.insert(name);
+    }
+    request.cciBackoff =
+        m_backoff.backingOff(PodIndex::key(entry.nameSpace, entry.name), m_clock.now());
     if (profile) {
         request.profile = profile->name;
         const int local = m_profiles.used(entry.profile, burst::Location::Local);
@@ -275,10 +320,11 @@ void Scheduler::schedule(const QString &key)
     const QString profileKey = entry->profile;
     const kube::Workload workload = workloadForPod(m_cce, pod);
     PlacementRequest request = requestFor(*entry, pod, workload);
-    PlacementDecision decision = planPlacement(m_nodes, m_virtualNode, request);
-    if (decision.location == burst::Location::Cci && !admitToCci(pod, workload, profileKey)) {
-        request.cciUnavailable = true;
-        decision = planPlacement(m_nodes, m_virtualNode, request);
+    PlacementDecision decision = planPlacement(m_nodes, request);
+    if (decision.location == burst::Location::Cci &&
+        !admitToCci(pod, workload, profileKey, decision.node)) {
+        request = requestFor(*entry, pod, workload); // now locked or backing off
+        decision = planPlacement(m_nodes, request);
     }
     if (decision.location == burst::Location::Local)
         bind(pod, decision.node, profileKey);
@@ -287,12 +333,12 @@ void Scheduler::schedule(const QString &key)
 }
 
 bool Scheduler::admitToCci(const QJsonObject &pod, const kube::Workload &workload,
-                           const QString &profileKey)
+                           const QString &profileKey, const QString &node)
 {
     const burst::PreviewResult preview =
         m_admission.review(workload, m_profiles.profiles(workload.nameSpace));
     if (preview.admissible) {
-        if (bind(pod, m_virtualNode, profileKey)) {
+        if (bind(pod, node, profileKey)) {
             const auto bound = m_cce.get(podsType(), workload.nameSpace, workload.name);
             m_admission.createCciPod(bound ? *bound : pod, preview);
         }
@@ -305,13 +351,30 @@ bool Scheduler::admitToCci(const QJsonObject &pod, const kube::Workload &workloa
             break;
         }
     }
+    refused(pod, node, cause);
+    return false;
+}
+
+// The pod waits out its back-off (CciBackoff); only its first refusal locks the virtual node that
+// asked CCI.
+void Scheduler::refused(const QJsonObject &pod, const QString &nodeName, const QString &cause)
+{
+    VirtualNode &vk = virtualNode(nodeName);
     const QDateTime now = m_clock.now();
-    m_kubeletEvents.record(pod, QStringLiteral("Warning"), QStringLiteral("ProviderCreateFailed"),
-                           Tr::tr("CCI refused the pod: %1").arg(cause), now);
-    const QJsonObject node = m_lock.lock(now, m_options.lockDuration, cause);
+    const CciBackoff::Refusal refusal = m_backoff.refuse(
+        PodIndex::key(kube::namespaceOf(pod), kube::nameOf(pod)), kube::uidOf(pod), now);
+    vk.events.record(pod, QStringLiteral("Warning"), QStringLiteral("ProviderCreateFailed"),
+                     Tr::tr("CCI refused the pod: %1").arg(cause), now);
+    vk.events.record(pod, QStringLiteral("Warning"), QStringLiteral("ProviderCreateBackOff"),
+                     Tr::tr("Back-off %1s before retrying CCI admission; next retry at %2")
+                         .arg(refusal.delay.count())
+                         .arg(refusal.nextRetry.toUTC().toString(Qt::ISODate)),
+                     now);
+    if (!refusal.first)
+        return;
+    const QJsonObject node = vk.lock.lock(now, m_options.lockDuration, cause);
     if (!node.isEmpty())
         m_nodes.upsertNode(node);
-    return false;
 }
 
 bool Scheduler::bind(const QJsonObject &pod, const QString &node, const QString &profileKey)
@@ -324,7 +387,8 @@ bool Scheduler::bind(const QJsonObject &pod, const QString &node, const QString 
     setScheduledCondition(bound, QJsonObject{{QStringLiteral("status"), QStringLiteral("True")}},
                           now);
     if (const burst::ScheduleProfile *profile = m_profiles.profile(profileKey)) {
-        const burst::LocationLimits &limits = node == m_virtualNode ? profile->cci : profile->local;
+        const burst::LocationLimits &limits =
+            m_nodes.isVirtual(node) ? profile->cci : profile->local;
         QJsonObject meta = bound.value(u"metadata").toObject();
         QJsonObject annotations = meta.value(u"annotations").toObject();
         annotations.insert(scaleDownPriorityAnnotation(),
@@ -338,6 +402,7 @@ bool Scheduler::bind(const QJsonObject &pod, const QString &node, const QString 
     if (!written)
         return false; // changed meanwhile: its watch event queues it again
     m_pods.apply(StoreEvent::Type::Modified, *written);
+    m_backoff.forget(PodIndex::key(ns, name));
     m_schedulerEvents.record(*written, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
                              Tr::tr("Successfully assigned %1/%2 to %3").arg(ns, name, node), now);
     return true;

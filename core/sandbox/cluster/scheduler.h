@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sandbox/cluster/cciadmission.h"
+#include "core/sandbox/cluster/ccibackoff.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/nodecapacity.h"
 #include "core/sandbox/cluster/podindex.h"
@@ -13,6 +14,7 @@
 #include <QString>
 
 #include <chrono>
+#include <map>
 #include <memory>
 
 namespace core::sandbox {
@@ -29,14 +31,16 @@ struct SchedulerOptions
 };
 
 // The sandbox's kube-scheduler plus virtual-kubelet: binds unbound CCE pods by SPEC 2 (burst
-// strategy, ScheduleProfile limits, local capacity and taints), admits the ones bound to
-// virtual-kubelet through the burst preview into the CCI store, locks virtual-kubelet after a
-// refusal, and keeps ScheduleProfile status and the scale-down hint current.
+// strategy, ScheduleProfile limits, local capacity and taints), admits the ones bound to a
+// virtual-kubelet node (any node burst::isVirtualNode() accepts, whatever its name) through the
+// burst preview into the CCI store, locks that node after a pod's first refusal and backs the
+// refused pod off (CciBackoff), and keeps ScheduleProfile status and the scale-down hint current.
 //
 // Everything it knows comes from watches on the stores, so a reconcile with nothing new costs a
 // few empty takeEvents(); pending pods are retried only when something that could let them fit
-// changed (a pod left a node, a node or profile changed, the lock ended). Not thread-safe: one
-// thread calls reconcile(); lockedUntil() and unlock() only touch the (thread-safe) store.
+// changed (a pod left a node, a node or profile changed, the lock or a pod's back-off ended). Not
+// thread-safe: one thread calls reconcile(); lockedUntil() and unlock() only touch the
+// (thread-safe) store.
 class Scheduler
 {
 public:
@@ -50,10 +54,11 @@ public:
 
     // Network interconnection adds the CCI sidecar to pods admitted from now on.
     void setNetworkInterconnect(bool on) { m_admission.setNetworkInterconnect(on); }
-    // The end of the virtual-kubelet lock as the Node says; invalid when not locked.
+    // The latest end of a virtual node's lock as the Nodes say; invalid when none is locked.
     QDateTime lockedUntil() const;
     bool isLocked() const;
-    // The console's unlock action (same as removing the annotation with kubectl).
+    // The console's unlock action on every virtual node (same as removing the annotation with
+    // kubectl).
     bool unlock();
     QString cciPodName(const QString &cceUid) const { return m_admission.cciPodName(cceUid); }
 
@@ -68,22 +73,33 @@ private:
     PlacementRequest requestFor(const PodEntry &entry, const QJsonObject &pod,
                                 const kube::Workload &workload) const;
     bool admitToCci(const QJsonObject &pod, const kube::Workload &workload,
-                    const QString &profileKey);
+                    const QString &profileKey, const QString &node);
     bool bind(const QJsonObject &pod, const QString &node, const QString &profileKey);
     void markUnschedulable(const QJsonObject &pod, const QString &message);
+    void refused(const QJsonObject &pod, const QString &node, const QString &cause);
+
+    // One virtual-kubelet node (burst::isVirtualNode(), any name): its lock and the events its
+    // kubelet writes.
+    struct VirtualNode
+    {
+        VirtualNode(ObjectStore &store, const QString &name);
+        EventRecorder events;
+        VkNodeLock lock;
+    };
+    VirtualNode &virtualNode(const QString &name);
+    QList<QJsonObject> virtualNodeObjects() const; // from the store: any thread
 
     ObjectStore &m_cce;
     ObjectStore &m_cci;
     SandboxClock &m_clock;
-    QString m_virtualNode;
     SchedulerOptions m_options;
     EventRecorder m_schedulerEvents;
-    EventRecorder m_kubeletEvents;
     NodeCapacity m_nodes;
     ProfileIndex m_profiles;
     PodIndex m_pods;
-    VkNodeLock m_lock;
+    std::map<QString, std::unique_ptr<VirtualNode>> m_virtualNodes;
     CciAdmission m_admission;
+    CciBackoff m_backoff;
     std::shared_ptr<Watch> m_nodeWatch;
     std::shared_ptr<Watch> m_profileWatch;
     std::shared_ptr<Watch> m_podWatch;

@@ -109,9 +109,9 @@ QJsonObject VkNodeLock::expire(const QDateTime &now)
     return node;
 }
 
-bool VkNodeLock::unlock()
+bool VkNodeLock::unlock(ObjectStore &store, const QString &nodeName)
 {
-    auto current = m_store.get(nodesType(), QString(), m_nodeName);
+    auto current = store.get(nodesType(), QString(), nodeName);
     if (!current)
         return false;
     QJsonObject node = *current;
@@ -120,7 +120,7 @@ bool VkNodeLock::unlock()
     annotations.remove(annotationKey());
     meta.insert(QStringLiteral("annotations"), annotations);
     node.insert(QStringLiteral("metadata"), meta);
-    return bool(m_store.update(nodesType(), QString(), m_nodeName, node));
+    return bool(store.update(nodesType(), QString(), nodeName, node));
 }
 
 } // namespace core::sandbox

@@ -11,7 +11,7 @@ namespace core::sandbox {
 class EventRecorder;
 class ObjectStore;
 
-// The virtual-kubelet node's lock after a failed CCI admission (guide, SPEC 7: 30 minutes). The
+// A virtual-kubelet node's lock after a failed CCI admission (guide, SPEC 7: 30 minutes). The
 // Node object is the state, so kubectl and the console see it and can lift it: annotation
 // `burst.sandbox/locked-until` (RFC 3339, "" when unlocked) plus the taint
 // `virtual-kubelet.io/locked=true:NoSchedule` while locked. Removing the annotation
@@ -38,7 +38,8 @@ public:
     // API. Returns the Node as written when it changed it, else an empty object.
     QJsonObject expire(const QDateTime &now);
     // The console's unlock action: clears the annotation; the next expire() drops the taint.
-    bool unlock();
+    bool unlock() { return unlock(m_store, m_nodeName); }
+    static bool unlock(ObjectStore &store, const QString &nodeName);
 
 private:
     QJsonObject writeLockState(const QString &annotation, bool tainted);

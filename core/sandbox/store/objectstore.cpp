@@ -116,7 +116,7 @@ struct ObjectStore::Core
     // result equals the stored object.
     ServerResult<QJsonObject> replace(const ResourceType &type, const QString &namespaceName,
                                       const QString &name, Entry &entry, QJsonObject object,
-                                      Notifications &notifications)
+                                      Notifications &notifications, WriteMode mode)
     {
         const QJsonObject stored = entry.object();
         const QString sent = metadataString(object, u"resourceVersion");
@@ -133,7 +133,7 @@ struct ObjectStore::Core
                     .arg(uid, metadataString(stored, u"uid")));
         }
         object = withServerFields(type, namespaceName, name, stored, object);
-        if (object == stored)
+        if (object == stored || mode == WriteMode::DryRun)
             return object;
         object =
             withMetadata(object, QStringLiteral("resourceVersion"), QString::number(++revision));
@@ -194,7 +194,7 @@ ObjectStore::~ObjectStore()
 
 ServerResult<QJsonObject> ObjectStore::create(const ResourceType &type,
                                               const QString &namespaceName,
-                                              const QJsonObject &object)
+                                              const QJsonObject &object, WriteMode mode)
 {
     auto prepared = prepareCreate(type, namespaceName, object);
     if (!prepared)
@@ -214,6 +214,13 @@ ServerResult<QJsonObject> ObjectStore::create(const ResourceType &type,
     }
     if (bucket.count(objectKey(namespaceName, name)))
         return ApiError::alreadyExists(type, name);
+    if (mode == WriteMode::DryRun) {
+        QJsonObject tried = withCreationFields(*prepared, name, QString());
+        QJsonObject meta = tried.value(u"metadata").toObject();
+        meta.remove(QStringLiteral("resourceVersion"));
+        tried.insert(QStringLiteral("metadata"), meta);
+        return tried;
+    }
     const QJsonObject created =
         withCreationFields(*prepared, name, QString::number(++m_core->revision));
     Entry &entry = bucket[objectKey(namespaceName, name)];
@@ -238,14 +245,14 @@ ServerResult<QJsonObject> ObjectStore::get(const ResourceType &type, const QStri
 
 ServerResult<QJsonObject> ObjectStore::update(const ResourceType &type,
                                               const QString &namespaceName, const QString &name,
-                                              const QJsonObject &object)
+                                              const QJsonObject &object, WriteMode mode)
 {
     if (const auto error = checkIdentity(namespaceName, name, object))
         return *error;
     return m_core->change(type, namespaceName, name,
                           [&](Bucket &, Bucket::iterator found, Notifications &notifications) {
                               return m_core->replace(type, namespaceName, name, found->second,
-                                                     object, notifications);
+                                                     object, notifications, mode);
                           });
 }
 
@@ -264,13 +271,13 @@ ServerResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QSt
                               if (const auto error = checkIdentity(namespaceName, name, *patched))
                                   return *error;
                               return m_core->replace(type, namespaceName, name, found->second,
-                                                     *patched, notifications);
+                                                     *patched, notifications, WriteMode::Store);
                           });
 }
 
 ServerResult<QJsonObject> ObjectStore::remove(const ResourceType &type,
                                               const QString &namespaceName, const QString &name,
-                                              const Preconditions &preconditions)
+                                              const Preconditions &preconditions, WriteMode mode)
 {
     return m_core->change(
         type, namespaceName, name,
@@ -279,6 +286,8 @@ ServerResult<QJsonObject> ObjectStore::remove(const ResourceType &type,
             const QJsonObject stored = found->second.object();
             if (const auto error = checkPreconditions(type, name, stored, preconditions))
                 return *error;
+            if (mode == WriteMode::DryRun)
+                return stored;
             bucket.erase(found);
             const qint64 revision = ++m_core->revision;
             const QJsonObject deleted =

@@ -45,6 +45,13 @@ struct ObjectList
     QJsonObject toJson(const ResourceType &type) const;
 };
 
+// A write as asked (WriteMode::Store) or as dryRun=All asks it: every check and server-set field
+// of the real write, but nothing is stored, no watch hears of it and the resourceVersion does
+// not move. A dry-run create answers with uid and creationTimestamp and no resourceVersion, a
+// dry-run update with the stored resourceVersion, a dry-run delete with the object as stored, as
+// the API server's DryRunnableStorage does.
+enum class WriteMode { Store, DryRun };
+
 struct Preconditions
 {
     QString uid;
@@ -75,11 +82,12 @@ public:
     // `namespaceName` is "" for cluster-scoped resources. metadata.generateName gets a random
     // five-character suffix when metadata.name is empty.
     ServerResult<QJsonObject> create(const ResourceType &type, const QString &namespaceName,
-                                     const QJsonObject &object);
+                                     const QJsonObject &object, WriteMode mode = WriteMode::Store);
     ServerResult<QJsonObject> get(const ResourceType &type, const QString &namespaceName,
                                   const QString &name) const;
     ServerResult<QJsonObject> update(const ResourceType &type, const QString &namespaceName,
-                                     const QString &name, const QJsonObject &object);
+                                     const QString &name, const QJsonObject &object,
+                                     WriteMode mode = WriteMode::Store);
     // `body` parsed as `patchType` (see jsonpatch.h); the result goes through the same checks as
     // update().
     ServerResult<QJsonObject> patch(const ResourceType &type, const QString &namespaceName,
@@ -87,7 +95,8 @@ public:
                                     const QByteArray &body);
     // Returns the object as it was; its DELETED event carries a new resourceVersion.
     ServerResult<QJsonObject> remove(const ResourceType &type, const QString &namespaceName,
-                                     const QString &name, const Preconditions &preconditions = {});
+                                     const QString &name, const Preconditions &preconditions = {},
+                                     WriteMode mode = WriteMode::Store);
     // Sorted by namespace, then name. A continue token older than the kept history is 410
     // Expired, with a token to continue inconsistently in ApiError::continueToken.
     ServerResult<ObjectList> list(const ResourceType &type, const ListOptions &options) const;

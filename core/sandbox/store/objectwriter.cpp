@@ -20,9 +20,9 @@ QJsonObject withResourceVersion(QJsonObject object, const QString &resourceVersi
 } // namespace
 
 ObjectWriter::ObjectWriter(ObjectStore &store, ResourceType type, QString namespaceName,
-                           QString name)
+                           QString name, WriteMode mode)
     : m_store(store), m_type(std::move(type)), m_namespace(std::move(namespaceName)),
-      m_name(std::move(name))
+      m_name(std::move(name)), m_mode(mode)
 {
 }
 
@@ -57,8 +57,9 @@ ObjectWriter::write(const std::function<ServerResult<QJsonObject>(const QJsonObj
         const QString read = kube::resourceVersionOf(*stored);
         const QString sent = kube::resourceVersionOf(*merged);
         const bool clientPrecondition = !sent.isEmpty() && sent != read;
-        result = m_store.update(m_type, m_namespace, m_name,
-                                sent.isEmpty() ? withResourceVersion(*merged, read) : *merged);
+        result =
+            m_store.update(m_type, m_namespace, m_name,
+                           sent.isEmpty() ? withResourceVersion(*merged, read) : *merged, m_mode);
         if (result || result.error().code != 409 || clientPrecondition)
             return result;
     }

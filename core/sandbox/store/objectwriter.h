@@ -2,6 +2,7 @@
 
 #include "core/sandbox/store/apistatus.h"
 #include "core/sandbox/store/jsonpatch.h"
+#include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/store/resourcetype.h"
 
 #include <QByteArray>
@@ -11,8 +12,6 @@
 #include <functional>
 
 namespace core::sandbox {
-
-class ObjectStore;
 
 // Update and patch of one stored object with a step between what the client sent and what is
 // stored, as the API server's REST strategies have it (status kept or taken alone, the scale
@@ -30,7 +29,8 @@ public:
     using Merge = std::function<ServerResult<QJsonObject>(const QJsonObject &stored,
                                                           const QJsonObject &sent)>;
 
-    ObjectWriter(ObjectStore &store, ResourceType type, QString namespaceName, QString name);
+    ObjectWriter(ObjectStore &store, ResourceType type, QString namespaceName, QString name,
+                 WriteMode mode = WriteMode::Store);
 
     ServerResult<QJsonObject> update(const QJsonObject &sent, const Merge &merge);
     // `kind` picks the strategic merge patch schema, as in applyPatch().
@@ -45,6 +45,7 @@ private:
     ResourceType m_type;
     QString m_namespace;
     QString m_name;
+    WriteMode m_mode;
 };
 
 } // namespace core::sandbox

@@ -29,36 +29,6 @@ private:
     }
 
 private slots:
-    // Server-side dry run is refused, and nothing is written (kubectl diff would otherwise apply).
-    void dryRunIsRefused_data()
-    {
-        QTest::addColumn<QByteArray>("method");
-        QTest::addColumn<QByteArray>("target");
-        QTest::newRow("patch") << QByteArray("PATCH")
-                               << QByteArray("/api/v1/namespaces/payments?dryRun=All");
-        QTest::newRow("delete") << QByteArray("DELETE")
-                                << QByteArray("/api/v1/namespaces/payments?dryRun=All");
-        QTest::newRow("create") << QByteArray("POST") << QByteArray("/api/v1/namespaces?dryRun=All");
-    }
-    void dryRunIsRefused()
-    {
-        QFETCH(QByteArray, method);
-        QFETCH(QByteArray, target);
-        ObjectStore store;
-        seedDefaultScenario(store, QStringLiteral("sandbox"));
-        const QString before = store.resourceVersion();
-        ApiRouter router(store, QStringLiteral("127.0.0.1"));
-        HttpRequest r;
-        r.method = method;
-        r.setTarget(target);
-        r.headers.set("Content-Type", "application/merge-patch+json");
-        r.body = R"({"metadata":{"name":"tried","labels":{"a":"b"}}})";
-        const HttpReply reply = router.handle(r);
-        QCOMPARE(status(reply), 400);
-        QVERIFY(body(reply).value(u"message").toString().contains(u"dryRun"));
-        QCOMPARE(store.resourceVersion(), before);
-    }
-
     void discoveryAndResources_data()
     {
         QTest::addColumn<QByteArray>("target");

@@ -1,9 +1,11 @@
 #include "core/sandbox/cluster/cciadmission.h"
+#include "core/sandbox/cluster/ccibackoff.h"
 
 #include "schedulertesthelpers.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <chrono>
 
 using namespace core::sandbox;
@@ -27,6 +29,12 @@ private slots:
     void rejectedLocksNode();
     void lockExpires();
     void unlockThroughAnnotation();
+    void backoffDelays_data();
+    void backoffDelays();
+    void othersBurstAfterUnlock_data();
+    void othersBurstAfterUnlock();
+    void retryWaitsForBackoff();
+    void backoffGrowsToCap();
 };
 
 namespace {
@@ -70,6 +78,45 @@ void createOversized(Cluster &c)
     const auto rs = c.cce.create(kReplicaSets, u"payments"_s, replicaSetFor(*d));
     QVERIFY(rs);
     QVERIFY(c.cce.create(kPods, u"payments"_s, podFromTemplate(*d, u"batch-oversized-x1"_s, *rs)));
+}
+
+const QString kOversized = u"batch-oversized-x1"_s;
+
+// How many times the event (object `name`, `reason`) happened: the recorder folds repeats.
+int eventCount(const Cluster &c, const QString &ns, const QString &name, const QString &reason)
+{
+    int n = 0;
+    for (const QJsonObject &e : c.events(ns, name, reason))
+        n += e.value(u"count").toInt(1);
+    return n;
+}
+
+// The newest back-off event of the oversized pod.
+QString lastBackoffMessage(const Cluster &c)
+{
+    QString newest;
+    QString message;
+    for (const QJsonObject &e : c.events(u"payments"_s, kOversized, u"ProviderCreateBackOff"_s)) {
+        const QString at = e.value(u"lastTimestamp").toString();
+        if (at >= newest) {
+            newest = at;
+            message = e.value(u"message").toString();
+        }
+    }
+    return message;
+}
+
+QString backoffMessage(int seconds, const QDateTime &nextRetry)
+{
+    return u"Back-off %1s before retrying CCI admission; next retry at %2"_s.arg(seconds).arg(
+        nextRetry.toUTC().toString(Qt::ISODate));
+}
+
+// What `kubectl annotate node virtual-kubelet burst.sandbox/locked-until-` sends.
+bool unlockWithKubectl(Cluster &c)
+{
+    return bool(c.cce.patch(kNodes, QString(), kVk, PatchType::MergePatch,
+                            R"({"metadata":{"annotations":{"burst.sandbox/locked-until":null}}})"));
 }
 
 } // namespace
@@ -267,13 +314,157 @@ void tst_CciAdmission::unlockThroughAnnotation()
     c.scheduler.reconcile();
     QVERIFY(c.scheduler.isLocked());
 
-    // What `kubectl annotate node virtual-kubelet burst.sandbox/locked-until-` sends.
-    QVERIFY(c.cce.patch(kNodes, QString(), kVk, PatchType::MergePatch,
-                        R"({"metadata":{"annotations":{"burst.sandbox/locked-until":null}}})"));
+    QVERIFY(unlockWithKubectl(c));
     c.scheduler.reconcile();
     QVERIFY(!c.scheduler.isLocked());
     QVERIFY(!hasLockTaint(c.node(kVk)));
     QCOMPARE(c.nodeOf(u"default"_s, u"small"_s), kVk);
+}
+
+// The retry rule itself: 10 s doubling to 5 min; a pod recreated under its name starts over.
+void tst_CciAdmission::backoffDelays_data()
+{
+    QTest::addColumn<int>("refusals");
+    QTest::addColumn<bool>("recreated"); // the last refusal is of a new pod with the same name
+    QTest::addColumn<int>("delay");
+    QTest::addColumn<bool>("first");
+
+    QTest::newRow("first") << 1 << false << 10 << true;
+    QTest::newRow("second") << 2 << false << 20 << false;
+    QTest::newRow("fifth") << 5 << false << 160 << false;
+    QTest::newRow("sixth reaches the cap") << 6 << false << 300 << false;
+    QTest::newRow("tenth stays at the cap") << 10 << false << 300 << false;
+    QTest::newRow("recreated pod") << 4 << true << 10 << true;
+}
+
+void tst_CciAdmission::backoffDelays()
+{
+    QFETCH(int, refusals);
+    QFETCH(bool, recreated);
+    QFETCH(int, delay);
+    QFETCH(bool, first);
+
+    CciBackoff backoff;
+    QDateTime now = QDateTime::fromString(u"2026-01-01T00:00:00Z"_s, Qt::ISODate);
+    CciBackoff::Refusal refusal;
+    for (int i = 0; i < refusals; ++i) {
+        const bool last = i == refusals - 1;
+        refusal = backoff.refuse(u"ns/p"_s, last && recreated ? u"uid-2"_s : u"uid-1"_s, now);
+        QVERIFY(backoff.backingOff(u"ns/p"_s, now));
+        QVERIFY(backoff.due(now).isEmpty());
+        now = refusal.nextRetry;
+        QVERIFY(!backoff.backingOff(u"ns/p"_s, now));
+        if (!last) {
+            QCOMPARE(backoff.due(now), QStringList{u"ns/p"_s});
+            QVERIFY(backoff.due(now).isEmpty()); // reported once
+        }
+    }
+    QCOMPARE(refusal.delay.count(), delay);
+    QCOMPARE(refusal.first, first);
+    backoff.forget(u"ns/p"_s);
+    QVERIFY(backoff.due(now).isEmpty());
+}
+
+// The refused pod no longer holds the lock: once the lock ends, however it ends, an enforce pod
+// CCI takes bursts, while the refused pod stays Pending and the node stays unlocked.
+void tst_CciAdmission::othersBurstAfterUnlock_data()
+{
+    QTest::addColumn<int>("waitSeconds");   // sandbox time before the lock is lifted
+    QTest::addColumn<bool>("byAnnotation"); // else the 30 minutes run out
+
+    QTest::newRow("annotation removed at once") << 0 << true;
+    QTest::newRow("annotation removed after the back-off") << 60 << true;
+    QTest::newRow("lock expired") << 30 * 60 + 1 << false;
+}
+
+void tst_CciAdmission::othersBurstAfterUnlock()
+{
+    QFETCH(int, waitSeconds);
+    QFETCH(bool, byAnnotation);
+
+    Cluster c;
+    createOversized(c);
+    c.scheduler.reconcile();
+    QVERIFY(c.scheduler.isLocked());
+    QVERIFY(c.cce.create(kPods, u"default"_s,
+                         makePod(u"small"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(c.nodeOf(u"default"_s, u"small"_s), QString());
+
+    c.clock.advance(std::chrono::seconds(waitSeconds));
+    if (byAnnotation)
+        QVERIFY(unlockWithKubectl(c));
+    c.scheduler.reconcile();
+    QVERIFY(!c.scheduler.isLocked());
+    QVERIFY(!hasLockTaint(c.node(kVk)));
+    QCOMPARE(c.nodeOf(u"default"_s, u"small"_s), kVk);
+    QVERIFY(!cciPod(c, u"small"_s).isEmpty());
+    QCOMPARE(c.nodeOf(u"payments"_s, kOversized), QString());
+    QVERIFY(scheduledMessage(c.pod(u"payments"_s, kOversized))
+                .contains(u"1 node(s) are backing off the pod after CCI refused it"_s));
+    QCOMPARE(eventCount(c, u"default"_s, kVk, u"VirtualKubeletLocked"_s), 1);
+
+    // Later pods burst too, however often the refused pod is retried meanwhile.
+    c.clock.advance(10min);
+    c.scheduler.reconcile();
+    QVERIFY(c.cce.create(kPods, u"default"_s,
+                         makePod(u"later"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(c.nodeOf(u"default"_s, u"later"_s), kVk);
+    QVERIFY(!c.scheduler.isLocked());
+}
+
+void tst_CciAdmission::retryWaitsForBackoff()
+{
+    Cluster c;
+    const QDateTime start = c.clock.now();
+    createOversized(c);
+    c.scheduler.reconcile();
+    QCOMPARE(eventCount(c, u"payments"_s, kOversized, u"ProviderCreateFailed"_s), 1);
+    QCOMPARE(lastBackoffMessage(c), backoffMessage(10, start.addSecs(10)));
+    QVERIFY(unlockWithKubectl(c));
+    c.scheduler.reconcile();
+    QVERIFY(!c.scheduler.isLocked());
+    QCOMPARE(eventCount(c, u"payments"_s, kOversized, u"ProviderCreateFailed"_s), 1);
+
+    c.clock.advance(9s);
+    c.scheduler.reconcile();
+    QCOMPARE(eventCount(c, u"payments"_s, kOversized, u"ProviderCreateFailed"_s), 1);
+
+    c.clock.advance(1s); // the 10 s back-off ends: CCI is asked again, refuses, no new lock
+    const QDateTime retried = c.clock.now();
+    c.scheduler.reconcile();
+    QCOMPARE(eventCount(c, u"payments"_s, kOversized, u"ProviderCreateFailed"_s), 2);
+    QCOMPARE(lastBackoffMessage(c), backoffMessage(20, retried.addSecs(20)));
+    QVERIFY(!c.scheduler.isLocked());
+    QCOMPARE(eventCount(c, u"default"_s, kVk, u"VirtualKubeletLocked"_s), 1);
+    QCOMPARE(c.nodeOf(u"payments"_s, kOversized), QString());
+}
+
+void tst_CciAdmission::backoffGrowsToCap()
+{
+    Cluster c;
+    createOversized(c);
+    c.scheduler.reconcile();
+    QVERIFY(unlockWithKubectl(c));
+    c.scheduler.reconcile();
+    int refusals = 1;
+    for (const int delay : {10, 20, 40, 80, 160, 300, 300}) {
+        c.clock.advance(std::chrono::seconds(delay));
+        const QDateTime now = c.clock.now();
+        c.scheduler.reconcile();
+        ++refusals;
+        QCOMPARE(eventCount(c, u"payments"_s, kOversized, u"ProviderCreateFailed"_s), refusals);
+        const int next = std::min(delay * 2, 300);
+        QCOMPARE(lastBackoffMessage(c), backoffMessage(next, now.addSecs(next)));
+        QVERIFY(!c.scheduler.isLocked());
+    }
+    // Deleting the pod forgets its back-off: nothing is retried for it any more.
+    QVERIFY(c.cce.remove(kPods, u"payments"_s, kOversized));
+    c.scheduler.reconcile();
+    c.clock.advance(10min);
+    c.scheduler.reconcile();
+    QCOMPARE(eventCount(c, u"payments"_s, kOversized, u"ProviderCreateFailed"_s), refusals);
 }
 
 QTEST_GUILESS_MAIN(tst_CciAdmission)

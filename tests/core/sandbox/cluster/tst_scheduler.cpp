@@ -32,6 +32,7 @@ private slots:
     void localMaxNum();
     void cciMaxNum();
     void resyncAfterStoppedWatch();
+    void severalVirtualNodes();
     void manyPods();
 };
 
@@ -345,6 +346,91 @@ void tst_Scheduler::resyncAfterStoppedWatch()
     }
     c.scheduler.reconcile();
     QCOMPARE(countOn(c, u"default"_s, names, false), 8);
+}
+
+namespace {
+
+// A copy of the node `from` as `kubectl create` would add it under `name`.
+QJsonObject copyNode(const Cluster &c, const QString &from, const QString &name)
+{
+    QJsonObject node = c.node(from);
+    QJsonObject meta = node.value(u"metadata").toObject();
+    for (const QString &key : {u"uid"_s, u"resourceVersion"_s, u"creationTimestamp"_s})
+        meta.remove(key);
+    meta.insert(u"name"_s, name);
+    QJsonObject labels = meta.value(u"labels").toObject();
+    labels.insert(u"kubernetes.io/hostname"_s, name);
+    meta.insert(u"labels"_s, labels);
+    node.insert(u"metadata"_s, meta);
+    return node;
+}
+
+bool lockedNode(const QJsonObject &node)
+{
+    return !node.value(u"metadata")
+                .toObject()
+                .value(u"annotations")
+                .toObject()
+                .value(u"burst.sandbox/locked-until"_s)
+                .toString()
+                .isEmpty();
+}
+
+} // namespace
+
+// Virtual nodes are the ones with label type=virtual-kubelet and the provider taint, whatever
+// their name: a second one added with kubectl takes burst pods, and each has its own lock.
+void tst_Scheduler::severalVirtualNodes()
+{
+    Cluster c;
+    // Sorts before virtual-kubelet, so it is tried first.
+    QVERIFY(c.cce.create(kNodes, QString(), copyNode(c, kVk, u"cci-node-b"_s)));
+    // Named like one, but without the label and taint it is a local node.
+    QVERIFY(c.cce.create(kNodes, QString(), copyNode(c, u"idc-node-1"_s, u"virtual-kubelet-0"_s)));
+
+    QVERIFY(
+        c.cce.create(kPods, u"default"_s, makePod(u"a"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(c.nodeOf(u"default"_s, u"a"_s), u"cci-node-b"_s);
+    QVERIFY(
+        !c.scheduler
+             .cciPodName(
+                 c.pod(u"default"_s, u"a"_s).value(u"metadata").toObject().value(u"uid").toString())
+             .isEmpty());
+
+    // CCI refuses 33 cores: the node that asked is locked, the other virtual node is not.
+    QVERIFY(
+        c.cce.create(kPods, u"default"_s, makePod(u"huge"_s, u"33"_s, u"64Gi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(c.nodeOf(u"default"_s, u"huge"_s), QString());
+    QVERIFY(lockedNode(c.node(u"cci-node-b"_s)));
+    QVERIFY(!lockedNode(c.node(kVk)));
+    const auto locked = c.events(u"default"_s, u"cci-node-b"_s, u"VirtualKubeletLocked"_s);
+    QCOMPARE(locked.size(), 1);
+    QCOMPARE(locked.first().value(u"source").toObject().value(u"host").toString(), u"cci-node-b"_s);
+    QVERIFY(c.scheduler.isLocked());
+
+    // The next enforce pod goes to the virtual node that is not locked, never to the local one.
+    QVERIFY(
+        c.cce.create(kPods, u"default"_s, makePod(u"b"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(c.nodeOf(u"default"_s, u"b"_s), kVk);
+    QCOMPARE(c.cci.count(kPods), 2);
+
+    // A plain pod too large for the IDC nodes fits neither virtual node: kube-scheduler names
+    // the first untolerated taint of each, the provider's.
+    QVERIFY(c.cce.create(kPods, u"default"_s, makePod(u"big"_s, u"5"_s, u"1Gi"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(scheduledMessage(c.pod(u"default"_s, u"big"_s)),
+             u"0/6 nodes are available: 2 node(s) had untolerated taint "
+             u"{virtual-kubelet.io/provider: huawei}, 4 Insufficient cpu. preemption: 0/6 nodes "
+             u"are available: 2 Preemption is not helpful for scheduling, 4 No preemption victims "
+             u"found for incoming pod."_s);
+
+    QVERIFY(c.scheduler.unlock());
+    c.scheduler.reconcile();
+    QVERIFY(!c.scheduler.isLocked());
+    QVERIFY(!lockedNode(c.node(u"cci-node-b"_s)));
 }
 
 // The reconcile cost with many running pods and one new pending pod (BURST_SCHEDULER_PODS, default
