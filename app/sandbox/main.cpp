@@ -302,9 +302,14 @@ int main(int argc, char *argv[])
     core::sandbox::Scheduler scheduler(store, cciStore, clock, clusterId, schedulerOptions);
     core::sandbox::ClusterSimulator simulator(store, clock);
     simulator.setScheduleStep([&scheduler] { scheduler.reconcile(); });
-    simulator.start();
     core::sandbox::PodChurn churn(store, clock, preload, {churnRate});
-    churn.start();
+    if (churnRate > 0) {
+        // The first tick lists every pod in pages; churn started before it could outrun the
+        // list's history (a continue token expires, the list starts over, again and again).
+        simulator.step();
+        churn.start();
+    }
+    simulator.start();
     const int rc = app.exec();
     churn.stop();
     if (churnRate > 0)

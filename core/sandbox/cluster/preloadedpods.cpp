@@ -21,6 +21,27 @@ constexpr int kServerFieldBytes = 130;
 
 const QString kApp = QStringLiteral("app");
 
+QString appOf(int slot)
+{
+    return QStringLiteral("load-%1").arg(slot % kDeployments);
+}
+
+// "load-K-<pod-template-hash>" of the group of `slot`, computed once per group.
+QString replicaSetOf(int slot)
+{
+    static const QStringList names = [] {
+        QStringList all;
+        for (int group = 0; group < kGroups; ++group) {
+            const QString hash = templateHash(
+                QJsonObject{{kApp, appOf(group)},
+                            {QStringLiteral("ns"), PreloadedPods::namespaceOf(group)}});
+            all << QString(appOf(group) + u'-' + hash);
+        }
+        return all;
+    }();
+    return names.at(slot % kGroups);
+}
+
 // The alphabet of rand.SafeEncodeString (generateName suffixes, pod-template-hash).
 QString safeSuffix(quint64 value)
 {
@@ -149,11 +170,7 @@ QString PreloadedPods::namespaceOf(int slot)
 
 QString PreloadedPods::nameOf(int slot)
 {
-    // The ReplicaSet's name is the group's; computing it needs no Group.
-    const int deployment = slot % kDeployments;
-    const QString app = QStringLiteral("load-%1").arg(deployment);
-    const QString hash = templateHash(QJsonObject{{kApp, app}, {QStringLiteral("ns"), namespaceOf(slot)}});
-    return QString(app + u'-' + hash + u'-' + safeSuffix(quint64(slot)));
+    return QString(replicaSetOf(slot) + u'-' + safeSuffix(quint64(slot)));
 }
 
 PreloadedPods::Group &PreloadedPods::group(int slot)
@@ -164,10 +181,10 @@ PreloadedPods::Group &PreloadedPods::group(int slot)
     auto g = std::make_shared<Group>();
     const int deployment = slot % kDeployments;
     g->ns = namespaceOf(slot);
-    g->app = QStringLiteral("load-%1").arg(deployment);
-    const QString hash = templateHash(QJsonObject{{kApp, g->app}, {QStringLiteral("ns"), g->ns}});
-    g->replicaSet = QString(g->app + u'-' + hash);
-    g->labels = {{kApp, g->app}, {QStringLiteral("pod-template-hash"), hash}};
+    g->app = appOf(slot);
+    g->replicaSet = replicaSetOf(slot);
+    g->labels = {{kApp, g->app},
+                 {QStringLiteral("pod-template-hash"), g->replicaSet.section(u'-', 2)}};
     g->annotations = {{QStringLiteral("prometheus.io/scrape"), QStringLiteral("true")},
                       {QStringLiteral("prometheus.io/port"), QStringLiteral("8080")}};
     const QUuid ownerUid = QUuid::createUuidV5(QUuid(), QString(g->ns + u'/' + g->replicaSet));
