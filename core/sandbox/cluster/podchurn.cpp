@@ -75,15 +75,13 @@ int PodChurn::step(int events)
     return int(this->events() - before);
 }
 
-void PodChurn::run()
+void PodChurn::start()
 {
+    if (m_options.eventsPerSecond <= 0)
+        return;
     using Clock = std::chrono::steady_clock;
-    const Clock::time_point begin = Clock::now();
     const double rate = m_options.eventsPerSecond;
-    qint64 issued = 0;
-    std::unique_lock lock(m_threadMutex);
-    while (!m_wake.wait_for(lock, m_options.tick, [this] { return m_stopping; })) {
-        lock.unlock();
+    m_ticks.start(m_options.tick, [this, rate, begin = Clock::now(), issued = qint64(0)]() mutable {
         const double seconds = std::chrono::duration<double>(Clock::now() - begin).count();
         qint64 due = qint64(std::llround(rate * seconds)) - issued;
         // Behind by more than a second (a stalled machine): drop the backlog, keep the rate.
@@ -95,33 +93,17 @@ void PodChurn::run()
             step(int(due));
             issued += due;
         }
-        lock.lock();
-    }
-}
-
-void PodChurn::start()
-{
-    if (m_thread.joinable() || m_options.eventsPerSecond <= 0)
-        return;
-    m_stopping = false;
-    m_thread = std::thread([this] { run(); });
+    });
 }
 
 void PodChurn::stop()
 {
-    if (!m_thread.joinable())
-        return;
-    {
-        std::lock_guard lock(m_threadMutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    m_thread.join();
+    m_ticks.stop();
 }
 
 bool PodChurn::isRunning() const
 {
-    return m_thread.joinable();
+    return m_ticks.isRunning();
 }
 
 } // namespace core::sandbox

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sandbox/cluster/preloadedpods.h"
+#include "core/sandbox/cluster/tickthread.h"
 
 #include <QHash>
 #include <QRandomGenerator>
@@ -8,9 +9,7 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <mutex>
-#include <thread>
 
 namespace core::sandbox {
 
@@ -62,7 +61,6 @@ private:
     bool modify(int slot);
     bool replace(int slot);
     bool recreate(int slot);
-    void run();
 
     ObjectStore &m_store;
     const SandboxClock &m_clock;
@@ -73,11 +71,7 @@ private:
     QRandomGenerator m_random{20261206};
     double m_replaceCredit = 0;
     std::atomic<qint64> m_modified{0}, m_added{0}, m_deleted{0};
-
-    std::mutex m_threadMutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
-    std::thread m_thread;
+    TickThread m_ticks; // last: stopped before what it uses goes
 };
 
 } // namespace core::sandbox

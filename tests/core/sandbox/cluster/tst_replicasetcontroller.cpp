@@ -15,6 +15,16 @@ using namespace simtest;
 
 namespace {
 
+// A store with the ReplicaSet controller over it, as the cluster simulator wires them.
+struct Controlled
+{
+    ObjectStore store;
+    SandboxClock clock;
+    ObjectIndex pods{store, podsType()};
+    EventRecorder events{store, QStringLiteral("replicaset-controller")};
+    ReplicaSetController controller{store, pods, clock, events};
+};
+
 // The events of `reason`, each counted as many times as the recorder aggregated it.
 int eventCount(ObjectStore &store, const QString &reason)
 {
@@ -253,24 +263,20 @@ private slots:
     // plus a digest, is too long as well).
     void failingCreateStopsTheBatch()
     {
-        ObjectStore store;
-        SandboxClock clock;
-        ObjectIndex pods(store, podsType());
-        EventRecorder events(store, QStringLiteral("replicaset-controller"));
-        ReplicaSetController controller(store, pods, clock, events);
+        Controlled c;
         const QString longName = QString(252, u'w'); // valid; its pods' names would not be
-        auto rs = store.create(replicaSetsType(), QStringLiteral("default"),
+        auto rs = c.store.create(replicaSetsType(), QStringLiteral("default"),
                                workload(QStringLiteral("apps/v1"), QStringLiteral("ReplicaSet"),
                                         longName,
                                         withReplicas(podTemplate(QStringLiteral("web")), 60,
                                                      QStringLiteral("web"))));
         QVERIFY(rs.ok());
-        QVERIFY(!controller.sync(*rs));
-        QCOMPARE(allOf(store, podsType()).size(), 0);
-        QCOMPARE(eventCount(store, QStringLiteral("SuccessfulCreate")), 0);
-        pods.sync();
-        QVERIFY(!controller.sync(reread(store, replicaSetsType(), *rs)));
-        QCOMPARE(allOf(store, podsType()).size(), 0);
+        QVERIFY(!c.controller.sync(*rs));
+        QCOMPARE(allOf(c.store, podsType()).size(), 0);
+        QCOMPARE(eventCount(c.store, QStringLiteral("SuccessfulCreate")), 0);
+        c.pods.sync();
+        QVERIFY(!c.controller.sync(reread(c.store, replicaSetsType(), *rs)));
+        QCOMPARE(allOf(c.store, podsType()).size(), 0);
     }
 
     void scaleDownRemovesUnreadyFirst()
