@@ -4,6 +4,7 @@
 #include "core/sandbox/cci/cciendpoint.h"
 #include "core/sandbox/cci/iamservice.h"
 #include "core/sandbox/cluster/clustersimulator.h"
+#include "core/sandbox/cluster/podchurn.h"
 #include "core/sandbox/cluster/scenario.h"
 #include "core/sandbox/cluster/scheduler.h"
 #include "core/sandbox/node/nodeendpoints.h"
@@ -116,6 +117,13 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("pods"),
                       Tr::tr("Preload N running pods across namespaces (load tests)."), Tr::tr("N"),
                       QStringLiteral("0")});
+    parser.addOption({QStringLiteral("pod-size"),
+                      Tr::tr("Size in bytes of each preloaded pod's JSON (at least about 3000)."),
+                      Tr::tr("BYTES"), QStringLiteral("4000")});
+    parser.addOption({QStringLiteral("churn"),
+                      Tr::tr("Keep the preloaded pods changing at R watch events per second "
+                             "(restarts, some pods replaced; needs --pods)."),
+                      Tr::tr("R"), QStringLiteral("0")});
     parser.addOption(
         {QStringLiteral("fault-429-rate"),
          Tr::tr("Answer this share (0-1) of resource requests with 429 and Retry-After."),
@@ -192,12 +200,20 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
-    const int preload = parser.value(QStringLiteral("pods")).toInt();
-    if (preload > 0) {
+    const core::sandbox::PreloadOptions preload{parser.value(QStringLiteral("pods")).toInt(),
+                                                parser.value(QStringLiteral("pod-size")).toInt()};
+    const double churnRate = parser.value(QStringLiteral("churn")).toDouble();
+    if (churnRate > 0 && preload.count <= 0) {
+        err << Tr::tr("burst-sandbox: --churn needs preloaded pods (--pods N)") << '\n';
+        return 2;
+    }
+    if (preload.count > 0) {
         QElapsedTimer timer;
         timer.start();
         core::sandbox::preloadPods(store, preload);
-        err << Tr::tr("burst-sandbox: preloaded %1 pods in %2 ms").arg(preload).arg(timer.elapsed())
+        err << Tr::tr("burst-sandbox: preloaded %1 pods in %2 ms")
+                   .arg(preload.count)
+                   .arg(timer.elapsed())
             << '\n';
     }
 
@@ -286,8 +302,18 @@ int main(int argc, char *argv[])
     core::sandbox::Scheduler scheduler(store, cciStore, clock, clusterId, schedulerOptions);
     core::sandbox::ClusterSimulator simulator(store, clock);
     simulator.setScheduleStep([&scheduler] { scheduler.reconcile(); });
+    core::sandbox::PodChurn churn(store, clock, preload, {churnRate});
+    if (churnRate > 0) {
+        // The first tick lists every pod in pages; churn started before it could outrun the
+        // list's history (a continue token expires, the list starts over, again and again).
+        simulator.step();
+        churn.start();
+    }
     simulator.start();
     const int rc = app.exec();
+    churn.stop();
+    if (churnRate > 0)
+        err << Tr::tr("burst-sandbox: the churn wrote %1 pod events").arg(churn.events()) << '\n';
     cciServer.stop();
     simulator.stop();
     server.stop();

@@ -30,6 +30,17 @@ QJsonObject eventJson(const StoreEvent &e, bool table, const ResourceType &type)
     return event;
 }
 
+// The event's line on the wire. The object's bytes are the store's when it has them: the frame
+// is {"object":...,"type":"..."} either way (QJsonObject orders keys), without a second
+// serialisation of every changed object for every watcher.
+QByteArray eventLine(const StoreEvent &e, bool table, const ResourceType &type)
+{
+    if (table || e.json.isEmpty())
+        return QJsonDocument(eventJson(e, table, type)).toJson(QJsonDocument::Compact) + '\n';
+    return QByteArray("{\"object\":" + e.json + ",\"type\":\"" +
+                      StoreEvent::typeName(e.type).toLatin1() + "\"}\n");
+}
+
 // The writer side of one watch stream. Store writers, the timer thread and the server thread
 // all pump; the mutex keeps events in order on the wire.
 struct WatchPump
@@ -51,8 +62,7 @@ struct WatchPump
         if (!s || !w || !s->isOpen() || paused)
             return;
         for (const StoreEvent &e : w->takeEvents()) {
-            s->write(QJsonDocument(eventJson(e, table, type)).toJson(QJsonDocument::Compact) +
-                     '\n');
+            s->write(eventLine(e, table, type));
             if (dropEvery > 0 && ++sent >= dropEvery) {
                 s->abort(); // fault: the stream drops mid-watch, as a flaky network does
                 return;

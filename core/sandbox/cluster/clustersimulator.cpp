@@ -82,34 +82,17 @@ void ClusterSimulator::setScheduleStep(std::function<void()> schedule)
 
 void ClusterSimulator::start(std::chrono::milliseconds interval)
 {
-    if (m_thread.joinable())
-        return;
-    m_stopping = false;
-    m_thread = std::thread([this, interval] {
-        std::unique_lock lock(m_threadMutex);
-        while (!m_wake.wait_for(lock, interval, [this] { return m_stopping; })) {
-            lock.unlock();
-            step();
-            lock.lock();
-        }
-    });
+    m_ticks.start(interval, [this] { step(); });
 }
 
 void ClusterSimulator::stop()
 {
-    if (!m_thread.joinable())
-        return;
-    {
-        std::lock_guard lock(m_threadMutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    m_thread.join();
+    m_ticks.stop();
 }
 
 bool ClusterSimulator::isRunning() const
 {
-    return m_thread.joinable();
+    return m_ticks.isRunning();
 }
 
 qsizetype ClusterSimulator::pendingKubeletWork() const

@@ -1,14 +1,14 @@
 #pragma once
 
+#include "core/sandbox/cluster/tickthread.h"
+
 #include <QSet>
 #include <QString>
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 namespace core::sandbox {
 
@@ -49,10 +49,7 @@ private:
     std::unique_ptr<State> m_state;
     std::function<void()> m_schedule;
     mutable std::mutex m_stepMutex;
-    std::mutex m_threadMutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
-    std::thread m_thread;
+    TickThread m_ticks;
 };
 
 } // namespace core::sandbox

@@ -1,6 +1,7 @@
 #include "core/sandbox/cluster/objectindex.h"
 
 #include "core/sandbox/cluster/podfacts.h"
+#include "core/sandbox/store/compactjson.h"
 #include "core/sandbox/store/objectstore.h"
 
 #include <QJsonDocument>
@@ -107,7 +108,7 @@ void ObjectIndex::sync(const std::function<void(const Change &)> &onChange)
         if (event.type != StoreEvent::Type::Added && event.type != StoreEvent::Type::Modified &&
             event.type != StoreEvent::Type::Deleted)
             continue;
-        const Change change{event.type, event.object};
+        const Change change{event.type, event.object, event.json};
         apply(change);
         onChange(change);
     }
@@ -137,7 +138,7 @@ void ObjectIndex::apply(const Change &change)
     forget(key);
     if (change.type == StoreEvent::Type::Deleted)
         return;
-    Stored stored{QJsonDocument(change.object).toJson(QJsonDocument::Compact),
+    Stored stored{change.json.isEmpty() ? compactJson(change.object) : change.json,
                   controllerRef(change.object).value(u"uid").toString(), QString()};
     if (!stored.owner.isEmpty())
         m_byOwner[stored.owner].insert(key);

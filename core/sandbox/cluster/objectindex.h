@@ -32,6 +32,7 @@ public:
     {
         StoreEvent::Type type = StoreEvent::Type::Added;
         QJsonObject object; // for a deletion, the last state
+        QByteArray json = {}; // its compact JSON when the store passed it on (else empty)
     };
 
     ObjectIndex(ObjectStore &store, ResourceType type);

@@ -15,9 +15,10 @@ namespace core::sandbox {
 
 namespace {
 
-// The API server would accept more, but one tick creating thousands of pods starves the HTTP
-// thread; the rest follow on the next ticks (the real controller batches too, "slow start").
-constexpr int kMaxCreatesPerSync = 500;
+// burstReplicas of kube-controller-manager's ReplicaSet controller: at most this many pods are
+// created or deleted by one sync; the rest follow on the next ones (and one tick creating
+// thousands of pods would starve the HTTP thread).
+constexpr int kBurstReplicas = 500;
 
 int phaseRank(const QJsonObject &pod)
 {
@@ -82,14 +83,18 @@ bool ReplicaSetController::sync(const QJsonObject &replicaSet)
     if (active.size() < desired) {
         const QJsonObject podTemplate =
             replicaSet.value(u"spec").toObject().value(u"template").toObject();
-        const int missing = std::min(int(desired - active.size()), kMaxCreatesPerSync);
-        for (int i = 0; i < missing && ok; ++i) {
-            ok = createOwnedPod(
+        const int missing = std::min(int(desired - active.size()), kBurstReplicas);
+        // As manageReplicas: slow-start batches 1, 2, 4, ..., stopping after a batch that failed.
+        const int created = slowStartBatch(missing, 1, [&] {
+            return createOwnedPod(
                 replicaSet, podFromTemplate(podTemplate, replicaSet, QString(), nameOf(replicaSet)),
                 now);
-        }
+        });
+        ok = created == missing;
     } else if (active.size() > desired) {
-        const QList<QJsonObject> doomed = deletionOrder(active).mid(0, active.size() - desired);
+        const qsizetype excess = std::min<qsizetype>(active.size() - desired, kBurstReplicas);
+        const QList<QJsonObject> doomed = deletionOrder(active).mid(0, excess);
+        ok = excess == active.size() - desired; // the rest on the next sync
         for (const QJsonObject &pod : doomed) {
             if (m_store.remove(podsType(), namespaceOf(pod), nameOf(pod), {uidOf(pod), {}}))
                 m_events.record(replicaSet, QStringLiteral("Normal"),

@@ -10,7 +10,6 @@
 #include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/transport/tlscontext.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
 #include <QStringList>
@@ -193,43 +192,6 @@ int seedExampleWorkloads(ObjectStore &store)
 Result<int> applyManifestFile(ObjectStore &store, const QString &path)
 {
     return applyLoaded(store, kube::loadManifestFile(path));
-}
-
-void preloadPods(ObjectStore &store, int count)
-{
-    const ResourceType &pods = podsType();
-    const QStringList namespaces = {QStringLiteral("default"), QStringLiteral("payments"),
-                                    QStringLiteral("kube-system")};
-    const QString started = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    for (int i = 0; i < count; ++i) {
-        const QString app = QStringLiteral("load-%1").arg(i % 50);
-        const QJsonObject container{
-            {QStringLiteral("name"), QStringLiteral("app")},
-            {QStringLiteral("image"), QStringLiteral("nginx:1.25")},
-            {QStringLiteral("resources"),
-             QJsonObject{{QStringLiteral("requests"),
-                          QJsonObject{{QStringLiteral("cpu"), QStringLiteral("10m")},
-                                      {QStringLiteral("memory"), QStringLiteral("16Mi")}}}}}};
-        const QJsonObject pod{
-            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-            {QStringLiteral("kind"), QStringLiteral("Pod")},
-            {QStringLiteral("metadata"),
-             QJsonObject{{QStringLiteral("name"), QStringLiteral("%1-%2").arg(app).arg(i)},
-                         {QStringLiteral("labels"), QJsonObject{{QStringLiteral("app"), app}}}}},
-            {QStringLiteral("spec"),
-             QJsonObject{{QStringLiteral("nodeName"), QStringLiteral("idc-node-%1").arg(i % 3 + 1)},
-                         {QStringLiteral("containers"), QJsonArray{container}}}},
-            {QStringLiteral("status"),
-             QJsonObject{{QStringLiteral("phase"), QStringLiteral("Running")},
-                         {QStringLiteral("podIP"),
-                          QStringLiteral("172.16.%1.%2").arg(i / 250 % 256).arg(i % 250 + 2)},
-                         {QStringLiteral("startTime"), started},
-                         {QStringLiteral("containerStatuses"),
-                          QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("app")},
-                                                 {QStringLiteral("ready"), true},
-                                                 {QStringLiteral("restartCount"), 0}}}}}}};
-        store.create(pods, namespaces.at(i % namespaces.size()), pod);
-    }
 }
 
 QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, const TlsContext *tls)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/sandbox/cluster/preloadedpods.h" // preloadPods(), which the scenario offers
 
 #include <QByteArray>
 #include <QString>
@@ -24,10 +25,6 @@ int seedExampleWorkloads(ObjectStore &store);
 // that does not parse, a kind the sandbox does not serve, or an object the store rejects is an
 // Error whose message starts with "FILE:LINE:COL: ". Returns how many objects were written.
 Result<int> applyManifestFile(ObjectStore &store, const QString &path);
-
-// Preloads `count` running pods spread over default, payments and kube-system and the three IDC
-// nodes (load tests: `burst-sandbox --pods 100000`).
-void preloadPods(ObjectStore &store, int count);
 
 // The name of the one virtual node the sandbox simulates (the guide's,
 // burst::kGuideVirtualNodeName) and the CCI namespace of a cluster (burst::cciNamespaceFor()). Code

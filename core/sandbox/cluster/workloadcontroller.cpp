@@ -5,7 +5,27 @@
 #include "core/sandbox/cluster/podfacts.h"
 #include "core/sandbox/store/objectstore.h"
 
+#include <algorithm>
+
 namespace core::sandbox {
+
+int slowStartBatch(int count, int initialBatchSize, const std::function<bool()> &create)
+{
+    int remaining = count;
+    int successes = 0;
+    for (int batch = std::min(remaining, initialBatchSize); batch > 0;
+         batch = std::min(2 * batch, remaining)) {
+        // The real controller runs a batch's creates in parallel: all of them happen.
+        int failures = 0;
+        for (int i = 0; i < batch; ++i)
+            failures += create() ? 0 : 1;
+        successes += batch - failures;
+        if (failures > 0)
+            break;
+        remaining -= batch;
+    }
+    return successes;
+}
 
 WorkloadController::WorkloadController(ObjectStore &store, const ObjectIndex &owned,
                                        const SandboxClock &clock, EventRecorder &events)

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace core::sandbox {
 
 class EventRecorder;
@@ -13,6 +15,12 @@ class SandboxClock;
 // What the workload controllers share, as kube-controller-manager's do: the store they write,
 // the index of what they own (pods, or ReplicaSets for the Deployment controller), the clock, the
 // event recorder, and creating an owned pod with the events that report it.
+// kube-controller-manager's slowStartBatch (pkg/controller/replicaset): calls `create` up to
+// `count` times in batches of `initialBatchSize`, then twice as many each time (1, 2, 4, 8, ...).
+// A batch with a failure is finished, but no later batch starts, so a create that keeps failing
+// (a quota, an admission webhook) costs one call, not `count`. Returns the successes.
+int slowStartBatch(int count, int initialBatchSize, const std::function<bool()> &create);
+
 class WorkloadController
 {
 public:

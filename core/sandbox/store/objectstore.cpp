@@ -1,6 +1,7 @@
 #include "core/sandbox/store/objectstore.h"
 
 #include "core/common/tr.h"
+#include "core/sandbox/store/compactjson.h"
 #include "core/sandbox/store/objectmeta.h"
 
 #include <QJsonArray>
@@ -24,7 +25,7 @@ struct Entry
 
     static Entry from(const QJsonObject &object)
     {
-        return {QJsonDocument(object).toJson(QJsonDocument::Compact), labelsOf(object)};
+        return {compactJson(object), labelsOf(object)};
     }
     QJsonObject object() const { return QJsonDocument::fromJson(json).object(); }
 };
@@ -91,9 +92,10 @@ struct ObjectStore::Core
     QList<std::shared_ptr<Watch>> watches;
 
     // `objectJson` and `previousJson` are the compact forms of change.object and change.previous.
-    void record(const StoreChange &change, QByteArray objectJson, QByteArray previousJson,
+    void record(StoreChange change, QByteArray objectJson, QByteArray previousJson,
                 Notifications &notifications)
     {
+        change.objectJson = objectJson;
         for (qsizetype i = watches.size() - 1; i >= 0; --i) {
             const auto &watch = watches.at(i);
             if (watch->isStopped()) {
@@ -293,7 +295,7 @@ ServerResult<QJsonObject> ObjectStore::remove(const ResourceType &type,
             const QJsonObject deleted =
                 withMetadata(stored, QStringLiteral("resourceVersion"), QString::number(revision));
             m_core->record({revision, type, StoreEvent::Type::Deleted, deleted, {}},
-                           QJsonDocument(deleted).toJson(QJsonDocument::Compact), {},
+                           compactJson(deleted), {},
                            notifications);
             return stored;
         });

@@ -97,7 +97,7 @@ bool Watch::offer(const StoreChange &change)
         const bool before = matches(change.previous);
         if (now)
             return push(before ? StoreEvent::Type::Modified : StoreEvent::Type::Added,
-                        change.object);
+                        change.object, change.objectJson);
         if (before) {
             return push(StoreEvent::Type::Deleted,
                         withMetadata(change.previous, QStringLiteral("resourceVersion"),
@@ -107,7 +107,7 @@ bool Watch::offer(const StoreChange &change)
     }
     case StoreEvent::Type::Added:
     case StoreEvent::Type::Deleted:
-        return now && push(change.eventType, change.object);
+        return now && push(change.eventType, change.object, change.objectJson);
     default:
         return false;
     }
@@ -136,7 +136,7 @@ void Watch::notify()
         notifier();
 }
 
-bool Watch::push(StoreEvent::Type type, const QJsonObject &object)
+bool Watch::push(StoreEvent::Type type, const QJsonObject &object, const QByteArray &json)
 {
     QMutexLocker locker(&m_mutex);
     if (m_stopped)
@@ -145,7 +145,7 @@ bool Watch::push(StoreEvent::Type type, const QJsonObject &object)
         m_stopped = true;
         m_queue.clear();
     } else {
-        m_queue << StoreEvent{type, object};
+        m_queue << StoreEvent{type, object, json};
     }
     m_ready.wakeAll();
     return true;

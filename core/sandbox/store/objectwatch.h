@@ -5,6 +5,7 @@
 #include "core/kube/watchstream.h"
 #include "core/sandbox/store/resourcetype.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 #include <QMutex>
@@ -22,6 +23,9 @@ struct StoreEvent
     using Type = kube::WatchEventType;
     Type type = Type::Added;
     QJsonObject object;
+    // The compact JSON of `object` when it is the form the store keeps (empty when not known):
+    // consumers that need bytes share the store's instead of serialising 4 KB again.
+    QByteArray json = {};
 
     static QString typeName(Type type) { return kube::watchEventTypeName(type); } // "ADDED", ...
     QJsonObject toJson() const { return kube::watchEventFrame(type, object); }
@@ -46,6 +50,7 @@ struct StoreChange
     StoreEvent::Type eventType = StoreEvent::Type::Added;
     QJsonObject object;   // after the change; for a deletion, the last state with `revision`
     QJsonObject previous; // before a modification; empty otherwise
+    QByteArray objectJson = {}; // the compact JSON of `object` (empty when not known)
 };
 
 // One subscription of ObjectStore::watch(). The store fills the queue from whichever thread
@@ -85,7 +90,7 @@ public:
     bool matches(const QJsonObject &object) const;
 
 private:
-    bool push(StoreEvent::Type type, const QJsonObject &object);
+    bool push(StoreEvent::Type type, const QJsonObject &object, const QByteArray &json = {});
 
     const ResourceType m_type;
     const WatchOptions m_options;

@@ -2,6 +2,7 @@
 
 #include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/eventrecorder.h"
+#include "core/sandbox/cluster/clustersimulator.h"
 #include "core/sandbox/cluster/objectindex.h"
 #include "core/sandbox/cluster/scenario.h"
 
@@ -13,6 +14,29 @@ using namespace core::sandbox;
 using namespace simtest;
 
 namespace {
+
+// A store with the ReplicaSet controller over it, as the cluster simulator wires them.
+struct Controlled
+{
+    ObjectStore store;
+    SandboxClock clock;
+    ObjectIndex pods{store, podsType()};
+    EventRecorder events{store, QStringLiteral("replicaset-controller")};
+    ReplicaSetController controller{store, pods, clock, events};
+};
+
+// The events of `reason`, each counted as many times as the recorder aggregated it.
+int eventCount(ObjectStore &store, const QString &reason)
+{
+    const ResourceType events{QString(), QStringLiteral("v1"), QStringLiteral("events"),
+                              QStringLiteral("Event")};
+    int count = 0;
+    for (const QJsonObject &event : allOf(store, events)) {
+        if (event.value(u"reason").toString() == reason)
+            count += std::max(1, event.value(u"count").toInt());
+    }
+    return count;
+}
 
 // A pod as the deletion order sees it.
 QJsonObject pod(const QString &name, const QString &node, const QString &phase, bool ready,
@@ -176,6 +200,83 @@ private slots:
         QCOMPARE(status.value(u"readyReplicas").toInt(), 1);
         QCOMPARE(status.value(u"availableReplicas").toInt(), 1);
         QVERIFY(hasEvent(store, QStringLiteral("SuccessfulCreate")));
+    }
+
+    // kube-controller-manager's slowStartBatch: batches of 1, 2, 4, ... until one has a failure;
+    // that batch is finished, no later one starts.
+    void slowStart_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("failingCall"); // 1-based; 0: none fails
+        QTest::addColumn<int>("calls");
+        QTest::addColumn<int>("successes");
+        QTest::newRow("nothing to create") << 0 << 0 << 0 << 0;
+        QTest::newRow("60 all succeed") << 60 << 0 << 60 << 60;
+        QTest::newRow("the first fails") << 60 << 1 << 1 << 0;
+        QTest::newRow("third batch (4..7) fails at 5") << 60 << 5 << 7 << 6;
+        QTest::newRow("last, short batch") << 10 << 10 << 10 << 9;
+        QTest::newRow("fails after the last call") << 10 << 11 << 10 << 10;
+    }
+
+    void slowStart()
+    {
+        QFETCH(int, count);
+        QFETCH(int, failingCall);
+        QFETCH(int, calls);
+        QFETCH(int, successes);
+        int made = 0;
+        QCOMPARE(slowStartBatch(count, 1, [&] { return ++made != failingCall; }), successes);
+        QCOMPARE(made, calls);
+    }
+
+    // Scaling a Deployment to 60 creates every pod within a few ticks (well within 1 s of
+    // sandbox time), one SuccessfulCreate each.
+    void sixtyReplicasAppearAtOnce()
+    {
+        ObjectStore store;
+        SandboxClock clock;
+        seedDefaultScenario(store, QStringLiteral("sandbox"));
+        ClusterSimulator simulator(store, clock);
+        auto deployment = store.create(
+            deploymentsType(), QStringLiteral("default"),
+            workload(QStringLiteral("apps/v1"), QStringLiteral("Deployment"),
+                     QStringLiteral("sixty"),
+                     withReplicas(podTemplate(QStringLiteral("sixty")), 1,
+                                  QStringLiteral("sixty"))));
+        QVERIFY(deployment.ok());
+        simulator.step();
+        QCOMPARE(allOf(store, podsType()).size(), 1);
+        QVERIFY(writeReplicas(store, deploymentsType(), *deployment, 60));
+        int ticks = 0;
+        while (allOf(store, podsType()).size() < 60 && ticks < 10) {
+            simulator.step();
+            ++ticks;
+        }
+        QCOMPARE(allOf(store, podsType()).size(), 60);
+        QVERIFY2(ticks <= 2, qPrintable(QStringLiteral("%1 ticks").arg(ticks)));
+        QCOMPARE(eventCount(store, QStringLiteral("SuccessfulCreate")), 60);
+    }
+
+    // A create the API server refuses (here every one: generateName plus a suffix is longer than
+    // a name may be) fails the sync, which is retried on a later tick. How many creates one sync
+    // tries is slowStart's; the FailedCreate event is not stored here (its name, the ReplicaSet's
+    // plus a digest, is too long as well).
+    void failingCreateStopsTheBatch()
+    {
+        Controlled c;
+        const QString longName = QString(252, u'w'); // valid; its pods' names would not be
+        auto rs = c.store.create(replicaSetsType(), QStringLiteral("default"),
+                               workload(QStringLiteral("apps/v1"), QStringLiteral("ReplicaSet"),
+                                        longName,
+                                        withReplicas(podTemplate(QStringLiteral("web")), 60,
+                                                     QStringLiteral("web"))));
+        QVERIFY(rs.ok());
+        QVERIFY(!c.controller.sync(*rs));
+        QCOMPARE(allOf(c.store, podsType()).size(), 0);
+        QCOMPARE(eventCount(c.store, QStringLiteral("SuccessfulCreate")), 0);
+        c.pods.sync();
+        QVERIFY(!c.controller.sync(reread(c.store, replicaSetsType(), *rs)));
+        QCOMPARE(allOf(c.store, podsType()).size(), 0);
     }
 
     void scaleDownRemovesUnreadyFirst()
