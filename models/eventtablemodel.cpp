@@ -4,13 +4,13 @@
 #include "core/kube/objectmeta.h"
 #include "core/kube/podsummary.h"
 #include "models/clustersession.h"
+#include "models/objectbatch.h"
 #include "models/tr.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
 #include <QPointer>
-#include <QSet>
 
 namespace models {
 
@@ -140,20 +140,7 @@ void EventTableModel::follow(ClusterSession *session)
 
 void EventTableModel::applyChanges(const core::kube::ChangeSet &changes)
 {
-    RowBatch<EventRow> batch;
-    QSet<QString> deleted;
-    for (const QJsonObject &event : changes.deleted) {
-        batch.removed.append(core::kube::uidOf(event));
-        deleted.insert(batch.removed.last());
-    }
-    batch.upserted.reserve(changes.added.size() + changes.modified.size());
-    for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
-        for (const QJsonObject &event : *list) {
-            if (!deleted.contains(core::kube::uidOf(event)))
-                batch.upserted.append(eventRowFrom(event));
-        }
-    }
-    apply(std::move(batch));
+    apply(objectBatch<EventRow>(changes, core::kube::uidOf, eventRowFrom));
 }
 
 void EventTableModel::refreshAges()

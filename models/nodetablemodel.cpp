@@ -7,6 +7,7 @@
 #include "core/kube/podsummary.h"
 #include "core/kube/quantity.h"
 #include "models/clustersession.h"
+#include "models/objectbatch.h"
 #include "models/tr.h"
 
 #include <QBrush>
@@ -157,23 +158,12 @@ void NodeTableModel::follow(ClusterSession *session)
 
 void NodeTableModel::applyNodes(const core::kube::ChangeSet &changes)
 {
-    RowBatch<NodeRow> batch;
-    QSet<QString> deleted;
-    for (const QJsonObject &node : changes.deleted) {
-        // A node deleted and created again within a batch keeps its name: it stays.
-        batch.removed.append(core::kube::nameOf(node));
-        deleted.insert(core::kube::uidOf(node));
-    }
-    for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
-        for (const QJsonObject &node : *list) {
-            if (deleted.contains(core::kube::uidOf(node)))
-                continue;
-            NodeRow row = nodeRowFrom(node);
-            row.usage = m_usage.value(row.name);
-            batch.upserted.append(std::move(row));
-        }
-    }
-    apply(std::move(batch));
+    // Keyed by name: a node deleted and created again within a batch stays.
+    apply(objectBatch<NodeRow>(changes, core::kube::nameOf, [this](const QJsonObject &node) {
+        NodeRow row = nodeRowFrom(node);
+        row.usage = m_usage.value(row.name);
+        return row;
+    }));
 }
 
 void NodeTableModel::applyPods(const core::kube::ChangeSet &changes,

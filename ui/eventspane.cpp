@@ -75,10 +75,7 @@ EventsPane::EventsPane(models::ClusterSession *session, QWidget *parent)
     burstTimer->setSingleShot(true);
     burstTimer->setInterval(kBurstLineDelayMs);
     connect(burstTimer, &QTimer::timeout, this, &EventsPane::updateBurstLine);
-    const auto later = [burstTimer] { burstTimer->start(); };
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, later);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, later);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, later);
+    startOnRowChanges(m_model, burstTimer);
     auto *ages = new QTimer(this);
     connect(ages, &QTimer::timeout, m_model, &models::EventTableModel::refreshAges);
     ages->start(kAgeRefreshMs);

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTimer>
 
 namespace ui {
 
@@ -39,6 +40,14 @@ void setUpFilterEdit(QLineEdit *edit, const QString &accessibleName, const QStri
     edit->setAccessibleName(accessibleName);
     edit->setPlaceholderText(placeholder);
     edit->setClearButtonEnabled(true);
+}
+
+void startOnRowChanges(const QAbstractItemModel *model, QTimer *timer)
+{
+    const auto later = [timer] { timer->start(); };
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, timer, later);
+    QObject::connect(model, &QAbstractItemModel::rowsRemoved, timer, later);
+    QObject::connect(model, &QAbstractItemModel::dataChanged, timer, later);
 }
 
 } // namespace ui

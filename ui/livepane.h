@@ -2,8 +2,10 @@
 
 #include <QLabel>
 
+class QAbstractItemModel;
 class QLineEdit;
 class QTableView;
+class QTimer;
 
 namespace models {
 class ClusterSession;
@@ -31,5 +33,9 @@ private:
 void setUpLiveTable(QTableView *view);
 // A filter box with its placeholder (the tokens it knows) and a clear button.
 void setUpFilterEdit(QLineEdit *edit, const QString &accessibleName, const QString &placeholder);
+
+// Starts `timer` whenever rows of `model` come, go or change, so what a pane sums up over all rows
+// (counts, a summary line) follows a burst of batches once.
+void startOnRowChanges(const QAbstractItemModel *model, QTimer *timer);
 
 } // namespace ui

@@ -71,11 +71,8 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
     m_countTimer->setSingleShot(true);
     m_countTimer->setInterval(kCountDelayMs);
     connect(m_countTimer, &QTimer::timeout, this, &PodsPane::updateCounts);
-    const auto later = [this] { m_countTimer->start(); };
     models::PodTableModel *pods = session->pods();
-    connect(pods, &QAbstractItemModel::rowsInserted, this, later);
-    connect(pods, &QAbstractItemModel::rowsRemoved, this, later);
-    connect(pods, &QAbstractItemModel::dataChanged, this, later);
+    startOnRowChanges(pods, m_countTimer);
     auto *ages = new QTimer(this);
     connect(ages, &QTimer::timeout, pods, &models::PodTableModel::refreshAges);
     ages->start(kAgeRefreshMs);

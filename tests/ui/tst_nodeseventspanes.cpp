@@ -75,6 +75,48 @@ bool saveShot(QWidget &window, const QString &name)
     return window.grab().save(shots + u'/' + name);
 }
 
+// The default scenario (with `pods` preloaded pods) after the sandbox's scheduler refused
+// example 08's pod and locked the virtual node, and a window connected to it.
+struct LockedCluster
+{
+    explicit LockedCluster(int pods = 0)
+        : scheduler((core::sandbox::preloadPods(sandbox.store(), pods), sandbox.store()), cci,
+                    clock, u"sandbox"_s),
+          session(connection(sandbox))
+    {
+    }
+
+    static core::kube::Connection connection(const SandboxFixture &sandbox)
+    {
+        core::kube::Connection c = sandbox.connection();
+        c.contextName = u"sandbox"_s;
+        return c;
+    }
+
+    // Locks the node, then shows the session in the window until it is synced.
+    bool connect()
+    {
+        if (!sandbox.started() ||
+            !sandbox.store().create(core::sandbox::podsType(), u"payments"_s, oversizedPod()))
+            return false;
+        scheduler.reconcile();
+        if (!scheduler.isLocked())
+            return false;
+        window.addClusterSession(&session);
+        window.show();
+        session.start();
+        return QTest::qWaitFor(
+            [this] { return session.status().state == models::ConnectionState::Synced; }, 20000);
+    }
+
+    SandboxFixture sandbox;
+    core::sandbox::ObjectStore cci;
+    core::sandbox::SandboxClock clock;
+    core::sandbox::Scheduler scheduler;
+    models::ClusterSession session;
+    ui::MainWindow window;
+};
+
 } // namespace
 
 // The Nodes and Events panes on a live in-process sandbox whose scheduler refused example 08 and
@@ -87,27 +129,13 @@ class tst_NodesEventsPanes : public QObject
 private slots:
     void lockedVirtualNodeUnlocks()
     {
-        SandboxFixture sandbox;
-        QVERIFY(sandbox.started());
-        core::sandbox::preloadPods(sandbox.store(), 30); // 10 pods of 10m / 16Mi per IDC node
-        core::sandbox::ObjectStore cci;
-        core::sandbox::SandboxClock clock;
-        core::sandbox::Scheduler scheduler(sandbox.store(), cci, clock, u"sandbox"_s);
-        QVERIFY(sandbox.store().create(core::sandbox::podsType(), u"payments"_s, oversizedPod()));
-        scheduler.reconcile();
-        QVERIFY(scheduler.isLocked());
-
-        core::kube::Connection connection = sandbox.connection();
-        connection.contextName = u"sandbox"_s;
-        models::ClusterSession session(connection);
-        ui::MainWindow window;
-        window.addClusterSession(&session);
+        LockedCluster cluster(30); // 10 pods of 10m / 16Mi per IDC node
+        QVERIFY(cluster.connect());
+        SandboxFixture &sandbox = cluster.sandbox;
+        core::sandbox::Scheduler &scheduler = cluster.scheduler;
+        ui::MainWindow &window = cluster.window;
         auto *nodes = window.findChild<ui::NodesPane *>();
-        auto *events = window.findChild<ui::EventsPane *>();
-        QVERIFY(nodes && events);
-        window.show();
-        session.start();
-        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, models::ConnectionState::Synced, 20000);
+        QVERIFY(nodes);
         QTRY_COMPARE(nodes->view()->model()->rowCount(), 4);
 
         QCOMPARE(nodes->accessibleName(), u"Nodes"_s);
@@ -191,30 +219,17 @@ private slots:
         scheduler.reconcile();
         QVERIFY(!scheduler.isLocked());
 
-        session.stop();
+        cluster.session.stop();
     }
 
     void burstFailureEvents()
     {
-        SandboxFixture sandbox;
-        QVERIFY(sandbox.started());
-        core::sandbox::ObjectStore cci;
-        core::sandbox::SandboxClock clock;
-        core::sandbox::Scheduler scheduler(sandbox.store(), cci, clock, u"sandbox"_s);
-        QVERIFY(sandbox.store().create(core::sandbox::podsType(), u"payments"_s, oversizedPod()));
-        scheduler.reconcile();
-        QVERIFY(scheduler.isLocked());
-
-        core::kube::Connection connection = sandbox.connection();
-        connection.contextName = u"sandbox"_s;
-        models::ClusterSession session(connection);
-        ui::MainWindow window;
-        window.addClusterSession(&session);
+        LockedCluster cluster;
+        QVERIFY(cluster.connect());
+        SandboxFixture &sandbox = cluster.sandbox;
+        ui::MainWindow &window = cluster.window;
         auto *events = window.findChild<ui::EventsPane *>();
         QVERIFY(events);
-        window.show();
-        session.start();
-        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, models::ConnectionState::Synced, 20000);
         QTRY_VERIFY(events->model()->rowCount() >= 3);
         QCOMPARE(events->accessibleName(), u"Events"_s);
         QCOMPARE(events->view()->accessibleName(), u"Events"_s);
@@ -256,7 +271,7 @@ private slots:
                                                                      {u"image"_s,
                                                                       u"nginx"_s}}}}}}}));
         QTest::qWait(1100); // a later second than the events so far
-        scheduler.reconcile();
+        cluster.scheduler.reconcile();
         QTRY_COMPARE(view->model()->index(0, E::Object).data().toString(), u"pod/late"_s);
 
         QTabWidget *tabs = livePanes(window);
@@ -264,7 +279,7 @@ private slots:
         tabs->setCurrentWidget(events);
         window.resize(1400, 900);
         QVERIFY(saveShot(window, u"events.png"_s));
-        session.stop();
+        cluster.session.stop();
     }
 };
 
