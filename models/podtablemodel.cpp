@@ -2,6 +2,7 @@
 
 #include "core/burst/cciconventions.h"
 #include "core/kube/objectmeta.h"
+#include "models/objectbatch.h"
 #include "models/tr.h"
 
 #include <QBrush>
@@ -47,22 +48,9 @@ PodRow podRowFrom(const QJsonObject &pod, StringPool *pool)
 
 RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes, StringPool *pool)
 {
-    RowBatch<PodRow> batch;
-    QSet<QString> deleted;
-    for (const QJsonObject &pod : changes.deleted) {
-        batch.removed.append(core::kube::uidOf(pod));
-        deleted.insert(batch.removed.last());
-    }
-    // A pod created and deleted within one batch comes in both lists; a uid never returns, so
-    // it is simply not shown.
-    batch.upserted.reserve(changes.added.size() + changes.modified.size());
-    for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
-        for (const QJsonObject &pod : *list) {
-            if (!deleted.contains(core::kube::uidOf(pod)))
-                batch.upserted.append(podRowFrom(pod, pool));
-        }
-    }
-    return batch;
+    return objectBatch<PodRow>(changes, core::kube::uidOf, [pool](const QJsonObject &pod) {
+        return podRowFrom(pod, pool);
+    });
 }
 
 PodTableModel::PodTableModel(QObject *parent)

@@ -5,9 +5,11 @@
 #include "models/profiletablemodel.h"
 #include "models/workloadsummarymodel.h"
 #include "models/workspacecontroller.h"
+#include "ui/eventspane.h"
 #include "ui/helpdialogs.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
+#include "ui/nodespane.h"
 #include "ui/podspane.h"
 #include "ui/previewpane.h"
 #include "ui/profileform.h"
@@ -120,6 +122,8 @@ PodsPane *MainWindow::addClusterSession(models::ClusterSession *session)
     panes->setAccessibleName(tr("Live panes"));
     auto *pods = new PodsPane(session, panes);
     panes->addTab(pods, tr("Burst pods"));
+    panes->addTab(new NodesPane(session, panes), tr("Nodes"));
+    panes->addTab(new EventsPane(session, panes), tr("Events"));
     dock->setWidget(panes);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     auto *state = new QLabel(this);

@@ -3,10 +3,10 @@
 #include "models/clustersession.h"
 #include "models/podfilter.h"
 #include "models/podtablemodel.h"
+#include "ui/livepane.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -28,7 +28,7 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
     : QWidget(parent),
       m_session(session),
       m_proxy(new models::PodFilterProxy(this)),
-      m_statusLine(new QLabel(this)),
+      m_statusLine(new ConnectionStatusLine(session, this)),
       m_counts(new QLabel(this)),
       m_filterEdit(new QLineEdit(this)),
       m_allPods(new QCheckBox(tr("All pods"), this)),
@@ -36,13 +36,10 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
       m_countTimer(new QTimer(this))
 {
     setAccessibleName(tr("Burst pods"));
-    m_statusLine->setAccessibleName(tr("Connection state"));
-    m_statusLine->setWordWrap(true);
     m_counts->setAccessibleName(tr("Pod counts"));
-    m_filterEdit->setAccessibleName(tr("Filter pods"));
-    m_filterEdit->setPlaceholderText(
+    setUpFilterEdit(
+        m_filterEdit, tr("Filter pods"),
         tr("Filter: words, ns:NAME, status:TEXT, node:NAME, loc:cci|local, strategy:VALUE, -word"));
-    m_filterEdit->setClearButtonEnabled(true);
     m_allPods->setAccessibleName(tr("Show all pods"));
     m_allPods->setToolTip(tr("Show the pods on every node, not only those that burst to CCI"));
 
@@ -51,14 +48,9 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
     m_view->setModel(m_proxy);
     m_view->setAccessibleName(tr("Burst pods"));
     m_view->setObjectName(QStringLiteral("burstPods"));
-    m_view->setSortingEnabled(true);
+    setUpLiveTable(m_view);
     m_view->sortByColumn(models::PodTableModel::Age, Qt::AscendingOrder); // newest first
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setWordWrap(false);
 
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filterEdit, 1);
@@ -75,30 +67,17 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
         m_proxy->setFixedLocation(all ? QString() : QStringLiteral("cci"));
         setAccessibleName(all ? tr("Pods") : tr("Burst pods"));
     });
-    connect(session, &models::ClusterSession::statusChanged, this, &PodsPane::showStatus);
 
     m_countTimer->setSingleShot(true);
     m_countTimer->setInterval(kCountDelayMs);
     connect(m_countTimer, &QTimer::timeout, this, &PodsPane::updateCounts);
-    const auto later = [this] { m_countTimer->start(); };
     models::PodTableModel *pods = session->pods();
-    connect(pods, &QAbstractItemModel::rowsInserted, this, later);
-    connect(pods, &QAbstractItemModel::rowsRemoved, this, later);
-    connect(pods, &QAbstractItemModel::dataChanged, this, later);
+    startOnRowChanges(pods, m_countTimer);
     auto *ages = new QTimer(this);
     connect(ages, &QTimer::timeout, pods, &models::PodTableModel::refreshAges);
     ages->start(kAgeRefreshMs);
 
-    showStatus(session->status());
     updateCounts();
-}
-
-void PodsPane::showStatus(const models::ConnectionStatus &status)
-{
-    m_statusLine->setText(models::describeStatus(m_session->contextName(), status));
-    // Anything but live data is marked, so the table is never read as current by mistake.
-    m_statusLine->setStyleSheet(status.live() ? QString()
-                                              : QStringLiteral("color: #b06000; font-weight: bold"));
 }
 
 void PodsPane::updateCounts()

@@ -11,7 +11,6 @@ class QTimer;
 namespace models {
 class ClusterSession;
 class PodFilterProxy;
-struct ConnectionStatus;
 } // namespace models
 
 namespace ui {
@@ -34,7 +33,6 @@ public:
     models::PodFilterProxy *proxy() const { return m_proxy; }
 
 private:
-    void showStatus(const models::ConnectionStatus &status);
     void updateCounts();
 
     models::ClusterSession *m_session;

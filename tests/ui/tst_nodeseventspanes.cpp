@@ -1,0 +1,287 @@
+#include "tests/core/kube/sandboxfixture.h"
+
+#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cluster/podfacts.h"
+#include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/cluster/scheduler.h"
+#include "models/clustersession.h"
+#include "models/eventtablemodel.h"
+#include "models/nodetablemodel.h"
+#include "ui/eventspane.h"
+#include "ui/mainwindow.h"
+#include "ui/nodespane.h"
+
+#include <QAction>
+#include <QDir>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kVk = u"virtual-kubelet"_s;
+
+// Example 08's pod (resources/examples/08-rejected-too-large.yaml): 33 cores, enforce. CCI
+// refuses it and the sandbox's scheduler locks the virtual node.
+QJsonObject oversizedPod()
+{
+    const QJsonObject requests{{u"cpu"_s, u"33"_s}, {u"memory"_s, u"66Gi"_s}};
+    return QJsonObject{
+        {u"apiVersion"_s, u"v1"_s},
+        {u"kind"_s, u"Pod"_s},
+        {u"metadata"_s,
+         QJsonObject{{u"name"_s, u"batch-oversized-x1"_s},
+                     {u"labels"_s, QJsonObject{{u"app"_s, u"batch-oversized"_s},
+                                               {u"virtual-kubelet.io/burst-to-cci"_s,
+                                                u"enforce"_s}}}}},
+        {u"spec"_s,
+         QJsonObject{{u"containers"_s,
+                      QJsonArray{QJsonObject{
+                          {u"name"_s, u"worker"_s},
+                          {u"image"_s, u"swr.cn-north-4.myhuaweicloud.com/org/batch:1.4"_s},
+                          {u"resources"_s, QJsonObject{{u"requests"_s, requests}}}}}}}},
+        {u"status"_s, QJsonObject{{u"phase"_s, u"Pending"_s}}}};
+}
+
+QString shown(const QTableView *view, const QString &key, int keyColumn, int column)
+{
+    const QAbstractItemModel *model = view->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, keyColumn).data().toString() == key)
+            return model->index(row, column).data().toString();
+    }
+    return u"<no row>"_s;
+}
+
+QTabWidget *livePanes(QWidget &window)
+{
+    for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
+        if (tabs->accessibleName() == u"Live panes")
+            return tabs;
+    }
+    return nullptr;
+}
+
+bool saveShot(QWidget &window, const QString &name)
+{
+    const QString shots = QDir::currentPath() + u"/screenshots"_s;
+    QDir().mkpath(shots);
+    QTest::qWait(300);
+    return window.grab().save(shots + u'/' + name);
+}
+
+// The default scenario (with `pods` preloaded pods) after the sandbox's scheduler refused
+// example 08's pod and locked the virtual node, and a window connected to it.
+struct LockedCluster
+{
+    explicit LockedCluster(int pods = 0)
+        : scheduler((core::sandbox::preloadPods(sandbox.store(), pods), sandbox.store()), cci,
+                    clock, u"sandbox"_s),
+          session(connection(sandbox))
+    {
+    }
+
+    static core::kube::Connection connection(const SandboxFixture &sandbox)
+    {
+        core::kube::Connection c = sandbox.connection();
+        c.contextName = u"sandbox"_s;
+        return c;
+    }
+
+    // Locks the node, then shows the session in the window until it is synced.
+    bool connect()
+    {
+        if (!sandbox.started() ||
+            !sandbox.store().create(core::sandbox::podsType(), u"payments"_s, oversizedPod()))
+            return false;
+        scheduler.reconcile();
+        if (!scheduler.isLocked())
+            return false;
+        window.addClusterSession(&session);
+        window.show();
+        session.start();
+        return QTest::qWaitFor(
+            [this] { return session.status().state == models::ConnectionState::Synced; }, 20000);
+    }
+
+    SandboxFixture sandbox;
+    core::sandbox::ObjectStore cci;
+    core::sandbox::SandboxClock clock;
+    core::sandbox::Scheduler scheduler;
+    models::ClusterSession session;
+    ui::MainWindow window;
+};
+
+} // namespace
+
+// The Nodes and Events panes on a live in-process sandbox whose scheduler refused example 08 and
+// locked the virtual node: the Nodes pane shows the lock and lifts it (Unlock, confirmed), the
+// Events pane marks the refusal and the lock as burst failures with what to do.
+class tst_NodesEventsPanes : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void lockedVirtualNodeUnlocks()
+    {
+        LockedCluster cluster(30); // 10 pods of 10m / 16Mi per IDC node
+        QVERIFY(cluster.connect());
+        SandboxFixture &sandbox = cluster.sandbox;
+        core::sandbox::Scheduler &scheduler = cluster.scheduler;
+        ui::MainWindow &window = cluster.window;
+        auto *nodes = window.findChild<ui::NodesPane *>();
+        QVERIFY(nodes);
+        QTRY_COMPARE(nodes->view()->model()->rowCount(), 4);
+
+        QCOMPARE(nodes->accessibleName(), u"Nodes"_s);
+        QCOMPARE(nodes->view()->accessibleName(), u"Nodes"_s);
+        QVERIFY2(nodes->statusLine()->text().startsWith(u"sandbox: synced, "),
+                 qPrintable(nodes->statusLine()->text()));
+        using N = models::NodeTableModel;
+        const QTableView *view = nodes->view();
+        QCOMPARE(shown(view, kVk, N::Name, N::Kind), u"virtual-kubelet (CCI)"_s);
+        QCOMPARE(shown(view, u"idc-node-1"_s, N::Name, N::Kind), u"local"_s);
+        QTRY_COMPARE(shown(view, u"idc-node-1"_s, N::Name, N::Pods), u"10"_s);
+        QVERIFY(shown(view, u"idc-node-1"_s, N::Name, N::CpuRequested).startsWith(u"100m"));
+        QVERIFY(shown(view, u"idc-node-1"_s, N::Name, N::MemoryRequested).startsWith(u"160Mi"));
+        QCOMPARE(shown(view, u"idc-node-1"_s, N::Name, N::Lock), QString());
+        const QString lock = shown(view, kVk, N::Name, N::Lock);
+        QVERIFY2(lock.startsWith(u"locked until ") && lock.endsWith(u" min left)"),
+                 qPrintable(lock));
+        QVERIFY(shown(view, kVk, N::Name, N::Taints).contains(u"virtual-kubelet.io/locked"));
+
+        // The filter reads the pod panes' grammar with the node tokens.
+        nodes->filterEdit()->setText(u"lock:locked"_s);
+        QCOMPARE(view->model()->rowCount(), 1);
+        nodes->filterEdit()->setText(u"kind:local -name:idc-node-3"_s);
+        QCOMPARE(view->model()->rowCount(), 2);
+        nodes->filterEdit()->clear();
+
+        // Unlock is for a locked virtual node only.
+        QVERIFY(nodes->selectNode(u"idc-node-1"_s));
+        QVERIFY(!nodes->unlockAction()->isEnabled());
+        QVERIFY(nodes->selectNode(kVk));
+        QVERIFY(nodes->unlockAction()->isEnabled());
+        QVERIFY(view->actions().contains(nodes->unlockAction())); // the context menu
+        QCOMPARE(nodes->unlockAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_U));
+
+        QTabWidget *tabs = livePanes(window);
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabText(1), u"Nodes"_s);
+        QCOMPARE(tabs->tabText(2), u"Events"_s);
+        tabs->setCurrentWidget(nodes);
+        window.resize(1400, 900);
+        QVERIFY(saveShot(window, u"nodes.png"_s)); // the locked virtual node, selected
+
+        // Declined: nothing is sent.
+        QString asked;
+        nodes->setConfirm([&asked](const QString &, const QString &text) {
+            asked = text;
+            return false;
+        });
+        sandbox.clearRequests();
+        nodes->unlockAction()->trigger();
+        QVERIFY(asked.contains(kVk));
+        QVERIFY(asked.contains(u"sandbox"));
+        QVERIFY(asked.contains(u"lock taint"));
+        QTest::qWait(100);
+        for (const auto &request : sandbox.requests())
+            QVERIFY(request.method != "PATCH");
+
+        // A failed request shows in the pane and leaves the node locked.
+        nodes->setConfirm([](const QString &, const QString &) { return true; });
+        sandbox.failNext("PATCH", u"/api/v1/nodes"_s, 1, 500);
+        nodes->unlockAction()->trigger();
+        QTRY_VERIFY(nodes->errorLine()->isVisible());
+        QVERIFY2(nodes->errorLine()->text().startsWith(u"Could not unlock virtual-kubelet: "),
+                 qPrintable(nodes->errorLine()->text()));
+        QVERIFY(scheduler.isLocked());
+        QVERIFY(nodes->unlockAction()->isEnabled());
+
+        // The operator fixed the workload (the refused pod is gone), then unlocks: the row
+        // follows the node's watch event.
+        QVERIFY(sandbox.store().remove(core::sandbox::podsType(), u"payments"_s,
+                                       u"batch-oversized-x1"_s));
+        nodes->unlockAction()->trigger();
+        QTRY_COMPARE(shown(view, kVk, N::Name, N::Lock), u"unlocked"_s);
+        QVERIFY(!nodes->errorLine()->isVisible());
+        QVERIFY(!nodes->unlockAction()->isEnabled());
+        QVERIFY(!shown(view, kVk, N::Name, N::Taints).contains(u"virtual-kubelet.io/locked"));
+        QVERIFY(shown(view, kVk, N::Name, N::Taints).contains(u"virtual-kubelet.io/provider"));
+        const auto node = sandbox.store().get(core::sandbox::nodesType(), QString(), kVk);
+        QVERIFY(node);
+        QVERIFY(!core::kube::annotationsOf(*node).contains(u"burst.sandbox/locked-until"));
+        scheduler.reconcile();
+        QVERIFY(!scheduler.isLocked());
+
+        cluster.session.stop();
+    }
+
+    void burstFailureEvents()
+    {
+        LockedCluster cluster;
+        QVERIFY(cluster.connect());
+        SandboxFixture &sandbox = cluster.sandbox;
+        ui::MainWindow &window = cluster.window;
+        auto *events = window.findChild<ui::EventsPane *>();
+        QVERIFY(events);
+        QTRY_VERIFY(events->model()->rowCount() >= 3);
+        QCOMPARE(events->accessibleName(), u"Events"_s);
+        QCOMPARE(events->view()->accessibleName(), u"Events"_s);
+
+        using E = models::EventTableModel;
+        QTableView *view = events->view();
+        // The refusal, the lock and the pod's wait for the lock.
+        events->filterEdit()->setText(u"burst:yes"_s);
+        QCOMPARE(view->model()->rowCount(), 3);
+        events->filterEdit()->setText(u"burst:waiting"_s);
+        QCOMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, E::Reason).data().toString(), u"FailedScheduling"_s);
+        events->filterEdit()->setText(u"reason:ProviderCreateFailed ns:payments type:Warning"_s);
+        QCOMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, E::Object).data().toString(),
+                 u"pod/batch-oversized-x1"_s);
+        QCOMPARE(view->model()->index(0, E::Burst).data().toString(), u"CCI refused the pod"_s);
+        const QString hint = view->model()->index(0, E::Burst).data(Qt::ToolTipRole).toString();
+        QVERIFY2(hint.contains(u"Fix the workload's resources") && hint.contains(u"unlock"),
+                 qPrintable(hint));
+        events->filterEdit()->setText(u"kind:node"_s);
+        QCOMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, E::Reason).data().toString(), u"VirtualKubeletLocked"_s);
+        events->filterEdit()->setText(u"-burst:yes"_s);
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            QCOMPARE(view->model()->index(row, E::Burst).data().toString(), QString());
+        events->filterEdit()->clear();
+        QTRY_VERIFY2(events->burstLine()->text().startsWith(u"3 burst failure events"),
+                     qPrintable(events->burstLine()->text()));
+
+        // Newest first: a new event comes in at the top, live.
+        QVERIFY(sandbox.store().create(core::sandbox::podsType(), u"default"_s,
+                                       QJsonObject{{u"metadata"_s,
+                                                    QJsonObject{{u"name"_s, u"late"_s}}},
+                                                   {u"spec"_s,
+                                                    QJsonObject{{u"containers"_s,
+                                                                 QJsonArray{QJsonObject{
+                                                                     {u"name"_s, u"c"_s},
+                                                                     {u"image"_s,
+                                                                      u"nginx"_s}}}}}}}));
+        QTest::qWait(1100); // a later second than the events so far
+        cluster.scheduler.reconcile();
+        QTRY_COMPARE(view->model()->index(0, E::Object).data().toString(), u"pod/late"_s);
+
+        QTabWidget *tabs = livePanes(window);
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(events);
+        window.resize(1400, 900);
+        QVERIFY(saveShot(window, u"events.png"_s));
+        cluster.session.stop();
+    }
+};
+
+QTEST_MAIN(tst_NodesEventsPanes)
+#include "tst_nodeseventspanes.moc"

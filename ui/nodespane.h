@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QWidget>
+
+#include <functional>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace models {
+class ClusterSession;
+class NodeTableModel;
+class RowFilterProxy;
+} // namespace models
+
+namespace ui {
+
+// The Nodes pane of one connected cluster: every node, live and sortable, local or virtual
+// (virtual-kubelet, i.e. CCI), with capacity, allocatable and what the pods on it request, its
+// taints and, for a virtual node, its lock. The filter box reads the pod panes' grammar (words,
+// KEY:VALUE, -negation) with the tokens name:, kind:virtual|local, ready:, taint: and
+// lock:locked|unlocked. Unlock (button, context menu, Ctrl+U) lifts the lock of the selected
+// virtual node after asking; a failure shows above the table.
+class NodesPane : public QWidget
+{
+    Q_OBJECT
+public:
+    // Asks the operator; true to go on. The default shows a QMessageBox (tests replace it).
+    using Confirm = std::function<bool(const QString &title, const QString &text)>;
+
+    explicit NodesPane(models::ClusterSession *session, QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QLabel *statusLine() const { return m_statusLine; }
+    QLabel *errorLine() const { return m_errorLine; }
+    QAction *unlockAction() const { return m_unlock; }
+    models::NodeTableModel *model() const { return m_model; }
+    models::RowFilterProxy *proxy() const { return m_proxy; }
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+
+    // Selects the row of node `name` (false when it is not shown).
+    bool selectNode(const QString &name);
+
+private:
+    QString currentNode() const; // the selected node's name, "" when none
+    void updateActions();
+    void unlock();
+
+    models::ClusterSession *m_session;
+    models::NodeTableModel *m_model;
+    models::RowFilterProxy *m_proxy;
+    QLabel *m_statusLine;
+    QLabel *m_errorLine;
+    QLineEdit *m_filterEdit;
+    QTableView *m_view;
+    QAction *m_unlock;
+    Confirm m_confirm;
+};
+
+} // namespace ui
