@@ -3,6 +3,7 @@
 #include "models/clustersession.h"
 #include "models/podfilter.h"
 #include "models/podtablemodel.h"
+#include "ui/livetablepane.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -30,6 +31,7 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
       m_proxy(new models::PodFilterProxy(this)),
       m_statusLine(new QLabel(this)),
       m_counts(new QLabel(this)),
+      m_scope(new NamespaceScope(this)),
       m_filterEdit(new QLineEdit(this)),
       m_allPods(new QCheckBox(tr("All pods"), this)),
       m_view(new QTableView(this)),
@@ -66,6 +68,7 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_statusLine);
     layout->addWidget(m_counts);
+    layout->addWidget(m_scope);
     layout->addLayout(filterRow);
     layout->addWidget(m_view, 1);
 
@@ -76,6 +79,7 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
         setAccessibleName(all ? tr("Pods") : tr("Burst pods"));
     });
     connect(session, &models::ClusterSession::statusChanged, this, &PodsPane::showStatus);
+    connect(m_scope, &NamespaceScope::clearRequested, this, &PodsPane::clearNamespacesRequested);
 
     m_countTimer->setSingleShot(true);
     m_countTimer->setInterval(kCountDelayMs);
@@ -95,10 +99,13 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
 
 void PodsPane::showStatus(const models::ConnectionStatus &status)
 {
-    m_statusLine->setText(models::describeStatus(m_session->contextName(), status));
-    // Anything but live data is marked, so the table is never read as current by mistake.
-    m_statusLine->setStyleSheet(status.live() ? QString()
-                                              : QStringLiteral("color: #b06000; font-weight: bold"));
+    showSessionStatus(m_statusLine, m_session->contextName(), status);
+}
+
+void PodsPane::setNamespaces(const QStringList &namespaces)
+{
+    m_proxy->setNamespaces(namespaces);
+    m_scope->setNamespaces(namespaces);
 }
 
 void PodsPane::updateCounts()
