@@ -41,8 +41,11 @@ NamespaceScope::NamespaceScope(QWidget *parent)
 
 void NamespaceScope::setNamespaces(const QStringList &namespaces)
 {
-    m_label->setText(tr("Showing %n namespace(s): %1", nullptr, int(namespaces.size()))
-                         .arg(namespaces.join(tr(", "))));
+    const QString names = namespaces.join(tr(", "));
+    m_label->setText(namespaces.size() == 1
+                         ? tr("Showing 1 namespace: %1").arg(names)
+                         : tr("Showing %1 namespaces: %2")
+                               .arg(QLocale().toString(namespaces.size()), names));
     setVisible(!namespaces.isEmpty());
 }
 
