@@ -32,15 +32,14 @@ QString maxText(const core::burst::LocationLimits &limits)
 } // namespace
 
 LiveProfileModel::LiveProfileModel(QObject *parent)
-    : LiveTableModel({QT_TRANSLATE_NOOP("models", "Namespace"), QT_TRANSLATE_NOOP("models", "Name"),
-                      QT_TRANSLATE_NOOP("models", "Selector"),
-                      QT_TRANSLATE_NOOP("models", "Strategy"),
-                      QT_TRANSLATE_NOOP("models", "Local maxNum"),
-                      QT_TRANSLATE_NOOP("models", "CCI maxNum"),
-                      QT_TRANSLATE_NOOP("models", "Scale-down priority"),
-                      QT_TRANSLATE_NOOP("models", "Used"), QT_TRANSLATE_NOOP("models", "Restrict"),
-                      QT_TRANSLATE_NOOP("models", "Captured workloads")},
-                     parent)
+    : LiveTableModel(
+          {QT_TRANSLATE_NOOP("models", "Namespace"), QT_TRANSLATE_NOOP("models", "Name"),
+           QT_TRANSLATE_NOOP("models", "Selector"), QT_TRANSLATE_NOOP("models", "Strategy"),
+           QT_TRANSLATE_NOOP("models", "Local maxNum"), QT_TRANSLATE_NOOP("models", "CCI maxNum"),
+           QT_TRANSLATE_NOOP("models", "Scale-down priority"), QT_TRANSLATE_NOOP("models", "Used"),
+           QT_TRANSLATE_NOOP("models", "Restrict"),
+           QT_TRANSLATE_NOOP("models", "Captured workloads")},
+          parent)
 {
     Q_ASSERT(columnCount() == ColumnCount);
 }

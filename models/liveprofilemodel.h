@@ -15,8 +15,8 @@ struct LiveProfileRow
 {
     QString uid;
     core::burst::ScheduleProfile profile;
-    QJsonObject status;    // as the cluster writes it (used, restrict, phase)
-    QStringList captures;  // "Kind name" of the workloads associated with it
+    QJsonObject status;   // as the cluster writes it (used, restrict, phase)
+    QStringList captures; // "Kind name" of the workloads associated with it
 };
 
 // The ScheduleProfiles of a connection, live, with what each captures: the top-level workloads

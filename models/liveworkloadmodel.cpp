@@ -71,7 +71,8 @@ LiveWorkloadModel::LiveWorkloadModel(QObject *parent)
                       QT_TRANSLATE_NOOP("models", "Strategy source"),
                       QT_TRANSLATE_NOOP("models", "ScheduleProfile"),
                       QT_TRANSLATE_NOOP("models", "Pods local"),
-                      QT_TRANSLATE_NOOP("models", "Pods on CCI"), QT_TRANSLATE_NOOP("models", "Age")},
+                      QT_TRANSLATE_NOOP("models", "Pods on CCI"),
+                      QT_TRANSLATE_NOOP("models", "Age")},
                      parent)
 {
     Q_ASSERT(columnCount() == ColumnCount);
@@ -90,10 +91,11 @@ void LiveWorkloadModel::watch(ClusterSession *session)
 {
     QPointer<LiveWorkloadModel> self(this);
     for (const QString &resource : workloadResources())
-        session->watch(resource, [self](const core::kube::ChangeSet &c, const core::kube::ObjectCache &) {
-            if (self)
-                self->applyWorkloads(c);
-        });
+        session->watch(resource,
+                       [self](const core::kube::ChangeSet &c, const core::kube::ObjectCache &) {
+                           if (self)
+                               self->applyWorkloads(c);
+                       });
     session->watch(QStringLiteral("scheduleprofiles"),
                    [self](const core::kube::ChangeSet &c, const core::kube::ObjectCache &) {
                        if (self)
@@ -204,7 +206,8 @@ QDateTime LiveWorkloadModel::now() const
 QSet<QString> LiveWorkloadModel::related(const QString &uid) const
 {
     QSet<QString> uids{uid};
-    if (const auto it = m_workloads.constFind(uid); it != m_workloads.cend() && !it->ownerUid.isEmpty())
+    if (const auto it = m_workloads.constFind(uid);
+        it != m_workloads.cend() && !it->ownerUid.isEmpty())
         uids.insert(it->ownerUid);
     for (auto child = m_children.constFind(uid); child != m_children.cend() && child.key() == uid;
          ++child)
@@ -233,8 +236,8 @@ core::burst::StrategyResolution LiveWorkloadModel::resolve(const Tracked &tracke
             profiles.append(p);
     }
     const auto at = core::burst::associateProfile(profiles, w.nameSpace, w.podLabels);
-    return core::burst::resolveStrategy(
-        w, at ? profiles.at(*at).strategy : std::nullopt, at ? profiles.at(*at).name : QString());
+    return core::burst::resolveStrategy(w, at ? profiles.at(*at).strategy : std::nullopt,
+                                        at ? profiles.at(*at).name : QString());
 }
 
 PodPlacement LiveWorkloadModel::podsOwnedBy(const QString &uid) const

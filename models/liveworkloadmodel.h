@@ -94,8 +94,8 @@ private:
     QSet<QString> related(const QString &uid) const; // itself, its owner, its children
     QDateTime now() const;
 
-    QHash<QString, Tracked> m_workloads;             // by uid
-    QMultiHash<QString, QString> m_children;         // owner uid -> controlled workload uids
+    QHash<QString, Tracked> m_workloads;     // by uid
+    QMultiHash<QString, QString> m_children; // owner uid -> controlled workload uids
     QHash<QString, core::burst::ScheduleProfile> m_profiles; // by uid
     QSet<QString> m_virtualNodes;
     PodLookup m_pods;

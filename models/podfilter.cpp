@@ -51,7 +51,7 @@ std::optional<bool> PodFilterProxy::matchesKey(int sourceRow, const RowFilter::T
         return std::nullopt;
     const PodRow &row = pods->rowAt(sourceRow);
     const bool cci = pods->onVirtualNode(row);
-    return term.value.compare(u"cci", Qt::CaseInsensitive) == 0 ? cci
+    return term.value.compare(u"cci", Qt::CaseInsensitive) == 0     ? cci
            : term.value.compare(u"local", Qt::CaseInsensitive) == 0 ? !cci && !row.node.isEmpty()
                                                                     : false;
 }

@@ -42,21 +42,17 @@ NamespaceScope::NamespaceScope(QWidget *parent)
 void NamespaceScope::setNamespaces(const QStringList &namespaces)
 {
     const QString names = namespaces.join(tr(", "));
-    m_label->setText(namespaces.size() == 1
-                         ? tr("Showing 1 namespace: %1").arg(names)
-                         : tr("Showing %1 namespaces: %2")
-                               .arg(QLocale().toString(namespaces.size()), names));
+    m_label->setText(
+        namespaces.size() == 1
+            ? tr("Showing 1 namespace: %1").arg(names)
+            : tr("Showing %1 namespaces: %2").arg(QLocale().toString(namespaces.size()), names));
     setVisible(!namespaces.isEmpty());
 }
 
 LiveTablePane::LiveTablePane(models::ClusterSession *session, QAbstractItemModel *model,
                              models::RowFilterProxy *proxy, const QString &name, QWidget *parent)
-    : QWidget(parent),
-      m_session(session),
-      m_proxy(proxy),
-      m_statusLine(new QLabel(this)),
-      m_scope(new NamespaceScope(this)),
-      m_filterEdit(new QLineEdit(this)),
+    : QWidget(parent), m_session(session), m_proxy(proxy), m_statusLine(new QLabel(this)),
+      m_scope(new NamespaceScope(this)), m_filterEdit(new QLineEdit(this)),
       m_view(new QTableView(this))
 {
     setAccessibleName(name);
@@ -85,8 +81,7 @@ LiveTablePane::LiveTablePane(models::ClusterSession *session, QAbstractItemModel
     layout->addWidget(m_filterEdit);
     layout->addWidget(m_view, 1);
 
-    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy,
-            &models::RowFilterProxy::setFilterText);
+    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &models::RowFilterProxy::setFilterText);
     connect(m_scope, &NamespaceScope::clearRequested, this,
             &LiveTablePane::clearNamespacesRequested);
     const auto show = [this](const models::ConnectionStatus &status) {

@@ -21,7 +21,8 @@ namespace ui {
 
 // The session status line of every live pane: what the connection is doing, marked in colour
 // whenever the data is not live.
-void showSessionStatus(QLabel *line, const QString &context, const models::ConnectionStatus &status);
+void showSessionStatus(QLabel *line, const QString &context,
+                       const models::ConnectionStatus &status);
 
 // "Showing 2 namespaces" and a button to show all again: visible while the Namespaces pane
 // narrows the live panes, so a short table is never mistaken for the whole cluster.

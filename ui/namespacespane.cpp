@@ -32,16 +32,14 @@ NamespacesPane::NamespacesPane(models::ClusterSession *session, QWidget *parent)
     connect(view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &NamespacesPane::selectionChanged);
     connect(this, &NamespacesPane::namespacesSelected, this, &LiveTablePane::setNamespaces);
-    connect(this, &LiveTablePane::clearNamespacesRequested, this,
-            &NamespacesPane::clearNamespaces);
+    connect(this, &LiveTablePane::clearNamespacesRequested, this, &NamespacesPane::clearNamespaces);
     refreshEvery(kAgeRefreshMs, [this] { m_model->refreshAges(); });
 }
 
 void NamespacesPane::narrow(LiveTablePane *pane)
 {
     connect(this, &NamespacesPane::namespacesSelected, pane, &LiveTablePane::setNamespaces);
-    connect(pane, &LiveTablePane::clearNamespacesRequested, this,
-            &NamespacesPane::clearNamespaces);
+    connect(pane, &LiveTablePane::clearNamespacesRequested, this, &NamespacesPane::clearNamespaces);
     pane->setNamespaces(m_selected);
 }
 
@@ -60,7 +58,8 @@ void NamespacesPane::clearNamespaces()
 void NamespacesPane::selectionChanged()
 {
     QStringList names;
-    for (const QModelIndex &row : view()->selectionModel()->selectedRows(models::NamespaceModel::Name))
+    for (const QModelIndex &row :
+         view()->selectionModel()->selectedRows(models::NamespaceModel::Name))
         names.append(row.data().toString());
     names.sort();
     if (names == m_selected)

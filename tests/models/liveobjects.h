@@ -25,11 +25,10 @@ inline QJsonObject owned(QJsonObject object, const QString &ownerKind, const QSt
     if (ownerUid.isEmpty())
         return object;
     QJsonObject metadata = object.value(u"metadata").toObject();
-    metadata.insert(u"ownerReferences"_s,
-                    QJsonArray{QJsonObject{{u"kind"_s, ownerKind},
-                                           {u"name"_s, ownerUid},
-                                           {u"uid"_s, ownerUid},
-                                           {u"controller"_s, true}}});
+    metadata.insert(u"ownerReferences"_s, QJsonArray{QJsonObject{{u"kind"_s, ownerKind},
+                                                                 {u"name"_s, ownerUid},
+                                                                 {u"uid"_s, ownerUid},
+                                                                 {u"controller"_s, true}}});
     object.insert(u"metadata"_s, metadata);
     return object;
 }
@@ -42,22 +41,23 @@ inline QJsonObject workload(const QString &kind, const QString &ns, const QStrin
 {
     const QJsonObject podTemplate{
         {u"metadata"_s, QJsonObject{{u"labels"_s, labelsJson(templateLabels)}}},
-        {u"spec"_s, QJsonObject{{u"containers"_s,
-                                 QJsonArray{QJsonObject{{u"name"_s, u"c"_s},
-                                                        {u"image"_s, u"nginx"_s}}}}}}};
+        {u"spec"_s,
+         QJsonObject{{u"containers"_s,
+                      QJsonArray{QJsonObject{{u"name"_s, u"c"_s}, {u"image"_s, u"nginx"_s}}}}}}};
     QJsonObject spec{{u"replicas"_s, 3}, {u"template"_s, podTemplate}};
     if (kind == u"CronJob")
         spec = QJsonObject{{u"schedule"_s, u"* * * * *"_s},
-                           {u"jobTemplate"_s, QJsonObject{{u"spec"_s, QJsonObject{{u"template"_s, podTemplate}}}}}};
+                           {u"jobTemplate"_s,
+                            QJsonObject{{u"spec"_s, QJsonObject{{u"template"_s, podTemplate}}}}}};
     const QString group = kind == u"Job" || kind == u"CronJob" ? u"batch/v1"_s : u"apps/v1"_s;
     return owned(QJsonObject{{u"apiVersion"_s, group},
                              {u"kind"_s, kind},
-                             {u"metadata"_s, QJsonObject{{u"name"_s, name},
-                                                        {u"namespace"_s, ns},
-                                                        {u"uid"_s, name},
-                                                        {u"labels"_s, labelsJson(labels)},
-                                                        {u"creationTimestamp"_s,
-                                                         u"2026-01-01T00:00:00Z"_s}}},
+                             {u"metadata"_s,
+                              QJsonObject{{u"name"_s, name},
+                                          {u"namespace"_s, ns},
+                                          {u"uid"_s, name},
+                                          {u"labels"_s, labelsJson(labels)},
+                                          {u"creationTimestamp"_s, u"2026-01-01T00:00:00Z"_s}}},
                              {u"spec"_s, spec},
                              {u"status"_s, QJsonObject{{u"readyReplicas"_s, 2}}}},
                  ownerKind, ownerUid);
@@ -69,8 +69,8 @@ inline QJsonObject pod(const QString &ns, const QString &name, const QString &no
     return owned(QJsonObject{{u"apiVersion"_s, u"v1"_s},
                              {u"kind"_s, u"Pod"_s},
                              {u"metadata"_s, QJsonObject{{u"name"_s, name},
-                                                        {u"namespace"_s, ns},
-                                                        {u"uid"_s, QString(ns + u'/' + name)}}},
+                                                         {u"namespace"_s, ns},
+                                                         {u"uid"_s, QString(ns + u'/' + name)}}},
                              {u"spec"_s, QJsonObject{{u"nodeName"_s, node}}}},
                  ownerKind, ownerUid);
 }
@@ -81,14 +81,18 @@ inline QJsonObject profile(const QString &ns, const QString &name, const QString
     return QJsonObject{
         {u"apiVersion"_s, u"scheduling.cci.io/v1"_s},
         {u"kind"_s, u"ScheduleProfile"_s},
-        {u"metadata"_s, QJsonObject{{u"name"_s, name}, {u"namespace"_s, ns}, {u"uid"_s, QString(ns + u"/profile/"_s + name)}}},
+        {u"metadata"_s, QJsonObject{{u"name"_s, name},
+                                    {u"namespace"_s, ns},
+                                    {u"uid"_s, QString(ns + u"/profile/"_s + name)}}},
         {u"spec"_s,
          QJsonObject{{u"objectLabels"_s, QJsonObject{{u"matchLabels"_s, labelsJson(selector)}}},
                      {u"strategy"_s, strategy},
-                     {u"location"_s, QJsonObject{{u"local"_s, QJsonObject{{u"maxNum"_s, 20}, {u"scaleDownPriority"_s, 10}}},
-                                                 {u"cci"_s, QJsonObject{}}}}}},
+                     {u"location"_s,
+                      QJsonObject{{u"local"_s,
+                                   QJsonObject{{u"maxNum"_s, 20}, {u"scaleDownPriority"_s, 10}}},
+                                  {u"cci"_s, QJsonObject{}}}}}},
         {u"status"_s, QJsonObject{{u"used"_s, QJsonObject{{u"local"_s, 3}, {u"cci"_s, 1}}},
-                                 {u"restrict"_s, QJsonObject{{u"local"_s, 20}}}}}};
+                                  {u"restrict"_s, QJsonObject{{u"local"_s, 20}}}}}};
 }
 
 inline core::kube::ChangeSet added(const QList<QJsonObject> &objects)

@@ -11,7 +11,8 @@ using namespace liveobjects;
 
 namespace {
 
-QString cellOf(const LiveProfileModel &model, const QString &uid, int column, int role = Qt::DisplayRole)
+QString cellOf(const LiveProfileModel &model, const QString &uid, int column,
+               int role = Qt::DisplayRole)
 {
     const int row = model.rowOf(uid);
     return row < 0 ? u"<missing>"_s : model.index(row, column).data(role).toString();
@@ -32,7 +33,8 @@ private slots:
         LiveProfileModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.applyProfiles(added({profile(u"shop"_s, u"p"_s, u"localPrefer"_s, {{u"app"_s, u"web"_s}})}));
+        model.applyProfiles(
+            added({profile(u"shop"_s, u"p"_s, u"localPrefer"_s, {{u"app"_s, u"web"_s}})}));
         const QString uid = u"shop/profile/p"_s;
         QCOMPARE(cellOf(model, uid, LiveProfileModel::Namespace), u"shop"_s);
         QCOMPARE(cellOf(model, uid, LiveProfileModel::Selector), u"app=web"_s);
@@ -82,12 +84,17 @@ private slots:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         model.applyWorkloads(added(workloads));
-        model.applyProfiles(added(
-            {profile(u"shop"_s, u"broad"_s, u"auto"_s, {{u"app"_s, u"web"_s}}),
-             profile(u"shop"_s, u"narrow"_s, u"enforce"_s, {{u"app"_s, u"web"_s}, {u"tier"_s, u"front"_s}})}));
+        model.applyProfiles(
+            added({profile(u"shop"_s, u"broad"_s, u"auto"_s, {{u"app"_s, u"web"_s}}),
+                   profile(u"shop"_s, u"narrow"_s, u"enforce"_s,
+                           {{u"app"_s, u"web"_s}, {u"tier"_s, u"front"_s}})}));
         const auto check = [&] {
-            QCOMPARE(cellOf(model, u"shop/profile/broad"_s, LiveProfileModel::Captured, Qt::ToolTipRole), broad);
-            QCOMPARE(cellOf(model, u"shop/profile/narrow"_s, LiveProfileModel::Captured, Qt::ToolTipRole), narrow);
+            QCOMPARE(
+                cellOf(model, u"shop/profile/broad"_s, LiveProfileModel::Captured, Qt::ToolTipRole),
+                broad);
+            QCOMPARE(cellOf(model, u"shop/profile/narrow"_s, LiveProfileModel::Captured,
+                            Qt::ToolTipRole),
+                     narrow);
             QCOMPARE(cellOf(model, u"shop/profile/broad"_s, LiveProfileModel::Captured),
                      QString::number(broad.isEmpty() ? 0 : broad.count(u'\n') + 1));
         };

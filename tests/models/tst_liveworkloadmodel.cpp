@@ -133,15 +133,16 @@ private slots:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.applyWorkloads(added({workload(kind, u"shop"_s, u"web"_s, labels, templateLabels)}));
-        const QJsonObject p = profile(u"shop"_s, u"web-profile"_s, u"localPrefer"_s,
-                                      {{u"app"_s, u"web"_s}});
+        const QJsonObject p =
+            profile(u"shop"_s, u"web-profile"_s, u"localPrefer"_s, {{u"app"_s, u"web"_s}});
         if (withProfile) {
             // The profile arrives after the workload: the workloads of its namespace change.
             QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
             model.applyProfiles(added({p}));
             QCOMPARE(changed.size(), 1); // the one row, once
             // A profile in another namespace captures nothing here.
-            model.applyProfiles(added({profile(u"other"_s, u"x"_s, u"enforce"_s, {{u"app"_s, u"web"_s}})}));
+            model.applyProfiles(
+                added({profile(u"other"_s, u"x"_s, u"enforce"_s, {{u"app"_s, u"web"_s}})}));
         }
         QCOMPARE(cellOf(model, u"web"_s, LiveWorkloadModel::Strategy), strategy);
         QCOMPARE(cellOf(model, u"web"_s, LiveWorkloadModel::Source), source);
@@ -163,8 +164,9 @@ private slots:
         model.applyWorkloads(added(chainWorkloads()));
         QCOMPARE(cellOf(model, u"d-rs"_s, LiveWorkloadModel::Source), u"none, via Deployment d"_s);
         core::kube::ChangeSet relabel;
-        relabel.modified = {workload(u"Deployment"_s, u"default"_s, u"d"_s, {{kBurst, u"enforce"_s}}),
-                            workload(u"CronJob"_s, u"default"_s, u"cj"_s, {{kBurst, u"auto"_s}})};
+        relabel.modified = {
+            workload(u"Deployment"_s, u"default"_s, u"d"_s, {{kBurst, u"enforce"_s}}),
+            workload(u"CronJob"_s, u"default"_s, u"cj"_s, {{kBurst, u"auto"_s}})};
         model.applyWorkloads(relabel);
         QCOMPARE(cellOf(model, u"d"_s, LiveWorkloadModel::Strategy), u"enforce"_s);
         QCOMPARE(cellOf(model, u"d-rs"_s, LiveWorkloadModel::Strategy), u"enforce"_s);
@@ -214,7 +216,8 @@ private slots:
         QCOMPARE(cellOf(model, u"d"_s, LiveWorkloadModel::PodsLocal), u"101"_s);
         QList<QJsonObject> gone;
         for (int i = 0; i < 200; i += 2)
-            gone.append(pod(u"default"_s, u"d-x%1"_s.arg(i), u"idc-3"_s, u"ReplicaSet"_s, u"d-rs"_s));
+            gone.append(
+                pod(u"default"_s, u"d-x%1"_s.arg(i), u"idc-3"_s, u"ReplicaSet"_s, u"d-rs"_s));
         model.applyPods(pods.apply(deleted(gone)));
         QCOMPARE(cellOf(model, u"d"_s, LiveWorkloadModel::PodsLocal), u"1"_s);
 
@@ -235,7 +238,8 @@ private slots:
         QTest::newRow("strategy") << u"strategy:enforce"_s << QStringList{u"web"_s};
         QTest::newRow("selector") << u"app=web"_s << QStringList{u"web"_s};
         QTest::newRow("selector with !=") << u"tier!=db"_s << QStringList{u"api"_s, u"web"_s};
-        QTest::newRow("selector, two requirements") << u"app=web,tier!=db"_s << QStringList{u"web"_s};
+        QTest::newRow("selector, two requirements")
+            << u"app=web,tier!=db"_s << QStringList{u"web"_s};
         QTest::newRow("two != on one key") << u"app!=web,app!=api"_s << QStringList{u"db"_s};
         QTest::newRow("negated selector") << u"-app=web"_s << QStringList{u"api"_s, u"db"_s};
         QTest::newRow("selector and token") << u"db kind:stateful"_s << QStringList{u"db"_s};
@@ -250,13 +254,14 @@ private slots:
             {workload(u"Deployment"_s, u"shop"_s, u"web"_s,
                       {{u"app"_s, u"web"_s}, {u"tier"_s, u"front"_s}, {kBurst, u"enforce"_s}}),
              workload(u"Deployment"_s, u"shop"_s, u"api"_s, {{u"app"_s, u"api"_s}}),
-             workload(u"StatefulSet"_s, u"shop"_s, u"db"_s, {{u"app"_s, u"db"_s}, {u"tier"_s, u"db"_s}})}));
+             workload(u"StatefulSet"_s, u"shop"_s, u"db"_s,
+                      {{u"app"_s, u"db"_s}, {u"tier"_s, u"db"_s}})}));
         models::RowFilterProxy proxy;
         QAbstractItemModelTester tester(&proxy,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setSourceModel(&model);
-        proxy.setTokenColumns({{u"kind"_s, LiveWorkloadModel::Kind},
-                               {u"strategy"_s, LiveWorkloadModel::Strategy}});
+        proxy.setTokenColumns(
+            {{u"kind"_s, LiveWorkloadModel::Kind}, {u"strategy"_s, LiveWorkloadModel::Strategy}});
         proxy.setSelectors(true);
         proxy.sort(LiveWorkloadModel::Name);
         proxy.setFilterText(text);

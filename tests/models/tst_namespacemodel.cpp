@@ -14,10 +14,11 @@ namespace {
 
 QJsonObject ns(const QString &name, const QString &phase = u"Active"_s)
 {
-    return QJsonObject{{u"apiVersion"_s, u"v1"_s},
-                       {u"kind"_s, u"Namespace"_s},
-                       {u"metadata"_s, QJsonObject{{u"name"_s, name}, {u"uid"_s, QString(u"ns-"_s + name)}}},
-                       {u"status"_s, QJsonObject{{u"phase"_s, phase}}}};
+    return QJsonObject{
+        {u"apiVersion"_s, u"v1"_s},
+        {u"kind"_s, u"Namespace"_s},
+        {u"metadata"_s, QJsonObject{{u"name"_s, name}, {u"uid"_s, QString(u"ns-"_s + name)}}},
+        {u"status"_s, QJsonObject{{u"phase"_s, phase}}}};
 }
 
 QString cellOf(const NamespaceModel &model, const QString &name, int column)

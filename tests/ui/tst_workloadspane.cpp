@@ -109,9 +109,10 @@ private slots:
         QCOMPARE(tabs->tabText(1), u"Workloads"_s);
         QCOMPARE(tabs->tabText(2), u"ScheduleProfiles"_s);
         QCOMPARE(tabs->tabText(3), u"Burst pods"_s);
-        for (const auto &[pane, name] : {std::pair<ui::LiveTablePane *, QString>{namespaces, u"Namespaces"_s},
-                                         {workloads, u"Workloads"_s},
-                                         {profiles, u"ScheduleProfiles"_s}}) {
+        for (const auto &[pane, name] :
+             {std::pair<ui::LiveTablePane *, QString>{namespaces, u"Namespaces"_s},
+              {workloads, u"Workloads"_s},
+              {profiles, u"ScheduleProfiles"_s}}) {
             QCOMPARE(pane->accessibleName(), name);
             QCOMPARE(pane->view()->accessibleName(), name);
             QVERIFY(pane->view()->isSortingEnabled());
@@ -125,25 +126,26 @@ private slots:
         // The guide's workloads with the strategy that applies to their pods.
         using W = models::LiveWorkloadModel;
         const QTableView *wv = workloads->view();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            findRow(wv, {W::Namespace, W::Kind, W::Name}, {u"default"_s, u"Deployment"_s, u"test"_s}) >= 0,
-            10000);
+        QTRY_VERIFY_WITH_TIMEOUT(findRow(wv, {W::Namespace, W::Kind, W::Name},
+                                         {u"default"_s, u"Deployment"_s, u"test"_s}) >= 0,
+                                 10000);
         const int test = findRow(wv, {W::Namespace, W::Kind, W::Name},
                                  {u"default"_s, u"Deployment"_s, u"test"_s});
         QCOMPARE(cell(wv, test, W::Strategy), u"enforce"_s);
         QCOMPARE(cell(wv, test, W::Source), u"workload label"_s);
         for (const QString &ns : {u"default"_s, u"payments"_s}) {
-            const int nginx = findRow(wv, {W::Namespace, W::Kind, W::Name}, {ns, u"Deployment"_s, u"nginx"_s});
+            const int nginx =
+                findRow(wv, {W::Namespace, W::Kind, W::Name}, {ns, u"Deployment"_s, u"nginx"_s});
             QVERIFY(nginx >= 0);
             QCOMPARE(cell(wv, nginx, W::Strategy), u"localPrefer"_s);
             QCOMPARE(cell(wv, nginx, W::Source), u"ScheduleProfile test-cci-profile"_s);
             QCOMPARE(cell(wv, nginx, W::Profile), u"test-cci-profile"_s);
         }
         // The ReplicaSets the Deployment controller made show their Deployment's strategy.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            findRow(wv, {W::Namespace, W::Kind, W::Strategy, W::Source},
-                    {u"default"_s, u"ReplicaSet"_s, u"enforce"_s, u"workload label, via Deployment test"_s}) >= 0,
-            10000);
+        QTRY_VERIFY_WITH_TIMEOUT(findRow(wv, {W::Namespace, W::Kind, W::Strategy, W::Source},
+                                         {u"default"_s, u"ReplicaSet"_s, u"enforce"_s,
+                                          u"workload label, via Deployment test"_s}) >= 0,
+                                 10000);
 
         // Pods burst: each Deployment's CCI count is what the pods pane says, once it settles.
         const auto countsMatch = [&] {
@@ -160,46 +162,53 @@ private slots:
             return total > 0;
         };
         QTRY_VERIFY_WITH_TIMEOUT(countsMatch(), 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(cell(wv, findRow(wv, {W::Namespace, W::Kind, W::Name},
-                                                  {u"default"_s, u"Deployment"_s, u"test"_s}),
+        QTRY_VERIFY_WITH_TIMEOUT(cell(wv,
+                                      findRow(wv, {W::Namespace, W::Kind, W::Name},
+                                              {u"default"_s, u"Deployment"_s, u"test"_s}),
                                       W::PodsCci) == u"2"_s,
                                  20000);
-        workloads->filterEdit()->setText(u"kind:deployment ns:default virtual-kubelet.io/burst-to-cci=enforce"_s);
+        workloads->filterEdit()->setText(
+            u"kind:deployment ns:default virtual-kubelet.io/burst-to-cci=enforce"_s);
         QTRY_COMPARE(wv->model()->rowCount(), 1);
         workloads->filterEdit()->clear();
 
         // Profiles: what they capture and what the cluster writes in their status.
         using P = models::LiveProfileModel;
         const QTableView *pv = profiles->view();
-        QTRY_VERIFY(findRow(pv, {P::Namespace, P::Name}, {u"default"_s, u"test-cci-profile"_s}) >= 0);
-        const int profile = findRow(pv, {P::Namespace, P::Name}, {u"default"_s, u"test-cci-profile"_s});
+        QTRY_VERIFY(findRow(pv, {P::Namespace, P::Name}, {u"default"_s, u"test-cci-profile"_s}) >=
+                    0);
+        const int profile =
+            findRow(pv, {P::Namespace, P::Name}, {u"default"_s, u"test-cci-profile"_s});
         QCOMPARE(cell(pv, profile, P::Strategy), u"localPrefer"_s);
         QCOMPARE(cell(pv, profile, P::Selector), u"app=nginx"_s);
         QCOMPARE(cell(pv, profile, P::LocalMax), u"20"_s);
         QCOMPARE(cell(pv, profile, P::Captured), u"1"_s);
         QCOMPARE(pv->model()->index(profile, P::Captured).data(Qt::ToolTipRole).toString(),
                  u"Deployment nginx"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(!cell(pv, findRow(pv, {P::Namespace, P::Name},
-                                                   {u"default"_s, u"test-cci-profile"_s}),
-                                       P::Used).isEmpty(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !cell(pv, findRow(pv, {P::Namespace, P::Name}, {u"default"_s, u"test-cci-profile"_s}),
+                  P::Used)
+                 .isEmpty(),
+            10000);
 
         // Namespaces: counts, then a selection narrows the other panes.
         using N = models::NamespaceModel;
         const QTableView *nv = namespaces->view();
         QTRY_VERIFY(findRow(nv, {N::Name}, {u"payments"_s}) >= 0);
-        QTRY_VERIFY_WITH_TIMEOUT(cell(nv, findRow(nv, {N::Name}, {u"default"_s}), N::PodsCci).toInt() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            cell(nv, findRow(nv, {N::Name}, {u"default"_s}), N::PodsCci).toInt() > 0, 10000);
         QCOMPARE(cell(nv, findRow(nv, {N::Name}, {u"default"_s}), N::Status), u"Active"_s);
         pods->allPods()->setChecked(true);
         const int allPods = pods->view()->model()->rowCount();
         QVERIFY(allPods > 0);
         QVERIFY(pods->scope()->isHidden());
         const int payments = findRow(nv, {N::Name}, {u"payments"_s});
-        namespaces->view()->selectionModel()->select(
-            nv->model()->index(payments, 0),
-            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        namespaces->view()->selectionModel()->select(nv->model()->index(payments, 0),
+                                                     QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
         QCOMPARE(namespaces->selectedNamespaces(), QStringList{u"payments"_s});
-        QCOMPARE(namespaces->property("selectedNamespaces").toStringList(), QStringList{u"payments"_s});
+        QCOMPARE(namespaces->property("selectedNamespaces").toStringList(),
+                 QStringList{u"payments"_s});
         QVERIFY(pods->view()->model()->rowCount() > 0);
         QVERIFY(pods->view()->model()->rowCount() < allPods);
         for (int row = 0; row < pods->view()->model()->rowCount(); ++row)
@@ -217,9 +226,10 @@ private slots:
         QTest::qWait(100);
         if (auto *dock = window.findChild<QDockWidget *>(u"cluster-sandbox"_s))
             window.resizeDocks({dock}, {560}, Qt::Vertical);
-        for (const auto &[pane, file] : {std::pair<QWidget *, QString>{workloads, u"workloads.png"_s},
-                                         {profiles, u"profiles.png"_s},
-                                         {namespaces, u"namespaces.png"_s}}) {
+        for (const auto &[pane, file] :
+             {std::pair<QWidget *, QString>{workloads, u"workloads.png"_s},
+              {profiles, u"profiles.png"_s},
+              {namespaces, u"namespaces.png"_s}}) {
             tabs->setCurrentWidget(pane);
             QTest::qWait(200);
             QVERIFY(window.grab().save(shots + u'/' + file));
