@@ -3,9 +3,6 @@
 #include "core/kube/informer.h"
 #include "core/kube/objectmeta.h"
 #include "core/kube/podsummary.h"
-#include "models/clustersession.h"
-
-#include <QPointer>
 
 namespace models {
 
@@ -26,6 +23,18 @@ void PodPlacement::add(const QJsonObject &pod, const QSet<QString> &virtualNodes
     if (node.isEmpty())
         return;
     ++(virtualNodes.contains(node) ? cci : local);
+}
+
+void forEachChange(const core::kube::ChangeSet &changes,
+                   const std::function<void(const QJsonObject &)> &gone,
+                   const std::function<void(const QJsonObject &)> &present)
+{
+    for (const QJsonObject &object : changes.deleted)
+        gone(object);
+    for (const QJsonObject &object : changes.added)
+        present(object);
+    for (const QJsonObject &object : changes.modified)
+        present(object);
 }
 
 QString ageText(const QDateTime &created, const QDateTime &now)

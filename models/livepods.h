@@ -1,12 +1,17 @@
 #pragma once
 
+#include "core/kube/informer.h"
 #include "core/kube/objectcache.h"
+#include "models/clustersession.h"
+#include "models/podtablemodel.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QString>
+
+#include <QPointer>
 
 #include <functional>
 
@@ -37,5 +42,38 @@ QString ageText(const QDateTime &created, const QDateTime &now);
 // The Age sort key: newer sorts first in ascending order.
 qint64 ageSortKey(const QDateTime &created);
 QDateTime creationOf(const QJsonObject &object);
+
+// Calls `gone` for every deleted object of a batch, then `present` for every added or modified one.
+void forEachChange(const core::kube::ChangeSet &changes,
+                   const std::function<void(const QJsonObject &)> &gone,
+                   const std::function<void(const QJsonObject &)> &present);
+
+// Hands every batch of `resource` to `apply` of `model` while the model lives.
+template <typename Model>
+void watchBatches(ClusterSession *session, const QString &resource, Model *model,
+                  void (Model::*apply)(const core::kube::ChangeSet &))
+{
+    session->watch(resource,
+                   [model = QPointer<Model>(model), apply](const core::kube::ChangeSet &changes,
+                                                           const core::kube::ObjectCache &) {
+                       if (model)
+                           (model.data()->*apply)(changes);
+                   });
+}
+
+// A model that counts pods (applyPods, setVirtualNodes, setPodLookup) follows the session's
+// pods informer and the virtual nodes the session's pod model knows (the session's own node
+// sink runs first).
+template <typename Model> void watchPods(ClusterSession *session, Model *model)
+{
+    watchBatches(session, QStringLiteral("pods"), model, &Model::applyPods);
+    session->watch(QStringLiteral("nodes"),
+                   [model = QPointer<Model>(model), session](const core::kube::ChangeSet &,
+                                                             const core::kube::ObjectCache &) {
+                       if (model)
+                           model->setVirtualNodes(session->pods()->virtualNodes());
+                   });
+    model->setPodLookup(sessionPods(session));
+}
 
 } // namespace models

@@ -2,13 +2,11 @@
 
 #include "core/kube/objectmeta.h"
 #include "core/kube/workload.h"
-#include "models/clustersession.h"
+#include "models/livepods.h"
 #include "models/liveworkloadmodel.h"
 #include "models/profiletablemodel.h"
 #include "models/rowfilter.h"
 #include "models/tr.h"
-
-#include <QPointer>
 
 namespace models {
 
@@ -46,62 +44,51 @@ LiveProfileModel::LiveProfileModel(QObject *parent)
 
 void LiveProfileModel::watch(ClusterSession *session)
 {
-    QPointer<LiveProfileModel> self(this);
-    session->watch(QStringLiteral("scheduleprofiles"),
-                   [self](const core::kube::ChangeSet &c, const core::kube::ObjectCache &) {
-                       if (self)
-                           self->applyProfiles(c);
-                   });
+    watchBatches(session, QStringLiteral("scheduleprofiles"), this,
+                 &LiveProfileModel::applyProfiles);
     for (const QString &resource : LiveWorkloadModel::workloadResources())
-        session->watch(resource,
-                       [self](const core::kube::ChangeSet &c, const core::kube::ObjectCache &) {
-                           if (self)
-                               self->applyWorkloads(c);
-                       });
+        watchBatches(session, resource, this, &LiveProfileModel::applyWorkloads);
 }
 
 void LiveProfileModel::applyProfiles(const core::kube::ChangeSet &changes)
 {
     QSet<QString> namespaces;
-    for (const QJsonObject &object : changes.deleted) {
-        namespaces.insert(core::kube::namespaceOf(object));
-        m_profiles.remove(core::kube::uidOf(object));
-    }
-    for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
-        for (const QJsonObject &object : *list) {
+    forEachChange(
+        changes,
+        [&](const QJsonObject &object) {
+            namespaces.insert(core::kube::namespaceOf(object));
+            m_profiles.remove(core::kube::uidOf(object));
+        },
+        [&](const QJsonObject &object) {
             LiveProfileRow row{core::kube::uidOf(object),
                                core::burst::scheduleProfileFromJson(object),
                                object.value(u"status").toObject(),
                                {}};
             namespaces.insert(row.profile.nameSpace);
             m_profiles.insert(row.uid, std::move(row));
-        }
-    }
+        });
     recompute(namespaces);
 }
 
 void LiveProfileModel::applyWorkloads(const core::kube::ChangeSet &changes)
 {
     QSet<QString> namespaces;
-    for (const QJsonObject &object : changes.deleted) {
-        namespaces.insert(core::kube::namespaceOf(object));
-        m_workloads.remove(core::kube::uidOf(object));
-    }
-    for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
-        for (const QJsonObject &object : *list) {
-            const QString uid = core::kube::uidOf(object);
-            const auto workload = core::kube::workloadFromObject(object, nullptr);
-            // A Deployment's ReplicaSets and a CronJob's Jobs are captured through their owner.
-            if (!workload || !core::kube::controllerRef(object).isEmpty()) {
-                if (m_workloads.remove(uid))
-                    namespaces.insert(core::kube::namespaceOf(object));
-                continue;
-            }
-            namespaces.insert(workload->nameSpace);
-            m_workloads.insert(uid, {workload->nameSpace, workload->kind + u' ' + workload->name,
-                                     workload->podLabels});
+    const auto forget = [&](const QJsonObject &object) {
+        if (m_workloads.remove(core::kube::uidOf(object)))
+            namespaces.insert(core::kube::namespaceOf(object));
+    };
+    forEachChange(changes, forget, [&](const QJsonObject &object) {
+        const auto workload = core::kube::workloadFromObject(object, nullptr);
+        // A Deployment's ReplicaSets and a CronJob's Jobs are captured through their owner.
+        if (!workload || !core::kube::controllerRef(object).isEmpty()) {
+            forget(object);
+            return;
         }
-    }
+        namespaces.insert(workload->nameSpace);
+        m_workloads.insert(
+            core::kube::uidOf(object),
+            {workload->nameSpace, workload->kind + u' ' + workload->name, workload->podLabels});
+    });
     recompute(namespaces);
 }
 

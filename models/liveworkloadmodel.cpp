@@ -1,12 +1,9 @@
 #include "models/liveworkloadmodel.h"
 
 #include "core/kube/objectmeta.h"
-#include "models/clustersession.h"
-#include "models/podtablemodel.h"
+#include "models/profiletablemodel.h"
 #include "models/rowfilter.h"
 #include "models/tr.h"
-
-#include <QPointer>
 
 namespace models {
 
@@ -89,51 +86,35 @@ const QStringList &LiveWorkloadModel::workloadResources()
 
 void LiveWorkloadModel::watch(ClusterSession *session)
 {
-    QPointer<LiveWorkloadModel> self(this);
     for (const QString &resource : workloadResources())
-        session->watch(resource,
-                       [self](const core::kube::ChangeSet &c, const core::kube::ObjectCache &) {
-                           if (self)
-                               self->applyWorkloads(c);
-                       });
-    session->watch(QStringLiteral("scheduleprofiles"),
-                   [self](const core::kube::ChangeSet &c, const core::kube::ObjectCache &) {
-                       if (self)
-                           self->applyProfiles(c);
-                   });
-    session->watch(QStringLiteral("pods"),
-                   [self](const core::kube::ChangeSet &c, const core::kube::ObjectCache &) {
-                       if (self)
-                           self->applyPods(c);
-                   });
-    // The session's own node sink runs first, so the pod model knows the virtual nodes.
-    session->watch(QStringLiteral("nodes"),
-                   [self, session](const core::kube::ChangeSet &, const core::kube::ObjectCache &) {
-                       if (self)
-                           self->setVirtualNodes(session->pods()->virtualNodes());
-                   });
-    setPodLookup(sessionPods(session));
+        watchBatches(session, resource, this, &LiveWorkloadModel::applyWorkloads);
+    watchBatches(session, QStringLiteral("scheduleprofiles"), this,
+                 &LiveWorkloadModel::applyProfiles);
+    watchPods(session, this);
 }
 
 void LiveWorkloadModel::applyWorkloads(const core::kube::ChangeSet &changes)
 {
     QSet<QString> touched;
-    for (const QJsonObject &object : changes.deleted) {
-        const QString uid = core::kube::uidOf(object);
-        touched += related(uid);
+    const auto forget = [&](const QString &uid) {
         if (const auto it = m_workloads.constFind(uid); it != m_workloads.cend()) {
             m_children.remove(it->ownerUid, uid);
             m_workloads.erase(it);
         }
-    }
-    for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
-        for (const QJsonObject &object : *list) {
+    };
+    forEachChange(
+        changes,
+        [&](const QJsonObject &object) {
+            const QString uid = core::kube::uidOf(object);
+            touched += related(uid);
+            forget(uid);
+        },
+        [&](const QJsonObject &object) {
             auto workload = core::kube::workloadFromObject(object, nullptr);
             if (!workload)
-                continue;
+                return;
             const QString uid = core::kube::uidOf(object);
-            if (const auto it = m_workloads.constFind(uid); it != m_workloads.cend())
-                m_children.remove(it->ownerUid, uid);
+            forget(uid);
             Tracked tracked{std::move(*workload),
                             core::kube::controllerRef(object).value(u"uid").toString(),
                             creationOf(object)};
@@ -141,25 +122,24 @@ void LiveWorkloadModel::applyWorkloads(const core::kube::ChangeSet &changes)
                 m_children.insert(tracked.ownerUid, uid);
             m_workloads.insert(uid, std::move(tracked));
             touched += related(uid);
-        }
-    }
+        });
     recompute(touched);
 }
 
 void LiveWorkloadModel::applyProfiles(const core::kube::ChangeSet &changes)
 {
     QSet<QString> namespaces;
-    for (const QJsonObject &object : changes.deleted) {
-        namespaces.insert(core::kube::namespaceOf(object));
-        m_profiles.remove(core::kube::uidOf(object));
-    }
-    for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
-        for (const QJsonObject &object : *list) {
+    forEachChange(
+        changes,
+        [&](const QJsonObject &object) {
+            namespaces.insert(core::kube::namespaceOf(object));
+            m_profiles.remove(core::kube::uidOf(object));
+        },
+        [&](const QJsonObject &object) {
             core::burst::ScheduleProfile profile = core::burst::scheduleProfileFromJson(object);
             namespaces.insert(profile.nameSpace);
             m_profiles.insert(core::kube::uidOf(object), std::move(profile));
-        }
-    }
+        });
     QSet<QString> touched;
     for (auto it = m_workloads.cbegin(); it != m_workloads.cend(); ++it) {
         if (namespaces.contains(it->workload.nameSpace))
@@ -327,10 +307,9 @@ QVariant LiveWorkloadModel::cell(const WorkloadRow &row, int column, int role) c
         return column == 0 ? QVariant::fromValue(row.labels) : QVariant();
     case Qt::ToolTipRole:
         if (column == Name) {
-            QStringList labels;
-            for (auto it = row.labels.cbegin(); it != row.labels.cend(); ++it)
-                labels.append(it.key() + u'=' + it.value());
-            return labels.join(u'\n');
+            core::kube::LabelSelector labels; // shown as a selector reads them: app=web, ...
+            labels.setMatchLabels(row.labels);
+            return ProfileTableModel::selectorText(labels);
         }
         if (column == Strategy || column == Source) {
             QStringList messages;

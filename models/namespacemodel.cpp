@@ -1,12 +1,8 @@
 #include "models/namespacemodel.h"
 
 #include "core/kube/objectmeta.h"
-#include "models/clustersession.h"
-#include "models/podtablemodel.h"
 #include "models/rowfilter.h"
 #include "models/tr.h"
-
-#include <QPointer>
 
 namespace models {
 
@@ -22,42 +18,27 @@ NamespaceModel::NamespaceModel(QObject *parent)
 
 void NamespaceModel::watch(ClusterSession *session)
 {
-    QPointer<NamespaceModel> self(this);
-    session->watch(QStringLiteral("namespaces"),
-                   [self](const core::kube::ChangeSet &c, const core::kube::ObjectCache &) {
-                       if (self)
-                           self->applyNamespaces(c);
-                   });
-    session->watch(QStringLiteral("pods"),
-                   [self](const core::kube::ChangeSet &c, const core::kube::ObjectCache &) {
-                       if (self)
-                           self->applyPods(c);
-                   });
-    session->watch(QStringLiteral("nodes"),
-                   [self, session](const core::kube::ChangeSet &, const core::kube::ObjectCache &) {
-                       if (self)
-                           self->setVirtualNodes(session->pods()->virtualNodes());
-                   });
-    setPodLookup(sessionPods(session));
+    watchBatches(session, QStringLiteral("namespaces"), this, &NamespaceModel::applyNamespaces);
+    watchPods(session, this);
 }
 
 void NamespaceModel::applyNamespaces(const core::kube::ChangeSet &changes)
 {
     QSet<QString> touched;
-    for (const QJsonObject &object : changes.deleted) {
-        touched.insert(core::kube::nameOf(object));
-        m_namespaces.remove(core::kube::nameOf(object));
-    }
-    for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
-        for (const QJsonObject &object : *list) {
+    forEachChange(
+        changes,
+        [&](const QJsonObject &object) {
+            touched.insert(core::kube::nameOf(object));
+            m_namespaces.remove(core::kube::nameOf(object));
+        },
+        [&](const QJsonObject &object) {
             NamespaceRow row{core::kube::nameOf(object),
                              object.value(u"status").toObject().value(u"phase").toString(),
                              {},
                              creationOf(object)};
             touched.insert(row.name);
             m_namespaces.insert(row.name, std::move(row));
-        }
-    }
+        });
     recompute(touched);
 }
 
