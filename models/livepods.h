@@ -2,6 +2,7 @@
 
 #include "core/kube/informer.h"
 #include "core/kube/objectcache.h"
+#include "core/kube/objectmeta.h"
 #include "models/clustersession.h"
 #include "models/podtablemodel.h"
 
@@ -47,6 +48,26 @@ QDateTime creationOf(const QJsonObject &object);
 void forEachChange(const core::kube::ChangeSet &changes,
                    const std::function<void(const QJsonObject &)> &gone,
                    const std::function<void(const QJsonObject &)> &present);
+
+// Keeps `objects` (by uid) in step with a batch, each object kept as `make` reads it; returns
+// the namespaces the batch touched.
+template <typename T, typename Make>
+QSet<QString> updateByUid(QHash<QString, T> &objects, const core::kube::ChangeSet &changes,
+                          Make make)
+{
+    QSet<QString> namespaces;
+    forEachChange(
+        changes,
+        [&](const QJsonObject &object) {
+            namespaces.insert(core::kube::namespaceOf(object));
+            objects.remove(core::kube::uidOf(object));
+        },
+        [&](const QJsonObject &object) {
+            namespaces.insert(core::kube::namespaceOf(object));
+            objects.insert(core::kube::uidOf(object), make(object));
+        });
+    return namespaces;
+}
 
 // Hands every batch of `resource` to `apply` of `model` while the model lives.
 template <typename Model>

@@ -52,22 +52,12 @@ void LiveProfileModel::watch(ClusterSession *session)
 
 void LiveProfileModel::applyProfiles(const core::kube::ChangeSet &changes)
 {
-    QSet<QString> namespaces;
-    forEachChange(
-        changes,
-        [&](const QJsonObject &object) {
-            namespaces.insert(core::kube::namespaceOf(object));
-            m_profiles.remove(core::kube::uidOf(object));
-        },
-        [&](const QJsonObject &object) {
-            LiveProfileRow row{core::kube::uidOf(object),
-                               core::burst::scheduleProfileFromJson(object),
-                               object.value(u"status").toObject(),
-                               {}};
-            namespaces.insert(row.profile.nameSpace);
-            m_profiles.insert(row.uid, std::move(row));
-        });
-    recompute(namespaces);
+    recompute(updateByUid(m_profiles, changes, [](const QJsonObject &object) {
+        return LiveProfileRow{core::kube::uidOf(object),
+                              core::burst::scheduleProfileFromJson(object),
+                              object.value(u"status").toObject(),
+                              {}};
+    }));
 }
 
 void LiveProfileModel::applyWorkloads(const core::kube::ChangeSet &changes)

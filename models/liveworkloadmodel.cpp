@@ -128,18 +128,8 @@ void LiveWorkloadModel::applyWorkloads(const core::kube::ChangeSet &changes)
 
 void LiveWorkloadModel::applyProfiles(const core::kube::ChangeSet &changes)
 {
-    QSet<QString> namespaces;
-    forEachChange(
-        changes,
-        [&](const QJsonObject &object) {
-            namespaces.insert(core::kube::namespaceOf(object));
-            m_profiles.remove(core::kube::uidOf(object));
-        },
-        [&](const QJsonObject &object) {
-            core::burst::ScheduleProfile profile = core::burst::scheduleProfileFromJson(object);
-            namespaces.insert(profile.nameSpace);
-            m_profiles.insert(core::kube::uidOf(object), std::move(profile));
-        });
+    const QSet<QString> namespaces =
+        updateByUid(m_profiles, changes, &core::burst::scheduleProfileFromJson);
     QSet<QString> touched;
     for (auto it = m_workloads.cbegin(); it != m_workloads.cend(); ++it) {
         if (namespaces.contains(it->workload.nameSpace))
