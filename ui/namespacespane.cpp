@@ -25,8 +25,9 @@ NamespacesPane::NamespacesPane(models::ClusterSession *session, QWidget *parent)
     m_model->setParent(this);
     m_model->watch(session);
     view()->setObjectName(QStringLiteral("liveNamespaces"));
-    proxy()->setTokenColumns({{QStringLiteral("status"), M::Status}});
-    filterEdit()->setPlaceholderText(tr("Filter: words, status:PHASE, -word"));
+    proxy()->setTokenColumns(
+        {{QStringLiteral("ns"), M::Name}, {QStringLiteral("status"), M::Status}});
+    filterEdit()->setPlaceholderText(tr("Filter: words, ns:NAME, status:PHASE, -word"));
     view()->setToolTip(tr("Select namespaces (Ctrl or Shift for several) to show only them in "
                           "the other panes"));
     connect(view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
