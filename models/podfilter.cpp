@@ -27,6 +27,7 @@ PodFilterProxy::PodFilterProxy(QObject *parent) : RowFilterProxy(parent)
         return matchesLocation(sourceRow, value);
     });
     setTokenColumn(QStringLiteral("strategy"), PodTableModel::Strategy);
+    setNamespaceColumn(PodTableModel::Namespace);
 }
 
 void PodFilterProxy::setFixedLocation(const QString &location)

@@ -1,8 +1,11 @@
 #include "models/rowfilter.h"
 
+#include "core/kube/objectmeta.h"
+#include "core/kube/selectorparser.h"
+
 namespace models {
 
-RowFilter parseRowFilter(const QString &text, const QStringList &keys)
+RowFilter parseRowFilter(const QString &text, const QStringList &keys, bool selectors)
 {
     RowFilter filter;
     for (QString word : text.split(u' ', Qt::SkipEmptyParts)) {
@@ -17,6 +20,12 @@ RowFilter parseRowFilter(const QString &text, const QStringList &keys)
             term.value = word.mid(colon + 1);
             if (term.value.isEmpty())
                 continue; // "ns:" while typing: no constraint yet
+        } else if (selectors && word.indexOf(u'=') > 0) {
+            term.value = word;
+            if (auto selector = core::kube::parseLabelSelector(word)) {
+                term.key = kSelectorKey;
+                term.selector = selector.value();
+            }
         } else {
             term.value = word;
         }
@@ -27,7 +36,7 @@ RowFilter parseRowFilter(const QString &text, const QStringList &keys)
 
 RowFilterProxy::RowFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {
-    setSortRole(Qt::UserRole);
+    setSortRole(SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
 }
@@ -48,9 +57,18 @@ void RowFilterProxy::setTokenMatcher(const QString &key, Matcher matcher)
     m_matchers.insert(key, std::move(matcher));
 }
 
+void RowFilterProxy::setTokenColumns(const QHash<QString, int> &columns,
+                                     const QStringList &extraKeys)
+{
+    m_columns = columns;
+    m_matchers.clear();
+    m_keys = columns.keys() + extraKeys;
+    m_keys.sort();
+}
+
 void RowFilterProxy::setFilterText(const QString &text)
 {
-    RowFilter filter = parseRowFilter(text, m_keys);
+    RowFilter filter = parseRowFilter(text, m_keys, m_selectors);
     if (filter.terms == m_filter.terms)
         return;
     m_filter = std::move(filter);
@@ -68,6 +86,19 @@ void RowFilterProxy::setFixedTerm(const QString &key, const QString &value)
     invalidateFilter();
 }
 
+void RowFilterProxy::setNamespaces(const QStringList &namespaces)
+{
+    if (namespaces == m_namespaces)
+        return;
+    m_namespaces = namespaces;
+    invalidateFilter();
+}
+
+std::optional<bool> RowFilterProxy::matchesKey(int, const RowFilter::Term &) const
+{
+    return std::nullopt;
+}
+
 bool RowFilterProxy::cellContains(int sourceRow, int column, const QString &value) const
 {
     const QAbstractItemModel *source = sourceModel();
@@ -78,11 +109,19 @@ bool RowFilterProxy::cellContains(int sourceRow, int column, const QString &valu
 
 bool RowFilterProxy::matches(int sourceRow, const RowFilter::Term &term) const
 {
+    const QAbstractItemModel *model = sourceModel();
+    if (!model)
+        return true;
+    if (const auto answer = matchesKey(sourceRow, term))
+        return *answer;
     if (const auto matcher = m_matchers.constFind(term.key); matcher != m_matchers.cend())
         return (*matcher)(sourceRow, term.value);
+    if (term.key == kSelectorKey)
+        return term.selector.matches(
+            model->index(sourceRow, 0).data(LabelsRole).value<core::kube::Labels>());
     if (const auto column = m_columns.constFind(term.key); column != m_columns.cend())
         return cellContains(sourceRow, *column, term.value);
-    for (int c = 0; c < sourceModel()->columnCount(); ++c) {
+    for (int c = 0; c < model->columnCount(); ++c) {
         if (cellContains(sourceRow, c, term.value))
             return true;
     }
@@ -93,19 +132,23 @@ bool RowFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
 {
     if (sourceParent.isValid() || !sourceModel())
         return false;
+    if (m_namespaceColumn >= 0 && !m_namespaces.isEmpty() &&
+        !m_namespaces.contains(
+            sourceModel()->index(sourceRow, m_namespaceColumn).data().toString()))
+        return false;
     for (auto fixed = m_fixed.cbegin(); fixed != m_fixed.cend(); ++fixed) {
         if (!matches(sourceRow, {fixed.key(), fixed.value()}))
             return false;
     }
-    // Terms with the same key are alternatives (ns:a ns:b); different keys and free words must
-    // all hold; a negated term must not hold.
+    // Terms with the same key are alternatives (ns:a ns:b); different keys, free words and
+    // selectors must all hold; a negated term must not hold.
     QHash<QString, bool> anyOf;
     for (const RowFilter::Term &term : m_filter.terms) {
         const bool hit = matches(sourceRow, term);
         if (term.negated) {
             if (hit)
                 return false;
-        } else if (term.key.isEmpty()) {
+        } else if (term.key.isEmpty() || term.key == kSelectorKey) {
             if (!hit)
                 return false;
         } else {

@@ -9,15 +9,18 @@
 #include "ui/helpdialogs.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
+#include "ui/namespacespane.h"
 #include "ui/nodespane.h"
 #include "ui/podspane.h"
 #include "ui/previewpane.h"
 #include "ui/profileform.h"
+#include "ui/profilespane.h"
 #include "ui/resourcesform.h"
 #include "ui/strategyform.h"
 #include "ui/theme.h"
 #include "ui/whatifchart.h"
 #include "ui/workbenchform.h"
+#include "ui/workloadspane.h"
 #include "ui/workspaceprompts.h"
 
 #include <QActionGroup>
@@ -120,10 +123,20 @@ PodsPane *MainWindow::addClusterSession(models::ClusterSession *session)
     dock->setAccessibleName(tr("Cluster %1").arg(session->contextName()));
     auto *panes = new QTabWidget(dock);
     panes->setAccessibleName(tr("Live panes"));
+    auto *namespaces = new NamespacesPane(session, panes);
+    auto *workloads = new WorkloadsPane(session, panes);
+    auto *profiles = new ProfilesPane(session, panes);
     auto *pods = new PodsPane(session, panes);
+    panes->addTab(namespaces, tr("Namespaces"));
+    panes->addTab(workloads, tr("Workloads"));
+    panes->addTab(profiles, tr("ScheduleProfiles"));
     panes->addTab(pods, tr("Burst pods"));
     panes->addTab(new NodesPane(session, panes), tr("Nodes"));
     panes->addTab(new EventsPane(session, panes), tr("Events"));
+    namespaces->narrow(workloads);
+    namespaces->narrow(profiles);
+    namespaces->narrow(pods);
+    panes->setCurrentWidget(pods);
     dock->setWidget(panes);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     auto *state = new QLabel(this);

@@ -4,6 +4,7 @@
 #include "models/podfilter.h"
 #include "models/podtablemodel.h"
 #include "ui/livepane.h"
+#include "ui/livetablepane.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -30,6 +31,7 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
       m_proxy(new models::PodFilterProxy(this)),
       m_statusLine(new ConnectionStatusLine(session, this)),
       m_counts(new QLabel(this)),
+      m_scope(new NamespaceScope(this)),
       m_filterEdit(new QLineEdit(this)),
       m_allPods(new QCheckBox(tr("All pods"), this)),
       m_view(new QTableView(this)),
@@ -58,6 +60,7 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_statusLine);
     layout->addWidget(m_counts);
+    layout->addWidget(m_scope);
     layout->addLayout(filterRow);
     layout->addWidget(m_view, 1);
 
@@ -67,6 +70,7 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
         m_proxy->setFixedLocation(all ? QString() : QStringLiteral("cci"));
         setAccessibleName(all ? tr("Pods") : tr("Burst pods"));
     });
+    connect(m_scope, &NamespaceScope::clearRequested, this, &PodsPane::clearNamespacesRequested);
 
     m_countTimer->setSingleShot(true);
     m_countTimer->setInterval(kCountDelayMs);
@@ -78,6 +82,12 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
     ages->start(kAgeRefreshMs);
 
     updateCounts();
+}
+
+void PodsPane::setNamespaces(const QStringList &namespaces)
+{
+    m_proxy->setNamespaces(namespaces);
+    m_scope->setNamespaces(namespaces);
 }
 
 void PodsPane::updateCounts()

@@ -15,6 +15,8 @@ class PodFilterProxy;
 
 namespace ui {
 
+class NamespaceScope;
+
 // The Burst pods pane of one connected cluster: the pods on a virtual-kubelet node (all pods
 // with "All pods" checked), live, sortable, with the filter box's words and tokens (ns:, status:,
 // node:, loc:, strategy:). The line above the table always says what the connection is doing,
@@ -31,6 +33,15 @@ public:
     QLabel *statusLine() const { return m_statusLine; }
     QLabel *countsLine() const { return m_counts; }
     models::PodFilterProxy *proxy() const { return m_proxy; }
+    NamespaceScope *scope() const { return m_scope; }
+
+public slots:
+    // Narrows the pods to these namespaces (the Namespaces pane's selection); empty = all.
+    void setNamespaces(const QStringList &namespaces);
+
+signals:
+    // The operator asked to show every namespace again.
+    void clearNamespacesRequested();
 
 private:
     void updateCounts();
@@ -39,6 +50,7 @@ private:
     models::PodFilterProxy *m_proxy;
     QLabel *m_statusLine;
     QLabel *m_counts;
+    NamespaceScope *m_scope;
     QLineEdit *m_filterEdit;
     QCheckBox *m_allPods;
     QTableView *m_view;

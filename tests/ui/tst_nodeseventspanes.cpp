@@ -172,8 +172,9 @@ private slots:
 
         QTabWidget *tabs = livePanes(window);
         QVERIFY(tabs);
-        QCOMPARE(tabs->tabText(1), u"Nodes"_s);
-        QCOMPARE(tabs->tabText(2), u"Events"_s);
+        QCOMPARE(tabs->count(), 6); // Namespaces, Workloads, ScheduleProfiles, Burst pods, ...
+        QCOMPARE(tabs->tabText(4), u"Nodes"_s);
+        QCOMPARE(tabs->tabText(5), u"Events"_s);
         tabs->setCurrentWidget(nodes);
         window.resize(1400, 900);
         QVERIFY(saveShot(window, u"nodes.png"_s)); // the locked virtual node, selected

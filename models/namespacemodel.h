@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/kube/informer.h"
+#include "models/livepods.h"
+#include "models/livetablemodel.h"
+
+#include <QDateTime>
+#include <QSet>
+
+namespace models {
+
+class ClusterSession;
+
+struct NamespaceRow
+{
+    QString name;
+    QString phase; // status.phase: Active, Terminating
+    PodPlacement pods;
+    QDateTime created;
+};
+
+// The namespaces of a connection, live, with how many pods each holds and how many of those run
+// on CCI (counted from the session's pods informer cache by namespace). A pod batch recounts only
+// the namespaces it touches.
+class NamespaceModel : public LiveTableModel<NamespaceRow>
+{
+    Q_OBJECT
+
+public:
+    enum Column { Name, Status, Pods, PodsCci, Age, ColumnCount };
+
+    explicit NamespaceModel(QObject *parent = nullptr);
+
+    // Registers "namespaces" (optional) and the pods and nodes with `session`.
+    void watch(ClusterSession *session);
+    void setPodLookup(PodLookup lookup) { m_pods = std::move(lookup); }
+    void applyNamespaces(const core::kube::ChangeSet &changes);
+    void applyPods(const core::kube::ChangeSet &changes);
+    void setVirtualNodes(const QSet<QString> &nodes);
+
+    void refreshAges();
+    void setNow(const QDateTime &now) { m_now = now; }
+
+protected:
+    QString key(const NamespaceRow &row) const override { return row.name; }
+    QVariant cell(const NamespaceRow &row, int column, int role) const override;
+
+private:
+    QVariant display(const NamespaceRow &row, int column) const;
+    void recompute(const QSet<QString> &names);
+
+    QHash<QString, NamespaceRow> m_namespaces; // by name, pods not yet counted
+    QSet<QString> m_virtualNodes;
+    PodLookup m_pods;
+    QDateTime m_now;
+};
+
+} // namespace models

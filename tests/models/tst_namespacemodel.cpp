@@ -1,0 +1,91 @@
+#include "tests/models/liveobjects.h"
+
+#include "models/namespacemodel.h"
+#include "models/rowfilter.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using models::NamespaceModel;
+using namespace liveobjects;
+
+namespace {
+
+QJsonObject ns(const QString &name, const QString &phase = u"Active"_s)
+{
+    return QJsonObject{
+        {u"apiVersion"_s, u"v1"_s},
+        {u"kind"_s, u"Namespace"_s},
+        {u"metadata"_s, QJsonObject{{u"name"_s, name}, {u"uid"_s, QString(u"ns-"_s + name)}}},
+        {u"status"_s, QJsonObject{{u"phase"_s, phase}}}};
+}
+
+QString cellOf(const NamespaceModel &model, const QString &name, int column)
+{
+    const int row = model.rowOf(name);
+    return row < 0 ? u"<missing>"_s : model.index(row, column).data().toString();
+}
+
+} // namespace
+
+// The Namespaces pane's model: pods per namespace and on CCI from the pods cache, recounted for
+// the namespaces a batch touches, never reset; and the namespace set that narrows other tables.
+class tst_NamespaceModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void countsFollowPods()
+    {
+        NamespaceModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        PodCache pods;
+        model.setPodLookup(pods.lookup());
+        model.applyPods(pods.apply(added({pod(u"a"_s, u"p1"_s, u"vk"_s)})));
+        model.applyNamespaces(added({ns(u"a"_s), ns(u"b"_s), ns(u"c"_s, u"Terminating"_s)}));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(cellOf(model, u"a"_s, NamespaceModel::Pods), u"1"_s);
+        QCOMPARE(cellOf(model, u"a"_s, NamespaceModel::PodsCci), u"0"_s);
+        QCOMPARE(cellOf(model, u"c"_s, NamespaceModel::Status), u"Terminating"_s);
+        model.setVirtualNodes({u"vk"_s});
+        QCOMPARE(cellOf(model, u"a"_s, NamespaceModel::PodsCci), u"1"_s);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QList<QJsonObject> more;
+        for (int i = 0; i < 50; ++i)
+            more.append(pod(u"b"_s, u"q%1"_s.arg(i), i % 5 ? u"idc"_s : u"vk"_s));
+        model.applyPods(pods.apply(added(more)));
+        QCOMPARE(changed.size(), 1); // namespace b only
+        QCOMPARE(cellOf(model, u"b"_s, NamespaceModel::Pods), u"50"_s);
+        QCOMPARE(cellOf(model, u"b"_s, NamespaceModel::PodsCci), u"10"_s);
+        model.applyPods(pods.apply(deleted(more.mid(0, 25))));
+        QCOMPARE(cellOf(model, u"b"_s, NamespaceModel::Pods), u"25"_s);
+        model.applyNamespaces(deleted({ns(u"c"_s)}));
+        QCOMPARE(model.rowOf(u"c"_s), -1);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(resets.size(), 0);
+    }
+
+    void namespaceSetNarrowsAProxy()
+    {
+        NamespaceModel model;
+        model.applyNamespaces(added({ns(u"one"_s), ns(u"two"_s), ns(u"zzz"_s)}));
+        models::RowFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.setNamespaceColumn(NamespaceModel::Name);
+        proxy.setNamespaces({u"one"_s, u"zzz"_s});
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setFilterText(u"-zzz"_s);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setNamespaces({});
+        QCOMPARE(proxy.rowCount(), 2);
+    }
+};
+
+QTEST_MAIN(tst_NamespaceModel)
+#include "tst_namespacemodel.moc"
