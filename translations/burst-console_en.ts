@@ -4,7 +4,7 @@
 <context>
     <name>ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+87"/>
+        <location filename="../ui/mainwindow.cpp" line="+92"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>Loading %n path…</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+244"/>
+        <location line="+256"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>Loaded %n file</numerusform>

@@ -60,7 +60,7 @@ Run it only if you expect it. Trust and run it?</source>
 <context>
     <name>burst_sandbox</name>
     <message>
-        <location filename="../app/sandbox/main.cpp" line="+100"/>
+        <location filename="../app/sandbox/main.cpp" line="+101"/>
         <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
         <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
     </message>
@@ -142,18 +142,18 @@ Run it only if you expect it. Trust and run it?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-30"/>
         <source>Preload N running pods across namespaces (load tests).</source>
         <translation>预加载 N 个分布在多个命名空间中的运行中 Pod（用于负载测试）。</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+13"/>
+        <location line="+20"/>
         <location line="+5"/>
         <source>N</source>
         <translation>N</translation>
@@ -164,13 +164,29 @@ Run it only if you expect it. Trust and run it?</source>
         <translation>以 429 和 Retry-After 应答此比例（0~1）的资源请求。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <location line="+2"/>
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-11"/>
+        <source>Size in bytes of each preloaded pod&apos;s JSON (at least about 3000).</source>
+        <translation>每个预加载 Pod 的 JSON 大小（字节，至少约 3000）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BYTES</source>
+        <translation>BYTES</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the preloaded pods changing at R watch events per second (restarts, some pods replaced; needs --pods).</source>
+        <translation>使预加载的 Pod 以每秒 R 个 watch 事件的速率持续变化（重启，部分 Pod 被替换；需要 --pods）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Answer this share (0-1) of resource requests with 500.</source>
         <translation>以 500 应答此比例（0~1）的资源请求。</translation>
     </message>
@@ -251,12 +267,17 @@ Run it only if you expect it. Trust and run it?</source>
         <translation>burst-sandbox: --clock-speed 必须是大于 0 的数字</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>burst-sandbox: --churn needs preloaded pods (--pods N)</source>
+        <translation>burst-sandbox: --churn 需要预加载的 Pod（--pods N）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>burst-sandbox: preloaded %1 pods in %2 ms</source>
         <translation>burst-sandbox: 已预加载 %1 个 Pod，用时 %2 ms</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>burst-sandbox: serving CCI and IAM at %1</source>
         <translation>burst-sandbox: 正在 %1 提供 CCI 和 IAM 服务</translation>
     </message>
@@ -269,6 +290,11 @@ Run it only if you expect it. Trust and run it?</source>
         <location line="+4"/>
         <source>burst-sandbox: serving the Kubernetes API at %1 (cluster id %2)</source>
         <translation>burst-sandbox: 正在 %1 提供 Kubernetes API 服务（集群 ID %2）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>burst-sandbox: the churn wrote %1 pod events</source>
+        <translation>burst-sandbox: churn 共写入 %1 个 Pod 事件</translation>
     </message>
 </context>
 <context>
@@ -2507,7 +2533,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+132"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+134"/>
         <source>Precondition failed: UID in precondition: %1, UID in object meta: %2</source>
         <translation>前置条件不满足：前置条件中的 UID：%1，对象元数据中的 UID：%2</translation>
     </message>
@@ -2537,12 +2563,22 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>对象已被修改；请将更改应用到最新版本后重试</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/apiserver/apihttp.cpp" line="+62"/>
+        <location filename="../core/sandbox/apiserver/apihttp.cpp" line="+63"/>
         <source>the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json</source>
         <translation>请求体的格式未知——可接受的媒体类型包括：application/json-patch+json、application/merge-patch+json、application/strategic-merge-patch+json</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+230"/>
+        <location line="+55"/>
+        <source>Unsupported value: %1: supported values: &quot;All&quot;</source>
+        <translation>不支持的值：%1：支持的值：&quot;All&quot;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1.meta.k8s.io &quot;&quot; is invalid: dryRun: %2</source>
+        <translation>%1.meta.k8s.io &quot;&quot; 无效：dryRun：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+239"/>
         <source>invalid resource version: %1</source>
         <translation>无效的资源版本：%1</translation>
     </message>
@@ -2797,7 +2833,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>拒绝在没有名称的情况下访问 %1 中的对象</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+97"/>
         <source>cannot sign the request: %1</source>
         <translation>无法为请求签名：%1</translation>
     </message>
@@ -3354,7 +3390,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location filename="../core/sandbox/cluster/fallbackbinder.cpp" line="+83"/>
-        <location filename="../core/sandbox/cluster/scheduler.cpp" line="+342"/>
+        <location filename="../core/sandbox/cluster/scheduler.cpp" line="+407"/>
         <source>Successfully assigned %1/%2 to %3</source>
         <translation>已成功将 %1/%2 分配到 %3</translation>
     </message>
@@ -3424,7 +3460,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>IAM 认证信息不正确：aksk 签名校验失败</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/workloadcontroller.cpp" line="+22"/>
+        <location filename="../core/sandbox/cluster/workloadcontroller.cpp" line="+42"/>
         <source>Error creating: %1</source>
         <translation>创建时出错：%1</translation>
     </message>
@@ -3524,19 +3560,24 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>处于未就绪状态的容器：[%1]</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/replicasetcontroller.cpp" line="+97"/>
+        <location filename="../core/sandbox/cluster/replicasetcontroller.cpp" line="+102"/>
         <source>Deleted pod: %1</source>
         <translation>已删除 Pod：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/scenario.cpp" line="+115"/>
+        <location filename="../core/sandbox/cluster/scenario.cpp" line="+114"/>
         <source>the sandbox does not serve %1 %2</source>
         <translation>沙箱不支持 %1 %2</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/scheduler.cpp" line="-32"/>
+        <location filename="../core/sandbox/cluster/scheduler.cpp" line="-40"/>
         <source>CCI refused the pod: %1</source>
         <translation>CCI 拒绝了该 Pod：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back-off %1s before retrying CCI admission; next retry at %2</source>
+        <translation>重试 CCI 接纳前回退 %1s；下次重试时间：%2</translation>
     </message>
     <message>
         <location filename="../core/sandbox/cluster/statefulsetcontroller.cpp" line="+57"/>
@@ -3582,12 +3623,64 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
 <context>
     <name>models</name>
     <message>
+        <location filename="../models/liveworkloadmodel.cpp" line="+27"/>
+        <source>%1 active</source>
+        <translation>%1 个活跃</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>pod template label</source>
+        <translation>Pod 模板标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>workload label</source>
+        <translation>工作负载标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ScheduleProfile %1</source>
+        <translation>ScheduleProfile %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+53"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>%1, via %2</source>
+        <translation>%1，经由 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Effective strategy</source>
+        <translation>生效的弹性策略</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Strategy source</source>
+        <translation>弹性策略来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ScheduleProfile</source>
+        <translation>ScheduleProfile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pods local</source>
+        <translation>本地 Pod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../models/namespacemodel.cpp" line="+12"/>
+        <source>Pods on CCI</source>
+        <translation>CCI 上的 Pod</translation>
+    </message>
+    <message>
+        <location filename="../models/workloadsummarymodel.cpp" line="+1"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3602,7 +3695,9 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location filename="../models/liveworkloadmodel.cpp" line="-6"/>
+        <location filename="../models/nodetablemodel.cpp" line="+126"/>
+        <location filename="../models/workloadsummarymodel.cpp" line="-46"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -3617,41 +3712,135 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>缩容优先级 %1</translation>
     </message>
     <message>
-        <location filename="../models/podtablemodel.cpp" line="+65"/>
+        <location filename="../models/eventtablemodel.cpp" line="+46"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>CCI refused the pod</source>
+        <translation>CCI 拒绝了该 Pod</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>virtual node locked</source>
+        <translation>虚拟节点已锁定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for the lock</source>
+        <translation>等待锁定结束</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>CCI did not admit this pod (the message says why) and the virtual node is locked for 30 minutes. Fix the workload&apos;s resources to a size CCI accepts (the workbench preview checks them), then unlock the virtual node in the Nodes pane.</source>
+        <translation>CCI 未接纳此 Pod（原因见消息），虚拟节点已被锁定 30 分钟。请将该工作负载的资源修改为 CCI 可接纳的规格（工作台预览会进行检查），然后在“节点”面板中解锁虚拟节点。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No pods are sent to CCI until the lock ends. Fix the workload CCI refused (its event says &quot;CCI refused the pod&quot;), then unlock the node in the Nodes pane, or wait for the lock to end.</source>
+        <translation>锁定结束前不会有 Pod 调度到 CCI。请修复被 CCI 拒绝的工作负载（其事件显示“CCI 拒绝了该 Pod”），然后在“节点”面板中解锁该节点，或等待锁定结束。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This pod waits because the virtual node is locked. It is scheduled when the lock ends or the node is unlocked in the Nodes pane; fix the refused workload first, or it locks the node again.</source>
+        <translation>此 Pod 正在等待，因为虚拟节点已锁定。锁定结束或在“节点”面板中解锁该节点后，它将被调度；请先修复被拒绝的工作负载，否则它会再次锁定该节点。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Last seen</source>
+        <translation>最后出现</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../models/liveprofilemodel.cpp" line="+34"/>
+        <location filename="../models/liveworkloadmodel.cpp" line="+0"/>
+        <location filename="../models/podtablemodel.cpp" line="+57"/>
         <location filename="../models/profiletablemodel.cpp" line="-34"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
         <source>Namespace</source>
         <translation>命名空间</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>Burst</source>
+        <translation>弹性</translation>
+    </message>
+    <message>
+        <location filename="../models/liveprofilemodel.cpp" line="+0"/>
+        <location filename="../models/liveworkloadmodel.cpp" line="+1"/>
+        <location filename="../models/namespacemodel.cpp" line="-2"/>
+        <location filename="../models/nodetablemodel.cpp" line="+0"/>
+        <location filename="../models/podtablemodel.cpp" line="+0"/>
         <location filename="../models/profiletablemodel.cpp" line="+0"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/liveworkloadmodel.cpp" line="+0"/>
+        <location filename="../models/nodetablemodel.cpp" line="+1"/>
+        <location filename="../models/podtablemodel.cpp" line="+1"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../models/namespacemodel.cpp" line="+0"/>
+        <location filename="../models/podtablemodel.cpp" line="+0"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/nodetablemodel.cpp" line="+7"/>
+        <source>Pods</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>%1 local, %2 on CCI, %3 not yet bound</source>
+        <translation>本地 %1 个，CCI 上 %2 个，%3 个尚未绑定</translation>
+    </message>
+    <message>
+        <location filename="../models/podtablemodel.cpp" line="+1"/>
         <source>Restarts</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../models/liveworkloadmodel.cpp" line="+6"/>
+        <location filename="../models/namespacemodel.cpp" line="-101"/>
+        <location filename="../models/nodetablemodel.cpp" line="+1"/>
+        <location filename="../models/podtablemodel.cpp" line="+0"/>
         <source>Age</source>
         <translation>存在时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/podtablemodel.cpp" line="+1"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
@@ -3681,27 +3870,152 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>未调度</translation>
     </message>
     <message>
+        <location filename="../models/nodetablemodel.cpp" line="-62"/>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2%)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>CPU capacity</source>
+        <translation>CPU 容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU allocatable</source>
+        <translation>CPU 可分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU requested</source>
+        <translation>CPU 已请求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory capacity</source>
+        <translation>内存容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory allocatable</source>
+        <translation>内存可分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory requested</source>
+        <translation>内存已请求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taints</source>
+        <translation>污点</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>locked until %1 (%2 min left)</source>
+        <translation>锁定至 %1（剩余 %2 分钟）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>lock taint left, no lock end</source>
+        <translation>锁定污点仍在，无锁定结束时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unlocked</source>
+        <translation>未锁定</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../models/podtablemodel.cpp" line="+1"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+0"/>
+        <source>virtual-kubelet (CCI)</source>
+        <translation>virtual-kubelet（CCI）</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>No pods are sent to CCI while the virtual node is locked (after CCI refused a pod). Fix the refused workload, then unlock the node.</source>
+        <translation>虚拟节点锁定期间（CCI 拒绝某个 Pod 之后）不会有 Pod 调度到 CCI。请修复被拒绝的工作负载，然后解锁该节点。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Requests of the %1 non-terminated pods on the node</source>
+        <translation>该节点上 %1 个未终止 Pod 的资源请求</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The node %1 is not known (yet) on %2.</source>
+        <translation>%2 上（尚）不存在节点 %1。</translation>
+    </message>
+    <message>
+        <location filename="../models/podtablemodel.cpp" line="+33"/>
         <source>Controlled by %1 %2</source>
         <translation>由 %1 %2 控制</translation>
     </message>
     <message>
+        <location filename="../models/liveprofilemodel.cpp" line="-15"/>
+        <location line="+115"/>
+        <source>local %1</source>
+        <translation>本地 %1</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <location line="+115"/>
+        <source>cci %1</source>
+        <translation>CCI %1</translation>
+    </message>
+    <message>
+        <location line="-101"/>
         <location filename="../models/profiletablemodel.cpp" line="+1"/>
         <source>Strategy</source>
         <translation>弹性策略</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../models/profiletablemodel.cpp" line="+0"/>
         <source>Selector</source>
         <translation>选择器</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Local maxNum</source>
+        <translation>本地 maxNum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CCI maxNum</source>
+        <translation>CCI maxNum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale-down priority</source>
+        <translation>缩容优先级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restrict</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Captured workloads</source>
+        <translation>关联的工作负载</translation>
+    </message>
+    <message>
+        <location filename="../models/profiletablemodel.cpp" line="+1"/>
         <source>Local</source>
         <translation>本地</translation>
     </message>
@@ -3791,6 +4105,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/eventtablemodel.cpp" line="-1"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -3810,7 +4125,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>恢复 %1</translation>
     </message>
     <message>
-        <location filename="../models/clustersession.cpp" line="+38"/>
+        <location filename="../models/clustersession.cpp" line="+39"/>
         <source>%1: disconnected</source>
         <translation>%1：已断开</translation>
     </message>
@@ -3853,6 +4168,48 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location line="+5"/>
         <source> (%1)</source>
         <translation>（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConnectionStatusLine</name>
+    <message>
+        <location filename="../ui/livepane.cpp" line="+15"/>
+        <source>Connection state</source>
+        <translation>连接状态</translation>
+    </message>
+</context>
+<context>
+    <name>ui::EventsPane</name>
+    <message>
+        <location filename="../ui/eventspane.cpp" line="+35"/>
+        <location line="+25"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Burst failures</source>
+        <translation>弹性失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter events</source>
+        <translation>筛选事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter: words, ns:NAME, type:Normal|Warning, reason:TEXT, kind:KIND, burst:yes|no, -word</source>
+        <translation>筛选：关键词、ns:名称、type:Normal|Warning、reason:文本、kind:类型、burst:yes|no、-排除词</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>No burst failures among the events</source>
+        <translation>事件中没有弹性失败</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 burst failure events (burst:yes shows them). The newest, %2: %3</source>
+        <translation>%1 个弹性失败事件（burst:yes 可显示这些事件）。最新一个，%2：%3</translation>
     </message>
 </context>
 <context>
@@ -4030,24 +4387,54 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
 </context>
 <context>
+    <name>ui::LiveTablePane</name>
+    <message>
+        <location filename="../ui/livetablepane.cpp" line="+59"/>
+        <source>Connection state</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter %1</source>
+        <translation>筛选%1</translation>
+    </message>
+</context>
+<context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+152"/>
+        <location filename="../ui/mainwindow.cpp" line="+169"/>
         <source>Filter workloads (Ctrl+F): name, namespace, strategy…</source>
         <translation>筛选工作负载（Ctrl+F）：名称、命名空间、弹性策略…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-38"/>
+        <location line="+56"/>
         <source>Workloads</source>
         <translation>工作负载</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-57"/>
+        <source>Namespaces</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+62"/>
         <source>ScheduleProfiles</source>
         <translation>ScheduleProfile</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-60"/>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>File problems</source>
         <translation>文件问题</translation>
     </message>
@@ -4223,14 +4610,14 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>仍在加载，请在加载完成后重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="-219"/>
+        <location line="-231"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>正在加载 %n 个路径…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+244"/>
+        <location line="+256"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>已加载 %n 个文件</numerusform>
@@ -4242,7 +4629,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>文件问题（%1）</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-282"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -4262,12 +4649,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>实时面板</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Burst pods</source>
         <translation>弹性 Pod</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Connection state of %1</source>
         <translation>%1 的连接状态</translation>
     </message>
@@ -4310,41 +4697,146 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
 </context>
 <context>
+    <name>ui::NamespaceScope</name>
+    <message>
+        <location filename="../ui/livetablepane.cpp" line="-32"/>
+        <source>Namespace scope</source>
+        <translation>命名空间范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown namespaces</source>
+        <translation>显示的命名空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Show all namespaces</source>
+        <translation>显示所有命名空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the namespace selection of the Namespaces pane</source>
+        <translation>清除“命名空间”面板中的命名空间选择</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing 1 namespace: %1</source>
+        <translation>显示 1 个命名空间：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Showing %1 namespaces: %2</source>
+        <translation>显示 %1 个命名空间：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::NamespacesPane</name>
+    <message>
+        <location filename="../ui/namespacespane.cpp" line="+21"/>
+        <source>Namespaces</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Filter: words, ns:NAME, status:PHASE, -word</source>
+        <translation>筛选：关键词、ns:名称、status:阶段、-排除词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select namespaces (Ctrl or Shift for several) to show only them in the other panes</source>
+        <translation>选择命名空间（按住 Ctrl 或 Shift 可多选），使其他面板仅显示这些命名空间</translation>
+    </message>
+</context>
+<context>
+    <name>ui::NodesPane</name>
+    <message>
+        <location filename="../ui/nodespane.cpp" line="+39"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Node action error</source>
+        <translation>节点操作错误</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter nodes</source>
+        <translation>筛选节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter: words, name:NAME, kind:virtual|local, ready:TEXT, taint:TEXT, lock:locked|unlocked, -word</source>
+        <translation>筛选：关键词、name:名称、kind:virtual|local、ready:文本、taint:文本、lock:locked|unlocked、-排除词</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Lift the lock of the selected virtual node (Ctrl+U), so pods are sent to CCI again</source>
+        <translation>解除所选虚拟节点的锁定（Ctrl+U），使 Pod 重新调度到 CCI</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Unlock virtual node</source>
+        <translation>解锁虚拟节点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock the virtual node %1 of cluster %2?
+
+Unlocking removes the lock annotation and the lock taint from the node, so pods are sent to CCI again before the 30-minute lock ends. A workload that CCI refused and that is still unchanged will be refused again and lock the node again: fix its resources first.</source>
+        <translation>是否解锁集群 %2 的虚拟节点 %1？
+
+解锁会移除该节点上的锁定注解和锁定污点，使 Pod 在 30 分钟锁定结束前重新调度到 CCI。被 CCI 拒绝且仍未修改的工作负载会再次被拒绝并再次锁定该节点：请先修复其资源。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not unlock %1: %2</source>
+        <translation>无法解锁 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ui::PodsPane</name>
     <message>
-        <location filename="../ui/podspane.cpp" line="+34"/>
+        <location filename="../ui/podspane.cpp" line="+36"/>
         <source>All pods</source>
         <translation>所有 Pod</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+14"/>
-        <location line="+24"/>
+        <location line="+11"/>
+        <location line="+20"/>
         <source>Burst pods</source>
         <translation>弹性 Pod</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <source>Connection state</source>
-        <translation>连接状态</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-30"/>
         <source>Pod counts</source>
         <translation>Pod 计数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filter pods</source>
         <translation>筛选 Pod</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter: words, ns:NAME, status:TEXT, node:NAME, loc:cci|local, strategy:VALUE, -word</source>
         <translation>筛选：关键词、ns:名称、status:文本、node:名称、loc:cci|local、strategy:值、-排除词</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Show all pods</source>
         <translation>显示所有 Pod</translation>
     </message>
@@ -4354,12 +4846,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>显示所有节点上的 Pod，而不仅是弹性到 CCI 的 Pod</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+25"/>
         <source>Pods</source>
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+34"/>
         <source>(no label)</source>
         <translation>（无标签）</translation>
     </message>
@@ -4539,6 +5031,19 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location line="+39"/>
         <source>Edit ScheduleProfile %1</source>
         <translation>编辑 ScheduleProfile %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProfilesPane</name>
+    <message>
+        <location filename="../ui/profilespane.cpp" line="+13"/>
+        <source>ScheduleProfiles</source>
+        <translation>ScheduleProfile</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Filter: words, ns:NAME, strategy:VALUE, -word</source>
+        <translation>筛选：关键词、ns:名称、strategy:值、-排除词</translation>
     </message>
 </context>
 <context>
@@ -4748,6 +5253,19 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location line="+3"/>
         <source>Strategy auto: this placement is an approximation of the real scheduler (least-allocated local node first, CCI when no local node fits).</source>
         <translation>auto 策略：此分布是对实际调度器的近似（优先选择已分配资源最少的本地节点，没有资源满足的本地节点时调度到 CCI）。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::WorkloadsPane</name>
+    <message>
+        <location filename="../ui/workloadspane.cpp" line="+19"/>
+        <source>Workloads</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Filter: words, ns:NAME, kind:KIND, strategy:VALUE, profile:NAME, app=web,tier!=db, -word</source>
+        <translation>筛选：关键词、ns:名称、kind:类型、strategy:值、profile:名称、app=web,tier!=db、-排除词</translation>
     </message>
 </context>
 <context>
