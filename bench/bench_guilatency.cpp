@@ -64,6 +64,22 @@ int main(int argc, char *argv[])
     }
     out << "synced " << session->pods()->rowCount() << " pods in " << clock.elapsed() << " ms\n";
 
+    // Anything but Synced during the measurement is printed: a stalled watch must not pass for
+    // a quiet GUI.
+    QObject::connect(session, &models::ClusterSession::statusChanged, &app,
+                     [&](const models::ConnectionStatus &status) {
+                         static models::ConnectionState last = status.state;
+                         if (status.state != last)
+                             out << "  " << models::describeStatus(session->contextName(), status)
+                                 << '\n';
+                         last = status.state;
+                         out.flush();
+                     });
+    QObject::connect(session->informer(QStringLiteral("pods")), &core::kube::Informer::warning,
+                     &app, [&](const core::kube::ApiStatusError &error) {
+                         out << "  pods informer: " << error.toError().message << '\n';
+                         out.flush();
+                     });
     qint64 events = 0;
     qint64 watchEvents = 0;
     QObject::connect(session->informer(QStringLiteral("pods"))->reflector(),

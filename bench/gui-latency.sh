@@ -17,8 +17,10 @@ tmp=$(mktemp -d)
 sandbox=$!
 trap 'kill $sandbox 2>/dev/null; wait $sandbox 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 600); do [ -s "$tmp/kubeconfig" ] && break; sleep 0.1; done
-total=$(KUBECONFIG="$tmp/kubeconfig" "$BUILD/app/burstctl" get pods -A -o name | wc -l)
-echo "== $(nproc) cores; $total pods; sandbox churn $RATE events/s"
+# The count moves under churn (and a list may outlast its continue token): the preloaded pods
+# are what the console must have before the measurement starts.
+total=$PODS
+echo "== $(nproc) cores; $PODS preloaded pods; sandbox churn $RATE events/s"
 QT_QPA_PLATFORM=offscreen "$BUILD/bench/bench_guilatency" "$tmp/kubeconfig" "$total" \
     "$SECONDS_MEASURED"
 echo "reproduce: BUILD=$BUILD bench/gui-latency.sh $PODS $RATE $SECONDS_MEASURED"

@@ -12,6 +12,7 @@
 #include "core/sandbox/transport/httpserver.h"
 #include "core/sandbox/transport/tlscontext.h"
 
+#include <algorithm>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -179,7 +180,12 @@ int main(int argc, char *argv[])
 
     QTextStream err(stderr);
     // Watch history beyond the preload, so clients listing 100k pods can still watch from it.
-    core::sandbox::ObjectStore store(core::sandbox::StoreOptions{20000, 0});
+    // Under churn, 30 s of changes: a list of 100k pods page by page outlasts a fixed 20,000
+    // changes at thousands per second, and its continue token would expire before the last page
+    // (kube-apiserver keeps minutes, until etcd's compaction).
+    const double churnRate = parser.value(QStringLiteral("churn")).toDouble();
+    const qsizetype history = std::max<qsizetype>(20000, qsizetype(churnRate * 30));
+    core::sandbox::ObjectStore store(core::sandbox::StoreOptions{history, 0});
     const QString clusterId = parser.value(QStringLiteral("cluster-id"));
     core::sandbox::seedDefaultScenario(store, clusterId);
     bool speedOk = false;
@@ -202,7 +208,6 @@ int main(int argc, char *argv[])
     }
     const core::sandbox::PreloadOptions preload{parser.value(QStringLiteral("pods")).toInt(),
                                                 parser.value(QStringLiteral("pod-size")).toInt()};
-    const double churnRate = parser.value(QStringLiteral("churn")).toDouble();
     if (churnRate > 0 && preload.count <= 0) {
         err << Tr::tr("burst-sandbox: --churn needs preloaded pods (--pods N)") << '\n';
         return 2;
