@@ -257,8 +257,13 @@ private slots:
               "%lld; %.0f us of CPU per event",
               rate, pods, churn.events(), seconds, churn.events() / seconds, received,
               cpuUs / std::max<qint64>(1, churn.events()));
+#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
+        // A rate is a claim about optimised code; the sanitizer suite (a Debug build, every
+        // access checked) runs several times slower and checks only what follows.
         QVERIFY2(churn.events() >= 0.9 * rate * seconds,
                  qPrintable(QStringLiteral("%1 events").arg(churn.events())));
+#endif
+        QVERIFY(churn.events() > 0);
         QCOMPARE(received, churn.events());
         QCOMPARE(store.count(podsType()), pods);
     }
