@@ -113,6 +113,20 @@ void Informer::noteDeleted(const QJsonObject &object)
     p.deleted = object;
 }
 
+void Informer::upsert(const QJsonObject &object)
+{
+    switch (m_cache.upsert(object)) {
+    case ObjectCache::Change::Added:
+        noteAdded(object);
+        break;
+    case ObjectCache::Change::Modified:
+        noteModified(object);
+        break;
+    case ObjectCache::Change::None:
+        break;
+    }
+}
+
 void Informer::onPage(const QList<QJsonObject> &objects, bool first)
 {
     // Upserted page by page, so no list is ever held whole (at 100k pods that would be the
@@ -121,16 +135,7 @@ void Informer::onPage(const QList<QJsonObject> &objects, bool first)
         m_listedUids.clear();
     for (const QJsonObject &o : objects) {
         m_listedUids.insert(uidOf(o));
-        switch (m_cache.upsert(o)) {
-        case ObjectCache::Change::Added:
-            noteAdded(o);
-            break;
-        case ObjectCache::Change::Modified:
-            noteModified(o);
-            break;
-        case ObjectCache::Change::None:
-            break;
-        }
+        upsert(o);
     }
     if (!m_synced)
         flush(); // the first list: each page out at once
@@ -161,16 +166,7 @@ void Informer::onEvent(const WatchEvent &event)
     switch (event.type) {
     case WatchEvent::Type::Added:
     case WatchEvent::Type::Modified:
-        switch (m_cache.upsert(object)) {
-        case ObjectCache::Change::Added:
-            noteAdded(object);
-            break;
-        case ObjectCache::Change::Modified:
-            noteModified(object);
-            break;
-        case ObjectCache::Change::None:
-            break;
-        }
+        upsert(object);
         break;
     case WatchEvent::Type::Deleted:
         if (m_cache.remove(object))

@@ -89,6 +89,8 @@ private:
     void onListed();
     void onPage(const QList<QJsonObject> &objects, bool first);
     void onEvent(const WatchEvent &event);
+    // Into the cache, and noted as added or modified when the cache did not hold this version.
+    void upsert(const QJsonObject &object);
     void noteAdded(const QJsonObject &object);
     void noteModified(const QJsonObject &object);
     void noteDeleted(const QJsonObject &object);

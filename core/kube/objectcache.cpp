@@ -116,36 +116,6 @@ std::optional<QJsonObject> ObjectCache::removeUid(const QString &uid)
     return held;
 }
 
-CacheDiff ObjectCache::replace(const QList<QJsonObject> &objects)
-{
-    CacheDiff diff;
-    QSet<QString> seen;
-    seen.reserve(objects.size());
-    for (const QJsonObject &object : objects) {
-        seen.insert(uidOf(object));
-        switch (upsert(object)) {
-        case Change::Added:
-            diff.added.append(object);
-            break;
-        case Change::Modified:
-            diff.modified.append(object);
-            break;
-        case Change::None:
-            break;
-        }
-    }
-    QStringList gone;
-    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
-        if (!seen.contains(it.key()))
-            gone.append(it.key());
-    for (const QString &uid : std::as_const(gone)) {
-        const QJsonObject held = decode(m_entries.take(uid));
-        removeFromIndexes(uid, held);
-        diff.deleted.append(held);
-    }
-    return diff;
-}
-
 QJsonObject ObjectCache::object(const QString &uid) const
 {
     const auto it = m_entries.constFind(uid);

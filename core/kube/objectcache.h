@@ -11,14 +11,6 @@
 
 namespace core::kube {
 
-// What a replace (relist) changed, against what the cache held before.
-struct CacheDiff
-{
-    QList<QJsonObject> added;
-    QList<QJsonObject> modified;
-    QList<QJsonObject> deleted; // as the cache last held them
-};
-
 // The informer's store (client-go's thread-unsafe indexer): objects keyed by metadata.uid and
 // indexed by namespace, node (spec.nodeName), owner uid and label "key=value".
 //
@@ -50,8 +42,6 @@ public:
     // The object the cache held, or nothing when it did not hold it.
     std::optional<QJsonObject> remove(const QJsonObject &object);
     std::optional<QJsonObject> removeUid(const QString &uid);
-    // Makes the cache hold exactly `objects` (a relist) and reports the difference.
-    CacheDiff replace(const QList<QJsonObject> &objects);
     QStringList uids() const { return m_entries.keys(); }
 
     qsizetype size() const { return m_entries.size(); }
