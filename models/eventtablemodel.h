@@ -71,6 +71,14 @@ public:
 
 protected:
     QString key(const EventRow &row) const override { return row.uid; }
+    // An event's row stands for the object it is about.
+    ObjectRef ref(const EventRow &row) const override
+    {
+        const QString resource = resourceOfKind(row.objectKind);
+        return {resource, resource == u"nodes" || resource == u"namespaces" ? QString()
+                                                                              : row.nameSpace,
+                row.objectName, QString()};
+    }
     QVariant cell(const EventRow &row, int column, int role) const override;
 
 private:

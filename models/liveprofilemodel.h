@@ -51,6 +51,11 @@ public:
 
 protected:
     QString key(const LiveProfileRow &row) const override { return row.uid; }
+    ObjectRef ref(const LiveProfileRow &row) const override
+    {
+        return {QStringLiteral("scheduleprofiles"), row.profile.nameSpace, row.profile.name,
+                row.uid};
+    }
     QVariant cell(const LiveProfileRow &row, int column, int role) const override;
 
 private:

@@ -76,6 +76,10 @@ public:
 
 protected:
     QString key(const WorkloadRow &row) const override { return row.uid; }
+    ObjectRef ref(const WorkloadRow &row) const override
+    {
+        return {resourceOfKind(row.kind), row.nameSpace, row.name, row.uid};
+    }
     QVariant cell(const WorkloadRow &row, int column, int role) const override;
 
 private:

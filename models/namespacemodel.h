@@ -43,6 +43,10 @@ public:
 
 protected:
     QString key(const NamespaceRow &row) const override { return row.name; }
+    ObjectRef ref(const NamespaceRow &row) const override
+    {
+        return {QStringLiteral("namespaces"), QString(), row.name, QString()};
+    }
     QVariant cell(const NamespaceRow &row, int column, int role) const override;
 
 private:

@@ -97,6 +97,10 @@ public:
 
 protected:
     QString key(const NodeRow &row) const override { return row.name; }
+    ObjectRef ref(const NodeRow &row) const override
+    {
+        return {QStringLiteral("nodes"), QString(), row.name, row.uid};
+    }
     QVariant cell(const NodeRow &row, int column, int role) const override;
 
 private:

@@ -80,6 +80,10 @@ public:
 
 protected:
     QString key(const PodRow &row) const override { return row.uid; }
+    ObjectRef ref(const PodRow &row) const override
+    {
+        return {QStringLiteral("pods"), row.nameSpace, row.name, row.uid};
+    }
     QVariant cell(const PodRow &row, int column, int role) const override;
 
 private:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/objectref.h"
+
 #include <QAbstractTableModel>
 #include <QCoreApplication>
 #include <QList>
@@ -25,6 +27,10 @@ public:
     {
         if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
             return {};
+        if (role == ObjectRefRole) {
+            const ObjectRef r = ref(m_rows.at(index.row()));
+            return r.isValid() ? QVariant::fromValue(r) : QVariant();
+        }
         return cell(m_rows.at(index.row()), index.column(), role);
     }
     QVariant headerData(int section, Qt::Orientation orientation,
@@ -48,6 +54,9 @@ protected:
 
     virtual QString key(const Row &row) const = 0;
     virtual QVariant cell(const Row &row, int column, int role) const = 0;
+    // The object a row shows (ObjectRefRole); tables of things that are not cluster objects
+    // keep the default, an invalid reference.
+    virtual ObjectRef ref(const Row &) const { return {}; }
     // Whether two rows with the same key look the same: every cell in the roles views read.
     virtual bool same(const Row &a, const Row &b) const
     {

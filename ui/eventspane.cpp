@@ -3,14 +3,12 @@
 #include "models/clustersession.h"
 #include "models/eventtablemodel.h"
 #include "models/rowfilter.h"
-#include "ui/livepane.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QTableView>
 #include <QTimer>
-#include <QVBoxLayout>
 
 namespace ui {
 
@@ -24,30 +22,30 @@ using Model = models::EventTableModel;
 } // namespace
 
 EventsPane::EventsPane(models::ClusterSession *session, QWidget *parent)
-    : QWidget(parent),
-      m_model(new models::EventTableModel(session)),
-      m_proxy(new models::RowFilterProxy(this)),
-      m_statusLine(new ConnectionStatusLine(session, this)),
-      m_burstLine(new QLabel(this)),
-      m_filterEdit(new QLineEdit(this)),
-      m_view(new QTableView(this))
+    : LiveTablePane(session, new models::EventTableModel(session), new models::RowFilterProxy,
+                    tr("Events"), parent),
+      m_model(static_cast<models::EventTableModel *>(proxy()->sourceModel())),
+      m_burstLine(new QLabel(this))
 {
-    setAccessibleName(tr("Events"));
+    m_model->setParent(this);
     m_model->follow(session);
     m_burstLine->setAccessibleName(tr("Burst failures"));
     m_burstLine->setWordWrap(true);
-    setUpFilterEdit(m_filterEdit, tr("Filter events"),
-                    tr("Filter: words, ns:NAME, type:Normal|Warning, reason:TEXT, kind:KIND, "
-                       "burst:yes|no, -word"));
+    addLine(m_burstLine);
+    filterEdit()->setAccessibleName(tr("Filter events"));
+    filterEdit()->setPlaceholderText(
+        tr("Filter: words, ns:NAME, type:Normal|Warning, reason:TEXT, kind:KIND, burst:yes|no, "
+           "-word"));
 
-    m_proxy->setSortRole(Model::SortRole);
-    m_proxy->setTokenColumn(QStringLiteral("ns"), Model::Namespace);
-    m_proxy->setTokenColumn(QStringLiteral("type"), Model::Type);
-    m_proxy->setTokenColumn(QStringLiteral("reason"), Model::Reason);
-    m_proxy->setTokenMatcher(QStringLiteral("kind"), [this](int row, const QString &value) {
+    models::RowFilterProxy *rows = proxy();
+    rows->setSortRole(Model::SortRole);
+    rows->setTokenColumn(QStringLiteral("ns"), Model::Namespace);
+    rows->setTokenColumn(QStringLiteral("type"), Model::Type);
+    rows->setTokenColumn(QStringLiteral("reason"), Model::Reason);
+    rows->setTokenMatcher(QStringLiteral("kind"), [this](int row, const QString &value) {
         return m_model->rowAt(row).objectKind.contains(value, Qt::CaseInsensitive);
     });
-    m_proxy->setTokenMatcher(QStringLiteral("burst"), [this](int row, const QString &value) {
+    rows->setTokenMatcher(QStringLiteral("burst"), [this](int row, const QString &value) {
         const models::BurstFailure burst = m_model->rowAt(row).burst;
         if (value.compare(u"yes", Qt::CaseInsensitive) == 0)
             return burst != models::BurstFailure::None;
@@ -55,30 +53,16 @@ EventsPane::EventsPane(models::ClusterSession *session, QWidget *parent)
             return burst == models::BurstFailure::None;
         return models::burstFailureLabel(burst).contains(value, Qt::CaseInsensitive);
     });
-    m_proxy->setSourceModel(m_model);
-    m_view->setModel(m_proxy);
-    m_view->setAccessibleName(tr("Events"));
-    m_view->setObjectName(QStringLiteral("events"));
-    setUpLiveTable(m_view);
-    m_view->sortByColumn(Model::LastSeen, Qt::AscendingOrder); // newest first
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    rows->setNamespaceColumn(Model::Namespace);
+    view()->setObjectName(QStringLiteral("events"));
+    view()->sortByColumn(Model::LastSeen, Qt::AscendingOrder); // newest first
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_statusLine);
-    layout->addWidget(m_burstLine);
-    layout->addWidget(m_filterEdit);
-    layout->addWidget(m_view, 1);
-
-    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy,
-            &models::RowFilterProxy::setFilterText);
     auto *burstTimer = new QTimer(this);
     burstTimer->setSingleShot(true);
     burstTimer->setInterval(kBurstLineDelayMs);
     connect(burstTimer, &QTimer::timeout, this, &EventsPane::updateBurstLine);
     startOnRowChanges(m_model, burstTimer);
-    auto *ages = new QTimer(this);
-    connect(ages, &QTimer::timeout, m_model, &models::EventTableModel::refreshAges);
-    ages->start(kAgeRefreshMs);
+    refreshEvery(kAgeRefreshMs, [this] { m_model->refreshAges(); });
     updateBurstLine();
 }
 

@@ -1,14 +1,21 @@
 #pragma once
 
+#include "models/objectref.h"
+
 #include <QStringList>
 #include <QWidget>
 
 #include <functional>
 
 class QAbstractItemModel;
+class QAction;
+class QHBoxLayout;
+class QVBoxLayout;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 namespace models {
@@ -23,6 +30,10 @@ namespace ui {
 // whenever the data is not live.
 void showSessionStatus(QLabel *line, const QString &context,
                        const models::ConnectionStatus &status);
+
+// Starts `timer` whenever rows of `model` come, go or change, so what a pane sums up over all rows
+// (counts, a summary line) follows a burst of batches once.
+void startOnRowChanges(const QAbstractItemModel *model, QTimer *timer);
 
 // "Showing 2 namespaces" and a button to show all again: visible while the Namespaces pane
 // narrows the live panes, so a short table is never mistaken for the whole cluster.
@@ -44,9 +55,13 @@ private:
     QToolButton *m_clear;
 };
 
-// A live table of one connected cluster: the session's status line, the namespace scope, a
-// filter box (RowFilter grammar with the proxy's tokens) and a sortable, keyboard-navigable
-// table. The pane and its table carry the same accessible name.
+// Every live table of one connected cluster (Namespaces, Workloads, ScheduleProfiles, Burst
+// pods, Nodes, Events) is one of these: the session's status line, the pane's own lines (counts,
+// errors), the namespace scope, a filter box (RowFilter grammar with the proxy's tokens) with the
+// pane's buttons and a Columns menu, and a sortable, keyboard-navigable table. The pane and its
+// table carry the same accessible name. Which columns show is the operator's choice, kept per
+// table (the view's objectName) across runs. The selected row's object (models::ObjectRefRole)
+// is offered to whatever acts on it: details, edit, scale, delete.
 class LiveTablePane : public QWidget
 {
     Q_OBJECT
@@ -54,11 +69,23 @@ public:
     LiveTablePane(models::ClusterSession *session, QAbstractItemModel *model,
                   models::RowFilterProxy *proxy, const QString &name, QWidget *parent = nullptr);
 
+    models::ClusterSession *session() const { return m_session; }
     QTableView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QLabel *statusLine() const { return m_statusLine; }
     NamespaceScope *scope() const { return m_scope; }
     models::RowFilterProxy *proxy() const { return m_proxy; }
+    QMenu *columnsMenu() const { return m_columnsMenu; }
+
+    // The object of the current row (invalid when none) and of every selected row.
+    models::ObjectRef currentObject() const;
+    QList<models::ObjectRef> selectedObjects() const;
+    // Selects the row showing `uid`, else the row with `resource` + namespace + name. False when
+    // no shown row matches.
+    bool selectObject(const models::ObjectRef &object);
+
+    // Shows or hides column `column` (the operator's choice, remembered for this table).
+    void setColumnShown(int column, bool shown);
 
 public slots:
     // Narrows the rows to these namespaces (the Namespaces pane's selection); empty = all.
@@ -67,18 +94,40 @@ public slots:
 signals:
     // The operator asked to show every namespace again.
     void clearNamespacesRequested();
+    // The current row now shows another object (or none).
+    void currentObjectChanged(const models::ObjectRef &object);
+    // Enter or a double click on a row: the operator wants to open its object.
+    void objectActivated(const models::ObjectRef &object);
 
 protected:
     // Calls `refresh` every few seconds (Age cells move with the clock).
     void refreshEvery(int ms, const std::function<void()> &refresh);
+    // A line of the pane's own under the status line (counts, a summary, an action's error).
+    void addLine(QWidget *line);
+    // A widget beside the filter box (a check box, an action's button).
+    void addBesideFilter(QWidget *widget);
+    // An action on the selected row(s): in the table's context menu, with its shortcut working
+    // anywhere in the pane; with a button beside the filter box when `button` is set.
+    void addRowAction(QAction *action, bool button);
+    // Saves the shown columns once the view's objectName is final (called by the subclass
+    // constructor's end, or lazily the first time the Columns menu opens).
+    void restoreColumns();
 
 private:
+    void fillColumnsMenu();
+    QString columnsKey() const;
+
     models::ClusterSession *m_session;
     models::RowFilterProxy *m_proxy;
     QLabel *m_statusLine;
     NamespaceScope *m_scope;
     QLineEdit *m_filterEdit;
+    QToolButton *m_columnsButton;
+    QMenu *m_columnsMenu;
     QTableView *m_view;
+    QVBoxLayout *m_lines;
+    QHBoxLayout *m_filterRow;
+    models::ObjectRef m_shownObject; // what currentObjectChanged last said
 };
 
 } // namespace ui

@@ -132,10 +132,12 @@ PodsPane *MainWindow::addClusterSession(models::ClusterSession *session)
     panes->addTab(profiles, tr("ScheduleProfiles"));
     panes->addTab(pods, tr("Burst pods"));
     panes->addTab(new NodesPane(session, panes), tr("Nodes"));
-    panes->addTab(new EventsPane(session, panes), tr("Events"));
+    auto *events = new EventsPane(session, panes);
+    panes->addTab(events, tr("Events"));
     namespaces->narrow(workloads);
     namespaces->narrow(profiles);
     namespaces->narrow(pods);
+    namespaces->narrow(events);
     panes->setCurrentWidget(pods);
     dock->setWidget(panes);
     addDockWidget(Qt::BottomDockWidgetArea, dock);

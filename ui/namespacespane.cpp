@@ -2,7 +2,6 @@
 
 #include "models/namespacemodel.h"
 #include "models/rowfilter.h"
-#include "ui/podspane.h"
 
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -41,13 +40,6 @@ void NamespacesPane::narrow(LiveTablePane *pane)
 {
     connect(this, &NamespacesPane::namespacesSelected, pane, &LiveTablePane::setNamespaces);
     connect(pane, &LiveTablePane::clearNamespacesRequested, this, &NamespacesPane::clearNamespaces);
-    pane->setNamespaces(m_selected);
-}
-
-void NamespacesPane::narrow(PodsPane *pane)
-{
-    connect(this, &NamespacesPane::namespacesSelected, pane, &PodsPane::setNamespaces);
-    connect(pane, &PodsPane::clearNamespacesRequested, this, &NamespacesPane::clearNamespaces);
     pane->setNamespaces(m_selected);
 }
 

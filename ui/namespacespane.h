@@ -8,8 +8,6 @@ class NamespaceModel;
 
 namespace ui {
 
-class PodsPane;
-
 // The namespaces of a connected cluster with their pod counts (all, on CCI). Selecting
 // namespaces (several with Ctrl/Shift) narrows the other live panes to them:
 // selectedNamespaces() and namespacesSelected() say which; clearNamespaces() shows all again.
@@ -24,7 +22,6 @@ public:
 
     // Makes `pane` follow the selection (and its clear button clear it).
     void narrow(LiveTablePane *pane);
-    void narrow(PodsPane *pane);
 
 public slots:
     void clearNamespaces();

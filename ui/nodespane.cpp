@@ -3,18 +3,13 @@
 #include "models/clustersession.h"
 #include "models/nodetablemodel.h"
 #include "models/rowfilter.h"
-#include "ui/livepane.h"
 
 #include <QAction>
-#include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QTableView>
-#include <QTimer>
-#include <QToolButton>
-#include <QVBoxLayout>
 
 namespace ui {
 
@@ -28,38 +23,37 @@ using Model = models::NodeTableModel;
 } // namespace
 
 NodesPane::NodesPane(models::ClusterSession *session, QWidget *parent)
-    : QWidget(parent),
-      m_session(session),
-      m_model(new models::NodeTableModel(session)),
-      m_proxy(new models::RowFilterProxy(this)),
-      m_statusLine(new ConnectionStatusLine(session, this)),
+    : LiveTablePane(session, new models::NodeTableModel(session), new models::RowFilterProxy,
+                    tr("Nodes"), parent),
+      m_model(static_cast<models::NodeTableModel *>(proxy()->sourceModel())),
       m_errorLine(new QLabel(this)),
-      m_filterEdit(new QLineEdit(this)),
-      m_view(new QTableView(this)),
       m_unlock(new QAction(tr("Unlock"), this))
 {
-    setAccessibleName(tr("Nodes"));
+    m_model->setParent(this);
     m_model->follow(session);
     m_errorLine->setAccessibleName(tr("Node action error"));
     m_errorLine->setWordWrap(true);
     m_errorLine->setStyleSheet(QStringLiteral("color: #d03a2f"));
     m_errorLine->hide();
-    setUpFilterEdit(m_filterEdit, tr("Filter nodes"),
-                    tr("Filter: words, name:NAME, kind:virtual|local, ready:TEXT, taint:TEXT, "
-                       "lock:locked|unlocked, -word"));
+    addLine(m_errorLine);
+    filterEdit()->setAccessibleName(tr("Filter nodes"));
+    filterEdit()->setPlaceholderText(
+        tr("Filter: words, name:NAME, kind:virtual|local, ready:TEXT, taint:TEXT, "
+           "lock:locked|unlocked, -word"));
 
-    m_proxy->setSortRole(Model::SortRole);
-    m_proxy->setTokenColumn(QStringLiteral("name"), Model::Name);
-    m_proxy->setTokenMatcher(QStringLiteral("kind"), [this](int row, const QString &value) {
+    models::RowFilterProxy *rows = proxy();
+    rows->setSortRole(Model::SortRole);
+    rows->setTokenColumn(QStringLiteral("name"), Model::Name);
+    rows->setTokenMatcher(QStringLiteral("kind"), [this](int row, const QString &value) {
         const bool virtualNode = m_model->rowAt(row).virtualNode;
         return value.compare(u"local", Qt::CaseInsensitive) == 0 ? !virtualNode
                : QStringLiteral("virtual-kubelet cci").contains(value, Qt::CaseInsensitive)
                    ? virtualNode
                    : false;
     });
-    m_proxy->setTokenColumn(QStringLiteral("ready"), Model::Ready);
-    m_proxy->setTokenColumn(QStringLiteral("taint"), Model::Taints);
-    m_proxy->setTokenMatcher(QStringLiteral("lock"), [this](int row, const QString &value) {
+    rows->setTokenColumn(QStringLiteral("ready"), Model::Ready);
+    rows->setTokenColumn(QStringLiteral("taint"), Model::Taints);
+    rows->setTokenMatcher(QStringLiteral("lock"), [this](int row, const QString &value) {
         const models::NodeRow &node = m_model->rowAt(row);
         if (value.compare(u"locked", Qt::CaseInsensitive) == 0)
             return m_model->canUnlock(node);
@@ -67,39 +61,18 @@ NodesPane::NodesPane(models::ClusterSession *session, QWidget *parent)
             return node.virtualNode && !m_model->canUnlock(node);
         return false;
     });
-    m_proxy->setSourceModel(m_model);
-    m_view->setModel(m_proxy);
-    m_view->setAccessibleName(tr("Nodes"));
-    m_view->setObjectName(QStringLiteral("nodes"));
-    setUpLiveTable(m_view);
-    m_view->sortByColumn(Model::Name, Qt::AscendingOrder);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view()->setObjectName(QStringLiteral("nodes"));
+    view()->sortByColumn(Model::Name, Qt::AscendingOrder);
+    view()->setSelectionMode(QAbstractItemView::SingleSelection);
 
     m_unlock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
-    m_unlock->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_unlock->setToolTip(tr("Lift the lock of the selected virtual node (Ctrl+U), so pods are "
                             "sent to CCI again"));
     m_unlock->setEnabled(false);
-    addAction(m_unlock);
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addAction(m_unlock);
-    auto *unlockButton = new QToolButton(this);
-    unlockButton->setDefaultAction(m_unlock);
-    unlockButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    addRowAction(m_unlock, true);
 
-    auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_filterEdit, 1);
-    filterRow->addWidget(unlockButton);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_statusLine);
-    layout->addWidget(m_errorLine);
-    layout->addLayout(filterRow);
-    layout->addWidget(m_view, 1);
-
-    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy,
-            &models::RowFilterProxy::setFilterText);
     connect(m_unlock, &QAction::triggered, this, &NodesPane::unlock);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &NodesPane::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &NodesPane::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &NodesPane::updateActions);
@@ -107,32 +80,30 @@ NodesPane::NodesPane(models::ClusterSession *session, QWidget *parent)
     connect(
         m_model, &QAbstractItemModel::rowsInserted, this,
         [this] {
-            m_view->resizeColumnsToContents();
+            view()->resizeColumnsToContents();
             // Taints can be long; the cell's tooltip lists them all, Lock stays in sight.
-            m_view->setColumnWidth(Model::Taints,
-                                   qMin(m_view->columnWidth(Model::Taints), kTaintsWidth));
+            view()->setColumnWidth(Model::Taints,
+                                   qMin(view()->columnWidth(Model::Taints), kTaintsWidth));
         },
         Qt::SingleShotConnection);
-    auto *clock = new QTimer(this);
-    connect(clock, &QTimer::timeout, m_model, &models::NodeTableModel::refreshClock);
-    clock->start(kClockRefreshMs);
+    refreshEvery(kClockRefreshMs, [this] { m_model->refreshClock(); });
 }
 
 bool NodesPane::selectNode(const QString &name)
 {
     const int sourceRow = m_model->rowOf(name);
     const QModelIndex index =
-        sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+        sourceRow < 0 ? QModelIndex() : proxy()->mapFromSource(m_model->index(sourceRow, 0));
     if (!index.isValid())
         return false;
-    m_view->selectionModel()->setCurrentIndex(
+    view()->selectionModel()->setCurrentIndex(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     return true;
 }
 
 QString NodesPane::currentNode() const
 {
-    const QModelIndex current = m_proxy->mapToSource(m_view->selectionModel()->currentIndex());
+    const QModelIndex current = proxy()->mapToSource(view()->selectionModel()->currentIndex());
     return current.isValid() ? m_model->keyAt(current.row()) : QString();
 }
 
@@ -154,7 +125,7 @@ void NodesPane::unlock()
            "and the lock taint from the node, so pods are sent to CCI again before the "
            "30-minute lock ends. A workload that CCI refused and that is still unchanged will "
            "be refused again and lock the node again: fix its resources first.")
-            .arg(node, m_session->contextName());
+            .arg(node, session()->contextName());
     const bool go = m_confirm ? m_confirm(title, text)
                               : QMessageBox::question(this, title, text,
                                                       QMessageBox::Yes | QMessageBox::Cancel,
@@ -163,7 +134,7 @@ void NodesPane::unlock()
         return;
     m_errorLine->hide();
     m_unlock->setEnabled(false); // until the node's change arrives, or the request fails
-    models::unlockVirtualNode(m_session, node, this, [this, node](const QString &error) {
+    models::unlockVirtualNode(session(), node, this, [this, node](const QString &error) {
         if (error.isEmpty())
             return; // the node's watch event updates the row
         m_errorLine->setText(tr("Could not unlock %1: %2").arg(node, error));

@@ -1,18 +1,11 @@
 #pragma once
 
-#include <QWidget>
+#include "ui/livetablepane.h"
 
 #include <functional>
 
-class QAction;
-class QLabel;
-class QLineEdit;
-class QTableView;
-
 namespace models {
-class ClusterSession;
 class NodeTableModel;
-class RowFilterProxy;
 } // namespace models
 
 namespace ui {
@@ -23,7 +16,7 @@ namespace ui {
 // KEY:VALUE, -negation) with the tokens name:, kind:virtual|local, ready:, taint: and
 // lock:locked|unlocked. Unlock (button, context menu, Ctrl+U) lifts the lock of the selected
 // virtual node after asking; a failure shows above the table.
-class NodesPane : public QWidget
+class NodesPane : public LiveTablePane
 {
     Q_OBJECT
 public:
@@ -32,13 +25,9 @@ public:
 
     explicit NodesPane(models::ClusterSession *session, QWidget *parent = nullptr);
 
-    QTableView *view() const { return m_view; }
-    QLineEdit *filterEdit() const { return m_filterEdit; }
-    QLabel *statusLine() const { return m_statusLine; }
     QLabel *errorLine() const { return m_errorLine; }
     QAction *unlockAction() const { return m_unlock; }
     models::NodeTableModel *model() const { return m_model; }
-    models::RowFilterProxy *proxy() const { return m_proxy; }
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
 
     // Selects the row of node `name` (false when it is not shown).
@@ -49,13 +38,8 @@ private:
     void updateActions();
     void unlock();
 
-    models::ClusterSession *m_session;
     models::NodeTableModel *m_model;
-    models::RowFilterProxy *m_proxy;
-    QLabel *m_statusLine;
     QLabel *m_errorLine;
-    QLineEdit *m_filterEdit;
-    QTableView *m_view;
     QAction *m_unlock;
     Confirm m_confirm;
 };

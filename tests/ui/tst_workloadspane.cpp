@@ -17,6 +17,8 @@
 #include "ui/workloadspane.h"
 
 #include <QAccessible>
+#include <QAction>
+#include <QMenu>
 #include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
@@ -25,6 +27,9 @@
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTableView>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QToolButton>
 
@@ -76,6 +81,12 @@ class tst_WorkloadsPane : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear(); // no columns hidden by an earlier run
+    }
+
     void defaultScenario()
     {
         SandboxFixture sandbox;
@@ -247,6 +258,60 @@ private slots:
         workloads->view()->setCurrentIndex(wv->model()->index(0, 0));
         QTest::keyClick(workloads->view(), Qt::Key_Down);
         QCOMPARE(workloads->view()->currentIndex().row(), 1);
+
+        // The selected row's object, and selecting an object by reference.
+        const int testRow = findRow(wv, {W::Namespace, W::Kind, W::Name},
+                                    {u"default"_s, u"Deployment"_s, u"test"_s});
+        workloads->view()->clearSelection();
+        QSignalSpy current(workloads, &ui::LiveTablePane::currentObjectChanged);
+        workloads->view()->selectRow(testRow);
+        const models::ObjectRef object = workloads->currentObject();
+        QCOMPARE(object.resource, u"deployments.apps"_s);
+        QCOMPARE(object.nameSpace, u"default"_s);
+        QCOMPARE(object.name, u"test"_s);
+        QVERIFY(!object.uid.isEmpty());
+        QVERIFY(!current.isEmpty());
+        QCOMPARE(current.last().at(0).value<models::ObjectRef>(), object);
+        QCOMPARE(workloads->selectedObjects(), QList<models::ObjectRef>{object});
+        workloads->view()->clearSelection();
+        QVERIFY(!workloads->currentObject().isValid());
+        QVERIFY(workloads->selectObject({object.resource, object.nameSpace, object.name, {}}));
+        QCOMPARE(workloads->currentObject(), object);
+        QVERIFY(!workloads->selectObject({u"deployments.apps"_s, u"default"_s, u"nope"_s, {}}));
+        QCOMPARE(pods->view()->model()->index(0, 0).data(models::ObjectRefRole)
+                     .value<models::ObjectRef>()
+                     .resource,
+                 u"pods"_s);
+
+        // The column chooser: the menu lists every column, a hidden column stays hidden for
+        // the next pane on the same table (the operator's choice is kept), one column stays.
+        workloads->columnsMenu()->popup({0, 0});
+        QTRY_VERIFY(workloads->columnsMenu()->isVisible());
+        QList<QAction *> toggles;
+        for (QAction *action : workloads->columnsMenu()->actions()) {
+            if (action->isCheckable())
+                toggles.append(action);
+        }
+        QCOMPARE(toggles.size(), W::ColumnCount);
+        QVERIFY(toggles.at(W::Age)->isChecked());
+        toggles.at(W::Age)->setChecked(false);
+        workloads->columnsMenu()->hide();
+        QVERIFY(workloads->view()->isColumnHidden(W::Age));
+        {
+            ui::WorkloadsPane again(&session);
+            QTRY_VERIFY(again.view()->isColumnHidden(W::Age));
+            QVERIFY(!again.view()->isColumnHidden(W::Name));
+            for (int c = 0; c < W::ColumnCount; ++c)
+                again.setColumnShown(c, false);
+            int shown = 0;
+            for (int c = 0; c < W::ColumnCount; ++c)
+                shown += again.view()->isColumnHidden(c) ? 0 : 1;
+            QCOMPARE(shown, 1);
+            for (int c = 0; c < W::ColumnCount; ++c)
+                again.setColumnShown(c, true);
+        }
+        workloads->setColumnShown(W::Age, true);
+        QVERIFY(!workloads->view()->isColumnHidden(W::Age));
 
         QAccessibleInterface *table = QAccessible::queryAccessibleInterface(workloads->view());
         QVERIFY(table && table->tableInterface());
