@@ -5,22 +5,18 @@
 #include "models/profiletablemodel.h"
 #include "models/workloadsummarymodel.h"
 #include "models/workspacecontroller.h"
-#include "ui/eventspane.h"
+#include "ui/clusterdock.h"
 #include "ui/helpdialogs.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
-#include "ui/namespacespane.h"
-#include "ui/nodespane.h"
 #include "ui/podspane.h"
 #include "ui/previewpane.h"
 #include "ui/profileform.h"
-#include "ui/profilespane.h"
 #include "ui/resourcesform.h"
 #include "ui/strategyform.h"
 #include "ui/theme.h"
 #include "ui/whatifchart.h"
 #include "ui/workbenchform.h"
-#include "ui/workloadspane.h"
 #include "ui/workspaceprompts.h"
 
 #include <QActionGroup>
@@ -118,29 +114,11 @@ MainWindow::~MainWindow()
 
 PodsPane *MainWindow::addClusterSession(models::ClusterSession *session)
 {
-    auto *dock = new QDockWidget(tr("Cluster: %1").arg(session->contextName()), this);
-    dock->setObjectName(QStringLiteral("cluster-") + session->contextName());
-    dock->setAccessibleName(tr("Cluster %1").arg(session->contextName()));
-    auto *panes = new QTabWidget(dock);
-    panes->setAccessibleName(tr("Live panes"));
-    auto *namespaces = new NamespacesPane(session, panes);
-    auto *workloads = new WorkloadsPane(session, panes);
-    auto *profiles = new ProfilesPane(session, panes);
-    auto *pods = new PodsPane(session, panes);
-    panes->addTab(namespaces, tr("Namespaces"));
-    panes->addTab(workloads, tr("Workloads"));
-    panes->addTab(profiles, tr("ScheduleProfiles"));
-    panes->addTab(pods, tr("Burst pods"));
-    panes->addTab(new NodesPane(session, panes), tr("Nodes"));
-    auto *events = new EventsPane(session, panes);
-    panes->addTab(events, tr("Events"));
-    namespaces->narrow(workloads);
-    namespaces->narrow(profiles);
-    namespaces->narrow(pods);
-    namespaces->narrow(events);
-    panes->setCurrentWidget(pods);
-    dock->setWidget(panes);
+    auto *dock = new ClusterDock(session, this);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    // A new dock takes its panes' minimum height (three rows); live tables need room.
+    if (!restoreDockWidget(dock))
+        resizeDocks({dock}, {height() * 9 / 20}, Qt::Vertical);
     auto *state = new QLabel(this);
     state->setAccessibleName(tr("Connection state of %1").arg(session->contextName()));
     const auto show = [state, session](const models::ConnectionStatus &status) {
@@ -149,7 +127,7 @@ PodsPane *MainWindow::addClusterSession(models::ClusterSession *session)
     show(session->status());
     connect(session, &models::ClusterSession::statusChanged, state, show);
     statusBar()->addPermanentWidget(state);
-    return pods;
+    return dock->podsPane();
 }
 
 const core::burst::Workspace &MainWindow::workspace() const

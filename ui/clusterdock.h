@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QDockWidget>
+
+class QTabWidget;
+
+namespace models {
+class ClusterSession;
+} // namespace models
+
+namespace ui {
+
+class EventsPane;
+class LiveTablePane;
+class NamespacesPane;
+class NodesPane;
+class PodsPane;
+class ProfilesPane;
+class WorkloadsPane;
+
+// One connected cluster in the main window: a dock titled with its context holding its live
+// panes as tabs (Namespaces, Workloads, ScheduleProfiles, Burst pods, Nodes, Events; the
+// Namespaces selection narrows the namespaced ones). The dock does not own the session.
+class ClusterDock : public QDockWidget
+{
+    Q_OBJECT
+public:
+    explicit ClusterDock(models::ClusterSession *session, QWidget *parent = nullptr);
+
+    models::ClusterSession *session() const { return m_session; }
+    QTabWidget *tabs() const { return m_tabs; }
+    NamespacesPane *namespacesPane() const { return m_namespaces; }
+    WorkloadsPane *workloadsPane() const { return m_workloads; }
+    ProfilesPane *profilesPane() const { return m_profiles; }
+    PodsPane *podsPane() const { return m_pods; }
+    NodesPane *nodesPane() const { return m_nodes; }
+    EventsPane *eventsPane() const { return m_events; }
+    // The pane of the current tab.
+    LiveTablePane *currentPane() const;
+
+private:
+    models::ClusterSession *m_session;
+    QTabWidget *m_tabs;
+    NamespacesPane *m_namespaces;
+    WorkloadsPane *m_workloads;
+    ProfilesPane *m_profiles;
+    PodsPane *m_pods;
+    NodesPane *m_nodes;
+    EventsPane *m_events;
+};
+
+} // namespace ui
