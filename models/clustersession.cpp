@@ -87,17 +87,17 @@ ClusterSession::ClusterSession(core::kube::Connection connection, QObject *paren
         },
         true, [](core::kube::InformerOptions &options) {
             // The panes read a few dozen fields of a pod; the cache keeps only those, as compact
-            // JSON text (bench/bench_livesync.cpp measures the bytes per pod), and no label
-            // index (label filters run on the model's rows).
+            // JSON text (bench/bench_livesync.cpp measures the bytes per pod), and no index:
+            // label filters run on the model's rows, and the counts per node, namespace and
+            // owner are PodAggregates', kept as batches arrive (a lookup in the compact cache
+            // would decode every pod it returns).
             options.transform = [](const QJsonObject &pod) {
                 static const QStringList kept = {core::burst::kManagedByProfileAnnotation,
                                                  core::burst::kBurstPodCpuAnnotation,
                                                  core::burst::kBurstPodMemoryAnnotation};
                 return core::kube::trimPodForLists(pod, kept);
             };
-            options.indexes = {core::kube::ObjectCache::Index::Namespace,
-                               core::kube::ObjectCache::Index::Node,
-                               core::kube::ObjectCache::Index::Owner};
+            options.indexes = {};
             options.storage = core::kube::ObjectCache::Storage::CompactJson;
         });
 }

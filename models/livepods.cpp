@@ -6,25 +6,6 @@
 
 namespace models {
 
-PodLookup sessionPods(const ClusterSession *session)
-{
-    return [session = QPointer<const ClusterSession>(session)](core::kube::ObjectCache::Index index,
-                                                               const QString &key) {
-        const core::kube::Informer *pods =
-            session ? session->informer(QStringLiteral("pods")) : nullptr;
-        return pods ? pods->cache().byIndex(index, key) : QList<QJsonObject>();
-    };
-}
-
-void PodPlacement::add(const QJsonObject &pod, const QSet<QString> &virtualNodes)
-{
-    ++total;
-    const QString node = core::kube::nodeNameOf(pod);
-    if (node.isEmpty())
-        return;
-    ++(virtualNodes.contains(node) ? cci : local);
-}
-
 void forEachChange(const core::kube::ChangeSet &changes,
                    const std::function<void(const QJsonObject &)> &gone,
                    const std::function<void(const QJsonObject &)> &present)

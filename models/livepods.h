@@ -4,6 +4,7 @@
 #include "core/kube/objectcache.h"
 #include "core/kube/objectmeta.h"
 #include "models/clustersession.h"
+#include "models/podaggregates.h"
 #include "models/podtablemodel.h"
 
 #include <QDateTime>
@@ -19,24 +20,6 @@
 namespace models {
 
 class ClusterSession;
-
-// The pods of the session's "pods" informer cache whose index value is `key` (a namespace, an
-// owner uid): the live panes count pods from there instead of keeping a second copy.
-using PodLookup =
-    std::function<QList<QJsonObject>(core::kube::ObjectCache::Index index, const QString &key)>;
-// Reads the session's current pods informer (none before discovery or after stop: no pods).
-PodLookup sessionPods(const ClusterSession *session);
-
-// Where pods run: on a virtual-kubelet node (CCI), on another node (local), or not yet bound.
-struct PodPlacement
-{
-    int total = 0;
-    int local = 0;
-    int cci = 0;
-
-    void add(const QJsonObject &pod, const QSet<QString> &virtualNodes);
-    bool operator==(const PodPlacement &) const = default;
-};
 
 // "2h", "<unknown>": the Age cell of every live table, against `now`.
 QString ageText(const QDateTime &created, const QDateTime &now);
@@ -82,11 +65,12 @@ void watchBatches(ClusterSession *session, const QString &resource, Model *model
                    });
 }
 
-// A model that counts pods (applyPods, setVirtualNodes, setPodLookup) follows the session's
-// pods informer and the virtual nodes the session's pod model knows (the session's own node
-// sink runs first).
+// A model that counts pods (applyPods, setVirtualNodes, setPods) follows the session's pods
+// informer through the session's PodAggregates (which hear each batch first) and the virtual
+// nodes the session's pod model knows (the session's own node sink runs first).
 template <typename Model> void watchPods(ClusterSession *session, Model *model)
 {
+    model->setPods(PodAggregates::of(session));
     watchBatches(session, QStringLiteral("pods"), model, &Model::applyPods);
     session->watch(QStringLiteral("nodes"),
                    [model = QPointer<Model>(model), session](const core::kube::ChangeSet &,
@@ -94,7 +78,6 @@ template <typename Model> void watchPods(ClusterSession *session, Model *model)
                        if (model)
                            model->setVirtualNodes(session->pods()->virtualNodes());
                    });
-    model->setPodLookup(sessionPods(session));
 }
 
 } // namespace models

@@ -216,10 +216,10 @@ PodPlacement LiveWorkloadModel::podsOwnedBy(const QString &uid) const
     if (!m_pods)
         return placement;
     const auto count = [&](const QString &owner) {
-        for (const QJsonObject &pod : m_pods(core::kube::ObjectCache::Index::Owner, owner)) {
-            if (core::kube::controllerRef(pod).value(u"uid").toString() == owner)
-                placement.add(pod, m_virtualNodes);
-        }
+        const PodPlacement owned = m_pods->ownedBy(owner, m_virtualNodes);
+        placement.total += owned.total;
+        placement.local += owned.local;
+        placement.cci += owned.cci;
     };
     count(uid);
     for (auto child = m_children.constFind(uid); child != m_children.cend() && child.key() == uid;

@@ -64,7 +64,8 @@ public:
     // ScheduleProfiles (optional), and the pods and nodes the session watches anyway.
     void watch(ClusterSession *session);
 
-    void setPodLookup(PodLookup lookup) { m_pods = std::move(lookup); }
+    // Where the pod counts come from (the session's PodAggregates; none: no pods).
+    void setPods(const PodAggregates *pods) { m_pods = pods; }
     void applyWorkloads(const core::kube::ChangeSet &changes);
     void applyProfiles(const core::kube::ChangeSet &changes);
     // Pods changed: the workloads that own them (and their owners) count again.
@@ -102,7 +103,7 @@ private:
     QMultiHash<QString, QString> m_children; // owner uid -> controlled workload uids
     QHash<QString, core::burst::ScheduleProfile> m_profiles; // by uid
     QSet<QString> m_virtualNodes;
-    PodLookup m_pods;
+    const PodAggregates *m_pods = nullptr;
     QDateTime m_now;
 };
 

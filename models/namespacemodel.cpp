@@ -77,10 +77,8 @@ void NamespaceModel::recompute(const QSet<QString> &names)
             continue;
         }
         NamespaceRow row = *it;
-        if (m_pods) {
-            for (const QJsonObject &pod : m_pods(core::kube::ObjectCache::Index::Namespace, name))
-                row.pods.add(pod, m_virtualNodes);
-        }
+        if (m_pods)
+            row.pods = m_pods->inNamespace(name, m_virtualNodes);
         batch.upserted.append(std::move(row));
     }
     apply(std::move(batch));

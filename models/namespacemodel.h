@@ -33,7 +33,8 @@ public:
 
     // Registers "namespaces" (optional) and the pods and nodes with `session`.
     void watch(ClusterSession *session);
-    void setPodLookup(PodLookup lookup) { m_pods = std::move(lookup); }
+    // Where the pod counts come from (the session's PodAggregates; none: no pods).
+    void setPods(const PodAggregates *pods) { m_pods = pods; }
     void applyNamespaces(const core::kube::ChangeSet &changes);
     void applyPods(const core::kube::ChangeSet &changes);
     void setVirtualNodes(const QSet<QString> &nodes);
@@ -55,7 +56,7 @@ private:
 
     QHash<QString, NamespaceRow> m_namespaces; // by name, pods not yet counted
     QSet<QString> m_virtualNodes;
-    PodLookup m_pods;
+    const PodAggregates *m_pods = nullptr;
     QDateTime m_now;
 };
 

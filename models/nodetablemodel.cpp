@@ -22,12 +22,6 @@ namespace models {
 
 namespace {
 
-bool terminated(const QJsonObject &pod)
-{
-    const QString phase = pod.value(u"status").toObject().value(u"phase").toString();
-    return phase == u"Succeeded" || phase == u"Failed";
-}
-
 qint64 cpuMilli(const QJsonObject &resources)
 {
     const auto q = core::kube::Quantity::parse(resources.value(u"cpu").toString());
@@ -74,21 +68,6 @@ QString requestedText(const QString &amount, qint64 requested, qint64 allocatabl
 }
 
 } // namespace
-
-NodeUsage nodeUsage(const QList<QJsonObject> &pods)
-{
-    NodeUsage usage;
-    for (const QJsonObject &pod : pods) {
-        if (terminated(pod))
-            continue;
-        const core::burst::PodTotals totals =
-            core::burst::localRequests(pod.value(u"spec").toObject());
-        usage.cpuMilli = core::burst::saturatingAdd(usage.cpuMilli, totals.cpuMilli);
-        usage.memoryBytes = core::burst::saturatingAdd(usage.memoryBytes, totals.memoryBytes);
-        ++usage.pods;
-    }
-    return usage;
-}
 
 NodeRow nodeRowFrom(const QJsonObject &node)
 {
@@ -147,11 +126,12 @@ void NodeTableModel::follow(ClusterSession *session)
                 self->applyNodes(changes);
         },
         true);
+    setPods(PodAggregates::of(session)); // hears each pod batch before the sink below
     session->watch(
         QStringLiteral("pods"),
-        [self](const core::kube::ChangeSet &changes, const core::kube::ObjectCache &pods) {
+        [self](const core::kube::ChangeSet &changes, const core::kube::ObjectCache &) {
             if (self)
-                self->applyPods(changes, pods);
+                self->applyPods(changes);
         },
         true);
 }
@@ -161,13 +141,12 @@ void NodeTableModel::applyNodes(const core::kube::ChangeSet &changes)
     // Keyed by name: a node deleted and created again within a batch stays.
     apply(objectBatch<NodeRow>(changes, core::kube::nameOf, [this](const QJsonObject &node) {
         NodeRow row = nodeRowFrom(node);
-        row.usage = m_usage.value(row.name);
+        row.usage = m_pods ? m_pods->nodeUsage(row.name) : NodeUsage{};
         return row;
     }));
 }
 
-void NodeTableModel::applyPods(const core::kube::ChangeSet &changes,
-                               const core::kube::ObjectCache &pods)
+void NodeTableModel::applyPods(const core::kube::ChangeSet &changes)
 {
     QSet<QString> affected;
     for (const QList<QJsonObject> *list : {&changes.added, &changes.modified, &changes.deleted}) {
@@ -178,12 +157,7 @@ void NodeTableModel::applyPods(const core::kube::ChangeSet &changes,
     }
     RowBatch<NodeRow> batch;
     for (const QString &node : std::as_const(affected)) {
-        const NodeUsage usage =
-            nodeUsage(pods.byIndex(core::kube::ObjectCache::Index::Node, node));
-        if (usage == NodeUsage{})
-            m_usage.remove(node);
-        else
-            m_usage.insert(node, usage);
+        const NodeUsage usage = m_pods ? m_pods->nodeUsage(node) : NodeUsage{};
         if (const int at = rowOf(node); at >= 0 && rowAt(at).usage != usage) {
             NodeRow row = rowAt(at);
             row.usage = usage;

@@ -2,6 +2,7 @@
 
 #include "core/kube/informer.h"
 #include "models/livetablemodel.h"
+#include "models/podaggregates.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -11,22 +12,6 @@
 namespace models {
 
 class ClusterSession;
-
-// What the non-terminated pods bound to one node request, summed as the scheduler sums them
-// (per pod: requests, or limits where no request is given; max(sum of app containers, largest
-// init container)).
-struct NodeUsage
-{
-    qint64 cpuMilli = 0;
-    qint64 memoryBytes = 0;
-    int pods = 0;
-    bool operator==(const NodeUsage &) const = default;
-};
-
-// The usage of the pods in `pods` bound to a node. Reads only what a trimmed pod keeps:
-// metadata, spec.nodeName, spec.containers[] and spec.initContainers[] (name, resources) and
-// status.phase (Succeeded and Failed pods hold nothing).
-NodeUsage nodeUsage(const QList<QJsonObject> &pods);
 
 // The fields the Nodes pane shows, read from a Node once when it arrives.
 struct NodeRow
@@ -51,7 +36,7 @@ NodeRow nodeRowFrom(const QJsonObject &node);
 
 // Every node of a connection, live (LiveTableModel, keyed by node name), with the requests of the
 // pods bound to it. Fed by two informers: nodes (applyNodes) and pods (applyPods, which
-// recomputes only the nodes the batch's pods are bound to, from the pod cache's node index).
+// refreshes only the nodes the batch's pods are bound to, from the session's PodAggregates).
 // Qt::UserRole gives sort keys (numbers for quantities, counts and ages).
 class NodeTableModel : public LiveTableModel<NodeRow>
 {
@@ -82,7 +67,9 @@ public:
     void follow(ClusterSession *session);
 
     void applyNodes(const core::kube::ChangeSet &changes);
-    void applyPods(const core::kube::ChangeSet &changes, const core::kube::ObjectCache &pods);
+    void applyPods(const core::kube::ChangeSet &changes);
+    // Where the pods' requests come from (the session's PodAggregates; none: no usage).
+    void setPods(const PodAggregates *pods) { m_pods = pods; }
 
     // Locked at now(): a virtual node whose lock end is later than now.
     bool isLocked(const NodeRow &row) const;
@@ -107,7 +94,7 @@ private:
     QVariant display(const NodeRow &row, int column) const;
     QString lockText(const NodeRow &row) const;
 
-    QHash<QString, NodeUsage> m_usage; // by node name, also for nodes not (yet) listed
+    const PodAggregates *m_pods = nullptr;
     QDateTime m_now;
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/kube/informer.h"
 #include "core/kube/objectcache.h"
+#include "models/podaggregates.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -109,29 +110,18 @@ inline core::kube::ChangeSet deleted(const QList<QJsonObject> &objects)
     return set;
 }
 
-// A pods informer cache stand-in: the batch goes into the cache first, as the informer does.
+// The session's pod aggregates stand-in: the batch goes into the aggregates first, as the
+// session's own sink does before any model's.
 struct PodCache
 {
-    core::kube::ObjectCache cache;
+    models::PodAggregates aggregates;
 
     core::kube::ChangeSet apply(core::kube::ChangeSet set)
     {
-        for (const QJsonObject &p : set.added)
-            cache.upsert(p);
-        for (const QJsonObject &p : set.modified) {
-            cache.remove(p); // no resourceVersions here: replace outright
-            cache.upsert(p);
-        }
-        for (const QJsonObject &p : set.deleted)
-            cache.remove(p);
+        aggregates.apply(set);
         return set;
     }
-    auto lookup()
-    {
-        return [this](core::kube::ObjectCache::Index index, const QString &key) {
-            return cache.byIndex(index, key);
-        };
-    }
+    const models::PodAggregates *pods() const { return &aggregates; }
 };
 
 } // namespace liveobjects

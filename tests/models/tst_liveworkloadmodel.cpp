@@ -80,7 +80,7 @@ private slots:
             QAbstractItemModelTester tester(&model,
                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
             PodCache pods;
-            model.setPodLookup(pods.lookup());
+            model.setPods(pods.pods());
             model.setVirtualNodes({kVk});
             if (podsFirst)
                 model.applyPods(pods.apply(added(chainPods())));
@@ -187,7 +187,7 @@ private slots:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         PodCache pods;
-        model.setPodLookup(pods.lookup());
+        model.setPods(pods.pods());
         model.applyWorkloads(added(chainWorkloads()));
         model.applyPods(pods.apply(added(chainPods())));
         QCOMPARE(cellOf(model, u"d"_s, LiveWorkloadModel::PodsCci), u"0"_s); // no virtual nodes yet

@@ -43,7 +43,7 @@ private slots:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         PodCache pods;
-        model.setPodLookup(pods.lookup());
+        model.setPods(pods.pods());
         model.applyPods(pods.apply(added({pod(u"a"_s, u"p1"_s, u"vk"_s)})));
         model.applyNamespaces(added({ns(u"a"_s), ns(u"b"_s), ns(u"c"_s, u"Terminating"_s)}));
         QCOMPARE(model.rowCount(), 3);

@@ -4,6 +4,7 @@
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -131,10 +132,83 @@ private slots:
     {
         QFETCH(QJsonObject, pod);
         QFETCH(NodeUsage, usage);
-        const NodeUsage got = models::nodeUsage({pod});
+        models::PodAggregates pods;
+        core::kube::ChangeSet batch;
+        batch.added = {pod};
+        pods.apply(batch);
+        const NodeUsage got = pods.nodeUsage(u"n1"_s);
         QCOMPARE(got.cpuMilli, usage.cpuMilli);
         QCOMPARE(got.memoryBytes, usage.memoryBytes);
         QCOMPARE(got.pods, usage.pods);
+    }
+
+    // The aggregates follow any history of changes: a pod that moves node, finishes, changes
+    // owner or goes away takes its old share out. After a random history they equal aggregates
+    // built from the surviving pods alone; sums past int64 clamp and come back exactly.
+    void aggregatesFollowAnyHistory()
+    {
+        QRandomGenerator random(20261206);
+        models::PodAggregates live;
+        QHash<QString, QJsonObject> current;
+        const QStringList nodes{u"n1"_s, u"n2"_s, u"vk"_s, QString()};
+        const QStringList owners{u"rs-a"_s, u"rs-b"_s, QString()};
+        for (int step = 0; step < 400; ++step) {
+            core::kube::ChangeSet batch;
+            for (int i = 0; i < 8; ++i) {
+                const QString name = u"p%1"_s.arg(random.bounded(60));
+                if (current.contains(name) && random.bounded(4) == 0) {
+                    batch.deleted.append(current.take(name));
+                    continue;
+                }
+                QJsonObject p = pod(name, nodes.at(random.bounded(nodes.size())),
+                                    QJsonArray{container(
+                                        u"app"_s, cpuMemory(u"%1m"_s.arg(random.bounded(2000)),
+                                                            u"%1Mi"_s.arg(random.bounded(900))))},
+                                    {}, random.bounded(5) == 0 ? u"Succeeded"_s : u"Running"_s);
+                if (const QString owner = owners.at(random.bounded(owners.size()));
+                    !owner.isEmpty()) {
+                    QJsonObject metadata = p.value(u"metadata").toObject();
+                    metadata.insert(u"ownerReferences"_s,
+                                    QJsonArray{QJsonObject{{u"uid"_s, owner},
+                                                           {u"kind"_s, u"ReplicaSet"_s},
+                                                           {u"name"_s, owner},
+                                                           {u"controller"_s, true}}});
+                    p.insert(u"metadata"_s, metadata);
+                }
+                (current.contains(name) ? batch.modified : batch.added).append(p);
+                current.insert(name, p);
+            }
+            live.apply(batch);
+        }
+        models::PodAggregates fresh;
+        core::kube::ChangeSet all;
+        all.added = current.values();
+        fresh.apply(all);
+        QCOMPARE(live.podCount(), current.size());
+        const QSet<QString> virtualNodes{u"vk"_s};
+        for (const QString &n : nodes) {
+            QCOMPARE(live.nodeUsage(n), fresh.nodeUsage(n));
+        }
+        for (const QString &o : owners)
+            QCOMPARE(live.ownedBy(o, virtualNodes), fresh.ownedBy(o, virtualNodes));
+        QCOMPARE(live.inNamespace(u"default"_s, virtualNodes),
+                 fresh.inNamespace(u"default"_s, virtualNodes));
+        const models::PodPlacement placement = live.inNamespace(u"default"_s, virtualNodes);
+        QCOMPARE(placement.total, int(current.size()));
+        QVERIFY(placement.cci > 0 && placement.local > 0);
+
+        // Hostile sizes: two pods of 8Ei each clamp the node's sum, and one leaving restores it.
+        models::PodAggregates huge;
+        core::kube::ChangeSet two;
+        two.added = {simplePod(u"h1"_s, u"n1"_s, u"1"_s, u"7Ei"_s),
+                     simplePod(u"h2"_s, u"n1"_s, u"1"_s, u"7Ei"_s)};
+        huge.apply(two);
+        QCOMPARE(huge.nodeUsage(u"n1"_s).memoryBytes, std::numeric_limits<qint64>::max());
+        core::kube::ChangeSet one;
+        one.deleted = {two.added.at(0)};
+        huge.apply(one);
+        QCOMPARE(huge.nodeUsage(u"n1"_s).memoryBytes, 7LL << 60);
+        QCOMPARE(huge.nodeUsage(u"n1"_s).pods, 1);
     }
 
     void podBatchesChangeOnlyTheirNodes()
@@ -143,15 +217,15 @@ private slots:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        core::kube::ObjectCache pods;
+        models::PodAggregates pods;
+        model.setPods(&pods);
         // Pods arrive before their nodes: the usage waits for the node's row.
         core::kube::ChangeSet first;
         for (const QJsonObject &p : {simplePod(u"a"_s, u"n1"_s, u"1"_s, u"1Gi"_s),
-                                     simplePod(u"b"_s, u"n2"_s, u"500m"_s, u"512Mi"_s)}) {
-            pods.upsert(p);
+                                     simplePod(u"b"_s, u"n2"_s, u"500m"_s, u"512Mi"_s)})
             first.added.append(p);
-        }
-        model.applyPods(first, pods);
+        pods.apply(first);
+        model.applyPods(first);
         QCOMPARE(model.rowCount(), 0);
         core::kube::ChangeSet nodes;
         nodes.added = {node(u"n1"_s), node(u"n2"_s), node(u"n3"_s)};
@@ -168,12 +242,11 @@ private slots:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         core::kube::ChangeSet second;
         const QJsonObject c = simplePod(u"c"_s, u"n2"_s, u"250m"_s, u"256Mi"_s);
-        pods.upsert(c);
         second.added = {c};
         const QJsonObject a = simplePod(u"a"_s, u"n1"_s, u"1"_s, u"1Gi"_s);
-        pods.remove(a);
         second.deleted = {a};
-        model.applyPods(second, pods);
+        pods.apply(second);
+        model.applyPods(second);
         QSet<int> rows;
         for (const QList<QVariant> &signal : changed) {
             for (int row = signal.at(0).toModelIndex().row();
