@@ -8,7 +8,9 @@
 #include <QJsonDocument>
 #include <QReadWriteLock>
 
+#include <chrono>
 #include <deque>
+#include <mutex>
 #include <functional>
 #include <map>
 
@@ -89,6 +91,49 @@ struct ObjectStore::Core
     qint64 compacted = 0; // changes up to this revision are forgotten
     QHash<QString, Bucket> buckets;
     std::deque<RecordedChange> history;
+
+    // The pages after the first of a paged list are served from a copy of the bucket taken
+    // when the first page was (entries share their bytes with the live bucket), so the pages
+    // of one list are one snapshot at its resourceVersion, as etcd serves them. Without it a
+    // pod changed between two pages came back newer than the list's resourceVersion, and the
+    // watch that followed replayed it: an informer saw the same version twice, and an older
+    // one in between.
+    struct ListSnapshot
+    {
+        QString typeKey;
+        qint64 revision = 0;
+        std::chrono::steady_clock::time_point taken;
+        std::shared_ptr<const Bucket> bucket;
+    };
+    static constexpr int kListSnapshots = 8;
+    static constexpr std::chrono::seconds kListSnapshotLifetime{300}; // etcd's compaction
+    mutable std::mutex snapshotLock;
+    mutable std::deque<ListSnapshot> snapshots;
+
+    std::shared_ptr<const Bucket> snapshot(const QString &typeKey, qint64 revision) const
+    {
+        const std::lock_guard guard(snapshotLock);
+        const auto now = std::chrono::steady_clock::now();
+        while (!snapshots.empty() && now - snapshots.front().taken > kListSnapshotLifetime)
+            snapshots.pop_front();
+        for (const ListSnapshot &s : snapshots) {
+            if (s.typeKey == typeKey && s.revision == revision)
+                return s.bucket;
+        }
+        return nullptr;
+    }
+    void keepSnapshot(const QString &typeKey, qint64 revision, const Bucket &bucket) const
+    {
+        auto copy = std::make_shared<const Bucket>(bucket);
+        const std::lock_guard guard(snapshotLock);
+        for (const ListSnapshot &s : snapshots) {
+            if (s.typeKey == typeKey && s.revision == revision)
+                return; // another list of the same revision took it
+        }
+        snapshots.push_back({typeKey, revision, std::chrono::steady_clock::now(), std::move(copy)});
+        while (snapshots.size() > kListSnapshots)
+            snapshots.pop_front();
+    }
     QList<std::shared_ptr<Watch>> watches;
 
     // `objectJson` and `previousJson` are the compact forms of change.object and change.previous.
@@ -320,9 +365,14 @@ ServerResult<ObjectList> ObjectStore::list(const ResourceType &type,
         from = token->start;
     }
     result.resourceVersion = QString::number(listRevision);
-    const auto bucket = m_core->buckets.constFind(type.key());
-    if (bucket == m_core->buckets.cend())
+    const auto live = m_core->buckets.constFind(type.key());
+    if (live == m_core->buckets.cend())
         return result;
+    // A later page reads the first page's snapshot; when that is gone (more lists at once than
+    // snapshots kept, or older than their lifetime) it reads the live bucket, as before.
+    const std::shared_ptr<const Bucket> snapshot =
+        from.isEmpty() ? nullptr : m_core->snapshot(type.key(), listRevision);
+    const Bucket *bucket = snapshot ? snapshot.get() : &*live;
     const QString prefix =
         options.namespaceName.isEmpty() ? QString() : options.namespaceName + u'/';
     auto it = Core::rangeStart(*bucket, prefix, from);
@@ -338,8 +388,11 @@ ServerResult<ObjectList> ObjectStore::list(const ResourceType &type,
         if (options.fieldSelector.matches(object))
             result.items << object;
     }
-    if (it != bucket->end() && it->first.startsWith(prefix))
+    if (it != bucket->end() && it->first.startsWith(prefix)) {
         result.continueToken = encodeContinueToken({listRevision, lastKey + QChar(u'\0')});
+        if (from.isEmpty())
+            m_core->keepSnapshot(type.key(), listRevision, *live);
+    }
     return result;
 }
 
