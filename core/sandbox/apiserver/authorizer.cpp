@@ -229,12 +229,13 @@ SandboxUser restrictedUser(const QString &token, const QStringList &namespaces)
                                   QStringLiteral("cronjobs"),
                                   QStringLiteral("daemonsets"),
                                   QStringLiteral("scheduleprofiles")};
-    return SandboxUser{restrictedUserName(),
-                       token,
-                       {AccessRule{read, readable, namespaces},
-                        AccessRule{{QStringLiteral("update"), QStringLiteral("patch")},
-                                   {QStringLiteral("deployments")},
-                                   namespaces}}};
+    return SandboxUser{
+        restrictedUserName(),
+        token,
+        {AccessRule{read, readable, namespaces},
+         AccessRule{{QStringLiteral("update"), QStringLiteral("patch")},
+                    {QStringLiteral("deployments"), QStringLiteral("deployments/scale")},
+                    namespaces}}};
 }
 
 } // namespace core::sandbox

@@ -82,8 +82,8 @@ private:
 
 // The sandbox's restricted user "sandbox-restricted": get, list and watch on pods, events,
 // deployments, replicasets, statefulsets, jobs, cronjobs, daemonsets and scheduleprofiles, and
-// update and patch on deployments, in `namespaces` only; nothing cluster-scoped (no nodes, no
-// namespaces).
+// update and patch on deployments and deployments/scale, in `namespaces` only; nothing
+// cluster-scoped (no nodes, no namespaces).
 SandboxUser restrictedUser(const QString &token, const QStringList &namespaces);
 QString restrictedUserName();              // "sandbox-restricted"
 QStringList defaultRestrictedNamespaces(); // {"payments"}

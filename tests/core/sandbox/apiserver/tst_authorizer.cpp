@@ -205,12 +205,12 @@ private slots:
         QCOMPARE(node.value(u"details").toObject(),
                  QJsonObject({{u"name"_qs, u"virtual-kubelet"_qs}, {u"kind"_qs, u"nodes"_qs}}));
         const QJsonObject scale = body(send(request(
-            "PATCH", "/apis/apps/v1/namespaces/default/deployments/nginx/scale", kRestrictedToken,
-            "{}")));
+            "PATCH", "/apis/apps/v1/namespaces/payments/replicasets/nginx-1/scale",
+            kRestrictedToken, "{}")));
         QCOMPARE(scale.value(u"message").toString(),
-                 u"deployments.apps \"nginx\" is forbidden: User \"sandbox-restricted\" cannot "
-                 u"patch resource \"deployments/scale\" in API group \"apps\" in the namespace "
-                 u"\"default\"");
+                 u"replicasets.apps \"nginx-1\" is forbidden: User \"sandbox-restricted\" cannot "
+                 u"patch resource \"replicasets/scale\" in API group \"apps\" in the namespace "
+                 u"\"payments\"");
         QCOMPARE(scale.value(u"details").toObject().value(u"group").toString(), u"apps");
     }
 
@@ -224,6 +224,11 @@ private slots:
         QCOMPARE(send(patch).response().status, 200);
         patch.setTarget("/apis/apps/v1/namespaces/default/deployments/nginx");
         QCOMPARE(send(patch).response().status, 403);
+        HttpRequest scale = request("PATCH",
+                                    "/apis/apps/v1/namespaces/payments/deployments/nginx/scale",
+                                    kRestrictedToken, R"({"spec":{"replicas":2}})");
+        scale.headers.set("Content-Type", "application/merge-patch+json");
+        QCOMPARE(send(scale).response().status, 200);
         const HttpReply create = send(request("POST", "/api/v1/namespaces/payments/pods",
                                               kRestrictedToken, R"({"metadata":{"name":"x"}})"));
         QCOMPARE(create.response().status, 403);
