@@ -1,6 +1,7 @@
 #include "ui/livepane.h"
 
 #include "models/clustersession.h"
+#include "ui/livetablepane.h"
 
 #include <QHeaderView>
 #include <QLineEdit>
@@ -9,20 +10,24 @@
 
 namespace ui {
 
-ConnectionStatusLine::ConnectionStatusLine(models::ClusterSession *session, QWidget *parent)
-    : QLabel(parent), m_session(session)
+ConnectionStatusLine::ConnectionStatusLine(models::ClusterSession *session, QWidget *parent,
+                                           const QString &resource)
+    : QLabel(parent), m_session(session), m_resource(resource)
 {
     setAccessibleName(tr("Connection state"));
     setWordWrap(true);
     connect(session, &models::ClusterSession::statusChanged, this, &ConnectionStatusLine::show);
+    connect(session, &models::ClusterSession::resourceStateChanged, this,
+            [this](const QString &changed) {
+                if (changed == m_resource)
+                    show(m_session->status());
+            });
     show(session->status());
 }
 
 void ConnectionStatusLine::show(const models::ConnectionStatus &status)
 {
-    setText(models::describeStatus(m_session->contextName(), status));
-    // Anything but live data is marked, so the table is never read as current by mistake.
-    setStyleSheet(status.live() ? QString() : QStringLiteral("color: #b06000; font-weight: bold"));
+    showSessionStatus(this, m_session, status, m_resource);
 }
 
 void setUpLiveTable(QTableView *view)

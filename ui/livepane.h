@@ -20,12 +20,15 @@ class ConnectionStatusLine : public QLabel
 {
     Q_OBJECT
 public:
-    explicit ConnectionStatusLine(models::ClusterSession *session, QWidget *parent = nullptr);
+    // `resource`: the pane's resource ("nodes"), so the line says when it is forbidden.
+    explicit ConnectionStatusLine(models::ClusterSession *session, QWidget *parent = nullptr,
+                                  const QString &resource = {});
 
 private:
     void show(const models::ConnectionStatus &status);
 
     models::ClusterSession *m_session;
+    QString m_resource;
 };
 
 // What the live panes' tables share: whole-row selection, no row header, compact rows, the last

@@ -20,9 +20,10 @@ struct ConnectionStatus;
 namespace ui {
 
 // The session status line of every live pane: what the connection is doing, marked in colour
-// whenever the data is not live.
-void showSessionStatus(QLabel *line, const QString &context,
-                       const models::ConnectionStatus &status);
+// whenever the data is not live, and "Forbidden: <server message>" when the pane's resource
+// (`resource`, "" = none) is forbidden to the user.
+void showSessionStatus(QLabel *line, models::ClusterSession *session,
+                       const models::ConnectionStatus &status, const QString &resource = {});
 
 // "Showing 2 namespaces" and a button to show all again: visible while the Namespaces pane
 // narrows the live panes, so a short table is never mistaken for the whole cluster.
@@ -59,6 +60,8 @@ public:
     QLabel *statusLine() const { return m_statusLine; }
     NamespaceScope *scope() const { return m_scope; }
     models::RowFilterProxy *proxy() const { return m_proxy; }
+    // The resource the pane shows ("namespaces"), so its status line says when it is forbidden.
+    void setResource(const QString &resource);
 
 public slots:
     // Narrows the rows to these namespaces (the Namespaces pane's selection); empty = all.
@@ -74,6 +77,7 @@ protected:
 
 private:
     models::ClusterSession *m_session;
+    QString m_resource;
     models::RowFilterProxy *m_proxy;
     QLabel *m_statusLine;
     NamespaceScope *m_scope;

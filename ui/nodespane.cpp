@@ -32,7 +32,7 @@ NodesPane::NodesPane(models::ClusterSession *session, QWidget *parent)
       m_session(session),
       m_model(new models::NodeTableModel(session)),
       m_proxy(new models::RowFilterProxy(this)),
-      m_statusLine(new ConnectionStatusLine(session, this)),
+      m_statusLine(new ConnectionStatusLine(session, this, QStringLiteral("nodes"))),
       m_errorLine(new QLabel(this)),
       m_filterEdit(new QLineEdit(this)),
       m_view(new QTableView(this)),
@@ -116,6 +116,16 @@ NodesPane::NodesPane(models::ClusterSession *session, QWidget *parent)
     auto *clock = new QTimer(this);
     connect(clock, &QTimer::timeout, m_model, &models::NodeTableModel::refreshClock);
     clock->start(kClockRefreshMs);
+    // Unlock patches the node: offered only to a user who may (asked again on each connect).
+    const auto askPatch = [this] {
+        m_session->canI(QStringLiteral("patch"), QStringLiteral("nodes"), QString(), this,
+                        [this](bool allowed, const QString &) {
+                            m_mayPatchNodes = allowed;
+                            updateActions();
+                        });
+    };
+    connect(session, &models::ClusterSession::discovered, this, askPatch);
+    askPatch();
 }
 
 bool NodesPane::selectNode(const QString &name)
@@ -139,7 +149,7 @@ QString NodesPane::currentNode() const
 void NodesPane::updateActions()
 {
     const int row = m_model->rowOf(currentNode());
-    m_unlock->setEnabled(row >= 0 && m_model->canUnlock(m_model->rowAt(row)));
+    m_unlock->setEnabled(m_mayPatchNodes && row >= 0 && m_model->canUnlock(m_model->rowAt(row)));
 }
 
 void NodesPane::unlock()

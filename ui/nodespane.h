@@ -58,6 +58,7 @@ private:
     QTableView *m_view;
     QAction *m_unlock;
     Confirm m_confirm;
+    bool m_mayPatchNodes = false; // a SelfSubjectAccessReview allowed patch on nodes
 };
 
 } // namespace ui
