@@ -1,6 +1,7 @@
 #include "core/sandbox/apiserver/authorizer.h"
 
 #include "core/common/tr.h"
+#include "core/sandbox/apiserver/authenticator.h"
 #include "core/sandbox/transport/httprequest.h"
 
 #include <QJsonArray>
@@ -71,11 +72,7 @@ void Authorizer::addUser(SandboxUser user)
 
 const SandboxUser *Authorizer::userFor(const HttpRequest &request) const
 {
-    const QByteArray header = request.headers.value("Authorization").trimmed();
-    const qsizetype space = header.indexOf(' ');
-    if (space <= 0 || header.left(space).toLower() != "bearer")
-        return nullptr;
-    const QString token = QString::fromUtf8(header.mid(space + 1).trimmed());
+    const QString token = Authenticator::bearerToken(request);
     for (const SandboxUser &user : m_users) {
         if (!token.isEmpty() && user.token == token)
             return &user;
