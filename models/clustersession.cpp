@@ -182,6 +182,7 @@ void ClusterSession::stop()
         }
         w.informer = nullptr;
         w.synced = false;
+        w.mapping = {}; // the next discovery resolves it again
     }
     m_failing.clear();
     ++m_generation;
@@ -309,7 +310,7 @@ bool ClusterSession::allSynced() const
         if (w.informer && !w.synced)
             return false;
         if (!w.informer && w.state.access == ResourceState::Access::Pending &&
-            w.mapping.resource.size())
+            !w.mapping.resource.isEmpty())
             return false; // looking for namespaces
     }
     return true;
