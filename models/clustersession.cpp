@@ -3,11 +3,15 @@
 #include "core/burst/cciconventions.h"
 #include "core/kube/apiclient.h"
 #include "core/kube/informer.h"
+#include "core/kube/objectmeta.h"
 #include "core/kube/podsummary.h"
 #include "models/podtablemodel.h"
 #include "models/tr.h"
 
+#include <QJsonArray>
 #include <QLocale>
+#include <QPointer>
+#include <QSettings>
 #include <QTimer>
 
 namespace models {
@@ -15,6 +19,7 @@ namespace models {
 namespace {
 
 constexpr int kRediscoverMs = 5000;
+constexpr qint64 kAnswerTtlMs = 10000; // how long a SelfSubjectAccessReview answer is reused
 
 ConnectionState stateFor(const core::kube::ApiStatusError &error)
 {
@@ -28,6 +33,22 @@ ConnectionState stateFor(const core::kube::ApiStatusError &error)
 }
 
 } // namespace
+
+QString describeResourceState(const ResourceState &state)
+{
+    switch (state.access) {
+    case ResourceState::Access::Pending:
+        return Tr::tr("waiting");
+    case ResourceState::Access::AllNamespaces:
+        return Tr::tr("watching all namespaces");
+    case ResourceState::Access::Namespaces:
+        return Tr::tr("watching %n namespace(s): %1", nullptr, int(state.namespaces.size()))
+            .arg(state.namespaces.join(Tr::tr(", ")));
+    case ResourceState::Access::Forbidden:
+        return Tr::tr("Forbidden: %1").arg(state.message);
+    }
+    return QString();
+}
 
 QString describeStatus(const QString &context, const ConnectionStatus &status)
 {
@@ -74,6 +95,7 @@ ClusterSession::ClusterSession(core::kube::Connection connection, QObject *paren
       m_podModel(new PodTableModel(this))
 {
     qRegisterMetaType<models::ConnectionStatus>();
+    qRegisterMetaType<models::ResourceState>();
     watch(
         QStringLiteral("nodes"),
         [this](const core::kube::ChangeSet &, const core::kube::ObjectCache &cache) {
@@ -160,8 +182,15 @@ void ClusterSession::stop()
         }
         w.informer = nullptr;
         w.synced = false;
+        w.mapping = {}; // the next discovery resolves it again
     }
     m_failing.clear();
+    ++m_generation;
+    m_candidates.reset();
+    m_candidateWaiters.clear();
+    m_answers.clear();
+    for (auto it = m_watched.begin(); it != m_watched.end(); ++it)
+        setResourceState(it.key(), {});
     if (m_status.state != ConnectionState::Disconnected)
         setState(ConnectionState::Disconnected);
 }
@@ -182,20 +211,8 @@ void ClusterSession::startInformers(const core::kube::RestMapper &mapper)
             setState(ConnectionState::Forbidden, resource.error().message);
             return;
         }
-        core::kube::InformerOptions options;
-        options.reflector.resource = resource.value();
-        for (const Tune &tune : std::as_const(w.tunes))
-            tune(options);
-        auto *created = new core::kube::Informer(m_client, options, this);
-        connect(created, &core::kube::Informer::warning, this,
-                [this, created](const core::kube::ApiStatusError &e) { onFailure(created, e); });
-        connect(created, &core::kube::Informer::watching, this,
-                [this, created] { onWatching(created); });
-        connect(created, &core::kube::Informer::synced, this, [this, name] { onSynced(name); });
-        connect(created, &core::kube::Informer::changes, this,
-                [this, name](const core::kube::ChangeSet &changes) { onChanges(name, changes); });
-        w.informer = created;
-        started.append(created);
+        w.mapping = resource.value();
+        started.append(startInformer(name, {}));
     }
     setState(ConnectionState::Syncing);
     emit discovered();
@@ -203,11 +220,42 @@ void ClusterSession::startInformers(const core::kube::RestMapper &mapper)
         informer->start();
 }
 
-void ClusterSession::onFailure(core::kube::Informer *informer,
+core::kube::Informer *ClusterSession::startInformer(const QString &name,
+                                                    const QStringList &namespaces)
+{
+    Watched &w = m_watched[name];
+    core::kube::InformerOptions options;
+    options.reflector.resource = w.mapping;
+    options.namespaces = namespaces;
+    for (const Tune &tune : std::as_const(w.tunes))
+        tune(options);
+    auto *created = new core::kube::Informer(m_client, options, this);
+    connect(created, &core::kube::Informer::warning, this,
+            [this, name, created](const core::kube::ApiStatusError &e) {
+                onFailure(name, created, e);
+            });
+    connect(created, &core::kube::Informer::watching, this,
+            [this, created] { onWatching(created); });
+    connect(created, &core::kube::Informer::synced, this, [this, name] { onSynced(name); });
+    connect(created, &core::kube::Informer::changes, this,
+            [this, name](const core::kube::ChangeSet &changes) { onChanges(name, changes); });
+    w.informer = created;
+    w.synced = false;
+    setResourceState(name, {namespaces.isEmpty() ? ResourceState::Access::AllNamespaces
+                                                 : ResourceState::Access::Namespaces,
+                            namespaces, QString()});
+    return created;
+}
+
+void ClusterSession::onFailure(const QString &name, core::kube::Informer *informer,
                                const core::kube::ApiStatusError &error)
 {
     if (m_status.state == ConnectionState::Disconnected)
         return;
+    if (error.httpStatus == 403 && informer->namespaces().isEmpty()) {
+        narrow(name, error);
+        return;
+    }
     m_failing.insert(informer);
     const ConnectionState state = stateFor(error);
     // A transport failure while watching is a reconnect in progress, not a lost cluster.
@@ -261,8 +309,22 @@ bool ClusterSession::allSynced() const
     for (const Watched &w : m_watched) {
         if (w.informer && !w.synced)
             return false;
+        if (!w.informer && w.state.access == ResourceState::Access::Pending &&
+            !w.mapping.resource.isEmpty())
+            return false; // looking for namespaces
     }
     return true;
+}
+
+bool ClusterSession::allForbidden() const
+{
+    bool any = false;
+    for (const Watched &w : m_watched) {
+        if (w.informer || w.state.access == ResourceState::Access::Pending)
+            return false;
+        any = any || w.state.access == ResourceState::Access::Forbidden;
+    }
+    return any;
 }
 
 bool ClusterSession::live() const
@@ -280,6 +342,184 @@ void ClusterSession::setState(ConnectionState state, const QString &detail)
     m_status.detail = detail;
     m_status.pods = m_podModel->rowCount();
     emit statusChanged(m_status);
+}
+
+ResourceState ClusterSession::resourceState(const QString &resource) const
+{
+    return m_watched.value(resource).state;
+}
+
+QString ClusterSession::namespacesSettingsKey(const QString &context)
+{
+    return QStringLiteral("contexts/%1/namespaces").arg(context);
+}
+
+void ClusterSession::setResourceState(const QString &name, ResourceState state)
+{
+    Watched &w = m_watched[name];
+    if (w.state == state)
+        return;
+    w.state = std::move(state);
+    emit resourceStateChanged(name, w.state);
+}
+
+void ClusterSession::narrow(const QString &name, const core::kube::ApiStatusError &error)
+{
+    Watched &w = m_watched[name];
+    if (w.informer) {
+        m_failing.remove(w.informer);
+        w.informer->stop();
+        w.informer->deleteLater();
+        w.informer = nullptr;
+    }
+    w.synced = false;
+    if (!w.mapping.namespaced) {
+        forbid(name, error.message);
+        return;
+    }
+    setResourceState(name, {});
+    const quint64 generation = m_generation;
+    const QString message = error.message;
+    candidateNamespaces([this, name, generation, message](const QStringList &candidates) {
+        if (generation == m_generation)
+            watchAllowed(name, candidates, message);
+    });
+}
+
+void ClusterSession::watchAllowed(const QString &name, const QStringList &candidates,
+                                  const QString &message)
+{
+    // list and watch in each candidate; the answers come back in any order.
+    struct Tally
+    {
+        QHash<QString, int> yes; // namespace -> allowed verbs so far
+        int pending = 0;
+    };
+    auto tally = std::make_shared<Tally>();
+    tally->pending = int(candidates.size()) * 2;
+    const quint64 generation = m_generation;
+    const auto finish = [this, name, candidates, message, tally, generation] {
+        if (--tally->pending > 0 || generation != m_generation)
+            return;
+        QStringList allowed;
+        for (const QString &ns : candidates) {
+            if (tally->yes.value(ns) == 2)
+                allowed.append(ns);
+        }
+        if (allowed.isEmpty()) {
+            forbid(name, message);
+            return;
+        }
+        startInformer(name, allowed)->start();
+        setState(m_status.state == ConnectionState::Synced ? ConnectionState::Syncing
+                                                           : m_status.state,
+                 m_status.detail);
+    };
+    if (candidates.isEmpty()) {
+        ++tally->pending;
+        finish();
+        return;
+    }
+    const Watched &w = m_watched[name];
+    for (const QString &ns : candidates) {
+        for (const QString &verb : {QStringLiteral("list"), QStringLiteral("watch")}) {
+            review({verb, w.mapping.group, w.mapping.resource, ns, {}, {}},
+                   [tally, ns, finish](const core::kube::ApiResult<core::kube::AccessAnswer> &a) {
+                       // No answer (no authorization API): try, the watch will tell.
+                       if (!a || a.value().allowed)
+                           ++tally->yes[ns];
+                       finish();
+                   });
+        }
+    }
+}
+
+void ClusterSession::forbid(const QString &name, const QString &message)
+{
+    setResourceState(name, {ResourceState::Access::Forbidden, {}, message});
+    if (allForbidden())
+        setState(ConnectionState::Forbidden, message);
+    else if (live())
+        setState(ConnectionState::Synced);
+}
+
+void ClusterSession::candidateNamespaces(std::function<void(const QStringList &)> done)
+{
+    if (m_candidates) {
+        done(*m_candidates);
+        return;
+    }
+    m_candidateWaiters.append(std::move(done));
+    if (m_candidateWaiters.size() > 1)
+        return; // already asking
+    QStringList names;
+    const QString own = m_client->connection().defaultNamespace;
+    names.append(own.isEmpty() ? QStringLiteral("default") : own);
+    names += QSettings().value(namespacesSettingsKey(m_contextName)).toStringList();
+    core::kube::ApiRequest request;
+    request.path = QStringLiteral("/api/v1/namespaces");
+    const quint64 generation = m_generation;
+    m_client->send(
+        request, this,
+        [this, names, generation](const core::kube::ApiResult<core::kube::ApiResponse> &r) mutable {
+            if (generation != m_generation)
+                return;
+            if (r) { // a user who may list namespaces may try them all
+                for (const QJsonValue &item : r.value().json().value(u"items").toArray())
+                    names.append(core::kube::nameOf(item.toObject()));
+            }
+            names.removeAll(QString());
+            names.removeDuplicates();
+            m_candidates = names;
+            for (const auto &waiter : std::exchange(m_candidateWaiters, {}))
+                waiter(names);
+        });
+}
+
+void ClusterSession::review(const core::kube::AccessQuestion &q, Review done)
+{
+    const QString key =
+        QStringList{q.verb, q.group, q.resource, q.nameSpace, q.subresource, q.name}.join(u'\x1f');
+    const auto cached = m_answers.constFind(key);
+    if (cached != m_answers.cend() &&
+        cached->at.msecsTo(QDateTime::currentDateTimeUtc()) < kAnswerTtlMs) {
+        done(cached->answer);
+        return;
+    }
+    core::kube::reviewAccess(
+        m_client, q, this,
+        [this, key, done](const core::kube::ApiResult<core::kube::AccessAnswer> &a) {
+            if (a)
+                m_answers.insert(key, {a.value(), QDateTime::currentDateTimeUtc()});
+            done(a);
+        });
+}
+
+void ClusterSession::canI(const QString &verb, const QString &resource, const QString &nameSpace,
+                          QObject *context,
+                          std::function<void(bool allowed, const QString &reason)> done)
+{
+    QPointer<QObject> guard(context);
+    m_client->resolve(
+        resource, this,
+        [this, verb, nameSpace, guard,
+         done](const core::kube::ApiResult<core::kube::ResourceMapping> &m) {
+            if (!guard)
+                return;
+            if (!m) {
+                done(false, m.error().toError().message);
+                return;
+            }
+            review({verb, m.value().group, m.value().resource, nameSpace, {}, {}},
+                   [guard, done](const core::kube::ApiResult<core::kube::AccessAnswer> &a) {
+                       if (!guard)
+                           return;
+                       if (!a)
+                           done(false, a.error().toError().message);
+                       else
+                           done(a.value().allowed, a.value().reason);
+                   });
+        });
 }
 
 } // namespace models

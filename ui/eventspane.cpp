@@ -55,6 +55,7 @@ EventsPane::EventsPane(models::ClusterSession *session, QWidget *parent)
     });
     rows->setNamespaceColumn(Model::Namespace);
     view()->setObjectName(QStringLiteral("events"));
+    setResource(QStringLiteral("events"));
     view()->sortByColumn(Model::LastSeen, Qt::AscendingOrder); // newest first
 
     auto *burstTimer = new QTimer(this);

@@ -19,12 +19,18 @@
 
 namespace ui {
 
-void showSessionStatus(QLabel *line, const QString &context, const models::ConnectionStatus &status)
+void showSessionStatus(QLabel *line, models::ClusterSession *session,
+                       const models::ConnectionStatus &status, const QString &resource)
 {
-    line->setText(models::describeStatus(context, status));
+    const models::ResourceState state =
+        resource.isEmpty() ? models::ResourceState() : session->resourceState(resource);
+    const bool forbidden = state.access == models::ResourceState::Access::Forbidden;
+    line->setText(models::describeStatus(session->contextName(), status) +
+                  (forbidden ? u'\n' + models::describeResourceState(state) : QString()));
     // Anything but live data is marked, so the table is never read as current by mistake.
-    line->setStyleSheet(status.live() ? QString()
-                                      : QStringLiteral("color: #b06000; font-weight: bold"));
+    line->setStyleSheet(status.live() && !forbidden
+                            ? QString()
+                            : QStringLiteral("color: #b06000; font-weight: bold"));
 }
 
 void startOnRowChanges(const QAbstractItemModel *model, QTimer *timer)
@@ -109,9 +115,14 @@ LiveTablePane::LiveTablePane(models::ClusterSession *session, QAbstractItemModel
     connect(m_scope, &NamespaceScope::clearRequested, this,
             &LiveTablePane::clearNamespacesRequested);
     const auto show = [this](const models::ConnectionStatus &status) {
-        showSessionStatus(m_statusLine, m_session->contextName(), status);
+        showSessionStatus(m_statusLine, m_session, status, m_resource);
     };
     connect(session, &models::ClusterSession::statusChanged, this, show);
+    connect(session, &models::ClusterSession::resourceStateChanged, this,
+            [this, show](const QString &resource) {
+                if (resource == m_resource)
+                    show(m_session->status());
+            });
     show(session->status());
 
     connect(m_columnsMenu, &QMenu::aboutToShow, this, &LiveTablePane::fillColumnsMenu);
@@ -175,6 +186,12 @@ bool LiveTablePane::selectObject(const models::ObjectRef &object)
         }
     }
     return false;
+}
+
+void LiveTablePane::setResource(const QString &resource)
+{
+    m_resource = resource;
+    showSessionStatus(m_statusLine, m_session, m_session->status(), m_resource);
 }
 
 void LiveTablePane::setNamespaces(const QStringList &namespaces)

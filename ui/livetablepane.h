@@ -27,9 +27,10 @@ struct ConnectionStatus;
 namespace ui {
 
 // The session status line of every live pane: what the connection is doing, marked in colour
-// whenever the data is not live.
-void showSessionStatus(QLabel *line, const QString &context,
-                       const models::ConnectionStatus &status);
+// whenever the data is not live, and "Forbidden: <server message>" when the pane's resource
+// (`resource`, "" = none) is forbidden to the user.
+void showSessionStatus(QLabel *line, models::ClusterSession *session,
+                       const models::ConnectionStatus &status, const QString &resource = {});
 
 // Starts `timer` whenever rows of `model` come, go or change, so what a pane sums up over all rows
 // (counts, a summary line) follows a burst of batches once.
@@ -86,6 +87,8 @@ public:
 
     // Shows or hides column `column` (the operator's choice, remembered for this table).
     void setColumnShown(int column, bool shown);
+    // The resource the pane shows ("namespaces"), so its status line says when it is forbidden.
+    void setResource(const QString &resource);
 
 public slots:
     // Narrows the rows to these namespaces (the Namespaces pane's selection); empty = all.
@@ -118,6 +121,7 @@ private:
     QString columnsKey() const;
 
     models::ClusterSession *m_session;
+    QString m_resource;
     models::RowFilterProxy *m_proxy;
     QLabel *m_statusLine;
     NamespaceScope *m_scope;

@@ -24,6 +24,7 @@ NamespacesPane::NamespacesPane(models::ClusterSession *session, QWidget *parent)
     m_model->setParent(this);
     m_model->watch(session);
     view()->setObjectName(QStringLiteral("liveNamespaces"));
+    setResource(QStringLiteral("namespaces"));
     proxy()->setTokenColumns(
         {{QStringLiteral("ns"), M::Name}, {QStringLiteral("status"), M::Status}});
     filterEdit()->setPlaceholderText(tr("Filter: words, ns:NAME, status:PHASE, -word"));

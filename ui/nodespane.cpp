@@ -86,7 +86,18 @@ NodesPane::NodesPane(models::ClusterSession *session, QWidget *parent)
                                    qMin(view()->columnWidth(Model::Taints), kTaintsWidth));
         },
         Qt::SingleShotConnection);
+    setResource(QStringLiteral("nodes"));
     refreshEvery(kClockRefreshMs, [this] { m_model->refreshClock(); });
+    // Unlock patches the node: offered only to a user who may (asked again on each connect).
+    const auto askPatch = [this] {
+        this->session()->canI(QStringLiteral("patch"), QStringLiteral("nodes"), QString(), this,
+                        [this](bool allowed, const QString &) {
+                            m_mayPatchNodes = allowed;
+                            updateActions();
+                        });
+    };
+    connect(session, &models::ClusterSession::discovered, this, askPatch);
+    askPatch();
 }
 
 bool NodesPane::selectNode(const QString &name)
@@ -110,7 +121,7 @@ QString NodesPane::currentNode() const
 void NodesPane::updateActions()
 {
     const int row = m_model->rowOf(currentNode());
-    m_unlock->setEnabled(row >= 0 && m_model->canUnlock(m_model->rowAt(row)));
+    m_unlock->setEnabled(m_mayPatchNodes && row >= 0 && m_model->canUnlock(m_model->rowAt(row)));
 }
 
 void NodesPane::unlock()

@@ -42,6 +42,7 @@ private:
     QLabel *m_errorLine;
     QAction *m_unlock;
     Confirm m_confirm;
+    bool m_mayPatchNodes = false; // a SelfSubjectAccessReview allowed patch on nodes
 };
 
 } // namespace ui

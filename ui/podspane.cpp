@@ -40,6 +40,7 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
 
     m_podProxy->setFixedLocation(QStringLiteral("cci"));
     view()->setObjectName(QStringLiteral("burstPods"));
+    setResource(QStringLiteral("pods"));
     view()->sortByColumn(models::PodTableModel::Age, Qt::AscendingOrder); // newest first
 
     connect(m_allPods, &QCheckBox::toggled, this, [this](bool all) {

@@ -17,6 +17,7 @@ ProfilesPane::ProfilesPane(models::ClusterSession *session, QWidget *parent)
     m_model->setParent(this);
     m_model->watch(session);
     view()->setObjectName(QStringLiteral("liveProfiles"));
+    setResource(QStringLiteral("scheduleprofiles"));
     proxy()->setTokenColumns(
         {{QStringLiteral("ns"), M::Namespace}, {QStringLiteral("strategy"), M::Strategy}});
     proxy()->setNamespaceColumn(M::Namespace);

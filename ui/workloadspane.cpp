@@ -23,6 +23,7 @@ WorkloadsPane::WorkloadsPane(models::ClusterSession *session, QWidget *parent)
     m_model->setParent(this);
     m_model->watch(session);
     view()->setObjectName(QStringLiteral("liveWorkloads"));
+    setResource(QStringLiteral("deployments.apps"));
     proxy()->setTokenColumns({{QStringLiteral("ns"), M::Namespace},
                               {QStringLiteral("kind"), M::Kind},
                               {QStringLiteral("strategy"), M::Strategy},

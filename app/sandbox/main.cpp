@@ -160,6 +160,12 @@ int main(int argc, char *argv[])
          Tr::tr("With --tls, also accept bearer token T (repeatable); the kubeconfig's "
                 "token and client certificate are always accepted."),
          Tr::tr("T")});
+    parser.addOption(
+        {QStringLiteral("restricted-namespaces"),
+         Tr::tr("Namespaces (comma-separated) where the restricted user \"sandbox-restricted\" "
+                "may read pods, events, workloads and schedule profiles and change deployments; "
+                "it may do nothing else (no nodes, no namespaces)."),
+         Tr::tr("NS,..."), core::sandbox::defaultRestrictedNamespaces().join(u',')});
     parser.addOption({QStringLiteral("fault-stall-every"),
                       Tr::tr("Every Nth watch stream stops sending for M milliseconds, then "
                              "resumes."),
@@ -249,6 +255,14 @@ int main(int argc, char *argv[])
     if (tls)
         routerOptions.authenticator = core::sandbox::Authenticator(
             QStringList{token} + parser.values(QStringLiteral("token")), true);
+    // The restricted user, by its own token (context "sandbox-restricted"; kubectl sends it over
+    // TLS only, our own client over plain HTTP too).
+    const QString restrictedToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QStringList restrictedNamespaces =
+        parser.value(QStringLiteral("restricted-namespaces")).split(u',', Qt::SkipEmptyParts);
+    if (!restrictedNamespaces.isEmpty())
+        routerOptions.authorizer.addUser(
+            core::sandbox::restrictedUser(restrictedToken, restrictedNamespaces));
     routerOptions.bookmarkInterval = std::chrono::milliseconds(
         parser.value(QStringLiteral("bookmark-interval-ms")).toLongLong());
     *router = std::make_unique<core::sandbox::ApiRouter>(store, QStringLiteral("127.0.0.1"),
@@ -275,9 +289,12 @@ int main(int argc, char *argv[])
     }
     err << Tr::tr("burst-sandbox: serving CCI and IAM at %1").arg(cciServer.url()) << '\n';
 
-    const QByteArray kubeconfig = core::sandbox::withCciContext(
+    QByteArray kubeconfig = core::sandbox::withCciContext(
         core::sandbox::sandboxKubeconfig(server.url(), token, tls ? &*tls : nullptr),
         cciServer.url(), clusterId, tls ? &*tls : nullptr);
+    if (!restrictedNamespaces.isEmpty())
+        kubeconfig = core::sandbox::withRestrictedContext(kubeconfig, restrictedToken,
+                                                          restrictedNamespaces.first());
     if (parser.isSet(QStringLiteral("print-kubeconfig"))) {
         QTextStream(stdout) << QString::fromUtf8(kubeconfig);
         fflush(stdout);

@@ -4,6 +4,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace core::kube {
 
 namespace {
@@ -27,30 +29,47 @@ ReflectorOptions withTransform(ReflectorOptions reflector, const InformerOptions
 } // namespace
 
 Informer::Informer(ApiClient *client, InformerOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)),
-      m_reflector(new Reflector(client, withTransform(m_options.reflector, m_options), this)),
-      m_cache(m_options.indexes, m_options.storage), m_batchTimer(new QTimer(this))
+    : QObject(parent), m_options(std::move(options)), m_cache(m_options.indexes, m_options.storage),
+      m_batchTimer(new QTimer(this))
 {
     m_batchTimer->setSingleShot(true);
     m_batchTimer->setInterval(m_options.batchInterval);
     connect(m_batchTimer, &QTimer::timeout, this, &Informer::flush);
-    connect(m_reflector, &Reflector::listed, this, &Informer::onListed);
-    connect(m_reflector, &Reflector::pageListed, this, &Informer::onPage);
-    connect(m_reflector, &Reflector::event, this, &Informer::onEvent);
-    connect(m_reflector, &Reflector::failed, this, &Informer::warning);
-    connect(m_reflector, &Reflector::watching, this, &Informer::watching);
+    const ReflectorOptions base = withTransform(m_options.reflector, m_options);
+    const QStringList namespaces =
+        m_options.namespaces.isEmpty() ? QStringList{QString()} : m_options.namespaces;
+    m_reflectors.reserve(namespaces.size());
+    for (const QString &ns : namespaces) {
+        ReflectorOptions reflector = base;
+        if (!m_options.namespaces.isEmpty())
+            reflector.nameSpace = ns;
+        m_reflectors.append(Source{new Reflector(client, reflector, this), ns, {}, false});
+    }
+    for (Source &source : m_reflectors) {
+        Source *s = &source; // m_reflectors is not resized from here on
+        connect(s->reflector, &Reflector::listed, this, [this, s] { onListed(*s); });
+        connect(s->reflector, &Reflector::pageListed, this,
+                [this, s](const QList<QJsonObject> &objects, bool first) {
+                    onPage(*s, objects, first);
+                });
+        connect(s->reflector, &Reflector::event, this, &Informer::onEvent);
+        connect(s->reflector, &Reflector::failed, this, &Informer::warning);
+        connect(s->reflector, &Reflector::watching, this, &Informer::watching);
+    }
 }
 
 Informer::~Informer() = default;
 
 void Informer::start()
 {
-    m_reflector->start();
+    for (const Source &source : std::as_const(m_reflectors))
+        source.reflector->start();
 }
 
 void Informer::stop()
 {
-    m_reflector->stop();
+    for (const Source &source : std::as_const(m_reflectors))
+        source.reflector->stop();
     m_batchTimer->stop();
     m_pending.clear();
     m_order.clear();
@@ -127,33 +146,40 @@ void Informer::upsert(const QJsonObject &object)
     }
 }
 
-void Informer::onPage(const QList<QJsonObject> &objects, bool first)
+void Informer::onPage(Source &source, const QList<QJsonObject> &objects, bool first)
 {
     // Upserted page by page, so no list is ever held whole (at 100k pods that would be the
     // peak of the console's memory); what the list did not bring is deleted when it completes.
     if (first)
-        m_listedUids.clear();
+        source.listedUids.clear();
     for (const QJsonObject &o : objects) {
-        m_listedUids.insert(uidOf(o));
+        source.listedUids.insert(uidOf(o));
         upsert(o);
     }
     if (!m_synced)
         flush(); // the first list: each page out at once
 }
 
-void Informer::onListed()
+void Informer::onListed(Source &source)
 {
-    // Objects deleted while no watch ran: in the cache, not in the list.
+    // Objects deleted while no watch ran: in the cache (in this source's namespace), not in
+    // the list.
     QStringList gone;
-    for (const QString &uid : m_cache.uids())
-        if (!m_listedUids.contains(uid))
+    for (const QString &uid : m_cache.uids()) {
+        if (source.listedUids.contains(uid))
+            continue;
+        if (source.nameSpace.isEmpty() || namespaceOf(m_cache.object(uid)) == source.nameSpace)
             gone.append(uid);
-    m_listedUids = {};
+    }
+    source.listedUids = {};
+    source.listed = true;
     for (const QString &uid : std::as_const(gone)) {
         if (const auto held = m_cache.removeUid(uid))
             noteDeleted(*held);
     }
-    if (!m_synced) {
+    const bool all = std::all_of(m_reflectors.cbegin(), m_reflectors.cend(),
+                                 [](const Source &s) { return s.listed; });
+    if (!m_synced && all) {
         flush();
         m_synced = true;
         emit synced();

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <QStringList>
 
 #include <chrono>
 #include <functional>
@@ -36,6 +37,10 @@ struct ChangeSet
 struct InformerOptions
 {
     ReflectorOptions reflector;
+    // Several namespaces into one cache, as client-go's multi-namespace cache: one reflector per
+    // namespace (each a copy of `reflector` with its nameSpace), for a user who may not list the
+    // resource across all namespaces. Empty: the one reflector in reflector.nameSpace.
+    QStringList namespaces;
     std::chrono::milliseconds batchInterval{50};
     // Drops metadata.managedFields and the last-applied-configuration annotation: large, and
     // never shown.
@@ -48,13 +53,15 @@ struct InformerOptions
     ObjectCache::Storage storage = ObjectCache::Storage::Objects;
 };
 
-// One resource in one namespace (or all), kept in an indexed ObjectCache by a Reflector.
+// One resource in one namespace, all, or a set of them, kept in an indexed ObjectCache by a
+// Reflector per namespace (one for all namespaces).
 // Observers learn of changes only after the cache holds them, in batches at most every
 // batchInterval (a QTimer on the informer's thread), so models update per batch instead of
 // per event. A list goes into the cache page by page as it arrives (models fill while a big
 // cluster streams in; the first list flushes every page at once); synced() follows the last page
-// of the first list. A relist is diffed against the cache: objects deleted during a gap are reported
-// as deleted and unchanged ones are not reported again.
+// of the first list (of every namespace's first list). A relist is diffed against the cache (the
+// part of it in the relisted namespace): objects deleted during a gap are reported as deleted and
+// unchanged ones are not reported again.
 class Informer : public QObject
 {
     Q_OBJECT
@@ -67,7 +74,9 @@ public:
 
     const ObjectCache &cache() const { return m_cache; }
     bool hasSynced() const { return m_synced; }
-    Reflector *reflector() const { return m_reflector; }
+    Reflector *reflector() const { return m_reflectors.first().reflector; } // the first one
+    // The namespaces watched one by one; empty when one reflector watches (all or one).
+    QStringList namespaces() const { return m_options.namespaces; }
 
     static QJsonObject stripBulkyFields(QJsonObject object);
 
@@ -86,8 +95,17 @@ private:
         std::optional<QJsonObject> deleted;
     };
 
-    void onListed();
-    void onPage(const QList<QJsonObject> &objects, bool first);
+    // One reflector and what its current list brought.
+    struct Source
+    {
+        Reflector *reflector = nullptr;
+        QString nameSpace;          // "" = everything in the cache is its own
+        QSet<QString> listedUids;   // uids the pages of its current list brought
+        bool listed = false;        // its first list is complete
+    };
+
+    void onListed(Source &source);
+    void onPage(Source &source, const QList<QJsonObject> &objects, bool first);
     void onEvent(const WatchEvent &event);
     // Into the cache, and noted as added or modified when the cache did not hold this version.
     void upsert(const QJsonObject &object);
@@ -98,13 +116,12 @@ private:
     void flush();
 
     InformerOptions m_options;
-    Reflector *m_reflector;
+    QList<Source> m_reflectors; // never resized after construction
     ObjectCache m_cache;
     QTimer *m_batchTimer;
     QHash<QString, Pending> m_pending;
     QList<QString> m_order; // uids in first-change order, so a batch keeps event order
     bool m_synced = false;
-    QSet<QString> m_listedUids; // uids the pages of the current list brought
 };
 
 } // namespace core::kube

@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <utility>
+
 namespace core::sandbox {
 
 namespace {
@@ -85,6 +87,16 @@ QJsonObject subresourceJson(const ApiResource &r, const QString &sub)
 
 } // namespace
 
+QString authorizationGroup()
+{
+    return QStringLiteral("authorization.k8s.io");
+}
+
+QString authorizationGroupVersion()
+{
+    return QStringLiteral("authorization.k8s.io/v1");
+}
+
 const QList<ApiResource> &servedResources()
 {
     static const QList<ApiResource> table = buildTable();
@@ -125,6 +137,11 @@ QJsonObject apiGroupList()
                                {QStringLiteral("versions"), QJsonArray{gv}},
                                {QStringLiteral("preferredVersion"), gv}});
     }
+    const QJsonObject authorization{{QStringLiteral("groupVersion"), authorizationGroupVersion()},
+                                    {QStringLiteral("version"), QStringLiteral("v1")}};
+    out.append(QJsonObject{{QStringLiteral("name"), authorizationGroup()},
+                           {QStringLiteral("versions"), QJsonArray{authorization}},
+                           {QStringLiteral("preferredVersion"), authorization}});
     return QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
                        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
                        {QStringLiteral("groups"), out}};
@@ -133,6 +150,19 @@ QJsonObject apiGroupList()
 QJsonObject apiResourceList(const QString &group, const QString &version)
 {
     QJsonArray resources;
+    if (group == authorizationGroup() && version == u"v1") {
+        // Not stored: create answers at once (kube-apiserver's authorization.k8s.io reviews).
+        for (const auto &[name, kind] :
+             {std::pair{QStringLiteral("selfsubjectaccessreviews"),
+                        QStringLiteral("SelfSubjectAccessReview")},
+              std::pair{QStringLiteral("selfsubjectrulesreviews"),
+                        QStringLiteral("SelfSubjectRulesReview")}})
+            resources.append(QJsonObject{{QStringLiteral("name"), name},
+                                         {QStringLiteral("singularName"), QString()},
+                                         {QStringLiteral("namespaced"), false},
+                                         {QStringLiteral("kind"), kind},
+                                         {QStringLiteral("verbs"), QJsonArray{QStringLiteral("create")}}});
+    }
     for (const ApiResource &r : servedResources()) {
         if (r.type.group != group || r.type.version != version)
             continue;

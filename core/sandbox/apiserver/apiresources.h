@@ -29,6 +29,11 @@ using kube::metricsGroup; // "metrics.k8s.io"
 const ApiResource *findResource(const QString &group, const QString &version,
                                 const QString &resource);
 
+// authorization.k8s.io/v1: selfsubjectaccessreviews and selfsubjectrulesreviews (create only, not
+// stored; see Authorizer), listed by discovery after the stored resources' groups.
+QString authorizationGroup();        // "authorization.k8s.io"
+QString authorizationGroupVersion(); // "authorization.k8s.io/v1"
+
 // Discovery documents as kube-apiserver serves them (legacy, non-aggregated discovery).
 QJsonObject apiVersions(const QString &serverAddress);                     // GET /api
 QJsonObject apiGroupList();                                                // GET /apis

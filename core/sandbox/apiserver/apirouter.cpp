@@ -87,8 +87,13 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
         return jsonResponse(200, versionInfo());
     if (path == u"/healthz" || path == u"/readyz" || path == u"/livez")
         return HttpResponse::text(200, "ok");
-    if (!m_options.authenticator.authenticate(request))
+    // A restricted user's token first (on plain HTTP too, where no credential at all is the
+    // admin); anything else is the admin's credential or refused.
+    const SandboxUser *user = m_options.authorizer.userFor(request);
+    if (!user && !m_options.authenticator.authenticate(request))
         return statusResponse(Authenticator::unauthorized());
+    if (path.startsWith(u"/apis/" + authorizationGroupVersion() + u'/'))
+        return review(request, user);
     if (path == u"/api" || path == u"/api/")
         return jsonResponse(200, apiVersions(m_serverAddress));
     if (path == u"/apis" || path == u"/apis/")
@@ -115,6 +120,11 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
             list = apiResourceList(parts.at(1), parts.at(2));
         return list.isEmpty() ? notFound() : jsonResponse(200, list);
     }
+    // Authorized before the resource is looked up, as kube-apiserver's filter chain does.
+    const AccessAttributes attributes{info.verb,     info.group,    info.resource,
+                                      info.subresource, info.nameSpace, info.name};
+    if (!Authorizer::decide(user, attributes).allowed)
+        return statusResponse(Authorizer::forbidden(user->name, attributes));
     const ApiResource *resource = findResource(info.group, info.version, info.resource);
     if (!resource)
         return notFound();
@@ -137,6 +147,20 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
                           : handleResource(call);
     reply.withDelay(m_faults.latency());
     return reply;
+}
+
+HttpReply ApiRouter::review(const HttpRequest &request, const SandboxUser *user)
+{
+    const QString resource = request.path.mid(authorizationGroupVersion().size() + 7);
+    const bool access = resource == u"selfsubjectaccessreviews";
+    if (!access && resource != u"selfsubjectrulesreviews")
+        return notFound();
+    if (request.method != "POST")
+        return methodNotAllowed(request.method == "GET" ? QStringLiteral("get")
+                                                        : QString::fromLatin1(request.method));
+    const auto answer = access ? Authorizer::selfSubjectAccessReview(user, request.body)
+                               : Authorizer::selfSubjectRulesReview(user, request.body);
+    return answer ? jsonResponse(201, *answer) : statusResponse(answer.error());
 }
 
 HttpReply ApiRouter::handleResource(const Call &call)

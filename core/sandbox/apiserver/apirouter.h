@@ -2,6 +2,7 @@
 
 #include "core/sandbox/apiserver/apidelegate.h"
 #include "core/sandbox/apiserver/authenticator.h"
+#include "core/sandbox/apiserver/authorizer.h"
 #include "core/sandbox/apiserver/faultinjector.h"
 #include "core/sandbox/store/apistatus.h"
 #include "core/sandbox/store/objectstore.h"
@@ -25,6 +26,9 @@ struct ApiRouterOptions
     // Disabled (the default) lets every request through; /healthz, /livez, /readyz and
     // /version stay open either way.
     Authenticator authenticator;
+    // The restricted users, known by their bearer tokens; every other caller that authenticates
+    // is the admin and may do everything. Requests a user's rules do not allow answer 403.
+    Authorizer authorizer;
     // Time for logs, metrics and exec `date`/`sleep`; a wall-clock one when not given.
     std::shared_ptr<const SandboxClock> clock;
     std::chrono::milliseconds bookmarkInterval{60000}; // watches with allowWatchBookmarks=true
@@ -60,6 +64,8 @@ private:
     };
 
     HttpReply handleResource(const Call &call);
+    // POST /apis/authorization.k8s.io/v1/selfsubject{access,rules}reviews for the caller.
+    HttpReply review(const HttpRequest &request, const SandboxUser *user);
     HttpReply delegate(const ApiDelegate &to, const Call &call);
     HttpReply list(const Call &call);
     HttpReply watch(const Call &call);

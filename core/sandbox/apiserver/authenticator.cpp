@@ -27,13 +27,18 @@ bool Authenticator::authenticate(const HttpRequest &request) const
         return true;
     if (m_acceptClientCertificates && request.client.verified)
         return true;
+    const QString token = bearerToken(request);
+    return !token.isEmpty() && m_tokens.contains(token);
+}
+
+QString Authenticator::bearerToken(const HttpRequest &request)
+{
     // The bearer scheme is case-insensitive (RFC 6750 via RFC 7235); the token itself is not.
     const QByteArray header = request.headers.value("Authorization").trimmed();
     const qsizetype space = header.indexOf(' ');
     if (space <= 0 || header.left(space).toLower() != "bearer")
-        return false;
-    const QString token = QString::fromUtf8(header.mid(space + 1).trimmed());
-    return !token.isEmpty() && m_tokens.contains(token);
+        return QString();
+    return QString::fromUtf8(header.mid(space + 1).trimmed());
 }
 
 ApiError Authenticator::unauthorized()

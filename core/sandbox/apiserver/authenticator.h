@@ -20,6 +20,8 @@ public:
     bool isEnabled() const;
     bool authenticate(const HttpRequest &request) const;
     void addToken(const QString &token);
+    // The token of an "Authorization: Bearer T" header, "" without one.
+    static QString bearerToken(const HttpRequest &request);
 
     // The 401 Status the API server writes for a request no authenticator accepted.
     static ApiError unauthorized();

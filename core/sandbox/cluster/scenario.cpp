@@ -14,6 +14,8 @@
 #include <QJsonArray>
 #include <QStringList>
 
+#include <functional>
+
 #include <yaml-cpp/yaml.h>
 
 namespace core::sandbox {
@@ -243,8 +245,14 @@ void seedCciScenario(ObjectStore &cciStore, const QString &clusterId)
                                     {{burst::kManagedByLabel, burst::kManagedByValue}}));
 }
 
-QByteArray withCciContext(const QByteArray &kubeconfig, const QString &cciUrl,
-                          const QString &clusterId, const TlsContext *tls)
+namespace {
+
+// `kubeconfig` with entries appended to its clusters, users and contexts by `add`, which gets a
+// function appending one entry to one of those lists; unchanged when it does not parse.
+QByteArray withEntries(
+    const QByteArray &kubeconfig,
+    const std::function<void(const std::function<void(const QString &, const QJsonObject &)> &)>
+        &add)
 {
     QJsonObject config;
     try {
@@ -252,31 +260,59 @@ QByteArray withCciContext(const QByteArray &kubeconfig, const QString &cciUrl,
     } catch (const YAML::Exception &) {
         return kubeconfig;
     }
-    const auto appended = [&config](const QString &key, const QJsonObject &entry) {
+    add([&config](const QString &key, const QJsonObject &entry) {
         QJsonArray list = config.value(key).toArray();
         list.append(entry);
         config.insert(key, list);
-    };
-    QJsonObject cluster{{QStringLiteral("server"), cciUrl}};
-    if (tls)
-        cluster.insert(QStringLiteral("certificate-authority-data"),
-                       QString::fromLatin1(tls->caPem().toBase64()));
-    const QString name = QStringLiteral("sandbox-cci");
-    appended(QStringLiteral("clusters"),
-             QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("cluster"), cluster}});
-    // A user with no credential at all makes kubectl prompt for a basic-auth user name; this
-    // placeholder is refused like any invalid token and is replaced by --token.
-    appended(QStringLiteral("users"),
-             QJsonObject{{QStringLiteral("name"), name},
-                         {QStringLiteral("user"),
-                          QJsonObject{{QStringLiteral("token"), cciPlaceholderToken()}}}});
-    appended(QStringLiteral("contexts"),
-             QJsonObject{{QStringLiteral("name"), name},
-                         {QStringLiteral("context"),
-                          QJsonObject{{QStringLiteral("cluster"), name},
-                                      {QStringLiteral("user"), name},
-                                      {QStringLiteral("namespace"), cciNamespace(clusterId)}}}});
+    });
     return kube::jsonToYaml(config);
+}
+
+} // namespace
+
+QByteArray withRestrictedContext(const QByteArray &kubeconfig, const QString &token,
+                                 const QString &nameSpace)
+{
+    return withEntries(kubeconfig, [&](const auto &appended) {
+        const QString name = QStringLiteral("sandbox-restricted");
+        appended(
+            QStringLiteral("users"),
+            QJsonObject{{QStringLiteral("name"), name},
+                        {QStringLiteral("user"), QJsonObject{{QStringLiteral("token"), token}}}});
+        appended(QStringLiteral("contexts"),
+                 QJsonObject{{QStringLiteral("name"), name},
+                             {QStringLiteral("context"),
+                              QJsonObject{{QStringLiteral("cluster"), QStringLiteral("sandbox")},
+                                          {QStringLiteral("user"), name},
+                                          {QStringLiteral("namespace"), nameSpace}}}});
+    });
+}
+
+QByteArray withCciContext(const QByteArray &kubeconfig, const QString &cciUrl,
+                          const QString &clusterId, const TlsContext *tls)
+{
+    return withEntries(kubeconfig, [&](const auto &appended) {
+        QJsonObject cluster{{QStringLiteral("server"), cciUrl}};
+        if (tls)
+            cluster.insert(QStringLiteral("certificate-authority-data"),
+                           QString::fromLatin1(tls->caPem().toBase64()));
+        const QString name = QStringLiteral("sandbox-cci");
+        appended(QStringLiteral("clusters"),
+                 QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("cluster"), cluster}});
+        // A user with no credential at all makes kubectl prompt for a basic-auth user name; this
+        // placeholder is refused like any invalid token and is replaced by --token.
+        appended(QStringLiteral("users"),
+                 QJsonObject{{QStringLiteral("name"), name},
+                             {QStringLiteral("user"),
+                              QJsonObject{{QStringLiteral("token"), cciPlaceholderToken()}}}});
+        appended(
+            QStringLiteral("contexts"),
+            QJsonObject{{QStringLiteral("name"), name},
+                        {QStringLiteral("context"),
+                         QJsonObject{{QStringLiteral("cluster"), name},
+                                     {QStringLiteral("user"), name},
+                                     {QStringLiteral("namespace"), cciNamespace(clusterId)}}}});
+    });
 }
 
 } // namespace core::sandbox

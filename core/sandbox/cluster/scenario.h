@@ -47,4 +47,10 @@ QString cciPlaceholderToken();
 QByteArray withCciContext(const QByteArray &kubeconfig, const QString &cciUrl,
                           const QString &clusterId, const TlsContext *tls);
 
+// `kubeconfig` plus the restricted user: a user "sandbox-restricted" with `token` and a context
+// "sandbox-restricted" on the cluster "sandbox" in `nameSpace` (its first allowed namespace).
+// kubectl sends the token over TLS only: on a plain-HTTP sandbox the context is the admin.
+QByteArray withRestrictedContext(const QByteArray &kubeconfig, const QString &token,
+                                 const QString &nameSpace);
+
 } // namespace core::sandbox

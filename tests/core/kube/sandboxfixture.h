@@ -21,7 +21,7 @@ class SandboxFixture
 public:
     explicit SandboxFixture(core::sandbox::FaultOptions faults = {}, bool tls = false,
                             qsizetype historyLimit = 20000)
-        : m_store(core::sandbox::StoreOptions{historyLimit, 0})
+        : m_store(core::sandbox::StoreOptions{historyLimit, 0}), m_faults(faults)
     {
         core::sandbox::seedDefaultScenario(m_store, QStringLiteral("sandbox"));
         m_router = std::make_unique<core::sandbox::ApiRouter>(m_store, QStringLiteral("127.0.0.1"),
@@ -40,6 +40,17 @@ public:
     }
 
     bool started() const { return m_started; }
+    // From now on a request with `token` is the sandbox's restricted user in `namespaces`
+    // (core/sandbox/apiserver/authorizer.h); any other is the admin. Call before any request.
+    void addRestrictedUser(const QString &token, const QStringList &namespaces)
+    {
+        core::sandbox::ApiRouterOptions options;
+        options.faults = m_faults;
+        options.authorizer.addUser(core::sandbox::restrictedUser(token, namespaces));
+        QMutexLocker lock(&m_mutex);
+        m_router = std::make_unique<core::sandbox::ApiRouter>(m_store, QStringLiteral("127.0.0.1"),
+                                                              options);
+    }
     // Stops answering: every connection and stream closes, new ones are refused.
     void stopServer() { m_server->stop(); }
     // Serves again on the same port, with the same store (a restarted API server).
@@ -116,7 +127,12 @@ private:
                 return core::sandbox::HttpReply(response);
             }
         }
-        return m_router->handle(request);
+        core::sandbox::ApiRouter *router;
+        {
+            QMutexLocker lock(&m_mutex);
+            router = m_router.get();
+        }
+        return router->handle(request);
     }
 
     static core::sandbox::HttpReply goneEventStream()
@@ -133,6 +149,7 @@ private:
     }
 
     core::sandbox::ObjectStore m_store;
+    core::sandbox::FaultOptions m_faults;
     core::sandbox::HttpServerOptions m_options;
     core::sandbox::TlsContext m_tls;
     std::unique_ptr<core::sandbox::ApiRouter> m_router;

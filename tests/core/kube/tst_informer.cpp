@@ -192,6 +192,68 @@ private slots:
         informer.stop();
     }
 
+    // Several namespaces into one cache (a reflector per namespace, as client-go's
+    // multi-namespace cache): the cache holds exactly the server's pods of those namespaces
+    // through cut streams and 410 relists, and the relist of one namespace never sweeps the
+    // objects of another out of the cache.
+    void namespacesIntoOneCache()
+    {
+        core::sandbox::FaultOptions faults;
+        faults.dropWatchEvery = 7;
+        faults.goneEvery = 2;
+        faults.seed = 3;
+        SandboxFixture sandbox(faults);
+        QVERIFY(sandbox.started());
+        const QStringList watched = {QStringLiteral("payments"), QStringLiteral("kube-system")};
+        const QStringList all = watched + QStringList{QStringLiteral("default")};
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(sandbox.store().create(podType, all.at(i % 3),
+                                           pod(all.at(i % 3), QStringLiteral("p-%1").arg(i),
+                                               QStringLiteral("idc-node-1"), QStringLiteral("p"))));
+        const auto inWatched = [&] {
+            QHash<QString, QString> result;
+            const auto list = sandbox.store().list(podType, {});
+            for (const QJsonObject &o : list.value().items) {
+                if (watched.contains(core::kube::namespaceOf(o)))
+                    result.insert(core::kube::uidOf(o), core::kube::resourceVersionOf(o));
+            }
+            return result;
+        };
+        ApiClient client(sandbox.connection());
+        InformerOptions o = options(client);
+        o.namespaces = watched;
+        Informer informer(&client, o);
+        QCOMPARE(informer.namespaces(), watched);
+        QList<ChangeSet> sets;
+        connect(&informer, &Informer::changes, this,
+                [&](const ChangeSet &set) { sets.append(set); });
+        informer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(informer.hasSynced(), 15000);
+        QCOMPARE(cachedPods(informer), inWatched());
+        QCOMPARE(informer.cache().size(), 20);
+
+        for (int i = 0; i < 90; ++i) {
+            const QString ns = all.at(i % 3);
+            QVERIFY(sandbox.store().create(podType, ns,
+                                           pod(ns, QStringLiteral("n-%1").arg(i),
+                                               QStringLiteral("idc-node-1"), QStringLiteral("n"))));
+            if (i % 4 == 3)
+                QVERIFY(sandbox.store().remove(podType, all.at((i - 3) % 3),
+                                               QStringLiteral("n-%1").arg(i - 3)));
+            QTest::qWait(5);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(cachedPods(informer), inWatched(), 20000);
+        const QHash<QString, QString> onServer = inWatched();
+        for (const ChangeSet &set : std::as_const(sets)) {
+            for (const QJsonObject &o : set.added + set.modified + set.deleted)
+                QVERIFY(watched.contains(core::kube::namespaceOf(o)));
+            for (const QJsonObject &o : set.deleted) // never one that is still there
+                QVERIFY2(!onServer.contains(core::kube::uidOf(o)),
+                         qPrintable(core::kube::nameOf(o)));
+        }
+        informer.stop();
+    }
+
     void batchesQuickEvents()
     {
         SandboxFixture sandbox;
