@@ -537,6 +537,11 @@ void MainWindow::setTheme(const QString &theme)
     applyTheme(*qApp, theme);
 }
 
+ConnectionDialog *MainWindow::connectionDialog() const
+{
+    return m_connectionDialog;
+}
+
 ConnectionDialog *MainWindow::showConnections()
 {
     if (!m_connectionDialog)

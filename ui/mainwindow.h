@@ -103,7 +103,7 @@ public:
     const QStringList &trustedExecFiles() const { return m_trustedExecFiles; }
     // Cluster > Connections… (Ctrl+K): the dialog, created on first use.
     ConnectionDialog *showConnections();
-    ConnectionDialog *connectionDialog() const { return m_connectionDialog; }
+    ConnectionDialog *connectionDialog() const;
 
     // Where autosaved text goes (crash recovery).
     static QString autosavePath();
