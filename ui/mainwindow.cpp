@@ -133,6 +133,7 @@ PodsPane *MainWindow::addClusterSession(models::ClusterSession *session)
         // A new dock takes its panes' minimum height (three rows); live tables need room.
         resizeDocks({dock}, {height() * 9 / 20}, Qt::Vertical);
     }
+    dock->show(); // a child added to a window already shown stays hidden otherwise
     dock->raise();
     m_currentDock = dock;
     connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
