@@ -41,6 +41,24 @@ ClusterDock::ClusterDock(models::ClusterSession *session, QWidget *parent)
     setWidget(m_tabs);
 }
 
+void ClusterDock::setMarks(const QString &badge, models::ContextSafety safety)
+{
+    QString title = badge.isEmpty() ? tr("Cluster: %1").arg(m_session->contextName())
+                                    : tr("Cluster: %1 [%2]").arg(m_session->contextName(), badge);
+    QString style;
+    if (safety == models::ContextSafety::Production) {
+        title = tr("%1 — PRODUCTION").arg(title);
+        style = QStringLiteral("QDockWidget { border: 3px solid #c62828; }"
+                               "QDockWidget::title { background: #c62828; color: white; }");
+    } else if (safety == models::ContextSafety::ReadOnly) {
+        title = tr("%1 — read-only").arg(title);
+        style = QStringLiteral("QDockWidget::title { background: #546e7a; color: white; }");
+    }
+    setWindowTitle(title);
+    setStyleSheet(style);
+    setProperty("safety", models::safetyName(safety));
+}
+
 LiveTablePane *ClusterDock::currentPane() const
 {
     return qobject_cast<LiveTablePane *>(m_tabs->currentWidget());

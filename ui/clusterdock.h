@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/contextsafety.h"
+
 #include <QDockWidget>
 
 class QTabWidget;
@@ -37,6 +39,10 @@ public:
     EventsPane *eventsPane() const { return m_events; }
     // The pane of the current tab.
     LiveTablePane *currentPane() const;
+
+    // The title "Cluster: NAME [BADGE]", with " — PRODUCTION" (and a red title bar and frame)
+    // or " — read-only" for such contexts; the safety is also the dock's "safety" property.
+    void setMarks(const QString &badge, models::ContextSafety safety);
 
 private:
     models::ClusterSession *m_session;

@@ -1,11 +1,16 @@
 #include "ui/mainwindow.h"
 
 #include "core/burst/whatifscenario.h"
+#include "core/kube/apiclient.h"
 #include "models/clustersession.h"
+#include "models/connectionlist.h"
+#include "models/contextsafety.h"
+#include "models/podtablemodel.h"
 #include "models/profiletablemodel.h"
 #include "models/workloadsummarymodel.h"
 #include "models/workspacecontroller.h"
 #include "ui/clusterdock.h"
+#include "ui/connectiondialog.h"
 #include "ui/helpdialogs.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
@@ -99,6 +104,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     resize(1400, 860);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    connect(models::ContextSafetyNotifier::instance(), &models::ContextSafetyNotifier::changed,
+            this, [this](const QString &context) {
+                if (models::ClusterSession *s = session(context))
+                    markCluster(s);
+            });
     split->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
     updateTitle();
 }
@@ -115,19 +125,97 @@ MainWindow::~MainWindow()
 PodsPane *MainWindow::addClusterSession(models::ClusterSession *session)
 {
     auto *dock = new ClusterDock(session, this);
+    ClusterDock *front = currentClusterDock();
     addDockWidget(Qt::BottomDockWidgetArea, dock);
-    // A new dock takes its panes' minimum height (three rows); live tables need room.
-    if (!restoreDockWidget(dock))
+    if (front) {
+        tabifyDockWidget(front, dock);
+    } else if (!restoreDockWidget(dock)) {
+        // A new dock takes its panes' minimum height (three rows); live tables need room.
         resizeDocks({dock}, {height() * 9 / 20}, Qt::Vertical);
+    }
+    dock->show(); // a child added to a window already shown stays hidden otherwise
+    dock->raise();
+    m_currentDock = dock;
+    connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+        if (visible)
+            m_currentDock = dock;
+    });
     auto *state = new QLabel(this);
     state->setAccessibleName(tr("Connection state of %1").arg(session->contextName()));
-    const auto show = [state, session](const models::ConnectionStatus &status) {
+    const auto show = [this, state, session](const models::ConnectionStatus &status) {
         state->setText(models::describeStatus(session->contextName(), status));
+        markCluster(session); // the badge follows the nodes (a virtual-kubelet node: CCE)
     };
+    m_clusters.insert(session, {dock, state});
     show(session->status());
     connect(session, &models::ClusterSession::statusChanged, state, show);
+    connect(session, &QObject::destroyed, this, [this, session] { m_clusters.remove(session); });
     statusBar()->addPermanentWidget(state);
+    emit sessionsChanged();
     return dock->podsPane();
+}
+
+models::ClusterSession *MainWindow::connectTo(core::kube::Connection connection)
+{
+    auto *session = new models::ClusterSession(std::move(connection), this);
+    addClusterSession(session);
+    session->start();
+    return session;
+}
+
+void MainWindow::disconnectSession(models::ClusterSession *session)
+{
+    const auto view = m_clusters.find(session);
+    if (view == m_clusters.end())
+        return;
+    const ClusterView shown = *view;
+    m_clusters.erase(view);
+    session->stop();
+    removeDockWidget(shown.dock);
+    delete shown.dock;
+    statusBar()->removeWidget(shown.state);
+    delete shown.state;
+    if (session->parent() == this)
+        session->deleteLater();
+    emit sessionsChanged();
+}
+
+models::ClusterSession *MainWindow::session(const QString &context) const
+{
+    for (auto it = m_clusters.begin(); it != m_clusters.end(); ++it) {
+        if (it.key()->contextName() == context)
+            return it.key();
+    }
+    return nullptr;
+}
+
+ClusterDock *MainWindow::clusterDock(models::ClusterSession *session) const
+{
+    return m_clusters.value(session).dock;
+}
+
+ClusterDock *MainWindow::currentClusterDock() const
+{
+    if (m_currentDock)
+        return m_currentDock;
+    return m_clusters.isEmpty() ? nullptr : m_clusters.begin()->dock;
+}
+
+// The dock's title and colours, and the state line's, by the context's badge and safety.
+void MainWindow::markCluster(models::ClusterSession *session)
+{
+    const ClusterView view = m_clusters.value(session);
+    if (!view.dock)
+        return;
+    const core::kube::Connection &c = session->client()->connection();
+    const models::ConnectionKind kind =
+        models::connectedKind(models::kindOf(c.clusterName, c.server, models::cciRegions()),
+                              !session->pods()->virtualNodes().isEmpty());
+    const models::ContextSafety safety = models::contextSafety(session->contextName());
+    view.dock->setMarks(models::kindBadge(kind), safety);
+    view.state->setStyleSheet(safety == models::ContextSafety::Production
+                                  ? QStringLiteral("background: #c62828; color: white;")
+                                  : QString());
 }
 
 const core::burst::Workspace &MainWindow::workspace() const
@@ -292,6 +380,17 @@ void MainWindow::buildMenus()
                 {QStringLiteral("dark"), tr("Dark")}},
                this, [this](const QString &code) { setTheme(code); });
 
+    QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
+    cluster->addAction(tr("&Connections…"), QKeySequence(tr("Ctrl+K")), this,
+                       &MainWindow::showConnections);
+    QAction *disconnect = cluster->addAction(tr("&Disconnect Current"), this, [this] {
+        if (ClusterDock *dock = currentClusterDock())
+            disconnectSession(dock->session());
+    });
+    disconnect->setObjectName(QStringLiteral("disconnectCurrent"));
+    connect(cluster, &QMenu::aboutToShow, disconnect,
+            [this, disconnect] { disconnect->setEnabled(currentClusterDock() != nullptr); });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Decided Rules"), this, [this] { HelpDialogs::decidedRules(this); });
     help->addAction(tr("&About Burst Console"), this, [this] { HelpDialogs::about(this); });
@@ -437,6 +536,22 @@ void MainWindow::setTheme(const QString &theme)
 {
     QSettings().setValue(QStringLiteral("ui/theme"), theme);
     applyTheme(*qApp, theme);
+}
+
+ConnectionDialog *MainWindow::connectionDialog() const
+{
+    return m_connectionDialog;
+}
+
+ConnectionDialog *MainWindow::showConnections()
+{
+    if (!m_connectionDialog)
+        m_connectionDialog = new ConnectionDialog(this);
+    m_connectionDialog->reload();
+    m_connectionDialog->show();
+    m_connectionDialog->raise();
+    m_connectionDialog->activateWindow();
+    return m_connectionDialog;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

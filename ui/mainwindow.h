@@ -1,8 +1,12 @@
 #pragma once
 
 #include "core/burst/workspace.h"
+#include "core/kube/connection.h"
+#include "core/kube/kubeconfigloader.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <optional>
 
@@ -28,6 +32,8 @@ struct Diagnostic;
 
 namespace ui {
 
+class ClusterDock;
+class ConnectionDialog;
 class HostPathForm;
 class ImageRulesForm;
 class PodsPane;
@@ -73,15 +79,39 @@ public:
     const core::burst::WorkloadEntry *currentWorkload() const;
     void selectWorkload(int row);
 
-    // Shows a connected cluster: a dock titled with its context holding its live panes, and its
-    // connection state in the status bar. The window does not own the session.
+    // Shows a connected cluster: a dock titled with its context and badge holding its live
+    // panes (tabified with the other clusters' docks), marked when the context is production or
+    // read-only, and its connection state in the status bar. The window does not own the
+    // session unless it is the session's parent.
     PodsPane *addClusterSession(models::ClusterSession *session);
+    // A new session for `connection`, owned by the window, shown and started.
+    models::ClusterSession *connectTo(core::kube::Connection connection);
+    // Stops the session and removes its dock and state (deleting the session when the window
+    // owns it).
+    void disconnectSession(models::ClusterSession *session);
+    QList<models::ClusterSession *> sessions() const { return m_clusters.keys(); }
+    models::ClusterSession *session(const QString &context) const;
+    ClusterDock *clusterDock(models::ClusterSession *session) const;
+    // The cluster dock in front (the last one shown or added).
+    ClusterDock *currentClusterDock() const;
+
+    // Where the default kubeconfig is (--kubeconfig, else KUBECONFIG, else ~/.kube/config), and
+    // the kubeconfig files whose exec plugins run without asking (run.sh's own).
+    void setKubeconfigSearch(const core::kube::KubeconfigSearch &search) { m_search = search; }
+    const core::kube::KubeconfigSearch &kubeconfigSearch() const { return m_search; }
+    void setTrustedExecFiles(const QStringList &files) { m_trustedExecFiles = files; }
+    const QStringList &trustedExecFiles() const { return m_trustedExecFiles; }
+    // Cluster > Connections… (Ctrl+K): the dialog, created on first use.
+    ConnectionDialog *showConnections();
+    ConnectionDialog *connectionDialog() const;
 
     // Where autosaved text goes (crash recovery).
     static QString autosavePath();
 
 signals:
     void loaded();
+    // A session was added or removed.
+    void sessionsChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -102,6 +132,7 @@ private:
     void openFolderDialog();
     void setLanguage(const QString &language);
     void setTheme(const QString &theme);
+    void markCluster(models::ClusterSession *session);
 
     models::WorkspaceController *m_documents = nullptr;
     WorkspacePrompts *m_prompts = nullptr;
@@ -124,6 +155,16 @@ private:
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     std::optional<std::pair<qsizetype, qsizetype>> m_selected; // (file, object) of the selection
+    struct ClusterView
+    {
+        ClusterDock *dock = nullptr;
+        QLabel *state = nullptr;
+    };
+    QHash<models::ClusterSession *, ClusterView> m_clusters;
+    QPointer<ClusterDock> m_currentDock;
+    core::kube::KubeconfigSearch m_search = core::kube::KubeconfigSearch::fromEnvironment({});
+    QStringList m_trustedExecFiles;
+    QPointer<ConnectionDialog> m_connectionDialog;
 };
 
 } // namespace ui

@@ -1,9 +1,8 @@
 #include "core/common/translations.h"
-#include "core/kube/execcredentialprovider.h"
-#include "core/kube/exectruststore.h"
 #include "core/kube/kubeconfig.h"
-#include "core/kube/loginshellpath.h"
 #include "models/clustersession.h"
+#include "models/contextsafety.h"
+#include "ui/exectrust.h"
 #include "ui/helpdialogs.h"
 #include "ui/mainwindow.h"
 #include "ui/theme.h"
@@ -44,11 +43,12 @@ QStringList shippedExamples()
     return {target};
 }
 
-// The context named on the command line as a connection, or nothing (after telling the user
+// A context named on the command line as a connection, or nothing (after telling the user
 // why). An exec credential plugin runs only once the user has seen and trusted its exact
-// command line, in the trust file burstctl shares.
+// command line (ui::approveExecPlugin), unless its kubeconfig is one of `trustedFiles`.
 std::optional<core::kube::Connection> connectionFor(const QString &kubeconfig,
-                                                    const QString &context)
+                                                    const QString &context,
+                                                    const QStringList &trustedFiles)
 {
     core::kube::KubeconfigOverrides overrides;
     overrides.kubeconfigPath = kubeconfig;
@@ -60,25 +60,27 @@ std::optional<core::kube::Connection> connectionFor(const QString &kubeconfig,
         return std::nullopt;
     }
     core::kube::Connection connection = loaded.value();
-    if (connection.exec) {
-        auto trust = std::make_shared<core::kube::ExecTrustStore>(
-            core::kube::defaultExecTrustFile());
-        if (!trust->isTrusted(connection.userSourceFile, connection.userName, *connection.exec)) {
-            const auto answer = QMessageBox::question(
-                nullptr, Tr::tr("Run a credential plugin?"),
-                Tr::tr("To connect to \"%1\", the kubeconfig user \"%2\" (defined in %3) runs "
-                       "this command:\n\n%4\n\nRun it only if you expect it. Trust and run "
-                       "it?")
-                    .arg(connection.contextName, connection.userName, connection.userSourceFile,
-                         core::kube::ExecTrustStore::commandLine(*connection.exec)));
-            if (answer != QMessageBox::Yes)
-                return std::nullopt;
-            trust->trust(connection.userSourceFile, connection.userName, *connection.exec);
-        }
-        core::kube::attachExecCredentialProvider(connection, trust,
-                                                 std::make_shared<core::kube::LoginShellPath>());
-    }
+    if (!ui::approveExecPlugin(nullptr, connection, trustedFiles))
+        return std::nullopt;
     return connection;
+}
+
+// --safety CONTEXT=normal|production|read-only, kept in the settings like the dialog's choice.
+bool applySafety(const QStringList &values)
+{
+    for (const QString &value : values) {
+        const qsizetype equals = value.lastIndexOf(u'=');
+        models::ContextSafety safety;
+        if (equals <= 0 || !models::parseSafety(value.mid(equals + 1), &safety)) {
+            QMessageBox::warning(nullptr, Tr::tr("Invalid option"),
+                                 Tr::tr("--safety %1: write CONTEXT=normal, "
+                                        "CONTEXT=production or CONTEXT=read-only.")
+                                     .arg(value));
+            return false;
+        }
+        models::setContextSafety(value.left(equals), safety);
+    }
+    return true;
 }
 
 } // namespace
@@ -107,11 +109,23 @@ int main(int argc, char *argv[])
         Tr::tr("FILE"));
     const QCommandLineOption contextOption(
         QStringLiteral("context"),
-        Tr::tr("Connect to this kubeconfig context at start (with --kubeconfig alone: its "
-               "current context)."),
+        Tr::tr("Connect to this kubeconfig context at start (repeatable; with --kubeconfig "
+               "alone: its current context)."),
         Tr::tr("NAME"));
+    const QCommandLineOption safetyOption(
+        QStringLiteral("safety"),
+        Tr::tr("Mark a context normal, production (writes need its name typed) or read-only "
+               "(writes refused); kept for later starts (repeatable)."),
+        Tr::tr("CONTEXT=SAFETY"));
+    const QCommandLineOption trustExecOption(
+        QStringLiteral("trust-exec-in"),
+        Tr::tr("Run the exec credential plugins of users defined in FILE without asking (for a "
+               "kubeconfig you just generated yourself, as run.sh does)."),
+        Tr::tr("FILE"));
     parser.addOption(kubeconfigOption);
     parser.addOption(contextOption);
+    parser.addOption(safetyOption);
+    parser.addOption(trustExecOption);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("paths"),
@@ -123,16 +137,21 @@ int main(int argc, char *argv[])
     if (paths.isEmpty())
         paths = shippedExamples();
 
+    if (!applySafety(parser.values(safetyOption)))
+        return 2;
     ui::MainWindow window;
+    window.setKubeconfigSearch(
+        core::kube::KubeconfigSearch::fromEnvironment(parser.value(kubeconfigOption)));
+    const QStringList trusted = parser.values(trustExecOption);
+    window.setTrustedExecFiles(trusted);
     window.show();
     window.open(paths);
-    if (parser.isSet(contextOption) || parser.isSet(kubeconfigOption)) {
-        if (auto connection =
-                connectionFor(parser.value(kubeconfigOption), parser.value(contextOption))) {
-            auto *session = new models::ClusterSession(*connection, &window);
-            window.addClusterSession(session);
-            session->start();
-        }
+    QStringList contexts = parser.values(contextOption);
+    if (contexts.isEmpty() && parser.isSet(kubeconfigOption))
+        contexts.append(QString()); // the file's current context
+    for (const QString &context : contexts) {
+        if (auto connection = connectionFor(parser.value(kubeconfigOption), context, trusted))
+            window.connectTo(*connection);
     }
     return app.exec();
 }
