@@ -17,7 +17,12 @@ bool HttpChunkedStream::write(const QByteArray &chunk)
         return false;
     if (chunk.isEmpty())
         return true;
-    return m_loop->post([write = m_sink.write, chunk] { write(chunk); });
+    const auto size = std::size_t(chunk.size());
+    m_queued += size;
+    if (m_loop->post([write = m_sink.write, chunk] { write(chunk); }))
+        return true;
+    m_queued -= size;
+    return false;
 }
 
 void HttpChunkedStream::end()
@@ -56,6 +61,20 @@ void HttpChunkedStream::setOnClosed(std::function<void()> onClosed)
         onClosed();
 }
 
+std::size_t HttpChunkedStream::queuedBytes() const
+{
+    return m_queued;
+}
+
+void HttpChunkedStream::setOnDrained(std::size_t lowWater, std::function<void()> onDrained)
+{
+    const std::lock_guard lock(m_mutex);
+    if (m_notified)
+        return;
+    m_lowWater = lowWater;
+    m_onDrained = std::move(onDrained);
+}
+
 void HttpChunkedStream::markClosed()
 {
     m_open = false;
@@ -66,11 +85,32 @@ void HttpChunkedStream::markClosed()
             return;
         m_notified = true;
         onClosed = std::exchange(m_onClosed, nullptr);
+        m_onDrained = nullptr;
     }
-    if (!onClosed)
+    runGuarded(onClosed);
+}
+
+void HttpChunkedStream::release(std::size_t bytes)
+{
+    // Writers only add, so the one release that takes the count from above the mark to at or
+    // below it is seen here, whatever the writers did meanwhile.
+    const std::size_t before = m_queued.fetch_sub(bytes);
+    std::function<void()> onDrained;
+    {
+        const std::lock_guard lock(m_mutex);
+        if (before <= m_lowWater || before - bytes > m_lowWater)
+            return;
+        onDrained = m_onDrained;
+    }
+    runGuarded(onDrained);
+}
+
+void HttpChunkedStream::runGuarded(const std::function<void()> &callback)
+{
+    if (!callback)
         return;
     try {
-        onClosed();
+        callback();
     } catch (...) { // a handler's exception must not unwind through the server thread
     }
 }
