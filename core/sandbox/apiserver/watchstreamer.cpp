@@ -84,6 +84,8 @@ struct WatchPump
                 return;
             }
         }
+        if (w->isStopped() && w->queuedEvents() == 0)
+            return s->end(); // e.g. past its queue limit: nothing left to wait for
         const Clock::time_point now = Clock::now();
         if (!blockedSince)
             blockedSince = now;

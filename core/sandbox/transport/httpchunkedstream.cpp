@@ -19,8 +19,11 @@ bool HttpChunkedStream::write(const QByteArray &chunk)
         return true;
     const auto size = std::size_t(chunk.size());
     m_queued += size;
-    if (m_loop->post([write = m_sink.write, chunk] { write(chunk); }))
+    const std::lock_guard lock(m_pendingMutex);
+    m_pending.append(chunk);
+    if (postFlush())
         return true;
+    m_pending.removeLast();
     m_queued -= size;
     return false;
 }
@@ -40,7 +43,40 @@ bool HttpChunkedStream::stop(const std::function<void()> &action)
     // Clearing the flag here, not on the server thread, refuses writes made after end() at once.
     if (!m_open.exchange(false))
         return false;
-    return m_loop->post(action);
+    const std::lock_guard lock(m_pendingMutex);
+    m_stop = action;
+    return postFlush();
+}
+
+// Writes reach the connection through this one queue, not a post each: posts are not ordered
+// across threads (the server thread's own posts wait in a private queue until its handler
+// returns), and a watch writes from the store's threads and from the server thread's drain
+// callback alike.
+bool HttpChunkedStream::postFlush()
+{
+    if (!m_flushPosted) {
+        m_flushPosted = m_loop->post([weak = weak_from_this()] {
+            if (const auto self = weak.lock())
+                self->flush();
+        });
+    }
+    return m_flushPosted;
+}
+
+void HttpChunkedStream::flush()
+{
+    QList<QByteArray> chunks;
+    std::function<void()> stop;
+    {
+        const std::lock_guard lock(m_pendingMutex);
+        chunks = std::exchange(m_pending, {});
+        stop = std::exchange(m_stop, nullptr);
+        m_flushPosted = false;
+    }
+    for (const QByteArray &chunk : std::as_const(chunks))
+        m_sink.write(chunk);
+    if (stop)
+        stop();
 }
 
 bool HttpChunkedStream::isOpen() const
