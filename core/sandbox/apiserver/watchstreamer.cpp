@@ -69,6 +69,7 @@ struct WatchPump
         const std::shared_ptr<Watch> w = watch.lock();
         if (!s || !w || !s->isOpen() || paused)
             return;
+        bool wrote = false;
         while (s->queuedBytes() < highWater) {
             const QList<StoreEvent> events = w->takeEvents(1);
             if (events.isEmpty()) {
@@ -79,6 +80,7 @@ struct WatchPump
             }
             if (!s->write(eventLine(events.first(), table, type)))
                 return; // closed meanwhile
+            wrote = true;
             if (dropEvery > 0 && ++sent >= dropEvery) {
                 s->abort(); // fault: the stream drops mid-watch, as a flaky network does
                 return;
@@ -87,7 +89,7 @@ struct WatchPump
         if (w->isStopped() && w->queuedEvents() == 0)
             return s->end(); // e.g. past its queue limit: nothing left to wait for
         const Clock::time_point now = Clock::now();
-        if (!blockedSince)
+        if (!blockedSince || wrote)
             blockedSince = now;
         else if (blockedTimeout.count() > 0 && now - *blockedSince >= blockedTimeout)
             terminate(*s, *w);

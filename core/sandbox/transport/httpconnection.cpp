@@ -424,7 +424,7 @@ private:
         m_queuedBytes -= m_queue.front().data.size();
         m_queue.pop_front();
         if (payload > 0)
-            m_channel->release(payload); // may write more: queued after what is here
+            m_channel->release(payload); // may write more, posted behind this handler
         writeNext();
     }
 

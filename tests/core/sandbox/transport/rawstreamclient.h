@@ -53,6 +53,13 @@ public:
         return done();
     }
 
+    // Takes everything the server sends, however much, until it closes the connection.
+    bool readUntilClosed(int timeoutMs)
+    {
+        m_socket.setReadBufferSize(0);
+        return readUntil([this] { return !isConnected(); }, 1 << 20, 0, timeoutMs);
+    }
+
     // The body's lines so far (each watch event is one), the partial last line kept back.
     QList<QByteArray> takeLines()
     {
@@ -72,7 +79,6 @@ public:
     qint64 received() const { return m_received; }
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     QAbstractSocket::SocketError error() const { return m_socket.error(); }
-    void setReadBufferSize(qint64 size) { m_socket.setReadBufferSize(size); }
     void close() { m_socket.abort(); }
 
 private:

@@ -48,6 +48,17 @@ private:
                 },
                 std::move(options));
         }
+
+        // Starts the server and opens one stream for `client`; null when either failed.
+        std::shared_ptr<HttpStream> open(RawStreamClient &client, qint64 readBuffer)
+        {
+            if (!server->start().ok() ||
+                !client.open(server->port(), "/logs?follow=true", readBuffer))
+                return nullptr;
+            if (!QTest::qWaitFor([this] { return stream.get().has_value(); }, kWaitMs))
+                return nullptr;
+            return *stream.get();
+        }
     };
 
 private slots:
@@ -58,11 +69,9 @@ private slots:
         HttpServerOptions options;
         options.streamBufferLimit = 64 * kMiB;
         Fixture fixture(options);
-        QVERIFY(fixture.server->start().ok());
         RawStreamClient client;
-        QVERIFY(client.open(fixture.server->port(), "/logs?follow=true", 64 * 1024));
-        QTRY_VERIFY(fixture.stream.get().has_value());
-        const std::shared_ptr<HttpStream> stream = *fixture.stream.get();
+        const std::shared_ptr<HttpStream> stream = fixture.open(client, 64 * 1024);
+        QVERIFY(stream);
         QCOMPARE(stream->queuedBytes(), std::size_t(0));
         QByteArray written;
         for (int i = 0; i < 32; ++i) {
@@ -95,19 +104,16 @@ private slots:
         HttpServerOptions options;
         options.streamBufferLimit = 4 * kMiB;
         Fixture fixture(options);
-        QVERIFY(fixture.server->start().ok());
         RawStreamClient client;
-        QVERIFY(client.open(fixture.server->port(), "/logs?follow=true", 16 * 1024));
-        QTRY_VERIFY(fixture.stream.get().has_value());
-        const std::shared_ptr<HttpStream> stream = *fixture.stream.get();
+        const std::shared_ptr<HttpStream> stream = fixture.open(client, 16 * 1024);
+        QVERIFY(stream);
         for (int i = 0; i < 32 && stream->isOpen(); ++i) {
             stream->write(chunkNumber(i));
             QTest::qWait(20);
         }
         QTRY_VERIFY(fixture.closed);
         QVERIFY(!stream->write("late\n"));
-        client.setReadBufferSize(0);
-        QVERIFY(client.readUntil([&] { return !client.isConnected(); }, 1 << 20, 0, kWaitMs));
+        QVERIFY(client.readUntilClosed(kWaitMs));
         QVERIFY(!client.lastChunk());
         QVERIFY(client.received() < 32 * qint64(kMiB));
     }
@@ -128,11 +134,9 @@ private slots:
         options.streamBufferLimit = 64 * kMiB;
         options.idleTimeout = std::chrono::milliseconds(300);
         Fixture fixture(options);
-        QVERIFY(fixture.server->start().ok());
         RawStreamClient client;
-        QVERIFY(client.open(fixture.server->port(), "/logs?follow=true", 16 * 1024));
-        QTRY_VERIFY(fixture.stream.get().has_value());
-        const std::shared_ptr<HttpStream> stream = *fixture.stream.get();
+        const std::shared_ptr<HttpStream> stream = fixture.open(client, 16 * 1024);
+        QVERIFY(stream);
         for (int i = 0; i < 24; ++i)
             QVERIFY(stream->write(chunkNumber(i)));
         QTest::qWait(1000); // longer than idleTimeout: a stream still open is never cut for it
@@ -143,8 +147,7 @@ private slots:
         else
             stream->end();
         QTest::qWait(1000);
-        client.setReadBufferSize(0);
-        QVERIFY(client.readUntil([&] { return !client.isConnected(); }, 1 << 20, 0, kWaitMs));
+        QVERIFY(client.readUntilClosed(kWaitMs));
         QVERIFY(!client.lastChunk());
         QVERIFY(client.received() < 24 * qint64(kMiB));
         QCOMPARE(client.error(), QAbstractSocket::RemoteHostClosedError);
