@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 
 #include <mutex>
+#include <optional>
 
 namespace core::sandbox {
 
@@ -42,17 +43,24 @@ QByteArray eventLine(const StoreEvent &e, bool table, const ResourceType &type)
 }
 
 // The writer side of one watch stream. Store writers, the timer thread and the server thread
-// all pump; the mutex keeps events in order on the wire.
+// (when the stream drains) all pump; the mutex keeps events in order on the wire. Events leave
+// the Watch only while the stream has room, so a client that starts behind (a backlog of tens of
+// MiB) gets it at the pace it reads instead of the stream being cut at streamBufferLimit.
 struct WatchPump
 {
+    using Clock = std::chrono::steady_clock;
+
     std::weak_ptr<HttpStream> stream;
     std::weak_ptr<Watch> watch;
     bool table = false;
     ResourceType type;
     int dropEvery = 0;
+    std::size_t highWater = 0;
+    std::chrono::milliseconds blockedTimeout{0};
     std::mutex mutex;
     int sent = 0;
     bool paused = false;
+    std::optional<Clock::time_point> blockedSince; // events wait, the stream has had no room
 
     void pump()
     {
@@ -61,15 +69,50 @@ struct WatchPump
         const std::shared_ptr<Watch> w = watch.lock();
         if (!s || !w || !s->isOpen() || paused)
             return;
-        for (const StoreEvent &e : w->takeEvents()) {
-            s->write(eventLine(e, table, type));
+        bool wrote = false;
+        while (s->queuedBytes() < highWater) {
+            const QList<StoreEvent> events = w->takeEvents(1);
+            if (events.isEmpty()) {
+                blockedSince.reset();
+                if (w->isStopped())
+                    s->end();
+                return;
+            }
+            if (!s->write(eventLine(events.first(), table, type)))
+                return; // closed meanwhile
+            wrote = true;
             if (dropEvery > 0 && ++sent >= dropEvery) {
                 s->abort(); // fault: the stream drops mid-watch, as a flaky network does
                 return;
             }
         }
-        if (w->isStopped())
-            s->end();
+        if (w->isStopped() && w->queuedEvents() == 0)
+            return s->end(); // e.g. past its queue limit: nothing left to wait for
+        const Clock::time_point now = Clock::now();
+        if (!blockedSince || wrote)
+            blockedSince = now;
+        else if (blockedTimeout.count() > 0 && now - *blockedSince >= blockedTimeout)
+            terminate(*s, *w);
+    }
+
+    // Server thread: the client took most of what was queued.
+    void drained()
+    {
+        {
+            const std::lock_guard lock(mutex);
+            blockedSince.reset();
+        }
+        pump();
+    }
+
+    // As kube-apiserver's cacher terminates a watcher whose buffer stays full: the stream ends
+    // after what is queued, and the events it never took are dropped at once.
+    static void terminate(HttpStream &s, Watch &w)
+    {
+        w.setNotifier({}); // stop() would call back into the pump, whose lock is held
+        w.stop();
+        w.takeEvents();
+        s.end();
     }
 };
 
@@ -143,11 +186,15 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
     if (!started)
         return statusResponse(started.error());
     const std::shared_ptr<Watch> w = *started;
+    if (options.backlogLimit > 0)
+        w->setQueueLimit(w->queuedEvents() + options.backlogLimit);
     auto pump = std::make_shared<WatchPump>();
     pump->watch = w;
     pump->table = wantsTable(request.headers.value("Accept"));
     pump->type = resource.type;
     pump->dropEvery = options.dropEvery;
+    pump->highWater = options.highWater;
+    pump->blockedTimeout = options.blockedTimeout;
     const bool bookmarks = watchOptions.allowBookmarks;
     const std::weak_ptr<TimerLoop> weakTimers = timers;
     return HttpReply::stream(200, HttpHeaders{{"Content-Type", "application/json"}},
@@ -161,9 +208,14 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
                                      w->setNotifier({});
                                      w->stop();
                                  });
-                                 w->setNotifier([weak = std::weak_ptr<WatchPump>(pump)] {
+                                 const std::weak_ptr<WatchPump> weak = pump;
+                                 w->setNotifier([weak] {
                                      if (const auto p = weak.lock())
                                          p->pump();
+                                 });
+                                 stream->setOnDrained(options.lowWater, [weak] {
+                                     if (const auto p = weak.lock())
+                                         p->drained();
                                  });
                                  pump->pump();
                                  if (const auto timers = weakTimers.lock())

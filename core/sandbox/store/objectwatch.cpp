@@ -18,6 +18,28 @@ QList<StoreEvent> Watch::takeEvents()
     return std::exchange(m_queue, {});
 }
 
+QList<StoreEvent> Watch::takeEvents(qsizetype maxEvents)
+{
+    QMutexLocker locker(&m_mutex);
+    if (m_queue.size() <= maxEvents)
+        return std::exchange(m_queue, {});
+    QList<StoreEvent> taken = m_queue.first(maxEvents);
+    m_queue.remove(0, maxEvents); // QList frees the front without moving the rest
+    return taken;
+}
+
+qsizetype Watch::queuedEvents() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_queue.size();
+}
+
+void Watch::setQueueLimit(qsizetype limit)
+{
+    QMutexLocker locker(&m_mutex);
+    m_queueLimit = limit;
+}
+
 bool Watch::waitForEvents(int timeoutMs)
 {
     QMutexLocker locker(&m_mutex);

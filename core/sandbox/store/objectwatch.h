@@ -66,6 +66,12 @@ public:
     Watch(const ResourceType &type, WatchOptions options, qint64 revision, qsizetype queueLimit);
 
     QList<StoreEvent> takeEvents();
+    // At most the `maxEvents` oldest; the rest stay queued (a consumer pacing its writes).
+    QList<StoreEvent> takeEvents(qsizetype maxEvents);
+    qsizetype queuedEvents() const;
+    // Replaces the store's watchQueueLimit for this watch (0 = no limit): more unread events
+    // than this stop it and drop what it queued.
+    void setQueueLimit(qsizetype limit);
     // Blocks until events are queued, the watch stopped, or `timeoutMs` passed; true unless it
     // timed out. Never call it on the GUI thread.
     bool waitForEvents(int timeoutMs);
@@ -77,8 +83,8 @@ public:
     void requestBookmark();
     void stop();
     // True after stop(), after the store went away, or when more than the store's
-    // watchQueueLimit events were left unread (the API server closes such watches too; the
-    // client watches again from its last resourceVersion).
+    // watchQueueLimit (or setQueueLimit()) events were left unread (the API server closes such
+    // watches too; the client watches again from its last resourceVersion).
     bool isStopped() const;
     QString resourceVersion() const; // the revision the queued events bring the consumer to
 
@@ -94,8 +100,8 @@ private:
 
     const ResourceType m_type;
     const WatchOptions m_options;
-    const qsizetype m_queueLimit;
     mutable QMutex m_mutex;
+    qsizetype m_queueLimit;
     QWaitCondition m_ready;
     QList<StoreEvent> m_queue;
     qint64 m_revision = 0;

@@ -87,7 +87,7 @@ public:
     HttpConnection(tcp::socket socket, HttpConnectionSettings settings)
         : m_settings(std::move(settings)), m_remote(socket.remote_endpoint(m_ignored)),
           m_stream(makeStream<Stream>(std::move(socket), m_settings)),
-          m_timer(m_stream.get_executor())
+          m_timer(m_stream.get_executor()), m_deliveryTimer(m_stream.get_executor())
     {
     }
 
@@ -119,6 +119,11 @@ private:
         Closed
     };
     enum class AfterDrain { Nothing, ReadNext, Linger, Cut };
+    struct Pending
+    {
+        std::string data;
+        std::size_t payload = 0;
+    };
 
     beast::tcp_stream &lowest() { return beast::get_lowest_layer(m_stream); }
 
@@ -287,11 +292,16 @@ private:
 
     void streamWrite(const QByteArray &chunk)
     {
+        const auto payload = std::size_t(chunk.size());
         if (m_phase != Phase::Streaming)
-            return;
-        if (m_queuedBytes + std::size_t(chunk.size()) > m_settings.options.streamBufferLimit)
+            return m_channel->release(payload);
+        // The last resort for a writer that ignores queuedBytes() and a client that stopped
+        // reading; a watch waits below its high-water mark instead.
+        if (m_queuedBytes + payload > m_settings.options.streamBufferLimit) {
+            m_channel->release(payload);
             return resetSocket();
-        queue(httpChunk(chunk));
+        }
+        queue(httpChunk(chunk), payload);
     }
 
     void streamEnd()
@@ -301,6 +311,7 @@ private:
         m_phase = Phase::Responding;
         m_afterDrain = AfterDrain::Linger;
         queue(std::string(kHttpLastChunk));
+        limitDelivery();
         notifyClosed();
     }
 
@@ -314,7 +325,25 @@ private:
         m_phase = Phase::Closing;
         m_afterDrain = AfterDrain::Cut;
         writeNext();
+        limitDelivery();
         notifyClosed();
+    }
+
+    // Once a stream ended or was aborted, what is still queued must reach the client as a
+    // response does: a write it takes none of for idleTimeout resets the connection. (While the
+    // stream is open, writes wait for as long as the client is away; its writer decides.)
+    void limitDelivery()
+    {
+        if (!m_writing || m_phase == Phase::Closed)
+            return;
+        const auto deadline = m_writeStarted + m_settings.options.idleTimeout;
+        if (std::chrono::steady_clock::now() >= deadline)
+            return resetSocket();
+        m_deliveryTimer.expires_at(deadline);
+        m_deliveryTimer.async_wait([self = this->shared_from_this()](beast::error_code error) {
+            if (!error)
+                self->limitDelivery();
+        });
     }
 
     // Resets once the client has every byte (the kernel's send queue is empty), or after the
@@ -362,10 +391,11 @@ private:
                                m_settings.options.bodyLimit, m_settings.options.handshakeTimeout});
     }
 
-    void queue(std::string data)
+    // `payload`: the bytes of a stream's chunk in `data`, released to the stream once sent.
+    void queue(std::string data, std::size_t payload = 0)
     {
         m_queuedBytes += data.size();
-        m_queue.push_back(std::move(data));
+        m_queue.push_back({std::move(data), payload});
         writeNext();
     }
 
@@ -376,9 +406,10 @@ private:
         if (m_queue.empty())
             return drained();
         m_writing = true;
+        m_writeStarted = std::chrono::steady_clock::now();
         if (m_phase != Phase::Streaming)
             lowest().expires_after(m_settings.options.idleTimeout);
-        net::async_write(m_stream, net::buffer(m_queue.front()),
+        net::async_write(m_stream, net::buffer(m_queue.front().data),
                          [self = this->shared_from_this()](beast::error_code error, std::size_t) {
                              self->onWritten(error);
                          });
@@ -389,8 +420,11 @@ private:
         m_writing = false;
         if (error)
             return closeSocket();
-        m_queuedBytes -= m_queue.front().size();
+        const std::size_t payload = m_queue.front().payload;
+        m_queuedBytes -= m_queue.front().data.size();
         m_queue.pop_front();
+        if (payload > 0)
+            m_channel->release(payload); // may write more, posted behind this handler
         writeNext();
     }
 
@@ -450,6 +484,7 @@ private:
             return;
         m_phase = Phase::Closed;
         m_timer.cancel();
+        m_deliveryTimer.cancel();
         lowest().close();
         notifyClosed();
     }
@@ -467,6 +502,7 @@ private:
     const tcp::endpoint m_remote;
     Stream m_stream;
     net::steady_timer m_timer; // the reply's delay, then the linger bound
+    net::steady_timer m_deliveryTimer; // the bound on a stream's tail after end() or abort()
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
     TlsClientIdentity m_identity;
@@ -474,9 +510,10 @@ private:
     bool m_keepAlive = false;
     bool m_head = false;
     bool m_upgrade = false;
-    std::deque<std::string> m_queue;
+    std::deque<Pending> m_queue;
     std::size_t m_queuedBytes = 0;
     bool m_writing = false;
+    std::chrono::steady_clock::time_point m_writeStarted;
     AfterDrain m_afterDrain = AfterDrain::Nothing;
     bool m_watching = false;
     std::array<char, 4096> m_scratch{};

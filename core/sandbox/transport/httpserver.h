@@ -27,11 +27,13 @@ struct HttpServerOptions
     std::uint64_t bodyLimit = std::uint64_t(64) << 20; // larger bodies get 413
     std::uint32_t headerLimit = 1 << 20; // as Go's DefaultMaxHeaderBytes; larger get 431
     // A keep-alive connection waiting this long for its next request, or a client this slow to
-    // send one, is closed. Streams and WebSockets are exempt.
+    // send one or to take a byte of the answer, is closed. Open streams and WebSockets are
+    // exempt; what is left of a stream after end() or abort() is not.
     std::chrono::milliseconds idleTimeout = std::chrono::seconds(60);
     std::chrono::milliseconds handshakeTimeout = std::chrono::seconds(10); // TLS and WebSocket
-    // A stream whose client reads slower than the handler writes is aborted once this much is
-    // queued, as kube-apiserver drops a watcher that cannot keep up.
+    // A stream is aborted once this much is queued unsent: the last resort against a client that
+    // stopped reading while its writer ignores HttpStream::queuedBytes() (a log follow). A watch
+    // waits below its high-water mark instead and never gets here while its client reads.
     std::size_t streamBufferLimit = std::size_t(16) << 20;
 };
 

@@ -23,6 +23,8 @@ public:
         if (!m_open)
             return false;
         m_data += chunk;
+        if (m_holding)
+            m_queued += std::size_t(chunk.size());
         return true;
     }
     void end() override { close(true); }
@@ -36,6 +38,36 @@ public:
     {
         QMutexLocker lock(&m_mutex);
         m_onClosed = std::move(onClosed);
+    }
+    std::size_t queuedBytes() const override
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_queued;
+    }
+    void setOnDrained(std::size_t lowWater, std::function<void()> onDrained) override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_lowWater = lowWater;
+        m_onDrained = std::move(onDrained);
+    }
+    // Flow control as a test plays the client: after hold(), what is written stays queued (data()
+    // still shows it) until drain() hands it all to the client and runs the drain callback.
+    void hold()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_holding = true;
+    }
+    void drain()
+    {
+        std::function<void()> onDrained;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_queued > m_lowWater)
+                onDrained = m_onDrained;
+            m_queued = 0;
+        }
+        if (onDrained)
+            onDrained();
     }
     QByteArray data() const
     {
@@ -69,6 +101,10 @@ private:
     bool m_open = true;
     bool m_clean = false;
     std::function<void()> m_onClosed;
+    bool m_holding = false;
+    std::size_t m_queued = 0;
+    std::size_t m_lowWater = 0;
+    std::function<void()> m_onDrained;
 };
 
 class FakeWebSocket : public core::sandbox::HttpWebSocket
