@@ -49,7 +49,9 @@ struct RecordedChange
 
     StoreChange parsed() const
     {
-        return {revision, type, eventType, parse(object), parse(previous)};
+        // The stored bytes go along, so a replayed event is written as it is kept, not
+        // serialised again.
+        return {revision, type, eventType, parse(object), parse(previous), object};
     }
 };
 
