@@ -2,6 +2,7 @@
 
 #include <QDockWidget>
 
+class QSplitter;
 class QTabWidget;
 
 namespace models {
@@ -10,6 +11,7 @@ class ClusterSession;
 
 namespace ui {
 
+class DetailsPane;
 class EventsPane;
 class LiveTablePane;
 class NamespacesPane;
@@ -20,7 +22,9 @@ class WorkloadsPane;
 
 // One connected cluster in the main window: a dock titled with its context holding its live
 // panes as tabs (Namespaces, Workloads, ScheduleProfiles, Burst pods, Nodes, Events; the
-// Namespaces selection narrows the namespaced ones). The dock does not own the session.
+// Namespaces selection narrows the namespaced ones) beside a DetailsPane that shows the object
+// of the current tab's current row (and follows tab switches). The dock does not own the
+// session.
 class ClusterDock : public QDockWidget
 {
     Q_OBJECT
@@ -37,9 +41,13 @@ public:
     EventsPane *eventsPane() const { return m_events; }
     // The pane of the current tab.
     LiveTablePane *currentPane() const;
+    // The details of the current pane's selected object, beside the tabs.
+    DetailsPane *detailsPane() const { return m_details; }
+    QSplitter *splitter() const { return m_splitter; }
 
 private:
     models::ClusterSession *m_session;
+    QSplitter *m_splitter;
     QTabWidget *m_tabs;
     NamespacesPane *m_namespaces;
     WorkloadsPane *m_workloads;
@@ -47,6 +55,7 @@ private:
     PodsPane *m_pods;
     NodesPane *m_nodes;
     EventsPane *m_events;
+    DetailsPane *m_details;
 };
 
 } // namespace ui
