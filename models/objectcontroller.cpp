@@ -8,6 +8,8 @@
 #include "models/objectdetails.h"
 #include "models/tr.h"
 
+#include <utility>
+
 namespace models {
 
 namespace {
@@ -196,9 +198,9 @@ void ObjectController::cancelEdit()
     m_editing = false;
     m_base = {};
     emit changed();
-    if (m_pending.isValid() && !sameObject(m_pending, m_ref))
-        setObject(m_pending);
-    m_pending = {};
+    const ObjectRef pending = std::exchange(m_pending, {}); // setObject() clears m_pending
+    if (pending.isValid() && !sameObject(pending, m_ref))
+        setObject(pending);
 }
 
 bool ObjectController::serverChangedSinceEdit() const
@@ -248,8 +250,7 @@ void ObjectController::apply(const QJsonObject &edited)
                         m_server = written.value();
                         setState(State::Loaded);
                         emit applied();
-                        const ObjectRef pending = m_pending;
-                        m_pending = {};
+                        const ObjectRef pending = std::exchange(m_pending, {});
                         if (pending.isValid() && !sameObject(pending, m_ref))
                             setObject(pending);
                         return;
