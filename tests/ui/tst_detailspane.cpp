@@ -1,11 +1,7 @@
 #include "tests/core/kube/apiresultwait.h"
-#include "tests/core/kube/sandboxfixture.h"
+#include "tests/ui/burstsandbox.h"
 
 #include "core/kube/objectmeta.h"
-#include "core/sandbox/apiserver/sandboxclock.h"
-#include "core/sandbox/cluster/clustersimulator.h"
-#include "core/sandbox/cluster/scenario.h"
-#include "core/sandbox/cluster/scheduler.h"
 #include "models/clustersession.h"
 #include "models/contextsafety.h"
 #include "models/objectcontroller.h"
@@ -18,9 +14,9 @@
 #include "ui/workloadspane.h"
 #include "ui/writeguard.h"
 #include "ui/yamldiffview.h"
+#include "ui/yamlhighlighter.h"
 
 #include <QCheckBox>
-#include <QDir>
 #include <QDockWidget>
 #include <QJsonDocument>
 #include <QLabel>
@@ -32,6 +28,9 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -100,14 +99,6 @@ int patchRequests(SandboxFixture &sandbox)
     return count;
 }
 
-bool saveShot(QWidget &window, const QString &name)
-{
-    const QString shots = QDir::currentPath() + u"/screenshots"_s;
-    QDir().mkpath(shots);
-    QTest::qWait(300);
-    return window.grab().save(shots + u'/' + name);
-}
-
 } // namespace
 
 // The details pane of a cluster's dock against an in-process sandbox with the guide's examples
@@ -131,22 +122,44 @@ private slots:
         models::setContextSafety(u"sandbox"_s, models::ContextSafety::Normal);
     }
 
+    // Keys, strings, numbers and comments are marked; a "#" inside quotes is no comment.
+    void highlighter()
+    {
+        QTextDocument document;
+        document.setPlainText(u"metadata:\n  name: \"web # 1\"\n  replicas: 3 # three\n"
+                              u"  - 'a': true\n"_s);
+        ui::YamlHighlighter highlighter(&document);
+        highlighter.rehighlight();
+        using T = ui::YamlHighlighter::Token;
+        const auto at = [&document](int line, int column) {
+            for (const QTextLayout::FormatRange &range :
+                 document.findBlockByNumber(line).layout()->formats()) {
+                if (column >= range.start && column < range.start + range.length)
+                    return range.format.foreground().color();
+            }
+            return QColor();
+        };
+        const auto colour = [&highlighter](T token) {
+            return highlighter.format(token).foreground().color();
+        };
+        QCOMPARE(at(0, 0), colour(T::Key));
+        QCOMPARE(at(1, 2), colour(T::Key));
+        QCOMPARE(at(1, 9), colour(T::String));
+        QCOMPARE(at(1, 12), colour(T::String)); // the "#" inside the quotes
+        QCOMPARE(at(2, 12), colour(T::Number));
+        QCOMPARE(at(2, 16), colour(T::Comment));
+        QCOMPARE(at(3, 4), colour(T::Key));
+        QCOMPARE(at(3, 9), colour(T::Number)); // booleans as numbers: a plain typed scalar
+        QVERIFY(!at(2, 11).isValid());         // the space before the value
+    }
+
     void detailsFollowSelectionAndEdit()
     {
-        SandboxFixture sandbox;
+        BurstSandbox cluster;
+        SandboxFixture &sandbox = cluster.sandbox;
         QVERIFY(sandbox.started());
-        QVERIFY(core::sandbox::seedExampleWorkloads(sandbox.store()) > 0);
-        core::sandbox::ObjectStore cciStore;
-        core::sandbox::seedCciScenario(cciStore, u"sandbox"_s);
-        core::sandbox::SandboxClock clock;
-        core::sandbox::Scheduler scheduler(sandbox.store(), cciStore, clock, u"sandbox"_s);
-        core::sandbox::ClusterSimulator simulator(sandbox.store(), clock);
-        simulator.setScheduleStep([&scheduler] { scheduler.reconcile(); });
-        simulator.start(std::chrono::milliseconds(20));
-
-        core::kube::Connection connection = sandbox.connection();
-        connection.contextName = u"sandbox"_s;
-        models::ClusterSession session(connection);
+        QVERIFY(cluster.examples > 0);
+        models::ClusterSession session(cluster.connection());
         ui::MainWindow window;
         ui::PodsPane *pods = window.addClusterSession(&session);
         auto *dock = window.findChild<ui::ClusterDock *>();
@@ -204,7 +217,7 @@ private slots:
         QVERIFY(saveShot(window, u"details.png"_s));
 
         // The controllers stop, so the Deployment changes only when the test changes it.
-        simulator.stop();
+        cluster.simulator.stop();
 
         // A Deployment from the Workloads tab: its YAML shows.
         auto *workloads = window.findChild<ui::WorkloadsPane *>();
