@@ -1,6 +1,7 @@
 #include "ui/clusterdock.h"
 
 #include "models/clustersession.h"
+#include "ui/detailspane.h"
 #include "ui/eventspane.h"
 #include "ui/namespacespane.h"
 #include "ui/nodespane.h"
@@ -8,6 +9,7 @@
 #include "ui/profilespane.h"
 #include "ui/workloadspane.h"
 
+#include <QSplitter>
 #include <QTabWidget>
 
 namespace ui {
@@ -15,13 +17,15 @@ namespace ui {
 ClusterDock::ClusterDock(models::ClusterSession *session, QWidget *parent)
     : QDockWidget(tr("Cluster: %1").arg(session->contextName()), parent),
       m_session(session),
-      m_tabs(new QTabWidget(this)),
+      m_splitter(new QSplitter(Qt::Horizontal, this)),
+      m_tabs(new QTabWidget(m_splitter)),
       m_namespaces(new NamespacesPane(session, m_tabs)),
       m_workloads(new WorkloadsPane(session, m_tabs)),
       m_profiles(new ProfilesPane(session, m_tabs)),
       m_pods(new PodsPane(session, m_tabs)),
       m_nodes(new NodesPane(session, m_tabs)),
-      m_events(new EventsPane(session, m_tabs))
+      m_events(new EventsPane(session, m_tabs)),
+      m_details(new DetailsPane(session, m_splitter))
 {
     setObjectName(QStringLiteral("cluster-") + session->contextName());
     setAccessibleName(tr("Cluster %1").arg(session->contextName()));
@@ -38,7 +42,32 @@ ClusterDock::ClusterDock(models::ClusterSession *session, QWidget *parent)
                                 static_cast<LiveTablePane *>(m_events)})
         m_namespaces->narrow(pane);
     m_tabs->setCurrentWidget(m_pods);
-    setWidget(m_tabs);
+
+    // The details follow the current tab's current row, and the tab itself.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *pane = qobject_cast<LiveTablePane *>(m_tabs->widget(i));
+        connect(pane, &LiveTablePane::currentObjectChanged, this,
+                [this, pane](const models::ObjectRef &object) {
+                    if (pane == currentPane())
+                        m_details->showObject(object);
+                });
+        connect(pane, &LiveTablePane::objectActivated, this,
+                [this](const models::ObjectRef &object) {
+                    m_details->showObject(object);
+                    m_details->tabs()->setFocus();
+                });
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (LiveTablePane *pane = currentPane())
+            m_details->showObject(pane->currentObject());
+    });
+    m_splitter->setAccessibleName(tr("Live panes and details"));
+    m_splitter->addWidget(m_tabs);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(true);
+    setWidget(m_splitter);
 }
 
 void ClusterDock::setMarks(const QString &badge, models::ContextSafety safety)

@@ -4,6 +4,7 @@
 
 #include <QDockWidget>
 
+class QSplitter;
 class QTabWidget;
 
 namespace models {
@@ -12,6 +13,7 @@ class ClusterSession;
 
 namespace ui {
 
+class DetailsPane;
 class EventsPane;
 class LiveTablePane;
 class NamespacesPane;
@@ -22,7 +24,9 @@ class WorkloadsPane;
 
 // One connected cluster in the main window: a dock titled with its context holding its live
 // panes as tabs (Namespaces, Workloads, ScheduleProfiles, Burst pods, Nodes, Events; the
-// Namespaces selection narrows the namespaced ones). The dock does not own the session.
+// Namespaces selection narrows the namespaced ones) beside a DetailsPane that shows the object
+// of the current tab's current row (and follows tab switches). The dock does not own the
+// session.
 class ClusterDock : public QDockWidget
 {
     Q_OBJECT
@@ -39,6 +43,9 @@ public:
     EventsPane *eventsPane() const { return m_events; }
     // The pane of the current tab.
     LiveTablePane *currentPane() const;
+    // The details of the current pane's selected object, beside the tabs.
+    DetailsPane *detailsPane() const { return m_details; }
+    QSplitter *splitter() const { return m_splitter; }
 
     // The title "Cluster: NAME [BADGE]", with " — PRODUCTION" (and a red title bar and frame)
     // or " — read-only" for such contexts; the safety is also the dock's "safety" property.
@@ -46,6 +53,7 @@ public:
 
 private:
     models::ClusterSession *m_session;
+    QSplitter *m_splitter;
     QTabWidget *m_tabs;
     NamespacesPane *m_namespaces;
     WorkloadsPane *m_workloads;
@@ -53,6 +61,7 @@ private:
     PodsPane *m_pods;
     NodesPane *m_nodes;
     EventsPane *m_events;
+    DetailsPane *m_details;
 };
 
 } // namespace ui

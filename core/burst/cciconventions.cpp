@@ -40,6 +40,11 @@ QString virtualNodeZone(const QJsonObject &node)
     return kube::labelOf(node, kZoneLabel);
 }
 
+bool isCciSidecar(const QJsonObject &container)
+{
+    return container.value(u"name").toString() == kNetworkSidecarName;
+}
+
 bool isBurstPod(const QJsonObject &pod, const QStringList &virtualNodes)
 {
     const QString node = kube::nodeNameOf(pod);

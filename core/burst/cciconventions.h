@@ -113,6 +113,13 @@ struct CcePodRef
 };
 CcePodRef ccePodOf(const QJsonObject &cciPod);
 
+// guide (SPEC 4): with network interconnection CCI injects one system container into a burst
+// pod, so the running pod shows one container more. Its name is assumed (sandbox invention,
+// core/sandbox/cluster/cciadmission.cpp): the guide and the vendor docs do not name it.
+inline const QString kNetworkSidecarName = QStringLiteral("cci-network-sidecar");
+// Whether a container (of spec.containers or status.containerStatuses) is that injected sidecar.
+bool isCciSidecar(const QJsonObject &container);
+
 // --- The virtual node's lock ----------------------------------------------------------------
 
 // guide (SPEC 7): after a failed scheduling to CCI the virtual node is locked for 30 minutes.

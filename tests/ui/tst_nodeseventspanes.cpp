@@ -1,4 +1,4 @@
-#include "tests/core/kube/sandboxfixture.h"
+#include "tests/ui/burstsandbox.h"
 
 #include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/podfacts.h"
@@ -65,14 +65,6 @@ QTabWidget *livePanes(QWidget &window)
             return tabs;
     }
     return nullptr;
-}
-
-bool saveShot(QWidget &window, const QString &name)
-{
-    const QString shots = QDir::currentPath() + u"/screenshots"_s;
-    QDir().mkpath(shots);
-    QTest::qWait(300);
-    return window.grab().save(shots + u'/' + name);
 }
 
 // The default scenario (with `pods` preloaded pods) after the sandbox's scheduler refused

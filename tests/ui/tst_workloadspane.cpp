@@ -1,9 +1,5 @@
-#include "tests/core/kube/sandboxfixture.h"
+#include "tests/ui/burstsandbox.h"
 
-#include "core/sandbox/apiserver/sandboxclock.h"
-#include "core/sandbox/cluster/clustersimulator.h"
-#include "core/sandbox/cluster/scenario.h"
-#include "core/sandbox/cluster/scheduler.h"
 #include "models/clustersession.h"
 #include "models/liveprofilemodel.h"
 #include "models/liveworkloadmodel.h"
@@ -89,20 +85,11 @@ private slots:
 
     void defaultScenario()
     {
-        SandboxFixture sandbox;
-        QVERIFY(sandbox.started());
-        QVERIFY(core::sandbox::seedExampleWorkloads(sandbox.store()) > 0);
-        core::sandbox::ObjectStore cciStore;
-        core::sandbox::seedCciScenario(cciStore, u"sandbox"_s);
-        core::sandbox::SandboxClock clock;
-        core::sandbox::Scheduler scheduler(sandbox.store(), cciStore, clock, u"sandbox"_s);
-        core::sandbox::ClusterSimulator simulator(sandbox.store(), clock);
-        simulator.setScheduleStep([&scheduler] { scheduler.reconcile(); });
-        simulator.start(std::chrono::milliseconds(20));
-
-        core::kube::Connection connection = sandbox.connection();
-        connection.contextName = u"sandbox"_s;
-        models::ClusterSession session(connection);
+        BurstSandbox cluster;
+        QVERIFY(cluster.sandbox.started());
+        QVERIFY(cluster.examples > 0);
+        core::sandbox::ClusterSimulator &simulator = cluster.simulator;
+        models::ClusterSession session(cluster.connection());
         ui::MainWindow window;
         ui::PodsPane *pods = window.addClusterSession(&session);
         auto *namespaces = window.findChild<ui::NamespacesPane *>();

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "tests/core/kube/sandboxfixture.h"
+
+#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cluster/clustersimulator.h"
+#include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/cluster/scheduler.h"
+
+#include <QDir>
+#include <QTest>
+#include <QWidget>
+
+// The in-process sandbox the live panes' tests connect a window to: the default scenario with
+// the guide's examples, a CCI store, the burst scheduler, and the controllers stepping every
+// 20 ms (simulator.stop() freezes the cluster).
+struct BurstSandbox
+{
+    BurstSandbox()
+        : examples(core::sandbox::seedExampleWorkloads(sandbox.store())),
+          cciSeeded((core::sandbox::seedCciScenario(cciStore, QStringLiteral("sandbox")), true)),
+          scheduler(sandbox.store(), cciStore, clock, QStringLiteral("sandbox")),
+          simulator(sandbox.store(), clock)
+    {
+        simulator.setScheduleStep([this] { scheduler.reconcile(); });
+        simulator.start(std::chrono::milliseconds(20));
+    }
+
+    // The sandbox as kubeconfig context "sandbox".
+    core::kube::Connection connection() const
+    {
+        core::kube::Connection c = sandbox.connection();
+        c.contextName = QStringLiteral("sandbox");
+        return c;
+    }
+
+    SandboxFixture sandbox;
+    core::sandbox::ObjectStore cciStore;
+    int examples = 0; // workloads seeded
+    bool cciSeeded = false;
+    core::sandbox::SandboxClock clock;
+    core::sandbox::Scheduler scheduler;
+    core::sandbox::ClusterSimulator simulator;
+};
+
+// Saves a picture of `window` to screenshots/<name> under the test's working directory.
+inline bool saveShot(QWidget &window, const QString &name)
+{
+    const QString shots = QDir::currentPath() + QStringLiteral("/screenshots");
+    QDir().mkpath(shots);
+    QTest::qWait(300);
+    return window.grab().save(shots + u'/' + name);
+}
