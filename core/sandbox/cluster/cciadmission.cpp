@@ -61,7 +61,7 @@ CciAdmission::CciAdmission(ObjectStore &cce, ObjectStore &cci, QString clusterId
 
 QString CciAdmission::sidecarName()
 {
-    return QStringLiteral("cci-network-sidecar");
+    return burst::kNetworkSidecarName; // one name for the sandbox and the console
 }
 
 // The back-references are a sandbox invention (burst/cciconventions.h): how the real add-on joins
