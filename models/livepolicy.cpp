@@ -242,7 +242,6 @@ LiveWrite deleteWrite(const ObjectRef &object, const QJsonObject &live)
     write.verb = LiveWrite::Verb::Delete;
     write.object = object;
     write.uid = live.isEmpty() ? object.uid : core::kube::uidOf(live);
-    write.resourceVersion = core::kube::resourceVersionOf(live);
     return write;
 }
 

@@ -83,7 +83,7 @@ struct LiveWrite
     ObjectRef object;
     QString subresource; // "scale"
     QJsonObject patch;   // Patch: a JSON merge patch
-    // Delete: preconditions (uid, resourceVersion), propagation Background.
+    // Delete: preconditions (uid; resourceVersion when set), propagation Background.
     QString uid;
     QString resourceVersion;
 
@@ -92,8 +92,9 @@ struct LiveWrite
 };
 LiveWrite patchWrite(const ObjectRef &object, const QJsonObject &patch,
                      const QString &subresource = {});
-// `live` is the object as last seen (its uid and resourceVersion become the preconditions);
-// empty: the uid of `object` only.
+// The uid precondition (of `live`, the object as last seen, else of `object`) keeps a delete from
+// hitting a newer object of the same name. No resourceVersion precondition: a status update
+// (pods' kubelet, a Deployment's controller) must not make a delete fail, as kubectl delete.
 LiveWrite deleteWrite(const ObjectRef &object, const QJsonObject &live);
 
 // What the server answered to one write.

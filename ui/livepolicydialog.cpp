@@ -25,6 +25,8 @@
 #include <QTime>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace ui {
 
 namespace {
@@ -86,9 +88,6 @@ QString describeFailures(const QList<models::LiveWriteResult> &results)
         QString line = r.write.object.display() + QStringLiteral(": ") + r.error;
         if (!r.fields.isEmpty())
             line += u' ' + LivePolicyDialog::tr("(field %1)").arg(r.fields.join(QStringLiteral(", ")));
-        if (r.httpStatus == 409)
-            line += u' ' + LivePolicyDialog::tr("The object changed on the cluster; try again to "
-                                                "write over the current version.");
         lines.append(line);
     }
     return lines.join(u'\n');
@@ -502,7 +501,16 @@ void LivePolicyDialog::apply()
         return;
     setBusy(true);
     showMessage(tr("Asking the server for a dry run…"), false);
-    rebase([this] {
+    applyAttempt(1);
+}
+
+// The object moves on while the cluster reacts (a Deployment's status, say), so a dry run may
+// meet a newer resourceVersion: then the edits are rebased on the current object and the dry run
+// asked again, a few times, before the confirmation shows what is sent.
+void LivePolicyDialog::applyAttempt(int attempt)
+{
+    constexpr int kAttempts = 4;
+    rebase([this, attempt] {
         if (!m_pending.changed()) {
             setBusy(false);
             showMessage(tr("The object already has these values: nothing to send."), false);
@@ -512,13 +520,20 @@ void LivePolicyDialog::apply()
         plan.action = tr("Apply burst policy");
         plan.writes = {models::patchWrite(m_object, m_pending.patch)};
         QPointer<LivePolicyDialog> self(this);
-        plan.dryRunDone = [self](const QList<models::LiveWriteResult> &results) {
+        auto conflict = std::make_shared<bool>(false);
+        plan.dryRunDone = [self, conflict](const QList<models::LiveWriteResult> &results) {
+            for (const models::LiveWriteResult &r : results)
+                *conflict = *conflict || r.httpStatus == 409;
             if (self)
                 self->showDryRun(results);
         };
-        runLiveWrites(this, m_session, plan, [self](WriteOutcome outcome, const QString &text) {
+        const auto done = [self, conflict, attempt](WriteOutcome outcome, const QString &text) {
             if (!self)
                 return;
+            if (outcome == WriteOutcome::DryRunFailed && *conflict && attempt < kAttempts) {
+                self->applyAttempt(attempt + 1);
+                return;
+            }
             self->setBusy(false);
             if (outcome != WriteOutcome::Sent) {
                 self->showMessage(text, outcome != WriteOutcome::Refused);
@@ -533,7 +548,8 @@ void LivePolicyDialog::apply()
                 if (self)
                     emit self->applied(self->m_base);
             });
-        });
+        };
+        runLiveWrites(this, m_session, plan, done);
     });
 }
 

@@ -126,6 +126,7 @@ signals:
 
 private:
     void buildForms(QTabWidget *tabs);
+    void applyAttempt(int attempt);
     void refresh();
     void showWorkload();
     void showProfile();
