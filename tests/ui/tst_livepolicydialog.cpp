@@ -56,25 +56,16 @@ QList<models::PodRow> podsOf(const models::PodTableModel &pods, const QString &n
     return rows;
 }
 
-bool allOnVirtualNode(const models::PodTableModel &pods, const QString &name, int count)
+// Whether the Deployment has `count` pods, every one bound: to the virtual-kubelet node when
+// `virtualNode`, else to the IDC nodes.
+bool allPlaced(const models::PodTableModel &pods, const QString &name, int count,
+               bool virtualNode)
 {
     const QList<models::PodRow> rows = podsOf(pods, name);
     if (rows.size() != count)
         return false;
     for (const models::PodRow &row : rows) {
-        if (!pods.onVirtualNode(row))
-            return false;
-    }
-    return true;
-}
-
-bool allLocal(const models::PodTableModel &pods, const QString &name, int count)
-{
-    const QList<models::PodRow> rows = podsOf(pods, name);
-    if (rows.size() != count)
-        return false;
-    for (const models::PodRow &row : rows) {
-        if (row.node.isEmpty() || pods.onVirtualNode(row))
+        if (row.node.isEmpty() || pods.onVirtualNode(row) != virtualNode)
             return false;
     }
     return true;
@@ -152,7 +143,7 @@ private slots:
         session.start();
         QTRY_COMPARE_WITH_TIMEOUT(session.status().state, models::ConnectionState::Synced, 20000);
         const models::PodTableModel &podModel = *session.pods();
-        QTRY_VERIFY_WITH_TIMEOUT(allLocal(podModel, kDeployment, 2), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(allPlaced(podModel, kDeployment, 2, false), 20000);
 
         // The row actions, with their shortcuts.
         QCOMPARE(workloads.editPolicyAction()->shortcut(), QKeySequence(u"Ctrl+B"_s));
@@ -206,7 +197,7 @@ private slots:
         QVERIFY(dialog->pendingEdits().isEmpty());
         QTRY_VERIFY(!dialog->applyButton()->isEnabled());
         // The cluster reacts: a new ReplicaSet, its pods on the virtual-kubelet node.
-        QTRY_VERIFY_WITH_TIMEOUT(allOnVirtualNode(podModel, kDeployment, 2), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(allPlaced(podModel, kDeployment, 2, true), 30000);
 
         // A dry run the server refuses (a uid precondition that is not the object's): the API's
         // message stays in the dialog, the edit stays pending, nothing is sent.
@@ -230,7 +221,7 @@ private slots:
         QCOMPARE(asked.size(), 1);
         QCOMPARE(asked.first().action, u"Scale to 3"_s);
         QCOMPARE(asked.first().context, u"sandbox"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(allOnVirtualNode(podModel, kDeployment, 3), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(allPlaced(podModel, kDeployment, 3, true), 30000);
 
         // A value the server refuses in the dry run: the field path is shown, nothing sent.
         asked.clear();

@@ -39,6 +39,16 @@ private:
         return object.value(u"spec").toObject().value(u"replicas").toInt();
     }
 
+    // Creates Deployment default/`name`; the object as created, {} when that failed.
+    static QJsonObject create(ApiClient &client, const ResourceMapping &deploys,
+                              const QString &name)
+    {
+        std::optional<ApiResult<QJsonObject>> created;
+        client.create(deploys, QStringLiteral("default"), deployment(name), &client,
+                      into(created));
+        return waitFor(created) && *created ? created->value() : QJsonObject();
+    }
+
     static QJsonObject stored(ApiClient &client, const ResourceMapping &resource,
                               const QString &name)
     {
@@ -63,10 +73,8 @@ private slots:
         SandboxFixture sandbox;
         ApiClient client(sandbox.connection());
         const ResourceMapping deploys = mapping(client, QStringLiteral("deploy"));
-        std::optional<ApiResult<QJsonObject>> created;
-        client.create(deploys, QStringLiteral("default"), deployment(QStringLiteral("web")),
-                      &client, into(created));
-        QVERIFY(waitFor(created) && *created);
+        const QJsonObject created = create(client, deploys, QStringLiteral("web"));
+        QVERIFY(!created.isEmpty());
         sandbox.clearRequests();
         WriteOptions options;
         options.dryRun = dryRun;
@@ -87,10 +95,8 @@ private slots:
         SandboxFixture sandbox;
         ApiClient client(sandbox.connection());
         const ResourceMapping deploys = mapping(client, QStringLiteral("deploy"));
-        std::optional<ApiResult<QJsonObject>> created;
-        client.create(deploys, QStringLiteral("default"), deployment(QStringLiteral("web")),
-                      &client, into(created));
-        QVERIFY(waitFor(created) && *created);
+        const QJsonObject created = create(client, deploys, QStringLiteral("web"));
+        QVERIFY(!created.isEmpty());
         sandbox.clearRequests();
         WriteOptions options;
         options.subresource = QStringLiteral("scale");
@@ -119,11 +125,9 @@ private slots:
         SandboxFixture sandbox;
         ApiClient client(sandbox.connection());
         const ResourceMapping deploys = mapping(client, QStringLiteral("deploy"));
-        std::optional<ApiResult<QJsonObject>> created;
-        client.create(deploys, QStringLiteral("default"), deployment(QStringLiteral("gone")),
-                      &client, into(created));
-        QVERIFY(waitFor(created) && *created);
-        const QJsonObject meta = created->value().value(u"metadata").toObject();
+        const QJsonObject created = create(client, deploys, QStringLiteral("gone"));
+        QVERIFY(!created.isEmpty());
+        const QJsonObject meta = created.value(u"metadata").toObject();
         WriteOptions options;
         options.dryRun = true;
         options.uid = meta.value(u"uid").toString();
