@@ -3,6 +3,9 @@
 #include "models/clustersession.h"
 #include "models/podfilter.h"
 #include "models/podtablemodel.h"
+#include "ui/livepolicydialog.h"
+
+#include <QAction>
 
 #include <QCheckBox>
 #include <QLabel>
@@ -27,7 +30,9 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
       m_podProxy(static_cast<models::PodFilterProxy *>(LiveTablePane::proxy())),
       m_counts(new QLabel(this)),
       m_allPods(new QCheckBox(tr("All pods"), this)),
-      m_countTimer(new QTimer(this))
+      m_countTimer(new QTimer(this)),
+      m_delete(makeDeleteAction(this)),
+      m_writeLine(makeWriteLine(this))
 {
     m_counts->setAccessibleName(tr("Pod counts"));
     addLine(m_counts);
@@ -56,6 +61,14 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
     refreshEvery(kAgeRefreshMs, [pods] { pods->refreshAges(); });
 
     updateCounts();
+    addLine(m_writeLine);
+    addRowAction(m_delete, false);
+    connect(m_delete, &QAction::triggered, this, [this] { deleteObjects(selectedObjects()); });
+}
+
+void PodsPane::deleteObjects(const QList<models::ObjectRef> &objects)
+{
+    deleteLiveObjects(this, session(), objects, m_writeLine);
 }
 
 void PodsPane::updateCounts()

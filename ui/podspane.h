@@ -23,6 +23,10 @@ public:
     QCheckBox *allPods() const { return m_allPods; }
     QLabel *countsLine() const { return m_counts; }
     models::PodFilterProxy *proxy() const { return m_podProxy; }
+    // Delete… (Delete key) on the selected pods, through runLiveWrites.
+    QAction *deleteAction() const { return m_delete; }
+    QLabel *writeLine() const { return m_writeLine; }
+    void deleteObjects(const QList<models::ObjectRef> &objects);
 
 private:
     void updateCounts();
@@ -31,6 +35,8 @@ private:
     QLabel *m_counts;
     QCheckBox *m_allPods;
     QTimer *m_countTimer;
+    QAction *m_delete;
+    QLabel *m_writeLine;
 };
 
 } // namespace ui

@@ -343,30 +343,69 @@ void ApiClient::patch(const ResourceMapping &resource, const QString &nameSpace,
                       const QString &name, PatchType type, const QByteArray &patch,
                       QObject *context, ObjectCallback done)
 {
+    this->patch(resource, nameSpace, name, type, patch, WriteOptions(), context, std::move(done));
+}
+
+void ApiClient::patch(const ResourceMapping &resource, const QString &nameSpace,
+                      const QString &name, PatchType type, const QByteArray &patch,
+                      const WriteOptions &options, QObject *context, ObjectCallback done)
+{
     ApiRequest request;
     request.verb = QByteArrayLiteral("PATCH");
     request.body = patch;
     request.contentType = patchContentType(type);
-    objectCall(request, objectPath(resource, nameSpace, name), context, std::move(done));
+    writeCall(request, options, objectPath(resource, nameSpace, name), context, std::move(done));
 }
 
 void ApiClient::remove(const ResourceMapping &resource, const QString &nameSpace,
                        const QString &name, PropagationPolicy propagation, QObject *context,
                        ObjectCallback done)
 {
+    remove(resource, nameSpace, name, propagation, WriteOptions(), context, std::move(done));
+}
+
+void ApiClient::remove(const ResourceMapping &resource, const QString &nameSpace,
+                       const QString &name, PropagationPolicy propagation,
+                       const WriteOptions &options, QObject *context, ObjectCallback done)
+{
     ApiRequest request;
     request.verb = QByteArrayLiteral("DELETE");
     static const QString policies[] = {QString(), QStringLiteral("Orphan"),
                                        QStringLiteral("Background"), QStringLiteral("Foreground")};
     const QString policy = policies[int(propagation)];
-    // In the body, as kubectl sends DeleteOptions.
-    if (!policy.isEmpty())
-        request.body =
-            QJsonDocument(QJsonObject{{QStringLiteral("kind"), QStringLiteral("DeleteOptions")},
-                                      {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                                      {QStringLiteral("propagationPolicy"), policy}})
-                .toJson(QJsonDocument::Compact);
-    objectCall(request, objectPath(resource, nameSpace, name), context, std::move(done));
+    // In the body, as kubectl sends DeleteOptions; the API server reads the query's options only
+    // when there is no body, so dryRun goes in the body too.
+    QJsonObject preconditions;
+    if (!options.uid.isEmpty())
+        preconditions.insert(QStringLiteral("uid"), options.uid);
+    if (!options.resourceVersion.isEmpty())
+        preconditions.insert(QStringLiteral("resourceVersion"), options.resourceVersion);
+    if (!policy.isEmpty() || !preconditions.isEmpty() || options.dryRun) {
+        QJsonObject body{{QStringLiteral("kind"), QStringLiteral("DeleteOptions")},
+                         {QStringLiteral("apiVersion"), QStringLiteral("v1")}};
+        if (!policy.isEmpty())
+            body.insert(QStringLiteral("propagationPolicy"), policy);
+        if (!preconditions.isEmpty())
+            body.insert(QStringLiteral("preconditions"), preconditions);
+        if (options.dryRun)
+            body.insert(QStringLiteral("dryRun"), QJsonArray{QStringLiteral("All")});
+        request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    }
+    WriteOptions inBody = options;
+    inBody.dryRun = false;
+    writeCall(request, inBody, objectPath(resource, nameSpace, name), context, std::move(done));
+}
+
+void ApiClient::writeCall(ApiRequest request, const WriteOptions &options,
+                          const ApiResult<QString> &path, QObject *context, ObjectCallback done)
+{
+    if (options.dryRun)
+        request.query.append({QStringLiteral("dryRun"), QStringLiteral("All")});
+    if (path && !options.subresource.isEmpty())
+        objectCall(request, QString(path.value() + u'/' + options.subresource), context,
+                   std::move(done));
+    else
+        objectCall(request, path, context, std::move(done));
 }
 
 ApiStream *ApiClient::openStream(const ApiRequest &request, QObject *parent)

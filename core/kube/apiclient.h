@@ -23,6 +23,18 @@ namespace core::kube {
 
 class ApiStream;
 
+// What a patch or delete sends besides its body. dryRun asks for `?dryRun=All`: the server runs
+// every check and default of the write and answers what it would store, storing nothing.
+// `subresource` addresses one ("scale", "status"). A delete's preconditions (DeleteOptions
+// preconditions): refused with 409 when the object's uid or resourceVersion is no longer this.
+struct WriteOptions
+{
+    bool dryRun = false;
+    QString subresource;
+    QString uid;
+    QString resourceVersion;
+};
+
 // The client side of one API server, asynchronous throughout (QNetworkAccessManager, HTTP/1.1,
 // TLS and proxy from the Connection), and the one pipeline every request goes through: REST calls
 // (send and what builds on it), watch and log streams (openStream, ApiStream) and exec's WebSocket
@@ -72,8 +84,14 @@ public:
                 ObjectCallback done);
     void patch(const ResourceMapping &resource, const QString &nameSpace, const QString &name,
                PatchType type, const QByteArray &patch, QObject *context, ObjectCallback done);
+    void patch(const ResourceMapping &resource, const QString &nameSpace, const QString &name,
+               PatchType type, const QByteArray &patch, const WriteOptions &options,
+               QObject *context, ObjectCallback done);
     void remove(const ResourceMapping &resource, const QString &nameSpace, const QString &name,
                 PropagationPolicy propagation, QObject *context, ObjectCallback done);
+    void remove(const ResourceMapping &resource, const QString &nameSpace, const QString &name,
+                PropagationPolicy propagation, const WriteOptions &options, QObject *context,
+                ObjectCallback done);
 
     // A long-lived streaming GET (watch, logs -f), owned by `parent`; see ApiStream. Not retried
     // except once after a 401 with a credential provider.
@@ -114,6 +132,8 @@ private:
     void listPage(const std::shared_ptr<ListState> &state, const QString &continueToken);
     void objectCall(ApiRequest request, const ApiResult<QString> &path, QObject *context,
                     ObjectCallback done);
+    void writeCall(ApiRequest request, const WriteOptions &options,
+                   const ApiResult<QString> &path, QObject *context, ObjectCallback done);
     void discoverGroupVersions(const QList<QPair<QString, bool>> &groupVersions);
     void finishDiscovery();
 
