@@ -130,25 +130,6 @@ QJsonObject applyFieldEdits(QJsonObject object, const QList<FieldEdit> &edits)
     return object;
 }
 
-QJsonObject mergePatch(const QJsonObject &before, const QJsonObject &after)
-{
-    QJsonObject patch;
-    for (auto it = before.begin(); it != before.end(); ++it) {
-        if (!after.contains(it.key()))
-            patch.insert(it.key(), QJsonValue(QJsonValue::Null));
-    }
-    for (auto it = after.begin(); it != after.end(); ++it) {
-        const QJsonValue old = before.value(it.key());
-        if (old == it.value())
-            continue;
-        if (old.isObject() && it.value().isObject())
-            patch.insert(it.key(), mergePatch(old.toObject(), it.value().toObject()));
-        else
-            patch.insert(it.key(), it.value());
-    }
-    return patch;
-}
-
 PolicyPatch policyPatch(const QJsonObject &live, const QList<FieldEdit> &edits)
 {
     PolicyPatch result;

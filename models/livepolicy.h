@@ -4,6 +4,7 @@
 #include "core/burst/workspace.h"
 #include "core/kube/workload.h"
 #include "models/fieldedit.h"
+#include "models/objectdetails.h"
 #include "models/objectref.h"
 
 #include <QJsonObject>
@@ -39,9 +40,8 @@ QList<FieldEdit> stageEdits(QList<FieldEdit> staged, const QList<FieldEdit> &edi
 // the end or through a non-list is skipped.
 QJsonObject applyFieldEdits(QJsonObject object, const QList<FieldEdit> &edits);
 
-// The JSON merge patch (RFC 7386) that turns `before` into `after`: changed and new fields, null
-// for removed ones, lists whole. {} when they are equal.
-QJsonObject mergePatch(const QJsonObject &before, const QJsonObject &after);
+// The JSON merge patch between two objects is models::mergePatch (models/objectdetails.h), which
+// the details pane's edits use too.
 
 // What Apply sends for a live object and its edits.
 struct PolicyPatch

@@ -2,9 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>models</name>
+    <message numerus="yes">
+        <location filename="../models/clustersession.cpp" line="+45"/>
+        <source>watching %n namespace(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::LivePolicyDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/livepolicydialog.cpp" line="+221"/>
+        <source>Deleted %n object(s) in %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+92"/>
+        <location filename="../ui/mainwindow.cpp" line="+93"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>Loading %n path…</numerusform>
@@ -12,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+256"/>
+        <location line="+334"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>Loaded %n file</numerusform>

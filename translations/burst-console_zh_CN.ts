@@ -9,37 +9,30 @@
         <translation>无法连接</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Run a credential plugin?</source>
-        <translation>运行凭据插件？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>To connect to &quot;%1&quot;, the kubeconfig user &quot;%2&quot; (defined in %3) runs this command:
-
-%4
-
-Run it only if you expect it. Trust and run it?</source>
-        <translation>连接到“%1”时，kubeconfig 用户“%2”（定义于 %3）会运行以下命令：
-
-%4
-
-仅在您预期此命令时才运行。信任并运行？</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+49"/>
         <source>The kubeconfig file (default: KUBECONFIG, else ~/.kube/config, merged as kubectl does).</source>
         <translation>kubeconfig 文件（默认：KUBECONFIG，否则 ~/.kube/config，按 kubectl 的方式合并）。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+15"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Connect to this kubeconfig context at start (with --kubeconfig alone: its current context).</source>
-        <translation>启动时连接到此 kubeconfig 上下文（仅给出 --kubeconfig 时：其当前上下文）。</translation>
+        <location line="-49"/>
+        <source>Invalid option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--safety %1: write CONTEXT=normal, CONTEXT=production or CONTEXT=read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Connect to this kubeconfig context at start (repeatable; with --kubeconfig alone: its current context).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -47,7 +40,22 @@ Run it only if you expect it. Trust and run it?</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Mark a context normal, production (writes need its name typed) or read-only (writes refused); kept for later starts (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CONTEXT=SAFETY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run the exec credential plugins of users defined in FILE without asking (for a kubeconfig you just generated yourself, as run.sh does).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Manifest files or folders to open (default: the shipped examples).</source>
         <translation>要打开的清单文件或文件夹（默认：随附的示例）。</translation>
     </message>
@@ -60,7 +68,7 @@ Run it only if you expect it. Trust and run it?</source>
 <context>
     <name>burst_sandbox</name>
     <message>
-        <location filename="../app/sandbox/main.cpp" line="+101"/>
+        <location filename="../app/sandbox/main.cpp" line="+102"/>
         <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
         <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
     </message>
@@ -197,12 +205,12 @@ Run it only if you expect it. Trust and run it?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-36"/>
         <source>Cut every watch stream after N events.</source>
         <translation>每个 watch 流在发送 N 个事件后被切断。</translation>
     </message>
@@ -247,6 +255,16 @@ Run it only if you expect it. Trust and run it?</source>
         <translation>T</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Namespaces (comma-separated) where the restricted user &quot;sandbox-restricted&quot; may read pods, events, workloads and schedule profiles and change deployments; it may do nothing else (no nodes, no namespaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NS,...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Every Nth watch stream stops sending for M milliseconds, then resumes.</source>
         <translation>每第 N 个 watch 流暂停发送 M 毫秒，然后恢复。</translation>
@@ -262,12 +280,12 @@ Run it only if you expect it. Trust and run it?</source>
         <translation>每 M 毫秒发送一次 watch BOOKMARK 事件（allowWatchBookmarks=true）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>burst-sandbox: --clock-speed must be a number above 0</source>
         <translation>burst-sandbox: --clock-speed 必须是大于 0 的数字</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>burst-sandbox: --churn needs preloaded pods (--pods N)</source>
         <translation>burst-sandbox: --churn 需要预加载的 Pod（--pods N）</translation>
     </message>
@@ -277,12 +295,12 @@ Run it only if you expect it. Trust and run it?</source>
         <translation>burst-sandbox: 已预加载 %1 个 Pod，用时 %2 ms</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+65"/>
         <source>burst-sandbox: serving CCI and IAM at %1</source>
         <translation>burst-sandbox: 正在 %1 提供 CCI 和 IAM 服务</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2533,7 +2551,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+134"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+181"/>
         <source>Precondition failed: UID in precondition: %1, UID in object meta: %2</source>
         <translation>前置条件不满足：前置条件中的 UID：%1，对象元数据中的 UID：%2</translation>
     </message>
@@ -2578,7 +2596,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>%1.meta.k8s.io &quot;&quot; 无效：dryRun：%2</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+239"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+247"/>
         <source>invalid resource version: %1</source>
         <translation>无效的资源版本：%1</translation>
     </message>
@@ -3565,7 +3583,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>已删除 Pod：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/scenario.cpp" line="+114"/>
+        <location filename="../core/sandbox/cluster/scenario.cpp" line="+116"/>
         <source>the sandbox does not serve %1 %2</source>
         <translation>沙箱不支持 %1 %2</translation>
     </message>
@@ -3618,6 +3636,66 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location filename="../core/kube/networkrequest.cpp" line="+130"/>
         <source>the proxy-url &quot;%1&quot; cannot be used: only http:// and socks5:// proxies are supported, not a TLS connection to the proxy</source>
         <translation>无法使用 proxy-url &quot;%1&quot;：仅支持 http:// 和 socks5:// 代理，不支持与代理之间的 TLS 连接</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/apiserver/authorizer.cpp" line="+32"/>
+        <source>at the cluster scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the request body is not a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>sandbox: %1 may do everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sandbox: allowed by the rule %1 of User &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>User &quot;%1&quot; cannot %2 resource &quot;%3&quot; in API group &quot;%4&quot; at the cluster scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User &quot;%1&quot; cannot %2 resource &quot;%3&quot; in API group &quot;%4&quot; in the namespace &quot;%5&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is forbidden: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 &quot;%2&quot; is forbidden: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>sandbox: discovery is open to every user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SelfSubjectAccessReview.authorization.k8s.io &quot;&quot; is invalid: spec.resourceAttributes: Invalid value: &quot;null&quot;: exactly one of nonResourceAttributes or resourceAttributes must be specified</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3680,12 +3758,80 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>CCI 上的 Pod</translation>
     </message>
     <message>
+        <location filename="../models/connectionlist.cpp" line="+51"/>
+        <source>sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>access key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>CCI account %1 (secrets in the credential store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defined in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../models/objectdetails.cpp" line="+82"/>
+        <location line="+68"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+1"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cluster / server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/workloadsummarymodel.cpp" line="+5"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -3695,8 +3841,10 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>否</translation>
     </message>
     <message>
+        <location filename="../models/connectionlist.cpp" line="-4"/>
         <location filename="../models/liveworkloadmodel.cpp" line="-6"/>
-        <location filename="../models/nodetablemodel.cpp" line="+126"/>
+        <location filename="../models/nodetablemodel.cpp" line="+105"/>
+        <location filename="../models/objectdetails.cpp" line="-69"/>
         <location filename="../models/workloadsummarymodel.cpp" line="-46"/>
         <source>Kind</source>
         <translation>类型</translation>
@@ -3767,9 +3915,11 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/connectionlist.cpp" line="-2"/>
+        <location filename="../models/eventtablemodel.cpp" line="+1"/>
         <location filename="../models/liveprofilemodel.cpp" line="+34"/>
         <location filename="../models/liveworkloadmodel.cpp" line="+0"/>
+        <location filename="../models/objectdetails.cpp" line="+3"/>
         <location filename="../models/podtablemodel.cpp" line="+57"/>
         <location filename="../models/profiletablemodel.cpp" line="-34"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
@@ -3777,7 +3927,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>命名空间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/eventtablemodel.cpp" line="+1"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
@@ -3796,6 +3946,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location filename="../models/liveworkloadmodel.cpp" line="+1"/>
         <location filename="../models/namespacemodel.cpp" line="-2"/>
         <location filename="../models/nodetablemodel.cpp" line="+0"/>
+        <location filename="../models/objectdetails.cpp" line="-1"/>
         <location filename="../models/podtablemodel.cpp" line="+0"/>
         <location filename="../models/profiletablemodel.cpp" line="+0"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+1"/>
@@ -3805,12 +3956,16 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location filename="../models/liveworkloadmodel.cpp" line="+0"/>
         <location filename="../models/nodetablemodel.cpp" line="+1"/>
+        <location filename="../models/objectdetails.cpp" line="+32"/>
+        <location line="+105"/>
         <location filename="../models/podtablemodel.cpp" line="+1"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
         <location filename="../models/namespacemodel.cpp" line="+0"/>
+        <location filename="../models/objectdetails.cpp" line="-106"/>
+        <location line="+224"/>
         <location filename="../models/podtablemodel.cpp" line="+0"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -3818,34 +3973,360 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location line="+1"/>
         <location filename="../models/nodetablemodel.cpp" line="+7"/>
+        <location filename="../models/objectdetails.cpp" line="-167"/>
+        <location line="+6"/>
+        <location line="+51"/>
         <source>Pods</source>
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+101"/>
         <source>%1 local, %2 on CCI, %3 not yet bound</source>
         <translation>本地 %1 个，CCI 上 %2 个，%3 个尚未绑定</translation>
     </message>
     <message>
+        <location filename="../models/objectdetails.cpp" line="-143"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleting since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resource version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ScheduleProfile (CCI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CCI region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCI zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hostPath replacement</source>
+        <translation type="unfinished">hostPath 替换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image replacement</source>
+        <translation type="unfinished">镜像地址替换</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location filename="../models/podtablemodel.cpp" line="+1"/>
         <source>Restarts</source>
         <translation>重启</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>(not scheduled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Runs on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCI (burst pod)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>local node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pod IPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QoS class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+68"/>
+        <location line="+2"/>
+        <source>Burst strategy</source>
+        <translation type="unfinished">弹性策略</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>max surge %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>max unavailable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>partition %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+17"/>
+        <source>desired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+17"/>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+17"/>
+        <source>updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+17"/>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>completions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>parallelism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Update strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (workload label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (pod template label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Node kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scheduling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>disabled (cordoned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>capacity %1, allocatable %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kubelet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Running since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Terminated (exit code %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminated: %1 (exit code %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>Line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The text holds no object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text holds %1 objects; an edit is one object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Line %1, column %2: %3 cannot change in an edit (it was &quot;%4&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../models/liveworkloadmodel.cpp" line="+6"/>
-        <location filename="../models/namespacemodel.cpp" line="-101"/>
+        <location filename="../models/namespacemodel.cpp" line="-99"/>
         <location filename="../models/nodetablemodel.cpp" line="+1"/>
         <location filename="../models/podtablemodel.cpp" line="+0"/>
         <source>Age</source>
         <translation>存在时间</translation>
     </message>
     <message>
+        <location filename="../models/objectdetails.cpp" line="-327"/>
         <location filename="../models/podtablemodel.cpp" line="+1"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../models/podtablemodel.cpp" line="+0"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
@@ -3855,12 +4336,13 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>Pod 弹性标签</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../models/objectdetails.cpp" line="-18"/>
+        <location filename="../models/podtablemodel.cpp" line="+2"/>
         <source>CCI CPU</source>
         <translation>CCI CPU</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../models/podtablemodel.cpp" line="+45"/>
         <source>%1 (%2 ago)</source>
         <translation>%1（%2 前）</translation>
     </message>
@@ -3870,12 +4352,13 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>未调度</translation>
     </message>
     <message>
-        <location filename="../models/nodetablemodel.cpp" line="-62"/>
+        <location filename="../models/nodetablemodel.cpp" line="-47"/>
         <source>%1 (%2%)</source>
         <translation>%1 (%2%)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+39"/>
+        <location filename="../models/objectdetails.cpp" line="+153"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -3911,11 +4394,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/objectdetails.cpp" line="-3"/>
         <source>Taints</source>
         <translation>污点</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+82"/>
         <source>locked until %1 (%2 min left)</source>
         <translation>锁定至 %1（剩余 %2 分钟）</translation>
     </message>
@@ -3931,12 +4415,14 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../models/objectdetails.cpp" line="-34"/>
         <location filename="../models/podtablemodel.cpp" line="+1"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../models/objectdetails.cpp" line="+0"/>
         <source>virtual-kubelet (CCI)</source>
         <translation>virtual-kubelet（CCI）</translation>
     </message>
@@ -3980,6 +4466,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../models/objectdetails.cpp" line="-21"/>
         <location filename="../models/profiletablemodel.cpp" line="+0"/>
         <source>Selector</source>
         <translation>选择器</translation>
@@ -4020,6 +4507,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>本地</translation>
     </message>
     <message>
+        <location filename="../models/connectionlist.cpp" line="-255"/>
         <location filename="../models/podtablemodel.cpp" line="-33"/>
         <location filename="../models/profiletablemodel.cpp" line="+0"/>
         <source>CCI</source>
@@ -4057,6 +4545,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>CCI CPU</translation>
     </message>
     <message>
+        <location filename="../models/objectdetails.cpp" line="-94"/>
         <location filename="../models/podtablemodel.cpp" line="+2"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+1"/>
         <source>CCI memory</source>
@@ -4125,7 +4614,34 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>恢复 %1</translation>
     </message>
     <message>
-        <location filename="../models/clustersession.cpp" line="+39"/>
+        <location filename="../models/clustersession.cpp" line="+41"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>watching all namespaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>watching %n namespace(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation type="unfinished">，</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forbidden: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1: disconnected</source>
         <translation>%1：已断开</translation>
     </message>
@@ -4169,40 +4685,680 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <source> (%1)</source>
         <translation>（%1）</translation>
     </message>
+    <message>
+        <location filename="../models/connectiontest.cpp" line="+43"/>
+        <source>%1 %2 (all namespaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Server: unreachable (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server: answers (version not given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Authentication: refused (401 Unauthorized): the credential is wrong or expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication: OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authentication: OK, as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Permissions: permission checks unavailable on this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Permissions: refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permissions: refused: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Permissions: list pods, nodes and events allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/contextsafety.cpp" line="+65"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/objectcontroller.cpp" line="+221"/>
+        <source>The edit changes nothing: there is nothing to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No edit is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 (and the server&apos;s current copy could not be read: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>ui::ConnectionStatusLine</name>
+    <name>ui</name>
     <message>
-        <location filename="../ui/livepane.cpp" line="+15"/>
-        <source>Connection state</source>
-        <translation>连接状态</translation>
+        <location filename="../ui/detailspane.cpp" line="+41"/>
+        <source>%1 (%2 ago)</source>
+        <translation type="unfinished">%1（%2 前）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CCI sidecar (injected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Init container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ephemeral container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Container</source>
+        <translation type="unfinished">容器</translation>
+    </message>
+    <message>
+        <location filename="../ui/exectrust.cpp" line="+33"/>
+        <source>To connect to &quot;%1&quot;, the kubeconfig user &quot;%2&quot; (defined in %3) runs this command:
+
+%4
+
+Run it only if you expect it. Trust and run it?</source>
+        <translation type="unfinished">连接到“%1”时，kubeconfig 用户“%2”（定义于 %3）会运行以下命令：
+
+%4
+
+仅在您预期此命令时才运行。信任并运行？</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Run a credential plugin?</source>
+        <translation type="unfinished">运行凭据插件？</translation>
+    </message>
+    <message>
+        <location filename="../ui/writeguard.cpp" line="+32"/>
+        <source>(cluster-scoped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, </source>
+        <translation type="unfinished">，</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>  … and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The context %1 is marked read-only: nothing was sent. Change its safety in Cluster ▸ Connections to write to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Read-only context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 in cluster (context) %2, namespace %3:
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What will be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What will be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is marked as production. Type its name to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Context name to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ClusterDock</name>
+    <message>
+        <location filename="../ui/clusterdock.cpp" line="+18"/>
+        <location line="+57"/>
+        <source>Cluster: %1</source>
+        <translation type="unfinished">集群：%1</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Cluster %1</source>
+        <translation type="unfinished">集群 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live panes</source>
+        <translation type="unfinished">实时面板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Namespaces</source>
+        <translation type="unfinished">命名空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workloads</source>
+        <translation type="unfinished">工作负载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ScheduleProfiles</source>
+        <translation type="unfinished">ScheduleProfile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burst pods</source>
+        <translation type="unfinished">弹性 Pod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nodes</source>
+        <translation type="unfinished">节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events</source>
+        <translation type="unfinished">事件</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Live panes and details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cluster: %1 [%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — PRODUCTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConnectionDialog</name>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="+41"/>
+        <source>Add CCI account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the region&apos;s default project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access key (AK/SK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IAM user and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authentication:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IAM user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account (domain):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secrets are kept in the system keychain only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+272"/>
+        <location line="+17"/>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-288"/>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Safety of the selected context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add &amp;Kubeconfig File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add CCI &amp;Account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Safety:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Add a kubeconfig file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No account added: give a secret key and access key, or a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The secret was not stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Not connected: the credential plugin of &quot;%1&quot; was not trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The account &quot;%1&quot; or its region is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot read the account&apos;s secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Test cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel &amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Connecting to %1; its state is in the status bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::DetailsPane</name>
+    <message>
+        <location filename="../ui/detailspane.cpp" line="+14"/>
+        <location line="+25"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Field</source>
+        <translation type="unfinished">字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation type="unfinished">值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+8"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Last transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Message</source>
+        <translation type="unfinished">消息</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+22"/>
+        <source>Containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ready</source>
+        <translation type="unfinished">就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restarts</source>
+        <translation type="unfinished">重启</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+19"/>
+        <source>Events</source>
+        <translation type="unfinished">事件</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Last seen</source>
+        <translation type="unfinished">最后出现</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation type="unfinished">次数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+47"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Details title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Details state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Select an object in a table to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Live: follows the server&apos;s copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not on the server (deleted); showing the last copy seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An edit is open: other selections show when it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CCI injects this container (network interconnection); the workload does not define it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::EventsPane</name>
     <message>
-        <location filename="../ui/eventspane.cpp" line="+35"/>
-        <location line="+25"/>
+        <location filename="../ui/eventspane.cpp" line="+26"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="+6"/>
         <source>Burst failures</source>
         <translation>弹性失败</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Filter events</source>
         <translation>筛选事件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filter: words, ns:NAME, type:Normal|Warning, reason:TEXT, kind:KIND, burst:yes|no, -word</source>
         <translation>筛选：关键词、ns:名称、type:Normal|Warning、reason:文本、kind:类型、burst:yes|no、-排除词</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+48"/>
         <source>No burst failures among the events</source>
         <translation>事件中没有弹性失败</translation>
     </message>
@@ -4387,9 +5543,247 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
 </context>
 <context>
+    <name>ui::LivePolicyDialog</name>
+    <message>
+        <location filename="../ui/livepolicydialog.cpp" line="+50"/>
+        <source>The server&apos;s dry run would store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Use in patch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(field %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The server refused:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server&apos;s dry run refused it; nothing was written:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelled: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit &amp;Burst Policy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the burst policy of the selected object on the cluster (Ctrl+B): patch, preview and dry run first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Scale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the replica count of the selected Deployment, StatefulSet or ReplicaSet (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the selected objects from the cluster (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+119"/>
+        <source>Write result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Deleted %n object(s) in %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Scale to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scaled %1 to %2 in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Scale %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replicas of %1
+in cluster (context) %2, namespace %3:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Burst policy of %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit burst policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writes go to cluster (context) %1, namespace %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This context is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Burst policy forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patch and preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CCI pod preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Pending patch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Server dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Dry run or Apply asks the server what it would store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Apply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs the server&apos;s dry run, shows what the server would store, asks for confirmation, then sends the patch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>ScheduleProfile</source>
+        <translation type="unfinished">ScheduleProfile</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Burst strategy</source>
+        <translation type="unfinished">弹性策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image replacement</source>
+        <translation type="unfinished">镜像地址替换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hostPath replacement</source>
+        <translation type="unfinished">hostPath 替换</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Nothing changed yet. A strategy list, or a form&apos;s &quot;Use in patch&quot; button, puts its change here; nothing is sent before Apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>The server&apos;s dry run refused the patch:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s dry run accepted the patch. It would store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not read %1 from the cluster: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+37"/>
+        <source>The object already has these values: nothing to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>The server&apos;s dry run accepted the patch; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Asking the server for a dry run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Apply burst policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Applied to %1 at %2. The panes show how the cluster reacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::LiveTablePane</name>
     <message>
-        <location filename="../ui/livetablepane.cpp" line="+59"/>
+        <location filename="../ui/livetablepane.cpp" line="+78"/>
         <source>Connection state</source>
         <translation>连接状态</translation>
     </message>
@@ -4398,43 +5792,47 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <source>Filter %1</source>
         <translation>筛选%1</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Columns of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Choose the columns this table shows (also on the header&apos;s context menu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+199"/>
+        <source>Show all columns</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+169"/>
+        <location filename="../ui/mainwindow.cpp" line="+237"/>
         <source>Filter workloads (Ctrl+F): name, namespace, strategy…</source>
         <translation>筛选工作负载（Ctrl+F）：名称、命名空间、弹性策略…</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+56"/>
+        <location line="+18"/>
         <source>Workloads</source>
         <translation>工作负载</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <source>Namespaces</source>
-        <translation>命名空间</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+62"/>
+        <location line="+7"/>
         <source>ScheduleProfiles</source>
         <translation>ScheduleProfile</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <source>Nodes</source>
-        <translation>节点</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Events</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <location line="+68"/>
+        <location line="+9"/>
         <source>File problems</source>
         <translation>文件问题</translation>
     </message>
@@ -4591,6 +5989,26 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Disconnect Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -4610,14 +6028,14 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>仍在加载，请在加载完成后重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="-231"/>
+        <location line="-309"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>正在加载 %n 个路径…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+256"/>
+        <location line="+334"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>已加载 %n 个文件</numerusform>
@@ -4629,37 +6047,17 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>文件问题（%1）</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-360"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Cluster: %1</source>
-        <translation>集群：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cluster %1</source>
-        <translation>集群 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Live panes</source>
-        <translation>实时面板</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Burst pods</source>
-        <translation>弹性 Pod</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+45"/>
         <source>Connection state of %1</source>
         <translation>%1 的连接状态</translation>
     </message>
     <message numerus="yes">
-        <location line="+275"/>
+        <location line="+353"/>
         <source>Burst Console — %n unsaved file(s)</source>
         <translation>
             <numerusform>弹性突发控制台 — %n 个文件未保存</numerusform>
@@ -4699,7 +6097,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
 <context>
     <name>ui::NamespaceScope</name>
     <message>
-        <location filename="../ui/livetablepane.cpp" line="-32"/>
+        <location filename="../ui/livetablepane.cpp" line="-236"/>
         <source>Namespace scope</source>
         <translation>命名空间范围</translation>
     </message>
@@ -4738,12 +6136,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
 <context>
     <name>ui::NamespacesPane</name>
     <message>
-        <location filename="../ui/namespacespane.cpp" line="+21"/>
+        <location filename="../ui/namespacespane.cpp" line="+20"/>
         <source>Namespaces</source>
         <translation>命名空间</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Filter: words, ns:NAME, status:PHASE, -word</source>
         <translation>筛选：关键词、ns:名称、status:阶段、-排除词</translation>
     </message>
@@ -4756,38 +6154,37 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
 <context>
     <name>ui::NodesPane</name>
     <message>
-        <location filename="../ui/nodespane.cpp" line="+39"/>
+        <location filename="../ui/nodespane.cpp" line="+30"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+31"/>
+        <location line="-3"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="+7"/>
         <source>Node action error</source>
         <translation>节点操作错误</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Filter nodes</source>
         <translation>筛选节点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filter: words, name:NAME, kind:virtual|local, ready:TEXT, taint:TEXT, lock:locked|unlocked, -word</source>
         <translation>筛选：关键词、name:名称、kind:virtual|local、ready:文本、taint:文本、lock:locked|unlocked、-排除词</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Lift the lock of the selected virtual node (Ctrl+U), so pods are sent to CCI again</source>
         <translation>解除所选虚拟节点的锁定（Ctrl+U），使 Pod 重新调度到 CCI</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+64"/>
         <source>Unlock virtual node</source>
         <translation>解锁虚拟节点</translation>
     </message>
@@ -4807,21 +6204,223 @@ Unlocking removes the lock annotation and the lock taint from the node, so pods 
     </message>
 </context>
 <context>
+    <name>ui::ObjectYamlPage</name>
+    <message>
+        <location filename="../ui/objectyamlpage.cpp" line="+68"/>
+        <location line="+6"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+6"/>
+        <source>Review &amp;&amp; Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-apply on top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Review changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit the YAML (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the change against the server copy (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the change, after confirmation (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop the edit (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop your edit and show the server&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply your change to the server&apos;s current copy and review it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Editing %1 from resourceVersion %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changed on the server since you started editing (now resourceVersion %1): applying will report a conflict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The object no longer exists on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+73"/>
+        <source>Applying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The edit changes nothing: there is nothing to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Review the change against the server copy you started from, then Apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server copy (resourceVersion %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Apply edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON merge patch (the resourceVersion is the precondition):
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not applied: the write was not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Edit cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Your edit was dropped; this is the server&apos;s copy (resourceVersion %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your change applied on top of the server&apos;s current copy (resourceVersion %1): review it, then Apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Applied: the server now has resourceVersion %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On the server now (resourceVersion %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your edit (from resourceVersion %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Conflict: the object changed on the server since you started editing, so nothing was written. Reload drops your edit and shows the server&apos;s copy; Re-apply on top applies your change to the server&apos;s copy for you to review again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not applied (409 Conflict).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::PodsPane</name>
     <message>
-        <location filename="../ui/podspane.cpp" line="+36"/>
+        <location filename="../ui/podspane.cpp" line="+32"/>
         <source>All pods</source>
         <translation>所有 Pod</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+11"/>
-        <location line="+20"/>
+        <location line="-4"/>
+        <location line="+25"/>
         <source>Burst pods</source>
         <translation>弹性 Pod</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-16"/>
         <source>Pod counts</source>
         <translation>Pod 计数</translation>
     </message>
@@ -4831,7 +6430,7 @@ Unlocking removes the lock annotation and the lock taint from the node, so pods 
         <translation>筛选 Pod</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filter: words, ns:NAME, status:TEXT, node:NAME, loc:cci|local, strategy:VALUE, -word</source>
         <translation>筛选：关键词、ns:名称、status:文本、node:名称、loc:cci|local、strategy:值、-排除词</translation>
     </message>
@@ -4846,12 +6445,12 @@ Unlocking removes the lock annotation and the lock taint from the node, so pods 
         <translation>显示所有节点上的 Pod，而不仅是弹性到 CCI 的 Pod</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+10"/>
         <source>Pods</source>
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>(no label)</source>
         <translation>（无标签）</translation>
     </message>
@@ -5036,12 +6635,12 @@ Unlocking removes the lock annotation and the lock taint from the node, so pods 
 <context>
     <name>ui::ProfilesPane</name>
     <message>
-        <location filename="../ui/profilespane.cpp" line="+13"/>
+        <location filename="../ui/profilespane.cpp" line="+17"/>
         <source>ScheduleProfiles</source>
         <translation>ScheduleProfile</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Filter: words, ns:NAME, strategy:VALUE, -word</source>
         <translation>筛选：关键词、ns:名称、strategy:值、-排除词</translation>
     </message>
@@ -5258,12 +6857,12 @@ Unlocking removes the lock annotation and the lock taint from the node, so pods 
 <context>
     <name>ui::WorkloadsPane</name>
     <message>
-        <location filename="../ui/workloadspane.cpp" line="+19"/>
+        <location filename="../ui/workloadspane.cpp" line="+25"/>
         <source>Workloads</source>
         <translation>工作负载</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Filter: words, ns:NAME, kind:KIND, strategy:VALUE, profile:NAME, app=web,tier!=db, -word</source>
         <translation>筛选：关键词、ns:名称、kind:类型、strategy:值、profile:名称、app=web,tier!=db、-排除词</translation>
     </message>
