@@ -22,17 +22,17 @@
     <message>
         <location line="-49"/>
         <source>Invalid option</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的选项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>--safety %1: write CONTEXT=normal, CONTEXT=production or CONTEXT=read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>--safety %1：请写作 CONTEXT=normal、CONTEXT=production 或 CONTEXT=read-only。</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Connect to this kubeconfig context at start (repeatable; with --kubeconfig alone: its current context).</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时连接到此 kubeconfig 上下文（可重复指定；仅指定 --kubeconfig 时：连接其当前上下文）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -42,17 +42,17 @@
     <message>
         <location line="+3"/>
         <source>Mark a context normal, production (writes need its name typed) or read-only (writes refused); kept for later starts (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>将上下文标记为 normal（普通）、production（生产，写入前需输入其名称）或 read-only（只读，拒绝写入）；该设置在以后启动时保留（可重复指定）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CONTEXT=SAFETY</source>
-        <translation type="unfinished"></translation>
+        <translation>CONTEXT=SAFETY</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run the exec credential plugins of users defined in FILE without asking (for a kubeconfig you just generated yourself, as run.sh does).</source>
-        <translation type="unfinished"></translation>
+        <translation>不经询问直接运行 FILE 中所定义用户的 exec 凭据插件（适用于您自己刚生成的 kubeconfig，如 run.sh 的做法）。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -257,12 +257,12 @@
     <message>
         <location line="+3"/>
         <source>Namespaces (comma-separated) where the restricted user &quot;sandbox-restricted&quot; may read pods, events, workloads and schedule profiles and change deployments; it may do nothing else (no nodes, no namespaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>受限用户 &quot;sandbox-restricted&quot; 可在其中读取 Pod、事件、工作负载和 ScheduleProfile 并修改 Deployment 的命名空间（以逗号分隔）；该用户不能执行其他任何操作（无权访问节点和命名空间）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>NS,...</source>
-        <translation type="unfinished"></translation>
+        <translation>NS,...</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3640,62 +3640,62 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location filename="../core/sandbox/apiserver/authorizer.cpp" line="+32"/>
         <source>at the cluster scope</source>
-        <translation type="unfinished"></translation>
+        <translation>在集群范围内</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 on %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%3对 %2 执行 %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the request body is not a %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体不是 %1</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>sandbox: %1 may do everything</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox: %1 可执行任何操作</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>sandbox: allowed by the rule %1 of User &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox: 由用户 &quot;%2&quot; 的规则（%1）允许</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>User &quot;%1&quot; cannot %2 resource &quot;%3&quot; in API group &quot;%4&quot; at the cluster scope</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 &quot;%1&quot; 无法在集群范围内对 API 组 &quot;%4&quot; 中的资源 &quot;%3&quot; 执行 %2 操作</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>User &quot;%1&quot; cannot %2 resource &quot;%3&quot; in API group &quot;%4&quot; in the namespace &quot;%5&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 &quot;%1&quot; 无法在命名空间 &quot;%5&quot; 中对 API 组 &quot;%4&quot; 中的资源 &quot;%3&quot; 执行 %2 操作</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is forbidden: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 被禁止：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 &quot;%2&quot; is forbidden: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot; 被禁止：%3</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>sandbox: discovery is open to every user</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox: 发现（discovery）接口对所有用户开放</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>SelfSubjectAccessReview.authorization.k8s.io &quot;&quot; is invalid: spec.resourceAttributes: Invalid value: &quot;null&quot;: exactly one of nonResourceAttributes or resourceAttributes must be specified</source>
-        <translation type="unfinished"></translation>
+        <translation>SelfSubjectAccessReview.authorization.k8s.io &quot;&quot; 无效：spec.resourceAttributes：无效值：&quot;null&quot;：nonResourceAttributes 和 resourceAttributes 必须且只能指定其中一个</translation>
     </message>
 </context>
 <context>
@@ -3760,32 +3760,32 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location filename="../models/connectionlist.cpp" line="+51"/>
         <source>sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>沙箱</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CCE</source>
-        <translation type="unfinished"></translation>
+        <translation>CCE</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>access key</source>
-        <translation type="unfinished"></translation>
+        <translation>访问密钥</translation>
     </message>
     <message>
         <location line="+160"/>
         <source>CCI account %1 (secrets in the credential store)</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 账号 %1（机密信息保存在凭据存储中）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Defined in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>定义于 %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 (current)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（当前）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3798,37 +3798,37 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location line="+6"/>
         <source>cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>集群</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cluster / server</source>
-        <translation type="unfinished"></translation>
+        <translation>集群 / 服务器</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Safety</source>
-        <translation type="unfinished"></translation>
+        <translation>安全级别</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <location filename="../models/workloadsummarymodel.cpp" line="+5"/>
@@ -3987,62 +3987,62 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location filename="../models/objectdetails.cpp" line="-143"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deleting since</source>
-        <translation type="unfinished"></translation>
+        <translation>删除开始时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>所有者</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>注解</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>UID</source>
-        <translation type="unfinished"></translation>
+        <translation>UID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resource version</source>
-        <translation type="unfinished"></translation>
+        <translation>资源版本</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>ScheduleProfile (CCI)</source>
-        <translation type="unfinished"></translation>
+        <translation>ScheduleProfile（CCI）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CCI region</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 区域</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CCI zone</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI 可用区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>hostPath replacement</source>
-        <translation type="unfinished">hostPath 替换</translation>
+        <translation>hostPath 替换</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Image replacement</source>
-        <translation type="unfinished">镜像地址替换</translation>
+        <translation>镜像地址替换</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -4053,263 +4053,263 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location line="+2"/>
         <source>(not scheduled)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未调度）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Runs on</source>
-        <translation type="unfinished"></translation>
+        <translation>运行位置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CCI (burst pod)</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI（弹性 Pod）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>local node</source>
-        <translation type="unfinished"></translation>
+        <translation>本地节点</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Pod IPs</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod IP</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Host IP</source>
-        <translation type="unfinished"></translation>
+        <translation>主机 IP</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>QoS class</source>
-        <translation type="unfinished"></translation>
+        <translation>QoS 类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+68"/>
         <location line="+2"/>
         <source>Burst strategy</source>
-        <translation type="unfinished">弹性策略</translation>
+        <translation>弹性策略</translation>
     </message>
     <message>
         <location line="-58"/>
         <source>max surge %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最大浪涌 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>max unavailable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最大不可用 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>partition %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分区 %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+17"/>
         <source>desired</source>
-        <translation type="unfinished"></translation>
+        <translation>期望</translation>
     </message>
     <message>
         <location line="-16"/>
         <location line="+17"/>
         <source>ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <location line="-16"/>
         <location line="+17"/>
         <source>updated</source>
-        <translation type="unfinished"></translation>
+        <translation>已更新</translation>
     </message>
     <message>
         <location line="-16"/>
         <location line="+17"/>
         <source>available</source>
-        <translation type="unfinished"></translation>
+        <translation>可用</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>completions</source>
-        <translation type="unfinished"></translation>
+        <translation>完成数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>parallelism</source>
-        <translation type="unfinished"></translation>
+        <translation>并行数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>活跃</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>定时计划</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>已挂起</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>上次调度时间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>副本数</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Update strategy</source>
-        <translation type="unfinished"></translation>
+        <translation>更新策略</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 (workload label)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（工作负载标签）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (pod template label)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（Pod 模板标签）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Node kind</source>
-        <translation type="unfinished"></translation>
+        <translation>节点类型</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Scheduling</source>
-        <translation type="unfinished"></translation>
+        <translation>调度</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>disabled (cordoned)</source>
-        <translation type="unfinished"></translation>
+        <translation>已禁止调度（cordoned）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>capacity %1, allocatable %2</source>
-        <translation type="unfinished"></translation>
+        <translation>容量 %1，可分配 %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kubelet</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubelet</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>OS</source>
-        <translation type="unfinished"></translation>
+        <translation>操作系统</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zone</source>
-        <translation type="unfinished"></translation>
+        <translation>可用区</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>locked until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定至 %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Running since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起运行中</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Waiting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Terminated (exit code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>已终止（退出码 %1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Terminated: %1 (exit code %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>已终止：%1（退出码 %2）</translation>
     </message>
     <message>
         <location line="+144"/>
         <source>Line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The text holds no object.</source>
-        <translation type="unfinished"></translation>
+        <translation>文本中没有对象。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The text holds %1 objects; an edit is one object.</source>
-        <translation type="unfinished"></translation>
+        <translation>文本中包含 %1 个对象；一次编辑只能针对一个对象。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Line %1, column %2: %3 cannot change in an edit (it was &quot;%4&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行，第 %2 列：编辑时不能更改 %3（原值为“%4”）</translation>
     </message>
     <message>
         <location filename="../models/liveworkloadmodel.cpp" line="+6"/>
@@ -4616,29 +4616,29 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location filename="../models/clustersession.cpp" line="+41"/>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>watching all namespaces</source>
-        <translation type="unfinished"></translation>
+        <translation>正在监视所有命名空间</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>watching %n namespace(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在监视 %n 个命名空间：%1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>, </source>
-        <translation type="unfinished">，</translation>
+        <translation>，</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Forbidden: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>禁止访问：%1</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4688,97 +4688,97 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location filename="../models/connectiontest.cpp" line="+43"/>
         <source>%1 %2 (all namespaces)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2（所有命名空间）</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Server: unreachable (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器：无法访问（%1）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Server: answers (version not given)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器：有响应（未提供版本）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Authentication: refused (401 Unauthorized): the credential is wrong or expired</source>
-        <translation type="unfinished"></translation>
+        <translation>身份认证：被拒绝（401 Unauthorized）：凭据错误或已过期</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Authentication: OK</source>
-        <translation type="unfinished"></translation>
+        <translation>身份认证：成功</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Authentication: OK, as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>身份认证：成功，身份为 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Permissions: permission checks unavailable on this server</source>
-        <translation type="unfinished"></translation>
+        <translation>权限：此服务器不支持权限检查</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Permissions: refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>权限：被拒绝：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Permissions: refused: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>权限：被拒绝：%1（%2）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Permissions: list pods, nodes and events allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>权限：允许列出 Pod、节点和事件</translation>
     </message>
     <message>
         <location filename="../models/contextsafety.cpp" line="+65"/>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>普通</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Production</source>
-        <translation type="unfinished"></translation>
+        <translation>生产</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>只读</translation>
     </message>
     <message>
         <location filename="../models/objectcontroller.cpp" line="+221"/>
         <source>The edit changes nothing: there is nothing to apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑未做任何更改：没有需要应用的内容。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No edit is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前没有正在进行的编辑。</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>%1 (and the server&apos;s current copy could not be read: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（且无法读取服务器上的当前副本：%2）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>it no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>该对象已不存在</translation>
     </message>
 </context>
 <context>
@@ -4786,27 +4786,27 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     <message>
         <location filename="../ui/detailspane.cpp" line="+41"/>
         <source>%1 (%2 ago)</source>
-        <translation type="unfinished">%1（%2 前）</translation>
+        <translation>%1（%2 前）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>CCI sidecar (injected)</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI sidecar（注入）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Init container</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化容器</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ephemeral container</source>
-        <translation type="unfinished"></translation>
+        <translation>临时容器</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Container</source>
-        <translation type="unfinished">容器</translation>
+        <translation>容器</translation>
     </message>
     <message>
         <location filename="../ui/exectrust.cpp" line="+33"/>
@@ -4815,77 +4815,78 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
 %4
 
 Run it only if you expect it. Trust and run it?</source>
-        <translation type="unfinished">连接到“%1”时，kubeconfig 用户“%2”（定义于 %3）会运行以下命令：
+        <translation>连接到“%1”时，kubeconfig 用户“%2”（定义于 %3）会运行以下命令：
 
 %4
 
-仅在您预期此命令时才运行。信任并运行？</translation>
+请仅在确认需要运行此命令时运行。是否信任并运行？</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Run a credential plugin?</source>
-        <translation type="unfinished">运行凭据插件？</translation>
+        <translation>是否运行凭据插件？</translation>
     </message>
     <message>
         <location filename="../ui/writeguard.cpp" line="+32"/>
         <source>(cluster-scoped)</source>
-        <translation type="unfinished"></translation>
+        <translation>（集群范围）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>, </source>
-        <translation type="unfinished">，</translation>
+        <translation>，</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>  … and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>  … 另有 %1 个</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The context %1 is marked read-only: nothing was sent. Change its safety in Cluster ▸ Connections to write to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文 %1 已标记为只读：未发送任何内容。如需写入，请在“集群 ▸ 连接”中更改其安全级别。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Read-only context</source>
-        <translation type="unfinished"></translation>
+        <translation>只读上下文</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 上%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confirm write</source>
-        <translation type="unfinished"></translation>
+        <translation>确认写入</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 in cluster (context) %2, namespace %3:
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>在集群（上下文）%2、命名空间 %3 中%1：
+%4</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What will be written</source>
-        <translation type="unfinished"></translation>
+        <translation>将要写入的内容</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>What will be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>将要发送的内容</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 is marked as production. Type its name to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已标记为生产环境。请输入其名称以继续。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Context name to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>用于确认的上下文名称</translation>
     </message>
 </context>
 <context>
@@ -4894,67 +4895,67 @@ Run it only if you expect it. Trust and run it?</source>
         <location filename="../ui/clusterdock.cpp" line="+18"/>
         <location line="+57"/>
         <source>Cluster: %1</source>
-        <translation type="unfinished">集群：%1</translation>
+        <translation>集群：%1</translation>
     </message>
     <message>
         <location line="-44"/>
         <source>Cluster %1</source>
-        <translation type="unfinished">集群 %1</translation>
+        <translation>集群 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Live panes</source>
-        <translation type="unfinished">实时面板</translation>
+        <translation>实时面板</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Namespaces</source>
-        <translation type="unfinished">命名空间</translation>
+        <translation>命名空间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Workloads</source>
-        <translation type="unfinished">工作负载</translation>
+        <translation>工作负载</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ScheduleProfiles</source>
-        <translation type="unfinished">ScheduleProfile</translation>
+        <translation>ScheduleProfile</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Burst pods</source>
-        <translation type="unfinished">弹性 Pod</translation>
+        <translation>弹性 Pod</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nodes</source>
-        <translation type="unfinished">节点</translation>
+        <translation>节点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Events</source>
-        <translation type="unfinished">事件</translation>
+        <translation>事件</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Live panes and details</source>
-        <translation type="unfinished"></translation>
+        <translation>实时面板和详情</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cluster: %1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>集群：%1 [%2]</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 — PRODUCTION</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 生产环境</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 — read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 只读</translation>
     </message>
 </context>
 <context>
@@ -4962,186 +4963,187 @@ Run it only if you expect it. Trust and run it?</source>
     <message>
         <location filename="../ui/connectiondialog.cpp" line="+41"/>
         <source>Add CCI account</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 CCI 账号</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the region&apos;s default project</source>
-        <translation type="unfinished"></translation>
+        <translation>该区域的默认项目</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Access key (AK/SK)</source>
-        <translation type="unfinished"></translation>
+        <translation>访问密钥（AK/SK）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>IAM user and password</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 用户名和密码</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>区域：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Project:</source>
-        <translation type="unfinished"></translation>
+        <translation>项目：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Authentication:</source>
-        <translation type="unfinished"></translation>
+        <translation>认证方式：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Access key:</source>
-        <translation type="unfinished"></translation>
+        <translation>访问密钥（AK）：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Secret key:</source>
-        <translation type="unfinished"></translation>
+        <translation>秘密访问密钥（SK）：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>IAM user:</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM 用户：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Account (domain):</source>
-        <translation type="unfinished"></translation>
+        <translation>账号（domain）：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Secrets are kept in the system keychain only.</source>
-        <translation type="unfinished"></translation>
+        <translation>机密信息仅保存在系统钥匙串中。</translation>
     </message>
     <message>
         <location line="+50"/>
         <location line="+272"/>
         <location line="+17"/>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
         <location line="-288"/>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除(&amp;R)</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+3"/>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Test result</source>
-        <translation type="unfinished"></translation>
+        <translation>测试结果</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Safety of the selected context</source>
-        <translation type="unfinished"></translation>
+        <translation>所选上下文的安全级别</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Add &amp;Kubeconfig File…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 kubeconfig 文件(&amp;K)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add CCI &amp;Account…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 CCI 账号(&amp;A)…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Safety:</source>
-        <translation type="unfinished"></translation>
+        <translation>安全级别：</translation>
     </message>
     <message>
         <location line="+110"/>
         <source>Add a kubeconfig file</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 kubeconfig 文件</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>No account added: give a secret key and access key, or a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>未添加账号：请提供访问密钥和秘密访问密钥，或提供密码。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The secret was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>机密信息未能保存：%1</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Not connected: the credential plugin of &quot;%1&quot; was not trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接：“%1”的凭据插件未被信任。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The account &quot;%1&quot; or its region is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>账号“%1”或其区域已不存在。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cannot read the account&apos;s secret: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取该账号的机密信息：%1</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Test cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试已取消。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测试 %1…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cancel &amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>取消测试(&amp;T)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：
+%2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Connecting to %1; its state is in the status bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接到 %1；连接状态显示在状态栏中。</translation>
     </message>
 </context>
 <context>
@@ -5150,189 +5152,189 @@ Run it only if you expect it. Trust and run it?</source>
         <location filename="../ui/detailspane.cpp" line="+14"/>
         <location line="+25"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>概要</translation>
     </message>
     <message>
         <location line="-25"/>
         <source>Field</source>
-        <translation type="unfinished">字段</translation>
+        <translation>字段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished">值</translation>
+        <translation>值</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+25"/>
         <source>Conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>状况</translation>
     </message>
     <message>
         <location line="-24"/>
         <location line="+8"/>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+8"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>Last transition</source>
-        <translation type="unfinished"></translation>
+        <translation>上次转换</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
         <source>Message</source>
-        <translation type="unfinished">消息</translation>
+        <translation>消息</translation>
     </message>
     <message>
         <location line="-6"/>
         <location line="+22"/>
         <source>Containers</source>
-        <translation type="unfinished"></translation>
+        <translation>容器</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ready</source>
-        <translation type="unfinished">就绪</translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restarts</source>
-        <translation type="unfinished">重启</translation>
+        <translation>重启</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>请求</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Limits</source>
-        <translation type="unfinished"></translation>
+        <translation>限制</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+19"/>
         <source>Events</source>
-        <translation type="unfinished">事件</translation>
+        <translation>事件</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>Last seen</source>
-        <translation type="unfinished">最后出现</translation>
+        <translation>最后出现</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Count</source>
-        <translation type="unfinished">次数</translation>
+        <translation>次数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Source</source>
-        <translation type="unfinished">来源</translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+47"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location line="-45"/>
         <source>Details title</source>
-        <translation type="unfinished"></translation>
+        <translation>详情标题</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Details state</source>
-        <translation type="unfinished"></translation>
+        <translation>详情状态</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Details tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>详情标签页</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>YAML</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Select an object in a table to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>在表格中选择一个对象以查看其详情。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Live: follows the server&apos;s copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时：与服务器上的副本保持同步。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not on the server (deleted); showing the last copy seen.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上已不存在（已删除）；显示最后获取到的副本。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not read it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取：%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>An edit is open: other selections show when it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>有正在进行的编辑：编辑结束后才会显示其他选中的对象。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>CCI injects this container (network interconnection); the workload does not define it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此容器由 CCI 注入（网络互通）；工作负载中未定义该容器。</translation>
     </message>
 </context>
 <context>
@@ -5547,237 +5549,241 @@ Run it only if you expect it. Trust and run it?</source>
     <message>
         <location filename="../ui/livepolicydialog.cpp" line="+50"/>
         <source>The server&apos;s dry run would store:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器试运行（dry run）显示将存储的内容：</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>&amp;Use in patch</source>
-        <translation type="unfinished"></translation>
+        <translation>加入补丁(&amp;U)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>(field %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（字段 %1）</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>The server refused:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝：
+%1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The server&apos;s dry run refused it; nothing was written:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器试运行拒绝了该请求；未写入任何内容：
+%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cancelled: nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：未发送任何内容。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Edit &amp;Burst Policy…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑弹性策略(&amp;B)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit the burst policy of the selected object on the cluster (Ctrl+B): patch, preview and dry run first</source>
-        <translation type="unfinished"></translation>
+        <translation>在集群上编辑所选对象的弹性策略（Ctrl+B）：先生成补丁、预览并试运行</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Scale…</source>
-        <translation type="unfinished"></translation>
+        <translation>扩缩容(&amp;S)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Set the replica count of the selected Deployment, StatefulSet or ReplicaSet (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>设置所选 Deployment、StatefulSet 或 ReplicaSet 的副本数（Ctrl+Shift+S）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete the selected objects from the cluster (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>从集群中删除所选对象（Del）</translation>
     </message>
     <message>
         <location line="+19"/>
         <location line="+119"/>
         <source>Write result</source>
-        <translation type="unfinished"></translation>
+        <translation>写入结果</translation>
     </message>
     <message>
         <location line="-94"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>Deleted %n object(s) in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已在 %1 中删除 %n 个对象。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Scale to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>扩缩容至 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Scaled %1 to %2 in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 %3 中将 %1 扩缩容至 %2。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Scale %1</source>
-        <translation type="unfinished"></translation>
+        <translation>扩缩容 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Replicas of %1
 in cluster (context) %2, namespace %3:</source>
-        <translation type="unfinished"></translation>
+        <translation>集群（上下文）%2、命名空间 %3 中
+%1 的副本数：</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Burst policy of %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上 %1 的弹性策略</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit burst policy</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑弹性策略</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Writes go to cluster (context) %1, namespace %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入目标：集群（上下文）%1，命名空间 %2。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This context is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>此上下文的安全级别为“%1”。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Burst policy forms</source>
-        <translation type="unfinished"></translation>
+        <translation>弹性策略表单</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Patch and preview</source>
-        <translation type="unfinished"></translation>
+        <translation>补丁与预览</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CCI pod preview</source>
-        <translation type="unfinished"></translation>
+        <translation>CCI Pod 预览</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+1"/>
         <source>Pending patch</source>
-        <translation type="unfinished"></translation>
+        <translation>待发送的补丁</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>Server dry run</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器试运行</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Dry run or Apply asks the server what it would store.</source>
-        <translation type="unfinished"></translation>
+        <translation>试运行（dry run）或应用时，会先向服务器询问其将存储的内容。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Dry run</source>
-        <translation type="unfinished"></translation>
+        <translation>试运行(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Apply…</source>
-        <translation type="unfinished"></translation>
+        <translation>应用(&amp;A)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Runs the server&apos;s dry run, shows what the server would store, asks for confirmation, then sends the patch</source>
-        <translation type="unfinished"></translation>
+        <translation>执行服务器试运行，显示服务器将存储的内容，请求确认后再发送补丁</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>ScheduleProfile</source>
-        <translation type="unfinished">ScheduleProfile</translation>
+        <translation>ScheduleProfile</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Burst strategy</source>
-        <translation type="unfinished">弹性策略</translation>
+        <translation>弹性策略</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Image replacement</source>
-        <translation type="unfinished">镜像地址替换</translation>
+        <translation>镜像地址替换</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>hostPath replacement</source>
-        <translation type="unfinished">hostPath 替换</translation>
+        <translation>hostPath 替换</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Nothing changed yet. A strategy list, or a form&apos;s &quot;Use in patch&quot; button, puts its change here; nothing is sent before Apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无更改。弹性策略列表或表单中的“加入补丁”按钮会将更改放到这里；点击“应用”前不会发送任何内容。</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>The server&apos;s dry run refused the patch:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器试运行拒绝了该补丁：
+%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server&apos;s dry run accepted the patch. It would store:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器试运行接受了该补丁。将存储的内容：</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Could not read %1 from the cluster: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从集群读取 %1：%2</translation>
     </message>
     <message>
         <location line="+19"/>
         <location line="+37"/>
         <source>The object already has these values: nothing to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>该对象已是这些值：无需发送。</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>The server&apos;s dry run accepted the patch; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器试运行接受了该补丁；未写入任何内容。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Asking the server for a dry run…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在请求服务器试运行…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Apply burst policy</source>
-        <translation type="unfinished"></translation>
+        <translation>应用弹性策略</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Applied to %1 at %2. The panes show how the cluster reacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %2 应用到 %1。各面板会显示集群的响应。</translation>
     </message>
 </context>
 <context>
@@ -5795,23 +5801,23 @@ in cluster (context) %2, namespace %3:</source>
     <message>
         <location line="+2"/>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+5"/>
         <source>Columns of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的列</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Choose the columns this table shows (also on the header&apos;s context menu)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择此表格显示的列（也可通过表头的右键菜单选择）</translation>
     </message>
     <message>
         <location line="+199"/>
         <source>Show all columns</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所有列</translation>
     </message>
 </context>
 <context>
@@ -5990,22 +5996,22 @@ in cluster (context) %2, namespace %3:</source>
     <message>
         <location line="+3"/>
         <source>&amp;Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>集群(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Connections…</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+K</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Disconnect Current</source>
-        <translation type="unfinished"></translation>
+        <translation>断开当前连接(&amp;D)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6209,201 +6215,202 @@ Unlocking removes the lock annotation and the lock taint from the node, so pods 
         <location filename="../ui/objectyamlpage.cpp" line="+68"/>
         <location line="+6"/>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
         <location line="-5"/>
         <location line="+6"/>
         <source>Review &amp;&amp; Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>审阅并应用</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Back to editing</source>
-        <translation type="unfinished"></translation>
+        <translation>返回编辑</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+5"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re-apply on top</source>
-        <translation type="unfinished"></translation>
+        <translation>基于最新副本重新应用</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>YAML</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Review changes</source>
-        <translation type="unfinished"></translation>
+        <translation>审阅更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit state</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑状态</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit message</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑消息</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Edit the YAML (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 YAML（Ctrl+E）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the change against the server copy (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示相对于服务器副本的更改（Ctrl+Return）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send the change, after confirmation (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>确认后发送更改（Ctrl+Return）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drop the edit (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃编辑（Esc）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drop your edit and show the server&apos;s copy</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃您的编辑并显示服务器上的副本</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Apply your change to the server&apos;s current copy and review it again</source>
-        <translation type="unfinished"></translation>
+        <translation>将您的更改应用到服务器上的当前副本并重新审阅</translation>
     </message>
     <message>
         <location line="+112"/>
         <source>Editing %1 from resourceVersion %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在编辑 %1（基于 resourceVersion %2）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Changed on the server since you started editing (now resourceVersion %1): applying will report a conflict.</source>
-        <translation type="unfinished"></translation>
+        <translation>自您开始编辑以来，服务器上的对象已更改（当前 resourceVersion 为 %1）：应用时将报告冲突。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The object no longer exists on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上已不存在该对象。</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+73"/>
         <source>Applying…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在应用…</translation>
     </message>
     <message>
         <location line="-46"/>
         <source>Not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无效：%1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The edit changes nothing: there is nothing to apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑未做任何更改：没有需要应用的内容。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Review the change against the server copy you started from, then Apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>请对照开始编辑时的服务器副本审阅更改，然后点击“应用”。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Server copy (resourceVersion %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器副本（resourceVersion %1）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Your edit</source>
-        <translation type="unfinished"></translation>
+        <translation>您的编辑</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Apply edit</source>
-        <translation type="unfinished"></translation>
+        <translation>应用编辑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>JSON merge patch (the resourceVersion is the precondition):
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON merge patch（以 resourceVersion 作为前提条件）：
+%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not applied: the write was not confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未应用：写入未经确认。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Edit cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑已取消。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Your edit was dropped; this is the server&apos;s copy (resourceVersion %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>已放弃您的编辑；当前显示的是服务器上的副本（resourceVersion %1）。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Your change applied on top of the server&apos;s current copy (resourceVersion %1): review it, then Apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的更改已应用到服务器上的当前副本（resourceVersion %1）之上：请审阅后点击“应用”。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Applied: the server now has resourceVersion %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用：服务器上的 resourceVersion 现为 %1。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>On the server now (resourceVersion %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上的当前副本（resourceVersion %1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your edit (from resourceVersion %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>您的编辑（基于 resourceVersion %1）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Conflict: the object changed on the server since you started editing, so nothing was written. Reload drops your edit and shows the server&apos;s copy; Re-apply on top applies your change to the server&apos;s copy for you to review again.</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突：自您开始编辑以来，服务器上的对象已更改，因此未写入任何内容。“重新加载”会放弃您的编辑并显示服务器上的副本；“基于最新副本重新应用”会将您的更改应用到服务器副本上，供您重新审阅。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Not applied (409 Conflict).</source>
-        <translation type="unfinished"></translation>
+        <translation>未应用（409 Conflict）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Not applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未应用：%1</translation>
     </message>
 </context>
 <context>
