@@ -2,6 +2,7 @@
 #include "core/kube/kubeconfig.h"
 #include "models/clustersession.h"
 #include "models/contextsafety.h"
+#include "ui/clusterdock.h"
 #include "ui/exectrust.h"
 #include "ui/helpdialogs.h"
 #include "ui/mainwindow.h"
@@ -10,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
@@ -149,9 +151,17 @@ int main(int argc, char *argv[])
     QStringList contexts = parser.values(contextOption);
     if (contexts.isEmpty() && parser.isSet(kubeconfigOption))
         contexts.append(QString()); // the file's current context
+    QDockWidget *first = nullptr;
     for (const QString &context : contexts) {
-        if (auto connection = connectionFor(parser.value(kubeconfigOption), context, trusted))
+        if (auto connection = connectionFor(parser.value(kubeconfigOption), context, trusted)) {
             window.connectTo(*connection);
+            if (!first)
+                first = window.currentClusterDock();
+        }
     }
+    // The first context named is the one in front (run.sh: the cluster, its CCI endpoint
+    // behind it).
+    if (first)
+        first->raise();
     return app.exec();
 }
