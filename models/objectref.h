@@ -27,8 +27,9 @@ struct ObjectRef
     bool operator==(const ObjectRef &) const = default;
 };
 
-// The model role that gives a row's ObjectRef (on any column).
-constexpr int ObjectRefRole = Qt::UserRole + 2;
+// The model role that gives a row's ObjectRef (on any column). Far from the roles models number
+// from Qt::UserRole + 1 themselves (DiagnosticsModel's SeverityRole is UserRole + 2).
+constexpr int ObjectRefRole = Qt::UserRole + 64;
 
 // The resource name of a kind as the live panes watch it: Deployment -> "deployments.apps",
 // Job -> "jobs.batch", Pod -> "pods", Node -> "nodes", ScheduleProfile -> "scheduleprofiles";

@@ -28,8 +28,9 @@ public:
         if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
             return {};
         if (role == ObjectRefRole) {
-            const ObjectRef r = ref(m_rows.at(index.row()));
-            return r.isValid() ? QVariant::fromValue(r) : QVariant();
+            // A table of things that are not cluster objects answers the role as its cells do.
+            if (const ObjectRef r = ref(m_rows.at(index.row())); r.isValid())
+                return QVariant::fromValue(r);
         }
         return cell(m_rows.at(index.row()), index.column(), role);
     }

@@ -27,6 +27,13 @@ private slots:
         QCOMPARE(model.index(2, DiagnosticsModel::Code).data().toString(), QStringLiteral("i"));
         QCOMPARE(model.index(0, 0).data(DiagnosticsModel::PathRole).toString(),
                  QStringLiteral("p.e"));
+        // The severity icon reads this role; it once collided with ObjectRefRole and every
+        // finding showed the error icon.
+        for (const auto &[row, severity] :
+             {std::pair{0, core::Severity::Error}, {1, core::Severity::Warning},
+              {2, core::Severity::Info}})
+            QCOMPARE(model.index(row, 0).data(DiagnosticsModel::SeverityRole).toInt(),
+                     int(severity));
         QVERIFY(model.index(0, DiagnosticsModel::Message)
                     .data(Qt::ToolTipRole)
                     .toString()
