@@ -1,6 +1,7 @@
 #include "core/sandbox/cluster/cciadmission.h"
 
 #include "core/burst/cciconventions.h"
+#include "core/common/tr.h"
 #include "core/kube/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
 
@@ -53,7 +54,7 @@ bool hasSidecar(const QJsonObject &pod)
 CciAdmission::CciAdmission(ObjectStore &cce, ObjectStore &cci, QString clusterId,
                            CciAdmissionOptions options)
     : m_cce(cce), m_cci(cci), m_namespace(burst::cciNamespaceFor(clusterId)),
-      m_options(std::move(options))
+      m_options(std::move(options)), m_events(cci, QStringLiteral("cci-kubelet"))
 {
     ensureNamespace();
     adoptExisting();
@@ -170,18 +171,45 @@ QJsonObject CciAdmission::buildPod(const QJsonObject &ccePod, const burst::Previ
                         QJsonObject{{QStringLiteral("phase"), QStringLiteral("Pending")}}}};
 }
 
-bool CciAdmission::createCciPod(const QJsonObject &ccePod, const burst::PreviewResult &preview)
+bool CciAdmission::createCciPod(const QJsonObject &ccePod, const burst::PreviewResult &preview,
+                                const QDateTime &now)
 {
     const QString name = chooseName(ccePod);
     const auto created = m_cci.create(podsType(), m_namespace, buildPod(ccePod, preview, name));
     if (!created)
         return false;
     m_names.insert(kube::uidOf(ccePod), name);
-    mirrorStatus(ccePod);
+    m_events.record(*created, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
+                    Tr::tr("Successfully assigned %1/%2 to %3")
+                        .arg(m_namespace, name, m_options.zone),
+                    now);
+    mirrorStatus(ccePod, now);
     return true;
 }
 
-void CciAdmission::mirrorStatus(const QJsonObject &ccePod)
+void CciAdmission::recordPhase(const QJsonObject &cciPod, const QString &before,
+                               const QDateTime &now)
+{
+    const QString phase = cciPod.value(u"status").toObject().value(u"phase").toString();
+    if (phase == before)
+        return;
+    QStringList names;
+    for (const QJsonValue &c : cciPod.value(u"spec").toObject().value(u"containers").toArray())
+        names.append(c.toObject().value(u"name").toString());
+    if (phase == u"Running")
+        m_events.record(cciPod, QStringLiteral("Normal"), QStringLiteral("Started"),
+                        Tr::tr("Started containers %1").arg(names.join(u", ")), now);
+    else if (phase == u"Succeeded")
+        m_events.record(cciPod, QStringLiteral("Normal"), QStringLiteral("Completed"),
+                        Tr::tr("All containers completed"), now);
+    else if (phase == u"Failed")
+        m_events.record(cciPod, QStringLiteral("Warning"), QStringLiteral("Failed"),
+                        Tr::tr("The pod failed: %1")
+                            .arg(cciPod.value(u"status").toObject().value(u"message").toString()),
+                        now);
+}
+
+void CciAdmission::mirrorStatus(const QJsonObject &ccePod, const QDateTime &now)
 {
     const QString name = m_names.value(kube::uidOf(ccePod));
     if (name.isEmpty())
@@ -209,15 +237,21 @@ void CciAdmission::mirrorStatus(const QJsonObject &ccePod)
     if (status == current->value(u"status").toObject())
         return;
     QJsonObject pod = *current;
+    const QString before = current->value(u"status").toObject().value(u"phase").toString();
     pod.insert(QStringLiteral("status"), status);
-    m_cci.update(podsType(), m_namespace, name, pod);
+    if (const auto written = m_cci.update(podsType(), m_namespace, name, pod))
+        recordPhase(*written, before, now);
 }
 
-void CciAdmission::removeFor(const QJsonObject &ccePod)
+void CciAdmission::removeFor(const QJsonObject &ccePod, const QDateTime &now)
 {
     const QString name = m_names.take(kube::uidOf(ccePod));
-    if (!name.isEmpty())
-        m_cci.remove(podsType(), m_namespace, name);
+    if (name.isEmpty())
+        return;
+    if (const auto pod = m_cci.get(podsType(), m_namespace, name))
+        m_events.record(*pod, QStringLiteral("Normal"), QStringLiteral("Killing"),
+                        Tr::tr("Stopping the pod's containers"), now);
+    m_cci.remove(podsType(), m_namespace, name);
 }
 
 } // namespace core::sandbox

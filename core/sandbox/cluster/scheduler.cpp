@@ -3,6 +3,7 @@
 #include "core/burst/cciconventions.h"
 #include "core/common/tr.h"
 #include "core/kube/objectmeta.h"
+#include "core/kube/quantity.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cluster/placementplanner.h"
 #include "core/sandbox/cluster/podworkload.h"
@@ -265,11 +266,11 @@ void Scheduler::drainPods(const QList<StoreEvent> &events)
             m_toTry.insert(
                 PodIndex::key(kube::namespaceOf(event.object), kube::nameOf(event.object)));
         if (event.type == StoreEvent::Type::Deleted) {
-            m_admission.removeFor(event.object);
+            m_admission.removeFor(event.object, m_clock.now());
             m_backoff.forget(
                 PodIndex::key(kube::namespaceOf(event.object), kube::nameOf(event.object)));
         } else if (change.onVirtualNode) {
-            m_admission.mirrorStatus(event.object);
+            m_admission.mirrorStatus(event.object, m_clock.now());
         }
     }
 }
@@ -338,9 +339,14 @@ bool Scheduler::admitToCci(const QJsonObject &pod, const kube::Workload &workloa
     const burst::PreviewResult preview =
         m_admission.review(workload, m_profiles.profiles(workload.nameSpace));
     if (preview.admissible) {
-        if (bind(pod, node, profileKey)) {
+        // vendor docs: the add-on writes the burst pod's normalized size on the CCE pod.
+        const QJsonObject size{
+            {burst::kBurstPodCpuAnnotation, kube::formatCpuMilli(preview.podAfter.cpuMilli)},
+            {burst::kBurstPodMemoryAnnotation,
+             kube::formatMemoryBytes(preview.podAfter.memoryBytes)}};
+        if (bind(pod, node, profileKey, size)) {
             const auto bound = m_cce.get(podsType(), workload.nameSpace, workload.name);
-            m_admission.createCciPod(bound ? *bound : pod, preview);
+            m_admission.createCciPod(bound ? *bound : pod, preview, m_clock.now());
         }
         return true;
     }
@@ -377,7 +383,8 @@ void Scheduler::refused(const QJsonObject &pod, const QString &nodeName, const Q
         m_nodes.upsertNode(node);
 }
 
-bool Scheduler::bind(const QJsonObject &pod, const QString &node, const QString &profileKey)
+bool Scheduler::bind(const QJsonObject &pod, const QString &node, const QString &profileKey,
+                     const QJsonObject &annotations)
 {
     const QDateTime now = m_clock.now();
     QJsonObject bound = pod;
@@ -386,14 +393,19 @@ bool Scheduler::bind(const QJsonObject &pod, const QString &node, const QString 
     bound.insert(QStringLiteral("spec"), spec);
     setScheduledCondition(bound, QJsonObject{{QStringLiteral("status"), QStringLiteral("True")}},
                           now);
+    QJsonObject added = annotations;
     if (const burst::ScheduleProfile *profile = m_profiles.profile(profileKey)) {
         const burst::LocationLimits &limits =
             m_nodes.isVirtual(node) ? profile->cci : profile->local;
+        added.insert(scaleDownPriorityAnnotation(),
+                     QString::number(limits.scaleDownPriority.value_or(0)));
+    }
+    if (!added.isEmpty()) {
         QJsonObject meta = bound.value(u"metadata").toObject();
-        QJsonObject annotations = meta.value(u"annotations").toObject();
-        annotations.insert(scaleDownPriorityAnnotation(),
-                           QString::number(limits.scaleDownPriority.value_or(0)));
-        meta.insert(QStringLiteral("annotations"), annotations);
+        QJsonObject all = meta.value(u"annotations").toObject();
+        for (auto it = added.begin(); it != added.end(); ++it)
+            all.insert(it.key(), it.value());
+        meta.insert(QStringLiteral("annotations"), all);
         bound.insert(QStringLiteral("metadata"), meta);
     }
     const QString ns = kube::namespaceOf(pod);

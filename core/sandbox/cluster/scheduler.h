@@ -74,7 +74,9 @@ private:
                                 const kube::Workload &workload) const;
     bool admitToCci(const QJsonObject &pod, const kube::Workload &workload,
                     const QString &profileKey, const QString &node);
-    bool bind(const QJsonObject &pod, const QString &node, const QString &profileKey);
+    // `annotations` are added to the pod's (the add-on's burst-pod-cpu/memory for CCI).
+    bool bind(const QJsonObject &pod, const QString &node, const QString &profileKey,
+              const QJsonObject &annotations = {});
     void markUnschedulable(const QJsonObject &pod, const QString &message);
     void refused(const QJsonObject &pod, const QString &node, const QString &cause);
 

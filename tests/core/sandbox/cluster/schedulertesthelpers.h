@@ -55,10 +55,21 @@ struct Cluster
     // Events about `name` (any kind) with `reason`.
     QList<QJsonObject> events(const QString &ns, const QString &name, const QString &reason) const
     {
+        return eventsIn(cce, ns, name, reason);
+    }
+    // The same in the CCI store.
+    QList<QJsonObject> cciEvents(const QString &ns, const QString &name,
+                                 const QString &reason) const
+    {
+        return eventsIn(cci, ns, name, reason);
+    }
+    static QList<QJsonObject> eventsIn(const ObjectStore &store, const QString &ns,
+                                       const QString &name, const QString &reason)
+    {
         ListOptions options;
         options.namespaceName = ns;
         QList<QJsonObject> out;
-        const auto list = cce.list(kEvents, options);
+        const auto list = store.list(kEvents, options);
         for (const QJsonObject &e : list->items) {
             if (e.value(u"involvedObject").toObject().value(u"name").toString() == name &&
                 e.value(u"reason").toString() == reason)

@@ -168,6 +168,12 @@ void tst_CciAdmission::admitted()
     QVERIFY(!a.value(u"topology.kubernetes.io/region"_s).toString().isEmpty());
     QVERIFY(!a.value(u"topology.kubernetes.io/zone"_s).toString().isEmpty());
     QVERIFY(pod.value(u"spec").toObject().value(u"nodeName").isUndefined());
+
+    // The add-on writes the normalized size on the CCE pod (vendor docs), CCI its Scheduled event.
+    const QJsonObject ccePod = annotations(c.pod(u"default"_s, u"web"_s));
+    QCOMPARE(ccePod.value(u"virtual-kubelet.cci.io/burst-pod-cpu"_s).toString(), cciCpu);
+    QCOMPARE(ccePod.value(u"virtual-kubelet.cci.io/burst-pod-memory"_s).toString(), cciMemory);
+    QCOMPARE(c.cciEvents(kCciNs, u"web"_s, u"Scheduled"_s).size(), 1);
 }
 
 void tst_CciAdmission::withoutInterconnect()
@@ -208,6 +214,11 @@ void tst_CciAdmission::statusMirrored()
     QCOMPARE(statuses.at(0).toObject().value(u"name").toString(), u"app"_s);
     QCOMPARE(statuses.at(1).toObject().value(u"name").toString(), CciAdmission::sidecarName());
     QCOMPARE(statuses.at(1).toObject().value(u"ready").toBool(), true);
+    const QList<QJsonObject> started = c.cciEvents(kCciNs, u"web"_s, u"Started"_s);
+    QCOMPARE(started.size(), 1);
+    QVERIFY(started.first().value(u"message").toString().contains(CciAdmission::sidecarName()));
+    c.scheduler.reconcile(); // no phase change, no second event
+    QCOMPARE(c.cciEvents(kCciNs, u"web"_s, u"Started"_s).size(), 1);
 }
 
 void tst_CciAdmission::deletedWithCcePod()
@@ -221,6 +232,7 @@ void tst_CciAdmission::deletedWithCcePod()
     c.scheduler.reconcile();
     QVERIFY(cciPod(c, u"web"_s).isEmpty());
     QCOMPARE(c.cci.count(kPods), 0);
+    QCOMPARE(c.cciEvents(kCciNs, u"web"_s, u"Killing"_s).size(), 1);
 }
 
 void tst_CciAdmission::nameTakenInAnotherNamespace()
