@@ -116,7 +116,8 @@ ClusterSession::ClusterSession(core::kube::Connection connection, QObject *paren
             options.transform = [](const QJsonObject &pod) {
                 static const QStringList kept = {core::burst::kManagedByProfileAnnotation,
                                                  core::burst::kBurstPodCpuAnnotation,
-                                                 core::burst::kBurstPodMemoryAnnotation};
+                                                 core::burst::kBurstPodMemoryAnnotation,
+                                                 core::burst::kSourceUidAnnotation};
                 return core::kube::trimPodForLists(pod, kept);
             };
             options.indexes = {};
@@ -360,6 +361,8 @@ void ClusterSession::setResourceState(const QString &name, ResourceState state)
     if (w.state == state)
         return;
     w.state = std::move(state);
+    if (name == u"nodes") // without nodes, where a pod runs is read from the pod itself
+        m_podModel->setVirtualNodesKnown(w.state.access != ResourceState::Access::Forbidden);
     emit resourceStateChanged(name, w.state);
 }
 

@@ -3,6 +3,7 @@
 #include "core/burst/cciconventions.h"
 #include "core/kube/objectmeta.h"
 #include "core/kube/podsummary.h"
+#include "models/ccijoin.h"
 #include "models/clustersession.h"
 #include "models/objectbatch.h"
 #include "models/tr.h"
@@ -11,6 +12,7 @@
 #include <QColor>
 #include <QLocale>
 #include <QPointer>
+#include <QTimer>
 
 namespace models {
 
@@ -110,6 +112,7 @@ EventRow eventRowFrom(const QJsonObject &event)
     const QJsonObject involved = event.value(u"involvedObject").toObject();
     row.objectKind = involved.value(u"kind").toString();
     row.objectName = involved.value(u"name").toString();
+    row.objectUid = involved.value(u"uid").toString();
     row.message = event.value(u"message").toString();
     const int seriesCount = event.value(u"series").toObject().value(u"count").toInt();
     row.count = qMax(1, event.value(u"count").toInt(seriesCount));
@@ -123,13 +126,15 @@ EventTableModel::EventTableModel(QObject *parent)
                       QT_TRANSLATE_NOOP("models", "Reason"), QT_TRANSLATE_NOOP("models", "Object"),
                       QT_TRANSLATE_NOOP("models", "Namespace"),
                       QT_TRANSLATE_NOOP("models", "Message"), QT_TRANSLATE_NOOP("models", "Count"),
-                      QT_TRANSLATE_NOOP("models", "Source"), QT_TRANSLATE_NOOP("models", "Burst")},
+                      QT_TRANSLATE_NOOP("models", "Source"), QT_TRANSLATE_NOOP("models", "Burst"),
+                      QT_TRANSLATE_NOOP("models", "Cluster")},
                      parent)
 {
 }
 
 void EventTableModel::follow(ClusterSession *session)
 {
+    m_context = session->contextName();
     QPointer<EventTableModel> self(this);
     session->watch(QStringLiteral("events"),
                    [self](const core::kube::ChangeSet &changes, const core::kube::ObjectCache &) {
@@ -140,7 +145,149 @@ void EventTableModel::follow(ClusterSession *session)
 
 void EventTableModel::applyChanges(const core::kube::ChangeSet &changes)
 {
-    apply(objectBatch<EventRow>(changes, core::kube::uidOf, eventRowFrom));
+    applyRows(objectBatch<EventRow>(changes, core::kube::uidOf, eventRowFrom));
+}
+
+void EventTableModel::applyRows(RowBatch<EventRow> batch)
+{
+    QStringList touched;
+    for (const QString &key : batch.removed) {
+        if (const int at = rowOf(key); at >= 0) {
+            m_byObject.remove(rowAt(at).objectUid, key);
+            touched.append(rowAt(at).objectUid);
+        }
+    }
+    for (const EventRow &row : batch.upserted) {
+        if (const int at = rowOf(row.uid); at >= 0) {
+            const EventRow &before = rowAt(at);
+            if (same(before, row) && before.objectUid == row.objectUid)
+                continue; // nothing to tell
+            m_byObject.remove(before.objectUid, row.uid);
+            touched.append(before.objectUid);
+        }
+        if (!row.objectUid.isEmpty() && !m_byObject.contains(row.objectUid, row.uid))
+            m_byObject.insert(row.objectUid, row.uid);
+        touched.append(row.objectUid);
+    }
+    apply(std::move(batch));
+    touched.removeAll(QString());
+    touched.removeDuplicates();
+    if (!touched.isEmpty())
+        emit objectsChanged(touched);
+}
+
+const EventRow *EventTableModel::newestAbout(const QString &uid) const
+{
+    const EventRow *newest = nullptr;
+    for (auto it = m_byObject.constFind(uid); it != m_byObject.cend() && it.key() == uid; ++it) {
+        const int at = rowOf(it.value());
+        if (at < 0)
+            continue;
+        const EventRow &row = rowAt(at);
+        if (!newest || row.lastSeen > newest->lastSeen)
+            newest = &row;
+    }
+    return newest;
+}
+
+void EventTableModel::mergeCci(const CciJoin *join, const PodTableModel *cluster)
+{
+    for (const QMetaObject::Connection &c : std::exchange(m_mergeConnections, {}))
+        disconnect(c);
+    m_join = join;
+    m_cluster = cluster;
+    if (!m_mergeTimer) {
+        m_mergeTimer = new QTimer(this);
+        m_mergeTimer->setSingleShot(true);
+        m_mergeTimer->setInterval(200); // a burst of batches on either side is merged once
+        connect(m_mergeTimer, &QTimer::timeout, this, &EventTableModel::updateMerged);
+    }
+    const auto later = [this] {
+        if (!m_mergeTimer->isActive()) // a steady stream must not postpone it for ever
+            m_mergeTimer->start();
+    };
+    if (join && cluster) {
+        m_mergeConnections = {connect(join, &CciJoin::changed, this, later),
+                              connect(join, &CciJoin::sourcesChanged, this, later),
+                              connect(join, &CciJoin::sourceEventsChanged, this, later),
+                              connect(cluster, &QAbstractItemModel::rowsInserted, this, later)};
+    }
+    updateMerged();
+}
+
+ObjectRef EventTableModel::ccePodOfEvent(const QString &context, const PodTableModel *cciPods,
+                                         const EventRow &event, const QHash<QString, int> &byName)
+{
+    const QString joinedKey = context + u'/' + event.objectUid;
+    const int at = event.objectUid.isEmpty() ? -1 : cciPods->rowOf(event.objectUid);
+    if (at >= 0) {
+        const PodRow &cci = cciPods->rowAt(at);
+        const int cceAt = !cci.cceUid.isEmpty() ? m_cluster->rowOf(cci.cceUid)
+                          : core::burst::isBurstNamespace(cci.nameSpace)
+                              ? byName.value(cci.name, -1)
+                              : -1;
+        if (cceAt >= 0) {
+            const PodRow &cce = m_cluster->rowAt(cceAt);
+            const ObjectRef ref{QStringLiteral("pods"), cce.nameSpace, cce.name, cce.uid};
+            m_joined.insert(joinedKey, ref);
+            return ref;
+        }
+    }
+    return m_joined.value(joinedKey); // the pod (or its CCE pod) is gone: as it was joined
+}
+
+void EventTableModel::updateMerged()
+{
+    RowBatch<EventRow> batch;
+    QSet<QString> keep;
+    QSet<QString> joinedKeys;
+    if (m_join && m_cluster) {
+        // The name join (a CCI pod without a back-reference): burst pods of this cluster by
+        // name, built only when such a pod is met; a name two burst pods share joins neither.
+        QHash<QString, int> byName;
+        bool byNameBuilt = false;
+        for (const CciJoin::Source &source : m_join->sources()) {
+            if (!source.events || !source.pods)
+                continue;
+            for (const EventRow &event : source.events->rows()) {
+                if (event.objectKind != u"Pod")
+                    continue;
+                if (!byNameBuilt && !event.objectUid.isEmpty()) {
+                    const int at = source.pods->rowOf(event.objectUid);
+                    if (at >= 0 && source.pods->rowAt(at).cceUid.isEmpty()) {
+                        for (int i = 0; i < m_cluster->rowCount(); ++i) {
+                            const PodRow &row = m_cluster->rowAt(i);
+                            if (m_cluster->onVirtualNode(row))
+                                byName.insert(row.name, byName.contains(row.name) ? -1 : i);
+                        }
+                        byNameBuilt = true;
+                    }
+                }
+                const ObjectRef cce = ccePodOfEvent(source.context, source.pods, event, byName);
+                if (cce.uid.isEmpty())
+                    continue;
+                joinedKeys.insert(source.context + u'/' + event.objectUid);
+                EventRow row = event;
+                row.uid = u"cci:" + source.context + u':' + event.uid;
+                row.nameSpace = cce.nameSpace;
+                row.objectName = cce.name;
+                row.objectUid = cce.uid;
+                row.cluster = source.context;
+                row.via = Tr::tr("pod %1/%2").arg(event.nameSpace, event.objectName);
+                keep.insert(row.uid);
+                batch.upserted.append(std::move(row));
+            }
+        }
+    }
+    for (const QString &key : std::as_const(m_merged)) {
+        if (!keep.contains(key))
+            batch.removed.append(key);
+    }
+    m_merged = keep;
+    for (auto it = m_joined.begin(); it != m_joined.end();) {
+        it = joinedKeys.contains(it.key()) ? std::next(it) : m_joined.erase(it);
+    }
+    applyRows(std::move(batch));
 }
 
 void EventTableModel::refreshAges()
@@ -177,6 +324,8 @@ QVariant EventTableModel::display(const EventRow &row, int column) const
         return row.source;
     case Burst:
         return burstFailureLabel(row.burst);
+    case Cluster:
+        return row.cluster.isEmpty() ? m_context : row.cluster;
     default:
         return {};
     }
@@ -207,6 +356,8 @@ QVariant EventTableModel::cell(const EventRow &row, int column, int role) const
             return QLocale().toString(row.lastSeen.toLocalTime(), QLocale::LongFormat);
         if (column == Message)
             return row.message;
+        if ((column == Object || column == Cluster) && !row.via.isEmpty())
+            return Tr::tr("On the CCI endpoint %1: %2").arg(row.cluster, row.via);
     }
     return {};
 }

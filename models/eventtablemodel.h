@@ -4,10 +4,17 @@
 #include "models/livetablemodel.h"
 
 #include <QDateTime>
+#include <QMultiHash>
+#include <QPointer>
+#include <QSet>
+
+class QTimer;
 
 namespace models {
 
+class CciJoin;
 class ClusterSession;
+class PodTableModel;
 
 // Events that say bursting to CCI failed, and what the operator should do about each.
 enum class BurstFailure {
@@ -38,6 +45,9 @@ struct EventRow
     QString reason;
     QString objectKind;
     QString objectName;
+    QString objectUid; // involvedObject.uid
+    QString cluster;   // a merged row: the context it came from ("" = this model's own)
+    QString via;       // a merged row: the object it is about there ("pod cce-burst-x/web")
     QString message;
     int count = 1;
     QString source; // component[, host]
@@ -49,13 +59,19 @@ EventRow eventRowFrom(const QJsonObject &event);
 // The events the session's "events" informer holds, live (LiveTableModel, keyed by uid): the
 // server expires events (an hour by default), the informer drops them, so does the model.
 // Qt::UserRole gives sort keys: Last seen sorts newest first ascending (as the pods' Age).
+//
+// Merged with the CCI side (mergeCci): the events a connected CCI endpoint writes about the CCI
+// pods of this cluster's burst pods join the table as rows about the burst pod itself (its
+// namespace and name, so namespace scoping and the details pane work), with the endpoint's
+// context in Cluster and the CCI pod in the Object cell's tooltip. A CCI pod's events stay
+// joined after the pod is gone (the join is remembered while its events last).
 class EventTableModel : public LiveTableModel<EventRow>
 {
     Q_OBJECT
 
 public:
     enum Column { LastSeen, Type, Reason, Object, Namespace, Message, Count, Source, Burst,
-                  ColumnCount };
+                  Cluster, ColumnCount };
     static constexpr int SortRole = Qt::UserRole;
 
     explicit EventTableModel(QObject *parent = nullptr);
@@ -64,10 +80,24 @@ public:
     // table empty) with `session`, before its start().
     void follow(ClusterSession *session);
     void applyChanges(const core::kube::ChangeSet &changes);
+    // The context of this model's own events (the Cluster cell); follow() sets it.
+    void setContext(const QString &context) { m_context = context; }
+
+    // Merges the CCI side's events of `cluster`'s burst pods (nullptr: stop merging).
+    void mergeCci(const CciJoin *join, const PodTableModel *cluster);
+    // Recomputes the merged rows now (they follow changes after a short delay).
+    void updateMerged();
+
+    // The newest event about the object with `uid` (merged ones included), or nullptr.
+    const EventRow *newestAbout(const QString &uid) const;
 
     // Last seen moves with the clock: the view calls this now and then.
     void refreshAges();
     void setNow(const QDateTime &now) { m_now = now; }
+
+signals:
+    // Events about these objects (by uid) came, changed or went.
+    void objectsChanged(const QStringList &uids);
 
 protected:
     QString key(const EventRow &row) const override { return row.uid; }
@@ -84,8 +114,21 @@ protected:
 private:
     QVariant display(const EventRow &row, int column) const;
     QDateTime now() const;
+    // apply() that keeps the events-by-object index and tells objectsChanged.
+    void applyRows(RowBatch<EventRow> batch);
+    // The CCE pod a CCI pod event is about, {} when it joins none of `m_cluster`'s pods.
+    ObjectRef ccePodOfEvent(const QString &context, const PodTableModel *cciPods,
+                            const EventRow &event, const QHash<QString, int> &byName);
 
     QDateTime m_now;
+    QString m_context;
+    QMultiHash<QString, QString> m_byObject; // object uid -> event uids
+    QPointer<const CciJoin> m_join;
+    QPointer<const PodTableModel> m_cluster;
+    QList<QMetaObject::Connection> m_mergeConnections;
+    QSet<QString> m_merged;            // keys of the merged rows
+    QHash<QString, ObjectRef> m_joined; // CCI pod uid -> its CCE pod, while its events last
+    QTimer *m_mergeTimer = nullptr;
 };
 
 } // namespace models

@@ -2,6 +2,8 @@
 
 #include "core/burst/cciconventions.h"
 #include "core/kube/objectmeta.h"
+#include "models/ccijoin.h"
+#include "models/eventtablemodel.h"
 #include "models/objectbatch.h"
 #include "models/tr.h"
 
@@ -39,6 +41,7 @@ PodRow podRowFrom(const QJsonObject &pod, StringPool *pool)
     row.profile = shared(kube::annotationOf(pod, cci::kManagedByProfileAnnotation));
     row.cciCpu = shared(kube::annotationOf(pod, cci::kBurstPodCpuAnnotation));
     row.cciMemory = shared(kube::annotationOf(pod, cci::kBurstPodMemoryAnnotation));
+    row.cceUid = kube::annotationOf(pod, cci::kSourceUidAnnotation);
     row.created = QDateTime::fromString(kube::metadataString(pod, u"creationTimestamp"),
                                         Qt::ISODate);
     row.summary = core::kube::summarizePod(pod);
@@ -61,9 +64,89 @@ PodTableModel::PodTableModel(QObject *parent)
                       QT_TRANSLATE_NOOP("models", "Pod burst label"),
                       QT_TRANSLATE_NOOP("models", "Profile"),
                       QT_TRANSLATE_NOOP("models", "CCI CPU"),
-                      QT_TRANSLATE_NOOP("models", "CCI memory")},
+                      QT_TRANSLATE_NOOP("models", "CCI memory"),
+                      QT_TRANSLATE_NOOP("models", "CCI pod"),
+                      QT_TRANSLATE_NOOP("models", "CCI status"),
+                      QT_TRANSLATE_NOOP("models", "CCI ready"),
+                      QT_TRANSLATE_NOOP("models", "CCI restarts"),
+                      QT_TRANSLATE_NOOP("models", "CCI age"),
+                      QT_TRANSLATE_NOOP("models", "Last event")},
                      parent)
 {
+}
+
+bool PodTableModel::onVirtualNode(const PodRow &row) const
+{
+    if (m_virtualNodes.contains(row.node))
+        return true;
+    // vendor docs: the add-on writes burst-pod-cpu on the pods it sends to CCI.
+    return !m_nodesKnown && !row.node.isEmpty() && !row.cciCpu.isEmpty();
+}
+
+void PodTableModel::setVirtualNodesKnown(bool known)
+{
+    if (known == m_nodesKnown)
+        return;
+    m_nodesKnown = known;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Location), index(rowCount() - 1, Location));
+}
+
+const CciJoin *PodTableModel::cciJoin() const
+{
+    return m_join;
+}
+
+void PodTableModel::setCciJoin(const CciJoin *join)
+{
+    if (join == m_join)
+        return;
+    for (const QMetaObject::Connection &c : std::exchange(m_joinConnections, {}))
+        disconnect(c);
+    m_join = join;
+    if (join) {
+        m_joinConnections.append(connect(
+            join, &CciJoin::changed, this,
+            [this](const QStringList &uids, const QStringList &names) {
+                refreshRows(uids, names, CciPod, CciAge);
+            }));
+    }
+    if (rowCount() > 0)
+        emit dataChanged(index(0, CciPod), index(rowCount() - 1, CciAge));
+}
+
+void PodTableModel::setEvents(const EventTableModel *events)
+{
+    if (events == m_events)
+        return;
+    disconnect(m_eventsConnection);
+    m_events = events;
+    if (events) {
+        m_eventsConnection =
+            connect(events, &EventTableModel::objectsChanged, this,
+                    [this](const QStringList &uids) { refreshRows(uids, {}, LastEvent, LastEvent); });
+    }
+    if (rowCount() > 0)
+        emit dataChanged(index(0, LastEvent), index(rowCount() - 1, LastEvent));
+}
+
+void PodTableModel::refreshRows(const QStringList &uids, const QStringList &names, int first,
+                                int last)
+{
+    QList<int> rows;
+    for (const QString &uid : uids) {
+        if (const int at = rowOf(uid); at >= 0)
+            rows.append(at);
+    }
+    if (!names.isEmpty()) { // a name join: no index by name, one pass over the rows
+        const QSet<QString> wanted(names.cbegin(), names.cend());
+        for (int i = 0; i < rowCount(); ++i) {
+            if (wanted.contains(rowAt(i).name))
+                rows.append(i);
+        }
+    }
+    for (const RowRun &run : rowRuns(rows))
+        emit dataChanged(index(run.first, first), index(run.last, last));
 }
 
 void PodTableModel::setVirtualNodes(const QSet<QString> &nodes)
@@ -127,6 +210,41 @@ QVariant PodTableModel::display(const PodRow &row, int column) const
     case CciMemory:
         return row.cciMemory;
     default:
+        return cciDisplay(row, column);
+    }
+}
+
+QVariant PodTableModel::cciDisplay(const PodRow &row, int column) const
+{
+    if (column == LastEvent) {
+        const EventRow *event = m_events ? m_events->newestAbout(row.uid) : nullptr;
+        if (!event)
+            return QString();
+        return Tr::tr("%1 (%2 ago): %3")
+            .arg(event->reason,
+                 event->lastSeen.isValid() ? core::kube::humanAge(event->lastSeen.secsTo(now()))
+                                           : QStringLiteral("?"),
+                 event->message);
+    }
+    if (!m_join || !onVirtualNode(row))
+        return QString();
+    const CciJoin::Match cci = m_join->cciPodOf(row);
+    if (!cci)
+        return QString();
+    const PodRow &pod = *cci.row;
+    switch (column) {
+    case CciPod:
+        return QString(pod.nameSpace + u'/' + pod.name);
+    case CciStatus:
+        return pod.summary.status;
+    case CciReady:
+        return QStringLiteral("%1/%2").arg(pod.summary.readyContainers).arg(pod.summary.containers);
+    case CciRestarts:
+        return QString::number(pod.summary.restarts);
+    case CciAge:
+        return pod.created.isValid() ? core::kube::humanAge(pod.created.secsTo(now()))
+                                     : QStringLiteral("<unknown>");
+    default:
         return {};
     }
 }
@@ -143,14 +261,33 @@ QVariant PodTableModel::cell(const PodRow &row, int column, int role) const
             return row.summary.restarts;
         case Age:
             return row.created.isValid() ? -row.created.toSecsSinceEpoch() : qint64(0);
+        case CciRestarts:
+        case CciAge:
+            if (const CciJoin::Match cci = m_join && onVirtualNode(row) ? m_join->cciPodOf(row)
+                                                                        : CciJoin::Match())
+                return column == CciRestarts ? qint64(cci.row->summary.restarts)
+                                             : -cci.row->created.toSecsSinceEpoch();
+            return qint64(-1);
         default:
             return display(row, column);
         }
+    }
+    if (role == Qt::ForegroundRole && column == CciStatus) {
+        const QString status = display(row, column).toString();
+        if (!status.isEmpty() && !healthy(status))
+            return QBrush(QColor(0xd0, 0x3a, 0x2f));
     }
     if (role == Qt::ForegroundRole && column == Status && !healthy(row.summary.status))
         return QBrush(QColor(0xd0, 0x3a, 0x2f)); // readable on light and dark themes
     if (role == Qt::ToolTipRole && column == Name && !row.ownerKind.isEmpty())
         return Tr::tr("Controlled by %1 %2").arg(row.ownerKind, row.ownerName);
+    if (role == Qt::ToolTipRole && column == CciPod && m_join && onVirtualNode(row)) {
+        if (const CciJoin::Match cci = m_join->cciPodOf(row))
+            return Tr::tr("The pod CCI runs for this burst pod, on the CCI endpoint %1")
+                .arg(cci.context);
+    }
+    if (role == Qt::ToolTipRole && column == LastEvent)
+        return display(row, column);
     return {};
 }
 

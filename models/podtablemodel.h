@@ -6,9 +6,13 @@
 #include "models/stringpool.h"
 
 #include <QDateTime>
+#include <QPointer>
 #include <QSet>
 
 namespace models {
+
+class CciJoin;
+class EventTableModel;
 
 // The few dozen fields the pod panes show, taken from a pod once when it arrives; the pod's JSON
 // is not kept by the model.
@@ -27,6 +31,8 @@ struct PodRow
     QString profile;    // the ScheduleProfile that manages it, "" when none
     QString cciCpu;     // the CCI pod's normalized cpu and memory, "" until set
     QString cciMemory;
+    // On a CCI pod: the uid of the CCE pod it was made for (the sandbox's back-reference), "".
+    QString cceUid;
     QDateTime created;
     core::kube::PodSummary summary;
 };
@@ -39,8 +45,12 @@ RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes, StringPool *pool
 
 // Every pod of a connection, live: one row per pod uid, updated batch by batch (LiveTableModel).
 // Where a pod runs (local node or a virtual-kubelet node, i.e. on CCI) follows the set of
-// virtual nodes, which the node informer keeps up to date. Qt::UserRole gives sort keys (numbers
-// for counts and ages); Location is "CCI" or "local".
+// virtual nodes, which the node informer keeps up to date; a user who may not read nodes gets
+// the pod's own word instead (the add-on's burst-pod-cpu annotation, or a joined CCI pod).
+// With a CciJoin the CCI pod columns show the CCI-side pod of each burst pod (from a connected
+// CCI endpoint); with an EventTableModel, Last event shows the newest event about the pod (the
+// events model may hold the CCI side's too). Qt::UserRole gives sort keys (numbers for counts
+// and ages); Location is "CCI" or "local".
 class PodTableModel : public LiveTableModel<PodRow>
 {
     Q_OBJECT
@@ -59,6 +69,12 @@ public:
         Profile,
         CciCpu,
         CciMemory,
+        CciPod,
+        CciStatus,
+        CciReady,
+        CciRestarts,
+        CciAge,
+        LastEvent,
         ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole;
@@ -70,7 +86,16 @@ public:
     // the set change their Location cell.
     void setVirtualNodes(const QSet<QString> &nodes);
     const QSet<QString> &virtualNodes() const { return m_virtualNodes; }
-    bool onVirtualNode(const PodRow &row) const { return m_virtualNodes.contains(row.node); }
+    bool onVirtualNode(const PodRow &row) const;
+    // False when the user may not read nodes: then a pod is on CCI by its own annotations.
+    void setVirtualNodesKnown(bool known);
+    bool virtualNodesKnown() const { return m_nodesKnown; }
+
+    // The CCI side of the burst pods (nullptr: none); the model follows its changes.
+    void setCciJoin(const CciJoin *join);
+    const CciJoin *cciJoin() const;
+    // The pod events for Last event (nullptr: none).
+    void setEvents(const EventTableModel *events);
 
     // Ages grow with the clock, not with events: the view calls this now and then (one
     // dataChanged over the Restarts and Age columns).
@@ -88,9 +113,17 @@ protected:
 
 private:
     QVariant display(const PodRow &row, int column) const;
+    QVariant cciDisplay(const PodRow &row, int column) const;
     QDateTime now() const;
+    // dataChanged over `first..last` columns for the rows of `uids` and of pods named `names`.
+    void refreshRows(const QStringList &uids, const QStringList &names, int first, int last);
 
     QSet<QString> m_virtualNodes;
+    bool m_nodesKnown = true;
+    QPointer<const CciJoin> m_join;
+    QPointer<const EventTableModel> m_events;
+    QList<QMetaObject::Connection> m_joinConnections;
+    QMetaObject::Connection m_eventsConnection;
     QDateTime m_now;
     StringPool m_pool;
 };

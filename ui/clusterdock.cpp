@@ -1,6 +1,8 @@
 #include "ui/clusterdock.h"
 
 #include "models/clustersession.h"
+#include "models/eventtablemodel.h"
+#include "models/podtablemodel.h"
 #include "ui/detailspane.h"
 #include "ui/eventspane.h"
 #include "ui/namespacespane.h"
@@ -42,6 +44,7 @@ ClusterDock::ClusterDock(models::ClusterSession *session, QWidget *parent)
                                 static_cast<LiveTablePane *>(m_events)})
         m_namespaces->narrow(pane);
     m_tabs->setCurrentWidget(m_pods);
+    session->pods()->setEvents(m_events->model()); // Last event of each pod
 
     // The details follow the current tab's current row, and the tab itself.
     for (int i = 0; i < m_tabs->count(); ++i) {
@@ -68,6 +71,15 @@ ClusterDock::ClusterDock(models::ClusterSession *session, QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(true);
     setWidget(m_splitter);
+}
+
+void ClusterDock::setCciJoin(const models::CciJoin *join)
+{
+    if (join == m_join)
+        return;
+    m_join = join;
+    m_session->pods()->setCciJoin(join);
+    m_events->model()->mergeCci(join, m_session->pods());
 }
 
 void ClusterDock::setMarks(const QString &badge, models::ContextSafety safety)

@@ -8,6 +8,7 @@ class QSplitter;
 class QTabWidget;
 
 namespace models {
+class CciJoin;
 class ClusterSession;
 } // namespace models
 
@@ -50,6 +51,9 @@ public:
     // The title "Cluster: NAME [BADGE]", with " — PRODUCTION" (and a red title bar and frame)
     // or " — read-only" for such contexts; the safety is also the dock's "safety" property.
     void setMarks(const QString &badge, models::ContextSafety safety);
+    // The CCI side of this cluster's burst pods (nullptr: none, e.g. this is a CCI endpoint):
+    // the Burst pods pane shows each one's CCI pod and the Events pane merges its events.
+    void setCciJoin(const models::CciJoin *join);
 
 private:
     models::ClusterSession *m_session;
@@ -62,6 +66,7 @@ private:
     NodesPane *m_nodes;
     EventsPane *m_events;
     DetailsPane *m_details;
+    const models::CciJoin *m_join = nullptr;
 };
 
 } // namespace ui

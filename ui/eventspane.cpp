@@ -35,13 +35,14 @@ EventsPane::EventsPane(models::ClusterSession *session, QWidget *parent)
     filterEdit()->setAccessibleName(tr("Filter events"));
     filterEdit()->setPlaceholderText(
         tr("Filter: words, ns:NAME, type:Normal|Warning, reason:TEXT, kind:KIND, burst:yes|no, "
-           "-word"));
+           "cluster:CONTEXT, -word"));
 
     models::RowFilterProxy *rows = proxy();
     rows->setSortRole(Model::SortRole);
     rows->setTokenColumn(QStringLiteral("ns"), Model::Namespace);
     rows->setTokenColumn(QStringLiteral("type"), Model::Type);
     rows->setTokenColumn(QStringLiteral("reason"), Model::Reason);
+    rows->setTokenColumn(QStringLiteral("cluster"), Model::Cluster); // CCE and CCI side merged
     rows->setTokenMatcher(QStringLiteral("kind"), [this](int row, const QString &value) {
         return m_model->rowAt(row).objectKind.contains(value, Qt::CaseInsensitive);
     });

@@ -2,6 +2,8 @@
 
 #include "core/burst/whatifscenario.h"
 #include "core/kube/apiclient.h"
+#include "models/ccijoin.h"
+#include "models/eventtablemodel.h"
 #include "models/clustersession.h"
 #include "models/connectionlist.h"
 #include "models/contextsafety.h"
@@ -10,6 +12,7 @@
 #include "models/workloadsummarymodel.h"
 #include "models/workspacecontroller.h"
 #include "ui/clusterdock.h"
+#include "ui/eventspane.h"
 #include "ui/connectiondialog.h"
 #include "ui/helpdialogs.h"
 #include "ui/hostpathform.h"
@@ -73,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     m_documents = new models::WorkspaceController(this);
+    m_cciJoin = new models::CciJoin(this);
     m_prompts = new WorkspacePrompts(m_documents, this);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("mainSplit"));
@@ -170,6 +174,7 @@ void MainWindow::disconnectSession(models::ClusterSession *session)
         return;
     const ClusterView shown = *view;
     m_clusters.erase(view);
+    m_cciJoin->removeSource(session->pods());
     session->stop();
     removeDockWidget(shown.dock);
     delete shown.dock;
@@ -213,6 +218,15 @@ void MainWindow::markCluster(models::ClusterSession *session)
                               !session->pods()->virtualNodes().isEmpty());
     const models::ContextSafety safety = models::contextSafety(session->contextName());
     view.dock->setMarks(models::kindBadge(kind), safety);
+    // A CCI endpoint's pods are the CCI side of every other cluster's burst pods.
+    if (kind == models::ConnectionKind::Cci) {
+        view.dock->setCciJoin(nullptr);
+        m_cciJoin->addSource(session->contextName(), session->pods(),
+                             view.dock->eventsPane()->model());
+    } else {
+        m_cciJoin->removeSource(session->pods());
+        view.dock->setCciJoin(m_cciJoin);
+    }
     view.state->setStyleSheet(safety == models::ContextSafety::Production
                                   ? QStringLiteral("background: #c62828; color: white;")
                                   : QString());

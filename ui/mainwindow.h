@@ -20,6 +20,7 @@ class QTableView;
 class QUndoStack;
 
 namespace models {
+class CciJoin;
 class ClusterSession;
 class ProfileTableModel;
 class WorkloadSummaryModel;
@@ -135,6 +136,7 @@ private:
     void markCluster(models::ClusterSession *session);
 
     models::WorkspaceController *m_documents = nullptr;
+    models::CciJoin *m_cciJoin = nullptr; // the CCI endpoints' pods, for every cluster's burst pods
     WorkspacePrompts *m_prompts = nullptr;
     models::WorkloadSummaryModel *m_workloadModel = nullptr;
     QSortFilterProxyModel *m_filter = nullptr;

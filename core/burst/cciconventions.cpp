@@ -56,6 +56,16 @@ QString cciNamespaceFor(const QString &clusterId)
     return QStringLiteral("cce-burst-") + clusterId;
 }
 
+bool isBurstNamespace(const QString &nameSpace)
+{
+    for (const QLatin1StringView prefix : {QLatin1StringView("cce-burst-"),
+                                           QLatin1StringView("bursting-")}) {
+        if (nameSpace.startsWith(prefix) && nameSpace.size() > prefix.size())
+            return true;
+    }
+    return false;
+}
+
 CciPodKey cciPodKeyFor(const QJsonObject &ccePod, const QString &clusterId)
 {
     return CciPodKey{cciNamespaceFor(clusterId), kube::nameOf(ccePod)};

@@ -83,6 +83,9 @@ bool isBurstPod(const QJsonObject &pod, const QStringList &virtualNodes);
 // guide (SPEC 7): CCI keeps a cluster's burst pods in namespace cce-burst-<cluster id>, managed
 // by virtual-kubelet. (vendor docs: CCI 2.0's add-on names it bursting-<cluster id>.)
 QString cciNamespaceFor(const QString &clusterId);
+// Whether a CCI namespace holds some cluster's burst pods: cce-burst-<id> (guide) or
+// bursting-<id> (vendor docs, CCI 2.0), with a non-empty id.
+bool isBurstNamespace(const QString &nameSpace);
 // assumed: how the CCI namespace says who manages it (the guide says "managed by
 // virtual-kubelet", not how).
 inline const QString kManagedByLabel = QStringLiteral("app.kubernetes.io/managed-by");

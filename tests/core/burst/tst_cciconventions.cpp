@@ -138,6 +138,25 @@ private slots:
                  burst);
     }
 
+    void isBurstNamespace_data()
+    {
+        QTest::addColumn<QString>("nameSpace");
+        QTest::addColumn<bool>("burst");
+        QTest::newRow("guide's name") << "cce-burst-c1" << true;
+        QTest::newRow("CCI 2.0's name") << "bursting-0f3a" << true;
+        QTest::newRow("prefix without an id") << "cce-burst-" << false;
+        QTest::newRow("CCI 2.0 prefix without an id") << "bursting-" << false;
+        QTest::newRow("a user's namespace") << "payments" << false;
+        QTest::newRow("prefix in the middle") << "my-cce-burst-c1" << false;
+        QTest::newRow("empty") << "" << false;
+    }
+    void isBurstNamespace()
+    {
+        QFETCH(QString, nameSpace);
+        QFETCH(bool, burst);
+        QCOMPARE(core::burst::isBurstNamespace(nameSpace), burst);
+    }
+
     void cciSideJoin()
     {
         QCOMPARE(cciNamespaceFor(QStringLiteral("c1")), QStringLiteral("cce-burst-c1"));
