@@ -5,17 +5,21 @@
 #include "core/sandbox/cluster/scenario.h"
 #include "core/sandbox/cluster/scheduler.h"
 #include "models/clustersession.h"
+#include "models/contextsafety.h"
 #include "models/eventtablemodel.h"
 #include "models/nodetablemodel.h"
 #include "ui/eventspane.h"
 #include "ui/mainwindow.h"
 #include "ui/nodespane.h"
+#include "ui/writeguard.h"
 
 #include <QAction>
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -56,6 +60,25 @@ QString shown(const QTableView *view, const QString &key, int keyColumn, int col
             return model->index(row, column).data().toString();
     }
     return u"<no row>"_s;
+}
+
+// Everything the write gate's confirmation shows of `request`, as one text.
+QString whatIsAsked(const ui::WriteRequest &request)
+{
+    QStringList parts{request.context, request.action};
+    for (const models::ObjectRef &object : request.objects)
+        parts.append(object.display());
+    parts.append(request.details);
+    return parts.join(u'\n');
+}
+
+// The PATCH requests the sandbox received.
+int patches(SandboxFixture &sandbox)
+{
+    int count = 0;
+    for (const auto &request : sandbox.requests())
+        count += request.method == "PATCH" ? 1 : 0;
+    return count;
 }
 
 QTabWidget *livePanes(QWidget &window)
@@ -119,6 +142,18 @@ class tst_NodesEventsPanes : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void cleanup()
+    {
+        ui::setWriteAnswer({});
+        models::setContextSafety(u"sandbox"_s, models::ContextSafety::Normal);
+    }
+
     void lockedVirtualNodeUnlocks()
     {
         LockedCluster cluster(30); // 10 pods of 10m / 16Mi per IDC node
@@ -173,10 +208,11 @@ private slots:
         window.resize(1400, 900);
         QVERIFY(saveShot(window, u"nodes.png"_s)); // the locked virtual node, selected
 
-        // Declined: nothing is sent.
+        // Declined: nothing is sent. The confirmation (the write gate's) names the context, the
+        // node and what is sent.
         QString asked;
-        nodes->setConfirm([&asked](const QString &, const QString &text) {
-            asked = text;
+        ui::setWriteAnswer([&asked](const ui::WriteRequest &request) {
+            asked = whatIsAsked(request);
             return false;
         });
         sandbox.clearRequests();
@@ -185,16 +221,15 @@ private slots:
         QVERIFY(asked.contains(u"sandbox"));
         QVERIFY(asked.contains(u"lock taint"));
         QTest::qWait(100);
-        for (const auto &request : sandbox.requests())
-            QVERIFY(request.method != "PATCH");
+        QCOMPARE(patches(sandbox), 0);
 
         // A failed request shows in the pane and leaves the node locked.
-        nodes->setConfirm([](const QString &, const QString &) { return true; });
+        ui::setWriteAnswer([](const ui::WriteRequest &) { return true; });
         sandbox.failNext("PATCH", u"/api/v1/nodes"_s, 1, 500);
         nodes->unlockAction()->trigger();
-        QTRY_VERIFY(nodes->errorLine()->isVisible());
-        QVERIFY2(nodes->errorLine()->text().startsWith(u"Could not unlock virtual-kubelet: "),
-                 qPrintable(nodes->errorLine()->text()));
+        QTRY_VERIFY(nodes->writeLine()->isVisible());
+        QVERIFY2(nodes->writeLine()->text().startsWith(u"Could not unlock virtual-kubelet: "),
+                 qPrintable(nodes->writeLine()->text()));
         QVERIFY(scheduler.isLocked());
         QVERIFY(nodes->unlockAction()->isEnabled());
 
@@ -204,7 +239,7 @@ private slots:
                                        u"batch-oversized-x1"_s));
         nodes->unlockAction()->trigger();
         QTRY_COMPARE(shown(view, kVk, N::Name, N::Lock), u"unlocked"_s);
-        QVERIFY(!nodes->errorLine()->isVisible());
+        QVERIFY(!nodes->writeLine()->isVisible());
         QVERIFY(!nodes->unlockAction()->isEnabled());
         QVERIFY(!shown(view, kVk, N::Name, N::Taints).contains(u"virtual-kubelet.io/locked"));
         QVERIFY(shown(view, kVk, N::Name, N::Taints).contains(u"virtual-kubelet.io/provider"));
@@ -214,6 +249,99 @@ private slots:
         scheduler.reconcile();
         QVERIFY(!scheduler.isLocked());
 
+        cluster.session.stop();
+    }
+
+    // A read-only context: Unlock refuses before anything is sent and says why on the pane's
+    // write line; the node stays locked on the sandbox. A production context asks (the gate's
+    // typed-name confirmation); declined, nothing is sent either.
+    void readOnlyUnlockSendsNothing()
+    {
+        LockedCluster cluster;
+        QVERIFY(cluster.connect());
+        auto *nodes = cluster.window.findChild<ui::NodesPane *>();
+        QVERIFY(nodes);
+        QTRY_VERIFY(nodes->selectNode(kVk));
+        QTRY_VERIFY(nodes->unlockAction()->isEnabled());
+
+        models::setContextSafety(u"sandbox"_s, models::ContextSafety::ReadOnly);
+        QList<ui::WriteRequest> asked;
+        ui::setWriteAnswer([&asked](const ui::WriteRequest &request) {
+            asked.append(request);
+            return true;
+        });
+        cluster.sandbox.clearRequests();
+        nodes->unlockAction()->trigger();
+        QCOMPARE(nodes->writeLine()->text(), ui::readOnlyRefusal(u"sandbox"_s));
+        QVERIFY(!nodes->writeLine()->isHidden());
+        QTest::qWait(300);
+        QVERIFY(asked.isEmpty()); // refused before any question
+        QCOMPARE(patches(cluster.sandbox), 0);
+        QVERIFY(cluster.scheduler.isLocked());
+        const auto node = cluster.sandbox.store().get(core::sandbox::nodesType(), QString(), kVk);
+        QVERIFY(node);
+        QVERIFY(core::kube::annotationsOf(*node).contains(u"burst.sandbox/locked-until"));
+        using N = models::NodeTableModel;
+        QVERIFY(shown(nodes->view(), kVk, N::Name, N::Lock).startsWith(u"locked until "));
+        QVERIFY(nodes->unlockAction()->isEnabled()); // once the context may be written again
+
+        models::setContextSafety(u"sandbox"_s, models::ContextSafety::Production);
+        ui::setWriteAnswer([&asked](const ui::WriteRequest &request) {
+            asked.append(request);
+            return false;
+        });
+        nodes->unlockAction()->trigger();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().context, u"sandbox"_s);
+        QTest::qWait(300);
+        QCOMPARE(patches(cluster.sandbox), 0);
+        QVERIFY(cluster.scheduler.isLocked());
+        cluster.session.stop();
+    }
+
+    // A normal context: Unlock, confirmed, unlocks the node on the sandbox. The confirmation
+    // names the context, the node and the merge patch that is sent.
+    void normalUnlockUnlocks()
+    {
+        LockedCluster cluster;
+        QVERIFY(cluster.connect());
+        auto *nodes = cluster.window.findChild<ui::NodesPane *>();
+        QVERIFY(nodes);
+        QTRY_VERIFY(nodes->selectNode(kVk));
+        QTRY_VERIFY(nodes->unlockAction()->isEnabled());
+        QVERIFY(cluster.sandbox.store().remove(core::sandbox::podsType(), u"payments"_s,
+                                               u"batch-oversized-x1"_s));
+
+        QCOMPARE(models::contextSafety(u"sandbox"_s), models::ContextSafety::Normal);
+        QList<ui::WriteRequest> asked;
+        ui::setWriteAnswer([&asked](const ui::WriteRequest &request) {
+            asked.append(request);
+            return true;
+        });
+        cluster.sandbox.clearRequests();
+        nodes->unlockAction()->trigger();
+        QCOMPARE(asked.size(), 1);
+        const ui::WriteRequest &request = asked.first();
+        QCOMPARE(request.context, u"sandbox"_s);
+        QCOMPARE(request.action, u"Unlock"_s);
+        QCOMPARE(request.objects.size(), 1);
+        QCOMPARE(request.objects.first().resource, u"nodes"_s);
+        QCOMPARE(request.objects.first().name, kVk);
+        QVERIFY(request.objects.first().nameSpace.isEmpty());
+        QVERIFY(!request.destructive);
+        QVERIFY2(request.details.contains(u"\"burst.sandbox/locked-until\": null"_s),
+                 qPrintable(request.details));
+        QVERIFY(request.details.contains(u"virtual-kubelet.io/provider"_s)); // kept
+
+        using N = models::NodeTableModel;
+        QTRY_COMPARE(shown(nodes->view(), kVk, N::Name, N::Lock), u"unlocked"_s);
+        QCOMPARE(patches(cluster.sandbox), 1);
+        QVERIFY(nodes->writeLine()->isHidden());
+        const auto node = cluster.sandbox.store().get(core::sandbox::nodesType(), QString(), kVk);
+        QVERIFY(node);
+        QVERIFY(!core::kube::annotationsOf(*node).contains(u"burst.sandbox/locked-until"));
+        cluster.scheduler.reconcile();
+        QVERIFY(!cluster.scheduler.isLocked());
         cluster.session.stop();
     }
 
