@@ -6,8 +6,12 @@
 #include "core/sandbox/cluster/clustersimulator.h"
 #include "core/sandbox/cluster/scenario.h"
 #include "core/sandbox/cluster/scheduler.h"
+#include "models/contextsafety.h"
+#include "ui/writeguard.h"
 
 #include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 #include <QWidget>
 
@@ -46,6 +50,22 @@ struct BurstSandbox
     core::sandbox::Scheduler scheduler;
     core::sandbox::ClusterSimulator simulator;
 };
+
+// For a test's initTestCase(): QSettings in test mode and empty (no columns hidden, no context
+// safety left by an earlier run).
+inline void useCleanTestSettings()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
+
+// For a test's cleanup(): the write gate's dialogs answer again (no setWriteAnswer hook) and the
+// context "sandbox" is Normal again.
+inline void resetWriteGate()
+{
+    ui::setWriteAnswer({});
+    models::setContextSafety(QStringLiteral("sandbox"), models::ContextSafety::Normal);
+}
 
 // Saves a picture of `window` to screenshots/<name> under the test's working directory.
 inline bool saveShot(QWidget &window, const QString &name)

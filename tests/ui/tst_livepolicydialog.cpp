@@ -18,9 +18,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -103,17 +101,9 @@ class tst_LivePolicyDialog : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-    }
+    void initTestCase() { useCleanTestSettings(); }
 
-    void cleanup()
-    {
-        ui::setWriteAnswer({});
-        models::setContextSafety(u"sandbox"_s, models::ContextSafety::Normal);
-    }
+    void cleanup() { resetWriteGate(); }
 
     void liveWrites()
     {

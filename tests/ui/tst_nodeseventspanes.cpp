@@ -18,8 +18,6 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -70,6 +68,15 @@ QString whatIsAsked(const ui::WriteRequest &request)
         parts.append(object.display());
     parts.append(request.details);
     return parts.join(u'\n');
+}
+
+// The write gate's answer in tests: every request is kept in `asked`, then `answer`.
+ui::WriteAnswer recordInto(QList<ui::WriteRequest> *asked, bool answer)
+{
+    return [asked, answer](const ui::WriteRequest &request) {
+        asked->append(request);
+        return answer;
+    };
 }
 
 // The PATCH requests the sandbox received.
@@ -124,6 +131,30 @@ struct LockedCluster
             [this] { return session.status().state == models::ConnectionState::Synced; }, 20000);
     }
 
+    // The Nodes pane with the virtual node selected, once Unlock is offered (nullptr if never).
+    ui::NodesPane *unlockable()
+    {
+        auto *nodes = window.findChild<ui::NodesPane *>();
+        const auto offered = [nodes] {
+            return nodes->selectNode(kVk) && nodes->unlockAction()->isEnabled();
+        };
+        return nodes && QTest::qWaitFor(offered, 5000) ? nodes : nullptr;
+    }
+
+    // Whether the sandbox's virtual node still carries the lock annotation.
+    bool lockAnnotated()
+    {
+        const auto node = sandbox.store().get(core::sandbox::nodesType(), QString(), kVk);
+        return node && core::kube::annotationsOf(*node).contains(u"burst.sandbox/locked-until");
+    }
+
+    // The operator fixed the refused workload: its pod is gone.
+    bool removeRefusedPod()
+    {
+        return bool(sandbox.store().remove(core::sandbox::podsType(), u"payments"_s,
+                                           u"batch-oversized-x1"_s));
+    }
+
     SandboxFixture sandbox;
     core::sandbox::ObjectStore cci;
     core::sandbox::SandboxClock clock;
@@ -142,17 +173,9 @@ class tst_NodesEventsPanes : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-    }
+    void initTestCase() { useCleanTestSettings(); }
 
-    void cleanup()
-    {
-        ui::setWriteAnswer({});
-        models::setContextSafety(u"sandbox"_s, models::ContextSafety::Normal);
-    }
+    void cleanup() { resetWriteGate(); }
 
     void lockedVirtualNodeUnlocks()
     {
@@ -235,17 +258,14 @@ private slots:
 
         // The operator fixed the workload (the refused pod is gone), then unlocks: the row
         // follows the node's watch event.
-        QVERIFY(sandbox.store().remove(core::sandbox::podsType(), u"payments"_s,
-                                       u"batch-oversized-x1"_s));
+        QVERIFY(cluster.removeRefusedPod());
         nodes->unlockAction()->trigger();
         QTRY_COMPARE(shown(view, kVk, N::Name, N::Lock), u"unlocked"_s);
         QVERIFY(!nodes->writeLine()->isVisible());
         QVERIFY(!nodes->unlockAction()->isEnabled());
         QVERIFY(!shown(view, kVk, N::Name, N::Taints).contains(u"virtual-kubelet.io/locked"));
         QVERIFY(shown(view, kVk, N::Name, N::Taints).contains(u"virtual-kubelet.io/provider"));
-        const auto node = sandbox.store().get(core::sandbox::nodesType(), QString(), kVk);
-        QVERIFY(node);
-        QVERIFY(!core::kube::annotationsOf(*node).contains(u"burst.sandbox/locked-until"));
+        QVERIFY(!cluster.lockAnnotated());
         scheduler.reconcile();
         QVERIFY(!scheduler.isLocked());
 
@@ -259,17 +279,11 @@ private slots:
     {
         LockedCluster cluster;
         QVERIFY(cluster.connect());
-        auto *nodes = cluster.window.findChild<ui::NodesPane *>();
+        ui::NodesPane *nodes = cluster.unlockable();
         QVERIFY(nodes);
-        QTRY_VERIFY(nodes->selectNode(kVk));
-        QTRY_VERIFY(nodes->unlockAction()->isEnabled());
-
         models::setContextSafety(u"sandbox"_s, models::ContextSafety::ReadOnly);
         QList<ui::WriteRequest> asked;
-        ui::setWriteAnswer([&asked](const ui::WriteRequest &request) {
-            asked.append(request);
-            return true;
-        });
+        ui::setWriteAnswer(recordInto(&asked, true));
         cluster.sandbox.clearRequests();
         nodes->unlockAction()->trigger();
         QCOMPARE(nodes->writeLine()->text(), ui::readOnlyRefusal(u"sandbox"_s));
@@ -278,24 +292,19 @@ private slots:
         QVERIFY(asked.isEmpty()); // refused before any question
         QCOMPARE(patches(cluster.sandbox), 0);
         QVERIFY(cluster.scheduler.isLocked());
-        const auto node = cluster.sandbox.store().get(core::sandbox::nodesType(), QString(), kVk);
-        QVERIFY(node);
-        QVERIFY(core::kube::annotationsOf(*node).contains(u"burst.sandbox/locked-until"));
+        QVERIFY(cluster.lockAnnotated());
         using N = models::NodeTableModel;
         QVERIFY(shown(nodes->view(), kVk, N::Name, N::Lock).startsWith(u"locked until "));
         QVERIFY(nodes->unlockAction()->isEnabled()); // once the context may be written again
 
         models::setContextSafety(u"sandbox"_s, models::ContextSafety::Production);
-        ui::setWriteAnswer([&asked](const ui::WriteRequest &request) {
-            asked.append(request);
-            return false;
-        });
+        ui::setWriteAnswer(recordInto(&asked, false));
         nodes->unlockAction()->trigger();
         QCOMPARE(asked.size(), 1);
         QCOMPARE(asked.first().context, u"sandbox"_s);
         QTest::qWait(300);
         QCOMPARE(patches(cluster.sandbox), 0);
-        QVERIFY(cluster.scheduler.isLocked());
+        QVERIFY(cluster.lockAnnotated());
         cluster.session.stop();
     }
 
@@ -305,29 +314,20 @@ private slots:
     {
         LockedCluster cluster;
         QVERIFY(cluster.connect());
-        auto *nodes = cluster.window.findChild<ui::NodesPane *>();
+        ui::NodesPane *nodes = cluster.unlockable();
         QVERIFY(nodes);
-        QTRY_VERIFY(nodes->selectNode(kVk));
-        QTRY_VERIFY(nodes->unlockAction()->isEnabled());
-        QVERIFY(cluster.sandbox.store().remove(core::sandbox::podsType(), u"payments"_s,
-                                               u"batch-oversized-x1"_s));
-
+        QVERIFY(cluster.removeRefusedPod());
         QCOMPARE(models::contextSafety(u"sandbox"_s), models::ContextSafety::Normal);
         QList<ui::WriteRequest> asked;
-        ui::setWriteAnswer([&asked](const ui::WriteRequest &request) {
-            asked.append(request);
-            return true;
-        });
+        ui::setWriteAnswer(recordInto(&asked, true));
         cluster.sandbox.clearRequests();
         nodes->unlockAction()->trigger();
         QCOMPARE(asked.size(), 1);
         const ui::WriteRequest &request = asked.first();
         QCOMPARE(request.context, u"sandbox"_s);
         QCOMPARE(request.action, u"Unlock"_s);
-        QCOMPARE(request.objects.size(), 1);
-        QCOMPARE(request.objects.first().resource, u"nodes"_s);
-        QCOMPARE(request.objects.first().name, kVk);
-        QVERIFY(request.objects.first().nameSpace.isEmpty());
+        const QString uid = nodes->model()->rowAt(nodes->model()->rowOf(kVk)).uid;
+        QCOMPARE(request.objects, (QList<models::ObjectRef>{{u"nodes"_s, QString(), kVk, uid}}));
         QVERIFY(!request.destructive);
         QVERIFY2(request.details.contains(u"\"burst.sandbox/locked-until\": null"_s),
                  qPrintable(request.details));
@@ -337,9 +337,7 @@ private slots:
         QTRY_COMPARE(shown(nodes->view(), kVk, N::Name, N::Lock), u"unlocked"_s);
         QCOMPARE(patches(cluster.sandbox), 1);
         QVERIFY(nodes->writeLine()->isHidden());
-        const auto node = cluster.sandbox.store().get(core::sandbox::nodesType(), QString(), kVk);
-        QVERIFY(node);
-        QVERIFY(!core::kube::annotationsOf(*node).contains(u"burst.sandbox/locked-until"));
+        QVERIFY(!cluster.lockAnnotated());
         cluster.scheduler.reconcile();
         QVERIFY(!cluster.scheduler.isLocked());
         cluster.session.stop();
