@@ -1,14 +1,18 @@
 #include "ui/nodespane.h"
 
 #include "models/clustersession.h"
+#include "models/contextsafety.h"
+#include "models/livepolicy.h"
 #include "models/nodetablemodel.h"
 #include "models/rowfilter.h"
+#include "ui/livepolicydialog.h"
+#include "ui/writeguard.h"
 
 #include <QAction>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QTableView>
 
 namespace ui {
@@ -26,16 +30,12 @@ NodesPane::NodesPane(models::ClusterSession *session, QWidget *parent)
     : LiveTablePane(session, new models::NodeTableModel(session), new models::RowFilterProxy,
                     tr("Nodes"), parent),
       m_model(static_cast<models::NodeTableModel *>(proxy()->sourceModel())),
-      m_errorLine(new QLabel(this)),
+      m_writeLine(makeWriteLine(this)),
       m_unlock(new QAction(tr("Unlock"), this))
 {
     m_model->setParent(this);
     m_model->follow(session);
-    m_errorLine->setAccessibleName(tr("Node action error"));
-    m_errorLine->setWordWrap(true);
-    m_errorLine->setStyleSheet(QStringLiteral("color: #d03a2f"));
-    m_errorLine->hide();
-    addLine(m_errorLine);
+    addLine(m_writeLine);
     filterEdit()->setAccessibleName(tr("Filter nodes"));
     filterEdit()->setPlaceholderText(
         tr("Filter: words, name:NAME, kind:virtual|local, ready:TEXT, taint:TEXT, "
@@ -124,32 +124,41 @@ void NodesPane::updateActions()
     m_unlock->setEnabled(m_mayPatchNodes && row >= 0 && m_model->canUnlock(m_model->rowAt(row)));
 }
 
+void NodesPane::showOutcome(const QString &text, bool failed)
+{
+    m_writeLine->setStyleSheet(failed ? QStringLiteral("color: #d03a2f") : QString());
+    m_writeLine->setText(text);
+    m_writeLine->show();
+}
+
 void NodesPane::unlock()
 {
     const QString node = currentNode();
     const int row = m_model->rowOf(node);
     if (row < 0 || !m_model->canUnlock(m_model->rowAt(row)))
         return;
-    const QString title = tr("Unlock virtual node");
-    const QString text =
-        tr("Unlock the virtual node %1 of cluster %2?\n\nUnlocking removes the lock annotation "
-           "and the lock taint from the node, so pods are sent to CCI again before the "
-           "30-minute lock ends. A workload that CCI refused and that is still unchanged will "
-           "be refused again and lock the node again: fix its resources first.")
-            .arg(node, session()->contextName());
-    const bool go = m_confirm ? m_confirm(title, text)
-                              : QMessageBox::question(this, title, text,
-                                                      QMessageBox::Yes | QMessageBox::Cancel,
-                                                      QMessageBox::Cancel) == QMessageBox::Yes;
-    if (!go)
+    const auto object =
+        m_model->index(row, 0).data(models::ObjectRefRole).value<models::ObjectRef>();
+    // What unlockVirtualNode() sends, from the node as the session's cache holds it.
+    const QByteArray patch = models::unlockPatch(models::cachedObject(session(), object));
+    WriteRequest request{session()->contextName(), tr("Unlock"), {object}, {}, false};
+    request.details =
+        tr("Unlocking removes the lock annotation and the lock taint from the node, so pods are "
+           "sent to CCI again before the 30-minute lock ends. A workload that CCI refused and "
+           "that is still unchanged will be refused again and lock the node again: fix its "
+           "resources first.\n\nSent to the node %1 (a JSON merge patch):\n%2")
+            .arg(node, QString::fromUtf8(QJsonDocument::fromJson(patch).toJson()));
+    if (!confirmWrite(this, request)) {
+        if (models::contextSafety(request.context) == models::ContextSafety::ReadOnly)
+            showOutcome(readOnlyRefusal(request.context), false);
         return;
-    m_errorLine->hide();
+    }
+    m_writeLine->hide();
     m_unlock->setEnabled(false); // until the node's change arrives, or the request fails
     models::unlockVirtualNode(session(), node, this, [this, node](const QString &error) {
         if (error.isEmpty())
             return; // the node's watch event updates the row
-        m_errorLine->setText(tr("Could not unlock %1: %2").arg(node, error));
-        m_errorLine->show();
+        showOutcome(tr("Could not unlock %1: %2").arg(node, error), true);
         updateActions();
     });
 }

@@ -2,8 +2,6 @@
 
 #include "ui/livetablepane.h"
 
-#include <functional>
-
 namespace models {
 class NodeTableModel;
 } // namespace models
@@ -15,20 +13,18 @@ namespace ui {
 // taints and, for a virtual node, its lock. The filter box reads the pod panes' grammar (words,
 // KEY:VALUE, -negation) with the tokens name:, kind:virtual|local, ready:, taint: and
 // lock:locked|unlocked. Unlock (button, context menu, Ctrl+U) lifts the lock of the selected
-// virtual node after asking; a failure shows above the table.
+// virtual node through the write gate (ui::confirmWrite: a read-only context refuses before
+// anything is sent, a production one asks for the context's name; the confirmation names the
+// context, the node and the patch sent); a refusal or failure shows on the write line.
 class NodesPane : public LiveTablePane
 {
     Q_OBJECT
 public:
-    // Asks the operator; true to go on. The default shows a QMessageBox (tests replace it).
-    using Confirm = std::function<bool(const QString &title, const QString &text)>;
-
     explicit NodesPane(models::ClusterSession *session, QWidget *parent = nullptr);
 
-    QLabel *errorLine() const { return m_errorLine; }
+    QLabel *writeLine() const { return m_writeLine; }
     QAction *unlockAction() const { return m_unlock; }
     models::NodeTableModel *model() const { return m_model; }
-    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
 
     // Selects the row of node `name` (false when it is not shown).
     bool selectNode(const QString &name);
@@ -37,11 +33,11 @@ private:
     QString currentNode() const; // the selected node's name, "" when none
     void updateActions();
     void unlock();
+    void showOutcome(const QString &text, bool failed);
 
     models::NodeTableModel *m_model;
-    QLabel *m_errorLine;
+    QLabel *m_writeLine;
     QAction *m_unlock;
-    Confirm m_confirm;
     bool m_mayPatchNodes = false; // a SelfSubjectAccessReview allowed patch on nodes
 };
 

@@ -22,9 +22,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -111,16 +109,8 @@ class tst_DetailsPane : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-    }
-    void cleanup()
-    {
-        ui::setWriteAnswer({});
-        models::setContextSafety(u"sandbox"_s, models::ContextSafety::Normal);
-    }
+    void initTestCase() { useCleanTestSettings(); }
+    void cleanup() { resetWriteGate(); }
 
     // Keys, strings, numbers and comments are marked; a "#" inside quotes is no comment.
     void highlighter()

@@ -1,9 +1,6 @@
-#include "tests/core/kube/sandboxfixture.h"
+#include "tests/ui/burstsandbox.h"
 
-#include "core/sandbox/apiserver/sandboxclock.h"
-#include "core/sandbox/cluster/clustersimulator.h"
 #include "core/sandbox/cluster/scenario.h"
-#include "core/sandbox/cluster/scheduler.h"
 #include "models/clustersession.h"
 #include "models/contextsafety.h"
 #include "models/podtablemodel.h"
@@ -21,9 +18,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -106,37 +101,22 @@ class tst_LivePolicyDialog : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-    }
+    void initTestCase() { useCleanTestSettings(); }
 
-    void cleanup()
-    {
-        ui::setWriteAnswer({});
-        models::setContextSafety(u"sandbox"_s, models::ContextSafety::Normal);
-    }
+    void cleanup() { resetWriteGate(); }
 
     void liveWrites()
     {
         // The default scenario without the guide's examples: 08-rejected-too-large would lock
         // the virtual node for 30 minutes after CCI refuses it.
-        SandboxFixture sandbox;
+        BurstSandbox cluster(BurstSandbox::Examples::Skip);
+        SandboxFixture &sandbox = cluster.sandbox;
         QVERIFY(sandbox.started());
+        QCOMPARE(cluster.examples, 0);
         QVERIFY(sandbox.store().create(core::kube::deploymentsType(), u"default"_s,
                                        localDeployment()));
-        core::sandbox::ObjectStore cciStore;
-        core::sandbox::seedCciScenario(cciStore, u"sandbox"_s);
-        core::sandbox::SandboxClock clock;
-        core::sandbox::Scheduler scheduler(sandbox.store(), cciStore, clock, u"sandbox"_s);
-        core::sandbox::ClusterSimulator simulator(sandbox.store(), clock);
-        simulator.setScheduleStep([&scheduler] { scheduler.reconcile(); });
-        simulator.start(std::chrono::milliseconds(20));
 
-        core::kube::Connection connection = sandbox.connection();
-        connection.contextName = u"sandbox"_s;
-        models::ClusterSession session(connection);
+        models::ClusterSession session(cluster.connection());
         ui::WorkloadsPane workloads(&session);
         ui::ProfilesPane profiles(&session);
         ui::PodsPane pods(&session);
@@ -270,7 +250,7 @@ private slots:
         readOnly->close();
 
         session.stop();
-        simulator.stop();
+        cluster.simulator.stop();
     }
 
     // A ScheduleProfile in the dialog: ProfileForm loaded with the live profile; its button

@@ -5,11 +5,13 @@
 #include "core/sandbox/cluster/scenario.h"
 #include "core/sandbox/cluster/scheduler.h"
 #include "models/clustersession.h"
+#include "models/contextsafety.h"
 #include "models/eventtablemodel.h"
 #include "models/nodetablemodel.h"
 #include "ui/eventspane.h"
 #include "ui/mainwindow.h"
 #include "ui/nodespane.h"
+#include "ui/writeguard.h"
 
 #include <QAction>
 #include <QDir>
@@ -58,6 +60,34 @@ QString shown(const QTableView *view, const QString &key, int keyColumn, int col
     return u"<no row>"_s;
 }
 
+// Everything the write gate's confirmation shows of `request`, as one text.
+QString whatIsAsked(const ui::WriteRequest &request)
+{
+    QStringList parts{request.context, request.action};
+    for (const models::ObjectRef &object : request.objects)
+        parts.append(object.display());
+    parts.append(request.details);
+    return parts.join(u'\n');
+}
+
+// The write gate's answer in tests: every request is kept in `asked`, then `answer`.
+ui::WriteAnswer recordInto(QList<ui::WriteRequest> *asked, bool answer)
+{
+    return [asked, answer](const ui::WriteRequest &request) {
+        asked->append(request);
+        return answer;
+    };
+}
+
+// The PATCH requests the sandbox received.
+int patches(SandboxFixture &sandbox)
+{
+    int count = 0;
+    for (const auto &request : sandbox.requests())
+        count += request.method == "PATCH" ? 1 : 0;
+    return count;
+}
+
 QTabWidget *livePanes(QWidget &window)
 {
     for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
@@ -101,6 +131,30 @@ struct LockedCluster
             [this] { return session.status().state == models::ConnectionState::Synced; }, 20000);
     }
 
+    // The Nodes pane with the virtual node selected, once Unlock is offered (nullptr if never).
+    ui::NodesPane *unlockable()
+    {
+        auto *nodes = window.findChild<ui::NodesPane *>();
+        const auto offered = [nodes] {
+            return nodes->selectNode(kVk) && nodes->unlockAction()->isEnabled();
+        };
+        return nodes && QTest::qWaitFor(offered, 5000) ? nodes : nullptr;
+    }
+
+    // Whether the sandbox's virtual node still carries the lock annotation.
+    bool lockAnnotated()
+    {
+        const auto node = sandbox.store().get(core::sandbox::nodesType(), QString(), kVk);
+        return node && core::kube::annotationsOf(*node).contains(u"burst.sandbox/locked-until");
+    }
+
+    // The operator fixed the refused workload: its pod is gone.
+    bool removeRefusedPod()
+    {
+        return bool(sandbox.store().remove(core::sandbox::podsType(), u"payments"_s,
+                                           u"batch-oversized-x1"_s));
+    }
+
     SandboxFixture sandbox;
     core::sandbox::ObjectStore cci;
     core::sandbox::SandboxClock clock;
@@ -119,6 +173,10 @@ class tst_NodesEventsPanes : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { useCleanTestSettings(); }
+
+    void cleanup() { resetWriteGate(); }
+
     void lockedVirtualNodeUnlocks()
     {
         LockedCluster cluster(30); // 10 pods of 10m / 16Mi per IDC node
@@ -173,10 +231,11 @@ private slots:
         window.resize(1400, 900);
         QVERIFY(saveShot(window, u"nodes.png"_s)); // the locked virtual node, selected
 
-        // Declined: nothing is sent.
+        // Declined: nothing is sent. The confirmation (the write gate's) names the context, the
+        // node and what is sent.
         QString asked;
-        nodes->setConfirm([&asked](const QString &, const QString &text) {
-            asked = text;
+        ui::setWriteAnswer([&asked](const ui::WriteRequest &request) {
+            asked = whatIsAsked(request);
             return false;
         });
         sandbox.clearRequests();
@@ -185,35 +244,102 @@ private slots:
         QVERIFY(asked.contains(u"sandbox"));
         QVERIFY(asked.contains(u"lock taint"));
         QTest::qWait(100);
-        for (const auto &request : sandbox.requests())
-            QVERIFY(request.method != "PATCH");
+        QCOMPARE(patches(sandbox), 0);
 
         // A failed request shows in the pane and leaves the node locked.
-        nodes->setConfirm([](const QString &, const QString &) { return true; });
+        ui::setWriteAnswer([](const ui::WriteRequest &) { return true; });
         sandbox.failNext("PATCH", u"/api/v1/nodes"_s, 1, 500);
         nodes->unlockAction()->trigger();
-        QTRY_VERIFY(nodes->errorLine()->isVisible());
-        QVERIFY2(nodes->errorLine()->text().startsWith(u"Could not unlock virtual-kubelet: "),
-                 qPrintable(nodes->errorLine()->text()));
+        QTRY_VERIFY(nodes->writeLine()->isVisible());
+        QVERIFY2(nodes->writeLine()->text().startsWith(u"Could not unlock virtual-kubelet: "),
+                 qPrintable(nodes->writeLine()->text()));
         QVERIFY(scheduler.isLocked());
         QVERIFY(nodes->unlockAction()->isEnabled());
 
         // The operator fixed the workload (the refused pod is gone), then unlocks: the row
         // follows the node's watch event.
-        QVERIFY(sandbox.store().remove(core::sandbox::podsType(), u"payments"_s,
-                                       u"batch-oversized-x1"_s));
+        QVERIFY(cluster.removeRefusedPod());
         nodes->unlockAction()->trigger();
         QTRY_COMPARE(shown(view, kVk, N::Name, N::Lock), u"unlocked"_s);
-        QVERIFY(!nodes->errorLine()->isVisible());
+        QVERIFY(!nodes->writeLine()->isVisible());
         QVERIFY(!nodes->unlockAction()->isEnabled());
         QVERIFY(!shown(view, kVk, N::Name, N::Taints).contains(u"virtual-kubelet.io/locked"));
         QVERIFY(shown(view, kVk, N::Name, N::Taints).contains(u"virtual-kubelet.io/provider"));
-        const auto node = sandbox.store().get(core::sandbox::nodesType(), QString(), kVk);
-        QVERIFY(node);
-        QVERIFY(!core::kube::annotationsOf(*node).contains(u"burst.sandbox/locked-until"));
+        QVERIFY(!cluster.lockAnnotated());
         scheduler.reconcile();
         QVERIFY(!scheduler.isLocked());
 
+        cluster.session.stop();
+    }
+
+    // A read-only context: Unlock refuses before anything is sent and says why on the pane's
+    // write line; the node stays locked on the sandbox. A production context asks (the gate's
+    // typed-name confirmation); declined, nothing is sent either.
+    void readOnlyUnlockSendsNothing()
+    {
+        LockedCluster cluster;
+        QVERIFY(cluster.connect());
+        ui::NodesPane *nodes = cluster.unlockable();
+        QVERIFY(nodes);
+        models::setContextSafety(u"sandbox"_s, models::ContextSafety::ReadOnly);
+        QList<ui::WriteRequest> asked;
+        ui::setWriteAnswer(recordInto(&asked, true));
+        cluster.sandbox.clearRequests();
+        nodes->unlockAction()->trigger();
+        QCOMPARE(nodes->writeLine()->text(), ui::readOnlyRefusal(u"sandbox"_s));
+        QVERIFY(!nodes->writeLine()->isHidden());
+        QTest::qWait(300);
+        QVERIFY(asked.isEmpty()); // refused before any question
+        QCOMPARE(patches(cluster.sandbox), 0);
+        QVERIFY(cluster.scheduler.isLocked());
+        QVERIFY(cluster.lockAnnotated());
+        using N = models::NodeTableModel;
+        QVERIFY(shown(nodes->view(), kVk, N::Name, N::Lock).startsWith(u"locked until "));
+        QVERIFY(nodes->unlockAction()->isEnabled()); // once the context may be written again
+
+        models::setContextSafety(u"sandbox"_s, models::ContextSafety::Production);
+        ui::setWriteAnswer(recordInto(&asked, false));
+        nodes->unlockAction()->trigger();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().context, u"sandbox"_s);
+        QTest::qWait(300);
+        QCOMPARE(patches(cluster.sandbox), 0);
+        QVERIFY(cluster.lockAnnotated());
+        cluster.session.stop();
+    }
+
+    // A normal context: Unlock, confirmed, unlocks the node on the sandbox. The confirmation
+    // names the context, the node and the merge patch that is sent.
+    void normalUnlockUnlocks()
+    {
+        LockedCluster cluster;
+        QVERIFY(cluster.connect());
+        ui::NodesPane *nodes = cluster.unlockable();
+        QVERIFY(nodes);
+        QVERIFY(cluster.removeRefusedPod());
+        QCOMPARE(models::contextSafety(u"sandbox"_s), models::ContextSafety::Normal);
+        QList<ui::WriteRequest> asked;
+        ui::setWriteAnswer(recordInto(&asked, true));
+        cluster.sandbox.clearRequests();
+        nodes->unlockAction()->trigger();
+        QCOMPARE(asked.size(), 1);
+        const ui::WriteRequest &request = asked.first();
+        QCOMPARE(request.context, u"sandbox"_s);
+        QCOMPARE(request.action, u"Unlock"_s);
+        const QString uid = nodes->model()->rowAt(nodes->model()->rowOf(kVk)).uid;
+        QCOMPARE(request.objects, (QList<models::ObjectRef>{{u"nodes"_s, QString(), kVk, uid}}));
+        QVERIFY(!request.destructive);
+        QVERIFY2(request.details.contains(u"\"burst.sandbox/locked-until\": null"_s),
+                 qPrintable(request.details));
+        QVERIFY(request.details.contains(u"virtual-kubelet.io/provider"_s)); // kept
+
+        using N = models::NodeTableModel;
+        QTRY_COMPARE(shown(nodes->view(), kVk, N::Name, N::Lock), u"unlocked"_s);
+        QCOMPARE(patches(cluster.sandbox), 1);
+        QVERIFY(nodes->writeLine()->isHidden());
+        QVERIFY(!cluster.lockAnnotated());
+        cluster.scheduler.reconcile();
+        QVERIFY(!cluster.scheduler.isLocked());
         cluster.session.stop();
     }
 

@@ -1,4 +1,4 @@
-#include "tests/core/kube/sandboxfixture.h"
+#include "tests/ui/burstsandbox.h"
 
 #include "core/sandbox/cluster/scenario.h"
 #include "models/clustersession.h"
@@ -14,6 +14,8 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
@@ -33,6 +35,35 @@ private:
         for (int row = 0; row < model->rowCount(); ++row)
             names.append(model->data(model->index(row, models::PodTableModel::Name)).toString());
         return names;
+    }
+
+    // "namespace/name" of every row the pane shows, sorted.
+    static QStringList shownPods(const ui::PodsPane &pane)
+    {
+        QStringList pods;
+        const QAbstractItemModel *model = pane.view()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            pods.append(model->index(row, models::PodTableModel::Namespace).data().toString() +
+                        u'/' + model->index(row, models::PodTableModel::Name).data().toString());
+        pods.sort();
+        return pods;
+    }
+
+    // "namespace/name" of every pod the server stores on the virtual-kubelet node, sorted.
+    static QStringList serverBurstPods(SandboxFixture &sandbox)
+    {
+        QStringList pods;
+        const auto list = sandbox.store().list(core::sandbox::podsType(), {});
+        for (const QJsonObject &pod : list.value().items) {
+            if (pod.value(u"spec").toObject().value(u"nodeName").toString() !=
+                core::sandbox::virtualKubeletNodeName())
+                continue;
+            const QJsonObject metadata = pod.value(u"metadata").toObject();
+            pods.append(metadata.value(u"namespace").toString() + u'/' +
+                        metadata.value(u"name").toString());
+        }
+        pods.sort();
+        return pods;
     }
 
     static int cciPods(const models::PodTableModel &pods)
@@ -129,6 +160,76 @@ private slots:
         QVERIFY(window.grab().save(shots + QStringLiteral("/burst-pods.png")));
         session.stop();
         QVERIFY(pane->statusLine()->text().contains(u"disconnected"));
+    }
+
+    // The API server restarts under a connected window. While it is down the session says since
+    // when it is reconnecting, and the Burst pods keep their rows, marked as old data; once it
+    // serves again (same port, same store) the session is Synced and the rows are the server's,
+    // with what changed meanwhile, and neither the pods model nor the pane's proxy was reset.
+    void reconnectAfterSandboxRestart()
+    {
+        BurstSandbox cluster; // the guide's examples: pods burst to CCI
+        SandboxFixture &sandbox = cluster.sandbox;
+        QVERIFY(sandbox.started());
+        models::ClusterSession session(cluster.connection());
+        ui::MainWindow window;
+        ui::PodsPane *pane = window.addClusterSession(&session);
+        QSignalSpy modelResets(session.pods(), &QAbstractItemModel::modelReset);
+        QSignalSpy proxyResets(pane->view()->model(), &QAbstractItemModel::modelReset);
+        window.show();
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, models::ConnectionState::Synced, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->view()->model()->rowCount() > 0, 20000);
+        cluster.simulator.stop(); // the cluster holds still; the test changes it itself
+        QTRY_COMPARE_WITH_TIMEOUT(shownPods(*pane), serverBurstPods(sandbox), 10000);
+        QTRY_COMPARE(session.status().state, models::ConnectionState::Synced);
+        QVERIFY2(pane->statusLine()->text().startsWith(u"sandbox: synced, "),
+                 qPrintable(pane->statusLine()->text()));
+        QVERIFY(pane->statusLine()->styleSheet().isEmpty());
+        const QStringList before = shownPods(*pane);
+
+        sandbox.stopServer();
+        const auto reconnecting = [&session] {
+            const models::ConnectionState state = session.status().state;
+            return state == models::ConnectionState::Reconnecting ||
+                   state == models::ConnectionState::Unreachable;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(reconnecting(), 10000);
+        const QString down = pane->statusLine()->text();
+        static const QRegularExpression since(uR"(^sandbox: \w+ since \d\d:\d\d:\d\d)"_qs);
+        QVERIFY2(since.match(down).hasMatch(), qPrintable(down));
+        QVERIFY2(down.contains(u"showing data from then"), qPrintable(down)); // may be stale
+        QVERIFY(!pane->statusLine()->styleSheet().isEmpty());                 // and marked
+        QCOMPARE(shownPods(*pane), before); // not blanked
+        QTest::qWait(1500); // the informers' retries fail meanwhile
+        QVERIFY(reconnecting());
+        QCOMPARE(pane->statusLine()->text().section(u" ("_qs, 0, 0), down.section(u" ("_qs, 0, 0));
+        QCOMPARE(shownPods(*pane), before);
+
+        // Meanwhile one burst pod goes and another comes.
+        const QString gone = before.first();
+        QVERIFY(sandbox.store().remove(core::sandbox::podsType(), gone.section(u'/', 0, 0),
+                                       gone.section(u'/', 1)));
+        const QJsonObject late{
+            {u"metadata"_qs, QJsonObject{{u"name"_qs, u"burst-while-down"_qs}}},
+            {u"spec"_qs,
+             QJsonObject{{u"nodeName"_qs, core::sandbox::virtualKubeletNodeName()},
+                         {u"containers"_qs, QJsonArray{QJsonObject{{u"name"_qs, u"c"_qs},
+                                                                   {u"image"_qs, u"nginx"_qs}}}}}}};
+        QVERIFY(sandbox.store().create(core::sandbox::podsType(), u"default"_qs, late));
+        QCOMPARE(shownPods(*pane), before);
+
+        QVERIFY(sandbox.restartServer());
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, models::ConnectionState::Synced, 40000);
+        QTRY_COMPARE_WITH_TIMEOUT(shownPods(*pane), serverBurstPods(sandbox), 10000);
+        QVERIFY(!shownPods(*pane).contains(gone));
+        QVERIFY(shownPods(*pane).contains(u"default/burst-while-down"_qs));
+        QVERIFY2(pane->statusLine()->text().startsWith(u"sandbox: synced, "),
+                 qPrintable(pane->statusLine()->text()));
+        QVERIFY(pane->statusLine()->styleSheet().isEmpty());
+        QCOMPARE(modelResets.size(), 0);
+        QCOMPARE(proxyResets.size(), 0);
+        session.stop();
     }
 };
 

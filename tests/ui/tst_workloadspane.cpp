@@ -23,9 +23,7 @@
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTableView>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTest>
 #include <QToolButton>
 
@@ -77,11 +75,7 @@ class tst_WorkloadsPane : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear(); // no columns hidden by an earlier run
-    }
+    void initTestCase() { useCleanTestSettings(); }
 
     void defaultScenario()
     {
