@@ -77,7 +77,7 @@ PodTableModel::PodTableModel(QObject *parent)
 
 bool PodTableModel::onVirtualNode(const PodRow &row) const
 {
-    if (m_virtualNodes.contains(row.node))
+    if (m_cciEndpoint || m_virtualNodes.contains(row.node))
         return true;
     // vendor docs: the add-on writes burst-pod-cpu on the pods it sends to CCI.
     return !m_nodesKnown && !row.node.isEmpty() && !row.cciCpu.isEmpty();
@@ -95,6 +95,15 @@ void PodTableModel::setVirtualNodesKnown(bool known)
 const CciJoin *PodTableModel::cciJoin() const
 {
     return m_join;
+}
+
+void PodTableModel::setCciEndpoint(bool cci)
+{
+    if (cci == m_cciEndpoint)
+        return;
+    m_cciEndpoint = cci;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Location), index(rowCount() - 1, Location));
 }
 
 void PodTableModel::setCciJoin(const CciJoin *join)
@@ -198,7 +207,7 @@ QVariant PodTableModel::display(const PodRow &row, int column) const
     case Node:
         return row.node;
     case Location:
-        if (row.node.isEmpty())
+        if (row.node.isEmpty() && !m_cciEndpoint)
             return Tr::tr("unscheduled");
         return onVirtualNode(row) ? Tr::tr("CCI") : Tr::tr("local");
     case Strategy:

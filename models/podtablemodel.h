@@ -89,6 +89,10 @@ public:
     bool onVirtualNode(const PodRow &row) const;
     // False when the user may not read nodes: then a pod is on CCI by its own annotations.
     void setVirtualNodesKnown(bool known);
+    // The connection is a CCI endpoint: every pod it lists runs on CCI (it has no nodes of
+    // its own to bind to).
+    void setCciEndpoint(bool cci);
+    bool isCciEndpoint() const { return m_cciEndpoint; }
     bool virtualNodesKnown() const { return m_nodesKnown; }
 
     // The CCI side of the burst pods (nullptr: none); the model follows its changes.
@@ -120,6 +124,7 @@ private:
 
     QSet<QString> m_virtualNodes;
     bool m_nodesKnown = true;
+    bool m_cciEndpoint = false;
     QPointer<const CciJoin> m_join;
     QPointer<const EventTableModel> m_events;
     QList<QMetaObject::Connection> m_joinConnections;

@@ -219,6 +219,7 @@ void MainWindow::markCluster(models::ClusterSession *session)
     const models::ContextSafety safety = models::contextSafety(session->contextName());
     view.dock->setMarks(models::kindBadge(kind), safety);
     // A CCI endpoint's pods are the CCI side of every other cluster's burst pods.
+    session->pods()->setCciEndpoint(kind == models::ConnectionKind::Cci);
     if (kind == models::ConnectionKind::Cci) {
         view.dock->setCciJoin(nullptr);
         m_cciJoin->addSource(session->contextName(), session->pods(),

@@ -79,11 +79,11 @@ void PodsPane::updateCounts()
     qsizetype pending = 0;
     QMap<QString, qsizetype> byStrategy; // of the pods on CCI
     for (const models::PodRow &row : pods->rows()) {
-        if (row.node.isEmpty()) {
-            ++pending;
-        } else if (pods->onVirtualNode(row)) {
+        if (pods->onVirtualNode(row)) {
             ++cci;
             ++byStrategy[row.burstLabel.isEmpty() ? tr("(no label)") : row.burstLabel];
+        } else if (row.node.isEmpty()) {
+            ++pending;
         } else {
             ++local;
         }
