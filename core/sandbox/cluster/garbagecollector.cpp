@@ -73,27 +73,24 @@ int GarbageCollector::ownerDeleted(const QJsonObject &owner)
 {
     const QString ownerUid = uidOf(owner);
     int deleted = 0;
-    for (const ObjectIndex *index : std::as_const(m_dependents)) {
-        for (const QJsonObject &dependent : index->byOwner(ownerUid)) {
-            // The index may not have seen the dependent orphaned (or adopted) yet: delete what
-            // the store still has naming the owner, and not a same-named successor.
-            for (int attempt = 0; attempt < kAttempts; ++attempt) {
-                const auto current =
-                    m_store.get(index->type(), namespaceOf(dependent), nameOf(dependent));
-                if (!current || uidOf(*current) != uidOf(dependent) ||
-                    controllerRef(*current).value(u"uid").toString() != ownerUid)
-                    break;
-                DeleteOptions options;
-                options.preconditions = {uidOf(*current), kube::resourceVersionOf(*current)};
-                const auto removed = m_store.deleteObject(index->type(), namespaceOf(dependent),
-                                                          nameOf(dependent), options);
-                if (removed)
-                    ++deleted;
-                if (removed || removed.error().code != 409)
-                    break;
-            }
+    forEachDependent(ownerUid, [&](const ResourceType &type, const QJsonObject &dependent) {
+        // The index may not have seen the dependent orphaned (or adopted) yet: delete what the
+        // store still has naming the owner, and not a same-named successor.
+        for (int attempt = 0; attempt < kAttempts; ++attempt) {
+            const auto current = m_store.get(type, namespaceOf(dependent), nameOf(dependent));
+            if (!current || uidOf(*current) != uidOf(dependent) ||
+                controllerRef(*current).value(u"uid").toString() != ownerUid)
+                break;
+            DeleteOptions options;
+            options.preconditions = {uidOf(*current), kube::resourceVersionOf(*current)};
+            const auto removed =
+                m_store.deleteObject(type, namespaceOf(dependent), nameOf(dependent), options);
+            if (removed)
+                ++deleted;
+            if (removed || removed.error().code != 409)
+                break;
         }
-    }
+    });
     return deleted;
 }
 
@@ -143,26 +140,22 @@ int GarbageCollector::process()
 bool GarbageCollector::orphanDependents(const QJsonObject &owner)
 {
     const QString ownerUid = uidOf(owner);
-    bool done = true;
-    for (const ObjectIndex *index : std::as_const(m_dependents)) {
-        for (const QJsonObject &dependent : index->byOwner(ownerUid)) {
-            done = rewrite(m_store, index->type(), namespaceOf(dependent), nameOf(dependent),
-                           uidOf(dependent),
-                           [&](const QJsonObject &stored) {
-                               QJsonArray kept;
-                               const QJsonArray refs = stored.value(u"metadata")
-                                                           .toObject()
-                                                           .value(u"ownerReferences")
-                                                           .toArray();
-                               for (const QJsonValue &ref : refs) {
-                                   if (ref.toObject().value(u"uid").toString() != ownerUid)
-                                       kept.append(ref);
-                               }
-                               return withList(stored, QStringLiteral("ownerReferences"), kept);
-                           }) &&
-                   done;
+    const auto withoutOwner = [&](const QJsonObject &stored) {
+        QJsonArray kept;
+        const QJsonArray refs =
+            stored.value(u"metadata").toObject().value(u"ownerReferences").toArray();
+        for (const QJsonValue &ref : refs) {
+            if (ref.toObject().value(u"uid").toString() != ownerUid)
+                kept.append(ref);
         }
-    }
+        return withList(stored, QStringLiteral("ownerReferences"), kept);
+    };
+    bool done = true;
+    forEachDependent(ownerUid, [&](const ResourceType &type, const QJsonObject &dependent) {
+        done = rewrite(m_store, type, namespaceOf(dependent), nameOf(dependent), uidOf(dependent),
+                       withoutOwner) &&
+               done;
+    });
     return done;
 }
 
@@ -170,33 +163,38 @@ bool GarbageCollector::deleteDependents(const QJsonObject &owner)
 {
     const QString ownerUid = uidOf(owner);
     bool blocked = false;
-    for (const ObjectIndex *index : std::as_const(m_dependents)) {
-        for (const QJsonObject &dependent : index->byOwner(ownerUid)) {
-            if (!isBeingDeleted(dependent)) {
-                DeleteOptions options;
-                options.preconditions.uid = uidOf(dependent);
-                // attemptToDeleteItem: a dependent with dependents of its own goes in the
-                // foreground too, any other as its finalizers or its default say.
-                if (hasDependents(uidOf(dependent)))
-                    options.propagation = Propagation::Foreground;
-                (void)m_store.deleteObject(index->type(), namespaceOf(dependent),
-                                           nameOf(dependent), options);
-            }
-            // Until the index sees it gone, a blocking dependent keeps the owner.
-            if (ownerReferenceNaming(dependent, ownerUid).value(u"blockOwnerDeletion").toBool())
-                blocked = true;
+    forEachDependent(ownerUid, [&](const ResourceType &type, const QJsonObject &dependent) {
+        if (!isBeingDeleted(dependent)) {
+            DeleteOptions options;
+            options.preconditions.uid = uidOf(dependent);
+            // attemptToDeleteItem: a dependent with dependents of its own goes in the foreground
+            // too, any other as its finalizers or its default say.
+            if (hasDependents(uidOf(dependent)))
+                options.propagation = Propagation::Foreground;
+            (void)m_store.deleteObject(type, namespaceOf(dependent), nameOf(dependent), options);
         }
-    }
+        // Until the index sees it gone, a blocking dependent keeps the owner.
+        if (ownerReferenceNaming(dependent, ownerUid).value(u"blockOwnerDeletion").toBool())
+            blocked = true;
+    });
     return !blocked;
 }
 
 bool GarbageCollector::hasDependents(const QString &uid) const
 {
+    bool any = false;
+    forEachDependent(uid, [&](const ResourceType &, const QJsonObject &) { any = true; });
+    return any;
+}
+
+void GarbageCollector::forEachDependent(
+    const QString &ownerUid,
+    const std::function<void(const ResourceType &, const QJsonObject &)> &visit) const
+{
     for (const ObjectIndex *index : std::as_const(m_dependents)) {
-        if (!index->byOwner(uid).isEmpty())
-            return true;
+        for (const QJsonObject &dependent : index->byOwner(ownerUid))
+            visit(index->type(), dependent);
     }
-    return false;
 }
 
 bool GarbageCollector::removeFinalizer(const Owner &owner, const QString &finalizer)

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -62,6 +63,10 @@ private:
     bool orphanDependents(const QJsonObject &owner);
     bool deleteDependents(const QJsonObject &owner);
     bool hasDependents(const QString &uid) const;
+    // Each dependent the indexes know of `ownerUid`, with its type.
+    void forEachDependent(
+        const QString &ownerUid,
+        const std::function<void(const ResourceType &, const QJsonObject &)> &visit) const;
     bool removeFinalizer(const Owner &owner, const QString &finalizer);
 
     ObjectStore &m_store;

@@ -1,5 +1,6 @@
 #include "core/sandbox/apiserver/apirouter.h"
 #include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/store/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
 
 #include "routertesthelpers.h"
@@ -28,6 +29,8 @@ private slots:
     void preconditions();
     void propagation_data();
     void propagation();
+    void dryRunPropagation_data();
+    void dryRunPropagation();
     void invalidOptions_data();
     void invalidOptions();
     void lastFinalizerDeletes();
@@ -75,14 +78,6 @@ struct Fixture
     ObjectStore store;
     ApiRouter router;
 };
-
-QStringList finalizersOf(const QJsonObject &object)
-{
-    QStringList names;
-    for (const QJsonValue &value : at(object, u"metadata.finalizers"_s).toArray())
-        names << value.toString();
-    return names;
-}
 
 } // namespace
 
@@ -279,6 +274,39 @@ void tst_ApiDelete::propagation()
     const HttpReply again = f.router.handle(request("DELETE", target, "application/json", body));
     QCOMPARE(again.response().status, status);
     QCOMPARE(f.stored(target), after);
+    QCOMPARE(f.store.resourceVersion(), storeVersion);
+}
+
+void tst_ApiDelete::dryRunPropagation_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("finalizers"); // on the answer; none = deleted as it was
+    QTest::newRow("Orphan") << QByteArray(R"({"dryRun":["All"],"propagationPolicy":"Orphan"})")
+                            << QStringList{u"orphan"_s};
+    QTest::newRow("Foreground")
+        << QByteArray(R"({"dryRun":["All"],"propagationPolicy":"Foreground"})")
+        << QStringList{u"foregroundDeletion"_s};
+    QTest::newRow("Background")
+        << QByteArray(R"({"dryRun":["All"],"propagationPolicy":"Background"})") << QStringList();
+}
+
+// kubectl delete --dry-run=server: the answer is what the delete would leave, nothing changes.
+void tst_ApiDelete::dryRunPropagation()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, finalizers);
+    Fixture f;
+    const QByteArray web = kDeployments + "web";
+    const QJsonObject before = f.stored(web);
+    const QString storeVersion = f.store.resourceVersion();
+    const HttpReply reply = f.router.handle(request("DELETE", web, "application/json", body));
+    QCOMPARE(reply.response().status, 200);
+    const QJsonObject answer = routertest::body(reply);
+    QCOMPARE(finalizersOf(answer), finalizers);
+    QCOMPARE(isBeingDeleted(answer), !finalizers.isEmpty());
+    if (finalizers.isEmpty())
+        QCOMPARE(answer, before);
+    QCOMPARE(f.stored(web), before);
     QCOMPARE(f.store.resourceVersion(), storeVersion);
 }
 
