@@ -103,31 +103,166 @@ QStringList dryRunValues(const HttpRequest &request, const QString &verb)
     return request.query.value(QStringLiteral("dryRun"));
 }
 
+// ValidateDryRun's cause, when a value is not "All".
+std::optional<ApiError::FieldCause> dryRunCause(const QStringList &values)
+{
+    for (const QString &value : values) {
+        if (value != u"All") {
+            return ApiError::FieldCause{
+                QStringLiteral("dryRun"), QStringLiteral("FieldValueNotSupported"),
+                Tr::tr("Unsupported value: %1: supported values: \"All\"")
+                    .arg(goStringSlice(values))};
+        }
+    }
+    return std::nullopt;
+}
+
+ApiError invalidOptions(const QString &kind, const QList<ApiError::FieldCause> &causes)
+{
+    return ApiError::invalid(QStringLiteral("meta.k8s.io"), kind, QString(), causes);
+}
+
+// Go's encoding/json error for a DeleteOptions field of the wrong JSON type.
+ApiError wrongType(const QString &field, const QJsonValue &value, const QString &goType)
+{
+    static const char *const names[] = {"null", "bool", "number", "string", "array", "object"};
+    const int type = value.isBool()     ? 1
+                     : value.isDouble() ? 2
+                     : value.isString() ? 3
+                     : value.isArray()  ? 4
+                     : value.isObject() ? 5
+                                        : 0;
+    return ApiError::badRequest(
+        Tr::tr("json: cannot unmarshal %1 into Go struct field DeleteOptions.%2 of type %3")
+            .arg(QLatin1String(names[type]), field, goType));
+}
+
+// The body's DeleteOptions: JSON null is an absent field, as Go decodes it.
+ServerResult<DeleteRequest> fromBody(const QJsonObject &body, QString &policy)
+{
+    DeleteRequest request;
+    const QJsonValue propagation = body.value(u"propagationPolicy");
+    if (!propagation.isNull() && !propagation.isUndefined()) {
+        if (!propagation.isString())
+            return wrongType(QStringLiteral("propagationPolicy"), propagation,
+                             QStringLiteral("v1.DeletionPropagation"));
+        policy = propagation.toString();
+        request.propagationSent = true;
+    }
+    const QJsonValue orphan = body.value(u"orphanDependents");
+    if (!orphan.isNull() && !orphan.isUndefined()) {
+        if (!orphan.isBool())
+            return wrongType(QStringLiteral("orphanDependents"), orphan, QStringLiteral("bool"));
+        request.orphanDependents = orphan.toBool();
+    }
+    const QJsonValue preconditions = body.value(u"preconditions");
+    if (preconditions.isObject()) {
+        for (const QString &key : {QStringLiteral("uid"), QStringLiteral("resourceVersion")}) {
+            const QJsonValue value = preconditions.toObject().value(key);
+            if (!value.isNull() && !value.isUndefined() && !value.isString())
+                return wrongType(u"preconditions." + key, value, QStringLiteral("string"));
+        }
+        request.options.preconditions = {preconditions.toObject().value(u"uid").toString(),
+                                         preconditions.toObject()
+                                             .value(u"resourceVersion")
+                                             .toString()};
+    } else if (!preconditions.isNull() && !preconditions.isUndefined()) {
+        return wrongType(QStringLiteral("preconditions"), preconditions,
+                         QStringLiteral("v1.Preconditions"));
+    }
+    return request;
+}
+
+// The query's DeleteOptions, as the parameter codec converts them: a parameter given at all
+// counts, even empty.
+ServerResult<DeleteRequest> fromQuery(const HttpRequest &http, QString &policy)
+{
+    DeleteRequest request;
+    if (http.query.contains(QStringLiteral("propagationPolicy"))) {
+        policy = http.queryValue(QStringLiteral("propagationPolicy"));
+        request.propagationSent = true;
+    }
+    if (http.query.contains(QStringLiteral("orphanDependents"))) {
+        // Convert_Slice_string_To_Pointer_bool: only "0" and "false" (any case) are false.
+        const QString value = http.queryValue(QStringLiteral("orphanDependents"));
+        request.orphanDependents =
+            !(value == u"0" || value.compare(u"false", Qt::CaseInsensitive) == 0);
+    }
+    if (http.query.contains(QStringLiteral("gracePeriodSeconds"))) {
+        // strconv.ParseInt(value, 10, 64); the sandbox deletes at once whatever the period.
+        const QString value = http.queryValue(QStringLiteral("gracePeriodSeconds"));
+        const QString digits = value.startsWith(u'+') || value.startsWith(u'-') ? value.mid(1)
+                                                                                : value;
+        bool ok = !digits.isEmpty();
+        for (const QChar c : digits)
+            ok = ok && c >= u'0' && c <= u'9';
+        if (!ok)
+            return ApiError::badRequest(
+                Tr::tr("strconv.ParseInt: parsing \"%1\": invalid syntax").arg(value));
+        (void)value.toLongLong(&ok);
+        if (!ok)
+            return ApiError::badRequest(
+                Tr::tr("strconv.ParseInt: parsing \"%1\": value out of range").arg(value));
+    }
+    return request;
+}
+
 } // namespace
 
 ServerResult<WriteMode> writeModeOf(const HttpRequest &request, const QString &verb)
 {
     const QStringList values = dryRunValues(request, verb);
-    if (values.isEmpty())
-        return WriteMode::Store;
-    for (const QString &value : values) {
-        if (value == u"All")
-            continue;
-        const QString kind = optionsKind(verb);
-        const QString detail =
-            Tr::tr("Unsupported value: %1: supported values: \"All\"").arg(goStringSlice(values));
-        const QJsonObject cause{
-            {QStringLiteral("reason"), QStringLiteral("FieldValueNotSupported")},
-            {QStringLiteral("message"), detail},
-            {QStringLiteral("field"), QStringLiteral("dryRun")}};
-        const QJsonObject details{{QStringLiteral("group"), QStringLiteral("meta.k8s.io")},
-                                  {QStringLiteral("kind"), kind},
-                                  {QStringLiteral("causes"), QJsonArray{cause}}};
-        return ApiError{422, QStringLiteral("Invalid"),
-                        Tr::tr("%1.meta.k8s.io \"\" is invalid: dryRun: %2").arg(kind, detail),
-                        details, QString()};
+    if (const auto cause = dryRunCause(values))
+        return invalidOptions(optionsKind(verb), {*cause});
+    return values.isEmpty() ? WriteMode::Store : WriteMode::DryRun;
+}
+
+ServerResult<DeleteRequest> deleteRequestOf(const HttpRequest &request)
+{
+    QString policy;
+    ServerResult<DeleteRequest> read = DeleteRequest();
+    if (!request.body.isEmpty()) {
+        const auto body = jsonBody(request);
+        if (!body)
+            return body.error();
+        read = fromBody(*body, policy);
+    } else {
+        read = fromQuery(request, policy);
     }
-    return WriteMode::DryRun;
+    if (!read)
+        return read.error();
+    DeleteRequest options = *read;
+    // ValidateDeleteOptions, every cause at once.
+    QList<ApiError::FieldCause> causes;
+    if (options.orphanDependents && options.propagationSent) {
+        causes.append({QStringLiteral("propagationPolicy"), QStringLiteral("FieldValueInvalid"),
+                       Tr::tr("Invalid value: \"%1\": orphanDependents and deletionPropagation "
+                              "cannot be both set")
+                           .arg(policy)});
+    }
+    if (options.propagationSent && policy != u"Foreground" && policy != u"Background" &&
+        policy != u"Orphan") {
+        causes.append({QStringLiteral("propagationPolicy"),
+                       QStringLiteral("FieldValueNotSupported"),
+                       Tr::tr("Unsupported value: \"%1\": supported values: \"Foreground\", "
+                              "\"Background\", \"Orphan\", \"nil\"")
+                           .arg(policy)});
+    }
+    const QStringList dryRun = dryRunValues(request, QStringLiteral("delete"));
+    if (const auto cause = dryRunCause(dryRun))
+        causes.append(*cause);
+    if (!causes.isEmpty())
+        return invalidOptions(QStringLiteral("DeleteOptions"), causes);
+    options.mode = dryRun.isEmpty() ? WriteMode::Store : WriteMode::DryRun;
+    if (options.propagationSent) {
+        options.options.propagation = policy == u"Orphan"       ? Propagation::Orphan
+                                      : policy == u"Foreground" ? Propagation::Foreground
+                                                                : Propagation::Background;
+    } else if (options.orphanDependents) {
+        options.options.propagation =
+            *options.orphanDependents ? Propagation::Orphan : Propagation::Background;
+    }
+    return options;
 }
 
 } // namespace core::sandbox

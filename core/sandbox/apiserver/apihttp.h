@@ -42,4 +42,22 @@ ServerResult<PatchType> patchTypeOf(const HttpRequest &request);
 // for the other verbs).
 ServerResult<WriteMode> writeModeOf(const HttpRequest &request, const QString &verb);
 
+// A DELETE's metav1.DeleteOptions as kube-apiserver's delete handler reads them: from the body
+// when there is one (kubectl sends {"kind":"DeleteOptions","propagationPolicy":"Background"}),
+// else from the query (gracePeriodSeconds, orphanDependents, propagationPolicy, dryRun;
+// preconditions only come in a body).
+struct DeleteRequest
+{
+    DeleteOptions options; // preconditions and propagation; the default policy is the resource's
+    WriteMode mode = WriteMode::Store;
+    std::optional<bool> orphanDependents; // the deprecated field, as sent
+    bool propagationSent = false;         // propagationPolicy or orphanDependents was given
+};
+// 400 for a body that is no JSON object or a field of the wrong type, or a query
+// gracePeriodSeconds that is no integer; then ValidateDeleteOptions' 422 `DeleteOptions.meta.k8s.io
+// "" is invalid: ...`: orphanDependents and propagationPolicy both set, a propagationPolicy
+// other than Foreground, Background and Orphan (`propagationPolicy: Unsupported value: "x":
+// supported values: "Foreground", "Background", "Orphan", "nil"`), a dryRun other than All.
+ServerResult<DeleteRequest> deleteRequestOf(const HttpRequest &request);
+
 } // namespace core::sandbox

@@ -11,6 +11,7 @@
 #include "core/sandbox/apiserver/tableconverter.h"
 #include "core/sandbox/apiserver/watchstreamer.h"
 #include "core/sandbox/store/apistatus.h"
+#include "core/sandbox/store/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/store/objectwriter.h"
 #include "core/sandbox/transport/timerloop.h"
@@ -132,14 +133,21 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
     // checks and defaults in the store's WriteMode::DryRun and answers what would be stored; the
     // cluster's controllers and scheduler act on store changes only, so nothing follows from it.
     WriteMode mode = WriteMode::Store;
-    if (info.verb == u"create" || info.verb == u"update" || info.verb == u"patch" ||
-        info.verb == u"delete" || info.verb == u"deletecollection") {
+    DeleteRequest deletion;
+    if (info.verb == u"create" || info.verb == u"update" || info.verb == u"patch") {
         const auto asked = writeModeOf(request, info.verb);
         if (!asked)
             return statusResponse(asked.error());
         mode = *asked;
+    } else if (info.verb == u"delete" || info.verb == u"deletecollection") {
+        // Decoded and validated before the object is looked up, as the delete handler does.
+        const auto asked = deleteRequestOf(request);
+        if (!asked)
+            return statusResponse(asked.error());
+        deletion = *asked;
+        mode = deletion.mode;
     }
-    const Call call{request, info, *resource, mode};
+    const Call call{request, info, *resource, mode, deletion};
     const std::optional<HttpResponse> fault = m_faults.intercept(request, info);
     HttpReply reply = fault ? HttpReply(*fault)
                       : resource->type.group == metricsGroup()
@@ -193,9 +201,35 @@ HttpReply ApiRouter::handleResource(const Call &call)
     if (info.verb == u"update" || info.verb == u"patch")
         return write(call);
     if (info.verb == u"delete")
-        return objectResponse(call.request, resource,
-                              m_store.remove(resource.type, ns, info.name, {}, call.mode));
+        return remove(call);
     return methodNotAllowed(info.verb);
+}
+
+HttpReply ApiRouter::remove(const Call &call)
+{
+    const ApiResource &resource = call.resource;
+    const QString ns = resource.type.namespaced ? call.info.nameSpace : QString();
+    const RestStrategy strategy(resource);
+    DeleteOptions options = call.deletion.options;
+    options.defaultPolicy = strategy.defaultGarbageCollectionPolicy();
+    const auto answer =
+        m_store.deleteObject(resource.type, ns, call.info.name, options, call.mode);
+    // 202 Accepted only when the deprecated orphanDependents=false asked for a cascade and the
+    // object waits for it (the delete handler's backwards-compatible rule), else 200.
+    int status = 200;
+    if (answer && call.deletion.orphanDependents == false) {
+        bool kept = isBeingDeleted(*answer) && !finalizersOf(*answer).isEmpty();
+        if (call.mode == WriteMode::Store) {
+            const auto now = m_store.get(resource.type, ns, call.info.name);
+            kept = now && kube::uidOf(*now) == kube::uidOf(*answer);
+        }
+        status = kept ? 202 : 200;
+    }
+    HttpResponse response = objectResponse(call.request, resource, answer, status);
+    const QString warning = strategy.defaultPropagationWarning();
+    if (!call.deletion.propagationSent && !warning.isEmpty())
+        response.headers.set("Warning", "299 - \"" + warning.toUtf8() + '"');
+    return response;
 }
 
 HttpReply ApiRouter::delegate(const ApiDelegate &to, const Call &call)
@@ -316,7 +350,10 @@ HttpReply ApiRouter::create(const Call &call)
         body.insert(QStringLiteral("apiVersion"), resource.type.apiVersion());
     if (!body.contains(u"kind"))
         body.insert(QStringLiteral("kind"), resource.type.kind);
-    body = RestStrategy(resource).prepareForCreate(body);
+    const auto prepared = RestStrategy(resource).prepareForCreate(body);
+    if (!prepared)
+        return statusResponse(prepared.error());
+    body = *prepared;
     if (resource.type == servicesType())
         body = withClusterIp(body, nextClusterIp(allocatedClusterIps(resource)));
     auto created = m_store.create(resource.type, ns, body, call.mode);

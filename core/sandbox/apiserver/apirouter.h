@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sandbox/apiserver/apidelegate.h"
+#include "core/sandbox/apiserver/apihttp.h"
 #include "core/sandbox/apiserver/authenticator.h"
 #include "core/sandbox/apiserver/authorizer.h"
 #include "core/sandbox/apiserver/faultinjector.h"
@@ -39,7 +40,7 @@ struct ApiRouterOptions
 // The Kubernetes REST surface over an ObjectStore: discovery (/api, /apis, group versions,
 // /version), OpenAPI stubs, and for every served resource get, list (label/field selectors,
 // limit/continue, Table output), watch (chunked JSON events), create, update, patch (merge,
-// strategic merge, JSON patch) and delete; pods/log, pods/exec and metrics.k8s.io through its
+// strategic merge, JSON patch) and delete (preconditions, propagation policy, dryRun); pods/log, pods/exec and metrics.k8s.io through its
 // delegates. Runs on the HTTP server thread and never blocks: timed work (log follow, bookmarks,
 // watch timeouts, exec sleeps) runs on the router's own TimerLoop thread.
 class ApiRouter
@@ -61,6 +62,7 @@ private:
         const ApiRequestInfo &info;
         const ApiResource &resource;
         WriteMode mode = WriteMode::Store; // dryRun=All on a write
+        DeleteRequest deletion = {};        // a delete's options
     };
 
     HttpReply handleResource(const Call &call);
@@ -73,6 +75,9 @@ private:
     // PUT and PATCH of an object or its /status, through its RestStrategy.
     HttpReply write(const Call &call);
     HttpReply scale(const Call &call);
+    // DELETE of an object with its DeleteOptions: preconditions, propagation (the resource's
+    // default when none is named), dryRun.
+    HttpReply remove(const Call &call);
     QSet<QString> allocatedClusterIps(const ApiResource &services) const;
     ServerResult<QJsonObject> withGeneratedSelector(const ApiResource &jobs,
                                                     const QJsonObject &created, WriteMode mode);

@@ -1,5 +1,7 @@
 #include "core/sandbox/apiserver/reststrategy.h"
 
+#include "core/common/tr.h"
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/apiserver/apidefaults.h"
 #include "core/sandbox/apiserver/apiresources.h"
 
@@ -48,9 +50,12 @@ RestStrategy::RestStrategy(const ApiResource &resource)
 {
 }
 
-QJsonObject RestStrategy::prepareForCreate(const QJsonObject &object) const
+ServerResult<QJsonObject> RestStrategy::prepareForCreate(const QJsonObject &object) const
 {
-    return withApiDefaults(m_type, object);
+    const QJsonObject next = withApiDefaults(m_type, object);
+    if (const auto error = validate(next))
+        return *error;
+    return next;
 }
 
 ServerResult<QJsonObject> RestStrategy::prepareForUpdate(const QJsonObject &stored,
@@ -63,7 +68,45 @@ ServerResult<QJsonObject> RestStrategy::prepareForUpdate(const QJsonObject &stor
         next = withStoredClusterIp(next, stored);
     if (m_type.group == u"batch" && m_type.resource == u"jobs")
         next = withStoredJobSelector(next, stored);
+    if (const auto error = validate(next))
+        return *error;
     return next;
+}
+
+std::optional<ApiError> RestStrategy::validate(const QJsonObject &object) const
+{
+    if (m_type != deploymentsType() && m_type != replicaSetsType() &&
+        m_type != statefulSetsType())
+        return std::nullopt;
+    const auto cause = checkReplicas(object.value(u"spec").toObject().value(u"replicas"));
+    if (!cause)
+        return std::nullopt;
+    return ApiError::invalid(m_type.group, m_type.kind, kube::nameOf(object), {*cause});
+}
+
+std::optional<ApiError::FieldCause> RestStrategy::checkReplicas(const QJsonValue &replicas)
+{
+    if (!replicas.isDouble() || replicas.toDouble() >= 0)
+        return std::nullopt;
+    // Go prints the int32 with %v.
+    return ApiError::FieldCause{
+        QStringLiteral("spec.replicas"), QStringLiteral("FieldValueInvalid"),
+        Tr::tr("Invalid value: %1: must be greater than or equal to 0")
+            .arg(QString::number(replicas.toDouble(), 'g', 16))};
+}
+
+GcPolicy RestStrategy::defaultGarbageCollectionPolicy() const
+{
+    return m_type == jobsType() ? GcPolicy::OrphanDependents : GcPolicy::DeleteDependents;
+}
+
+QString RestStrategy::defaultPropagationWarning() const
+{
+    if (defaultGarbageCollectionPolicy() != GcPolicy::OrphanDependents)
+        return QString();
+    return Tr::tr("child pods are preserved by default when jobs are deleted; set "
+                  "propagationPolicy=Background to remove them or set propagationPolicy=Orphan "
+                  "to suppress this warning");
 }
 
 ServerResult<QJsonObject> RestStrategy::prepareForStatusUpdate(const QJsonObject &stored,

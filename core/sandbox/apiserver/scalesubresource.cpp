@@ -1,8 +1,8 @@
 #include "core/sandbox/apiserver/scalesubresource.h"
 
-#include "core/common/tr.h"
 #include "core/kube/objectmeta.h"
 #include "core/sandbox/apiserver/apiresources.h"
+#include "core/sandbox/apiserver/reststrategy.h"
 #include "core/sandbox/apiserver/tablecells.h"
 #include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/store/objectwriter.h"
@@ -39,7 +39,7 @@ ServerResult<QJsonObject> ScaleSubresource::update(const QJsonObject &scale)
     ObjectWriter writer(m_store, m_type, m_namespace, m_name, m_mode);
     const auto written =
         writer.update(scale, [this](const QJsonObject &parent, const QJsonObject &sent) {
-            return withScale(m_type, parent, sent);
+            return withScale(parent, sent);
         });
     if (!written)
         return written.error();
@@ -54,7 +54,7 @@ ServerResult<QJsonObject> ScaleSubresource::patch(PatchType patchType, const QBy
     ObjectWriter writer(m_store, m_type, m_namespace, m_name, m_mode);
     const auto written = writer.patch(type, body, QStringLiteral("Scale"), toScale,
                                       [this](const QJsonObject &parent, const QJsonObject &sent) {
-                                          return withScale(m_type, parent, sent);
+                                          return withScale(parent, sent);
                                       });
     if (!written)
         return written.error();
@@ -86,18 +86,16 @@ QJsonObject ScaleSubresource::toScale(const QJsonObject &parent)
                        {QStringLiteral("status"), status}};
 }
 
-ServerResult<QJsonObject> ScaleSubresource::withScale(const ResourceType &type,
-                                                      const QJsonObject &parent,
+ServerResult<QJsonObject> ScaleSubresource::withScale(const QJsonObject &parent,
                                                       const QJsonObject &scale)
 {
     const QJsonObject scaleMeta = scale.value(u"metadata").toObject();
-    const int replicas = scale.value(u"spec").toObject().value(u"replicas").toInt();
-    const QString name = kube::nameOf(parent);
-    if (replicas < 0) {
-        return ApiError::invalid(type, name, QStringLiteral("spec.replicas"),
-                                 QStringLiteral("FieldValueInvalid"),
-                                 Tr::tr("must be greater than or equal to 0"));
-    }
+    const QJsonValue sentReplicas = scale.value(u"spec").toObject().value(u"replicas");
+    // ValidateScale, on the Scale (its kind in the answer), before the parent is written.
+    if (const auto cause = RestStrategy::checkReplicas(sentReplicas))
+        return ApiError::invalid(QStringLiteral("autoscaling"), QStringLiteral("Scale"),
+                                 kube::nameOf(parent), {*cause});
+    const int replicas = sentReplicas.toInt();
     QJsonObject next = parent;
     QJsonObject spec = next.value(u"spec").toObject();
     spec.insert(QStringLiteral("replicas"), replicas);

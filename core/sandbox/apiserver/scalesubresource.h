@@ -31,9 +31,9 @@ public:
 
     static QJsonObject toScale(const QJsonObject &parent);
     // The parent with the Scale's spec.replicas (and its resourceVersion and uid as
-    // preconditions); 422 for a negative count.
-    static ServerResult<QJsonObject> withScale(const ResourceType &type, const QJsonObject &parent,
-                                               const QJsonObject &scale);
+    // preconditions); a negative count is ValidateScale's 422, `Scale.autoscaling "web" is
+    // invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`.
+    static ServerResult<QJsonObject> withScale(const QJsonObject &parent, const QJsonObject &scale);
 
 private:
     ObjectStore &m_store;

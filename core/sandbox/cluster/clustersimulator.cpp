@@ -1,5 +1,6 @@
 #include "core/sandbox/cluster/clustersimulator.h"
 
+#include "core/sandbox/apiserver/apiresources.h"
 #include "core/sandbox/cluster/deploymentcontroller.h"
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/fallbackbinder.h"
@@ -12,6 +13,24 @@
 #include "core/sandbox/cluster/statefulsetcontroller.h"
 
 namespace core::sandbox {
+
+namespace {
+
+// The stored kinds no index of the simulation follows: the garbage collector watches them for
+// the deletions it has to finalize.
+QList<ResourceType> unindexedTypes()
+{
+    const QList<ResourceType> indexed = {podsType(),        nodesType(), replicaSetsType(),
+                                         deploymentsType(), statefulSetsType(), jobsType()};
+    QList<ResourceType> others;
+    for (const ApiResource &resource : servedResources()) {
+        if (resource.type.group != metricsGroup() && !indexed.contains(resource.type))
+            others.append(resource.type);
+    }
+    return others;
+}
+
+} // namespace
 
 struct ClusterSimulator::State
 {
@@ -26,7 +45,7 @@ struct ClusterSimulator::State
           replicaSetController(store, pods, clock, replicaSetEvents),
           statefulSetController(store, pods, clock, statefulSetEvents),
           jobController(store, pods, clock, jobEvents),
-          garbageCollector(store, {&pods, &replicaSets}), kubelet(store, clock),
+          garbageCollector(store, {&pods, &replicaSets}, unindexedTypes()), kubelet(store, clock),
           binder(store, clock)
     {
     }
@@ -104,37 +123,50 @@ qsizetype ClusterSimulator::pendingKubeletWork() const
 void ClusterSimulator::drain()
 {
     State &s = *m_state;
-    s.nodes.sync();
+    for (const auto &change : s.nodes.sync()) {
+        if (change.type != StoreEvent::Type::Deleted)
+            s.garbageCollector.ownerChanged(nodesType(), change.object);
+    }
     for (const auto &change : s.deployments.sync()) {
-        if (change.type == StoreEvent::Type::Deleted)
+        if (change.type == StoreEvent::Type::Deleted) {
             s.garbageCollector.ownerDeleted(change.object);
-        else
+        } else {
+            s.garbageCollector.ownerChanged(deploymentsType(), change.object);
             s.dirtyDeployments.insert(ObjectIndex::keyOf(change.object));
+        }
     }
     for (const auto &change : s.replicaSets.sync()) {
         const QJsonObject ref = controllerRef(change.object);
         if (ref.value(u"kind").toString() == u"Deployment")
             s.dirtyDeployments.insert(ownerKey(change.object, ref));
-        if (change.type == StoreEvent::Type::Deleted)
+        if (change.type == StoreEvent::Type::Deleted) {
             s.garbageCollector.ownerDeleted(change.object);
-        else
+        } else {
+            s.garbageCollector.ownerChanged(replicaSetsType(), change.object);
             s.dirtyReplicaSets.insert(ObjectIndex::keyOf(change.object));
+        }
     }
     for (const auto &change : s.statefulSets.sync()) {
-        if (change.type == StoreEvent::Type::Deleted)
+        if (change.type == StoreEvent::Type::Deleted) {
             s.garbageCollector.ownerDeleted(change.object);
-        else
+        } else {
+            s.garbageCollector.ownerChanged(statefulSetsType(), change.object);
             s.dirtyStatefulSets.insert(ObjectIndex::keyOf(change.object));
+        }
     }
     for (const auto &change : s.jobs.sync()) {
-        if (change.type == StoreEvent::Type::Deleted)
+        if (change.type == StoreEvent::Type::Deleted) {
             s.garbageCollector.ownerDeleted(change.object);
-        else
+        } else {
+            s.garbageCollector.ownerChanged(jobsType(), change.object);
             s.dirtyJobs.insert(ObjectIndex::keyOf(change.object));
+        }
     }
     s.pods.sync([&s](const ObjectIndex::Change &change) {
         s.kubelet.podChanged(change);
         s.binder.podChanged(change);
+        if (change.type != StoreEvent::Type::Deleted)
+            s.garbageCollector.ownerChanged(podsType(), change.object);
         const QJsonObject ref = controllerRef(change.object);
         const QString kind = ref.value(u"kind").toString();
         if (kind == u"ReplicaSet")
@@ -166,6 +198,9 @@ void ClusterSimulator::step()
     std::lock_guard lock(m_stepMutex);
     State &s = *m_state;
     drain();
+    // The garbage collector acts on what the drain showed it; what it deletes or finalizes is
+    // seen by the next drains.
+    s.garbageCollector.process();
     runControllers();
     drain();
     if (m_schedule)

@@ -7,6 +7,7 @@
 #include "core/sandbox/cluster/objectindex.h"
 #include "core/sandbox/cluster/podfacts.h"
 #include "core/sandbox/cluster/rolloutlimits.h"
+#include "core/sandbox/store/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
 
 #include <algorithm>
@@ -115,6 +116,10 @@ DeploymentController::Sets DeploymentController::replicaSetsOf(const QJsonObject
 bool DeploymentController::sync(const QJsonObject &deployment)
 {
     Sets sets = replicaSetsOf(deployment);
+    // A Deployment being deleted only has its status synced (syncStatusOnly): no new
+    // ReplicaSet, no scaling, while the garbage collector takes its ReplicaSets away.
+    if (isBeingDeleted(deployment))
+        return writeDeploymentStatus(deployment, sets, false);
     int maxOldRevision = 0;
     for (const QJsonObject &set : std::as_const(sets.oldSets))
         maxOldRevision = std::max(maxOldRevision, revisionOf(set));

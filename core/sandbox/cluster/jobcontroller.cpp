@@ -5,6 +5,7 @@
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/objectindex.h"
 #include "core/sandbox/cluster/podfacts.h"
+#include "core/sandbox/store/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
 
 #include <algorithm>
@@ -47,7 +48,8 @@ bool JobController::createPods(const QJsonObject &job, int count)
 
 bool JobController::sync(const QJsonObject &job)
 {
-    if (isFinished(job))
+    // A Job being deleted starts no more pods.
+    if (isFinished(job) || isBeingDeleted(job))
         return true;
     const QDateTime now = m_clock.now();
     const int parallelism = specInt(job, u"parallelism", 1);

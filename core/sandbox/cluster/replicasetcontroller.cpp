@@ -7,6 +7,7 @@
 #include "core/sandbox/cluster/objectindex.h"
 #include "core/sandbox/cluster/podfacts.h"
 #include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/store/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
 
 #include <algorithm>
@@ -80,7 +81,9 @@ bool ReplicaSetController::sync(const QJsonObject &replicaSet)
     const int desired = specReplicas(replicaSet);
     const QDateTime now = m_clock.now();
     bool ok = true;
-    if (active.size() < desired) {
+    // manageReplicas only while the ReplicaSet is not being deleted; its status still syncs.
+    const bool manage = !isBeingDeleted(replicaSet);
+    if (manage && active.size() < desired) {
         const QJsonObject podTemplate =
             replicaSet.value(u"spec").toObject().value(u"template").toObject();
         const int missing = std::min(int(desired - active.size()), kBurstReplicas);
@@ -91,7 +94,7 @@ bool ReplicaSetController::sync(const QJsonObject &replicaSet)
                 now);
         });
         ok = created == missing;
-    } else if (active.size() > desired) {
+    } else if (manage && active.size() > desired) {
         const qsizetype excess = std::min<qsizetype>(active.size() - desired, kBurstReplicas);
         const QList<QJsonObject> doomed = deletionOrder(active).mid(0, excess);
         ok = excess == active.size() - desired; // the rest on the next sync

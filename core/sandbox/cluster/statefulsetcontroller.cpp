@@ -5,6 +5,7 @@
 #include "core/sandbox/cluster/eventrecorder.h"
 #include "core/sandbox/cluster/objectindex.h"
 #include "core/sandbox/cluster/podfacts.h"
+#include "core/sandbox/store/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
 
 #include <QMap>
@@ -92,7 +93,9 @@ bool StatefulSetController::sync(const QJsonObject &statefulSet)
     }
     bool ok = true;
     bool allHealthy = true;
-    for (int i = 0; i < replicas; ++i) {
+    // A StatefulSet being deleted only has its status synced: no pod is created or deleted.
+    const bool manage = !isBeingDeleted(statefulSet);
+    for (int i = 0; manage && i < replicas; ++i) {
         const auto it = byOrdinal.constFind(i);
         if (it == byOrdinal.constEnd()) {
             ok = createPod(statefulSet, i) && ok;
@@ -113,7 +116,7 @@ bool StatefulSetController::sync(const QJsonObject &statefulSet)
     // Scale down from the highest ordinal, in OrderedReady only once the rest is healthy.
     for (auto it = byOrdinal.end(); it != byOrdinal.begin();) {
         --it;
-        if (it.key() < replicas || !(parallel || allHealthy))
+        if (!manage || it.key() < replicas || !(parallel || allHealthy))
             break;
         ok = deletePod(statefulSet, *it) && ok;
         if (!parallel)
@@ -122,7 +125,7 @@ bool StatefulSetController::sync(const QJsonObject &statefulSet)
     const QString update = updateRevision(statefulSet);
     const QJsonObject strategy = spec.value(u"updateStrategy").toObject();
     const int partition = strategy.value(u"rollingUpdate").toObject().value(u"partition").toInt();
-    if (allHealthy && strategy.value(u"type").toString() != u"OnDelete") {
+    if (manage && allHealthy && strategy.value(u"type").toString() != u"OnDelete") {
         for (int i = replicas - 1; i >= partition; --i) {
             const QJsonObject pod = byOrdinal.value(i);
             if (!pod.isEmpty() && revisionOfPod(pod) != update) {

@@ -3,6 +3,7 @@
 #include "core/common/tr.h"
 
 #include <QJsonArray>
+#include <QStringList>
 
 namespace core::sandbox {
 
@@ -58,20 +59,46 @@ ApiError ApiError::conflict(const ResourceType &type, const QString &name, const
             resourceDetails(type, name), QString()};
 }
 
+ApiError ApiError::conflictOnKind(const ResourceType &type, const QString &name,
+                                  const QString &detail)
+{
+    ApiError error = conflict(type, name, detail);
+    const QString kind = type.group.isEmpty() ? type.kind : type.kind + u'.' + type.group;
+    error.message = Tr::tr("Operation cannot be fulfilled on %1 \"%2\": %3").arg(kind, name, detail);
+    error.details.insert(QStringLiteral("kind"), type.kind);
+    return error;
+}
+
+ApiError ApiError::invalid(const QString &group, const QString &kind, const QString &name,
+                           const QList<FieldCause> &causes)
+{
+    QJsonArray causeList;
+    QStringList errors;
+    for (const FieldCause &cause : causes) {
+        causeList.append(QJsonObject{{QStringLiteral("reason"), cause.reason},
+                                     {QStringLiteral("message"), cause.detail},
+                                     {QStringLiteral("field"), cause.field}});
+        errors.append(cause.field + u": " + cause.detail);
+    }
+    QJsonObject details{{QStringLiteral("kind"), kind}, {QStringLiteral("causes"), causeList}};
+    if (!name.isEmpty())
+        details.insert(QStringLiteral("name"), name);
+    if (!group.isEmpty())
+        details.insert(QStringLiteral("group"), group);
+    // utilerrors.Aggregate: one error as it is, more in brackets.
+    const QString joined = errors.size() == 1
+                               ? errors.constFirst()
+                               : u'[' + errors.join(QStringLiteral(", ")) + u']';
+    const QString qualifiedKind = group.isEmpty() ? kind : kind + u'.' + group;
+    return {422, QStringLiteral("Invalid"),
+            Tr::tr("%1 \"%2\" is invalid: %3").arg(qualifiedKind, name, joined), details,
+            QString()};
+}
+
 ApiError ApiError::invalid(const ResourceType &type, const QString &name, const QString &field,
                            const QString &causeReason, const QString &detail)
 {
-    const QJsonObject cause{{QStringLiteral("reason"), causeReason},
-                            {QStringLiteral("message"), detail},
-                            {QStringLiteral("field"), field}};
-    QJsonObject details{{QStringLiteral("name"), name},
-                        {QStringLiteral("kind"), type.kind},
-                        {QStringLiteral("causes"), QJsonArray{cause}}};
-    if (!type.group.isEmpty())
-        details.insert(QStringLiteral("group"), type.group);
-    return {422, QStringLiteral("Invalid"),
-            Tr::tr("%1 \"%2\" is invalid: %3: %4").arg(type.kind, name, field, detail), details,
-            QString()};
+    return invalid(type.group, type.kind, name, {{field, causeReason, detail}});
 }
 
 ApiError ApiError::badRequest(const QString &message)

@@ -4,6 +4,7 @@
 #include "core/sandbox/store/resourcetype.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <utility>
@@ -29,7 +30,25 @@ struct ApiError
     static ApiError alreadyExists(const ResourceType &type, const QString &name);
     // "Operation cannot be fulfilled on pods \"x\": <detail>"
     static ApiError conflict(const ResourceType &type, const QString &name, const QString &detail);
-    // 422 with one field cause; `causeReason` is a metav1.CauseType ("FieldValueRequired").
+    // The same naming the object by its kind, as rest.BeforeDelete does: "... on Pod \"x\"",
+    // "... on Deployment.apps \"x\"" (details.kind "Deployment", details.group "apps").
+    static ApiError conflictOnKind(const ResourceType &type, const QString &name,
+                                   const QString &detail);
+
+    // One field.Error of a 422: its field path, metav1.CauseType ("FieldValueInvalid") and
+    // body ("Invalid value: -1: must be greater than or equal to 0").
+    struct FieldCause
+    {
+        QString field;
+        QString reason;
+        QString detail;
+    };
+    // errors.NewInvalid: `Deployment.apps "web" is invalid: spec.replicas: Invalid value: ...`
+    // (the kind qualified by its group, the causes joined as Go's aggregate error joins them);
+    // details.name is left out when `name` is empty, as metav1.StatusDetails omits it.
+    static ApiError invalid(const QString &group, const QString &kind, const QString &name,
+                            const QList<FieldCause> &causes);
+    // The same for one field cause of an object of `type`.
     static ApiError invalid(const ResourceType &type, const QString &name, const QString &field,
                             const QString &causeReason, const QString &detail);
     static ApiError badRequest(const QString &message);

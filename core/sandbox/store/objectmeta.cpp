@@ -5,8 +5,10 @@
 #include "core/sandbox/store/objectstore.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QUuid>
 
 namespace core::sandbox {
@@ -84,6 +86,10 @@ ServerResult<QJsonObject> prepareCreate(const ResourceType &type, const QString 
             Tr::tr("resourceVersion should not be set on objects to be created"));
     }
     QJsonObject prepared = withApiVersionAndKind(object, type);
+    // Only a delete marks an object as deleting (rest.BeforeCreate clears both).
+    prepared = withMetadata(prepared, QStringLiteral("deletionTimestamp"), QJsonValue::Undefined);
+    prepared = withMetadata(prepared, QStringLiteral("deletionGracePeriodSeconds"),
+                            QJsonValue::Undefined);
     return withMetadata(prepared, QStringLiteral("namespace"),
                         namespaceName.isEmpty() ? QJsonValue(QJsonValue::Undefined)
                                                 : QJsonValue(namespaceName));
@@ -129,17 +135,19 @@ std::optional<ApiError> checkPreconditions(const ResourceType &type, const QStri
 {
     const QString uid = metadataString(stored, u"uid");
     if (!preconditions.uid.isEmpty() && preconditions.uid != uid) {
-        return ApiError::conflict(
+        return ApiError::conflictOnKind(
             type, name,
-            Tr::tr("Precondition failed: UID in precondition: %1, UID in object meta: %2")
+            Tr::tr("the UID in the precondition (%1) does not match the UID in record (%2). The "
+                   "object might have been deleted and then recreated")
                 .arg(preconditions.uid, uid));
     }
     const QString version = metadataString(stored, u"resourceVersion");
     if (!preconditions.resourceVersion.isEmpty() && preconditions.resourceVersion != version) {
-        return ApiError::conflict(type, name,
-                                  Tr::tr("Precondition failed: ResourceVersion in precondition: "
-                                         "%1, ResourceVersion in object meta: %2")
-                                      .arg(preconditions.resourceVersion, version));
+        return ApiError::conflictOnKind(
+            type, name,
+            Tr::tr("the ResourceVersion in the precondition (%1) does not match the "
+                   "ResourceVersion in record (%2). The object might have been modified")
+                .arg(preconditions.resourceVersion, version));
     }
     return std::nullopt;
 }
@@ -157,6 +165,13 @@ QJsonObject withServerFields(const ResourceType &type, const QString &namespaceN
         metadata.insert(QStringLiteral("namespace"), namespaceName);
     for (const char *key : {"uid", "creationTimestamp", "resourceVersion"})
         metadata.insert(QLatin1String(key), old.value(QLatin1String(key)));
+    // Only a delete sets them, and no update takes them off (rest.BeforeUpdate).
+    for (const char *key : {"deletionTimestamp", "deletionGracePeriodSeconds"}) {
+        if (old.contains(QLatin1String(key)))
+            metadata.insert(QLatin1String(key), old.value(QLatin1String(key)));
+        else
+            metadata.remove(QLatin1String(key));
+    }
     if (old.contains(u"generation")) {
         const bool specChanged = object.value(u"spec") != stored.value(u"spec");
         metadata.insert(QStringLiteral("generation"),
@@ -166,6 +181,97 @@ QJsonObject withServerFields(const ResourceType &type, const QString &namespaceN
     }
     object.insert(kMetadata, metadata);
     return object;
+}
+
+QString orphanFinalizer()
+{
+    return QStringLiteral("orphan");
+}
+
+QString foregroundFinalizer()
+{
+    return QStringLiteral("foregroundDeletion");
+}
+
+QStringList finalizersOf(const QJsonObject &object)
+{
+    QStringList finalizers;
+    for (const QJsonValue &value : metadataOf(object).value(u"finalizers").toArray())
+        finalizers.append(value.toString());
+    return finalizers;
+}
+
+bool isBeingDeleted(const QJsonObject &object)
+{
+    return metadataOf(object).contains(u"deletionTimestamp");
+}
+
+QStringList finalizersOnDelete(const QJsonObject &stored, const DeleteOptions &options)
+{
+    const QStringList existing = finalizersOf(stored);
+    const bool supported = options.defaultPolicy != GcPolicy::Unsupported;
+    // shouldOrphanDependents and shouldDeleteDependents: the options first, then the
+    // finalizers the object has, then the resource's default.
+    bool orphan = false;
+    bool foreground = false;
+    switch (options.propagation) {
+    case Propagation::Orphan:
+        orphan = true;
+        break;
+    case Propagation::Foreground:
+        foreground = true;
+        break;
+    case Propagation::Background:
+        break;
+    case Propagation::Unset: {
+        const qsizetype orphanAt = existing.indexOf(orphanFinalizer());
+        const qsizetype foregroundAt = existing.indexOf(foregroundFinalizer());
+        if (orphanAt >= 0 || foregroundAt >= 0)
+            orphan = orphanAt >= 0 && (foregroundAt < 0 || orphanAt < foregroundAt);
+        else
+            orphan = options.defaultPolicy == GcPolicy::OrphanDependents;
+        foreground = foregroundAt >= 0;
+        break;
+    }
+    }
+    QStringList next;
+    for (const QString &finalizer : existing) {
+        if (finalizer != orphanFinalizer() && finalizer != foregroundFinalizer())
+            next.append(finalizer);
+    }
+    if (supported && orphan)
+        next.append(orphanFinalizer());
+    if (supported && foreground)
+        next.append(foregroundFinalizer());
+    return QSet<QString>(next.cbegin(), next.cend()) ==
+                   QSet<QString>(existing.cbegin(), existing.cend())
+               ? existing
+               : next;
+}
+
+QJsonObject markedAsDeleting(const QJsonObject &stored, const QStringList &finalizers,
+                             const QDateTime &now)
+{
+    QJsonObject metadata = metadataOf(stored);
+    if (finalizers != finalizersOf(stored))
+        metadata.insert(QStringLiteral("finalizers"), QJsonArray::fromStringList(finalizers));
+    if (!metadata.contains(u"deletionTimestamp")) {
+        if (metadata.value(u"generation").toInteger() > 0)
+            metadata.insert(QStringLiteral("generation"),
+                            metadata.value(u"generation").toInteger() + 1);
+        metadata.insert(QStringLiteral("deletionTimestamp"), now.toUTC().toString(Qt::ISODate));
+    }
+    metadata.insert(QStringLiteral("deletionGracePeriodSeconds"), 0);
+    QJsonObject object = stored;
+    object.insert(kMetadata, metadata);
+    return object;
+}
+
+bool finalizedByUpdate(const QJsonObject &stored, const QJsonObject &updated)
+{
+    const QJsonObject old = metadataOf(stored);
+    return finalizersOf(updated).isEmpty() && old.contains(u"deletionTimestamp") &&
+           old.value(u"deletionGracePeriodSeconds").toInteger() == 0;
 }
 
 QString encodeContinueToken(const ContinueToken &token)

@@ -4,6 +4,7 @@
 #include "core/sandbox/store/compactjson.h"
 #include "core/sandbox/store/objectmeta.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QReadWriteLock>
@@ -164,10 +165,11 @@ struct ObjectStore::Core
     // The shared checks and server-owned fields of update and patch; writes nothing when the
     // result equals the stored object.
     ServerResult<QJsonObject> replace(const ResourceType &type, const QString &namespaceName,
-                                      const QString &name, Entry &entry, QJsonObject object,
-                                      Notifications &notifications, WriteMode mode)
+                                      const QString &name, Bucket &bucket, Bucket::iterator found,
+                                      QJsonObject object, Notifications &notifications,
+                                      WriteMode mode)
     {
-        const QJsonObject stored = entry.object();
+        const QJsonObject stored = found->second.object();
         const QString sent = metadataString(object, u"resourceVersion");
         if (!sent.isEmpty() && sent != metadataString(stored, u"resourceVersion")) {
             return ApiError::conflict(type, name,
@@ -184,12 +186,35 @@ struct ObjectStore::Core
         object = withServerFields(type, namespaceName, name, stored, object);
         if (object == stored || mode == WriteMode::DryRun)
             return object;
+        if (finalizedByUpdate(stored, object)) {
+            // The registry deletes instead of writing and answers with the update's object.
+            erase(type, bucket, found, stored, notifications);
+            return object;
+        }
+        return write(type, found->second, stored, object, notifications);
+    }
+
+    // Stores `object` over `stored` in `entry` with the next resourceVersion: a MODIFIED event.
+    QJsonObject write(const ResourceType &type, Entry &entry, const QJsonObject &stored,
+                      QJsonObject object, Notifications &notifications)
+    {
         object =
             withMetadata(object, QStringLiteral("resourceVersion"), QString::number(++revision));
         QByteArray previousJson = std::exchange(entry, Entry::from(object)).json;
         record({revision, type, StoreEvent::Type::Modified, object, stored}, entry.json,
                std::move(previousJson), notifications);
         return object;
+    }
+
+    // Deletes the entry: a DELETED event of the object as it was, with the next resourceVersion.
+    void erase(const ResourceType &type, Bucket &bucket, Bucket::iterator found,
+               const QJsonObject &stored, Notifications &notifications)
+    {
+        bucket.erase(found);
+        const QJsonObject deleted =
+            withMetadata(stored, QStringLiteral("resourceVersion"), QString::number(++revision));
+        record({revision, type, StoreEvent::Type::Deleted, deleted, {}}, compactJson(deleted), {},
+               notifications);
     }
 
     // Runs `apply` on the entry of (type, namespace, name) under the write lock, 404 when there
@@ -299,8 +324,9 @@ ServerResult<QJsonObject> ObjectStore::update(const ResourceType &type,
     if (const auto error = checkIdentity(namespaceName, name, object))
         return *error;
     return m_core->change(type, namespaceName, name,
-                          [&](Bucket &, Bucket::iterator found, Notifications &notifications) {
-                              return m_core->replace(type, namespaceName, name, found->second,
+                          [&](Bucket &bucket, Bucket::iterator found,
+                              Notifications &notifications) {
+                              return m_core->replace(type, namespaceName, name, bucket, found,
                                                      object, notifications, mode);
                           });
 }
@@ -310,7 +336,7 @@ ServerResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QSt
                                              const QByteArray &body)
 {
     return m_core->change(type, namespaceName, name,
-                          [&](Bucket &, Bucket::iterator found,
+                          [&](Bucket &bucket, Bucket::iterator found,
                               Notifications &notifications) -> ServerResult<QJsonObject> {
                               const QJsonObject stored = found->second.object();
                               const QString kind = stored.value(u"kind").toString(type.kind);
@@ -319,7 +345,7 @@ ServerResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QSt
                                   return ApiError::fromPatchError(type, name, patched.error());
                               if (const auto error = checkIdentity(namespaceName, name, *patched))
                                   return *error;
-                              return m_core->replace(type, namespaceName, name, found->second,
+                              return m_core->replace(type, namespaceName, name, bucket, found,
                                                      *patched, notifications, WriteMode::Store);
                           });
 }
@@ -328,22 +354,34 @@ ServerResult<QJsonObject> ObjectStore::remove(const ResourceType &type,
                                               const QString &namespaceName, const QString &name,
                                               const Preconditions &preconditions, WriteMode mode)
 {
+    DeleteOptions options;
+    options.preconditions = preconditions;
+    return deleteObject(type, namespaceName, name, options, mode);
+}
+
+ServerResult<QJsonObject> ObjectStore::deleteObject(const ResourceType &type,
+                                                    const QString &namespaceName,
+                                                    const QString &name,
+                                                    const DeleteOptions &options, WriteMode mode)
+{
     return m_core->change(
         type, namespaceName, name,
         [&](Bucket &bucket, Bucket::iterator found,
             Notifications &notifications) -> ServerResult<QJsonObject> {
             const QJsonObject stored = found->second.object();
-            if (const auto error = checkPreconditions(type, name, stored, preconditions))
+            if (const auto error = checkPreconditions(type, name, stored, options.preconditions))
                 return *error;
+            const QStringList finalizers = finalizersOnDelete(stored, options);
+            if (!finalizers.isEmpty()) {
+                const QJsonObject marked =
+                    markedAsDeleting(stored, finalizers, QDateTime::currentDateTimeUtc());
+                if (marked == stored || mode == WriteMode::DryRun)
+                    return marked;
+                return m_core->write(type, found->second, stored, marked, notifications);
+            }
             if (mode == WriteMode::DryRun)
                 return stored;
-            bucket.erase(found);
-            const qint64 revision = ++m_core->revision;
-            const QJsonObject deleted =
-                withMetadata(stored, QStringLiteral("resourceVersion"), QString::number(revision));
-            m_core->record({revision, type, StoreEvent::Type::Deleted, deleted, {}},
-                           compactJson(deleted), {},
-                           notifications);
+            m_core->erase(type, bucket, found, stored, notifications);
             return stored;
         });
 }

@@ -58,6 +58,24 @@ struct Preconditions
     QString resourceVersion;
 };
 
+// What a delete does to the object's dependents (metav1.DeletionPropagation, and the deprecated
+// orphanDependents: true is Orphan, false is Background). Unset leaves it to the garbage
+// collector finalizers the object already has, then to the resource's default.
+enum class Propagation { Unset, Orphan, Background, Foreground };
+
+// A resource's DefaultGarbageCollectionPolicy, what an unset propagation means: the dependents
+// are deleted in the background (most resources), orphaned (batch/v1 Jobs, for compatibility),
+// or the resource takes no garbage collector finalizers at all.
+enum class GcPolicy { DeleteDependents, OrphanDependents, Unsupported };
+
+// metav1.DeleteOptions as the store applies them; dryRun is the WriteMode.
+struct DeleteOptions
+{
+    Preconditions preconditions;
+    Propagation propagation = Propagation::Unset;
+    GcPolicy defaultPolicy = GcPolicy::DeleteDependents;
+};
+
 // The sandbox API server's objects, in memory, keyed by (group/version/resource, namespace,
 // name), with one global resourceVersion counter like etcd's revision. Thread-safe: reads share
 // a lock, writes are serialised; watch notifiers run after the lock is released.
@@ -69,8 +87,11 @@ struct Preconditions
 // read the latest data (not a snapshot) and report the first page's resourceVersion, so a watch
 // from it sees every later change at least once. The store writes what it is given: the
 // /status and /scale split and defaulting are the router's (reststrategy.h, apidefaults.h), as
-// controllers write here directly. Not modelled: deletionTimestamp and finalizers, validation
-// beyond names, server-side apply.
+// controllers write here directly. Finalizers are the generic registry's: a delete of an object
+// with finalizers (its own, or the garbage collector's `orphan` and `foregroundDeletion` a
+// delete's propagation adds) only sets metadata.deletionTimestamp, and the update that takes the
+// last finalizer off deletes it. Not modelled: graceful deletion, validation beyond names (the
+// router's RestStrategy validates specs), server-side apply.
 class ObjectStore
 {
 public:
@@ -97,6 +118,15 @@ public:
     ServerResult<QJsonObject> remove(const ResourceType &type, const QString &namespaceName,
                                      const QString &name, const Preconditions &preconditions = {},
                                      WriteMode mode = WriteMode::Store);
+    // The delete of the generic registry (k8s.io/apiserver's Store.Delete): a uid or
+    // resourceVersion precondition that does not hold is 409 as rest.BeforeDelete words it;
+    // the propagation sets the garbage collector's finalizers; an object left with finalizers
+    // is kept, marked as deleting (deletionTimestamp now, deletionGracePeriodSeconds 0,
+    // generation + 1 the first time) and returned so; any other is deleted and returned as it
+    // was.
+    ServerResult<QJsonObject> deleteObject(const ResourceType &type, const QString &namespaceName,
+                                           const QString &name, const DeleteOptions &options,
+                                           WriteMode mode = WriteMode::Store);
     // Sorted by namespace, then name. A continue token older than the kept history is 410
     // Expired, with a token to continue inconsistently in ApiError::continueToken.
     ServerResult<ObjectList> list(const ResourceType &type, const ListOptions &options) const;

@@ -2,6 +2,8 @@
 #include "sandboxfixture.h"
 
 #include "core/kube/apiclient.h"
+#include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/cluster/clustersimulator.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -266,6 +268,9 @@ private slots:
     void deleteSendsPropagation()
     {
         SandboxFixture sandbox;
+        // kube-controller-manager's part: the garbage collector finalizes a foreground deletion.
+        core::sandbox::SandboxClock clock;
+        core::sandbox::ClusterSimulator cluster(sandbox.store(), clock);
         ApiClient client(sandbox.connection());
         const ResourceMapping cms = mapping(client, QStringLiteral("cm"));
         std::optional<ApiResult<QJsonObject>> created;
@@ -282,6 +287,11 @@ private slots:
         QCOMPARE(request.method, QByteArray("DELETE"));
         QCOMPARE(QJsonDocument::fromJson(request.body).object().value(u"propagationPolicy"),
                  QJsonValue(QStringLiteral("Foreground")));
+        // The server kept it for the collector, marked as deleting with its finalizer.
+        const QJsonObject kept = removed->value().value(u"metadata").toObject();
+        QVERIFY(kept.contains(u"deletionTimestamp"));
+        QCOMPARE(kept.value(u"finalizers"), QJsonValue(QJsonArray{QStringLiteral("foregroundDeletion")}));
+        cluster.step();
         std::optional<ApiResult<QJsonObject>> missing;
         client.get(cms, QStringLiteral("default"), QStringLiteral("gone"), &client, into(missing));
         QVERIFY(waitFor(missing) && !*missing);

@@ -3,6 +3,7 @@
 #include "core/sandbox/transport/httpwebsocket.h"
 #include "core/sandbox/transport/tlscontext.h"
 #include "tests/core/sandbox/transport/httptesthelpers.h"
+#include "tests/core/sandbox/transport/kubectlrun.h"
 
 #include <QFile>
 #include <QProcess>
@@ -19,46 +20,8 @@
 
 using namespace core::sandbox;
 using namespace httptest;
+using namespace kubectltest;
 using namespace std::chrono_literals;
-
-namespace {
-
-struct KubectlRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-KubectlRun runKubectl(const QTemporaryDir &home, const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    // No user kubeconfig or discovery cache may leak into the test.
-    environment.insert(QStringLiteral("HOME"), home.path());
-    environment.insert(QStringLiteral("KUBECONFIG"), home.filePath(QStringLiteral("none")));
-    // exec over WebSocket is kubectl's default since 1.30; pin it so a user setting cannot
-    // silently switch the test to SPDY.
-    environment.insert(QStringLiteral("KUBECTL_REMOTE_COMMAND_WEBSOCKETS"), QStringLiteral("true"));
-    process.setProcessEnvironment(environment);
-    // Without credentials kubectl would prompt for a user name on stdin.
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start(QStringLiteral("kubectl"), arguments);
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
-
-} // namespace
 
 // The real kubectl against the bare transport (skipped without kubectl): version over HTTP and
 // HTTPS with a token or a client certificate, a watch stream, exec over WebSocket.
