@@ -4,7 +4,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app/console/main.cpp" line="+58"/>
+        <location filename="../app/console/main.cpp" line="+60"/>
         <source>Cannot connect</source>
         <translation>无法连接</translation>
     </message>
@@ -2499,7 +2499,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>无法创建沙箱客户端证书：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/apistatus.cpp" line="+42"/>
+        <location filename="../core/sandbox/store/apistatus.cpp" line="+43"/>
         <source>%1 &quot;%2&quot; not found</source>
         <translation>未找到 %1 &quot;%2&quot;</translation>
     </message>
@@ -2510,16 +2510,17 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+10"/>
         <source>Operation cannot be fulfilled on %1 &quot;%2&quot;: %3</source>
         <translation>无法对 %1 &quot;%2&quot; 执行操作：%3</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1 &quot;%2&quot; is invalid: %3: %4</source>
-        <translation>%1 &quot;%2&quot; 无效：%3：%4</translation>
+        <location line="+27"/>
+        <source>%1 &quot;%2&quot; is invalid: %3</source>
+        <translation>%1 &quot;%2&quot; 无效：%3</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectmeta.cpp" line="+37"/>
+        <location filename="../core/sandbox/store/objectmeta.cpp" line="+39"/>
         <source>Invalid value: &quot;%1&quot;: %2</source>
         <translation>无效值：&quot;%1&quot;：%2</translation>
     </message>
@@ -2530,12 +2531,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>the namespace of the provided object does not match the namespace sent on the request</source>
         <translation>所提供对象的命名空间与请求中发送的命名空间不一致</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-47"/>
         <source>Required value: name or generateName is required</source>
         <translation>必填值：必须指定 name 或 generateName</translation>
     </message>
@@ -2545,23 +2546,27 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>待创建的对象不应设置 resourceVersion</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>the name of the object (%1) does not match the name on the URL (%2)</source>
         <translation>对象名称（%1）与 URL 中的名称（%2）不一致</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+181"/>
+        <source>the UID in the precondition (%1) does not match the UID in record (%2). The object might have been deleted and then recreated</source>
+        <translation>前置条件中的 UID（%1）与记录中的 UID（%2）不一致。该对象可能已被删除后重新创建</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the ResourceVersion in the precondition (%1) does not match the ResourceVersion in record (%2). The object might have been modified</source>
+        <translation>前置条件中的 ResourceVersion（%1）与记录中的 ResourceVersion（%2）不一致。该对象可能已被修改</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+183"/>
         <source>Precondition failed: UID in precondition: %1, UID in object meta: %2</source>
         <translation>前置条件不满足：前置条件中的 UID：%1，对象元数据中的 UID：%2</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Precondition failed: ResourceVersion in precondition: %1, ResourceVersion in object meta: %2</source>
-        <translation>前置条件不满足：前置条件中的 ResourceVersion：%1，对象元数据中的 ResourceVersion：%2</translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location filename="../core/sandbox/store/objectmeta.cpp" line="+148"/>
         <source>continue key is not valid: the token was not issued by this server</source>
         <translation>continue 键无效：该令牌并非由此服务器签发</translation>
     </message>
@@ -2586,17 +2591,37 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请求体的格式未知——可接受的媒体类型包括：application/json-patch+json、application/merge-patch+json、application/strategic-merge-patch+json</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+50"/>
         <source>Unsupported value: %1: supported values: &quot;All&quot;</source>
         <translation>不支持的值：%1：支持的值：&quot;All&quot;</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1.meta.k8s.io &quot;&quot; is invalid: dryRun: %2</source>
-        <translation>%1.meta.k8s.io &quot;&quot; 无效：dryRun：%2</translation>
+        <location line="+23"/>
+        <source>json: cannot unmarshal %1 into Go struct field DeleteOptions.%2 of type %3</source>
+        <translation>json：无法将 %1 解析到 Go 结构体字段 DeleteOptions.%2（类型 %3）</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+247"/>
+        <location line="+65"/>
+        <source>strconv.ParseInt: parsing &quot;%1&quot;: invalid syntax</source>
+        <translation>strconv.ParseInt：解析 &quot;%1&quot;：语法无效</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>strconv.ParseInt: parsing &quot;%1&quot;: value out of range</source>
+        <translation>strconv.ParseInt：解析 &quot;%1&quot;：数值超出范围</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Invalid value: &quot;%1&quot;: orphanDependents and deletionPropagation cannot be both set</source>
+        <translation>无效的值：&quot;%1&quot;：orphanDependents 与 deletionPropagation 不能同时设置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unsupported value: &quot;%1&quot;: supported values: &quot;Foreground&quot;, &quot;Background&quot;, &quot;Orphan&quot;, &quot;nil&quot;</source>
+        <translation>不支持的值：&quot;%1&quot;：支持的值为 &quot;Foreground&quot;、&quot;Background&quot;、&quot;Orphan&quot;、&quot;nil&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+283"/>
         <source>invalid resource version: %1</source>
         <translation>无效的资源版本：%1</translation>
     </message>
@@ -3333,7 +3358,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>请运行 &quot;kubectl api-resources&quot; 列出服务器提供的资源类型。</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/deploymentcontroller.cpp" line="+219"/>
+        <location filename="../core/sandbox/cluster/deploymentcontroller.cpp" line="+224"/>
         <source>Scaled up replica set %1 to %2 from %3</source>
         <translation>已将 ReplicaSet %1 从 %3 扩容至 %2</translation>
     </message>
@@ -3407,10 +3432,31 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>需要 Upgrade 请求</translation>
     </message>
     <message>
+        <location filename="../core/sandbox/cluster/cciadmission.cpp" line="+183"/>
         <location filename="../core/sandbox/cluster/fallbackbinder.cpp" line="+83"/>
-        <location filename="../core/sandbox/cluster/scheduler.cpp" line="+407"/>
+        <location filename="../core/sandbox/cluster/scheduler.cpp" line="+419"/>
         <source>Successfully assigned %1/%2 to %3</source>
         <translation>已成功将 %1/%2 分配到 %3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Started containers %1</source>
+        <translation>已启动容器 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All containers completed</source>
+        <translation>所有容器已运行完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pod failed: %1</source>
+        <translation>Pod 运行失败：%1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Stopping the pod&apos;s containers</source>
+        <translation>正在停止 Pod 的容器</translation>
     </message>
     <message>
         <location filename="../core/sandbox/cci/iamservice.cpp" line="+162"/>
@@ -3488,7 +3534,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>已创建 Pod：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/jobcontroller.cpp" line="+85"/>
+        <location filename="../core/sandbox/cluster/jobcontroller.cpp" line="+87"/>
         <source>Job has reached the specified backoff limit</source>
         <translation>Job 已达到指定的回退重试上限（backoff limit）</translation>
     </message>
@@ -3578,7 +3624,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>处于未就绪状态的容器：[%1]</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/replicasetcontroller.cpp" line="+102"/>
+        <location filename="../core/sandbox/cluster/replicasetcontroller.cpp" line="+105"/>
         <source>Deleted pod: %1</source>
         <translation>已删除 Pod：%1</translation>
     </message>
@@ -3588,7 +3634,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>沙箱不支持 %1 %2</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/scheduler.cpp" line="-40"/>
+        <location filename="../core/sandbox/cluster/scheduler.cpp" line="-46"/>
         <source>CCI refused the pod: %1</source>
         <translation>CCI 拒绝了该 Pod：%1</translation>
     </message>
@@ -3598,7 +3644,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>重试 CCI 接纳前回退 %1s；下次重试时间：%2</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/statefulsetcontroller.cpp" line="+57"/>
+        <location filename="../core/sandbox/cluster/statefulsetcontroller.cpp" line="+58"/>
         <source>create Pod %1 in StatefulSet %2 failed error: %3</source>
         <translation>在 StatefulSet %2 中创建 Pod %1 失败，错误：%3</translation>
     </message>
@@ -3626,11 +3672,6 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location line="+1"/>
         <source>the lock was cleared through the API</source>
         <translation>锁定已通过 API 解除</translation>
-    </message>
-    <message>
-        <location filename="../core/sandbox/apiserver/scalesubresource.cpp" line="+99"/>
-        <source>must be greater than or equal to 0</source>
-        <translation>必须大于或等于 0</translation>
     </message>
     <message>
         <location filename="../core/kube/networkrequest.cpp" line="+130"/>
@@ -3696,6 +3737,16 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location line="+5"/>
         <source>SelfSubjectAccessReview.authorization.k8s.io &quot;&quot; is invalid: spec.resourceAttributes: Invalid value: &quot;null&quot;: exactly one of nonResourceAttributes or resourceAttributes must be specified</source>
         <translation>SelfSubjectAccessReview.authorization.k8s.io &quot;&quot; 无效：spec.resourceAttributes：无效值：&quot;null&quot;：nonResourceAttributes 和 resourceAttributes 必须且只能指定其中一个</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/apiserver/reststrategy.cpp" line="+94"/>
+        <source>Invalid value: %1: must be greater than or equal to 0</source>
+        <translation>无效的值：%1：必须大于或等于 0</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning</source>
+        <translation>删除 Job 时默认保留其子 Pod；设置 propagationPolicy=Background 可将其删除，设置 propagationPolicy=Orphan 可不再显示此警告</translation>
     </message>
 </context>
 <context>
@@ -3860,7 +3911,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>缩容优先级 %1</translation>
     </message>
     <message>
-        <location filename="../models/eventtablemodel.cpp" line="+46"/>
+        <location filename="../models/eventtablemodel.cpp" line="+48"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
@@ -3895,7 +3946,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>此 Pod 正在等待，因为虚拟节点已锁定。锁定结束或在“节点”面板中解锁该节点后，它将被调度；请先修复被拒绝的工作负载，否则它会再次锁定该节点。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Last seen</source>
         <translation>最后出现</translation>
     </message>
@@ -3915,12 +3966,27 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>对象</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>pod %1/%2</source>
+        <translation>Pod %1/%2</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>On the CCI endpoint %1: %2</source>
+        <translation>来自 CCI 端点 %1：%2</translation>
+    </message>
+    <message>
         <location filename="../models/connectionlist.cpp" line="-2"/>
-        <location filename="../models/eventtablemodel.cpp" line="+1"/>
+        <location filename="../models/eventtablemodel.cpp" line="-233"/>
         <location filename="../models/liveprofilemodel.cpp" line="+34"/>
         <location filename="../models/liveworkloadmodel.cpp" line="+0"/>
         <location filename="../models/objectdetails.cpp" line="+3"/>
-        <location filename="../models/podtablemodel.cpp" line="+57"/>
+        <location filename="../models/podtablemodel.cpp" line="+60"/>
         <location filename="../models/profiletablemodel.cpp" line="-34"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
         <source>Namespace</source>
@@ -4336,13 +4402,53 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>Pod 弹性标签</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>CCI pod</source>
+        <translation>CCI Pod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCI status</source>
+        <translation>CCI 状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCI ready</source>
+        <translation>CCI 就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCI restarts</source>
+        <translation>CCI 重启次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCI age</source>
+        <translation>CCI 存在时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last event</source>
+        <translation>最近事件</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>%1 (%2 ago): %3</source>
+        <translation>%1（%2 前）：%3</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>The pod CCI runs for this burst pod, on the CCI endpoint %1</source>
+        <translation>CCI 为此弹性 Pod 运行的 Pod，位于 CCI 端点 %1</translation>
+    </message>
+    <message>
         <location filename="../models/objectdetails.cpp" line="-18"/>
-        <location filename="../models/podtablemodel.cpp" line="+2"/>
+        <location filename="../models/podtablemodel.cpp" line="-229"/>
         <source>CCI CPU</source>
         <translation>CCI CPU</translation>
     </message>
     <message>
-        <location filename="../models/podtablemodel.cpp" line="+45"/>
+        <location filename="../models/podtablemodel.cpp" line="+134"/>
         <source>%1 (%2 ago)</source>
         <translation>%1（%2 前）</translation>
     </message>
@@ -4442,7 +4548,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>%2 上（尚）不存在节点 %1。</translation>
     </message>
     <message>
-        <location filename="../models/podtablemodel.cpp" line="+33"/>
+        <location filename="../models/podtablemodel.cpp" line="+80"/>
         <source>Controlled by %1 %2</source>
         <translation>由 %1 %2 控制</translation>
     </message>
@@ -4508,7 +4614,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location filename="../models/connectionlist.cpp" line="-255"/>
-        <location filename="../models/podtablemodel.cpp" line="-33"/>
+        <location filename="../models/podtablemodel.cpp" line="-80"/>
         <location filename="../models/profiletablemodel.cpp" line="+0"/>
         <source>CCI</source>
         <translation>CCI</translation>
@@ -4529,7 +4635,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>弹性策略（来源）</translation>
     </message>
     <message>
-        <location filename="../models/podtablemodel.cpp" line="-58"/>
+        <location filename="../models/podtablemodel.cpp" line="-147"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
         <source>Profile</source>
         <translation>Profile</translation>
@@ -4892,13 +4998,13 @@ Run it only if you expect it. Trust and run it?</source>
 <context>
     <name>ui::ClusterDock</name>
     <message>
-        <location filename="../ui/clusterdock.cpp" line="+18"/>
-        <location line="+57"/>
+        <location filename="../ui/clusterdock.cpp" line="+20"/>
+        <location line="+67"/>
         <source>Cluster: %1</source>
         <translation>集群：%1</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-54"/>
         <source>Cluster %1</source>
         <translation>集群 %1</translation>
     </message>
@@ -4938,12 +5044,12 @@ Run it only if you expect it. Trust and run it?</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Live panes and details</source>
         <translation>实时面板和详情</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>Cluster: %1 [%2]</source>
         <translation>集群：%1 [%2]</translation>
     </message>
@@ -5356,11 +5462,11 @@ Run it only if you expect it. Trust and run it?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Filter: words, ns:NAME, type:Normal|Warning, reason:TEXT, kind:KIND, burst:yes|no, -word</source>
-        <translation>筛选：关键词、ns:名称、type:Normal|Warning、reason:文本、kind:类型、burst:yes|no、-排除词</translation>
+        <source>Filter: words, ns:NAME, type:Normal|Warning, reason:TEXT, kind:KIND, burst:yes|no, cluster:CONTEXT, -word</source>
+        <translation>筛选：关键词、ns:名称、type:Normal|Warning、reason:文本、kind:类型、burst:yes|no、cluster:上下文、-排除词</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>No burst failures among the events</source>
         <translation>事件中没有弹性失败</translation>
     </message>
@@ -5823,7 +5929,7 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+237"/>
+        <location filename="../ui/mainwindow.cpp" line="+252"/>
         <source>Filter workloads (Ctrl+F): name, namespace, strategy…</source>
         <translation>筛选工作负载（Ctrl+F）：名称、命名空间、弹性策略…</translation>
     </message>
@@ -6034,14 +6140,14 @@ in cluster (context) %2, namespace %3:</source>
         <translation>仍在加载，请在加载完成后重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="-309"/>
+        <location line="-320"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>正在加载 %n 个路径…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+334"/>
+        <location line="+345"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>已加载 %n 个文件</numerusform>
@@ -6053,7 +6159,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>文件问题（%1）</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-371"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -6063,7 +6169,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>%1 的连接状态</translation>
     </message>
     <message numerus="yes">
-        <location line="+353"/>
+        <location line="+364"/>
         <source>Burst Console — %n unsaved file(s)</source>
         <translation>
             <numerusform>弹性突发控制台 — %n 个文件未保存</numerusform>
@@ -6160,22 +6266,18 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::NodesPane</name>
     <message>
-        <location filename="../ui/nodespane.cpp" line="+30"/>
+        <location filename="../ui/nodespane.cpp" line="+34"/>
+        <location line="+110"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-113"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Node action error</source>
-        <translation>节点操作错误</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Filter nodes</source>
         <translation>筛选节点</translation>
     </message>
@@ -6190,21 +6292,18 @@ in cluster (context) %2, namespace %3:</source>
         <translation>解除所选虚拟节点的锁定（Ctrl+U），使 Pod 重新调度到 CCI</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>Unlock virtual node</source>
-        <translation>解锁虚拟节点</translation>
+        <location line="+77"/>
+        <source>Unlocking removes the lock annotation and the lock taint from the node, so pods are sent to CCI again before the 30-minute lock ends. A workload that CCI refused and that is still unchanged will be refused again and lock the node again: fix its resources first.
+
+Sent to the node %1 (a JSON merge patch):
+%2</source>
+        <translation>解锁会从节点上移除锁定注解和锁定污点，使 Pod 在 30 分钟锁定结束前即可重新调度到 CCI。被 CCI 拒绝且仍未修改的工作负载会再次被拒绝并再次锁定节点：请先修正其资源。
+
+发送到节点 %1 的内容（JSON merge patch）：
+%2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Unlock the virtual node %1 of cluster %2?
-
-Unlocking removes the lock annotation and the lock taint from the node, so pods are sent to CCI again before the 30-minute lock ends. A workload that CCI refused and that is still unchanged will be refused again and lock the node again: fix its resources first.</source>
-        <translation>是否解锁集群 %2 的虚拟节点 %1？
-
-解锁会移除该节点上的锁定注解和锁定污点，使 Pod 在 30 分钟锁定结束前重新调度到 CCI。被 CCI 拒绝且仍未修改的工作负载会再次被拒绝并再次锁定该节点：请先修复其资源。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Could not unlock %1: %2</source>
         <translation>无法解锁 %1：%2</translation>
     </message>
@@ -6457,12 +6556,12 @@ Unlocking removes the lock annotation and the lock taint from the node, so pods 
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>(no label)</source>
         <translation>（无标签）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
