@@ -30,12 +30,7 @@ public:
         QPointer<const PodTableModel> pods;
         QPointer<const EventTableModel> events; // the endpoint's events, or nullptr
     };
-    struct Match
-    {
-        QString context; // the CCI endpoint's context
-        const PodRow *row = nullptr;
-        explicit operator bool() const { return row != nullptr; }
-    };
+    using Match = CciPodMatch;
 
     explicit CciJoin(QObject *parent = nullptr);
 

@@ -215,17 +215,32 @@ void EventTableModel::mergeCci(const CciJoin *join, const PodTableModel *cluster
     updateMerged();
 }
 
-ObjectRef EventTableModel::ccePodOfEvent(const QString &context, const PodTableModel *cciPods,
-                                         const EventRow &event, const QHash<QString, int> &byName)
+QHash<QString, int> EventTableModel::burstPodsByName() const
 {
-    const QString joinedKey = context + u'/' + event.objectUid;
+    QHash<QString, int> byName; // a name two burst pods share joins neither (-1)
+    for (int i = 0; i < m_cluster->rowCount(); ++i) {
+        const PodRow &row = m_cluster->rowAt(i);
+        if (m_cluster->onVirtualNode(row))
+            byName.insert(row.name, byName.contains(row.name) ? -1 : i);
+    }
+    return byName;
+}
+
+ObjectRef EventTableModel::ccePodOfEvent(const QString &joinedKey, const PodTableModel *cciPods,
+                                         const EventRow &event,
+                                         std::optional<QHash<QString, int>> &byName)
+{
     const int at = event.objectUid.isEmpty() ? -1 : cciPods->rowOf(event.objectUid);
     if (at >= 0) {
         const PodRow &cci = cciPods->rowAt(at);
-        const int cceAt = !cci.cceUid.isEmpty() ? m_cluster->rowOf(cci.cceUid)
-                          : core::burst::isBurstNamespace(cci.nameSpace)
-                              ? byName.value(cci.name, -1)
-                              : -1;
+        int cceAt = -1;
+        if (!cci.cceUid.isEmpty()) {
+            cceAt = m_cluster->rowOf(cci.cceUid);
+        } else if (core::burst::isBurstNamespace(cci.nameSpace)) {
+            if (!byName) // the name join: built once per update, when first needed
+                byName = burstPodsByName();
+            cceAt = byName->value(cci.name, -1);
+        }
         if (cceAt >= 0) {
             const PodRow &cce = m_cluster->rowAt(cceAt);
             const ObjectRef ref{QStringLiteral("pods"), cce.nameSpace, cce.name, cce.uid};
@@ -242,31 +257,18 @@ void EventTableModel::updateMerged()
     QSet<QString> keep;
     QSet<QString> joinedKeys;
     if (m_join && m_cluster) {
-        // The name join (a CCI pod without a back-reference): burst pods of this cluster by
-        // name, built only when such a pod is met; a name two burst pods share joins neither.
-        QHash<QString, int> byName;
-        bool byNameBuilt = false;
+        std::optional<QHash<QString, int>> byName;
         for (const CciJoin::Source &source : m_join->sources()) {
             if (!source.events || !source.pods)
                 continue;
             for (const EventRow &event : source.events->rows()) {
                 if (event.objectKind != u"Pod")
                     continue;
-                if (!byNameBuilt && !event.objectUid.isEmpty()) {
-                    const int at = source.pods->rowOf(event.objectUid);
-                    if (at >= 0 && source.pods->rowAt(at).cceUid.isEmpty()) {
-                        for (int i = 0; i < m_cluster->rowCount(); ++i) {
-                            const PodRow &row = m_cluster->rowAt(i);
-                            if (m_cluster->onVirtualNode(row))
-                                byName.insert(row.name, byName.contains(row.name) ? -1 : i);
-                        }
-                        byNameBuilt = true;
-                    }
-                }
-                const ObjectRef cce = ccePodOfEvent(source.context, source.pods, event, byName);
+                const QString joinedKey = source.context + u'/' + event.objectUid;
+                const ObjectRef cce = ccePodOfEvent(joinedKey, source.pods, event, byName);
                 if (cce.uid.isEmpty())
                     continue;
-                joinedKeys.insert(source.context + u'/' + event.objectUid);
+                joinedKeys.insert(joinedKey);
                 EventRow row = event;
                 row.uid = u"cci:" + source.context + u':' + event.uid;
                 row.nameSpace = cce.nameSpace;

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include <optional>
+
 class QTimer;
 
 namespace models {
@@ -116,9 +118,12 @@ private:
     QDateTime now() const;
     // apply() that keeps the events-by-object index and tells objectsChanged.
     void applyRows(RowBatch<EventRow> batch);
-    // The CCE pod a CCI pod event is about, {} when it joins none of `m_cluster`'s pods.
-    ObjectRef ccePodOfEvent(const QString &context, const PodTableModel *cciPods,
-                            const EventRow &event, const QHash<QString, int> &byName);
+    // The CCE pod a CCI pod event is about, {} when it joins none of `m_cluster`'s pods;
+    // `joinedKey` (context/CCI pod uid) remembers the join while its events last. `byName`
+    // (the burst pods by name, for CCI pods without a back-reference) is built when needed.
+    ObjectRef ccePodOfEvent(const QString &joinedKey, const PodTableModel *cciPods,
+                            const EventRow &event, std::optional<QHash<QString, int>> &byName);
+    QHash<QString, int> burstPodsByName() const;
 
     QDateTime m_now;
     QString m_context;

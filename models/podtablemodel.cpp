@@ -4,6 +4,7 @@
 #include "core/kube/objectmeta.h"
 #include "models/ccijoin.h"
 #include "models/eventtablemodel.h"
+#include "models/livepods.h"
 #include "models/objectbatch.h"
 #include "models/tr.h"
 
@@ -17,6 +18,12 @@ namespace {
 bool healthy(const QString &status)
 {
     return status == u"Running" || status == u"Completed" || status == u"Succeeded";
+}
+
+// kubectl's READY: "1/2".
+QString readyText(const core::kube::PodSummary &summary)
+{
+    return QStringLiteral("%1/%2").arg(summary.readyContainers).arg(summary.containers);
 }
 
 } // namespace
@@ -88,8 +95,7 @@ void PodTableModel::setVirtualNodesKnown(bool known)
     if (known == m_nodesKnown)
         return;
     m_nodesKnown = known;
-    if (rowCount() > 0)
-        emit dataChanged(index(0, Location), index(rowCount() - 1, Location));
+    refreshColumns(Location, Location);
 }
 
 const CciJoin *PodTableModel::cciJoin() const
@@ -102,8 +108,7 @@ void PodTableModel::setCciEndpoint(bool cci)
     if (cci == m_cciEndpoint)
         return;
     m_cciEndpoint = cci;
-    if (rowCount() > 0)
-        emit dataChanged(index(0, Location), index(rowCount() - 1, Location));
+    refreshColumns(Location, Location);
 }
 
 void PodTableModel::setCciJoin(const CciJoin *join)
@@ -120,8 +125,7 @@ void PodTableModel::setCciJoin(const CciJoin *join)
                 refreshRows(uids, names, CciPod, CciAge);
             }));
     }
-    if (rowCount() > 0)
-        emit dataChanged(index(0, CciPod), index(rowCount() - 1, CciAge));
+    refreshColumns(CciPod, CciAge);
 }
 
 void PodTableModel::setEvents(const EventTableModel *events)
@@ -135,8 +139,18 @@ void PodTableModel::setEvents(const EventTableModel *events)
             connect(events, &EventTableModel::objectsChanged, this,
                     [this](const QStringList &uids) { refreshRows(uids, {}, LastEvent, LastEvent); });
     }
+    refreshColumns(LastEvent, LastEvent);
+}
+
+void PodTableModel::refreshColumns(int first, int last, const QList<int> &roles)
+{
     if (rowCount() > 0)
-        emit dataChanged(index(0, LastEvent), index(rowCount() - 1, LastEvent));
+        emit dataChanged(index(0, first), index(rowCount() - 1, last), roles);
+}
+
+CciPodMatch PodTableModel::cciSide(const PodRow &row) const
+{
+    return m_join && onVirtualNode(row) ? m_join->cciPodOf(row) : CciJoin::Match();
 }
 
 void PodTableModel::refreshRows(const QStringList &uids, const QStringList &names, int first,
@@ -175,8 +189,7 @@ void PodTableModel::setVirtualNodes(const QSet<QString> &nodes)
 
 void PodTableModel::refreshAges()
 {
-    if (rowCount() > 0)
-        emit dataChanged(index(0, Restarts), index(rowCount() - 1, Age), {Qt::DisplayRole});
+    refreshColumns(Restarts, Age, {Qt::DisplayRole});
 }
 
 QDateTime PodTableModel::now() const
@@ -192,7 +205,7 @@ QVariant PodTableModel::display(const PodRow &row, int column) const
     case Name:
         return row.name;
     case Ready:
-        return QStringLiteral("%1/%2").arg(row.summary.readyContainers).arg(row.summary.containers);
+        return readyText(row.summary);
     case Status:
         return row.summary.status;
     case Restarts:
@@ -202,8 +215,7 @@ QVariant PodTableModel::display(const PodRow &row, int column) const
                 .arg(core::kube::humanAge(row.summary.lastRestart.secsTo(now())));
         return QString::number(row.summary.restarts);
     case Age:
-        return row.created.isValid() ? core::kube::humanAge(row.created.secsTo(now()))
-                                     : QStringLiteral("<unknown>");
+        return ageText(row.created, now());
     case Node:
         return row.node;
     case Location:
@@ -235,9 +247,7 @@ QVariant PodTableModel::cciDisplay(const PodRow &row, int column) const
                                            : QStringLiteral("?"),
                  event->message);
     }
-    if (!m_join || !onVirtualNode(row))
-        return QString();
-    const CciJoin::Match cci = m_join->cciPodOf(row);
+    const CciJoin::Match cci = cciSide(row);
     if (!cci)
         return QString();
     const PodRow &pod = *cci.row;
@@ -247,12 +257,11 @@ QVariant PodTableModel::cciDisplay(const PodRow &row, int column) const
     case CciStatus:
         return pod.summary.status;
     case CciReady:
-        return QStringLiteral("%1/%2").arg(pod.summary.readyContainers).arg(pod.summary.containers);
+        return readyText(pod.summary);
     case CciRestarts:
         return QString::number(pod.summary.restarts);
     case CciAge:
-        return pod.created.isValid() ? core::kube::humanAge(pod.created.secsTo(now()))
-                                     : QStringLiteral("<unknown>");
+        return ageText(pod.created, now());
     default:
         return {};
     }
@@ -269,13 +278,12 @@ QVariant PodTableModel::cell(const PodRow &row, int column, int role) const
         case Restarts:
             return row.summary.restarts;
         case Age:
-            return row.created.isValid() ? -row.created.toSecsSinceEpoch() : qint64(0);
+            return ageSortKey(row.created);
         case CciRestarts:
         case CciAge:
-            if (const CciJoin::Match cci = m_join && onVirtualNode(row) ? m_join->cciPodOf(row)
-                                                                        : CciJoin::Match())
+            if (const CciJoin::Match cci = cciSide(row))
                 return column == CciRestarts ? qint64(cci.row->summary.restarts)
-                                             : -cci.row->created.toSecsSinceEpoch();
+                                             : ageSortKey(cci.row->created);
             return qint64(-1);
         default:
             return display(row, column);
@@ -290,8 +298,8 @@ QVariant PodTableModel::cell(const PodRow &row, int column, int role) const
         return QBrush(QColor(0xd0, 0x3a, 0x2f)); // readable on light and dark themes
     if (role == Qt::ToolTipRole && column == Name && !row.ownerKind.isEmpty())
         return Tr::tr("Controlled by %1 %2").arg(row.ownerKind, row.ownerName);
-    if (role == Qt::ToolTipRole && column == CciPod && m_join && onVirtualNode(row)) {
-        if (const CciJoin::Match cci = m_join->cciPodOf(row))
+    if (role == Qt::ToolTipRole && column == CciPod) {
+        if (const CciJoin::Match cci = cciSide(row))
             return Tr::tr("The pod CCI runs for this burst pod, on the CCI endpoint %1")
                 .arg(cci.context);
     }

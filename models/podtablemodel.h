@@ -37,6 +37,14 @@ struct PodRow
     core::kube::PodSummary summary;
 };
 
+// A CCE pod's CCI-side pod as a CciJoin finds it: the CCI endpoint's context and its row.
+struct CciPodMatch
+{
+    QString context;
+    const PodRow *row = nullptr;
+    explicit operator bool() const { return row != nullptr; }
+};
+
 // With a pool, the texts many pods share (namespace, node, owner, status, labels) are shared.
 PodRow podRowFrom(const QJsonObject &pod, StringPool *pool = nullptr);
 // An informer batch as rows: deleted pods by uid, added and modified ones decoded. Pure, so it
@@ -119,6 +127,10 @@ private:
     QVariant display(const PodRow &row, int column) const;
     QVariant cciDisplay(const PodRow &row, int column) const;
     QDateTime now() const;
+    // dataChanged over `first..last` columns of every row.
+    void refreshColumns(int first, int last, const QList<int> &roles = {});
+    // The CCI pod of a row on a virtual node, through the join.
+    CciPodMatch cciSide(const PodRow &row) const;
     // dataChanged over `first..last` columns for the rows of `uids` and of pods named `names`.
     void refreshRows(const QStringList &uids, const QStringList &names, int first, int last);
 
