@@ -76,6 +76,17 @@ public:
     // page, as client-go's pager does (`page` sees index 0 again).
     void list(const ResourceMapping &resource, const ListOptions &options, QObject *context,
               ObjectCallback done, PageCallback page = {});
+    // One page's items, each already passed through the list's transform; index as PageCallback.
+    using ItemsCallback = std::function<bool(const QList<QJsonObject> &items, int index)>;
+    using ItemTransform = std::function<QJsonObject(const QJsonObject &)>;
+    // list() with `page`, its pages parsed and their items transformed on the decoder thread
+    // (core/kube/decoderthread.h; `transform` must be safe to call there): this thread only
+    // sends requests and hands pages on. The next page is asked for as soon as the current
+    // one's continue token is read, so the server works on it while this page is transformed.
+    // Pages, a failure and `done` (the last page's metadata) come in order; an expired continue
+    // token restarts the list as in list(). Decodes in place on a thread other than the main one.
+    void listItems(const ResourceMapping &resource, const ListOptions &options, QObject *context,
+                   ObjectCallback done, ItemTransform transform, ItemsCallback page);
     void create(const ResourceMapping &resource, const QString &nameSpace,
                 const QJsonObject &object, QObject *context, ObjectCallback done);
     // PUT with the object's metadata.resourceVersion. A 409 is never retried: the error
@@ -130,6 +141,9 @@ private:
     std::optional<std::chrono::milliseconds> retryDelay(const Call &call, int httpStatus,
                                                         QNetworkReply *reply) const;
     void listPage(const std::shared_ptr<ListState> &state, const QString &continueToken);
+    void listDecodedPage(const std::shared_ptr<ListState> &state, const QString &continueToken);
+    void decodedPageFailed(const std::shared_ptr<ListState> &state, const QString &continueToken,
+                           const ApiStatusError &error);
     void objectCall(ApiRequest request, const ApiResult<QString> &path, QObject *context,
                     ObjectCallback done);
     void writeCall(ApiRequest request, const WriteOptions &options,

@@ -2,6 +2,8 @@
 // keep files small).
 #include "core/kube/apiclient.h"
 
+#include "core/kube/decoderthread.h"
+
 #include <QJsonArray>
 #include <QPointer>
 
@@ -18,6 +20,11 @@ struct ApiClient::ListState
     QJsonArray items;
     int restarts = 0;
     int pageIndex = 0;
+    // listItems(): the transform the decoder thread applies, and where the items go.
+    ItemTransform transform;
+    ItemsCallback itemsPage;
+    quint64 run = 0;       // a restart bumps it: answers of the run before are dropped
+    bool finished = false; // `done` was called
 };
 
 namespace {
@@ -153,21 +160,41 @@ void ApiClient::list(const ResourceMapping &resource, const ListOptions &options
     listPage(state, {});
 }
 
-void ApiClient::listPage(const std::shared_ptr<ListState> &state, const QString &continueToken)
+namespace {
+
+ApiRequest pageRequest(const ResourceMapping &resource, const ListOptions &options,
+                       const QString &continueToken)
 {
     ApiRequest request;
-    request.path = state->resource.path(state->options.nameSpace);
-    request.accept = state->options.accept;
-    if (state->options.limit > 0)
-        request.query.append({QStringLiteral("limit"), QString::number(state->options.limit)});
+    request.path = resource.path(options.nameSpace);
+    request.accept = options.accept;
+    if (options.limit > 0)
+        request.query.append({QStringLiteral("limit"), QString::number(options.limit)});
     if (!continueToken.isEmpty())
         request.query.append({QStringLiteral("continue"), continueToken});
-    else if (!state->options.resourceVersion.isEmpty())
-        request.query.append({QStringLiteral("resourceVersion"), state->options.resourceVersion});
-    if (!state->options.labelSelector.isEmpty())
-        request.query.append({QStringLiteral("labelSelector"), state->options.labelSelector});
-    if (!state->options.fieldSelector.isEmpty())
-        request.query.append({QStringLiteral("fieldSelector"), state->options.fieldSelector});
+    else if (!options.resourceVersion.isEmpty())
+        request.query.append({QStringLiteral("resourceVersion"), options.resourceVersion});
+    if (!options.labelSelector.isEmpty())
+        request.query.append({QStringLiteral("labelSelector"), options.labelSelector});
+    if (!options.fieldSelector.isEmpty())
+        request.query.append({QStringLiteral("fieldSelector"), options.fieldSelector});
+    return request;
+}
+
+QList<QJsonObject> transformed(const QJsonArray &items, const ApiClient::ItemTransform &transform)
+{
+    QList<QJsonObject> objects;
+    objects.reserve(items.size());
+    for (const QJsonValue &item : items)
+        objects.append(transform ? transform(item.toObject()) : item.toObject());
+    return objects;
+}
+
+} // namespace
+
+void ApiClient::listPage(const std::shared_ptr<ListState> &state, const QString &continueToken)
+{
+    const ApiRequest request = pageRequest(state->resource, state->options, continueToken);
     send(request, state->context, [this, state, continueToken](const ApiResult<ApiResponse> &r) {
         if (!r) {
             if (r.error().isGone() && !continueToken.isEmpty() && state->restarts < 3) {
@@ -211,6 +238,90 @@ void ApiClient::listPage(const std::shared_ptr<ListState> &state, const QString 
         result.insert(QStringLiteral("metadata"), metadata);
         state->done(result);
     });
+}
+
+void ApiClient::listItems(const ResourceMapping &resource, const ListOptions &options,
+                          QObject *context, ObjectCallback done, ItemTransform transform,
+                          ItemsCallback page)
+{
+    if (!DecoderThread::available()) {
+        list(resource, options, context, std::move(done),
+             [transform, page](const QJsonObject &p, int index) {
+                 return page(transformed(p.value(itemsKey(p)).toArray(), transform), index);
+             });
+        return;
+    }
+    auto state = std::make_shared<ListState>();
+    state->resource = resource;
+    state->options = options;
+    state->context = context;
+    state->done = std::move(done);
+    state->transform = std::move(transform);
+    state->itemsPage = std::move(page);
+    listDecodedPage(state, {});
+}
+
+void ApiClient::listDecodedPage(const std::shared_ptr<ListState> &state,
+                                const QString &continueToken)
+{
+    const ApiRequest request = pageRequest(state->resource, state->options, continueToken);
+    const quint64 run = state->run;
+    send(request, state->context, [this, state, continueToken, run](const ApiResult<ApiResponse> &r) {
+        if (run != state->run || state->finished)
+            return;
+        const int index = state->pageIndex++;
+        // The decoder thread reads only what the job carries; `state` is touched in the answers,
+        // back on this thread.
+        const QPointer<const QObject> guard(this);
+        DecoderThread::post([this, guard, state, continueToken, run, index, r,
+                             transform = state->transform] {
+            if (!r) {
+                DecoderThread::answer(guard, [this, state, continueToken, run, error = r.error()] {
+                    if (run == state->run && !state->finished && state->context)
+                        decodedPageFailed(state, continueToken, error);
+                });
+                return;
+            }
+            QJsonObject page = r.value().json();
+            QJsonObject metadata = page.value(u"metadata").toObject();
+            const QString next = metadata.value(u"continue").toString();
+            if (!next.isEmpty()) {
+                DecoderThread::answer(guard, [this, state, run, next] {
+                    if (run == state->run && !state->finished && state->context)
+                        listDecodedPage(state, next);
+                });
+            }
+            QList<QJsonObject> items = transformed(page.value(itemsKey(page)).toArray(), transform);
+            metadata.remove(u"continue");
+            page = {{QStringLiteral("kind"), page.value(u"kind")},
+                    {QStringLiteral("apiVersion"), page.value(u"apiVersion")},
+                    {QStringLiteral("metadata"), metadata}}; // the page's objects die here
+            DecoderThread::answer(guard, [state, run, index, items = std::move(items),
+                                          head = std::move(page), last = next.isEmpty()] {
+                if (run != state->run || state->finished || !state->context)
+                    return;
+                const bool more = state->itemsPage(items, index);
+                if (!state->context || (more && !last))
+                    return;
+                state->finished = true;
+                state->done(head);
+            });
+        });
+    });
+}
+
+void ApiClient::decodedPageFailed(const std::shared_ptr<ListState> &state,
+                                  const QString &continueToken, const ApiStatusError &error)
+{
+    if (error.isGone() && !continueToken.isEmpty() && state->restarts < 3) {
+        ++state->restarts;
+        ++state->run;
+        state->pageIndex = 0;
+        listDecodedPage(state, {});
+        return;
+    }
+    state->finished = true;
+    state->done(error);
 }
 
 } // namespace core::kube

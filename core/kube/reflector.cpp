@@ -2,6 +2,7 @@
 
 #include "core/kube/apiclient.h"
 #include "core/kube/apistream.h"
+#include "core/kube/decoderthread.h"
 #include "core/kube/objectmeta.h"
 
 #include <QJsonArray>
@@ -44,6 +45,7 @@ void Reflector::stop()
 
 void Reflector::dropStream()
 {
+    ++m_streamId;
     if (ApiStream *stream = std::exchange(m_stream, nullptr))
         stream->discard();
 }
@@ -70,7 +72,7 @@ void Reflector::list()
     options.fieldSelector = m_options.fieldSelector;
     options.limit = m_options.pageSize;
     const quint64 generation = m_generation;
-    m_client->list(
+    m_client->listItems(
         m_options.resource, options, this,
         [this, generation](const ApiResult<QJsonObject> &result) {
             if (generation != m_generation)
@@ -87,15 +89,10 @@ void Reflector::list()
             if (m_running && generation == m_generation)
                 watch();
         },
-        [this, generation](const QJsonObject &page, int index) {
+        m_options.transform,
+        [this, generation](const QList<QJsonObject> &objects, int index) {
             if (generation != m_generation)
                 return false;
-            const QJsonArray items = page.value(u"items").toArray();
-            QList<QJsonObject> objects;
-            objects.reserve(items.size());
-            for (const QJsonValue &item : items)
-                objects.append(m_options.transform ? m_options.transform(item.toObject())
-                                                   : item.toObject());
             emit pageListed(objects, index == 0);
             return generation == m_generation;
         });
@@ -104,7 +101,7 @@ void Reflector::list()
 void Reflector::watch()
 {
     dropStream();
-    m_parser = WatchStream();
+    m_parser = std::make_shared<WatchStream>();
     m_streamHadEvents = false;
     const qint64 minTimeout = m_options.minWatchTimeout.count();
     const qint64 timeout = minTimeout + QRandomGenerator::global()->bounded(minTimeout + 1);
@@ -124,8 +121,11 @@ void Reflector::watch()
     m_stream = m_client->openStream(request, this);
     connect(m_stream, &ApiStream::opened, this, &Reflector::watching);
     connect(m_stream, &ApiStream::received, this, &Reflector::readStream);
-    connect(m_stream, &ApiStream::ended, this, &Reflector::streamEnded);
-    connect(m_stream, &ApiStream::failed, this, &Reflector::streamFailed);
+    // The end of a stream is handled after the events it brought, which may still be decoding.
+    connect(m_stream, &ApiStream::ended, this, [this] { afterDecoded([this] { streamEnded(); }); });
+    connect(m_stream, &ApiStream::failed, this, [this](const ApiStatusError &error) {
+        afterDecoded([this, error] { streamFailed(error); });
+    });
 }
 
 bool Reflector::handleEvent(const WatchEvent &e)
@@ -146,24 +146,61 @@ bool Reflector::handleEvent(const WatchEvent &e)
         m_lastResourceVersion = rv;
     if (e.type == WatchEvent::Type::Bookmark)
         return true;
-    if (m_options.transform) {
-        WatchEvent transformed = e;
-        transformed.object = m_options.transform(e.object);
-        emit event(transformed);
-    } else {
-        emit event(e);
-    }
+    emit event(e); // transformed where it was decoded
     return true;
+}
+
+QList<WatchEvent> Reflector::decode(WatchStream &parser, const QByteArray &data,
+                                    const std::function<QJsonObject(const QJsonObject &)> &transform)
+{
+    QList<WatchEvent> events = parser.feed(data);
+    if (transform) {
+        for (WatchEvent &e : events) {
+            if (e.type != WatchEvent::Type::Bookmark && e.type != WatchEvent::Type::Error)
+                e.object = transform(e.object);
+        }
+    }
+    return events;
 }
 
 void Reflector::readStream(const QByteArray &data)
 {
     const quint64 generation = m_generation;
-    const QPointer<ApiStream> stream = m_stream;
-    for (const WatchEvent &e : m_parser.feed(data)) {
-        if (!handleEvent(e) || generation != m_generation || m_stream != stream)
-            return;
+    const quint64 stream = m_streamId;
+    const auto handle = [this, generation, stream](const QList<WatchEvent> &events) {
+        for (const WatchEvent &e : events) {
+            if (generation != m_generation || m_streamId != stream || !handleEvent(e))
+                return;
+        }
+    };
+    if (!DecoderThread::available()) {
+        handle(decode(*m_parser, data, m_options.transform));
+        return;
     }
+    // The parser is the stream's own and only the decoder thread uses it from here on; chunks
+    // are decoded in the order they came.
+    const QPointer<const QObject> guard(this);
+    DecoderThread::post([guard, handle, parser = m_parser, data, transform = m_options.transform] {
+        DecoderThread::answer(guard, [handle, events = decode(*parser, data, transform)] {
+            handle(events);
+        });
+    });
+}
+
+void Reflector::afterDecoded(std::function<void()> step)
+{
+    const quint64 generation = m_generation;
+    const quint64 stream = m_streamId;
+    auto run = [this, generation, stream, step = std::move(step)] {
+        if (generation == m_generation && m_streamId == stream)
+            step();
+    };
+    if (!DecoderThread::available()) {
+        run();
+        return;
+    }
+    const QPointer<const QObject> guard(this);
+    DecoderThread::post([guard, run = std::move(run)] { DecoderThread::answer(guard, run); });
 }
 
 void Reflector::streamEnded()

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 class QTimer;
 
@@ -75,7 +76,13 @@ signals:
 private:
     void list();
     void watch();
+    // Watch chunks are parsed and transformed on the decoder thread; the events come back here
+    // in order.
     void readStream(const QByteArray &data);
+    static QList<WatchEvent> decode(WatchStream &parser, const QByteArray &data,
+                                    const std::function<QJsonObject(const QJsonObject &)> &transform);
+    // Runs `step` once the chunks received so far are handled, unless the stream changed.
+    void afterDecoded(std::function<void()> step);
     void streamEnded();
     void streamFailed(const ApiStatusError &error);
     void dropStream();
@@ -88,7 +95,8 @@ private:
     quint64 m_generation = 0; // callbacks of an earlier start/stop are ignored
     QString m_lastResourceVersion;
     QPointer<ApiStream> m_stream;
-    WatchStream m_parser;
+    std::shared_ptr<WatchStream> m_parser; // the current stream's
+    quint64 m_streamId = 0;                 // changes with every stream opened or dropped
     bool m_streamHadEvents = false;
     int m_failures = 0;
     int m_lists = 0;

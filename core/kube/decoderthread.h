@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace core::kube {
+
+// The process's one decoder thread: what the network brings (list pages, watch stream chunks)
+// is parsed and transformed there instead of on the thread that shows it, so a big list or a
+// burst of watch events does not stall the GUI. Work runs in the order it was posted; so do the
+// answers it posts back, which run on the application's main thread. Nothing here is
+// per-request state: each job carries copies of what it needs.
+class DecoderThread
+{
+public:
+    // True when decoding can move off the calling thread: it is the main thread of a running
+    // QCoreApplication (the only thread answers are posted to). Otherwise callers decode in place.
+    static bool available();
+    // Runs `work` on the decoder thread, after every job posted before it.
+    static void post(std::function<void()> work);
+    // From a job: runs `answer` on the main thread, unless `guard` is gone by then. Take the
+    // guard on the main thread when posting the job (a QPointer is only made where its object
+    // lives). Answers keep the order they were posted in.
+    static void answer(QPointer<const QObject> guard, std::function<void()> answer);
+};
+
+} // namespace core::kube
