@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/indirectrows.h"
 #include "models/rowtablemodel.h"
 
 #include <QHash>
@@ -42,7 +43,7 @@ QList<RowRun> rowRuns(QList<int> rows);
 // survive; order and filtering belong to a proxy model above. A key lookup is O(1) (an index
 // rebuilt from the first removed row after removals). Subclasses give the column headers
 // (QT_TRANSLATE_NOOP("models", ...)), the key and the cells.
-template <typename Row> class LiveTableModel : public RowTableModel<Row>
+template <typename Row> class LiveTableModel : public RowTableModel<Row, IndirectRows<Row>>
 {
 public:
     // The row showing `key`, or -1.
@@ -53,15 +54,21 @@ public:
     void apply(RowBatch<Row> batch)
     {
         removeKeys(batch.removed);
-        QList<int> changed;
+        QHash<int, std::pair<int, int>> changed; // row -> the columns that changed
         QList<Row> added;
         QHash<QString, qsizetype> addedAt; // a key upserted twice in one batch: the later wins
         for (Row &row : batch.upserted) {
             const QString k = this->key(row);
             const int at = rowOf(k);
             if (at >= 0) {
-                if (!this->same(this->m_rows.at(at), row))
-                    changed.append(at);
+                const auto [first, last] = this->changedColumns(this->m_rows.at(at), row);
+                if (first >= 0) {
+                    const auto seen = changed.constFind(at);
+                    changed.insert(at, seen == changed.cend()
+                                           ? std::pair(first, last)
+                                           : std::pair(std::min(seen->first, first),
+                                                       std::max(seen->second, last)));
+                }
                 this->m_rows[at] = std::move(row);
             } else if (const auto seen = addedAt.constFind(k); seen != addedAt.constEnd()) {
                 added[*seen] = std::move(row);
@@ -70,9 +77,7 @@ public:
                 added.append(std::move(row));
             }
         }
-        for (const RowRun &run : rowRuns(changed))
-            emit this->dataChanged(this->index(run.first, 0),
-                                   this->index(run.last, this->columnCount() - 1));
+        emitChanged(changed);
         if (added.isEmpty())
             return;
         const int first = int(this->m_rows.size());
@@ -101,9 +106,24 @@ public:
     }
 
 protected:
-    using RowTableModel<Row>::RowTableModel;
+    using RowTableModel<Row, IndirectRows<Row>>::RowTableModel;
 
 private:
+    // One dataChanged per run of consecutive rows, over the columns any of them changed in.
+    void emitChanged(const QHash<int, std::pair<int, int>> &changed)
+    {
+        for (const RowRun &run : rowRuns(changed.keys())) {
+            int first = this->columnCount();
+            int last = -1;
+            for (int row = run.first; row <= run.last; ++row) {
+                const auto span = changed.value(row);
+                first = std::min(first, span.first);
+                last = std::max(last, span.second);
+            }
+            emit this->dataChanged(this->index(run.first, first), this->index(run.last, last));
+        }
+    }
+
     void removeKeys(const QStringList &keys)
     {
         QList<int> gone;

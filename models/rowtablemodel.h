@@ -6,13 +6,16 @@
 #include <QCoreApplication>
 #include <QList>
 
+#include <utility>
+
 namespace models {
 
 // What every flat table of rows shares: fixed translated column headers, a list of rows, cells
 // computed from a row, and the sameness test that decides whether a row that stays needs a
 // dataChanged. KeyedTableModel (replace all rows at once) and LiveTableModel (apply batches)
 // differ only in how the rows change.
-template <typename Row> class RowTableModel : public QAbstractTableModel
+// Storage: QList<Row>, or IndirectRows<Row> for tables that lose rows from the middle often.
+template <typename Row, typename Storage = QList<Row>> class RowTableModel : public QAbstractTableModel
 {
 public:
     int rowCount(const QModelIndex &parent = {}) const override
@@ -43,7 +46,7 @@ public:
         return QCoreApplication::translate("models", m_headers.at(section));
     }
 
-    const QList<Row> &rows() const { return m_rows; }
+    const Storage &rows() const { return m_rows; }
     const Row &rowAt(int row) const { return m_rows.at(row); }
     QString keyAt(int row) const { return key(m_rows.at(row)); }
 
@@ -61,17 +64,30 @@ protected:
     // Whether two rows with the same key look the same: every cell in the roles views read.
     virtual bool same(const Row &a, const Row &b) const
     {
+        const auto [first, last] = changedColumns(a, b);
+        return first < 0;
+    }
+    // The first and last column whose cells differ between two rows with the same key
+    // ({-1, -1}: none), so a dataChanged covers only them: a sorting proxy re-sorts a changed
+    // row (an O(rows) step each) only when the change reaches its sort column.
+    std::pair<int, int> changedColumns(const Row &a, const Row &b) const
+    {
+        int first = -1;
+        int last = -1;
         for (int column = 0; column < m_headers.size(); ++column) {
             for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::ForegroundRole),
                              int(Qt::UserRole)}) {
-                if (cell(a, column, role) != cell(b, column, role))
-                    return false;
+                if (cell(a, column, role) != cell(b, column, role)) {
+                    if (first < 0)
+                        first = column;
+                    last = column;
+                    break;
+                }
             }
         }
-        return true;
+        return {first, last};
     }
-
-    QList<Row> m_rows;
+    Storage m_rows;
 
 private:
     QList<const char *> m_headers;
