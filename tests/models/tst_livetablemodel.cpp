@@ -93,6 +93,9 @@ private slots:
         QCOMPARE(removed.at(0).at(2).toInt(), 2);
         QCOMPARE(changed.size(), 1); // d only: a shows the same
         QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+        // Only the Value column changed: a proxy sorted by Name need not move the row.
+        QCOMPARE(changed.at(0).at(0).toModelIndex().column(), 1);
+        QCOMPARE(changed.at(0).at(1).toModelIndex().column(), 1);
         QCOMPARE(model.data(model.index(1, 1)).toInt(), 40);
         QCOMPARE(model.data(model.index(2, 1)).toInt(), 50);
         QCOMPARE(model.rowOf(u"e"_qs), 2);
@@ -101,6 +104,31 @@ private slots:
         model.clear();
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(resets.size(), 0);
+    }
+
+    // A run of changed rows gets one dataChanged over the union of the columns its rows changed
+    // in; rows apart get their own.
+    void changedColumnsOnly()
+    {
+        ItemModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.apply({{{u"a"_qs, 1}, {u"b"_qs, 2}, {u"c"_qs, 3}}, {}});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.apply({{{u"c"_qs, 30}, {u"a"_qs, 10}}, {}});
+        QCOMPARE(changed.size(), 2);
+        for (const QList<QVariant> &signal : std::as_const(changed)) {
+            const QModelIndex from = signal.at(0).toModelIndex();
+            const QModelIndex to = signal.at(1).toModelIndex();
+            QCOMPARE(from.row(), to.row());
+            QCOMPARE(from.column(), 1);
+            QCOMPARE(to.column(), 1);
+        }
+        changed.clear();
+        // Twice in one batch: the later state, one signal.
+        model.apply({{{u"b"_qs, 20}, {u"b"_qs, 21}}, {}});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.data(model.index(1, 1)).toInt(), 21);
     }
 
     // Random batches against a plain map: the model always holds exactly the live keys with their

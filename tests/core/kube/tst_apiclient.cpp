@@ -6,10 +6,12 @@
 #include "core/sandbox/cluster/clustersimulator.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
+#include <atomic>
 #include <optional>
 
 using namespace core::kube;
@@ -182,6 +184,122 @@ private slots:
         QVERIFY(waitFor(result));
         QVERIFY2(*result, qPrintable(message(*result)));
         QCOMPARE(pagesSeen, 1 + 3); // first page, then the restarted full list
+    }
+
+    // listItems: every page parsed and transformed on the decoder thread, the items handed over
+    // here in list order, and `done` given the last page's metadata without a continue token.
+    void listItemsDecodesOffThreadInOrder()
+    {
+        SandboxFixture sandbox;
+        core::sandbox::preloadPods(sandbox.store(), 2500);
+        ApiClient client(sandbox.connection());
+        const ResourceMapping pods = mapping(client, QStringLiteral("pods"));
+        ListOptions all;
+        all.limit = 0;
+        std::optional<ApiResult<QJsonObject>> whole;
+        client.list(pods, all, &client, into(whole));
+        QVERIFY(waitFor(whole) && *whole);
+        const QStringList expected = apitest::itemNames(whole->value().value(u"items").toArray());
+
+        std::atomic<int> transformedHere = 0;
+        std::atomic<int> transformedElsewhere = 0;
+        QThread *const main = QThread::currentThread();
+        const auto transform = [&](const QJsonObject &pod) {
+            (QThread::currentThread() == main ? transformedHere : transformedElsewhere)++;
+            return QJsonObject{{QStringLiteral("metadata"), pod.value(u"metadata")}};
+        };
+        QStringList names;
+        QList<int> indexes;
+        int pageCallsElsewhere = 0;
+        int untransformed = 0;
+        ListOptions paged;
+        paged.limit = 400;
+        std::optional<ApiResult<QJsonObject>> done;
+        client.listItems(pods, paged, &client, into(done), transform,
+                         [&](const QList<QJsonObject> &items, int index) {
+                             pageCallsElsewhere += QThread::currentThread() != main;
+                             indexes.append(index);
+                             for (const QJsonObject &item : items) {
+                                 untransformed += item.keys() != QStringList{u"metadata"_qs};
+                                 names.append(item.value(u"metadata")
+                                                  .toObject()
+                                                  .value(u"name")
+                                                  .toString());
+                             }
+                             return true;
+                         });
+        QVERIFY(waitFor(done));
+        QVERIFY2(*done, qPrintable(message(*done)));
+        QCOMPARE(names, expected);
+        QCOMPARE(indexes.size(), (expected.size() + 399) / 400);
+        for (int i = 0; i < indexes.size(); ++i)
+            QCOMPARE(indexes.at(i), i);
+        QCOMPARE(pageCallsElsewhere, 0);
+        QCOMPARE(untransformed, 0);
+        QCOMPARE(transformedHere.load(), 0);
+        QCOMPARE(transformedElsewhere.load(), int(expected.size()));
+        const QJsonObject metadata = done->value().value(u"metadata").toObject();
+        QVERIFY(metadata.value(u"continue").isUndefined());
+        QVERIFY(!metadata.value(u"resourceVersion").toString().isEmpty());
+        QVERIFY(done->value().value(u"items").isUndefined());
+    }
+
+    // A continue token that expires while the next page is already asked for: the list starts
+    // over (index 0 again) and its last run brings every page once.
+    void listItemsRestartsAfterExpiredContinue()
+    {
+        SandboxFixture sandbox({}, false, 50);
+        core::sandbox::preloadPods(sandbox.store(), 300);
+        ApiClient client(sandbox.connection());
+        const ResourceMapping pods = mapping(client, QStringLiteral("pods"));
+        ListOptions paged;
+        paged.limit = 100;
+        QList<int> indexes;
+        int items = 0;
+        std::optional<ApiResult<QJsonObject>> result;
+        client.listItems(pods, paged, &client, into(result), {},
+                         [&](const QList<QJsonObject> &page, int index) {
+                             if (index == 0)
+                                 items = 0;
+                             items += int(page.size());
+                             indexes.append(index);
+                             if (indexes.size() == 1) {
+                                 const core::sandbox::ResourceType cm{
+                                     QString(), QStringLiteral("v1"),
+                                     QStringLiteral("configmaps"), QStringLiteral("ConfigMap")};
+                                 (void)sandbox.store().create(
+                                     cm, QStringLiteral("default"),
+                                     configMap(QStringLiteral("w"), QStringLiteral("1")));
+                                 sandbox.store().compact();
+                             }
+                             return true;
+                         });
+        QVERIFY(waitFor(result));
+        QVERIFY2(*result, qPrintable(message(*result)));
+        QCOMPARE(indexes.count(0), 2);
+        QCOMPARE(indexes.mid(indexes.lastIndexOf(0)), (QList<int>{0, 1, 2}));
+        QVERIFY(items >= 300);
+    }
+
+    // Stopping from a page: nothing more arrives, not even the page asked for in advance, and
+    // `done` comes once.
+    void listItemsStopsWhenAPageSaysSo()
+    {
+        SandboxFixture sandbox;
+        core::sandbox::preloadPods(sandbox.store(), 1000);
+        ApiClient client(sandbox.connection());
+        const ResourceMapping pods = mapping(client, QStringLiteral("pods"));
+        ListOptions paged;
+        paged.limit = 100;
+        int pages = 0;
+        int dones = 0;
+        client.listItems(
+            pods, paged, &client, [&](const ApiResult<QJsonObject> &) { ++dones; }, {},
+            [&](const QList<QJsonObject> &, int) { return ++pages < 2; });
+        QTRY_COMPARE(dones, 1);
+        QTest::qWait(300);
+        QCOMPARE(pages, 2);
+        QCOMPARE(dones, 1);
     }
 
     void createUpdateConflict()
