@@ -34,7 +34,7 @@ Informer::Informer(ApiClient *client, InformerOptions options, QObject *parent)
 {
     m_batchTimer->setSingleShot(true);
     m_batchTimer->setInterval(m_options.batchInterval);
-    connect(m_batchTimer, &QTimer::timeout, this, &Informer::flush);
+    connect(m_batchTimer, &QTimer::timeout, this, [this] { flush(); });
     const ReflectorOptions base = withTransform(m_options.reflector, m_options);
     const QStringList namespaces =
         m_options.namespaces.isEmpty() ? QStringList{QString()} : m_options.namespaces;
@@ -106,7 +106,7 @@ Informer::Pending &Informer::pending(const QString &uid)
         it = m_pending.insert(uid, Pending());
     }
     if (!m_batchTimer->isActive())
-        m_batchTimer->start();
+        m_batchTimer->start(m_options.batchInterval);
     return *it;
 }
 
@@ -180,7 +180,7 @@ void Informer::onListed(Source &source)
     const bool all = std::all_of(m_reflectors.cbegin(), m_reflectors.cend(),
                                  [](const Source &s) { return s.listed; });
     if (!m_synced && all) {
-        flush();
+        flush(true);
         m_synced = true;
         emit synced();
     }
@@ -204,19 +204,23 @@ void Informer::onEvent(const WatchEvent &event)
     }
 }
 
-void Informer::flush()
+void Informer::flush(bool all)
 {
     m_batchTimer->stop();
+    const qsizetype limit = all || !m_synced || m_options.maxBatch <= 0
+                                ? m_order.size()
+                                : std::min<qsizetype>(m_order.size(), m_options.maxBatch);
     ChangeSet set;
-    for (const QString &uid : std::as_const(m_order)) {
-        const Pending &p = m_pending.value(uid);
+    for (qsizetype i = 0; i < limit; ++i) {
+        const Pending p = m_pending.take(m_order.at(i));
         if (p.latest)
             (p.added ? set.added : set.modified).append(*p.latest);
         if (p.deleted)
             set.deleted.append(*p.deleted);
     }
-    m_pending.clear();
-    m_order.clear();
+    m_order.remove(0, limit);
+    if (!m_order.isEmpty())
+        m_batchTimer->start(0); // the next slice after the event loop's other work
     if (!set.isEmpty())
         emit changes(set);
 }

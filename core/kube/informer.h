@@ -42,6 +42,11 @@ struct InformerOptions
     // resource across all namespaces. Empty: the one reflector in reflector.nameSpace.
     QStringList namespaces;
     std::chrono::milliseconds batchInterval{50};
+    // At most this many objects per ChangeSet once synced (0: no limit); the rest follows on the
+    // next turn of the event loop. A watch that catches up on tens of thousands of events (after
+    // a long list, or a reconnect) then reaches the models in slices the GUI can paint between,
+    // not in one batch that stalls it for seconds.
+    int maxBatch = 1000;
     // Drops metadata.managedFields and the last-applied-configuration annotation: large, and
     // never shown.
     bool stripBulkyFields = true;
@@ -113,7 +118,9 @@ private:
     void noteModified(const QJsonObject &object);
     void noteDeleted(const QJsonObject &object);
     Pending &pending(const QString &uid);
-    void flush();
+    // Delivers what is pending: everything (`all`), or at most maxBatch objects with a timer for
+    // the rest.
+    void flush(bool all = false);
 
     InformerOptions m_options;
     QList<Source> m_reflectors; // never resized after construction

@@ -277,6 +277,39 @@ private slots:
         QVERIFY2(spy.size() <= 10, qPrintable(QString::number(spy.size())));
     }
 
+    // A burst after the first sync reaches the observers in slices of at most maxBatch objects,
+    // each created pod once, in the order the server created them.
+    void slicesABurst()
+    {
+        SandboxFixture sandbox;
+        ApiClient client(sandbox.connection());
+        InformerOptions o = options(client);
+        o.maxBatch = 30;
+        Informer informer(&client, o);
+        QSignalSpy spy(&informer, &Informer::changes);
+        informer.start();
+        QTRY_VERIFY(informer.hasSynced());
+        spy.clear();
+        for (int i = 0; i < 200; ++i)
+            (void)sandbox.store().create(podType, QStringLiteral("payments"),
+                                         pod(QStringLiteral("payments"),
+                                             QStringLiteral("s-%1").arg(i, 3, 10, QLatin1Char('0')),
+                                             QStringLiteral("idc-node-2"), QStringLiteral("s")));
+        QTRY_COMPARE(informer.cache().size(), 200);
+        QTest::qWait(150);
+        QStringList names;
+        for (const auto &args : std::as_const(spy)) {
+            const ChangeSet set = args.at(0).value<ChangeSet>();
+            QVERIFY2(set.size() <= 30, qPrintable(QString::number(set.size())));
+            for (const QJsonObject &added : set.added)
+                names.append(core::kube::nameOf(added));
+        }
+        QCOMPARE(names.size(), 200);
+        QStringList sorted = names;
+        sorted.sort();
+        QCOMPARE(names, sorted);
+    }
+
     void indexes_data()
     {
         QTest::addColumn<ObjectCache::Storage>("storage");
