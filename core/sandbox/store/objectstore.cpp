@@ -255,6 +255,39 @@ QJsonObject ObjectList::toJson(const ResourceType &type) const
             {QStringLiteral("items"), array}};
 }
 
+QByteArray ObjectList::toCompactJson(const ResourceType &type) const
+{
+    qsizetype size = 256 + resourceVersion.size() + continueToken.size() + itemsJson.size();
+    for (const QByteArray &item : itemsJson)
+        size += item.size();
+    QByteArray out;
+    out.reserve(size + items.size() * 4096);
+    out += "{\"kind\":";
+    appendJsonString(out, type.kind + u"List");
+    out += ",\"apiVersion\":";
+    appendJsonString(out, type.apiVersion());
+    out += ",\"metadata\":{\"resourceVersion\":";
+    appendJsonString(out, resourceVersion);
+    if (!continueToken.isEmpty()) {
+        out += ",\"continue\":";
+        appendJsonString(out, continueToken);
+    }
+    out += "},\"items\":[";
+    bool first = true;
+    for (const QByteArray &item : itemsJson) {
+        if (!std::exchange(first, false))
+            out += ',';
+        out += item;
+    }
+    for (const QJsonObject &item : items) {
+        if (!std::exchange(first, false))
+            out += ',';
+        out += compactJson(item);
+    }
+    out += "]}";
+    return out;
+}
+
 ObjectStore::ObjectStore(StoreOptions options) : m_core(std::make_unique<Core>())
 {
     m_core->options = options;
@@ -417,16 +450,28 @@ ServerResult<ObjectList> ObjectStore::list(const ResourceType &type,
         options.namespaceName.isEmpty() ? QString() : options.namespaceName + u'/';
     auto it = Core::rangeStart(*bucket, prefix, from);
     QString lastKey;
+    const bool json = options.items == ListItems::Json;
+    qsizetype taken = 0;
     for (; it != bucket->end() && it->first.startsWith(prefix); ++it) {
-        if (options.limit > 0 && result.items.size() >= options.limit)
+        if (options.limit > 0 && taken >= options.limit)
             break;
         lastKey = it->first;
         const Entry &entry = it->second;
         if (!options.labelSelector.isEmpty() && !options.labelSelector.matches(entry.labels))
             continue;
+        if (json && options.fieldSelector.isEmpty()) { // nothing to parse the object for
+            result.itemsJson << entry.json;
+            ++taken;
+            continue;
+        }
         const QJsonObject object = entry.object();
-        if (options.fieldSelector.matches(object))
+        if (!options.fieldSelector.matches(object))
+            continue;
+        if (json)
+            result.itemsJson << entry.json;
+        else
             result.items << object;
+        ++taken;
     }
     if (it != bucket->end() && it->first.startsWith(prefix)) {
         result.continueToken = encodeContinueToken({listRevision, lastKey + QChar(u'\0')});
