@@ -166,10 +166,9 @@ struct ObjectStore::Core
     // result equals the stored object.
     ServerResult<QJsonObject> replace(const ResourceType &type, const QString &namespaceName,
                                       const QString &name, Bucket &bucket, Bucket::iterator found,
-                                      QJsonObject object, Notifications &notifications,
-                                      WriteMode mode)
+                                      const QJsonObject &stored, QJsonObject object,
+                                      Notifications &notifications, WriteMode mode)
     {
-        const QJsonObject stored = found->second.object();
         const QString sent = metadataString(object, u"resourceVersion");
         if (!sent.isEmpty() && sent != metadataString(stored, u"resourceVersion")) {
             return ApiError::conflict(type, name,
@@ -360,8 +359,26 @@ ServerResult<QJsonObject> ObjectStore::update(const ResourceType &type,
                           [&](Bucket &bucket, Bucket::iterator found,
                               Notifications &notifications) {
                               return m_core->replace(type, namespaceName, name, bucket, found,
-                                                     object, notifications, mode);
+                                                     found->second.object(), object,
+                                                     notifications, mode);
                           });
+}
+
+ServerResult<QJsonObject> ObjectStore::update(const ResourceType &type,
+                                              const QString &namespaceName, const QString &name,
+                                              const Change &change)
+{
+    return m_core->change(
+        type, namespaceName, name,
+        [&](Bucket &bucket, Bucket::iterator found,
+            Notifications &notifications) -> ServerResult<QJsonObject> {
+            const QJsonObject stored = found->second.object();
+            const QJsonObject changed = change(stored);
+            if (const auto error = checkIdentity(namespaceName, name, changed))
+                return *error;
+            return m_core->replace(type, namespaceName, name, bucket, found, stored, changed,
+                                   notifications, WriteMode::Store);
+        });
 }
 
 ServerResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QString &namespaceName,
@@ -379,7 +396,8 @@ ServerResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QSt
                               if (const auto error = checkIdentity(namespaceName, name, *patched))
                                   return *error;
                               return m_core->replace(type, namespaceName, name, bucket, found,
-                                                     *patched, notifications, WriteMode::Store);
+                                                     stored, *patched, notifications,
+                                                     WriteMode::Store);
                           });
 }
 

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace core::sandbox {
@@ -120,6 +121,12 @@ public:
     ServerResult<QJsonObject> update(const ResourceType &type, const QString &namespaceName,
                                      const QString &name, const QJsonObject &object,
                                      WriteMode mode = WriteMode::Store);
+    // Read, change and write under one lock, the stored object parsed once: `change` gets the
+    // stored object and returns it changed; then as update() (a resourceVersion `change` leaves
+    // as read holds, so the write is unconditional). 404 when there is no such object.
+    using Change = std::function<QJsonObject(const QJsonObject &stored)>;
+    ServerResult<QJsonObject> update(const ResourceType &type, const QString &namespaceName,
+                                     const QString &name, const Change &change);
     // `body` parsed as `patchType` (see jsonpatch.h); the result goes through the same checks as
     // update().
     ServerResult<QJsonObject> patch(const ResourceType &type, const QString &namespaceName,
