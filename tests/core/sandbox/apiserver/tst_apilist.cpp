@@ -38,9 +38,9 @@ private:
              QJsonObject{{u"name"_s, name},
                          {u"labels"_s, QJsonObject{{u"app"_s, app}}},
                          {u"annotations"_s, QJsonObject{{u"note"_s, u"\"quoted\" \u00e9\n"_s}}}}},
-            {u"spec"_s, QJsonObject{{u"containers"_s,
-                                     QJsonArray{QJsonObject{{u"name"_s, u"c"_s},
-                                                            {u"image"_s, u"nginx"_s}}}}}},
+            {u"spec"_s,
+             QJsonObject{{u"containers"_s,
+                          QJsonArray{QJsonObject{{u"name"_s, u"c"_s}, {u"image"_s, u"nginx"_s}}}}}},
             {u"status"_s, QJsonObject{{u"phase"_s, phase}, {u"ratio"_s, 0.25}}}};
     }
 
@@ -51,8 +51,7 @@ private:
             const QString ns = i % 2 ? u"b"_s : u"a"_s;
             QVERIFY(store
                         .create(podsType(), ns,
-                                pod(u"p%1"_s.arg(i, 2, 10, QChar(u'0')),
-                                    i % 3 ? u"web"_s : u"db"_s,
+                                pod(u"p%1"_s.arg(i, 2, 10, QChar(u'0')), i % 3 ? u"web"_s : u"db"_s,
                                     i % 4 ? u"Running"_s : u"Pending"_s))
                         .ok());
         }
@@ -101,7 +100,8 @@ private slots:
         const QByteArray body = reply.response().body;
         const QByteArray rv = store.resourceVersion().toUtf8();
         const QByteArray head = "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":"
-                                "{\"resourceVersion\":\"" + rv + "\",\"continue\":\"";
+                                "{\"resourceVersion\":\"" +
+                                rv + "\",\"continue\":\"";
         QVERIFY2(body.startsWith(head), body.left(120).constData());
         const qsizetype items = body.indexOf("},\"items\":[{");
         QVERIFY(items > 0);
@@ -117,9 +117,12 @@ private slots:
 
         // No continue member on the last page; an empty list is "items":[].
         const QByteArray empty = router.handle(get("/api/v1/namespaces/none/pods")).response().body;
-        QCOMPARE(empty, "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\"" +
-                            rv + "\"},\"items\":[]}");
-        const QByteArray deployments = router.handle(get("/apis/apps/v1/deployments")).response().body;
+        QCOMPARE(
+            empty,
+            "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\"" +
+                rv + "\"},\"items\":[]}");
+        const QByteArray deployments =
+            router.handle(get("/apis/apps/v1/deployments")).response().body;
         QVERIFY(deployments.startsWith("{\"kind\":\"DeploymentList\",\"apiVersion\":\"apps/v1\","));
     }
 
@@ -132,7 +135,8 @@ private slots:
                                               u"b/p01"_s, u"b/p05"_s, u"b/p07"_s, u"b/p11"_s};
         QTest::newRow("field") << QByteArray("fieldSelector=status.phase%3DPending")
                                << QStringList{u"a/p00"_s, u"a/p04"_s, u"a/p08"_s};
-        QTest::newRow("both") << QByteArray("labelSelector=app%3Ddb&fieldSelector=status.phase%3DRunning")
+        QTest::newRow("both") << QByteArray(
+                                     "labelSelector=app%3Ddb&fieldSelector=status.phase%3DRunning")
                               << QStringList{u"a/p06"_s, u"b/p03"_s, u"b/p09"_s};
         QTest::newRow("none") << QByteArray()
                               << QStringList{u"a/p00"_s, u"a/p02"_s, u"a/p04"_s, u"a/p06"_s,
@@ -200,8 +204,8 @@ private slots:
         QVERIFY(!token.isEmpty());
         QVERIFY(store.remove(podsType(), u"a"_s, u"p00"_s).ok());
         store.compact();
-        const HttpReply reply = router.handle(
-            get("/api/v1/pods?limit=2&continue=" + QUrl::toPercentEncoding(token)));
+        const HttpReply reply =
+            router.handle(get("/api/v1/pods?limit=2&continue=" + QUrl::toPercentEncoding(token)));
         QCOMPARE(reply.response().status, 410);
     }
 };
