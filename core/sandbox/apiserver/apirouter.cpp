@@ -252,13 +252,16 @@ HttpReply ApiRouter::list(const Call &call)
     options.fieldSelector = selectors->fields;
     options.limit = request.queryValue(QStringLiteral("limit")).toLongLong();
     options.continueToken = request.queryValue(QStringLiteral("continue"));
+    // A Table needs the objects; plain JSON is written from the stored bytes as they are.
+    const bool table = wantsTable(request.headers.value("Accept"));
+    options.items = table ? ListItems::Objects : ListItems::Json;
     const auto listed = m_store.list(resource.type, options);
     if (!listed)
         return statusResponse(listed.error());
-    if (wantsTable(request.headers.value("Accept")))
+    if (table)
         return jsonResponse(200, toTable(resource.type, listed->items, listed->resourceVersion,
                                          listed->continueToken, QDateTime::currentDateTimeUtc()));
-    return jsonResponse(200, listed->toJson(resource.type));
+    return HttpResponse::json(200, listed->toCompactJson(resource.type));
 }
 
 HttpReply ApiRouter::watch(const Call &call)

@@ -37,14 +37,18 @@ bool PodChurn::recreate(int slot)
 
 bool PodChurn::modify(int slot)
 {
-    const QString ns = PreloadedPods::namespaceOf(slot);
-    auto pod = m_store.get(podsType(), ns, nameOf(slot));
-    if (!pod)
-        return recreate(slot);
-    QJsonObject updated = *pod;
-    updated.insert(QStringLiteral("status"), restartedPodStatus(updated, m_clock.now()));
-    if (!m_store.update(podsType(), ns, nameOf(slot), updated))
-        return false;
+    // One read-modify-write in the store: a get and an update parsed the 4 KB pod twice, which
+    // with the write's own work held the churn to about 2,000 events/s at 100,000 pods.
+    const QDateTime now = m_clock.now();
+    const auto updated =
+        m_store.update(podsType(), PreloadedPods::namespaceOf(slot), nameOf(slot),
+                       [&now](const QJsonObject &stored) {
+                           QJsonObject pod = stored;
+                           pod.insert(QStringLiteral("status"), restartedPodStatus(pod, now));
+                           return pod;
+                       });
+    if (!updated)
+        return updated.error().code == 404 && recreate(slot);
     ++m_modified;
     return true;
 }

@@ -140,6 +140,11 @@ void appendValue(QByteArray &out, const QCborValue &value)
 
 } // namespace
 
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    appendEscaped(out, text);
+}
+
 QByteArray compactJson(const QJsonObject &object)
 {
     QByteArray out;

@@ -11,5 +11,7 @@ namespace core::sandbox {
 // (", \, \b \f \n \r \t, other controls as \u00XX, no other escape; a lone surrogate as \uXXXX);
 // integers as digits, doubles shortest-round-trip, non-finite doubles as null.
 QByteArray compactJson(const QJsonObject &object);
+// Appends `text` as a JSON string, quoted and escaped as compactJson() writes strings.
+void appendJsonString(QByteArray &out, const QString &text);
 
 } // namespace core::sandbox

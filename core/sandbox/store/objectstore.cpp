@@ -166,10 +166,9 @@ struct ObjectStore::Core
     // result equals the stored object.
     ServerResult<QJsonObject> replace(const ResourceType &type, const QString &namespaceName,
                                       const QString &name, Bucket &bucket, Bucket::iterator found,
-                                      QJsonObject object, Notifications &notifications,
-                                      WriteMode mode)
+                                      const QJsonObject &stored, QJsonObject object,
+                                      Notifications &notifications, WriteMode mode)
     {
-        const QJsonObject stored = found->second.object();
         const QString sent = metadataString(object, u"resourceVersion");
         if (!sent.isEmpty() && sent != metadataString(stored, u"resourceVersion")) {
             return ApiError::conflict(type, name,
@@ -255,6 +254,39 @@ QJsonObject ObjectList::toJson(const ResourceType &type) const
             {QStringLiteral("items"), array}};
 }
 
+QByteArray ObjectList::toCompactJson(const ResourceType &type) const
+{
+    qsizetype size = 256 + resourceVersion.size() + continueToken.size() + itemsJson.size();
+    for (const QByteArray &item : itemsJson)
+        size += item.size();
+    QByteArray out;
+    out.reserve(size + items.size() * 4096);
+    out += "{\"kind\":";
+    appendJsonString(out, type.kind + u"List");
+    out += ",\"apiVersion\":";
+    appendJsonString(out, type.apiVersion());
+    out += ",\"metadata\":{\"resourceVersion\":";
+    appendJsonString(out, resourceVersion);
+    if (!continueToken.isEmpty()) {
+        out += ",\"continue\":";
+        appendJsonString(out, continueToken);
+    }
+    out += "},\"items\":[";
+    bool first = true;
+    for (const QByteArray &item : itemsJson) {
+        if (!std::exchange(first, false))
+            out += ',';
+        out += item;
+    }
+    for (const QJsonObject &item : items) {
+        if (!std::exchange(first, false))
+            out += ',';
+        out += compactJson(item);
+    }
+    out += "]}";
+    return out;
+}
+
 ObjectStore::ObjectStore(StoreOptions options) : m_core(std::make_unique<Core>())
 {
     m_core->options = options;
@@ -327,8 +359,26 @@ ServerResult<QJsonObject> ObjectStore::update(const ResourceType &type,
                           [&](Bucket &bucket, Bucket::iterator found,
                               Notifications &notifications) {
                               return m_core->replace(type, namespaceName, name, bucket, found,
-                                                     object, notifications, mode);
+                                                     found->second.object(), object,
+                                                     notifications, mode);
                           });
+}
+
+ServerResult<QJsonObject> ObjectStore::update(const ResourceType &type,
+                                              const QString &namespaceName, const QString &name,
+                                              const Change &change)
+{
+    return m_core->change(
+        type, namespaceName, name,
+        [&](Bucket &bucket, Bucket::iterator found,
+            Notifications &notifications) -> ServerResult<QJsonObject> {
+            const QJsonObject stored = found->second.object();
+            const QJsonObject changed = change(stored);
+            if (const auto error = checkIdentity(namespaceName, name, changed))
+                return *error;
+            return m_core->replace(type, namespaceName, name, bucket, found, stored, changed,
+                                   notifications, WriteMode::Store);
+        });
 }
 
 ServerResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QString &namespaceName,
@@ -346,7 +396,8 @@ ServerResult<QJsonObject> ObjectStore::patch(const ResourceType &type, const QSt
                               if (const auto error = checkIdentity(namespaceName, name, *patched))
                                   return *error;
                               return m_core->replace(type, namespaceName, name, bucket, found,
-                                                     *patched, notifications, WriteMode::Store);
+                                                     stored, *patched, notifications,
+                                                     WriteMode::Store);
                           });
 }
 
@@ -417,16 +468,28 @@ ServerResult<ObjectList> ObjectStore::list(const ResourceType &type,
         options.namespaceName.isEmpty() ? QString() : options.namespaceName + u'/';
     auto it = Core::rangeStart(*bucket, prefix, from);
     QString lastKey;
+    const bool json = options.items == ListItems::Json;
+    qsizetype taken = 0;
     for (; it != bucket->end() && it->first.startsWith(prefix); ++it) {
-        if (options.limit > 0 && result.items.size() >= options.limit)
+        if (options.limit > 0 && taken >= options.limit)
             break;
         lastKey = it->first;
         const Entry &entry = it->second;
         if (!options.labelSelector.isEmpty() && !options.labelSelector.matches(entry.labels))
             continue;
+        if (json && options.fieldSelector.isEmpty()) { // nothing to parse the object for
+            result.itemsJson << entry.json;
+            ++taken;
+            continue;
+        }
         const QJsonObject object = entry.object();
-        if (options.fieldSelector.matches(object))
+        if (!options.fieldSelector.matches(object))
+            continue;
+        if (json)
+            result.itemsJson << entry.json;
+        else
             result.items << object;
+        ++taken;
     }
     if (it != bucket->end() && it->first.startsWith(prefix)) {
         result.continueToken = encodeContinueToken({listRevision, lastKey + QChar(u'\0')});

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace core::sandbox {
@@ -26,6 +27,11 @@ struct StoreOptions
     qsizetype watchQueueLimit = 0;
 };
 
+// What a list hands back of each item: the parsed object (for code that reads it), or the
+// compact JSON the store keeps, as it is kept (for an API answer: a list of 100,000 pods parsed
+// and written again cost seconds of CPU; the bytes are copied by reference).
+enum class ListItems { Objects, Json };
+
 struct ListOptions
 {
     QString namespaceName; // "" = all namespaces (and cluster-scoped resources)
@@ -33,16 +39,22 @@ struct ListOptions
     kube::FieldSelector fieldSelector;
     qsizetype limit = 0; // 0 = no paging
     QString continueToken;
+    ListItems items = ListItems::Objects;
 };
 
 struct ObjectList
 {
-    QList<QJsonObject> items;
+    QList<QJsonObject> items;    // ListItems::Objects
+    QList<QByteArray> itemsJson; // ListItems::Json: each item's compact JSON as stored
     QString resourceVersion;
     QString continueToken; // metadata.remainingItemCount, optional in Kubernetes, is not set
 
-    // {"kind": "PodList", "apiVersion": "v1", "metadata": {...}, "items": [...]}
+    // {"kind": "PodList", "apiVersion": "v1", "metadata": {...}, "items": [...]} of `items`.
     QJsonObject toJson(const ResourceType &type) const;
+    // The list as the API server writes it, compact and in its member order:
+    // {"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"…","continue":"…"},
+    // "items":[…]}; `itemsJson` go in as they are, then `items` serialised (compactJson()).
+    QByteArray toCompactJson(const ResourceType &type) const;
 };
 
 // A write as asked (WriteMode::Store) or as dryRun=All asks it: every check and server-set field
@@ -109,6 +121,12 @@ public:
     ServerResult<QJsonObject> update(const ResourceType &type, const QString &namespaceName,
                                      const QString &name, const QJsonObject &object,
                                      WriteMode mode = WriteMode::Store);
+    // Read, change and write under one lock, the stored object parsed once: `change` gets the
+    // stored object and returns it changed; then as update() (a resourceVersion `change` leaves
+    // as read holds, so the write is unconditional). 404 when there is no such object.
+    using Change = std::function<QJsonObject(const QJsonObject &stored)>;
+    ServerResult<QJsonObject> update(const ResourceType &type, const QString &namespaceName,
+                                     const QString &name, const Change &change);
     // `body` parsed as `patchType` (see jsonpatch.h); the result goes through the same checks as
     // update().
     ServerResult<QJsonObject> patch(const ResourceType &type, const QString &namespaceName,

@@ -33,6 +33,7 @@ private slots:
     void watchNotifierFromOtherThread();
     void watchQueueLimit();
     void concurrentWriters();
+    void updateByChange();
 };
 
 void tst_ObjectWatch::watchFromResourceVersion()
@@ -253,6 +254,37 @@ void tst_ObjectWatch::concurrentWriters()
     QCOMPARE(last, 4 * perThread);
     QCOMPARE(store.count(kPods), 2 * perThread);
     QCOMPARE(store.resourceVersion(), QString::number(4 * perThread));
+}
+
+// update(type, ns, name, change): one read-modify-write, one MODIFIED event with the changed
+// object, nothing written when nothing changed, 404 for a missing object, the name kept.
+void tst_ObjectWatch::updateByChange()
+{
+    ObjectStore store;
+    QVERIFY(store.create(kPods, u"ns"_s, pod(u"p"_s)).ok());
+    auto watch = store.watch(kPods, WatchOptions{{}, {}, {}, store.resourceVersion()});
+    QVERIFY(watch.ok());
+    const auto running = [](const QJsonObject &stored) {
+        return setPath(stored, {u"status"_s, u"phase"_s}, u"Running"_s);
+    };
+    const auto updated = store.update(kPods, u"ns"_s, u"p"_s, running);
+    QVERIFY(updated.ok());
+    QCOMPARE(valueAt(*updated, u"status.phase"_s).toString(), u"Running"_s);
+    QCOMPARE(rv(*updated), u"2"_s);
+    QCOMPARE(*store.get(kPods, u"ns"_s, u"p"_s), *updated);
+    QVERIFY(store.update(kPods, u"ns"_s, u"p"_s, running).ok()); // no change: no write
+    QCOMPARE(store.resourceVersion(), u"2"_s);
+    const QList<StoreEvent> events = (*watch)->takeEvents();
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first().type, StoreEvent::Type::Modified);
+    QCOMPARE(events.first().object, *updated);
+
+    QCOMPARE(store.update(kPods, u"ns"_s, u"missing"_s, running).error().code, 404);
+    const auto renamed = store.update(kPods, u"ns"_s, u"p"_s, [](const QJsonObject &stored) {
+        return setPath(stored, {u"metadata"_s, u"name"_s}, u"q"_s);
+    });
+    QVERIFY(!renamed.ok());
+    QCOMPARE(store.resourceVersion(), u"2"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_ObjectWatch)
