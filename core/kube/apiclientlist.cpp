@@ -4,6 +4,7 @@
 
 #include "core/kube/decoderthread.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QPointer>
 
@@ -25,6 +26,18 @@ struct ApiClient::ListState
     ItemsCallback itemsPage;
     quint64 run = 0;       // a restart bumps it: answers of the run before are dropped
     bool finished = false; // `done` was called
+    // Pages decode on several lanes at once: what each brought waits here until every page
+    // before it is delivered.
+    QHash<int, std::function<void()>> ready;
+    int delivered = 0;
+
+    void deliver(int index, std::function<void()> step)
+    {
+        ready.insert(index, std::move(step));
+        const quint64 current = run;
+        while (run == current && !finished && context && ready.contains(delivered))
+            ready.take(delivered++)();
+    }
 };
 
 namespace {
@@ -270,15 +283,19 @@ void ApiClient::listDecodedPage(const std::shared_ptr<ListState> &state,
         if (run != state->run || state->finished)
             return;
         const int index = state->pageIndex++;
+        const int lane = index % DecoderThread::kLanes;
         // The decoder thread reads only what the job carries; `state` is touched in the answers,
         // back on this thread.
         const QPointer<const QObject> guard(this);
-        DecoderThread::post([this, guard, state, continueToken, run, index, r,
-                             transform = state->transform] {
+        DecoderThread::post(lane, [this, guard, state, continueToken, run, index, lane, r,
+                                   transform = state->transform] {
             if (!r) {
-                DecoderThread::answer(guard, [this, state, continueToken, run, error = r.error()] {
+                DecoderThread::answer(guard, [this, state, continueToken, run, index,
+                                              error = r.error()] {
                     if (run == state->run && !state->finished && state->context)
-                        decodedPageFailed(state, continueToken, error);
+                        state->deliver(index, [this, state, continueToken, error] {
+                            decodedPageFailed(state, continueToken, error);
+                        });
                 });
                 return;
             }
@@ -296,15 +313,20 @@ void ApiClient::listDecodedPage(const std::shared_ptr<ListState> &state,
             page = {{QStringLiteral("kind"), page.value(u"kind")},
                     {QStringLiteral("apiVersion"), page.value(u"apiVersion")},
                     {QStringLiteral("metadata"), metadata}}; // the page's objects die here
-            DecoderThread::answer(guard, [state, run, index, items = std::move(items),
-                                          head = std::move(page), last = next.isEmpty()] {
+            DecoderThread::answer(guard, [state, run, index, lane, items = std::move(items),
+                                          head = std::move(page),
+                                          last = next.isEmpty()]() mutable {
                 if (run != state->run || state->finished || !state->context)
                     return;
-                const bool more = state->itemsPage(items, index);
-                if (!state->context || (more && !last))
-                    return;
-                state->finished = true;
-                state->done(head);
+                state->deliver(index, [state, index, lane, items = std::move(items),
+                                       head = std::move(head), last]() mutable {
+                    const bool more = state->itemsPage(items, index);
+                    DecoderThread::dispose(std::exchange(items, {}), lane);
+                    if (!state->context || (more && !last))
+                        return;
+                    state->finished = true;
+                    state->done(head);
+                });
             });
         });
     });
@@ -317,6 +339,8 @@ void ApiClient::decodedPageFailed(const std::shared_ptr<ListState> &state,
         ++state->restarts;
         ++state->run;
         state->pageIndex = 0;
+        state->delivered = 0;
+        state->ready.clear();
         listDecodedPage(state, {});
         return;
     }

@@ -8,24 +8,30 @@ namespace core::kube {
 
 namespace {
 
-// Started on first use; stopped (its queue drained, then joined) when the process exits.
-struct Worker
+// One thread with its own event queue: work runs in the order posted.
+struct Lane
 {
     QThread thread;
     QObject *receiver = new QObject;
 
-    Worker()
+    explicit Lane(int index)
     {
-        thread.setObjectName(QStringLiteral("burst-decoder"));
+        thread.setObjectName(QStringLiteral("burst-decoder-%1").arg(index));
         receiver->moveToThread(&thread);
         thread.start();
     }
-    ~Worker()
+    ~Lane()
     {
         thread.quit();
         thread.wait();
         delete receiver; // its thread has ended: nothing else can touch it
     }
+};
+
+// Started on first use; stopped (each queue drained, then joined) when the process exits.
+struct Worker
+{
+    Lane lanes[DecoderThread::kLanes] = {Lane(0), Lane(1)};
 };
 
 Q_GLOBAL_STATIC(Worker, worker)
@@ -40,7 +46,13 @@ bool DecoderThread::available()
 
 void DecoderThread::post(std::function<void()> work)
 {
-    QMetaObject::invokeMethod(worker()->receiver, std::move(work), Qt::QueuedConnection);
+    post(0, std::move(work));
+}
+
+void DecoderThread::post(int lane, std::function<void()> work)
+{
+    QMetaObject::invokeMethod(worker()->lanes[lane % kLanes].receiver, std::move(work),
+                              Qt::QueuedConnection);
 }
 
 void DecoderThread::answer(QPointer<const QObject> guard, std::function<void()> answer)

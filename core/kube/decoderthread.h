@@ -18,12 +18,24 @@ public:
     // True when decoding can move off the calling thread: it is the main thread of a running
     // QCoreApplication (the only thread answers are posted to). Otherwise callers decode in place.
     static bool available();
-    // Runs `work` on the decoder thread, after every job posted before it.
+    // Lanes: decoder threads, each running its work in order. Lane 0 is the one post(work)
+    // uses; a paged list spreads its pages over all of them (and puts them back in order).
+    static constexpr int kLanes = 2;
+    // Runs `work` on the decoder thread (lane 0), after every job posted before it.
     static void post(std::function<void()> work);
+    static void post(int lane, std::function<void()> work);
     // From a job: runs `answer` on the main thread, unless `guard` is gone by then. Take the
     // guard on the main thread when posting the job (a QPointer is only made where its object
     // lives). Answers keep the order they were posted in.
     static void answer(QPointer<const QObject> guard, std::function<void()> answer);
+    // Hands what was decoded back to the decoder thread to be freed there (when this holds the
+    // last reference). Freed here, the objects' memory goes back to the decoder's malloc arena
+    // under its lock, and the two threads contend for it on every page.
+    template <typename T> static void dispose(T garbage, int lane = 0)
+    {
+        if (available())
+            post(lane, [garbage = std::move(garbage)] {});
+    }
 };
 
 } // namespace core::kube

@@ -1,5 +1,6 @@
 #include "core/kube/informer.h"
 
+#include "core/kube/decoderthread.h"
 #include "core/kube/objectmeta.h"
 
 #include <QTimer>
@@ -223,6 +224,7 @@ void Informer::flush(bool all)
         m_batchTimer->start(0); // the next slice after the event loop's other work
     if (!set.isEmpty())
         emit changes(set);
+    DecoderThread::dispose(std::move(set));
 }
 
 } // namespace core::kube

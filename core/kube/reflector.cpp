@@ -181,8 +181,9 @@ void Reflector::readStream(const QByteArray &data)
     // are decoded in the order they came.
     const QPointer<const QObject> guard(this);
     DecoderThread::post([guard, handle, parser = m_parser, data, transform = m_options.transform] {
-        DecoderThread::answer(guard, [handle, events = decode(*parser, data, transform)] {
+        DecoderThread::answer(guard, [handle, events = decode(*parser, data, transform)]() mutable {
             handle(events);
+            DecoderThread::dispose(std::exchange(events, {}));
         });
     });
 }
