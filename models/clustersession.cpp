@@ -104,8 +104,8 @@ ClusterSession::ClusterSession(core::kube::Connection connection, QObject *paren
         true);
     watch(
         QStringLiteral("pods"),
-        [this](const core::kube::ChangeSet &changes, const core::kube::ObjectCache &) {
-            m_podModel->applyChanges(changes);
+        [this](const core::kube::ChangeSet &changes, const core::kube::ObjectCache &cache) {
+            m_podModel->applyChanges(changes, &cache);
         },
         true, [](core::kube::InformerOptions &options) {
             // The panes read a few dozen fields of a pod; the cache keeps only those, as compact

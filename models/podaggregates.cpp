@@ -55,7 +55,9 @@ PodAggregates *PodAggregates::of(ClusterSession *session)
     auto *aggregates = new PodAggregates(session);
     session->watch(QStringLiteral("pods"),
                    [aggregates](const core::kube::ChangeSet &changes,
-                                const core::kube::ObjectCache &) { aggregates->apply(changes); });
+                                const core::kube::ObjectCache &cache) {
+                       aggregates->apply(changes, &cache);
+                   });
     return aggregates;
 }
 
@@ -90,7 +92,8 @@ void PodAggregates::add(const Facts &facts, int sign)
         count(m_owners, facts.owner, facts.node, sign);
 }
 
-void PodAggregates::apply(const core::kube::ChangeSet &changes)
+void PodAggregates::apply(const core::kube::ChangeSet &changes,
+                          const core::kube::ObjectCache *cache)
 {
     for (const QJsonObject &pod : changes.deleted) {
         if (const auto it = m_pods.constFind(core::kube::uidOf(pod)); it != m_pods.cend()) {
@@ -100,7 +103,8 @@ void PodAggregates::apply(const core::kube::ChangeSet &changes)
     }
     for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
         for (const QJsonObject &pod : *list) {
-            const QString uid = core::kube::uidOf(pod);
+            const QString uid = cache ? cache->sharedUid(core::kube::uidOf(pod))
+                                      : core::kube::uidOf(pod);
             Facts facts = factsOf(pod);
             if (const auto it = m_pods.find(uid); it != m_pods.end()) {
                 add(*it, -1);

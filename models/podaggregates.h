@@ -10,6 +10,7 @@
 
 namespace core::kube {
 struct ChangeSet;
+class ObjectCache;
 } // namespace core::kube
 
 namespace models {
@@ -55,7 +56,8 @@ public:
     // of pods with the session, so the aggregates hear each batch first.
     static PodAggregates *of(ClusterSession *session);
 
-    void apply(const core::kube::ChangeSet &changes);
+    // With the informer's cache, pods are keyed by its copy of their uid.
+    void apply(const core::kube::ChangeSet &changes, const core::kube::ObjectCache *cache = nullptr);
 
     NodeUsage nodeUsage(const QString &node) const;
     PodPlacement inNamespace(const QString &nameSpace, const QSet<QString> &virtualNodes) const;

@@ -56,10 +56,14 @@ PodRow podRowFrom(const QJsonObject &pod, StringPool *pool)
     return row;
 }
 
-RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes, StringPool *pool)
+RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes, StringPool *pool,
+                          const core::kube::ObjectCache *cache)
 {
-    return objectBatch<PodRow>(changes, core::kube::uidOf, [pool](const QJsonObject &pod) {
-        return podRowFrom(pod, pool);
+    return objectBatch<PodRow>(changes, core::kube::uidOf, [pool, cache](const QJsonObject &pod) {
+        PodRow row = podRowFrom(pod, pool);
+        if (cache)
+            row.uid = cache->sharedUid(row.uid);
+        return row;
     });
 }
 

@@ -49,7 +49,9 @@ struct CciPodMatch
 PodRow podRowFrom(const QJsonObject &pod, StringPool *pool = nullptr);
 // An informer batch as rows: deleted pods by uid, added and modified ones decoded. Pure, so it
 // may run on the thread that received the batch.
-RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes, StringPool *pool = nullptr);
+// With the informer's cache, rows take its copy of each uid.
+RowBatch<PodRow> podBatch(const core::kube::ChangeSet &changes, StringPool *pool = nullptr,
+                          const core::kube::ObjectCache *cache = nullptr);
 
 // Every pod of a connection, live: one row per pod uid, updated batch by batch (LiveTableModel).
 // Where a pod runs (local node or a virtual-kubelet node, i.e. on CCI) follows the set of
@@ -89,7 +91,11 @@ public:
 
     explicit PodTableModel(QObject *parent = nullptr);
 
-    void applyChanges(const core::kube::ChangeSet &changes) { apply(podBatch(changes, &m_pool)); }
+    void applyChanges(const core::kube::ChangeSet &changes,
+                      const core::kube::ObjectCache *cache = nullptr)
+    {
+        apply(podBatch(changes, &m_pool, cache));
+    }
     // The names of the nodes that are virtual-kubelet nodes; rows whose node joins or leaves
     // the set change their Location cell.
     void setVirtualNodes(const QSet<QString> &nodes);

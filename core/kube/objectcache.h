@@ -46,6 +46,14 @@ public:
 
     qsizetype size() const { return m_entries.size(); }
     bool contains(const QString &uid) const { return m_entries.contains(uid); }
+    // The cache's own copy of `uid` when it holds the object, else `uid`: observers that key
+    // their rows by uid share its text instead of keeping one more copy per object (36
+    // characters, about 100 bytes with its header, for each of 100k pods).
+    QString sharedUid(const QString &uid) const
+    {
+        const auto it = m_entries.constFind(uid);
+        return it == m_entries.cend() ? uid : it.key();
+    }
     QJsonObject object(const QString &uid) const;
     QList<QJsonObject> objects() const;
     // Objects whose index value is `key` (a namespace, node name, owner uid or "key=value").
