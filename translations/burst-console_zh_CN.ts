@@ -2561,7 +2561,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>前置条件中的 ResourceVersion（%1）与记录中的 ResourceVersion（%2）不一致。该对象可能已被修改</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+183"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+182"/>
         <source>Precondition failed: UID in precondition: %1, UID in object meta: %2</source>
         <translation>前置条件不满足：前置条件中的 UID：%1，对象元数据中的 UID：%2</translation>
     </message>
@@ -2621,7 +2621,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>不支持的值：&quot;%1&quot;：支持的值为 &quot;Foreground&quot;、&quot;Background&quot;、&quot;Orphan&quot;、&quot;nil&quot;</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+283"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+347"/>
         <source>invalid resource version: %1</source>
         <translation>无效的资源版本：%1</translation>
     </message>
@@ -3971,7 +3971,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>pod %1/%2</source>
         <translation>Pod %1/%2</translation>
     </message>
@@ -3982,11 +3982,11 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location filename="../models/connectionlist.cpp" line="-2"/>
-        <location filename="../models/eventtablemodel.cpp" line="-233"/>
+        <location filename="../models/eventtablemodel.cpp" line="-235"/>
         <location filename="../models/liveprofilemodel.cpp" line="+34"/>
         <location filename="../models/liveworkloadmodel.cpp" line="+0"/>
         <location filename="../models/objectdetails.cpp" line="+3"/>
-        <location filename="../models/podtablemodel.cpp" line="+60"/>
+        <location filename="../models/podtablemodel.cpp" line="+71"/>
         <location filename="../models/profiletablemodel.cpp" line="-34"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
         <source>Namespace</source>
@@ -4432,28 +4432,28 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>最近事件</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+164"/>
         <source>%1 (%2 ago): %3</source>
         <translation>%1（%2 前）：%3</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+59"/>
         <source>The pod CCI runs for this burst pod, on the CCI endpoint %1</source>
         <translation>CCI 为此弹性 Pod 运行的 Pod，位于 CCI 端点 %1</translation>
     </message>
     <message>
         <location filename="../models/objectdetails.cpp" line="-18"/>
-        <location filename="../models/podtablemodel.cpp" line="-229"/>
+        <location filename="../models/podtablemodel.cpp" line="-230"/>
         <source>CCI CPU</source>
         <translation>CCI CPU</translation>
     </message>
     <message>
-        <location filename="../models/podtablemodel.cpp" line="+134"/>
+        <location filename="../models/podtablemodel.cpp" line="+140"/>
         <source>%1 (%2 ago)</source>
         <translation>%1（%2 前）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>unscheduled</source>
         <translation>未调度</translation>
     </message>
@@ -4548,7 +4548,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>%2 上（尚）不存在节点 %1。</translation>
     </message>
     <message>
-        <location filename="../models/podtablemodel.cpp" line="+80"/>
+        <location filename="../models/podtablemodel.cpp" line="+76"/>
         <source>Controlled by %1 %2</source>
         <translation>由 %1 %2 控制</translation>
     </message>
@@ -4614,7 +4614,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location filename="../models/connectionlist.cpp" line="-255"/>
-        <location filename="../models/podtablemodel.cpp" line="-80"/>
+        <location filename="../models/podtablemodel.cpp" line="-76"/>
         <location filename="../models/profiletablemodel.cpp" line="+0"/>
         <source>CCI</source>
         <translation>CCI</translation>
@@ -4635,7 +4635,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>弹性策略（来源）</translation>
     </message>
     <message>
-        <location filename="../models/podtablemodel.cpp" line="-147"/>
+        <location filename="../models/podtablemodel.cpp" line="-152"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
         <source>Profile</source>
         <translation>Profile</translation>
