@@ -64,32 +64,40 @@ protected:
     // Whether two rows with the same key look the same: every cell in the roles views read.
     virtual bool same(const Row &a, const Row &b) const
     {
-        const auto [first, last] = changedColumns(a, b);
-        return first < 0;
+        for (int column = 0; column < m_headers.size(); ++column) {
+            if (cellsDiffer(a, b, column))
+                return false;
+        }
+        return true;
     }
     // The first and last column whose cells differ between two rows with the same key
     // ({-1, -1}: none), so a dataChanged covers only them: a sorting proxy re-sorts a changed
     // row (an O(rows) step each) only when the change reaches its sort column.
     std::pair<int, int> changedColumns(const Row &a, const Row &b) const
     {
-        int first = -1;
-        int last = -1;
-        for (int column = 0; column < m_headers.size(); ++column) {
-            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::ForegroundRole),
-                             int(Qt::UserRole)}) {
-                if (cell(a, column, role) != cell(b, column, role)) {
-                    if (first < 0)
-                        first = column;
-                    last = column;
-                    break;
-                }
-            }
-        }
+        int first = 0;
+        while (first < m_headers.size() && !cellsDiffer(a, b, first))
+            ++first;
+        if (first == m_headers.size())
+            return {-1, -1};
+        int last = int(m_headers.size()) - 1;
+        while (last > first && !cellsDiffer(a, b, last))
+            --last;
         return {first, last};
     }
     Storage m_rows;
 
 private:
+    bool cellsDiffer(const Row &a, const Row &b, int column) const
+    {
+        for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::ForegroundRole),
+                         int(Qt::UserRole)}) {
+            if (cell(a, column, role) != cell(b, column, role))
+                return true;
+        }
+        return false;
+    }
+
     QList<const char *> m_headers;
 };
 

@@ -31,6 +31,18 @@ struct ApiClient::ListState
     QHash<int, std::function<void()>> ready;
     int delivered = 0;
 
+    static std::shared_ptr<ListState> make(const ResourceMapping &resource,
+                                           const ListOptions &options, QObject *context,
+                                           ObjectCallback done)
+    {
+        auto state = std::make_shared<ListState>();
+        state->resource = resource;
+        state->options = options;
+        state->context = context;
+        state->done = std::move(done);
+        return state;
+    }
+
     void deliver(int index, std::function<void()> step)
     {
         ready.insert(index, std::move(step));
@@ -164,11 +176,7 @@ void ApiClient::resolve(const QString &name, QObject *context, Callback<Resource
 void ApiClient::list(const ResourceMapping &resource, const ListOptions &options, QObject *context,
                      ObjectCallback done, PageCallback page)
 {
-    auto state = std::make_shared<ListState>();
-    state->resource = resource;
-    state->options = options;
-    state->context = context;
-    state->done = std::move(done);
+    auto state = ListState::make(resource, options, context, std::move(done));
     state->page = std::move(page);
     listPage(state, {});
 }
@@ -264,11 +272,7 @@ void ApiClient::listItems(const ResourceMapping &resource, const ListOptions &op
              });
         return;
     }
-    auto state = std::make_shared<ListState>();
-    state->resource = resource;
-    state->options = options;
-    state->context = context;
-    state->done = std::move(done);
+    auto state = ListState::make(resource, options, context, std::move(done));
     state->transform = std::move(transform);
     state->itemsPage = std::move(page);
     listDecodedPage(state, {});
