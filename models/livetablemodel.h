@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <vector>
 
 namespace models {
 
@@ -22,6 +23,35 @@ template <typename Row> struct RowBatch
     QStringList removed;
 
     bool isEmpty() const { return upserted.isEmpty() && removed.isEmpty(); }
+};
+
+// Where each key's row is in a list that gains rows at the end and loses them anywhere: a
+// lookup and a removal cost O(log rows). A hash of key -> row number had to renumber every row
+// after the first one removed: at 100,000 pods, each batch of watch events with a deleted pod
+// rewrote tens of thousands of hash entries (a third of the GUI thread under churn). Here each
+// key keeps the slot it was appended at, and a Fenwick tree over the slots counts the live ones
+// before it; slots are renumbered (O(rows)) once as many have gone as there are rows.
+class RowPositions
+{
+public:
+    // The row of `key`, or -1.
+    int find(const QString &key) const;
+    // `key` (not held yet) is the new last row.
+    void append(const QString &key);
+    // The row of `key` goes; the rows after it move up by one. False when `key` is not held.
+    bool remove(const QString &key);
+    void clear();
+    int size() const { return m_live; }
+
+private:
+    int prefix(int count) const; // live slots among the first `count`
+    void add(int slot, int delta);
+    void renumber();
+
+    QHash<QString, int> m_slots; // key -> slot
+    std::vector<int> m_tree;     // Fenwick tree over the slots, 1-based (m_tree[0] unused)
+    std::vector<char> m_alive;   // per slot
+    int m_live = 0;
 };
 
 // A run of consecutive row numbers, first..last inclusive.
@@ -47,7 +77,7 @@ template <typename Row> class LiveTableModel : public RowTableModel<Row, Indirec
 {
 public:
     // The row showing `key`, or -1.
-    int rowOf(const QString &key) const { return m_index.value(key, -1); }
+    int rowOf(const QString &key) const { return m_positions.find(key); }
 
     // Applies one batch: removals first, then each upserted row replaces the row with its key
     // or, when there is none, is appended (in batch order).
@@ -88,7 +118,7 @@ public:
         if (needed > this->m_rows.capacity())
             this->m_rows.reserve(std::max(needed, this->m_rows.capacity() * 3 / 2));
         for (Row &row : added) {
-            m_index.insert(this->key(row), int(this->m_rows.size()));
+            m_positions.append(this->key(row));
             this->m_rows.append(std::move(row));
         }
         this->endInsertRows();
@@ -101,7 +131,7 @@ public:
             return;
         this->beginRemoveRows({}, 0, int(this->m_rows.size()) - 1);
         this->m_rows.clear();
-        m_index.clear();
+        m_positions.clear();
         this->endRemoveRows();
     }
 
@@ -138,15 +168,13 @@ private:
         for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
             this->beginRemoveRows({}, run->first, run->last);
             for (int i = run->first; i <= run->last; ++i)
-                m_index.remove(this->key(this->m_rows.at(i)));
+                m_positions.remove(this->key(this->m_rows.at(i)));
             this->m_rows.remove(run->first, run->last - run->first + 1);
             this->endRemoveRows();
         }
-        for (int i = runs.first().first; i < this->m_rows.size(); ++i)
-            m_index.insert(this->key(this->m_rows.at(i)), i);
     }
 
-    QHash<QString, int> m_index;
+    RowPositions m_positions;
 };
 
 } // namespace models

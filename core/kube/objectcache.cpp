@@ -35,18 +35,35 @@ QStringList ObjectCache::indexValues(Index index, const QJsonObject &object)
     return {};
 }
 
-void ObjectCache::addToIndexes(const QString &uid, const QJsonObject &object)
+ObjectCache::IndexValues ObjectCache::indexValues(const QJsonObject &object) const
 {
+    IndexValues values;
+    values.reserve(m_active.size());
     for (const Index index : m_active)
-        for (const QString &value : indexValues(index, object))
-            m_indexes[int(index)][value].insert(uid);
+        values.append(indexValues(index, object));
+    return values;
 }
 
-void ObjectCache::removeFromIndexes(const QString &uid, const QJsonObject &object)
+size_t ObjectCache::fingerprint(const IndexValues &values)
 {
-    for (const Index index : m_active) {
-        auto &map = m_indexes[int(index)];
-        for (const QString &value : indexValues(index, object)) {
+    size_t seed = 0;
+    for (const QStringList &list : values)
+        seed = qHashMulti(seed, list.size(), qHashRange(list.cbegin(), list.cend()));
+    return seed;
+}
+
+void ObjectCache::addToIndexes(const QString &uid, const IndexValues &values)
+{
+    for (qsizetype i = 0; i < m_active.size(); ++i)
+        for (const QString &value : values.at(i))
+            m_indexes[int(m_active.at(i))][value].insert(uid);
+}
+
+void ObjectCache::removeFromIndexes(const QString &uid, const IndexValues &values)
+{
+    for (qsizetype i = 0; i < m_active.size(); ++i) {
+        auto &map = m_indexes[int(m_active.at(i))];
+        for (const QString &value : values.at(i)) {
             auto it = map.find(value);
             if (it == map.end())
                 continue;
@@ -57,9 +74,10 @@ void ObjectCache::removeFromIndexes(const QString &uid, const QJsonObject &objec
     }
 }
 
-ObjectCache::Entry ObjectCache::entryFor(const QJsonObject &object) const
+ObjectCache::Entry ObjectCache::entryFor(const QJsonObject &object, size_t indexed) const
 {
     Entry entry;
+    entry.indexed = indexed;
     if (m_storage == Storage::Objects) {
         entry.object = object;
     } else {
@@ -87,16 +105,20 @@ ObjectCache::Change ObjectCache::upsert(const QJsonObject &object)
 {
     const QString uid = uidOf(object);
     auto it = m_entries.find(uid);
+    const IndexValues values = indexValues(object);
+    const size_t indexed = fingerprint(values);
     if (it == m_entries.end()) {
-        m_entries.insert(uid, entryFor(object));
-        addToIndexes(uid, object);
+        m_entries.insert(uid, entryFor(object, indexed));
+        addToIndexes(uid, values);
         return Change::Added;
     }
     if (resourceVersion(*it) == resourceVersionOf(object))
         return Change::None;
-    removeFromIndexes(uid, decode(*it));
-    *it = entryFor(object);
-    addToIndexes(uid, object);
+    if (it->indexed != indexed) {
+        removeFromIndexes(uid, indexValues(decode(*it)));
+        addToIndexes(uid, values);
+    }
+    *it = entryFor(object, indexed);
     return Change::Modified;
 }
 
@@ -112,7 +134,7 @@ std::optional<QJsonObject> ObjectCache::removeUid(const QString &uid)
         return std::nullopt;
     const QJsonObject held = decode(*it);
     m_entries.erase(it);
-    removeFromIndexes(uid, held);
+    removeFromIndexes(uid, indexValues(held));
     return held;
 }
 

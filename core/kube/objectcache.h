@@ -67,14 +67,22 @@ private:
         QJsonObject object;     // Storage::Objects
         QByteArray compact;     // Storage::CompactJson
         QString resourceVersion; // Storage::CompactJson (Objects reads it from the object)
+        // A hash of the object's index values: a modification that keeps them (most do: a
+        // status change) leaves the indexes alone, and a compact entry is not decoded to learn
+        // what it was indexed under.
+        size_t indexed = 0;
     };
+    // The object's values of each active index, in m_active's order.
+    using IndexValues = QList<QStringList>;
 
     static QStringList indexValues(Index index, const QJsonObject &object);
-    Entry entryFor(const QJsonObject &object) const;
+    IndexValues indexValues(const QJsonObject &object) const;
+    static size_t fingerprint(const IndexValues &values);
+    Entry entryFor(const QJsonObject &object, size_t indexed) const;
     QJsonObject decode(const Entry &entry) const;
     QString resourceVersion(const Entry &entry) const;
-    void addToIndexes(const QString &uid, const QJsonObject &object);
-    void removeFromIndexes(const QString &uid, const QJsonObject &object);
+    void addToIndexes(const QString &uid, const IndexValues &values);
+    void removeFromIndexes(const QString &uid, const IndexValues &values);
 
     QList<Index> m_active;
     Storage m_storage;

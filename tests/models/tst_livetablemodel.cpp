@@ -168,6 +168,53 @@ private slots:
         }
         QCOMPARE(resets.size(), 0);
     }
+
+    // RowPositions against a plain list of keys: appends at the end, removals anywhere, through
+    // many renumberings (one each time as many slots are dead as there are rows, plus 1024).
+    void positionsMatchAList_data()
+    {
+        QTest::addColumn<int>("keys");
+        QTest::addColumn<int>("operations");
+        QTest::addColumn<int>("removeOneIn"); // share of operations that remove
+        QTest::newRow("small, mostly removals") << 20 << 5000 << 2;
+        QTest::newRow("grows then churns") << 3000 << 20000 << 3;
+        QTest::newRow("churn at a steady size") << 500 << 30000 << 2;
+        QTest::newRow("appends only") << 5000 << 5000 << 0;
+    }
+    void positionsMatchAList()
+    {
+        QFETCH(int, keys);
+        QFETCH(int, operations);
+        QFETCH(int, removeOneIn);
+        models::RowPositions positions;
+        QStringList reference;
+        QRandomGenerator random(quint32(keys * 31 + operations));
+        int next = 0;
+        for (int op = 0; op < operations; ++op) {
+            const bool remove = removeOneIn > 0 && !reference.isEmpty() &&
+                                (reference.size() >= keys || random.bounded(removeOneIn) == 0);
+            if (remove) {
+                const int at = int(random.bounded(int(reference.size())));
+                QVERIFY(positions.remove(reference.takeAt(at)));
+            } else {
+                const QString key = u"k"_qs + QString::number(next++);
+                positions.append(key);
+                reference.append(key);
+            }
+            QCOMPARE(positions.size(), reference.size());
+            if (op % 97 == 0 || op == operations - 1) {
+                for (int row = 0; row < reference.size(); ++row)
+                    QCOMPARE(positions.find(reference.at(row)), row);
+                QCOMPARE(positions.find(u"missing"_qs), -1);
+            }
+        }
+        QVERIFY(!positions.remove(u"missing"_qs));
+        positions.clear();
+        QCOMPARE(positions.size(), 0);
+        QCOMPARE(positions.find(u"k0"_qs), -1);
+        positions.append(u"again"_qs);
+        QCOMPARE(positions.find(u"again"_qs), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_LiveTableModel)
