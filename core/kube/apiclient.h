@@ -76,9 +76,14 @@ public:
     // page, as client-go's pager does (`page` sees index 0 again).
     void list(const ResourceMapping &resource, const ListOptions &options, QObject *context,
               ObjectCallback done, PageCallback page = {});
-    // One page's items, each already passed through the list's transform; index as PageCallback.
-    using ItemsCallback = std::function<bool(const QList<QJsonObject> &items, int index)>;
+    // One page's items, each already passed through the list's transform; `encoded`: what the
+    // list's encoder made of each item, in item order (empty without an encoder, or when the
+    // page was decoded in place); index as PageCallback.
+    using ItemsCallback = std::function<bool(const QList<QJsonObject> &items,
+                                             const QList<QByteArray> &encoded, int index)>;
     using ItemTransform = std::function<QJsonObject(const QJsonObject &)>;
+    // Bytes made of a transformed item on the decoder thread (e.g. the cache's compact form).
+    using ItemEncoder = std::function<QByteArray(const QJsonObject &)>;
     // list() with `page`, its pages parsed and their items transformed on the decoder thread
     // (core/kube/decoderthread.h; `transform` must be safe to call there): this thread only
     // sends requests and hands pages on. The next page is asked for as soon as the current
@@ -86,7 +91,8 @@ public:
     // Pages, a failure and `done` (the last page's metadata) come in order; an expired continue
     // token restarts the list as in list(). Decodes in place on a thread other than the main one.
     void listItems(const ResourceMapping &resource, const ListOptions &options, QObject *context,
-                   ObjectCallback done, ItemTransform transform, ItemsCallback page);
+                   ObjectCallback done, ItemTransform transform, ItemsCallback page,
+                   ItemEncoder encode = {});
     void create(const ResourceMapping &resource, const QString &nameSpace,
                 const QJsonObject &object, QObject *context, ObjectCallback done);
     // PUT with the object's metadata.resourceVersion. A 409 is never retried: the error

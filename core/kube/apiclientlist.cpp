@@ -23,6 +23,7 @@ struct ApiClient::ListState
     int pageIndex = 0;
     // listItems(): the transform the decoder thread applies, and where the items go.
     ItemTransform transform;
+    ItemEncoder encode;
     ItemsCallback itemsPage;
     quint64 run = 0;       // a restart bumps it: answers of the run before are dropped
     bool finished = false; // `done` was called
@@ -211,6 +212,17 @@ QList<QJsonObject> transformed(const QJsonArray &items, const ApiClient::ItemTra
     return objects;
 }
 
+QList<QByteArray> encoded(const QList<QJsonObject> &items, const ApiClient::ItemEncoder &encode)
+{
+    QList<QByteArray> out;
+    if (!encode)
+        return out;
+    out.reserve(items.size());
+    for (const QJsonObject &item : items)
+        out.append(encode(item));
+    return out;
+}
+
 } // namespace
 
 void ApiClient::listPage(const std::shared_ptr<ListState> &state, const QString &continueToken)
@@ -263,17 +275,18 @@ void ApiClient::listPage(const std::shared_ptr<ListState> &state, const QString 
 
 void ApiClient::listItems(const ResourceMapping &resource, const ListOptions &options,
                           QObject *context, ObjectCallback done, ItemTransform transform,
-                          ItemsCallback page)
+                          ItemsCallback page, ItemEncoder encode)
 {
     if (!DecoderThread::available()) {
         list(resource, options, context, std::move(done),
              [transform, page](const QJsonObject &p, int index) {
-                 return page(transformed(p.value(itemsKey(p)).toArray(), transform), index);
+                 return page(transformed(p.value(itemsKey(p)).toArray(), transform), {}, index);
              });
         return;
     }
     auto state = ListState::make(resource, options, context, std::move(done));
     state->transform = std::move(transform);
+    state->encode = std::move(encode);
     state->itemsPage = std::move(page);
     listDecodedPage(state, {});
 }
@@ -292,7 +305,7 @@ void ApiClient::listDecodedPage(const std::shared_ptr<ListState> &state,
         // back on this thread.
         const QPointer<const QObject> guard(this);
         DecoderThread::post(lane, [this, guard, state, continueToken, run, index, lane, r,
-                                   transform = state->transform] {
+                                   transform = state->transform, encode = state->encode] {
             if (!r) {
                 DecoderThread::answer(guard, [this, state, continueToken, run, index,
                                               error = r.error()] {
@@ -313,18 +326,20 @@ void ApiClient::listDecodedPage(const std::shared_ptr<ListState> &state,
                 });
             }
             QList<QJsonObject> items = transformed(page.value(itemsKey(page)).toArray(), transform);
+            QList<QByteArray> bytes = encoded(items, encode);
             metadata.remove(u"continue");
             page = {{QStringLiteral("kind"), page.value(u"kind")},
                     {QStringLiteral("apiVersion"), page.value(u"apiVersion")},
                     {QStringLiteral("metadata"), metadata}}; // the page's objects die here
             DecoderThread::answer(guard, [state, run, index, lane, items = std::move(items),
-                                          head = std::move(page),
+                                          bytes = std::move(bytes), head = std::move(page),
                                           last = next.isEmpty()]() mutable {
                 if (run != state->run || state->finished || !state->context)
                     return;
                 state->deliver(index, [state, index, lane, items = std::move(items),
-                                       head = std::move(head), last]() mutable {
-                    const bool more = state->itemsPage(items, index);
+                                       bytes = std::move(bytes), head = std::move(head),
+                                       last]() mutable {
+                    const bool more = state->itemsPage(items, bytes, index);
                     DecoderThread::dispose(std::exchange(items, {}), lane);
                     if (!state->context || (more && !last))
                         return;

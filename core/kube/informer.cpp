@@ -36,7 +36,9 @@ Informer::Informer(ApiClient *client, InformerOptions options, QObject *parent)
     m_batchTimer->setSingleShot(true);
     m_batchTimer->setInterval(m_options.batchInterval);
     connect(m_batchTimer, &QTimer::timeout, this, [this] { flush(); });
-    const ReflectorOptions base = withTransform(m_options.reflector, m_options);
+    ReflectorOptions base = withTransform(m_options.reflector, m_options);
+    if (m_options.storage == ObjectCache::Storage::CompactJson)
+        base.encode = &ObjectCache::encode; // on the decoder thread, not here
     const QStringList namespaces =
         m_options.namespaces.isEmpty() ? QStringList{QString()} : m_options.namespaces;
     m_reflectors.reserve(namespaces.size());
@@ -50,9 +52,8 @@ Informer::Informer(ApiClient *client, InformerOptions options, QObject *parent)
         Source *s = &source; // m_reflectors is not resized from here on
         connect(s->reflector, &Reflector::listed, this, [this, s] { onListed(*s); });
         connect(s->reflector, &Reflector::pageListed, this,
-                [this, s](const QList<QJsonObject> &objects, bool first) {
-                    onPage(*s, objects, first);
-                });
+                [this, s](const QList<QJsonObject> &objects, const QList<QByteArray> &encoded,
+                          bool first) { onPage(*s, objects, encoded, first); });
         connect(s->reflector, &Reflector::event, this, &Informer::onEvent);
         connect(s->reflector, &Reflector::failed, this, &Informer::warning);
         connect(s->reflector, &Reflector::watching, this, &Informer::watching);
@@ -133,9 +134,9 @@ void Informer::noteDeleted(const QJsonObject &object)
     p.deleted = object;
 }
 
-void Informer::upsert(const QJsonObject &object)
+void Informer::upsert(const QJsonObject &object, const QByteArray &encoded)
 {
-    switch (m_cache.upsert(object)) {
+    switch (m_cache.upsert(object, encoded)) {
     case ObjectCache::Change::Added:
         noteAdded(object);
         break;
@@ -147,15 +148,18 @@ void Informer::upsert(const QJsonObject &object)
     }
 }
 
-void Informer::onPage(Source &source, const QList<QJsonObject> &objects, bool first)
+void Informer::onPage(Source &source, const QList<QJsonObject> &objects,
+                      const QList<QByteArray> &encoded, bool first)
 {
     // Upserted page by page, so no list is ever held whole (at 100k pods that would be the
     // peak of the console's memory); what the list did not bring is deleted when it completes.
     if (first)
         source.listedUids.clear();
-    for (const QJsonObject &o : objects) {
+    const bool withBytes = encoded.size() == objects.size();
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        const QJsonObject &o = objects.at(i);
         source.listedUids.insert(uidOf(o));
-        upsert(o);
+        upsert(o, withBytes ? encoded.at(i) : QByteArray());
     }
     if (!m_synced)
         flush(); // the first list: each page out at once
@@ -193,7 +197,7 @@ void Informer::onEvent(const WatchEvent &event)
     switch (event.type) {
     case WatchEvent::Type::Added:
     case WatchEvent::Type::Modified:
-        upsert(object);
+        upsert(object, event.encoded);
         break;
     case WatchEvent::Type::Deleted:
         if (m_cache.remove(object))

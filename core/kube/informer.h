@@ -110,10 +110,11 @@ private:
     };
 
     void onListed(Source &source);
-    void onPage(Source &source, const QList<QJsonObject> &objects, bool first);
+    void onPage(Source &source, const QList<QJsonObject> &objects,
+                const QList<QByteArray> &encoded, bool first);
     void onEvent(const WatchEvent &event);
     // Into the cache, and noted as added or modified when the cache did not hold this version.
-    void upsert(const QJsonObject &object);
+    void upsert(const QJsonObject &object, const QByteArray &encoded);
     void noteAdded(const QJsonObject &object);
     void noteModified(const QJsonObject &object);
     void noteDeleted(const QJsonObject &object);

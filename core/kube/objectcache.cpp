@@ -74,15 +74,22 @@ void ObjectCache::removeFromIndexes(const QString &uid, const IndexValues &value
     }
 }
 
-ObjectCache::Entry ObjectCache::entryFor(const QJsonObject &object, size_t indexed) const
+QByteArray ObjectCache::encode(const QJsonObject &object)
+{
+    QByteArray compact = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    compact.squeeze();
+    return compact;
+}
+
+ObjectCache::Entry ObjectCache::entryFor(const QJsonObject &object, const QByteArray &encoded,
+                                         size_t indexed) const
 {
     Entry entry;
     entry.indexed = indexed;
     if (m_storage == Storage::Objects) {
         entry.object = object;
     } else {
-        entry.compact = QJsonDocument(object).toJson(QJsonDocument::Compact);
-        entry.compact.squeeze();
+        entry.compact = encoded.isEmpty() ? encode(object) : encoded;
         entry.resourceVersion = resourceVersionOf(object);
     }
     return entry;
@@ -101,14 +108,14 @@ QString ObjectCache::resourceVersion(const Entry &entry) const
                                          : entry.resourceVersion;
 }
 
-ObjectCache::Change ObjectCache::upsert(const QJsonObject &object)
+ObjectCache::Change ObjectCache::upsert(const QJsonObject &object, const QByteArray &encoded)
 {
     const QString uid = uidOf(object);
     auto it = m_entries.find(uid);
     const IndexValues values = indexValues(object);
     const size_t indexed = fingerprint(values);
     if (it == m_entries.end()) {
-        m_entries.insert(uid, entryFor(object, indexed));
+        m_entries.insert(uid, entryFor(object, encoded, indexed));
         addToIndexes(uid, values);
         return Change::Added;
     }
@@ -118,7 +125,7 @@ ObjectCache::Change ObjectCache::upsert(const QJsonObject &object)
         removeFromIndexes(uid, indexValues(decode(*it)));
         addToIndexes(uid, values);
     }
-    *it = entryFor(object, indexed);
+    *it = entryFor(object, encoded, indexed);
     return Change::Modified;
 }
 

@@ -37,8 +37,11 @@ public:
     {
     }
 
-    // None when the cache already holds this resourceVersion of the object.
-    Change upsert(const QJsonObject &object);
+    // None when the cache already holds this resourceVersion of the object. `encoded`: the
+    // object's encode() when the caller made it already (on a decoder thread), else empty.
+    Change upsert(const QJsonObject &object, const QByteArray &encoded = {});
+    // What Storage::CompactJson keeps of an object. Thread-safe.
+    static QByteArray encode(const QJsonObject &object);
     // The object the cache held, or nothing when it did not hold it.
     std::optional<QJsonObject> remove(const QJsonObject &object);
     std::optional<QJsonObject> removeUid(const QString &uid);
@@ -78,7 +81,7 @@ private:
     static QStringList indexValues(Index index, const QJsonObject &object);
     IndexValues indexValues(const QJsonObject &object) const;
     static size_t fingerprint(const IndexValues &values);
-    Entry entryFor(const QJsonObject &object, size_t indexed) const;
+    Entry entryFor(const QJsonObject &object, const QByteArray &encoded, size_t indexed) const;
     QJsonObject decode(const Entry &entry) const;
     QString resourceVersion(const Entry &entry) const;
     void addToIndexes(const QString &uid, const IndexValues &values);

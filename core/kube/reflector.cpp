@@ -90,12 +90,14 @@ void Reflector::list()
                 watch();
         },
         m_options.transform,
-        [this, generation](const QList<QJsonObject> &objects, int index) {
+        [this, generation](const QList<QJsonObject> &objects, const QList<QByteArray> &encoded,
+                           int index) {
             if (generation != m_generation)
                 return false;
-            emit pageListed(objects, index == 0);
+            emit pageListed(objects, encoded, index == 0);
             return generation == m_generation;
-        });
+        },
+        m_options.encode);
 }
 
 void Reflector::watch()
@@ -151,13 +153,17 @@ bool Reflector::handleEvent(const WatchEvent &e)
 }
 
 QList<WatchEvent> Reflector::decode(WatchStream &parser, const QByteArray &data,
-                                    const std::function<QJsonObject(const QJsonObject &)> &transform)
+                                    const Transform &transform, const Encoder &encode)
 {
     QList<WatchEvent> events = parser.feed(data);
-    if (transform) {
+    if (transform || encode) {
         for (WatchEvent &e : events) {
-            if (e.type != WatchEvent::Type::Bookmark && e.type != WatchEvent::Type::Error)
+            if (e.type == WatchEvent::Type::Bookmark || e.type == WatchEvent::Type::Error)
+                continue;
+            if (transform)
                 e.object = transform(e.object);
+            if (encode && e.type != WatchEvent::Type::Deleted)
+                e.encoded = encode(e.object);
         }
     }
     return events;
@@ -174,14 +180,16 @@ void Reflector::readStream(const QByteArray &data)
         }
     };
     if (!DecoderThread::available()) {
-        handle(decode(*m_parser, data, m_options.transform));
+        handle(decode(*m_parser, data, m_options.transform, m_options.encode));
         return;
     }
     // The parser is the stream's own and only the decoder thread uses it from here on; chunks
     // are decoded in the order they came.
     const QPointer<const QObject> guard(this);
-    DecoderThread::post([guard, handle, parser = m_parser, data, transform = m_options.transform] {
-        DecoderThread::answer(guard, [handle, events = decode(*parser, data, transform)]() mutable {
+    DecoderThread::post([guard, handle, parser = m_parser, data,
+                         transform = m_options.transform, encode = m_options.encode] {
+        DecoderThread::answer(guard, [handle, events = decode(*parser, data, transform,
+                                                              encode)]() mutable {
             handle(events);
             DecoderThread::dispose(std::exchange(events, {}));
         });

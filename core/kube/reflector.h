@@ -35,6 +35,10 @@ struct ReflectorOptions
     // Applied to every object as it arrives (list items, watch events), before anything holds
     // it: client-go's SetTransform. A list page's full objects are freed page by page.
     std::function<QJsonObject(const QJsonObject &)> transform;
+    // Applied after the transform, where the object was decoded: its bytes travel with it
+    // (WatchEvent::encoded, pageListed's `encoded`), so whoever stores objects as bytes does not
+    // serialise them on the thread that shows them. Must be safe to call on any thread.
+    std::function<QByteArray(const QJsonObject &)> encode;
 };
 
 // client-go's Reflector: lists (paged), then watches from the list's resourceVersion with
@@ -61,7 +65,9 @@ signals:
     // One page of a list (the first list or a relist) as it arrives, transformed. A list that
     // starts over (its continue token expired) begins again with `first`. Nothing holds the
     // pages: whoever needs the complete state keeps it.
-    void pageListed(const QList<QJsonObject> &objects, bool first);
+    // `encoded`: ReflectorOptions::encode of each object, in order (or empty).
+    void pageListed(const QList<QJsonObject> &objects, const QList<QByteArray> &encoded,
+                    bool first);
     // The list is complete: the pages since the last `first` are the whole state at
     // `resourceVersion`.
     void listed(const QString &resourceVersion);
@@ -79,8 +85,10 @@ private:
     // Watch chunks are parsed and transformed on the decoder thread; the events come back here
     // in order.
     void readStream(const QByteArray &data);
+    using Transform = std::function<QJsonObject(const QJsonObject &)>;
+    using Encoder = std::function<QByteArray(const QJsonObject &)>;
     static QList<WatchEvent> decode(WatchStream &parser, const QByteArray &data,
-                                    const std::function<QJsonObject(const QJsonObject &)> &transform);
+                                    const Transform &transform, const Encoder &encode);
     // Runs `step` once the chunks received so far are handled, unless the stream changed.
     void afterDecoded(std::function<void()> step);
     void streamEnded();

@@ -23,6 +23,9 @@ struct WatchEvent
 
     Type type = Type::Added;
     QJsonObject object; // the object, or the metav1.Status of an ERROR event
+    // What the reflector's encoder made of the object on the decoder thread (ReflectorOptions::
+    // encode), else empty.
+    QByteArray encoded = {};
 
     QString typeName() const; // "ADDED", "MODIFIED", ...
     QString resourceVersion() const;

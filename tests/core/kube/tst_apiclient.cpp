@@ -215,19 +215,30 @@ private slots:
         ListOptions paged;
         paged.limit = 400;
         std::optional<ApiResult<QJsonObject>> done;
-        client.listItems(pods, paged, &client, into(done), transform,
-                         [&](const QList<QJsonObject> &items, int index) {
-                             pageCallsElsewhere += QThread::currentThread() != main;
-                             indexes.append(index);
-                             for (const QJsonObject &item : items) {
-                                 untransformed += item.keys() != QStringList{u"metadata"_qs};
-                                 names.append(item.value(u"metadata")
-                                                  .toObject()
-                                                  .value(u"name")
-                                                  .toString());
-                             }
-                             return true;
-                         });
+        // The encoder runs where the transform did, on the transformed item; its bytes come
+        // with the page, one per item in order.
+        std::atomic<int> encodedHere = 0;
+        const auto encode = [&](const QJsonObject &item) {
+            encodedHere += QThread::currentThread() == main;
+            return item.value(u"metadata").toObject().value(u"name").toString().toUtf8();
+        };
+        int wrongBytes = 0;
+        client.listItems(
+            pods, paged, &client, into(done), transform,
+            [&](const QList<QJsonObject> &items, const QList<QByteArray> &encoded, int index) {
+                pageCallsElsewhere += QThread::currentThread() != main;
+                indexes.append(index);
+                wrongBytes += encoded.size() != items.size();
+                for (qsizetype i = 0; i < items.size(); ++i) {
+                    const QJsonObject &item = items.at(i);
+                    untransformed += item.keys() != QStringList{u"metadata"_qs};
+                    const QString name = item.value(u"metadata").toObject().value(u"name").toString();
+                    names.append(name);
+                    wrongBytes += encoded.value(i) != name.toUtf8();
+                }
+                return true;
+            },
+            encode);
         QVERIFY(waitFor(done));
         QVERIFY2(*done, qPrintable(message(*done)));
         QCOMPARE(names, expected);
@@ -236,6 +247,8 @@ private slots:
             QCOMPARE(indexes.at(i), i);
         QCOMPARE(pageCallsElsewhere, 0);
         QCOMPARE(untransformed, 0);
+        QCOMPARE(wrongBytes, 0);
+        QCOMPARE(encodedHere.load(), 0);
         QCOMPARE(transformedHere.load(), 0);
         QCOMPARE(transformedElsewhere.load(), int(expected.size()));
         const QJsonObject metadata = done->value().value(u"metadata").toObject();
@@ -258,7 +271,8 @@ private slots:
         int items = 0;
         std::optional<ApiResult<QJsonObject>> result;
         client.listItems(pods, paged, &client, into(result), {},
-                         [&](const QList<QJsonObject> &page, int index) {
+                         [&](const QList<QJsonObject> &page, const QList<QByteArray> &,
+                             int index) {
                              if (index == 0)
                                  items = 0;
                              items += int(page.size());
@@ -295,7 +309,9 @@ private slots:
         int dones = 0;
         client.listItems(
             pods, paged, &client, [&](const ApiResult<QJsonObject> &) { ++dones; }, {},
-            [&](const QList<QJsonObject> &, int) { return ++pages < 2; });
+            [&](const QList<QJsonObject> &, const QList<QByteArray> &, int) {
+                return ++pages < 2;
+            });
         QTRY_COMPARE(dones, 1);
         QTest::qWait(300);
         QCOMPARE(pages, 2);
