@@ -200,7 +200,7 @@ void Informer::onEvent(const WatchEvent &event)
         upsert(object, event.encoded);
         break;
     case WatchEvent::Type::Deleted:
-        if (m_cache.remove(object))
+        if (m_cache.erase(object))
             noteDeleted(object);
         break;
     case WatchEvent::Type::Bookmark:

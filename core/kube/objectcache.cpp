@@ -145,6 +145,20 @@ std::optional<QJsonObject> ObjectCache::removeUid(const QString &uid)
     return held;
 }
 
+bool ObjectCache::erase(const QJsonObject &object)
+{
+    const QString uid = uidOf(object);
+    auto it = m_entries.find(uid);
+    if (it == m_entries.end())
+        return false;
+    IndexValues values = indexValues(object);
+    if (fingerprint(values) != it->indexed)
+        values = indexValues(decode(*it));
+    m_entries.erase(it);
+    removeFromIndexes(uid, values);
+    return true;
+}
+
 QJsonObject ObjectCache::object(const QString &uid) const
 {
     const auto it = m_entries.constFind(uid);
