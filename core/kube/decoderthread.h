@@ -33,8 +33,13 @@ public:
     // under its lock, and the two threads contend for it on every page.
     template <typename T> static void dispose(T garbage, int lane = 0)
     {
+        // Moved out and freed when the job runs: Qt drops the poster's reference to a queued
+        // functor after posting it, so a job that kept the garbage in its capture was often
+        // freed by the poster (the lane had already run it), on the GUI thread, after all.
         if (available())
-            post(lane, [garbage = std::move(garbage)] {});
+            post(lane, [garbage = std::move(garbage)]() mutable {
+                [[maybe_unused]] const T freed(std::move(garbage));
+            });
     }
 };
 
