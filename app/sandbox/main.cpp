@@ -23,6 +23,9 @@
 #include <QUuid>
 
 #include <csignal>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -93,6 +96,15 @@ core::sandbox::IamOptions cciIamOptions(const QCommandLineParser &parser, QTextS
 
 int main(int argc, char *argv[])
 {
+#ifdef __GLIBC__
+    // Every store write allocates and frees a few 4-8 KB buffers (a pod's JSON, parsed and
+    // written again); with glibc's defaults the heap top grew and was trimmed back over and over
+    // (page faults, brk) and the mmap threshold moved. A fixed 1 MB mmap threshold and a 1 GB
+    // trim threshold keep the freed memory for the next write: 575 -> 443 us of sandbox CPU per
+    // churn event (30,000 pods, --churn 3000, one watcher).
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("burst-sandbox"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BURST_VERSION));
