@@ -199,7 +199,10 @@ struct ObjectStore::Core
     {
         object =
             withMetadata(object, QStringLiteral("resourceVersion"), QString::number(++revision));
-        QByteArray previousJson = std::exchange(entry, Entry::from(object)).json;
+        // Most of a change (a pod's status) leaves most of the object as it was: those members'
+        // text is copied from the stored bytes, not written again.
+        Entry changed{compactJson(object, stored, entry.json), labelsOf(object)};
+        QByteArray previousJson = std::exchange(entry, std::move(changed)).json;
         record({revision, type, StoreEvent::Type::Modified, object, stored}, entry.json,
                std::move(previousJson), notifications);
         return object;
@@ -209,11 +212,12 @@ struct ObjectStore::Core
     void erase(const ResourceType &type, Bucket &bucket, Bucket::iterator found,
                const QJsonObject &stored, Notifications &notifications)
     {
+        const QByteArray storedJson = std::move(found->second.json);
         bucket.erase(found);
         const QJsonObject deleted =
             withMetadata(stored, QStringLiteral("resourceVersion"), QString::number(++revision));
-        record({revision, type, StoreEvent::Type::Deleted, deleted, {}}, compactJson(deleted), {},
-               notifications);
+        record({revision, type, StoreEvent::Type::Deleted, deleted, {}},
+               compactJson(deleted, stored, storedJson), {}, notifications);
     }
 
     // Runs `apply` on the entry of (type, namespace, name) under the write lock, 404 when there

@@ -59,6 +59,77 @@ private slots:
         QCOMPARE(compactJson(object), QJsonDocument(object).toJson(QJsonDocument::Compact));
     }
 
+    // compactJson(object, previous, compactJson(previous)) copies the members that did not
+    // change: the bytes must still be compactJson(object)'s, whatever changed.
+    void reusingPrevious_data()
+    {
+        QTest::addColumn<QJsonObject>("previous");
+        QTest::addColumn<QJsonObject>("object");
+        const QJsonObject pod = QJsonDocument::fromJson(
+            R"({"kind":"Pod","metadata":{"name":"p","labels":{"app":"x"},"resourceVersion":"7",)"
+            R"("generation":1,)"
+            R"("annotations":{"ü":"✓"}},"spec":{"containers":[{"name":"c",)"
+            R"("ports":[{"containerPort":8080}]}],"priority":0,"w":1.5},)"
+            R"("status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}})")
+                                    .object();
+        const auto with = [](QJsonObject object, const QString &key, const QJsonValue &value) {
+            object.insert(key, value);
+            return object;
+        };
+        const auto withMeta = [&](const QString &key, const QJsonValue &value) {
+            return with(pod, u"metadata"_s, with(pod.value(u"metadata").toObject(), key, value));
+        };
+        const QJsonObject escaped = with(pod, u"escaped"_s,
+                                         QJsonObject{{u"a\"b"_s, u"c\nd\\"_s}, {u"e"_s, 1}});
+        QTest::newRow("same") << pod << pod;
+        QTest::newRow("escapes kept")
+            << escaped << with(escaped, u"status"_s, QJsonObject{{u"phase"_s, u"Failed"_s}});
+        QTest::newRow("status")
+            << pod << with(pod, u"status"_s, QJsonObject{{u"phase"_s, u"Failed"_s}});
+        QTest::newRow("resourceVersion") << pod << withMeta(u"resourceVersion"_s, u"8"_s);
+        QTest::newRow("new metadata key") << pod << withMeta(u"deletionTimestamp"_s, u"now"_s);
+        QTest::newRow("first key added") << pod << with(pod, u"aaa"_s, 1);
+        QTest::newRow("last key added") << pod << with(pod, u"zzz"_s, QJsonArray{1, 2});
+        QJsonObject fewer = pod;
+        fewer.remove(u"spec"_s);
+        QTest::newRow("key removed") << pod << fewer;
+        QTest::newRow("key back") << fewer << pod;
+        QTest::newRow("integer to double") << pod << withMeta(u"generation"_s, 1.0);
+        QTest::newRow("double to integer")
+            << with(pod, u"spec"_s, with(pod.value(u"spec"_s).toObject(), u"w"_s, 2.0))
+            << with(pod, u"spec"_s, with(pod.value(u"spec"_s).toObject(), u"w"_s, 2));
+        QTest::newRow("zero sign") << QJsonObject{{u"z"_s, 0.0}} << QJsonObject{{u"z"_s, -0.0}};
+        QTest::newRow("object to array") << pod << with(pod, u"spec"_s, QJsonArray{u"x"_s});
+        QTest::newRow("empty to full") << QJsonObject() << pod;
+        QTest::newRow("full to empty") << pod << QJsonObject();
+        QJsonObject many, renamed;
+        for (int i = 0; i < 40; ++i) {
+            many.insert(u"k%1"_s.arg(i), i);
+            renamed.insert(u"r%1"_s.arg(i), i);
+        }
+        QTest::newRow("every key new") << many << renamed;
+    }
+    void reusingPrevious()
+    {
+        QFETCH(QJsonObject, previous);
+        QFETCH(QJsonObject, object);
+        const QByteArray expected = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        QCOMPARE(compactJson(object, previous, compactJson(previous)), expected);
+        // Bytes that are not the previous object's compact JSON are not copied from.
+        QCOMPARE(compactJson(object, previous, QByteArray()), expected);
+        QCOMPARE(compactJson(object, previous, QByteArrayLiteral("{\"a\":")), expected);
+    }
+
+    // The members that did not change are taken from the previous bytes as they are (here
+    // marked by a space compactJson() would not write), the changed ones written again.
+    void copiesUnchangedMembers()
+    {
+        const QJsonObject previous{{u"a"_s, QJsonObject{{u"x"_s, 1}}}, {u"b"_s, 2}};
+        const QJsonObject object{{u"a"_s, QJsonObject{{u"x"_s, 1}}}, {u"b"_s, 3}};
+        QCOMPARE(compactJson(object, previous, R"({"a":{"x":1 },"b":2})"_ba),
+                 R"({"a":{"x":1 },"b":3})"_ba);
+    }
+
     void faster()
     {
         QJsonArray env;
