@@ -112,6 +112,8 @@ ObjectCache::Change ObjectCache::upsert(const QJsonObject &object, const QByteAr
 {
     const QString uid = uidOf(object);
     auto it = m_entries.find(uid);
+    if (it != m_entries.end() && resourceVersion(*it) == resourceVersionOf(object))
+        return Change::None; // a relist brings every unchanged object again
     const IndexValues values = indexValues(object);
     const size_t indexed = fingerprint(values);
     if (it == m_entries.end()) {
@@ -119,19 +121,12 @@ ObjectCache::Change ObjectCache::upsert(const QJsonObject &object, const QByteAr
         addToIndexes(uid, values);
         return Change::Added;
     }
-    if (resourceVersion(*it) == resourceVersionOf(object))
-        return Change::None;
     if (it->indexed != indexed) {
         removeFromIndexes(uid, indexValues(decode(*it)));
         addToIndexes(uid, values);
     }
     *it = entryFor(object, encoded, indexed);
     return Change::Modified;
-}
-
-std::optional<QJsonObject> ObjectCache::remove(const QJsonObject &object)
-{
-    return removeUid(uidOf(object));
 }
 
 std::optional<QJsonObject> ObjectCache::removeUid(const QString &uid)

@@ -43,9 +43,8 @@ public:
     // What Storage::CompactJson keeps of an object. Thread-safe.
     static QByteArray encode(const QJsonObject &object);
     // The object the cache held, or nothing when it did not hold it.
-    std::optional<QJsonObject> remove(const QJsonObject &object);
     std::optional<QJsonObject> removeUid(const QString &uid);
-    // remove() for a caller that has the object's last state (a watch's DELETED event) and does
+    // Removal for a caller that has the object's last state (a watch's DELETED event) and does
     // not need the held copy: a compact entry is decoded only when its index values differ from
     // `object`'s. False when the cache did not hold it.
     bool erase(const QJsonObject &object);
