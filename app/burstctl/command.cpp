@@ -15,6 +15,21 @@ QString describeError(const core::Error &error)
                                 : QStringLiteral("%1 %2").arg(error.message, error.hint);
 }
 
+// QCommandLineParser's usage line names the executable as started (a path, without the
+// command); it reads "burstctl COMMAND" instead, as kubectl's does.
+QString helpText(const QString &commandName, const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.isEmpty() || arguments.first().isEmpty())
+        return text;
+    // The first line is "Usage: PROGRAM [options] ...", "Usage: " translated with Qt's catalogue.
+    const qsizetype at = text.indexOf(arguments.first());
+    if (at >= 0 && at < text.indexOf(u'\n'))
+        text.replace(at, arguments.first().size(), QStringLiteral("burstctl ") + commandName);
+    return text;
+}
+
 void printLine(const QString &line)
 {
     err() << line << '\n';
@@ -37,7 +52,7 @@ int runCommand(const Command &command, const QStringList &arguments)
     if (!parser.parse(arguments))
         return invocation.fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
-        out() << parser.helpText();
+        out() << helpText(command.name, parser);
         out().flush();
         return 0;
     }
@@ -77,7 +92,7 @@ int Invocation::fail(const core::kube::ApiStatusError &error, int code) const
 
 int Invocation::usageError() const
 {
-    err() << m_parser.helpText();
+    err() << helpText(m_command.name, m_parser);
     err().flush();
     return 2;
 }

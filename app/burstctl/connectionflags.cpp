@@ -25,31 +25,32 @@ const QStringList &valueFlags()
 
 } // namespace
 
-void ConnectionFlags::addTo(QCommandLineParser &parser, bool allNamespaces)
+QList<QCommandLineOption> ConnectionFlags::options(bool allNamespaces)
 {
-    parser.addOption({QStringLiteral("kubeconfig"),
-                      Tr::tr("Path to the kubeconfig file (no KUBECONFIG merge)."),
-                      Tr::tr("FILE")});
-    parser.addOption(
-        {QStringLiteral("context"), Tr::tr("The kubeconfig context to use."), Tr::tr("NAME")});
-    parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")},
-                      Tr::tr("The namespace scope of the request."),
-                      Tr::tr("NAMESPACE")});
     QCommandLineOption all({QStringLiteral("A"), QStringLiteral("all-namespaces")},
                            Tr::tr("List the objects across all namespaces."));
     if (!allNamespaces) // still parsed, so the command can refuse it with a hint
         all.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOption(all);
-    parser.addOption(
-        {QStringLiteral("server"), Tr::tr("The address of the API server."), Tr::tr("URL")});
-    parser.addOption({QStringLiteral("token"),
-                      Tr::tr("Bearer token for authentication to the API server."),
-                      Tr::tr("TOKEN")});
-    parser.addOption({QStringLiteral("insecure-skip-tls-verify"),
-                      Tr::tr("Do not check the server's certificate (insecure).")});
-    parser.addOption({QStringLiteral("trust-exec"),
-                      Tr::tr("Trust the kubeconfig user's exec credential plugin command line "
-                             "(remembered; asked once per command line).")});
+    return {{QStringLiteral("kubeconfig"),
+             Tr::tr("Path to the kubeconfig file (no KUBECONFIG merge)."), Tr::tr("FILE")},
+            {QStringLiteral("context"), Tr::tr("The kubeconfig context to use."), Tr::tr("NAME")},
+            {{QStringLiteral("n"), QStringLiteral("namespace")},
+             Tr::tr("The namespace scope of the request."),
+             Tr::tr("NAMESPACE")},
+            all,
+            {QStringLiteral("server"), Tr::tr("The address of the API server."), Tr::tr("URL")},
+            {QStringLiteral("token"), Tr::tr("Bearer token for authentication to the API server."),
+             Tr::tr("TOKEN")},
+            {QStringLiteral("insecure-skip-tls-verify"),
+             Tr::tr("Do not check the server's certificate (insecure).")},
+            {QStringLiteral("trust-exec"),
+             Tr::tr("Trust the kubeconfig user's exec credential plugin command line "
+                    "(remembered; asked once per command line).")}};
+}
+
+void ConnectionFlags::addTo(QCommandLineParser &parser, bool allNamespaces)
+{
+    parser.addOptions(options(allNamespaces));
 }
 
 core::kube::KubeconfigOverrides ConnectionFlags::overrides(const QCommandLineParser &parser) const

@@ -16,6 +16,8 @@ public:
     // --kubeconfig, --context, -n/--namespace, -A/--all-namespaces, --server, --token,
     // --insecure-skip-tls-verify; -A is left out of the help unless `allNamespaces`.
     void addTo(QCommandLineParser &parser, bool allNamespaces);
+    // The same flags as a list (the completion script lists them).
+    static QList<QCommandLineOption> options(bool allNamespaces);
 
     core::kube::KubeconfigOverrides overrides(const QCommandLineParser &parser) const;
     core::Result<core::kube::Connection> load(const QCommandLineParser &parser) const;

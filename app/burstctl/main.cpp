@@ -12,7 +12,8 @@ QString usage(const QList<Command> &commands)
 {
     QString text = Tr::tr("Usage: burstctl COMMAND [options]\n\nCommands:\n");
     for (const Command &command : commands)
-        text += QStringLiteral("  %1 %2\n").arg(command.name.leftJustified(9), command.summary);
+        text +=
+            QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(10), command.summary);
     return text + Tr::tr("\nRun \"burstctl COMMAND --help\" for a command's options, its JSON "
                          "output and the decided rules it applies.\n");
 }
@@ -27,9 +28,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BURST_VERSION));
     core::installTranslations(app, core::preferredLocale());
     // Built after the translations are installed: the commands' texts are translated.
-    const QList<cli::Command> commands{
+    QList<cli::Command> commands{
         cli::previewCommand(), cli::simulateCommand(), cli::signCommand(),  cli::logsCommand(),
         cli::execCommand(),    cli::getCommand(),      cli::watchCommand(), cli::iamTokenCommand()};
+    commands.append(cli::completionCommand(commands));
     QStringList args = cli::ConnectionFlags::commandFirst(QCoreApplication::arguments());
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" ||
         args.at(1) == u"help") {
@@ -39,6 +41,7 @@ int main(int argc, char *argv[])
     }
     if (args.at(1) == u"--version" || args.at(1) == u"version") {
         cli::out() << QStringLiteral("burstctl %1\n").arg(QCoreApplication::applicationVersion());
+        cli::out().flush();
         return 0;
     }
     const QString name = args.takeAt(1);

@@ -28,14 +28,18 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(app)
 };
 
-// The shipped examples live in the executable's resources; the workbench edits files, so it opens
-// a writable copy (made once, never overwritten: the operator's edits stay).
+// The shipped examples: installed ones (the Debian package puts them in
+// /usr/share/burst-console/examples beside /usr/bin), else those in the executable's resources.
+// The workbench edits files, so it opens a writable copy (made once, never overwritten: the
+// operator's edits stay).
 QStringList shippedExamples()
 {
     const QString target = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                            QStringLiteral("/examples");
     QDir().mkpath(target);
-    const QDir source(QStringLiteral(":/examples"));
+    const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                                              QStringLiteral("/../share/burst-console/examples"));
+    const QDir source(QFileInfo(installed).isDir() ? installed : QStringLiteral(":/examples"));
     for (const QString &name : source.entryList({QStringLiteral("*.yaml")}, QDir::Files)) {
         const QString copy = target + u'/' + name;
         if (!QFileInfo::exists(copy) && QFile::copy(source.filePath(name), copy))

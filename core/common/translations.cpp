@@ -1,10 +1,25 @@
 #include "core/common/translations.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QTranslator>
 
 namespace core {
+
+namespace {
+
+// An installed copy (the Debian package puts the catalogues in
+// /usr/share/burst-console/translations beside /usr/bin) wins over the one built into the
+// executable, so a corrected catalogue can be dropped in; a build tree has none.
+QStringList catalogueFolders()
+{
+    const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                                              QStringLiteral("/../share/burst-console/translations"));
+    return {installed, QStringLiteral(":/i18n")};
+}
+
+} // namespace
 
 QLocale preferredLocale()
 {
@@ -22,11 +37,13 @@ bool installTranslations(QCoreApplication &app, const QLocale &locale)
     // English loads its catalogue too: it holds the plural forms of the %n messages.
     const QLocale catalogue = english ? QLocale(QLocale::English, QLocale::UnitedStates) : locale;
     auto *own = new QTranslator(&app);
-    if (!own->load(catalogue, QStringLiteral("burst-console"), QStringLiteral("_"),
-                   QStringLiteral(":/i18n")))
-        return false;
-    QCoreApplication::installTranslator(own);
-    return true;
+    for (const QString &folder : catalogueFolders()) {
+        if (own->load(catalogue, QStringLiteral("burst-console"), QStringLiteral("_"), folder)) {
+            QCoreApplication::installTranslator(own);
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace core
