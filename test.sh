@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite twice: a normal build, then the
-# same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+# same suite under AddressSanitizer + UndefinedBehaviorSanitizer. Between the two, the Debian
+# package is built from the normal build and checked unpacked (tests/package/check.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/build-env.sh
@@ -11,6 +12,7 @@ start=$(date +%s)
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}"
 cmake --build build --parallel "$jobs"
 QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$jobs"
+tests/package/check.sh
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBURST_SANITIZE=ON \
       -DBURST_BUILD_BENCH=OFF "${launcher[@]}"
@@ -19,4 +21,4 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
     LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
     QT_QPA_PLATFORM=offscreen ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
 
-echo "test.sh: both suites passed in $(( $(date +%s) - start ))s"
+echo "test.sh: both suites and the package check passed in $(( $(date +%s) - start ))s"

@@ -11,6 +11,7 @@ packages=(
     libdtl-dev libboost-dev libssl-dev
     xvfb xauth fonts-noto-cjk fonts-dejavu-core
     gnome-keyring dbus-daemon libsecret-tools
+    help2man desktop-file-utils appstream dpkg-dev file
 )
 
 missing=()
