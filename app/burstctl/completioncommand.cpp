@@ -111,6 +111,7 @@ QString bashScript(const QList<Command> &commands)
                "# bash: source <(burstctl completion bash)\n"
                "_burstctl()\n"
                "{\n"
+               "    COMPREPLY=()\n"
                "    local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"\"\n"
                "    (( COMP_CWORD > 0 )) && prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
                "    local commands=%1 global=%2\n"

@@ -127,6 +127,10 @@ got=$(cd "$root/usr/share/burst-console/examples" && complete_words burstctl pre
 [ "$got" = "01-burst-label-auto.yaml" ] || fail "burstctl preview -f 01- -> $got"
 [ "$(complete_words burstctl --kubeconfig x g)" = "get" ] || fail "burstctl --kubeconfig x g"
 [ "$(complete_words burstctl logs -f p)" = "" ] || fail "logs -f is --follow, no file name"
+# One shell, two completions: the second starts from an empty COMPREPLY (get takes one type).
+again=$(bash -c 'source "$1"; COMP_WORDS=(burstctl pre); COMP_CWORD=1; _burstctl
+    COMP_WORDS=(burstctl get pods ""); COMP_CWORD=3; _burstctl; echo "${COMPREPLY[*]}"' _ "$completion")
+[ -z "$again" ] || fail "a second completion kept the first one's words: $again"
 pass "bash completion"
 
 if [ "$failures" -ne 0 ]; then
