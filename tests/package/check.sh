@@ -111,6 +111,11 @@ for page in burstctl burst-console burst-sandbox; do
 done
 zcat "$root/usr/share/man/man1/burstctl.1.gz" | grep -q '^\.SS "burstctl preview"' ||
     fail "burstctl(1) lacks the preview command's help"
+if zcat "$root"/usr/share/man/man1/*.gz | grep -q -F "$PWD"; then
+    fail "a man page names the build folder $PWD"
+fi
+grep -q -F "$PWD" "$root/usr/share/bash-completion/completions/burstctl" &&
+    fail "the completion script names the build folder $PWD"
 pass "man pages"
 
 # 5. The bash completion, sourced in a non-interactive bash, completes `burstctl pre` to preview,
