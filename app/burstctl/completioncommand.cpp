@@ -69,9 +69,9 @@ CommandWords wordsOf(const Command &command)
                 (takesPath(option) ? words.paths : words.values) << dashed(name);
         }
     }
-    const bool takesResource = std::any_of(
-        command.positionals.cbegin(), command.positionals.cend(),
-        [](const Positional &p) { return p.name == u"RESOURCE"; });
+    const bool takesResource =
+        std::any_of(command.positionals.cbegin(), command.positionals.cend(),
+                    [](const Positional &p) { return p.name == u"RESOURCE"; });
     if (takesResource)
         words.arguments = resourceWords();
     return words;
@@ -124,7 +124,8 @@ QString bashScript(const QList<Command> &commands)
                "    done\n"
                "    if [[ -z \"$command\" ]]; then\n"
                "        if [[ \" $global \" == *\" $prev \"* ]]; then\n"
-               "            [[ \"$prev\" == --kubeconfig ]] && COMPREPLY=( $(compgen -f -- \"$cur\") )\n"
+               "            [[ \"$prev\" == --kubeconfig ]] && COMPREPLY=( $(compgen -f -- "
+               "\"$cur\") )\n"
                "            return 0\n"
                "        fi\n"
                "        COMPREPLY=( $(compgen -W \"$commands --help --version\" -- \"$cur\") )\n"
@@ -196,8 +197,8 @@ Command completionCommand(const QList<Command> &commands)
                 else if (shell.first() == u"zsh")
                     out() << zshScript(commands);
                 else
-                    return in.fail(Tr::tr("unknown shell \"%1\"; give bash or zsh.")
-                                       .arg(shell.first()));
+                    return in.fail(
+                        Tr::tr("unknown shell \"%1\"; give bash or zsh.").arg(shell.first()));
                 out().flush();
                 return 0;
             },

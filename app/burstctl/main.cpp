@@ -12,8 +12,7 @@ QString usage(const QList<Command> &commands)
 {
     QString text = Tr::tr("Usage: burstctl COMMAND [options]\n\nCommands:\n");
     for (const Command &command : commands)
-        text +=
-            QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(10), command.summary);
+        text += QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(10), command.summary);
     return text + Tr::tr("\nRun \"burstctl COMMAND --help\" for a command's options, its JSON "
                          "output and the decided rules it applies.\n");
 }
@@ -28,9 +27,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BURST_VERSION));
     core::installTranslations(app, core::preferredLocale());
     // Built after the translations are installed: the commands' texts are translated.
-    QList<cli::Command> commands{
-        cli::previewCommand(), cli::simulateCommand(), cli::signCommand(),  cli::logsCommand(),
-        cli::execCommand(),    cli::getCommand(),      cli::watchCommand(), cli::iamTokenCommand()};
+    QList<cli::Command> commands{cli::previewCommand(), cli::simulateCommand(), cli::signCommand(),
+                                 cli::logsCommand(),    cli::execCommand(),     cli::getCommand(),
+                                 cli::watchCommand(),   cli::iamTokenCommand()};
     commands.append(cli::completionCommand(commands));
     QStringList args = cli::ConnectionFlags::commandFirst(QCoreApplication::arguments());
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" ||

@@ -14,8 +14,9 @@ namespace {
 // executable, so a corrected catalogue can be dropped in; a build tree has none.
 QStringList catalogueFolders()
 {
-    const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath() +
-                                              QStringLiteral("/../share/burst-console/translations"));
+    const QString installed =
+        QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                        QStringLiteral("/../share/burst-console/translations"));
     return {installed, QStringLiteral(":/i18n")};
 }
 
