@@ -4,7 +4,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app/console/main.cpp" line="+60"/>
+        <location filename="../app/console/main.cpp" line="+64"/>
         <source>Cannot connect</source>
         <translation>无法连接</translation>
     </message>
@@ -68,7 +68,7 @@
 <context>
     <name>burst_sandbox</name>
     <message>
-        <location filename="../app/sandbox/main.cpp" line="+102"/>
+        <location filename="../app/sandbox/main.cpp" line="+118"/>
         <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
         <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
     </message>
@@ -78,13 +78,13 @@
         <translation>监听端口（0：任意空闲端口）。</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+58"/>
+        <location line="-70"/>
+        <location line="+71"/>
         <source>PORT</source>
         <translation>PORT</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-72"/>
         <source>Port of the CCI endpoint with its IAM (0: any free port).</source>
         <translation>CCI 端点（含其 IAM）的端口（0：任意空闲端口）。</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>burst-sandbox: IAM 用户 operator（domain 为 sandbox），密码 %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
         <source>Serve HTTPS with a CA generated at start.</source>
         <translation>使用启动时生成的 CA 提供 HTTPS 服务。</translation>
     </message>
@@ -338,7 +338,7 @@ Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON o
 </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>burstctl: unknown command &quot;%1&quot;</source>
         <translation>burstctl: 未知命令 &quot;%1&quot;</translation>
     </message>
@@ -376,12 +376,12 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>要预览的清单文件或文件夹；&quot;-&quot; 表示读取标准输入。可重复指定。</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/connectionflags.cpp" line="+31"/>
+        <location filename="../app/burstctl/connectionflags.cpp" line="+35"/>
         <source>Path to the kubeconfig file (no KUBECONFIG merge).</source>
         <translation>kubeconfig 文件路径（不与 KUBECONFIG 合并）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+129"/>
         <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
         <location filename="../app/burstctl/signcommand.cpp" line="+130"/>
@@ -390,7 +390,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The kubeconfig context to use.</source>
         <translation>要使用的 kubeconfig 上下文。</translation>
     </message>
@@ -405,12 +405,12 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>NAMESPACE</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>List the objects across all namespaces.</source>
         <translation>列出所有命名空间中的对象。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>The address of the API server.</source>
         <translation>API 服务器的地址。</translation>
     </message>
@@ -421,7 +421,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>URL</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Bearer token for authentication to the API server.</source>
         <translation>用于向 API 服务器进行身份认证的 Bearer 令牌。</translation>
     </message>
@@ -441,7 +441,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>信任 kubeconfig 用户的 exec 凭据插件命令行（会被记住；每个命令行只需确认一次）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>user &quot;%1&quot; runs an exec credential plugin that is not trusted yet: %2</source>
         <translation>用户 &quot;%1&quot; 运行的 exec 凭据插件尚未被信任：%2</translation>
     </message>
@@ -555,7 +555,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>要模拟的工作负载，格式为 NAME 或 KIND/NAME（默认：第一个）。</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/connectionflags.cpp" line="-51"/>
+        <location filename="../app/burstctl/connectionflags.cpp" line="-50"/>
         <location filename="../app/burstctl/execcommand.cpp" line="+74"/>
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+2"/>
         <location line="+8"/>
@@ -962,7 +962,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>收到 N 个事件后退出（0：不退出）。</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/command.cpp" line="+47"/>
+        <location filename="../app/burstctl/command.cpp" line="+62"/>
         <source>-A (--all-namespaces) does not apply: %1 works on one pod in one namespace, and kubectl %1 has no -A either. Give the pod&apos;s namespace with -n NAMESPACE.</source>
         <translation>-A（--all-namespaces）不适用：%1 作用于一个命名空间中的一个 Pod，kubectl %1 也没有 -A。请用 -n NAMESPACE 指定 Pod 的命名空间。</translation>
     </message>
@@ -970,6 +970,36 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location line="+14"/>
         <source>burstctl %1: %2</source>
         <translation>burstctl %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/completioncommand.cpp" line="+182"/>
+        <source>Print a shell completion script (bash or zsh)</source>
+        <translation>输出 Shell 补全脚本（bash 或 zsh）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prints a completion script for bash or zsh: the commands, their flags, the resource types, and file names after -f, --kubeconfig and other path flags.
+
+bash:  source &lt;(burstctl completion bash)
+zsh:   source &lt;(burstctl completion zsh)
+
+Exit status: 0, or 2 for an unknown shell.</source>
+        <translation>输出 bash 或 zsh 的补全脚本：命令、各命令的选项、资源类型，以及 -f、--kubeconfig 等路径选项之后的文件名。
+
+bash:  source &lt;(burstctl completion bash)
+zsh:   source &lt;(burstctl completion zsh)
+
+退出状态：0；未知的 Shell 为 2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>bash or zsh.</source>
+        <translation>bash 或 zsh。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown shell &quot;%1&quot;; give bash or zsh.</source>
+        <translation>未知的 Shell“%1”；请指定 bash 或 zsh。</translation>
     </message>
 </context>
 <context>
@@ -2621,7 +2651,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>不支持的值：&quot;%1&quot;：支持的值为 &quot;Foreground&quot;、&quot;Background&quot;、&quot;Orphan&quot;、&quot;nil&quot;</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+347"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+351"/>
         <source>invalid resource version: %1</source>
         <translation>无效的资源版本：%1</translation>
     </message>
