@@ -152,7 +152,7 @@ struct ConvertContext
 QJsonValue convert(const YAML::Node &node, ConvertContext &cx, const QString &path, bool record,
                    int depth)
 {
-    if (depth > limits::kMaxNestingDepth)
+    if (depth > limits::kMaxNestingDepth + 1) // a scalar sits below the deepest collection
         throwDepth(node, cx.lineOffset);
     if (++cx.nodes > limits::kMaxDecodedNodes) {
         const YAML::Mark mark = node.Mark();

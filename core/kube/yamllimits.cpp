@@ -4,7 +4,6 @@
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
 #include <sstream>
@@ -12,8 +11,21 @@
 
 namespace core::kube {
 
+namespace {
+
+YAML::Mark markOf(const SourcePos &pos)
+{
+    YAML::Mark mark;
+    mark.line = pos.line - 1;
+    mark.column = pos.column - 1;
+    return mark;
+}
+
+} // namespace
+
 YamlProblemError::YamlProblemError(YamlProblem problem)
-    : std::runtime_error(problem.message.toStdString()), m_problem(std::move(problem))
+    : YAML::Exception(markOf(problem.pos), problem.message.toStdString()),
+      m_problem(std::move(problem))
 {
 }
 

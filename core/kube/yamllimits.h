@@ -5,8 +5,9 @@
 #include <QByteArray>
 #include <QString>
 
+#include <yaml-cpp/exceptions.h>
+
 #include <optional>
-#include <stdexcept>
 
 namespace core::kube {
 
@@ -50,7 +51,8 @@ struct YamlProblem
     SourcePos pos;
 };
 
-class YamlProblemError : public std::runtime_error
+// A YAML::Exception, so callers that catch yaml-cpp's errors catch this one too.
+class YamlProblemError : public YAML::Exception
 {
 public:
     explicit YamlProblemError(YamlProblem problem);
