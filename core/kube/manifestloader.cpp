@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 namespace core::kube {
@@ -181,8 +182,10 @@ std::optional<ParseError> refuseChunk(const Chunk &chunk, const QString &fileNam
                           QStringLiteral("manifest.yaml.invalidUtf8"),
                           Tr::tr("save the file as UTF-8")};
     }
-    if (const std::optional<YamlProblem> p = checkYamlDocument(chunk.text))
-        return problemAt(fileName, *p, chunk.firstLine);
+    if (needsFullYamlCheck(chunk.text)) {
+        if (const std::optional<YamlProblem> p = checkYamlDocument(chunk.text))
+            return problemAt(fileName, *p, chunk.firstLine);
+    }
     return std::nullopt;
 }
 
@@ -260,7 +263,23 @@ LoadResult loadManifests(const QByteArray &rawText, const QString &fileName)
                 ++document;
                 continue;
             }
-            const YAML::Node node = YAML::Load(chunk.text.toStdString());
+            YAML::Node node;
+            try {
+                node = YAML::Load(chunk.text.toStdString());
+            } catch (const YAML::DeepRecursion &) { // only when the full check did not run
+                if (const std::optional<YamlProblem> p = checkYamlDocument(chunk.text))
+                    throw YamlProblemError(YamlProblem{p->code, p->message, p->hint,
+                                                       SourcePos{p->pos.line + chunk.firstLine,
+                                                                 p->pos.column}});
+                throw;
+            }
+            if (!needsFullYamlCheck(chunk.text)) {
+                if (const std::optional<YamlProblem> p = checkLoadedDocument(node, chunk.text)) {
+                    result.errors.append(problemAt(fileName, *p, chunk.firstLine));
+                    ++document;
+                    continue;
+                }
+            }
             PositionMap positions;
             const QJsonValue value = yamlToJson(node, chunk.firstLine, &positions);
             const YAML::Mark mark = node.Mark();

@@ -5,6 +5,7 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
+#include <yaml-cpp/yaml.h>
 
 #include <sstream>
 #include <vector>
@@ -91,6 +92,47 @@ qint64 satAdd(qint64 a, qint64 b)
 SourcePos posOf(const YAML::Mark &mark)
 {
     return SourcePos{mark.line + 1, mark.column + 1};
+}
+
+// yaml-cpp ends a quoted scalar at the end of the text without complaint when a line break comes
+// first; go-yaml (and so kubectl) refuses it. `mark` is where the scalar's node starts.
+std::optional<YamlProblem> unclosedQuote(const QByteArray &text, const YAML::Mark &mark)
+{
+    const qsizetype n = text.size();
+    qsizetype i = mark.pos;
+    if (i < 0 || i >= n)
+        return std::nullopt;
+    // The mark is where the node's properties start (&anchor, !tag); skip them.
+    for (;;) {
+        while (i < n && (text.at(i) == ' ' || text.at(i) == '\t' || text.at(i) == '\n' ||
+                         text.at(i) == '\r'))
+            ++i;
+        if (i < n && (text.at(i) == '&' || text.at(i) == '!')) {
+            while (i < n && text.at(i) != ' ' && text.at(i) != '\t' && text.at(i) != '\n' &&
+                   text.at(i) != '\r')
+                ++i;
+            continue;
+        }
+        break;
+    }
+    if (i >= n || (text.at(i) != '"' && text.at(i) != '\''))
+        return std::nullopt;
+    const char quote = text.at(i);
+    for (qsizetype j = i + 1; j < n; ++j) {
+        const char c = text.at(j);
+        if (quote == '"' && c == '\\') {
+            ++j;
+        } else if (c == quote) {
+            if (quote == '\'' && j + 1 < n && text.at(j + 1) == '\'')
+                ++j;
+            else
+                return std::nullopt;
+        }
+    }
+    return YamlProblem{QStringLiteral("manifest.yaml.unterminatedScalar"),
+                       Tr::tr("found unexpected end of stream: the quoted string that starts here "
+                              "is never closed"),
+                       Tr::tr("add the closing %1").arg(QLatin1Char(quote)), posOf(mark)};
 }
 
 // Sizes as go-yaml's decoder would meet them: every node (keys, scalars, collections, aliases)
@@ -272,45 +314,10 @@ private:
         add(f.extent);
     }
 
-    // yaml-cpp ends a quoted scalar at the end of the text without complaint when a line break
-    // comes first; go-yaml (and so kubectl) refuses it.
     void checkClosed(const YAML::Mark &mark)
     {
-        const qsizetype n = m_text.size();
-        qsizetype i = mark.pos;
-        if (i < 0 || i >= n)
-            return;
-        // The mark is where the node's properties start (&anchor, !tag); skip them.
-        for (;;) {
-            while (i < n && (m_text.at(i) == ' ' || m_text.at(i) == '\t' ||
-                             m_text.at(i) == '\n' || m_text.at(i) == '\r'))
-                ++i;
-            if (i < n && (m_text.at(i) == '&' || m_text.at(i) == '!')) {
-                while (i < n && m_text.at(i) != ' ' && m_text.at(i) != '\t' &&
-                       m_text.at(i) != '\n' && m_text.at(i) != '\r')
-                    ++i;
-                continue;
-            }
-            break;
-        }
-        if (i >= n || (m_text.at(i) != '"' && m_text.at(i) != '\''))
-            return;
-        const char quote = m_text.at(i);
-        for (qsizetype j = i + 1; j < n; ++j) {
-            const char c = m_text.at(j);
-            if (quote == '"' && c == '\\') {
-                ++j;
-            } else if (c == quote) {
-                if (quote == '\'' && j + 1 < n && m_text.at(j + 1) == '\'')
-                    ++j;
-                else
-                    return;
-            }
-        }
-        fail(QStringLiteral("manifest.yaml.unterminatedScalar"), mark,
-             Tr::tr("found unexpected end of stream: the quoted string that starts here is "
-                    "never closed"),
-             Tr::tr("add the closing %1").arg(QLatin1Char(quote)));
+        if (std::optional<YamlProblem> problem = unclosedQuote(m_text, mark))
+            throw YamlProblemError(std::move(*problem));
     }
 
     const QByteArray &m_text;
@@ -343,6 +350,37 @@ std::optional<YamlProblem> checkYamlDocument(const QByteArray &text)
                            Tr::tr("flatten the structure"), posOf(scanner.deepest())};
     }
     return std::nullopt;
+}
+
+bool needsFullYamlCheck(const QByteArray &text)
+{
+    return text.contains('&') || text.size() > limits::kMaxStringBytes;
+}
+
+std::optional<YamlProblem> checkLoadedDocument(const YAML::Node &root, const QByteArray &text)
+{
+    // Only the last scalar in the text can run to its end: walk the last entry at each level.
+    YAML::Node node;
+    node.reset(root); // Node's operator= would write into the document
+    std::optional<YamlProblem> problem;
+    for (int depth = 0; depth <= limits::kMaxNestingDepth && node.IsDefined(); ++depth) {
+        if (node.IsScalar())
+            return unclosedQuote(text, node.Mark());
+        if (node.IsMap() && node.size() > 0) {
+            YAML::const_iterator last;
+            for (auto it = node.begin(); it != node.end(); ++it)
+                last = it;
+            if (last->second.IsNull() || !last->second.IsDefined())
+                return unclosedQuote(text, last->first.Mark()); // a key with no value
+            node.reset(last->second);
+        } else if (node.IsSequence() && node.size() > 0) {
+            const YAML::Node item = node[node.size() - 1];
+            node.reset(item);
+        } else {
+            break;
+        }
+    }
+    return problem;
 }
 
 } // namespace core::kube

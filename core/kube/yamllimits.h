@@ -9,6 +9,10 @@
 
 #include <optional>
 
+namespace YAML {
+class Node;
+}
+
 namespace core::kube {
 
 // What a hostile manifest meets. Each value, where it comes from and why is in docs/limits.md; the
@@ -69,6 +73,14 @@ private:
 // quoted scalar still open at the end of the text (yaml-cpp takes the end as its end). Throws
 // YAML::Exception for syntax errors; returns the first problem found.
 std::optional<YamlProblem> checkYamlDocument(const QByteArray &text);
+
+// Whether a document needs checkYamlDocument(): it may hold anchors (so aliases) or a string past
+// kMaxStringBytes. Without either, nothing can expand, yaml-cpp's own guard bounds the depth, and
+// checkLoadedDocument() after loading covers the rest at no extra parse.
+bool needsFullYamlCheck(const QByteArray &text);
+// For a document loaded without checkYamlDocument(): a quoted scalar still open at the end of the
+// text (only the last scalar can be).
+std::optional<YamlProblem> checkLoadedDocument(const YAML::Node &root, const QByteArray &text);
 
 // The first byte that is not well-formed UTF-8 (overlong forms, surrogates and values past
 // U+10FFFF included), or -1.

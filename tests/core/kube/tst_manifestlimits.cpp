@@ -97,8 +97,15 @@ void tst_Manifestlimits::refused_data()
         << QStringLiteral("manifest.yaml.unterminatedScalar") << 4 << 9
         << QStringLiteral("unexpected end of stream");
     QTest::newRow("escaped quote does not close")
-        << head() + "data: {a: \"abc\\\"\n" << QStringLiteral("manifest.yaml.unterminatedScalar")
-        << 4 << 11 << QStringLiteral("unexpected end of stream");
+        << head() + "data:\n  a: \"abc\\\"\n" << QStringLiteral("manifest.yaml.unterminatedScalar")
+        << 5 << 6 << QStringLiteral("unexpected end of stream");
+    QTest::newRow("quote open at the end, with an anchor elsewhere")
+        << head() + "data:\n  a: &x b\n  c: *x\n  d: \"abc\n"
+        << QStringLiteral("manifest.yaml.unterminatedScalar") << 7 << 6
+        << QStringLiteral("unexpected end of stream");
+    QTest::newRow("quoted key open at the end")
+        << head() + "data:\n  a: b\n  \"c: d\n" << QStringLiteral("manifest.yaml.unterminatedScalar")
+        << 6 << 3 << QStringLiteral("unexpected end of stream");
     QTest::newRow("single quote open before next document")
         << head() + "data:\n  a: 'it''s\n---\n# the next document\n"
         << QStringLiteral("manifest.yaml.unterminatedScalar") << 5 << 6
