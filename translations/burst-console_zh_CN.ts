@@ -1777,7 +1777,27 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>必须由字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos; 组成，且必须以字母或数字开头和结尾（例如 &apos;MyName&apos;、&apos;my.name&apos; 或 &apos;123-abc&apos;）</translation>
     </message>
     <message>
-        <location filename="../core/kube/jsonyaml.cpp" line="+258"/>
+        <location filename="../core/kube/jsonyaml.cpp" line="+145"/>
+        <source>the document nests more than %1 levels deep once its aliases are expanded (limit kMaxNestingDepth = %1); an alias inside its own anchor never ends</source>
+        <translation>文档在展开别名后嵌套超过 %1 层（限制 kMaxNestingDepth = %1）；位于自身锚点内的别名永远不会结束</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>flatten the structure or remove the alias that refers to an enclosing anchor</source>
+        <translation>请简化结构，或删除引用外层锚点的别名</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the document decodes to more than %1 nodes (limit kMaxDecodedNodes = %1)</source>
+        <translation>文档解码后超过 %1 个节点（限制 kMaxDecodedNodes = %1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>split the document or write out fewer aliases</source>
+        <translation>请拆分文档或减少别名</translation>
+    </message>
+    <message>
+        <location line="+148"/>
         <location filename="../core/kube/kubeconfigdecoder.cpp" line="+75"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
@@ -2022,7 +2042,12 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>有效的标签值必须为空字符串，或%1</translation>
     </message>
     <message>
-        <location filename="../core/kube/manifestloader.cpp" line="+78"/>
+        <location filename="../core/kube/manifestloader.cpp" line="+24"/>
+        <source>Fix: %1</source>
+        <translation>修复建议：%1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>object has no &quot;kind&quot;; every Kubernetes object needs apiVersion and kind</source>
         <translation>对象缺少 &quot;kind&quot;；每个 Kubernetes 对象都需要 apiVersion 和 kind</translation>
     </message>
@@ -2037,8 +2062,44 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>%1 不是对象</translation>
     </message>
     <message>
+        <location line="+42"/>
+        <source>the document is %1 bytes, more than the limit of %2 bytes (kMaxDocumentBytes, the API server&apos;s largest request)</source>
+        <translation>文档大小为 %1 字节，超过 %2 字节的限制（kMaxDocumentBytes，API 服务器可接受的最大请求）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>split the object; the cluster would refuse it as well</source>
+        <translation>请拆分该对象；集群同样会拒绝它</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>invalid UTF-8: byte 0x%1 does not belong here</source>
+        <translation>无效的 UTF-8：字节 0x%1 不应出现在此处</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>save the file as UTF-8</source>
+        <translation>请将文件保存为 UTF-8 编码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the file is %1 bytes, more than the limit of %2 bytes (kMaxManifestFileBytes)</source>
+        <translation>文件大小为 %1 字节，超过 %2 字节的限制（kMaxManifestFileBytes）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+57"/>
+        <source>split the file into several</source>
+        <translation>请将文件拆分为多个</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>the file has more than %1 documents (limit kMaxDocuments); this one and those after it are not loaded</source>
+        <translation>文件包含超过 %1 个文档（限制 kMaxDocuments）；此文档及其后的文档不会被加载</translation>
+    </message>
+    <message>
         <location filename="../core/burst/workspace.cpp" line="+27"/>
-        <location filename="../core/kube/manifestloader.cpp" line="+106"/>
+        <location filename="../core/kube/manifestloader.cpp" line="+62"/>
         <source>cannot read file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
@@ -2299,7 +2360,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>无法解析 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/transport/httpserver.cpp" line="+93"/>
+        <location filename="../core/sandbox/transport/httpserver.cpp" line="+97"/>
         <source>The sandbox server is already running.</source>
         <translation>沙箱服务器已在运行。</translation>
     </message>
@@ -2911,7 +2972,12 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>无法为请求签名：%1</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+127"/>
+        <source>the server&apos;s answer to %1 %2 is larger than %3 MiB (the client&apos;s limit); list in pages or narrow the request</source>
+        <translation>服务器对 %1 %2 的应答超过 %3 MiB（客户端的限制）；请分页列出或缩小请求范围</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <location filename="../core/kube/apistream.cpp" line="+34"/>
         <source>the request timed out (%1 %2)</source>
         <translation>请求超时（%1 %2）</translation>
@@ -3777,6 +3843,81 @@ zsh:   source &lt;(burstctl completion zsh)
         <location line="+13"/>
         <source>child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning</source>
         <translation>删除 Job 时默认保留其子 Pod；设置 propagationPolicy=Background 可将其删除，设置 propagationPolicy=Orphan 可不再显示此警告</translation>
+    </message>
+    <message>
+        <location filename="../core/kube/watchstream.cpp" line="+118"/>
+        <source>a watch event longer than %1 MiB (the client&apos;s limit); the watch is started again</source>
+        <translation>watch 事件超过 %1 MiB（客户端的限制）；将重新开始 watch</translation>
+    </message>
+    <message>
+        <location filename="../core/kube/yamllimits.cpp" line="+163"/>
+        <source>a string of %1 bytes is longer than the limit of %2 bytes (kMaxStringBytes, etcd&apos;s largest request)</source>
+        <translation>长度为 %1 字节的字符串超过 %2 字节的限制（kMaxStringBytes，etcd 可接受的最大请求）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>keep large data out of the manifest, in a volume or an image</source>
+        <translation>请勿将大量数据放在清单中，可改用卷或镜像</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>anchor &apos;%1&apos; value contains itself</source>
+        <translation>锚点 &apos;%1&apos; 的值包含其自身</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an alias (or a merge key &lt;&lt;) cannot refer to the mapping or list it is in; copy the fields instead</source>
+        <translation>别名（或合并键 &lt;&lt;）不能引用其所在的映射或列表；请改为复制这些字段</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>the document nests more than %1 levels deep once its aliases are expanded (limit kMaxNestingDepth = %1)</source>
+        <translation>文档在展开别名后嵌套超过 %1 层（限制 kMaxNestingDepth = %1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>flatten the structure or write out fewer nested aliases</source>
+        <translation>请简化结构或减少嵌套的别名</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>document contains excessive aliasing: expanding this alias makes %1 of %2 decoded nodes come from aliases, more than the %3% go-yaml allows (kAliasRatioRangeLow = %4, kAliasRatioRangeHigh = %5)</source>
+        <translation>文档包含过多别名：展开此别名后，%2 个已解码节点中有 %1 个来自别名，超过 go-yaml 允许的 %3%（kAliasRatioRangeLow = %4，kAliasRatioRangeHigh = %5）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>write the repeated parts out instead of nesting aliases of aliases</source>
+        <translation>请直接写出重复的部分，而不要嵌套使用别名的别名</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the document&apos;s text grows past %1 bytes once its aliases are expanded (limit kMaxDocumentBytes, the API server&apos;s largest request)</source>
+        <translation>文档文本在展开别名后超过 %1 字节（限制 kMaxDocumentBytes，API 服务器可接受的最大请求）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>split the object or alias less text</source>
+        <translation>请拆分该对象或减少通过别名引用的文本</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>found unexpected end of stream: the quoted string that starts here is never closed</source>
+        <translation>遇到意外的流结束：从此处开始的带引号字符串从未闭合</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>add the closing %1</source>
+        <translation>请添加闭合的 %1</translation>
+    </message>
+    <message>
+        <location line="+212"/>
+        <source>the document nests more than %1 levels deep (limit kMaxNestingDepth = %1, yaml-cpp&apos;s parser)</source>
+        <translation>文档嵌套超过 %1 层（限制 kMaxNestingDepth = %1，yaml-cpp 解析器的限制）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>flatten the structure</source>
+        <translation>请简化结构</translation>
     </message>
 </context>
 <context>

@@ -28,9 +28,16 @@ WorkspaceFile readOne(const QString &path)
         file.loaded.errors.append(kube::ParseError{path, 0, 0, file.readError});
         return file;
     }
-    file.text = QString::fromUtf8(f.readAll());
+    // Parsed from the bytes, not the decoded text: invalid UTF-8 and an oversized file are
+    // reported by the loader (docs/limits.md) instead of being replaced or read whole.
+    if (!f.isSequential() && f.size() > kube::limits::kMaxManifestFileBytes) {
+        file.loaded = kube::loadManifestFile(path); // refuses it by its size, unread
+        return file;
+    }
+    const QByteArray bytes = f.readAll();
+    file.text = QString::fromUtf8(bytes);
     file.savedText = file.text;
-    reparse(file);
+    file.loaded = kube::loadManifests(bytes, file.path);
     return file;
 }
 

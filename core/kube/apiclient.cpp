@@ -200,6 +200,15 @@ void ApiClient::startCall(const std::shared_ptr<Call> &call)
     });
 }
 
+namespace {
+
+// Our own (docs/limits.md): the most of one response held in memory. A list page or an object is
+// far smaller (the API server stores objects of 1.5 MiB at most and the client lists in pages);
+// a server that sends an endless list or a huge object is cut here with a clear error.
+constexpr qint64 kMaxResponseBytes = qint64(256) << 20;
+
+} // namespace
+
 void ApiClient::issue(const std::shared_ptr<Call> &call, const QNetworkRequest &request)
 {
     ++call->attempt;
@@ -212,6 +221,12 @@ void ApiClient::issue(const std::shared_ptr<Call> &call, const QNetworkRequest &
         reply->abort();
     });
     timer->start(call->request.timeout > 0ms ? call->request.timeout : m_timeout);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64 total) {
+        if (received > kMaxResponseBytes || total > kMaxResponseBytes) {
+            reply->setProperty("burstTooLarge", true);
+            reply->abort();
+        }
+    });
     connect(reply, &QNetworkReply::finished, this, [this, call, reply] {
         finishCall(call, reply);
         reply->deleteLater();
@@ -248,6 +263,15 @@ std::optional<std::chrono::milliseconds> ApiClient::retryDelay(const Call &call,
 
 void ApiClient::finishCall(const std::shared_ptr<Call> &call, QNetworkReply *reply)
 {
+    if (reply->property("burstTooLarge").toBool()) { // not retried: it would be as large again
+        if (call->context)
+            call->done(ApiStatusError::transport(
+                Tr::tr("the server's answer to %1 %2 is larger than %3 MiB (the client's limit); "
+                       "list in pages or narrow the request")
+                    .arg(QString::fromLatin1(call->request.verb), call->request.path)
+                    .arg(kMaxResponseBytes >> 20)));
+        return;
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (refreshAfterUnauthorized(status, &call->authRetried)) {
         startCall(call);

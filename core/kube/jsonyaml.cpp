@@ -1,6 +1,7 @@
 #include "core/kube/jsonyaml.h"
 
 #include "core/common/tr.h"
+#include "core/kube/yamllimits.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -127,9 +128,41 @@ QJsonValue resolvePlainScalar(const QString &text)
     return QJsonValue(text);
 }
 
-QJsonValue yamlToJson(const YAML::Node &node, int lineOffset, PositionMap *positions,
-                      const QString &path)
+namespace {
+
+struct ConvertContext
 {
+    int lineOffset = 0;
+    PositionMap *positions = nullptr;
+    qint64 nodes = 0;
+};
+
+[[noreturn]] void throwDepth(const YAML::Node &node, int lineOffset)
+{
+    const YAML::Mark mark = node.Mark();
+    throw YamlProblemError(YamlProblem{
+        QStringLiteral("manifest.limit.nestingDepth"),
+        Tr::tr("the document nests more than %1 levels deep once its aliases are expanded "
+               "(limit kMaxNestingDepth = %1); an alias inside its own anchor never ends")
+            .arg(limits::kMaxNestingDepth),
+        Tr::tr("flatten the structure or remove the alias that refers to an enclosing anchor"),
+        SourcePos{mark.line + 1 + lineOffset, mark.column + 1}});
+}
+
+QJsonValue convert(const YAML::Node &node, ConvertContext &cx, const QString &path, bool record,
+                   int depth)
+{
+    if (depth > limits::kMaxNestingDepth + 1) // a scalar sits below the deepest collection
+        throwDepth(node, cx.lineOffset);
+    if (++cx.nodes > limits::kMaxDecodedNodes) {
+        const YAML::Mark mark = node.Mark();
+        throw YamlProblemError(YamlProblem{
+            QStringLiteral("manifest.limit.decodedNodes"),
+            Tr::tr("the document decodes to more than %1 nodes (limit kMaxDecodedNodes = %1)")
+                .arg(limits::kMaxDecodedNodes),
+            Tr::tr("split the document or write out fewer aliases"),
+            SourcePos{mark.line + 1 + cx.lineOffset, mark.column + 1}});
+    }
     switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -147,13 +180,18 @@ QJsonValue yamlToJson(const YAML::Node &node, int lineOffset, PositionMap *posit
         QJsonArray array;
         int index = 0;
         for (const YAML::Node &item : node) {
-            const QString itemPath =
-                path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-            if (positions) {
-                const YAML::Mark mark = item.Mark();
-                positions->insert(itemPath, SourcePos{mark.line + 1 + lineOffset, mark.column + 1});
+            QString itemPath;
+            bool recordItem = false;
+            if (record) {
+                itemPath = path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+                recordItem = itemPath.size() <= limits::kMaxPositionPathChars;
             }
-            array.append(yamlToJson(item, lineOffset, positions, itemPath));
+            if (recordItem) {
+                const YAML::Mark mark = item.Mark();
+                cx.positions->insert(itemPath,
+                                     SourcePos{mark.line + 1 + cx.lineOffset, mark.column + 1});
+            }
+            array.append(convert(item, cx, itemPath, recordItem, depth + 1));
             ++index;
         }
         return array;
@@ -161,20 +199,35 @@ QJsonValue yamlToJson(const YAML::Node &node, int lineOffset, PositionMap *posit
     case YAML::NodeType::Map: {
         QJsonObject object;
         for (auto it = node.begin(); it != node.end(); ++it) {
+            ++cx.nodes; // the key, as go-yaml counts it
             const QString key = it->first.IsScalar() ? scalarText(it->first)
                                                      : QString::fromUtf8(YAML::Dump(it->first));
-            const QString childPath = path.isEmpty() ? key : path + QLatin1Char('.') + key;
-            if (positions) {
-                const YAML::Mark mark = it->first.Mark();
-                positions->insert(childPath,
-                                  SourcePos{mark.line + 1 + lineOffset, mark.column + 1});
+            QString childPath;
+            bool recordChild = false;
+            if (record) {
+                childPath = path.isEmpty() ? key : path + QLatin1Char('.') + key;
+                recordChild = childPath.size() <= limits::kMaxPositionPathChars;
             }
-            object.insert(key, yamlToJson(it->second, lineOffset, positions, childPath));
+            if (recordChild) {
+                const YAML::Mark mark = it->first.Mark();
+                cx.positions->insert(childPath,
+                                     SourcePos{mark.line + 1 + cx.lineOffset, mark.column + 1});
+            }
+            object.insert(key, convert(it->second, cx, childPath, recordChild, depth + 1));
         }
         return object;
     }
     }
     return QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonValue yamlToJson(const YAML::Node &node, int lineOffset, PositionMap *positions,
+                      const QString &path)
+{
+    ConvertContext cx{lineOffset, positions, 0};
+    return convert(node, cx, path, positions != nullptr, 1);
 }
 
 namespace {

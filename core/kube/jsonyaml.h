@@ -31,6 +31,8 @@ using PositionMap = QHash<QString, SourcePos>;
 // become booleans, `~`/`null`/empty become null, integers (decimal, 0x, 0o/leading-0 octal, 0b,
 // underscores) and floats become numbers; quoted and block scalars stay strings. Records the
 // position of every field when `positions` is given. `lineOffset` is added to yaml-cpp's lines.
+// Throws YamlProblemError (core/kube/yamllimits.h) past kMaxNestingDepth or kMaxDecodedNodes, so
+// an alias cycle ends there.
 QJsonValue yamlToJson(const YAML::Node &node, int lineOffset = 0, PositionMap *positions = nullptr,
                       const QString &path = {});
 

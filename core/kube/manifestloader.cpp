@@ -2,6 +2,7 @@
 
 #include "core/common/tr.h"
 #include "core/kube/objectmeta.h"
+#include "core/kube/yamllimits.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -9,15 +10,21 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 namespace core::kube {
 
 QString ParseError::toString() const
 {
+    QString text = message;
+    if (!code.isEmpty())
+        text += QStringLiteral(" [") + code + QLatin1Char(']');
+    if (!hint.isEmpty())
+        text += QLatin1Char(' ') + Tr::tr("Fix: %1").arg(hint);
     if (line <= 0)
-        return file + QStringLiteral(": ") + message;
-    return QStringLiteral("%1:%2:%3: %4").arg(file).arg(line).arg(qMax(column, 1)).arg(message);
+        return file + QStringLiteral(": ") + text;
+    return QStringLiteral("%1:%2:%3: %4").arg(file).arg(line).arg(qMax(column, 1)).arg(text);
 }
 
 QString ManifestObject::name() const
@@ -142,6 +149,57 @@ ParseError errorAt(const Chunk &chunk, const YAML::Mark &mark, const QString &fi
     return ParseError{fileName, line + 1 + chunk.firstLine, column, message};
 }
 
+ParseError problemAt(const QString &fileName, const YamlProblem &p, int lineOffset)
+{
+    return ParseError{fileName, p.pos.line + lineOffset, p.pos.column, p.message, p.code, p.hint};
+}
+
+// A document refused before it is parsed into nodes: too large, not UTF-8, or one of the limits
+// checkYamlDocument() enforces. Positions are the file's.
+std::optional<ParseError> refuseChunk(const Chunk &chunk, const QString &fileName)
+{
+    if (chunk.text.size() > limits::kMaxDocumentBytes) {
+        return ParseError{fileName,
+                          chunk.firstLine + 1,
+                          1,
+                          Tr::tr("the document is %1 bytes, more than the limit of %2 bytes "
+                                 "(kMaxDocumentBytes, the API server's largest request)")
+                              .arg(chunk.text.size())
+                              .arg(limits::kMaxDocumentBytes),
+                          QStringLiteral("manifest.limit.documentSize"),
+                          Tr::tr("split the object; the cluster would refuse it as well")};
+    }
+    const qsizetype bad = firstInvalidUtf8(chunk.text);
+    if (bad >= 0) {
+        const QByteArray before = chunk.text.left(bad);
+        const int line = int(before.count('\n'));
+        const int column = int(bad - (before.lastIndexOf('\n') + 1)) + 1;
+        return ParseError{fileName,
+                          chunk.firstLine + line + 1,
+                          column,
+                          Tr::tr("invalid UTF-8: byte 0x%1 does not belong here")
+                              .arg(uint(uchar(chunk.text.at(bad))), 2, 16, QLatin1Char('0')),
+                          QStringLiteral("manifest.yaml.invalidUtf8"),
+                          Tr::tr("save the file as UTF-8")};
+    }
+    if (needsFullYamlCheck(chunk.text)) {
+        if (const std::optional<YamlProblem> p = checkYamlDocument(chunk.text))
+            return problemAt(fileName, *p, chunk.firstLine);
+    }
+    return std::nullopt;
+}
+
+ParseError tooLarge(const QString &fileName, qint64 size)
+{
+    return ParseError{fileName, 0, 0,
+                      Tr::tr("the file is %1 bytes, more than the limit of %2 bytes "
+                             "(kMaxManifestFileBytes)")
+                          .arg(size)
+                          .arg(limits::kMaxManifestFileBytes),
+                      QStringLiteral("manifest.limit.fileSize"),
+                      Tr::tr("split the file into several")};
+}
+
 } // namespace
 
 // YAML forbids "---" and "..." at column 0 inside any scalar, so these lines always separate
@@ -182,12 +240,46 @@ LoadResult loadManifests(const QByteArray &rawText, const QString &fileName)
 {
     LoadResult result;
     QByteArray text = rawText;
+    if (text.size() > limits::kMaxManifestFileBytes) {
+        result.errors.append(tooLarge(fileName, text.size()));
+        return result;
+    }
     if (text.startsWith("\xEF\xBB\xBF"))
         text.remove(0, 3);
     int document = 0;
     for (const Chunk &chunk : splitYamlDocuments(text)) {
+        if (document >= limits::kMaxDocuments) {
+            result.errors.append(ParseError{
+                fileName, chunk.firstLine + 1, 1,
+                Tr::tr("the file has more than %1 documents (limit kMaxDocuments); this one and "
+                       "those after it are not loaded")
+                    .arg(limits::kMaxDocuments),
+                QStringLiteral("manifest.limit.documents"), Tr::tr("split the file into several")});
+            break;
+        }
         try {
-            const YAML::Node node = YAML::Load(chunk.text.toStdString());
+            if (const std::optional<ParseError> refused = refuseChunk(chunk, fileName)) {
+                result.errors.append(*refused);
+                ++document;
+                continue;
+            }
+            YAML::Node node;
+            try {
+                node = YAML::Load(chunk.text.toStdString());
+            } catch (const YAML::DeepRecursion &) { // only when the full check did not run
+                if (const std::optional<YamlProblem> p = checkYamlDocument(chunk.text))
+                    throw YamlProblemError(YamlProblem{p->code, p->message, p->hint,
+                                                       SourcePos{p->pos.line + chunk.firstLine,
+                                                                 p->pos.column}});
+                throw;
+            }
+            if (!needsFullYamlCheck(chunk.text)) {
+                if (const std::optional<YamlProblem> p = checkLoadedDocument(node, chunk.text)) {
+                    result.errors.append(problemAt(fileName, *p, chunk.firstLine));
+                    ++document;
+                    continue;
+                }
+            }
             PositionMap positions;
             const QJsonValue value = yamlToJson(node, chunk.firstLine, &positions);
             const YAML::Mark mark = node.Mark();
@@ -195,6 +287,8 @@ LoadResult loadManifests(const QByteArray &rawText, const QString &fileName)
                                                   : chunk.firstLine + 1,
                                    mark.column >= 0 ? mark.column + 1 : 1};
             addDocument(result, fileName, document, value, positions, docPos);
+        } catch (const YamlProblemError &e) {
+            result.errors.append(problemAt(fileName, e.problem(), 0));
         } catch (const YAML::Exception &e) {
             result.errors.append(errorAt(chunk, e.mark, fileName, QString::fromStdString(e.msg)));
         } catch (const std::exception &e) {
@@ -222,7 +316,15 @@ LoadResult loadManifestFile(const QString &path)
             ParseError{path, 0, 0, Tr::tr("cannot read file: %1").arg(file.errorString())});
         return result;
     }
-    return loadManifests(file.readAll(), path == u"-" ? QStringLiteral("<stdin>") : path);
+    const QString name = path == u"-" ? QStringLiteral("<stdin>") : path;
+    if (!file.isSequential() && file.size() > limits::kMaxManifestFileBytes) {
+        LoadResult result;
+        result.errors.append(tooLarge(name, file.size()));
+        return result;
+    }
+    // A pipe says nothing of its size: read one byte past the limit to know it is too large.
+    const QByteArray text = file.read(limits::kMaxManifestFileBytes + 1);
+    return loadManifests(text, name);
 }
 
 QStringList expandManifestPaths(const QStringList &paths)

@@ -11,12 +11,22 @@ namespace core::kube {
 // A file that could not be read, or a document in it that is not a Kubernetes object.
 struct ParseError
 {
+    ParseError() = default;
+    ParseError(QString file, int line, int column, QString message, QString code = {},
+               QString hint = {})
+        : file(std::move(file)), line(line), column(column), message(std::move(message)),
+          code(std::move(code)), hint(std::move(hint))
+    {
+    }
+
     QString file;
     int line = 0; // 1-based; 0 when the whole file is concerned
     int column = 0;
     QString message;
+    QString code; // stable, for limits and refused input ("manifest.limit.aliasExpansion"); may be empty
+    QString hint; // how to fix it; may be empty
 
-    QString toString() const; // "FILE:LINE:COL: message"
+    QString toString() const; // "FILE:LINE:COL: message [code] Fix: hint"
 };
 
 // One Kubernetes object from a manifest, with where it came from.
@@ -54,7 +64,16 @@ struct DocumentChunk
 QList<DocumentChunk> splitYamlDocuments(const QByteArray &textWithoutBom);
 
 // Reads multi-document YAML or JSON; expands `kind: List`. A document that fails to parse is
-// reported with its position and the other documents still load. Never throws.
+// reported with its position and the other documents still load. Never throws. A hostile text
+// meets the limits of core/kube/yamllimits.h and these (docs/limits.md): a document that breaks
+// one is refused with a ParseError naming the limit; nothing is expanded to find out.
+namespace limits {
+// Our own: the most text read from one manifest file (twenty API-server-sized objects and more).
+inline constexpr qint64 kMaxManifestFileBytes = 64 * 1024 * 1024;
+// Our own: documents loaded from one file; the rest are refused with one error.
+inline constexpr int kMaxDocuments = 10000;
+} // namespace limits
+
 LoadResult loadManifests(const QByteArray &text, const QString &fileName);
 // "-" reads standard input.
 LoadResult loadManifestFile(const QString &path);

@@ -1,5 +1,6 @@
 #include "core/kube/watchstream.h"
 
+#include "core/common/tr.h"
 #include "core/kube/objectmeta.h"
 
 #include <QJsonDocument>
@@ -63,6 +64,15 @@ QString WatchEvent::resourceVersion() const
     return resourceVersionOf(object);
 }
 
+namespace {
+
+// Our own (docs/limits.md): the longest watch event line kept while it is incomplete. The API
+// server stores objects of 1.5 MiB at most (etcd's request limit); an event line many times that
+// long is a server sending garbage or one endless line.
+constexpr qsizetype kMaxWatchEventBytes = qsizetype(16) << 20;
+
+} // namespace
+
 QList<WatchEvent> WatchStream::feed(const QByteArray &data)
 {
     QList<WatchEvent> events;
@@ -92,6 +102,23 @@ QList<WatchEvent> WatchStream::feed(const QByteArray &data)
     }
     m_buffer.remove(0, m_offset);
     m_offset = 0;
+    if (m_buffer.size() > kMaxWatchEventBytes) {
+        // Dropped, and reported as the server's error event so the watch ends and is started
+        // again (a reflector relists or resumes) instead of buffering without end.
+        m_buffer.clear();
+        ++m_malformed;
+        events.append(WatchEvent{
+            WatchEventType::Error,
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("Status")},
+                        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                        {QStringLiteral("status"), QStringLiteral("Failure")},
+                        {QStringLiteral("reason"), QStringLiteral("InternalError")},
+                        {QStringLiteral("code"), 500},
+                        {QStringLiteral("message"),
+                         Tr::tr("a watch event longer than %1 MiB (the client's limit); the watch "
+                                "is started again")
+                             .arg(kMaxWatchEventBytes >> 20)}}});
+    }
     return events;
 }
 

@@ -106,6 +106,11 @@ public:
     }
 
     void closeNow() override { closeSocket(); }
+    bool waitingForRequest() const override
+    {
+        return m_phase == Phase::Handshake || m_phase == Phase::Reading;
+    }
+    bool isClosed() const override { return m_phase == Phase::Closed; }
 
 private:
     enum class Phase {
@@ -150,7 +155,11 @@ private:
         lowest().expires_after(m_settings.options.idleTimeout);
         http::async_read_header(
             m_stream, m_buffer, *m_parser,
-            [self = this->shared_from_this()](beast::error_code error, std::size_t) {
+            [self = this->shared_from_this()](beast::error_code error, std::size_t size) {
+                // Beast applies header_limit to what one read brings, so a head of many fields
+                // read in pieces can pass it by a little: the size read decides.
+                if (!error && size > self->m_settings.options.headerLimit)
+                    error = http::error::header_limit;
                 self->onHeader(error);
             });
     }
@@ -188,6 +197,9 @@ private:
         if (status == 0)
             return closeSocket();
         m_head = false;
+        if (status == 413) // as the API server answers it, so kubectl shows its message
+            return sendResponse(HttpResponse::json(413, httpTooLargeStatus(m_settings.options.bodyLimit)),
+                                false);
         sendResponse(HttpResponse::text(status, bytes(http::obsolete_reason(
                                                     http::int_to_status(unsigned(status)))) +
                                                     ": " + bytes(error.message()) + '\n'),

@@ -37,6 +37,29 @@ void HttpLoop::track(const std::shared_ptr<Closable> &closable)
     m_tracked.push_back(closable);
 }
 
+std::size_t HttpLoop::openCount() const
+{
+    std::size_t open = 0;
+    for (const std::weak_ptr<Closable> &weak : m_tracked) {
+        const auto closable = weak.lock();
+        if (closable && !closable->isClosed())
+            ++open;
+    }
+    return open;
+}
+
+bool HttpLoop::evictOldestWaiting()
+{
+    for (const std::weak_ptr<Closable> &weak : m_tracked) { // oldest first
+        const auto closable = weak.lock();
+        if (closable && !closable->isClosed() && closable->waitingForRequest()) {
+            closable->closeNow();
+            return true;
+        }
+    }
+    return false;
+}
+
 void HttpLoop::closeAll()
 {
     std::vector<std::shared_ptr<Closable>> live;

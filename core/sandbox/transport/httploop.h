@@ -23,6 +23,10 @@ public:
     public:
         virtual ~Closable() = default;
         virtual void closeNow() = 0; // server thread: close the socket, tell the handler
+        // Server thread: waiting for a request (or its TLS handshake) with none being answered;
+        // such a connection may be evicted for a new one when the server is full.
+        virtual bool waitingForRequest() const { return false; }
+        virtual bool isClosed() const { return false; }
     };
 
     explicit HttpLoop(boost::asio::io_context &context);
@@ -34,6 +38,9 @@ public:
     // Server thread only.
     void track(const std::shared_ptr<Closable> &closable);
     void closeAll();
+    std::size_t openCount() const; // tracked and not closed yet
+    // Closes the oldest connection waiting for a request; false when there is none.
+    bool evictOldestWaiting();
 
 private:
     std::mutex m_mutex;

@@ -41,7 +41,11 @@ struct HttpServer::Runtime
             if (!acceptor.is_open())
                 return;
             if (!error) {
-                startHttpConnection(std::move(socket), settings);
+                if (settings.loop->openCount() < settings.options.maxConnections ||
+                    settings.loop->evictOldestWaiting())
+                    startHttpConnection(std::move(socket), settings);
+                else
+                    socket.close(error); // full of requests being answered: refuse this one
                 return accept();
             }
             retry.expires_after(kAcceptRetry);

@@ -24,10 +24,19 @@ struct HttpServerOptions
     QString address = QStringLiteral("127.0.0.1");
     quint16 port = 0; // 0: the system picks a free port; start() reports it
     TlsContext tls;   // generated: HTTPS (and wss) only; empty (the default): plain HTTP only
-    std::uint64_t bodyLimit = std::uint64_t(64) << 20; // larger bodies get 413
-    std::uint32_t headerLimit = 1 << 20; // as Go's DefaultMaxHeaderBytes; larger get 431
+    // Limits a hostile client meets (docs/limits.md). A larger body gets 413 with a Kubernetes
+    // Status, as the API server answers past its MaxRequestBodyBytes (k8s.io/apiserver,
+    // 3 * 1024 * 1024); the same bound holds for one WebSocket message (closed with 1009).
+    std::uint64_t bodyLimit = std::uint64_t(3) << 20;
+    // Larger request heads get 431: Go's DefaultMaxHeaderBytes, which the API server keeps.
+    std::uint32_t headerLimit = 1 << 20;
+    // Our own. Open connections at most; past it a new one evicts the oldest that is waiting for
+    // (or in the middle of sending) a request head, or is refused when none is: a slowloris
+    // client holding many half-sent requests cannot lock kubectl out.
+    std::size_t maxConnections = 4096;
     // A keep-alive connection waiting this long for its next request, or a client this slow to
-    // send one or to take a byte of the answer, is closed. Open streams and WebSockets are
+    // send one (its whole head and body: a slowloris client dribbling bytes is cut) or to take a
+    // byte of the answer, is closed. Open streams and WebSockets are
     // exempt; what is left of a stream after end() or abort() is not.
     std::chrono::milliseconds idleTimeout = std::chrono::seconds(60);
     std::chrono::milliseconds handshakeTimeout = std::chrono::seconds(10); // TLS and WebSocket

@@ -74,4 +74,12 @@ std::string httpChunk(const QByteArray &data)
     return frame;
 }
 
+QByteArray httpTooLargeStatus(std::uint64_t limit)
+{
+    return QByteArrayLiteral(R"({"kind":"Status","apiVersion":"v1","metadata":{},)"
+                             R"("status":"Failure","message":"Request entity too large: limit is )") +
+           QByteArray::number(quint64(limit)) +
+           QByteArrayLiteral(R"(","reason":"RequestEntityTooLarge","code":413})") + '\n';
+}
+
 } // namespace core::sandbox

@@ -5,6 +5,7 @@
 #include <QByteArray>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,10 @@ bool httpStatusForbidsBody(int status);
 std::string httpResponseHead(int status, const HttpHeaders &headers,
                              std::optional<std::size_t> contentLength, bool keepAlive);
 std::string httpChunk(const QByteArray &data); // one non-empty chunk: size, CRLF, data, CRLF
+// The body of the API server's answer to a request body past its limit: a Kubernetes Status with
+// reason RequestEntityTooLarge and "limit is N" (k8s.io/apiserver limitedReadBody). The only
+// Status the transport writes: it refuses the body before any handler sees it.
+QByteArray httpTooLargeStatus(std::uint64_t limit);
 inline constexpr std::string_view kHttpLastChunk = "0\r\n\r\n";
 inline constexpr std::string_view kHttpContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
