@@ -3,6 +3,9 @@
 #include "core/common/tr.h"
 #include "core/kube/apiclient.h"
 #include "core/kube/apistream.h"
+#include "core/kube/logstore.h"
+
+#include <cstring>
 
 namespace core::kube {
 
@@ -33,9 +36,9 @@ void PodLogClient::start(const QString &nameSpace, const QString &pod, const Pod
         m_options.timestamps = true;
     m_lines.clear();
     m_lastTimestamp.clear();
-    m_lastKey.clear();
+    m_lastKey = kNoTime;
     m_seenAtLastKey = 0;
-    m_resumeKey.clear();
+    m_resumeKey = kNoTime;
     m_skipAtResumeKey = 0;
     m_confirmingEnd = false;
     send(m_options);
@@ -50,7 +53,7 @@ void PodLogClient::stop()
 
 bool PodLogClient::resume()
 {
-    if (!m_dropped || isActive() || m_lastKey.isEmpty())
+    if (!m_dropped || isActive() || m_lastKey == kNoTime)
         return false;
     m_dropped = false;
     m_confirmingEnd = false;
@@ -63,7 +66,7 @@ void PodLogClient::resumeFromLastLine()
     PodLogOptions options = m_options;
     // The lines before the last one seen are already here; tail and since would cut the log
     // somewhere else than where it broke.
-    options.sinceTime = m_lastTimestamp;
+    options.sinceTime = QString::fromLatin1(m_lastTimestamp);
     options.sinceSeconds.reset();
     options.tailLines.reset();
     options.limitBytes.reset();
@@ -118,7 +121,7 @@ void PodLogClient::onFailed(const ApiStatusError &error)
 void PodLogClient::onEnded()
 {
     dropStream();
-    if (m_options.follow && !m_lastKey.isEmpty()) {
+    if (m_options.follow && m_lastKey != kNoTime) {
         endFollow();
         return;
     }
@@ -144,62 +147,86 @@ void PodLogClient::endFollow()
 void PodLogClient::takeLines(bool endOfStream)
 {
     QStringList complete;
+    QByteArray raw;
+    int accepted = 0;
+    const auto take = [&](QByteArrayView line) {
+        if (acceptLine(line, &complete, &raw))
+            ++accepted;
+    };
     qsizetype begin = 0;
     for (;;) {
         const qsizetype newline = m_partial.indexOf('\n', begin);
         if (newline < 0)
             break;
-        acceptLine(m_partial.mid(begin, newline - begin), &complete);
+        take(QByteArrayView(m_partial).sliced(begin, newline - begin));
         begin = newline + 1;
     }
     m_partial.remove(0, begin);
     while (m_partial.size() > kMaxLineBytes) {
-        acceptLine(m_partial.left(kMaxLineBytes), &complete);
+        take(QByteArrayView(m_partial).first(kMaxLineBytes));
         m_partial.remove(0, kMaxLineBytes);
     }
     if (endOfStream && !m_partial.isEmpty()) {
-        acceptLine(m_partial, &complete);
+        take(m_partial);
         m_partial.clear();
     }
-    if (complete.isEmpty())
+    if (accepted == 0)
         return;
-    m_linesThisStream += complete.size();
+    m_linesThisStream += accepted;
+    if (m_raw) {
+        emit rawLinesReceived(raw);
+        return;
+    }
     appendToRing(complete);
     emit linesReceived(complete);
 }
 
 // Tracks the timestamp of each line for resume(), drops the lines a resumed stream repeats, and
 // strips the timestamp the caller did not ask for. False when the line was dropped.
-bool PodLogClient::acceptLine(QByteArray line, QStringList *out)
+bool PodLogClient::acceptLine(QByteArrayView line, QStringList *out, QByteArray *raw)
 {
+    const auto deliver = [&](QByteArrayView text) {
+        if (m_raw) {
+            raw->append(text);
+            raw->append('\n');
+        } else {
+            out->append(QString::fromUtf8(text));
+        }
+    };
     if (!m_options.timestamps) {
-        out->append(QString::fromUtf8(line));
+        deliver(line);
         return true;
     }
     const qsizetype space = line.indexOf(' ');
-    const QString timestamp = QString::fromLatin1(line.left(space < 0 ? line.size() : space));
-    const QString key = sortableTimestamp(timestamp);
-    if (!key.isEmpty() && !m_resumeKey.isEmpty()) {
+    const QByteArrayView timestamp = line.first(space < 0 ? line.size() : space);
+    std::int64_t parsed = 0;
+    const qint64 key =
+        parseLogTimestamp(std::string_view(timestamp.data(), size_t(timestamp.size())), &parsed)
+            ? qint64(parsed)
+            : kNoTime;
+    if (key != kNoTime && m_resumeKey != kNoTime) {
         if (key < m_resumeKey)
             return false;
         if (key == m_resumeKey && m_skipAtResumeKey > 0) {
             --m_skipAtResumeKey;
             return false;
         }
-        m_resumeKey.clear();
+        m_resumeKey = kNoTime;
     }
-    if (!key.isEmpty()) {
+    if (key != kNoTime) {
         if (key == m_lastKey) {
             ++m_seenAtLastKey;
         } else {
             m_lastKey = key;
-            m_lastTimestamp = timestamp;
+            // Reuses the buffer: no allocation per line.
+            m_lastTimestamp.resize(timestamp.size());
+            std::memcpy(m_lastTimestamp.data(), timestamp.data(), size_t(timestamp.size()));
             m_seenAtLastKey = 1;
         }
     }
-    if (m_stripTimestamps && !key.isEmpty())
-        line.remove(0, space < 0 ? line.size() : space + 1);
-    out->append(QString::fromUtf8(line));
+    if (m_stripTimestamps && !m_raw && key != kNoTime)
+        line = line.sliced(space < 0 ? line.size() : space + 1);
+    deliver(line);
     return true;
 }
 
