@@ -111,7 +111,7 @@ LogPane::LogPane(core::kube::ApiClient *client, const QList<LogTarget> &targets,
     m_follow->setChecked(true);
     m_since->setAccessibleName(tr("Since"));
     m_since->setToolTip(tr("Only lines newer than this"));
-    m_since->addItem(tr("All"));
+    m_since->addItem(tr("Since: all"));
     for (const auto &[label, seconds] : {std::pair{tr("1m"), 60}, std::pair{tr("5m"), 300},
                                          std::pair{tr("15m"), 900}, std::pair{tr("1h"), 3600}})
         m_since->addItem(tr("Since %1").arg(label), seconds);
@@ -138,19 +138,26 @@ LogPane::LogPane(core::kube::ApiClient *client, const QList<LogTarget> &targets,
     layout->addWidget(m_status);
 
     // The pane's keys: Ctrl+F, F3, Shift+F3.
-    const auto shortcut = [this](const QKeySequence &keys, auto slot) {
+    const auto shortcut = [this](const QList<QKeySequence> &keys, auto slot) {
         auto *action = new QAction(this);
-        action->setShortcut(keys);
+        action->setShortcuts(keys);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
     };
-    shortcut(QKeySequence::Find, [this] {
+    shortcut(QKeySequence::keyBindings(QKeySequence::Find), [this] {
         m_search->edit()->setFocus();
         m_search->edit()->selectAll();
     });
-    shortcut(QKeySequence::FindNext, [this] { findNext(); });
-    shortcut(QKeySequence::FindPrevious, [this] { findPrevious(); });
+    // F3 everywhere, and the platform's own keys besides.
+    QList<QKeySequence> next = QKeySequence::keyBindings(QKeySequence::FindNext);
+    QList<QKeySequence> previous = QKeySequence::keyBindings(QKeySequence::FindPrevious);
+    if (!next.contains(QKeySequence(Qt::Key_F3)))
+        next.prepend(QKeySequence(Qt::Key_F3));
+    if (!previous.contains(QKeySequence(Qt::SHIFT | Qt::Key_F3)))
+        previous.prepend(QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    shortcut(next, [this] { findNext(); });
+    shortcut(previous, [this] { findPrevious(); });
 
     connect(m_view, &LogView::followChanged, this, &LogPane::updateFollow);
     connect(m_follow, &QToolButton::toggled, m_view, &LogView::setFollow);
@@ -353,7 +360,7 @@ void LogPane::findPrevious()
 
 void LogPane::find(bool forward)
 {
-    m_search->apply();
+    m_search->applyPending();
     if (m_matches == 0 || m_model->rowCount() == 0)
         return;
     const int current = m_view->currentMatchRow();

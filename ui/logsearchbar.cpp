@@ -120,13 +120,18 @@ void LogSearchBar::apply()
     emit optionsChanged();
 }
 
+void LogSearchBar::applyPending()
+{
+    if (m_delay->isActive())
+        apply();
+}
+
 bool LogSearchBar::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_edit && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
-            if (m_delay->isActive())
-                apply();
+            applyPending();
             if (key->modifiers() & Qt::ShiftModifier)
                 emit previousRequested();
             else

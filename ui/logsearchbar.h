@@ -37,8 +37,9 @@ public:
     QString patternError(const QString &pattern) const;
     // "3 of 120", "120 matches" (ordinal unknown), "No matches", or the pattern's error.
     void showCount(qint64 ordinal, qint64 count);
-    // Applies a pending edit now.
+    // Applies the options now; applyPending() only when an edit waits.
     void apply();
+    void applyPending();
 
 signals:
     void optionsChanged();
