@@ -129,11 +129,14 @@ LogPane::LogPane(core::kube::ApiClient *client, const QList<LogTarget> &targets,
          std::initializer_list<QWidget *>{m_follow, m_since, m_timestamps, m_previous,
                                           m_container, m_wrap, m_copy, m_save})
         toolbar->addWidget(widget);
-    toolbar->addWidget(m_filter, 1);
+    toolbar->addStretch(1);
+    auto *findRow = new QHBoxLayout;
+    findRow->addWidget(m_search, 3);
+    findRow->addWidget(m_filter, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(toolbar);
-    layout->addWidget(m_search);
+    layout->addLayout(findRow);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
 
@@ -229,11 +232,19 @@ LogPane::~LogPane()
     m_model->stopAll();
 }
 
+void LogPane::setTitle(const QString &title)
+{
+    m_title = title;
+    setAccessibleName(tr("Logs of %1").arg(this->title()));
+}
+
 QString LogPane::title() const
 {
+    if (!m_title.isEmpty())
+        return m_title;
     if (m_targets.size() == 1)
         return m_targets.first().pod;
-    return tr("%n pod(s)", nullptr, int(m_targets.size()));
+    return tr("%1 pods").arg(m_targets.size()); // a single pod is named
 }
 
 void LogPane::fillContainers(const QString &current)

@@ -54,8 +54,9 @@ public:
             const QString &container = {}, QWidget *parent = nullptr);
     ~LogPane() override;
 
-    // "web-1" or "web (3 pods)"
+    // The pod's name, "3 pods", or what setTitle() said (a workload's name).
     QString title() const;
+    void setTitle(const QString &title);
     models::LogViewModel *model() const { return m_model; }
     LogView *view() const { return m_view; }
     LogSearchBar *searchBar() const { return m_search; }
@@ -93,6 +94,7 @@ private:
 
     core::kube::ApiClient *m_client;
     QList<LogTarget> m_targets;
+    QString m_title;
     core::kube::PodLogOptions m_options;
     models::LogViewModel *m_model;
     LogView *m_view;

@@ -111,7 +111,8 @@ void LogSearchBar::showCount(qint64 ordinal, qint64 count)
     else if (ordinal > 0)
         m_count->setText(tr("%1 of %2").arg(locale.toString(ordinal), locale.toString(count)));
     else
-        m_count->setText(tr("%n match(es)", nullptr, int(qMin<qint64>(count, INT_MAX))));
+        m_count->setText(count == 1 ? tr("1 match")
+                                    : tr("%1 matches").arg(locale.toString(count)));
 }
 
 void LogSearchBar::apply()

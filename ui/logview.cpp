@@ -552,10 +552,11 @@ void LogView::paintEvent(QPaintEvent *)
             if (m_source) {
                 widestSource = qMax(widestSource, int(line.source.size()));
                 painter.setPen(selected ? textColor : sourceColor(line.sourceIndex));
-                const int sourceWidth = qMin(m_sourceChars, kMaxSourceChars) * cw;
+                // The column holds its widest name and a space: elide only past that.
+                const int sourceWidth = (qMin(m_sourceChars, kMaxSourceChars) + 1) * cw;
                 painter.drawText(QRect(x, y, sourceWidth, lh), Qt::AlignVCenter | Qt::AlignLeft,
                                  fontMetrics().elidedText(line.source, Qt::ElideMiddle,
-                                                          qMax(cw, sourceWidth)));
+                                                          qMax(cw, sourceWidth - cw / 2)));
             }
             painter.setPen(textColor);
             layout.draw(&painter, QPointF(dx + textX, y), formats);

@@ -95,20 +95,24 @@ QList<LogTarget> logTargetsFor(const models::ClusterSession *session,
 }
 
 LogPane *openLogPane(QMainWindow *window, models::ClusterSession *session,
-                     const QList<LogTarget> &targets, const QString &container)
+                     const QList<LogTarget> &targets, const QString &container,
+                     const QString &title)
 {
     auto *pane = new LogPane(session->client(), targets, container);
-    const QString title = LogPane::tr("Logs: %1 — %2").arg(pane->title(), session->contextName());
+    if (!title.isEmpty())
+        pane->setTitle(title);
+    const QString dockTitle =
+        LogPane::tr("Logs: %1 — %2").arg(pane->title(), session->contextName());
     if (!window) {
         pane->setAttribute(Qt::WA_DeleteOnClose);
-        pane->setWindowTitle(title);
+        pane->setWindowTitle(dockTitle);
         pane->resize(1000, 600);
         pane->show();
         return pane;
     }
-    auto *dock = new QDockWidget(title, window);
+    auto *dock = new QDockWidget(dockTitle, window);
     dock->setObjectName(QStringLiteral("logs-%1-%2").arg(session->contextName(), pane->title()));
-    dock->setAccessibleName(title);
+    dock->setAccessibleName(dockTitle);
     dock->setAttribute(Qt::WA_DeleteOnClose);
     dock->setWidget(pane);
     // Beside the other log docks, else at the bottom.
@@ -138,7 +142,11 @@ LogPane *openLogsOf(QWidget *from, models::ClusterSession *session,
     const QList<LogTarget> targets = logTargetsFor(session, object);
     if (targets.isEmpty())
         return nullptr;
-    return openLogPane(qobject_cast<QMainWindow *>(from->window()), session, targets);
+    const QString title =
+        object.resource == u"pods"
+            ? QString()
+            : LogPane::tr("%1 (%2 pods)").arg(object.name).arg(targets.size());
+    return openLogPane(qobject_cast<QMainWindow *>(from->window()), session, targets, {}, title);
 }
 
 LogPane *openLogsArgument(QMainWindow *window, models::ClusterSession *session,

@@ -29,7 +29,8 @@ QList<LogTarget> logTargetsFor(const models::ClusterSession *session,
 // stops the streams). Without a window (a pane outside one), the pane is a top-level window.
 // The session must outlive the pane.
 LogPane *openLogPane(QMainWindow *window, models::ClusterSession *session,
-                     const QList<LogTarget> &targets, const QString &container = {});
+                     const QList<LogTarget> &targets, const QString &container = {},
+                     const QString &title = {});
 // The same for `object` of the pane `from` (a LiveTablePane in the main window); nullptr when
 // it has no pods.
 LogPane *openLogsOf(QWidget *from, models::ClusterSession *session,

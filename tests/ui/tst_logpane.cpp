@@ -6,13 +6,21 @@
 #include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/store/resourcetype.h"
 #include "core/sandbox/transport/httpserver.h"
+#include "models/clustersession.h"
 #include "models/logviewmodel.h"
+#include "ui/mainwindow.h"
+#include "ui/podactions.h"
+#include "ui/podspane.h"
+#include "ui/workloadspane.h"
 #include "ui/logpane.h"
 #include "ui/logsearchbar.h"
 #include "ui/logview.h"
 
 #include <QAccessible>
+#include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -20,6 +28,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -84,6 +93,67 @@ struct LogSandbox
                           QJsonArray{running(u"app"_qs), terminated(u"done"_qs)}}}}};
         created = bool(store.create(core::sandbox::podsType(), QStringLiteral("default"), pod));
         started_ = bool(server.start());
+        podTemplate = pod;
+    }
+
+    // Deployment "api" with ReplicaSet "api-7f9" and its running pods api-7f9-a and api-7f9-b.
+    bool addWorkload()
+    {
+        const QJsonObject labels{{QStringLiteral("app"), QStringLiteral("api")}};
+        const QJsonObject podSpec{
+            {QStringLiteral("containers"),
+             QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("app")},
+                                    {QStringLiteral("image"), QStringLiteral("busybox:1.36")}}}}};
+        const QJsonObject spec{
+            {QStringLiteral("replicas"), 2},
+            {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), labels}}},
+            {QStringLiteral("template"),
+             QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), labels}}},
+                         {QStringLiteral("spec"), podSpec}}}};
+        const auto owned = [](const QJsonObject &owner, const QString &kind) {
+            return QJsonArray{QJsonObject{
+                {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                {QStringLiteral("kind"), kind},
+                {QStringLiteral("name"), owner.value(u"metadata").toObject().value(u"name")},
+                {QStringLiteral("uid"), owner.value(u"metadata").toObject().value(u"uid")},
+                {QStringLiteral("controller"), true}}};
+        };
+        const auto deployment = store.create(
+            core::sandbox::deploymentsType(), QStringLiteral("default"),
+            QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                        {QStringLiteral("kind"), QStringLiteral("Deployment")},
+                        {QStringLiteral("metadata"),
+                         QJsonObject{{QStringLiteral("name"), QStringLiteral("api")},
+                                     {QStringLiteral("namespace"), QStringLiteral("default")},
+                                     {QStringLiteral("labels"), labels}}},
+                        {QStringLiteral("spec"), spec}});
+        if (!deployment)
+            return false;
+        const auto replicaSet = store.create(
+            core::sandbox::replicaSetsType(), QStringLiteral("default"),
+            QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                        {QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
+                        {QStringLiteral("metadata"),
+                         QJsonObject{{QStringLiteral("name"), QStringLiteral("api-7f9")},
+                                     {QStringLiteral("namespace"), QStringLiteral("default")},
+                                     {QStringLiteral("labels"), labels},
+                                     {QStringLiteral("ownerReferences"),
+                                      owned(*deployment, QStringLiteral("Deployment"))}}},
+                        {QStringLiteral("spec"), spec}});
+        if (!replicaSet)
+            return false;
+        for (const QString &name : {QStringLiteral("api-7f9-a"), QStringLiteral("api-7f9-b")}) {
+            QJsonObject pod = podTemplate;
+            QJsonObject metadata = pod.value(u"metadata").toObject();
+            metadata.insert(QStringLiteral("name"), name);
+            metadata.insert(QStringLiteral("labels"), labels);
+            metadata.insert(QStringLiteral("ownerReferences"),
+                            owned(*replicaSet, QStringLiteral("ReplicaSet")));
+            pod.insert(QStringLiteral("metadata"), metadata);
+            if (!store.create(core::sandbox::podsType(), QStringLiteral("default"), pod))
+                return false;
+        }
+        return true;
     }
 
     core::kube::Connection connection() const
@@ -102,6 +172,7 @@ struct LogSandbox
         [this](const core::sandbox::HttpRequest &request) { return router.handle(request); }};
     bool created = false;
     bool started_ = false;
+    QJsonObject podTemplate;
 };
 
 QStringList allTexts(const QAbstractItemModel *model)
@@ -244,6 +315,74 @@ private slots:
         QTest::keyClick(pane.view(), Qt::Key_End);
         QVERIFY(pane.followButton()->isChecked());
         QVERIFY(pane.grab().save(shots + QStringLiteral("/log-pane-follow.png")));
+    }
+
+    // Logs (L) on a pod of the Pods pane and on a workload of the Workloads pane open log docks;
+    // the workload's pods come merged, told apart by the source column.
+    void logsActions()
+    {
+        LogSandbox sandbox;
+        QVERIFY(sandbox.started_);
+        QVERIFY(sandbox.addWorkload());
+        models::ClusterSession session(sandbox.connection());
+        ui::MainWindow window;
+        ui::PodsPane *pods = window.addClusterSession(&session);
+        auto *workloads = window.findChild<ui::WorkloadsPane *>();
+        QVERIFY(pods && workloads);
+        window.resize(1400, 900);
+        window.show();
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, models::ConnectionState::Synced, 20000);
+
+        // A pod: its log in a dock, its containers from the session's cache.
+        pods->allPods()->setChecked(true);
+        QTRY_VERIFY(pods->selectObject({u"pods"_qs, u"default"_qs, u"web-0"_qs, {}}));
+        auto *podLogs = pods->findChild<QAction *>(u"logsAction"_qs);
+        QVERIFY(podLogs);
+        QCOMPARE(podLogs->shortcut(), QKeySequence(Qt::Key_L));
+        QVERIFY(pods->view()->actions().contains(podLogs)); // the context menu
+        pods->view()->setFocus();
+        QTest::keyClick(pods->view(), Qt::Key_L);
+        ui::LogPane *pane = nullptr;
+        QTRY_VERIFY((pane = window.findChild<ui::LogPane *>()));
+        QCOMPARE(pane->title(), u"web-0"_qs);
+        QCOMPARE(pane->containerBox()->count(), 3);
+        QVERIFY(qobject_cast<QDockWidget *>(pane->parentWidget()));
+        QVERIFY(!pane->view()->sourceShown());
+        QTRY_VERIFY(pane->model()->rowCount() > 1000);
+
+        // A workload: both pods merged.
+        const QList<ui::LogTarget> targets = ui::logTargetsFor(
+            &session, {u"deployments.apps"_qs, u"default"_qs, u"api"_qs, {}});
+        QCOMPARE(targets.size(), 0); // the uid is what ties the ReplicaSet to its Deployment
+        QTRY_VERIFY(workloads->selectObject({u"deployments.apps"_qs, u"default"_qs, u"api"_qs, {}}));
+        QTRY_VERIFY(ui::logTargetsFor(&session, workloads->currentObject()).size() == 2);
+        workloads->findChild<QAction *>(u"logsAction"_qs)->trigger();
+        ui::LogPane *merged = nullptr;
+        QTRY_VERIFY([&] {
+            for (ui::LogPane *p : window.findChildren<ui::LogPane *>())
+                if (p != pane)
+                    merged = p;
+            return merged != nullptr;
+        }());
+        QCOMPARE(merged->title(), u"api (2 pods)"_qs);
+        QCOMPARE(merged->accessibleName(), u"Logs of api (2 pods)"_qs);
+        QCOMPARE(merged->model()->sourceCount(), 2);
+        QVERIFY(merged->view()->sourceShown());
+        QTRY_VERIFY(merged->model()->rowCount() > 2000);
+        QSet<int> sources;
+        for (int row = 0; row < 400; ++row)
+            sources.insert(merged->model()
+                               ->index(merged->model()->rowCount() - 1 - row, 0)
+                               .data(models::LogViewModel::SourceIndexRole)
+                               .toInt());
+        QCOMPARE(sources, (QSet<int>{0, 1}));
+        QTRY_VERIFY(merged->statusLine()->text().contains(u"streaming"));
+        const QString shots = QDir::currentPath() + QStringLiteral("/screenshots");
+        QDir().mkpath(shots);
+        QTest::qWait(200);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/log-workload.png")));
+        session.stop();
     }
 };
 
