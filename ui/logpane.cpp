@@ -218,12 +218,14 @@ LogPane::LogPane(core::kube::ApiClient *client, const QList<LogTarget> &targets,
 
     m_options.follow = true;
     m_options.container = container;
-    if (!container.isEmpty() || targets.isEmpty() || !targets.first().containers.isEmpty()) {
+    // With the container named, the log starts at once; the picker fills when the pod is read.
+    const bool known = targets.isEmpty() || !targets.first().containers.isEmpty();
+    if (known || !container.isEmpty()) {
         fillContainers(container);
         start();
-    } else {
-        readContainers();
     }
+    if (!known)
+        readContainers();
     updateStatus();
 }
 
@@ -281,7 +283,8 @@ void LogPane::readContainers()
         [this, target](const core::kube::ApiResult<core::kube::ResourceMapping> &mapping) {
             if (!mapping) {
                 m_note = mapping.error().message;
-                start();
+                if (!m_started)
+                    start();
                 return;
             }
             m_client->get(mapping.value(), target.nameSpace, target.pod, this,
@@ -293,8 +296,9 @@ void LogPane::readContainers()
                               } else {
                                   m_note = pod.error().message;
                               }
-                              fillContainers({});
-                              start();
+                              fillContainers(m_options.container);
+                              if (!m_started)
+                                  start();
                           });
         });
 }

@@ -98,7 +98,15 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct Line; // one row as painted
+    struct Line // one row as read for painting or copying
+    {
+        QString text;
+        QString timestamp;
+        QString source;
+        int sourceIndex = 0;
+        int flags = 0;
+        bool marker() const { return flags & (GapMarker | DroppedMarker); }
+    };
     Line readLine(int row) const;
     int rowCount() const;
     int lineHeight() const;

@@ -317,6 +317,44 @@ private slots:
         QVERIFY(pane.grab().save(shots + QStringLiteral("/log-pane-follow.png")));
     }
 
+    // --logs NAMESPACE/POD[/CONTAINER]: malformed arguments say how to write it.
+    void logsArgument_data()
+    {
+        QTest::addColumn<QString>("argument");
+        QTest::newRow("no namespace") << u"web-0"_qs;
+        QTest::newRow("empty namespace") << u"/web-0"_qs;
+        QTest::newRow("empty pod") << u"default/"_qs;
+        QTest::newRow("empty container") << u"default/web-0/"_qs;
+        QTest::newRow("too many parts") << u"default/web-0/app/x"_qs;
+    }
+    void logsArgument()
+    {
+        QFETCH(QString, argument);
+        models::ClusterSession session(core::kube::Connection{});
+        QString error;
+        QVERIFY(!ui::openLogsArgument(nullptr, &session, argument, &error));
+        QCOMPARE(error, u"--logs %1: write NAMESPACE/POD or NAMESPACE/POD/CONTAINER."_qs.arg(
+                            argument));
+    }
+
+    // A well-formed --logs opens the container's log, the pod read from the server.
+    void logsArgumentOpens()
+    {
+        LogSandbox sandbox;
+        QVERIFY(sandbox.started_);
+        models::ClusterSession session(sandbox.connection());
+        QString error;
+        std::unique_ptr<ui::LogPane> pane(
+            ui::openLogsArgument(nullptr, &session, u"default/web-0/done"_qs, &error));
+        QVERIFY(pane);
+        QVERIFY(pane->isWindow());
+        QCOMPARE(pane->windowTitle(), u"Logs: web-0 — sandbox"_qs);
+        QTRY_COMPARE(pane->containerBox()->count(), 3);
+        QCOMPARE(pane->containerBox()->currentData().toString(), u"done"_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(pane->model()->rowCount(), kDoneLines, 10000);
+        pane->setAttribute(Qt::WA_DeleteOnClose, false);
+    }
+
     // Logs (L) on a pod of the Pods pane and on a workload of the Workloads pane open log docks;
     // the workload's pods come merged, told apart by the source column.
     void logsActions()
