@@ -8,6 +8,7 @@
 #include <QGuiApplication>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTest>
 
 namespace {
@@ -261,6 +262,39 @@ private slots:
         // Scrolling changes what it reads.
         view.scrollToRow(0);
         QVERIFY(text->text(0, text->characterCount()).startsWith(QStringLiteral("line 0 text\n")));
+    }
+
+    // Wrapping takes the rows on screen only; following keeps the last row whole in view.
+    void wrapsLongLines()
+    {
+        QStandardItemModel model;
+        for (int row = 0; row < 200; ++row)
+            model.appendRow(new QStandardItem(
+                QStringLiteral("row %1 ").arg(row) +
+                QStringLiteral("lorem ipsum dolor sit amet ").repeated(8)));
+        ui::LogView view;
+        view.resize(400, 300);
+        view.setWrap(true);
+        view.setModel(&model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.follow());
+        QCOMPARE(view.lastVisibleRow(), 199);
+        const int wrappedRows = view.lastVisibleRow() - view.topRow() + 1;
+        QVERIFY(wrappedRows * 3 <= view.verticalScrollBar()->pageStep() + 3);
+        QCOMPARE(view.visibleLines().last(), model.item(199)->text());
+        QCOMPARE(view.horizontalScrollBar()->maximum(), 0);
+        // Unwrapped: one screen line a row, and a horizontal range for the long lines.
+        view.setWrap(false);
+        QCOMPARE(view.lastVisibleRow(), 199);
+        QVERIFY(view.lastVisibleRow() - view.topRow() + 1 >= view.verticalScrollBar()->pageStep());
+        QTRY_VERIFY(view.horizontalScrollBar()->maximum() > 0);
+        // A new row while following: still the last row in view, wrapped or not.
+        view.setWrap(true);
+        model.appendRow(new QStandardItem(QStringLiteral("short last line")));
+        QVERIFY(view.follow());
+        QCOMPARE(view.lastVisibleRow(), 200);
+        QCOMPARE(view.visibleLines().last(), QStringLiteral("short last line"));
     }
 
     // The provider's matches are painted, and the current match's row differently.
