@@ -315,6 +315,18 @@ private slots:
         QTest::keyClick(pane.view(), Qt::Key_End);
         QVERIFY(pane.followButton()->isChecked());
         QVERIFY(pane.grab().save(shots + QStringLiteral("/log-pane-follow.png")));
+
+        // Since and Previous restart the stream with the new query; a container without a
+        // previous instance fails, and the status line says why.
+        pane.sinceBox()->setCurrentIndex(2);
+        QCOMPARE(pane.options().sinceSeconds, std::optional<qint64>(300));
+        QTRY_VERIFY(pane.statusLine()->text().contains(u"streaming"));
+        pane.previousButton()->setChecked(true);
+        QVERIFY(pane.options().previous);
+        QVERIFY(!pane.options().follow);
+        QTRY_VERIFY_WITH_TIMEOUT(pane.statusLine()->text().contains(u"failed"), 10000);
+        QVERIFY2(pane.statusLine()->text().contains(u"previous terminated container"),
+                 qPrintable(pane.statusLine()->text()));
     }
 
     // --logs NAMESPACE/POD[/CONTAINER]: malformed arguments say how to write it.
