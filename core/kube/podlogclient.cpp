@@ -49,6 +49,7 @@ void PodLogClient::stop()
     dropStream();
     m_partial.clear();
     m_dropped = false;
+    m_resuming = false;
 }
 
 bool PodLogClient::resume()
@@ -57,6 +58,7 @@ bool PodLogClient::resume()
         return false;
     m_dropped = false;
     m_confirmingEnd = false;
+    m_resuming = true;
     resumeFromLastLine();
     return true;
 }
@@ -91,6 +93,7 @@ void PodLogClient::send(const PodLogOptions &options)
 
 void PodLogClient::onReceived(const QByteArray &data)
 {
+    m_resuming = false;
     m_partial += data;
     takeLines(false);
 }
@@ -105,7 +108,11 @@ void PodLogClient::onFailed(const ApiStatusError &error)
         emit finished();
         return;
     }
-    if (error.httpStatus >= 400 || (!begun && !m_confirmingEnd)) {
+    // A resume that could not connect (the server is still away) is one more drop: resume()
+    // again later.
+    const bool resumeUnanswered = m_resuming && !begun && error.httpStatus < 400;
+    m_resuming = false;
+    if (error.httpStatus >= 400 || (!begun && !m_confirmingEnd && !resumeUnanswered)) {
         emit failed(error.toError());
         return;
     }

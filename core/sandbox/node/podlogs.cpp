@@ -196,7 +196,9 @@ QByteArray LogSource::line(qint64 index, bool timestamps) const
         for (qsizetype at = qsizetype((h2 >> 20) % 40); text.size() < target;
              at = (at + 7) % (qsizetype(sizeof kFiller) - 1))
             text += kFiller[at];
-        text.truncate(target);
+        // A generated line longer than the target keeps its words up to the maximum.
+        if (text.size() > maxLineBytes)
+            text.truncate(maxLineBytes);
     }
     if (!timestamps)
         return text + '\n';
