@@ -7,6 +7,7 @@
 #include "core/sandbox/node/podlogs.h"
 #include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/transport/httpserver.h"
+#include "tests/core/kube/recordingserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
@@ -124,6 +125,7 @@ private slots:
     void capDropsOldest();
     void saveTo();
     void resumeWithoutDuplicates();
+    void gapMarkerWhenNothingToResume();
 };
 
 void tst_logviewmodel::mergeOrder_data()
@@ -431,6 +433,47 @@ void tst_logviewmodel::resumeWithoutDuplicates()
         QCOMPARE(model.index(row).data(LogViewModel::FlagsRole).toInt() & LogViewModel::GapMarker, 0);
     }
     QVERIFY(model.index(0).data().toString().contains(u"seq=0 "_s));
+}
+
+// A server that ignores timestamps=true: after a drop there is no line to resume from, so the
+// model starts over and marks where lines may be missing.
+void tst_logviewmodel::gapMarkerWhenNothingToResume()
+{
+    RecordingServer server([](const core::sandbox::HttpRequest &, RecordingServer &s) {
+        return s.openStream();
+    });
+    QVERIFY(server.start());
+    core::kube::Connection connection;
+    connection.server = server.url();
+    core::kube::ApiClient api(connection);
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    core::kube::PodLogOptions options;
+    options.follow = true;
+    options.container = u"app"_s;
+    model.addSource(&api, u"shop"_s, u"web-0"_s, options);
+    QCOMPARE(model.sourceName(0), u"web-0/app"_s);
+    auto stream = server.takeStream();
+    QVERIFY(stream);
+    QVERIFY(stream->write("plain one\n"));
+    QTRY_COMPARE(model.rowCount(), 1);
+    stream->abort();
+    stream = server.takeStream();
+    QVERIFY(stream);
+    QVERIFY(stream->write("plain two\n"));
+    QTRY_COMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0).data().toString(), u"plain one"_s);
+    QCOMPARE(model.index(1).data(LogViewModel::FlagsRole).toInt(), int(LogViewModel::GapMarker));
+    QVERIFY(model.index(1).data().toString().contains(u"could not be recovered"_s));
+    QCOMPARE(model.index(1).data(LogViewModel::SourceIndexRole).toInt(), 0);
+    QCOMPARE(model.index(2).data().toString(), u"plain two"_s);
+    // A gap is no match and is not saved.
+    QCOMPARE(model.setSearch({u"recovered"_s, false, true, false}), qint64(0));
+    QBuffer saved;
+    QVERIFY(saved.open(QIODevice::WriteOnly));
+    QString error;
+    QVERIFY(model.saveTo(&saved, false, &error));
+    QCOMPARE(saved.data(), QByteArray("plain one\nplain two\n"));
 }
 
 QTEST_MAIN(tst_logviewmodel)
