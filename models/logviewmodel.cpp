@@ -118,12 +118,12 @@ QHash<int, QByteArray> LogViewModel::roleNames() const
 
 void LogViewModel::setBatchInterval(int ms)
 {
-    d->batchTimer.setInterval(qMax(0, ms));
+    d->batchInterval = qMax(0, ms);
 }
 
 int LogViewModel::batchInterval() const
 {
-    return d->batchTimer.interval();
+    return d->batchInterval;
 }
 
 void LogViewModel::setReorderWindow(qint64 ms)
@@ -144,7 +144,7 @@ void LogViewModel::flush()
         d->applyBatch();
         more = false;
         for (const auto &s : d->sources)
-            more = more || s->pendingAt < s->pending.size() || !s->markers.isEmpty();
+            more = more || !s->pending.empty() || !s->markers.isEmpty();
     }
     d->batchTimer.stop();
 }
