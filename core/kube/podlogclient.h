@@ -72,6 +72,8 @@ private:
     void onEnded();
     void onFailed(const ApiStatusError &error);
     void takeLines(bool endOfStream);
+    void takeRawLines(bool endOfStream);
+    void noteLastLines(QByteArrayView block);
     bool acceptLine(QByteArrayView line, QStringList *out, QByteArray *raw);
     void appendToRing(const QStringList &lines);
     void dropStream();

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <cmath>
+#include <limits>
 
 namespace core::sandbox {
 
@@ -122,7 +123,8 @@ QDateTime LogSource::origin() const
 
 qint64 LogSource::retainedLines() const
 {
-    return qMax(kRetainedLines, historyLines);
+    // A pod asked to have a history keeps its whole log.
+    return historyLines > 0 ? std::numeric_limits<qint64>::max() / 2 : kRetainedLines;
 }
 
 QDateTime LogSource::lineTime(qint64 index) const

@@ -44,7 +44,7 @@ struct LogSource
     double linesPerSecond = 1.0;
     // Annotation sandbox.burst.io/log-history-lines: the log already has this many lines when
     // the container starts (they are written before `start` at the same rate), and the node
-    // keeps at least them (kubelet's rotation otherwise keeps the last 100,000).
+    // keeps the whole log (otherwise a kubelet-like rotation keeps the last 100,000 lines).
     qint64 historyLines = 0;
     // Annotation sandbox.burst.io/log-line-bytes "MIN-MAX": each line's text (without timestamp
     // and newline) is cut or padded to a length in [MIN, MAX] picked per line; 0 = as generated.
