@@ -126,6 +126,7 @@ private slots:
     void saveTo();
     void resumeWithoutDuplicates();
     void gapMarkerWhenNothingToResume();
+    void resumeRepeatsLinesOfTheSameTime();
 };
 
 void tst_logviewmodel::mergeOrder_data()
@@ -474,6 +475,38 @@ void tst_logviewmodel::gapMarkerWhenNothingToResume()
     QString error;
     QVERIFY(model.saveTo(&saved, false, &error));
     QCOMPARE(saved.data(), QByteArray("plain one\nplain two\n"));
+}
+
+// The kubelet repeats every line not before sinceTime; lines sharing the last timestamp, seen in
+// one block, are skipped as many times as they were seen.
+void tst_logviewmodel::resumeRepeatsLinesOfTheSameTime()
+{
+    RecordingServer server([](const core::sandbox::HttpRequest &, RecordingServer &s) {
+        return s.openStream();
+    });
+    QVERIFY(server.start());
+    core::kube::Connection connection;
+    connection.server = server.url();
+    core::kube::ApiClient api(connection);
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    core::kube::PodLogOptions options;
+    options.follow = true;
+    model.addSource(&api, u"shop"_s, u"web-0"_s, options);
+    auto stream = server.takeStream();
+    QVERIFY(stream);
+    QVERIFY(stream->write("2026-11-25T10:00:01Z one\n2026-11-25T10:00:02Z two\n"
+                          "2026-11-25T10:00:02Z two again\n2026-11-25T10:00:03Z thr"));
+    QTRY_COMPARE(model.rowCount(), 3);
+    stream->abort();
+    stream = server.takeStream();
+    QVERIFY(stream);
+    QCOMPARE(server.requests().back().queryValue(u"sinceTime"_s), u"2026-11-25T10:00:02Z"_s);
+    QVERIFY(stream->write("2026-11-25T10:00:02Z two\n2026-11-25T10:00:02Z two again\n"
+                          "2026-11-25T10:00:03Z three\n"));
+    QTRY_COMPARE(model.rowCount(), 4);
+    QTest::qWait(100);
+    QCOMPARE(shownTexts(model), (QStringList{u"one"_s, u"two"_s, u"two again"_s, u"three"_s}));
 }
 
 QTEST_MAIN(tst_logviewmodel)
