@@ -154,13 +154,16 @@ void modelBench(QTextStream &out, qint64 lines)
     qint64 fed = 0;
     qint64 longest = 0;
     qint64 last = 0;
+    qint64 feeding = 0; // the previous tick's own work, not the model's
+    int over50 = 0;
     QTimer probe;
     probe.setInterval(1);
     t.start();
     QObject::connect(&probe, &QTimer::timeout, [&] {
         const qint64 now = t.nsecsElapsed();
-        longest = std::max(longest, now - last);
-        last = now;
+        const qint64 held = now - last - feeding;
+        longest = std::max(longest, held);
+        over50 += held > 50000000 ? 1 : 0;
         // Feed as a fast stream would: up to 5,000 lines a millisecond tick.
         if (fed < lines) {
             QByteArrayList chunk;
@@ -172,6 +175,8 @@ void modelBench(QTextStream &out, qint64 lines)
         }
         if (model.rowCount() >= lines)
             QCoreApplication::quit();
+        last = t.nsecsElapsed();
+        feeding = last - now;
     });
     probe.start();
     last = t.nsecsElapsed();
@@ -180,8 +185,9 @@ void modelBench(QTextStream &out, qint64 lines)
         << model.batchInterval() << " ms) in " << QString::number(seconds(t), 'f', 2) << " s: "
         << QString::number(double(lines) / seconds(t), 'f', 0) << " lines/s, "
         << QString::number(double(raw) / 1048576 / seconds(t), 'f', 1)
-        << " MiB/s including making the lines; longest event-loop stall "
-        << QString::number(double(longest) / 1e6, 'f', 1) << " ms\n";
+        << " MiB/s including making the lines; longest time the event loop was held (the feeding "
+        << "tick's own work not counted) " << QString::number(double(longest) / 1e6, 'f', 1)
+        << " ms, " << over50 << " times over 50 ms\n";
 }
 
 int ingest(QTextStream &out, const QStringList &args)
@@ -199,11 +205,13 @@ int ingest(QTextStream &out, const QStringList &args)
     QElapsedTimer t;
     qint64 longest = 0;
     qint64 last = 0;
+    int over50 = 0;
     QTimer probe;
     probe.setInterval(1);
     QObject::connect(&probe, &QTimer::timeout, [&] {
         const qint64 now = t.nsecsElapsed();
         longest = std::max(longest, now - last);
+        over50 += now - last > 50000000 ? 1 : 0;
         last = now;
     });
     bool ended = false;
@@ -229,7 +237,8 @@ int ingest(QTextStream &out, const QStringList &args)
         << " lines in " << QString::number(s, 'f', 2) << " s, "
         << QString::number(double(model.rowCount()) / s, 'f', 0) << " lines/s; heap "
         << held / 1048576 << " MiB; longest event-loop stall "
-        << QString::number(double(longest) / 1e6, 'f', 1) << " ms" << (ended ? "" : " (not ended)")
+        << QString::number(double(longest) / 1e6, 'f', 1) << " ms (" << over50 << " over 50 ms)"
+        << (ended ? "" : " (not ended)")
         << '\n';
     return ended ? 0 : 1;
 }

@@ -48,7 +48,10 @@ LogViewModel::LogViewModel(QObject *parent) : QAbstractListModel(parent), d(new 
 
 LogViewModel::~LogViewModel()
 {
-    stopAll();
+    // The clients go first, quietly: their signals reach lambdas that use d.
+    d->batchTimer.stop();
+    for (const auto &s : d->sources)
+        delete s->log.data();
 }
 
 int LogViewModel::rowCount(const QModelIndex &parent) const
@@ -243,6 +246,15 @@ void LogViewModel::setFilter(const LogMatchOptions &options)
 LogMatchOptions LogViewModel::filter() const
 {
     return d->filterOptions;
+}
+
+QString LogViewModel::searchError() const
+{
+    if (!d->searchMatcher.isValid())
+        return d->searchMatcher.errorString();
+    if (!d->filterMatcher.isValid())
+        return d->filterMatcher.errorString();
+    return {};
 }
 
 bool LogViewModel::saveTo(QIODevice *device, bool timestamps, QString *error) const
