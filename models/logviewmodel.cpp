@@ -48,7 +48,10 @@ LogViewModel::LogViewModel(QObject *parent) : QAbstractListModel(parent), d(new 
 
 LogViewModel::~LogViewModel()
 {
-    stopAll();
+    // The clients go first, quietly: their signals reach lambdas that use d.
+    d->batchTimer.stop();
+    for (const auto &s : d->sources)
+        delete s->log.data();
 }
 
 int LogViewModel::rowCount(const QModelIndex &parent) const
@@ -118,12 +121,12 @@ QHash<int, QByteArray> LogViewModel::roleNames() const
 
 void LogViewModel::setBatchInterval(int ms)
 {
-    d->batchTimer.setInterval(qMax(0, ms));
+    d->batchInterval = qMax(0, ms);
 }
 
 int LogViewModel::batchInterval() const
 {
-    return d->batchTimer.interval();
+    return d->batchInterval;
 }
 
 void LogViewModel::setReorderWindow(qint64 ms)
@@ -144,7 +147,7 @@ void LogViewModel::flush()
         d->applyBatch();
         more = false;
         for (const auto &s : d->sources)
-            more = more || s->pendingAt < s->pending.size() || !s->markers.isEmpty();
+            more = more || !s->pending.empty() || !s->markers.isEmpty();
     }
     d->batchTimer.stop();
 }
@@ -243,6 +246,15 @@ void LogViewModel::setFilter(const LogMatchOptions &options)
 LogMatchOptions LogViewModel::filter() const
 {
     return d->filterOptions;
+}
+
+QString LogViewModel::searchError() const
+{
+    if (!d->searchMatcher.isValid())
+        return d->searchMatcher.errorString();
+    if (!d->filterMatcher.isValid())
+        return d->filterMatcher.errorString();
+    return {};
 }
 
 bool LogViewModel::saveTo(QIODevice *device, bool timestamps, QString *error) const

@@ -8,8 +8,14 @@
 // - DroppedMarker: when droppedLines() > 0, row 0 is a marker row (FlagsRole = DroppedMarker,
 //   DisplayRole "N older lines were dropped"); it is inserted once with beginInsertRows and its
 //   text changes with dataChanged. It never matches a search or the filter.
-// - GapMarker rows carry the source of the gap in SourceRole/SourceIndexRole and the time of the
-//   last line before the gap in TimestampRole.
+// - GapMarker rows carry the source of the gap in SourceRole/SourceIndexRole; their TimestampRole
+//   is empty (they sort at the time of the source's last line before the gap).
+// - TimestampRole is the line's time as RFC3339Nano in UTC with nine fraction digits (what the
+//   kubelet writes), rebuilt from the 8-byte nanoseconds the store keeps: a server that trims
+//   zeros or writes an offset shows the same instant in this form.
+// - A search or filter whose regex does not compile matches nothing (searchError() says why).
+// - Markers (gap, dropped) never match a search; the filter keeps gap markers visible; saveTo
+//   skips both.
 
 #include "core/kube/podlogoptions.h"
 
@@ -108,6 +114,8 @@ public:
     QList<QPair<int, int>> matchesInRow(int row) const; // (start, length) in DisplayRole text
     void setFilter(const LogMatchOptions &options);      // empty pattern = all lines
     LogMatchOptions filter() const;
+    // Why the current search or filter pattern does not compile (empty when it does).
+    QString searchError() const;
 
     // Writes the lines shown (filter applies), oldest first, one per line, with their
     // timestamps when asked. Streams line by line; no copy of the whole log.

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -30,8 +31,10 @@ struct LogSourceData
     QPointer<core::kube::PodLogClient> log;
     core::kube::PodLogOptions options;
     LogViewModel::SourceState state = LogViewModel::SourceState::Connecting;
-    QByteArray pending;       // complete lines ('\n'-terminated) not applied yet
-    qsizetype pendingAt = 0;  // bytes of `pending` already applied
+    // Blocks of complete lines ('\n'-terminated) as they arrived, not applied yet; a queue, so a
+    // fast stream never copies what is already waiting.
+    std::deque<QByteArray> pending;
+    qsizetype pendingAt = 0;  // bytes of the first block already applied
     QByteArrayList markers;   // gap markers to apply with the next batch
     bool caughtUp = false;    // has delivered a line inside the reorder window
     std::int64_t lastTime = core::kube::LogStore::kNoTimestamp;
@@ -60,6 +63,7 @@ struct LogViewModel::Impl
     std::int64_t newest = core::kube::LogStore::kNoTimestamp;
     std::int64_t windowNs = 2000000000;
     QTimer batchTimer;
+    int batchInterval = 50;
 
     const core::kube::LogMergeIndex &rows() const { return filtering ? shown : all; }
     int base() const { return dropped > 0 ? 1 : 0; }

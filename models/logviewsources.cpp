@@ -19,7 +19,7 @@ namespace {
 // merged into place with one layout change (a second source's history arriving after the first's).
 constexpr std::size_t kInPlaceLimit = 256;
 // Bytes of pending lines applied per batch, so one batch never holds the GUI thread long.
-constexpr qsizetype kBatchBytes = qsizetype(4) << 20;
+constexpr qsizetype kBatchBytes = qsizetype(2) << 20;
 
 } // namespace
 
@@ -56,12 +56,15 @@ void LogViewModel::appendLines(int source, const QByteArrayList &lines)
 {
     if (source < 0 || std::size_t(source) >= d->sources.size())
         return;
-    QByteArray &pending = d->sources[std::size_t(source)]->pending;
+    QByteArray block;
     for (const QByteArray &line : lines) {
-        pending += line;
+        block += line;
         if (!line.endsWith('\n'))
-            pending += '\n';
+            block += '\n';
     }
+    if (block.isEmpty())
+        return;
+    d->sources[std::size_t(source)]->pending.push_back(std::move(block));
     d->schedule();
 }
 
@@ -157,7 +160,7 @@ void LogViewModel::Impl::connectClient(int source)
         QObject::connect(log, &core::kube::PodLogClient::rawLinesReceived, q,
                          [this, source](const QByteArray &lines) {
                              LogSourceData &src = *sources[std::size_t(source)];
-                             src.pending += lines;
+                             src.pending.push_back(lines);
                              src.reconnects = 0;
                              setState(source, SourceState::Streaming, {});
                              schedule();
@@ -206,7 +209,7 @@ void LogViewModel::Impl::onDropped(int source, const QString &message)
 void LogViewModel::Impl::schedule()
 {
     if (!batchTimer.isActive())
-        batchTimer.start();
+        batchTimer.start(batchInterval);
 }
 
 void LogViewModel::Impl::applyBatch()
@@ -231,12 +234,13 @@ void LogViewModel::Impl::applyBatch()
             entries.push_back({s.lastTime, LogMergeIndex::ref(int(i), line), false});
         }
         s.markers.clear();
-        const qsizetype start = s.pendingAt;
-        while (s.pendingAt < s.pending.size() && s.pendingAt - start < budget) {
-            const qsizetype newline = s.pending.indexOf('\n', s.pendingAt);
-            const qsizetype end = newline < 0 ? s.pending.size() : newline;
-            std::string_view line(s.pending.constData() + s.pendingAt, size_t(end - s.pendingAt));
-            s.pendingAt = end + 1;
+        qsizetype taken = 0;
+        while (!s.pending.empty() && taken < budget) {
+            const QByteArray &block = s.pending.front();
+            const qsizetype newline = block.indexOf('\n', s.pendingAt);
+            const qsizetype end = newline < 0 ? block.size() : newline;
+            std::string_view line(block.constData() + s.pendingAt, size_t(end - s.pendingAt));
+            taken += end + 1 - s.pendingAt;
             if (!line.empty() && line.back() == '\r')
                 line.remove_suffix(1);
             const std::size_t space = line.find(' ');
@@ -256,13 +260,13 @@ void LogViewModel::Impl::applyBatch()
             }
             const std::int64_t number = store.appendText(ns, text, flags);
             entries.push_back({ns, LogMergeIndex::ref(int(i), number), false});
+            s.pendingAt = end + 1;
+            if (s.pendingAt >= block.size()) {
+                s.pending.pop_front();
+                s.pendingAt = 0;
+            }
         }
-        if (s.pendingAt >= s.pending.size()) {
-            s.pending.clear();
-            s.pendingAt = 0;
-        } else {
-            more = true;
-        }
+        more = more || !s.pending.empty();
     }
     if (more)
         batchTimer.start(0);

@@ -68,7 +68,7 @@
 <context>
     <name>burst_sandbox</name>
     <message>
-        <location filename="../app/sandbox/main.cpp" line="+102"/>
+        <location filename="../app/sandbox/main.cpp" line="+118"/>
         <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
         <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
     </message>
@@ -78,13 +78,13 @@
         <translation>监听端口（0：任意空闲端口）。</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+58"/>
+        <location line="-70"/>
+        <location line="+71"/>
         <source>PORT</source>
         <translation>PORT</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-72"/>
         <source>Port of the CCI endpoint with its IAM (0: any free port).</source>
         <translation>CCI 端点（含其 IAM）的端口（0：任意空闲端口）。</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>burst-sandbox: IAM 用户 operator（domain 为 sandbox），密码 %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
         <source>Serve HTTPS with a CA generated at start.</source>
         <translation>使用启动时生成的 CA 提供 HTTPS 服务。</translation>
     </message>
@@ -2621,7 +2621,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>不支持的值：&quot;%1&quot;：支持的值为 &quot;Foreground&quot;、&quot;Background&quot;、&quot;Orphan&quot;、&quot;nil&quot;</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+347"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+351"/>
         <source>invalid resource version: %1</source>
         <translation>无效的资源版本：%1</translation>
     </message>
@@ -3338,7 +3338,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>找不到用户 %1</translation>
     </message>
     <message>
-        <location filename="../core/kube/podlogclient.cpp" line="+114"/>
+        <location filename="../core/kube/podlogclient.cpp" line="+125"/>
         <source>The log stream of pod &quot;%1&quot; broke: %2</source>
         <translation>Pod &quot;%1&quot; 的日志流中断：%2</translation>
     </message>
@@ -3394,7 +3394,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location filename="../core/sandbox/node/execsession.cpp" line="+44"/>
-        <location filename="../core/sandbox/node/podlogs.cpp" line="+207"/>
+        <location filename="../core/sandbox/node/podlogs.cpp" line="+251"/>
         <source>a container name must be specified for pod %1, choose one of: [%2]</source>
         <translation>必须为 Pod %1 指定容器名称，可选值：[%2]</translation>
     </message>
@@ -3416,7 +3416,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+44"/>
-        <location filename="../core/sandbox/node/podlogstreamer.cpp" line="+89"/>
+        <location filename="../core/sandbox/node/podlogstreamer.cpp" line="+91"/>
         <location filename="../core/sandbox/node/podmetrics.cpp" line="+173"/>
         <source>the server does not allow this method on the requested resource</source>
         <translation>服务器不允许对所请求的资源使用此方法</translation>
@@ -3579,7 +3579,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>kubelet 正在上报就绪状态</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/node/podlogs.cpp" line="-123"/>
+        <location filename="../core/sandbox/node/podlogs.cpp" line="-166"/>
         <source>tailLines, limitBytes and sinceSeconds must be non-negative integers</source>
         <translation>tailLines、limitBytes 和 sinceSeconds 必须是非负整数</translation>
     </message>
@@ -3599,7 +3599,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>sinceTime：无效的 RFC3339 时间 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+140"/>
         <source>a container name must be specified for pod %1</source>
         <translation>必须为 Pod %1 指定容器名称</translation>
     </message>
@@ -3609,7 +3609,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation> 或以下某个初始化容器：[%1]</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+40"/>
         <source>previous terminated container &quot;%1&quot; in pod &quot;%2&quot; not found</source>
         <translation>未找到 Pod &quot;%2&quot; 中先前已终止的容器 &quot;%1&quot;</translation>
     </message>
@@ -4885,6 +4885,31 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <location line="+3"/>
         <source>it no longer exists</source>
         <translation>该对象已不存在</translation>
+    </message>
+    <message>
+        <location filename="../models/logviewmodel.cpp" line="+70"/>
+        <source>%1 older lines were dropped (the limit is %2 lines)</source>
+        <translation>已丢弃 %1 行较早的日志（上限为 %2 行）</translation>
+    </message>
+    <message>
+        <location line="+187"/>
+        <source>Could not write the log: %1</source>
+        <translation>无法写入日志：%1</translation>
+    </message>
+    <message>
+        <location filename="../models/logviewsources.cpp" line="+99"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>the start</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lines could not be recovered after the stream broke (after %1)</source>
+        <translation>日志流中断后无法恢复部分日志行（%1 之后）</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,25 @@ unsigned char lowerAscii(unsigned char c)
     return (c >= 'A' && c <= 'Z') ? c | 0x20 : c;
 }
 
+// How common a byte is in log text (higher = more common), to pick the byte memchr looks for.
+int byteRank(unsigned char c)
+{
+    static const char kLetters[] = "etaoinsrhldcumfpgwybvkxjqz"; // English, most common first
+    if (c == ' ')
+        return 255;
+    if (c >= 'a' && c <= 'z')
+        return 250 - 2 * int(std::strchr(kLetters, c) - kLetters);
+    if (c >= '0' && c <= '9')
+        return 200;
+    if (c == '=' || c == ':' || c == '/' || c == '.' || c == ',' || c == '-' || c == '_' ||
+        c == '"')
+        return 205; // as common in logs as the middle letters
+
+    if (c >= 'A' && c <= 'Z')
+        return 100;
+    return 50;
+}
+
 // UTF-16 units in a UTF-8 prefix: every lead byte is one unit, a 4-byte sequence two.
 int utf16Units(std::string_view s)
 {
@@ -157,6 +176,14 @@ LogMatcher::LogMatcher(const QString &pattern, bool regex, bool caseSensitive, b
     m_useRegex = regex || (!caseSensitive && !asciiOnly);
     if (!m_useRegex) {
         m_literal = pattern.toStdString();
+        int best = 1000;
+        for (std::size_t i = 0; i < m_literal.size(); ++i) {
+            const int r = byteRank(static_cast<unsigned char>(m_literal[i]));
+            if (r < best) {
+                best = r;
+                m_rarePos = i;
+            }
+        }
         if (!caseSensitive)
             std::transform(m_literal.begin(), m_literal.end(), m_literal.begin(),
                            [](char c) { return char(lowerAscii(static_cast<unsigned char>(c))); });
@@ -192,14 +219,18 @@ template <typename Fn> void LogMatcher::forEachLiteral(std::string_view text, Fn
     if (n == 0 || text.size() < n)
         return;
     if (m_caseSensitive) {
+        // memchr for the pattern's rarest byte, then compare: no per-call setup, so lines full
+        // of matches cost little more than lines with none.
         const char *base = text.data();
+        const std::size_t rare = m_rarePos;
+        const char rareByte = m_literal[rare];
         std::size_t at = 0;
         while (at + n <= text.size()) {
-            const void *hit = memmem(base + at, text.size() - at, m_literal.data(), n);
+            const void *hit = std::memchr(base + at + rare, rareByte, text.size() - at - n + 1);
             if (!hit)
                 return;
-            const std::size_t pos = std::size_t(static_cast<const char *>(hit) - base);
-            if (wordBoundaryOk(text, pos, n)) {
+            const std::size_t pos = std::size_t(static_cast<const char *>(hit) - base) - rare;
+            if (std::memcmp(base + pos, m_literal.data(), n) == 0 && wordBoundaryOk(text, pos, n)) {
                 fn(pos);
                 at = pos + n;
             } else {

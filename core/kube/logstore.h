@@ -53,6 +53,7 @@ private:
     bool m_caseSensitive = true;
     bool m_wholeWord = false;
     std::string m_literal; // lowered when !m_caseSensitive
+    std::size_t m_rarePos = 0; // the position of its rarest byte
     QRegularExpression m_regex;
 };
 

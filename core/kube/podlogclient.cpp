@@ -5,6 +5,7 @@
 #include "core/kube/apistream.h"
 #include "core/kube/logstore.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace core::kube {
@@ -49,6 +50,7 @@ void PodLogClient::stop()
     dropStream();
     m_partial.clear();
     m_dropped = false;
+    m_resuming = false;
 }
 
 bool PodLogClient::resume()
@@ -57,6 +59,7 @@ bool PodLogClient::resume()
         return false;
     m_dropped = false;
     m_confirmingEnd = false;
+    m_resuming = true;
     resumeFromLastLine();
     return true;
 }
@@ -91,6 +94,7 @@ void PodLogClient::send(const PodLogOptions &options)
 
 void PodLogClient::onReceived(const QByteArray &data)
 {
+    m_resuming = false;
     m_partial += data;
     takeLines(false);
 }
@@ -105,7 +109,11 @@ void PodLogClient::onFailed(const ApiStatusError &error)
         emit finished();
         return;
     }
-    if (error.httpStatus >= 400 || (!begun && !m_confirmingEnd)) {
+    // A resume that could not connect (the server is still away) is one more drop: resume()
+    // again later.
+    const bool resumeUnanswered = m_resuming && !begun && error.httpStatus < 400;
+    m_resuming = false;
+    if (error.httpStatus >= 400 || (!begun && !m_confirmingEnd && !resumeUnanswered)) {
         emit failed(error.toError());
         return;
     }
@@ -144,8 +152,91 @@ void PodLogClient::endFollow()
     resumeFromLastLine();
 }
 
+// Raw mode: the block of complete lines goes out as it is; only the lines a resumed stream
+// repeats are looked at one by one, and the last lines for resume(). O(1) work per line beyond a
+// newline count, so a chunk of megabytes costs the GUI thread about one copy.
+void PodLogClient::takeRawLines(bool endOfStream)
+{
+    QByteArray out;
+    int accepted = 0;
+    qsizetype begin = 0;
+    while (m_options.timestamps && m_resumeKey != kNoTime) {
+        const qsizetype newline = m_partial.indexOf('\n', begin);
+        if (newline < 0)
+            break;
+        if (acceptLine(QByteArrayView(m_partial).sliced(begin, newline - begin), nullptr, &out))
+            ++accepted;
+        begin = newline + 1;
+    }
+    const qsizetype last = m_partial.lastIndexOf('\n');
+    if (last >= begin) {
+        const QByteArrayView block = QByteArrayView(m_partial).sliced(begin, last + 1 - begin);
+        if (m_options.timestamps)
+            noteLastLines(block);
+        accepted += int(std::count(block.begin(), block.end(), '\n'));
+        out.append(block);
+        begin = last + 1;
+    }
+    m_partial.remove(0, begin);
+    while (m_partial.size() > kMaxLineBytes) {
+        if (acceptLine(QByteArrayView(m_partial).first(kMaxLineBytes), nullptr, &out))
+            ++accepted;
+        m_partial.remove(0, kMaxLineBytes);
+    }
+    if (endOfStream && !m_partial.isEmpty()) {
+        if (acceptLine(m_partial, nullptr, &out))
+            ++accepted;
+        m_partial.clear();
+    }
+    if (accepted == 0)
+        return;
+    m_linesThisStream += accepted;
+    emit rawLinesReceived(out);
+}
+
+// The resume point after a block of lines: the last timestamp and how many lines carry it.
+void PodLogClient::noteLastLines(QByteArrayView block)
+{
+    qint64 key = kNoTime;
+    QByteArrayView keyText;
+    int count = 0;
+    bool reachedStart = true;
+    qsizetype end = block.size() - 1; // at the block's final '\n'
+    while (end > 0) {
+        const qsizetype start = block.lastIndexOf('\n', end - 1) + 1;
+        const QByteArrayView line = block.sliced(start, end - start);
+        const qsizetype space = line.indexOf(' ');
+        const QByteArrayView stamp = line.first(space < 0 ? line.size() : space);
+        std::int64_t parsed = 0;
+        if (parseLogTimestamp(std::string_view(stamp.data(), size_t(stamp.size())), &parsed)) {
+            if (key == kNoTime) {
+                key = parsed;
+                keyText = stamp;
+            } else if (parsed != key) {
+                reachedStart = false;
+                break;
+            }
+            ++count;
+        }
+        end = start - 1;
+    }
+    if (key == kNoTime)
+        return;
+    if (reachedStart && key == m_lastKey) {
+        m_seenAtLastKey += count;
+        return;
+    }
+    m_lastKey = key;
+    m_lastTimestamp = keyText.toByteArray();
+    m_seenAtLastKey = count;
+}
+
 void PodLogClient::takeLines(bool endOfStream)
 {
+    if (m_raw) {
+        takeRawLines(endOfStream);
+        return;
+    }
     QStringList complete;
     QByteArray raw;
     int accepted = 0;

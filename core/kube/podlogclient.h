@@ -60,7 +60,8 @@ signals:
     void finished();
     // The API refused the request (the metav1.Status message) or it never got an answer.
     void failed(const core::Error &error);
-    // The connection broke in the middle of the log; resume() continues it.
+    // The connection broke in the middle of the log, or a resume() found no server; resume()
+    // continues it.
     void streamDropped(const core::Error &error);
 
 private:
@@ -71,6 +72,8 @@ private:
     void onEnded();
     void onFailed(const ApiStatusError &error);
     void takeLines(bool endOfStream);
+    void takeRawLines(bool endOfStream);
+    void noteLastLines(QByteArrayView block);
     bool acceptLine(QByteArrayView line, QStringList *out, QByteArray *raw);
     void appendToRing(const QStringList &lines);
     void dropStream();
@@ -89,6 +92,7 @@ private:
     int m_linesThisStream = 0;
 
     bool m_raw = false;
+    bool m_resuming = false; // resume() sent, nothing received yet
 
     // The last line's timestamp as written and as nanoseconds (parseLogTimestamp, no QString per
     // line); kNoTime before the first.
