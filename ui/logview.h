@@ -31,7 +31,8 @@ class LogView : public QAbstractScrollArea
 {
     Q_OBJECT
 public:
-    // The roles of models::LogViewModel (docs: /work/wt/notes/logmodel-contract.md).
+    // The roles and flags of models::LogViewModel (models/logviewmodel.h; ui/ reads any model
+    // with them, so the view is tested without the store).
     enum Role { TimestampRole = Qt::UserRole + 1, SourceRole, SourceIndexRole, FlagsRole };
     enum LineFlag { LateLine = 1, GapMarker = 2, DroppedMarker = 4 };
     using MatchProvider = std::function<QList<QPair<int, int>>(int row)>;

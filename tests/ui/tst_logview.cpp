@@ -1,3 +1,4 @@
+#include "models/logviewmodel.h"
 #include "ui/logview.h"
 
 #include <QAbstractListModel>
@@ -10,6 +11,15 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
+
+// The view names the model's roles and flags without including it: they must stay the same.
+static_assert(int(ui::LogView::TimestampRole) == int(models::LogViewModel::TimestampRole));
+static_assert(int(ui::LogView::SourceRole) == int(models::LogViewModel::SourceRole));
+static_assert(int(ui::LogView::SourceIndexRole) == int(models::LogViewModel::SourceIndexRole));
+static_assert(int(ui::LogView::FlagsRole) == int(models::LogViewModel::FlagsRole));
+static_assert(int(ui::LogView::LateLine) == int(models::LogViewModel::LateLine));
+static_assert(int(ui::LogView::GapMarker) == int(models::LogViewModel::GapMarker));
+static_assert(int(ui::LogView::DroppedMarker) == int(models::LogViewModel::DroppedMarker));
 
 namespace {
 
