@@ -4,7 +4,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app/console/main.cpp" line="+60"/>
+        <location filename="../app/console/main.cpp" line="+61"/>
         <source>Cannot connect</source>
         <translation>无法连接</translation>
     </message>
@@ -21,11 +21,12 @@
     </message>
     <message>
         <location line="-49"/>
+        <location line="+101"/>
         <source>Invalid option</source>
         <translation>无效的选项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-100"/>
         <source>--safety %1: write CONTEXT=normal, CONTEXT=production or CONTEXT=read-only.</source>
         <translation>--safety %1：请写作 CONTEXT=normal、CONTEXT=production 或 CONTEXT=read-only。</translation>
     </message>
@@ -55,7 +56,17 @@
         <translation>不经询问直接运行 FILE 中所定义用户的 exec 凭据插件（适用于您自己刚生成的 kubeconfig，如 run.sh 的做法）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Open the log viewer of this pod at start, on the first --context (default: the kubeconfig&apos;s current context).</source>
+        <translation>启动时打开此 Pod 的日志查看器，连接第一个 --context（默认：kubeconfig 的当前上下文）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAMESPACE/POD[/CONTAINER]</source>
+        <translation>命名空间/POD[/容器]</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Manifest files or folders to open (default: the shipped examples).</source>
         <translation>要打开的清单文件或文件夹（默认：随附的示例）。</translation>
     </message>
@@ -4887,12 +4898,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>该对象已不存在</translation>
     </message>
     <message>
-        <location filename="../models/logviewmodel.cpp" line="+70"/>
+        <location filename="../models/logviewmodel.cpp" line="+73"/>
         <source>%1 older lines were dropped (the limit is %2 lines)</source>
         <translation>已丢弃 %1 行较早的日志（上限为 %2 行）</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+196"/>
         <source>Could not write the log: %1</source>
         <translation>无法写入日志：%1</translation>
     </message>
@@ -5952,6 +5963,419 @@ in cluster (context) %2, namespace %3:</source>
     </message>
 </context>
 <context>
+    <name>ui::LogPane</name>
+    <message>
+        <location filename="../ui/logpane.cpp" line="+53"/>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>streaming</source>
+        <translation>正在接收</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+326"/>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <location line="-325"/>
+        <source>Keep the newest lines in view (End resumes, scrolling up pauses)</source>
+        <translation>始终显示最新的行（End 恢复，向上滚动暂停）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show each line&apos;s time as the server wrote it</source>
+        <translation>按服务器写入的时间显示每行的时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous container</source>
+        <translation>上一个容器实例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The log of the container&apos;s previous instance (before its last restart)</source>
+        <translation>容器上一个实例（最近一次重启之前）的日志</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrap</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wrap lines</source>
+        <translation>自动换行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wrap long lines</source>
+        <translation>长行自动换行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy lines</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the selected lines (Ctrl+C)</source>
+        <translation>复制选中的行（Ctrl+C）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+380"/>
+        <source>Save log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <location line="-379"/>
+        <source>Save the lines shown (the filter applies) to a file</source>
+        <translation>将显示的行（应用过滤）保存到文件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+133"/>
+        <source>Logs of %1</source>
+        <translation>%1 的日志</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only lines newer than this</source>
+        <translation>只显示比此时间更新的行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since: all</source>
+        <translation>时间：全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1m</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>5m</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>15m</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since %1</source>
+        <translation>最近 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The container whose log shows</source>
+        <translation>显示其日志的容器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter lines</source>
+        <translation>过滤行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter: show only lines that match</source>
+        <translation>过滤：只显示匹配的行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log status</source>
+        <translation>日志状态</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Copied the first %1 of %2 selected lines; Save… writes them all.</source>
+        <translation>已复制选中的 %2 行中的前 %1 行；“保存…”可写出全部。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>%1 pods</source>
+        <translation>%1 个 Pod</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 (init)</source>
+        <translation>%1（初始化容器）</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Filter: %1</source>
+        <translation>过滤：%1</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading the pod…</source>
+        <translation>正在读取 Pod…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+13"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 older lines dropped (cap %2)</source>
+        <translation>已丢弃 %1 行较早的日志（上限 %2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paused: End or Follow resumes</source>
+        <translation>已暂停：按 End 或“跟随”恢复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/podactions.cpp" line="+69"/>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the logs of the selected pod, or of the workload&apos;s pods merged (L)</source>
+        <translation>显示所选 Pod 的日志，或工作负载所有 Pod 合并后的日志（L）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Logs: %1 — %2</source>
+        <translation>日志：%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 (%2 pods)</source>
+        <translation>%1（%2 个 Pod）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--logs %1: write NAMESPACE/POD or NAMESPACE/POD/CONTAINER.</source>
+        <translation>--logs %1：请写作 命名空间/POD 或 命名空间/POD/容器。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LogSearchBar</name>
+    <message>
+        <location filename="../ui/logsearchbar.cpp" line="+34"/>
+        <source>.*</source>
+        <translation>.*</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search and filter with a regular expression</source>
+        <translation>搜索和过滤使用正则表达式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search and filter match case</source>
+        <translation>搜索和过滤区分大小写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Whole word</source>
+        <translation>全字匹配</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search and filter match whole words</source>
+        <translation>搜索和过滤只匹配完整的词</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search logs</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search (Ctrl+F); Enter: next, Shift+Enter: previous</source>
+        <translation>搜索（Ctrl+F）；Enter：下一个，Shift+Enter：上一个</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配（Shift+F3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配（F3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match count</source>
+        <translation>匹配数</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Invalid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 match</source>
+        <translation>1 个匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 matches</source>
+        <translation>%1 个匹配</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LogView</name>
+    <message>
+        <location filename="../ui/logview.cpp" line="+26"/>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+</context>
+<context>
     <name>ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+252"/>
@@ -6540,7 +6964,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::PodsPane</name>
     <message>
-        <location filename="../ui/podspane.cpp" line="+32"/>
+        <location filename="../ui/podspane.cpp" line="+33"/>
         <source>All pods</source>
         <translation>所有 Pod</translation>
     </message>
@@ -6581,7 +7005,7 @@ Sent to the node %1 (a JSON merge patch):
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>(no label)</source>
         <translation>（无标签）</translation>
     </message>
@@ -6988,7 +7412,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::WorkloadsPane</name>
     <message>
-        <location filename="../ui/workloadspane.cpp" line="+25"/>
+        <location filename="../ui/workloadspane.cpp" line="+26"/>
         <source>Workloads</source>
         <translation>工作负载</translation>
     </message>
