@@ -3338,7 +3338,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>找不到用户 %1</translation>
     </message>
     <message>
-        <location filename="../core/kube/podlogclient.cpp" line="+125"/>
+        <location filename="../core/kube/podlogclient.cpp" line="+128"/>
         <source>The log stream of pod &quot;%1&quot; broke: %2</source>
         <translation>Pod &quot;%1&quot; 的日志流中断：%2</translation>
     </message>
@@ -4887,12 +4887,12 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>该对象已不存在</translation>
     </message>
     <message>
-        <location filename="../models/logviewmodel.cpp" line="+70"/>
+        <location filename="../models/logviewmodel.cpp" line="+73"/>
         <source>%1 older lines were dropped (the limit is %2 lines)</source>
         <translation>已丢弃 %1 行较早的日志（上限为 %2 行）</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+196"/>
         <source>Could not write the log: %1</source>
         <translation>无法写入日志：%1</translation>
     </message>
