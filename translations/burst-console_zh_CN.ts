@@ -3349,7 +3349,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>找不到用户 %1</translation>
     </message>
     <message>
-        <location filename="../core/kube/podlogclient.cpp" line="+125"/>
+        <location filename="../core/kube/podlogclient.cpp" line="+128"/>
         <source>The log stream of pod &quot;%1&quot; broke: %2</source>
         <translation>Pod &quot;%1&quot; 的日志流中断：%2</translation>
     </message>

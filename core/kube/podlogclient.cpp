@@ -95,7 +95,10 @@ void PodLogClient::send(const PodLogOptions &options)
 void PodLogClient::onReceived(const QByteArray &data)
 {
     m_resuming = false;
-    m_partial += data;
+    if (m_partial.isEmpty())
+        m_partial = data; // shared, no copy of a chunk that may be megabytes
+    else
+        m_partial += data;
     takeLines(false);
 }
 
@@ -173,11 +176,18 @@ void PodLogClient::takeRawLines(bool endOfStream)
         const QByteArrayView block = QByteArrayView(m_partial).sliced(begin, last + 1 - begin);
         if (m_options.timestamps)
             noteLastLines(block);
-        accepted += int(std::count(block.begin(), block.end(), '\n'));
-        out.append(block);
-        begin = last + 1;
+        // Counts deliveries, not lines: only "anything new?" is asked of it (endFollow).
+        ++accepted;
+        if (out.isEmpty() && begin == 0 && last + 1 == m_partial.size()) {
+            out = std::exchange(m_partial, QByteArray()); // the whole chunk: handed on, no copy
+            begin = 0;
+        } else {
+            out.append(block);
+            begin = last + 1;
+        }
     }
-    m_partial.remove(0, begin);
+    if (begin > 0)
+        m_partial.remove(0, begin);
     while (m_partial.size() > kMaxLineBytes) {
         if (acceptLine(QByteArrayView(m_partial).first(kMaxLineBytes), nullptr, &out))
             ++accepted;
