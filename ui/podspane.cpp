@@ -4,6 +4,7 @@
 #include "models/podfilter.h"
 #include "models/podtablemodel.h"
 #include "ui/livepolicydialog.h"
+#include "ui/podactions.h"
 
 #include <QAction>
 
@@ -64,6 +65,10 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
     addLine(m_writeLine);
     addRowAction(m_delete, false);
     connect(m_delete, &QAction::triggered, this, [this] { deleteObjects(selectedObjects()); });
+    QAction *logs = makeLogsAction(this);
+    addRowAction(logs, true);
+    connect(logs, &QAction::triggered, this,
+            [this] { openLogsOf(this, this->session(), currentObject()); });
 }
 
 void PodsPane::deleteObjects(const QList<models::ObjectRef> &objects)

@@ -5,6 +5,7 @@
 #include "models/livepolicy.h"
 #include "models/rowfilter.h"
 #include "ui/livepolicydialog.h"
+#include "ui/podactions.h"
 
 #include <QAction>
 #include <QLabel>
@@ -58,6 +59,10 @@ WorkloadsPane::WorkloadsPane(models::ClusterSession *session, QWidget *parent)
             scale(object, *replicas);
     });
     connect(m_delete, &QAction::triggered, this, [this] { deleteObjects(selectedObjects()); });
+    QAction *logs = makeLogsAction(this); // every pod of the workload, merged
+    addRowAction(logs, true);
+    connect(logs, &QAction::triggered, this,
+            [this] { openLogsOf(this, this->session(), currentObject()); });
     connect(this, &LiveTablePane::currentObjectChanged, this, &WorkloadsPane::updateActions);
     updateActions();
 }

@@ -6,6 +6,7 @@
 #include "ui/exectrust.h"
 #include "ui/helpdialogs.h"
 #include "ui/mainwindow.h"
+#include "ui/podactions.h"
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -128,7 +129,13 @@ int main(int argc, char *argv[])
         Tr::tr("Run the exec credential plugins of users defined in FILE without asking (for a "
                "kubeconfig you just generated yourself, as run.sh does)."),
         Tr::tr("FILE"));
+    const QCommandLineOption logsOption(
+        QStringLiteral("logs"),
+        Tr::tr("Open the log viewer of this pod at start, on the first --context (default: the "
+               "kubeconfig's current context)."),
+        Tr::tr("NAMESPACE/POD[/CONTAINER]"));
     parser.addOption(kubeconfigOption);
+    parser.addOption(logsOption);
     parser.addOption(contextOption);
     parser.addOption(safetyOption);
     parser.addOption(trustExecOption);
@@ -153,19 +160,27 @@ int main(int argc, char *argv[])
     window.show();
     window.open(paths);
     QStringList contexts = parser.values(contextOption);
-    if (contexts.isEmpty() && parser.isSet(kubeconfigOption))
+    if (contexts.isEmpty() && (parser.isSet(kubeconfigOption) || parser.isSet(logsOption)))
         contexts.append(QString()); // the file's current context
     QDockWidget *first = nullptr;
+    models::ClusterSession *firstSession = nullptr;
     for (const QString &context : contexts) {
         if (auto connection = connectionFor(parser.value(kubeconfigOption), context, trusted)) {
-            window.connectTo(*connection);
-            if (!first)
+            models::ClusterSession *session = window.connectTo(*connection);
+            if (!first) {
                 first = window.currentClusterDock();
+                firstSession = session;
+            }
         }
     }
     // The first context named is the one in front (run.sh: the cluster, its CCI endpoint
     // behind it).
     if (first)
         first->raise();
+    if (parser.isSet(logsOption) && firstSession) {
+        QString error;
+        if (!ui::openLogsArgument(&window, firstSession, parser.value(logsOption), &error))
+            QMessageBox::warning(&window, Tr::tr("Invalid option"), error);
+    }
     return app.exec();
 }

@@ -3,6 +3,10 @@
 #include "core/common/tr.h"
 #include "core/kube/apiclient.h"
 #include "core/kube/apistream.h"
+#include "core/kube/logstore.h"
+
+#include <algorithm>
+#include <cstring>
 
 namespace core::kube {
 
@@ -33,9 +37,9 @@ void PodLogClient::start(const QString &nameSpace, const QString &pod, const Pod
         m_options.timestamps = true;
     m_lines.clear();
     m_lastTimestamp.clear();
-    m_lastKey.clear();
+    m_lastKey = kNoTime;
     m_seenAtLastKey = 0;
-    m_resumeKey.clear();
+    m_resumeKey = kNoTime;
     m_skipAtResumeKey = 0;
     m_confirmingEnd = false;
     send(m_options);
@@ -46,14 +50,16 @@ void PodLogClient::stop()
     dropStream();
     m_partial.clear();
     m_dropped = false;
+    m_resuming = false;
 }
 
 bool PodLogClient::resume()
 {
-    if (!m_dropped || isActive() || m_lastKey.isEmpty())
+    if (!m_dropped || isActive() || m_lastKey == kNoTime)
         return false;
     m_dropped = false;
     m_confirmingEnd = false;
+    m_resuming = true;
     resumeFromLastLine();
     return true;
 }
@@ -63,7 +69,7 @@ void PodLogClient::resumeFromLastLine()
     PodLogOptions options = m_options;
     // The lines before the last one seen are already here; tail and since would cut the log
     // somewhere else than where it broke.
-    options.sinceTime = m_lastTimestamp;
+    options.sinceTime = QString::fromLatin1(m_lastTimestamp);
     options.sinceSeconds.reset();
     options.tailLines.reset();
     options.limitBytes.reset();
@@ -88,7 +94,11 @@ void PodLogClient::send(const PodLogOptions &options)
 
 void PodLogClient::onReceived(const QByteArray &data)
 {
-    m_partial += data;
+    m_resuming = false;
+    if (m_partial.isEmpty())
+        m_partial = data; // shared, no copy of a chunk that may be megabytes
+    else
+        m_partial += data;
     takeLines(false);
 }
 
@@ -102,7 +112,11 @@ void PodLogClient::onFailed(const ApiStatusError &error)
         emit finished();
         return;
     }
-    if (error.httpStatus >= 400 || (!begun && !m_confirmingEnd)) {
+    // A resume that could not connect (the server is still away) is one more drop: resume()
+    // again later.
+    const bool resumeUnanswered = m_resuming && !begun && error.httpStatus < 400;
+    m_resuming = false;
+    if (error.httpStatus >= 400 || (!begun && !m_confirmingEnd && !resumeUnanswered)) {
         emit failed(error.toError());
         return;
     }
@@ -118,7 +132,7 @@ void PodLogClient::onFailed(const ApiStatusError &error)
 void PodLogClient::onEnded()
 {
     dropStream();
-    if (m_options.follow && !m_lastKey.isEmpty()) {
+    if (m_options.follow && m_lastKey != kNoTime) {
         endFollow();
         return;
     }
@@ -141,65 +155,179 @@ void PodLogClient::endFollow()
     resumeFromLastLine();
 }
 
+// Raw mode: the block of complete lines goes out as it is; only the lines a resumed stream
+// repeats are looked at one by one, and the last lines for resume(). O(1) work per line beyond a
+// newline count, so a chunk of megabytes costs the GUI thread about one copy.
+void PodLogClient::takeRawLines(bool endOfStream)
+{
+    QByteArray out;
+    int accepted = 0;
+    qsizetype begin = 0;
+    while (m_options.timestamps && m_resumeKey != kNoTime) {
+        const qsizetype newline = m_partial.indexOf('\n', begin);
+        if (newline < 0)
+            break;
+        if (acceptLine(QByteArrayView(m_partial).sliced(begin, newline - begin), nullptr, &out))
+            ++accepted;
+        begin = newline + 1;
+    }
+    const qsizetype last = m_partial.lastIndexOf('\n');
+    if (last >= begin) {
+        const QByteArrayView block = QByteArrayView(m_partial).sliced(begin, last + 1 - begin);
+        if (m_options.timestamps)
+            noteLastLines(block);
+        // Counts deliveries, not lines: only "anything new?" is asked of it (endFollow).
+        ++accepted;
+        if (out.isEmpty() && begin == 0 && last + 1 == m_partial.size()) {
+            out = std::exchange(m_partial, QByteArray()); // the whole chunk: handed on, no copy
+            begin = 0;
+        } else {
+            out.append(block);
+            begin = last + 1;
+        }
+    }
+    if (begin > 0)
+        m_partial.remove(0, begin);
+    while (m_partial.size() > kMaxLineBytes) {
+        if (acceptLine(QByteArrayView(m_partial).first(kMaxLineBytes), nullptr, &out))
+            ++accepted;
+        m_partial.remove(0, kMaxLineBytes);
+    }
+    if (endOfStream && !m_partial.isEmpty()) {
+        if (acceptLine(m_partial, nullptr, &out))
+            ++accepted;
+        m_partial.clear();
+    }
+    if (accepted == 0)
+        return;
+    m_linesThisStream += accepted;
+    emit rawLinesReceived(out);
+}
+
+// The resume point after a block of lines: the last timestamp and how many lines carry it.
+void PodLogClient::noteLastLines(QByteArrayView block)
+{
+    qint64 key = kNoTime;
+    QByteArrayView keyText;
+    int count = 0;
+    bool reachedStart = true;
+    qsizetype end = block.size() - 1; // at the block's final '\n'
+    while (end > 0) {
+        const qsizetype start = block.lastIndexOf('\n', end - 1) + 1;
+        const QByteArrayView line = block.sliced(start, end - start);
+        const qsizetype space = line.indexOf(' ');
+        const QByteArrayView stamp = line.first(space < 0 ? line.size() : space);
+        std::int64_t parsed = 0;
+        if (parseLogTimestamp(std::string_view(stamp.data(), size_t(stamp.size())), &parsed)) {
+            if (key == kNoTime) {
+                key = parsed;
+                keyText = stamp;
+            } else if (parsed != key) {
+                reachedStart = false;
+                break;
+            }
+            ++count;
+        }
+        end = start - 1;
+    }
+    if (key == kNoTime)
+        return;
+    if (reachedStart && key == m_lastKey) {
+        m_seenAtLastKey += count;
+        return;
+    }
+    m_lastKey = key;
+    m_lastTimestamp = keyText.toByteArray();
+    m_seenAtLastKey = count;
+}
+
 void PodLogClient::takeLines(bool endOfStream)
 {
+    if (m_raw) {
+        takeRawLines(endOfStream);
+        return;
+    }
     QStringList complete;
+    QByteArray raw;
+    int accepted = 0;
+    const auto take = [&](QByteArrayView line) {
+        if (acceptLine(line, &complete, &raw))
+            ++accepted;
+    };
     qsizetype begin = 0;
     for (;;) {
         const qsizetype newline = m_partial.indexOf('\n', begin);
         if (newline < 0)
             break;
-        acceptLine(m_partial.mid(begin, newline - begin), &complete);
+        take(QByteArrayView(m_partial).sliced(begin, newline - begin));
         begin = newline + 1;
     }
     m_partial.remove(0, begin);
     while (m_partial.size() > kMaxLineBytes) {
-        acceptLine(m_partial.left(kMaxLineBytes), &complete);
+        take(QByteArrayView(m_partial).first(kMaxLineBytes));
         m_partial.remove(0, kMaxLineBytes);
     }
     if (endOfStream && !m_partial.isEmpty()) {
-        acceptLine(m_partial, &complete);
+        take(m_partial);
         m_partial.clear();
     }
-    if (complete.isEmpty())
+    if (accepted == 0)
         return;
-    m_linesThisStream += complete.size();
+    m_linesThisStream += accepted;
+    if (m_raw) {
+        emit rawLinesReceived(raw);
+        return;
+    }
     appendToRing(complete);
     emit linesReceived(complete);
 }
 
 // Tracks the timestamp of each line for resume(), drops the lines a resumed stream repeats, and
 // strips the timestamp the caller did not ask for. False when the line was dropped.
-bool PodLogClient::acceptLine(QByteArray line, QStringList *out)
+bool PodLogClient::acceptLine(QByteArrayView line, QStringList *out, QByteArray *raw)
 {
+    const auto deliver = [&](QByteArrayView text) {
+        if (m_raw) {
+            raw->append(text);
+            raw->append('\n');
+        } else {
+            out->append(QString::fromUtf8(text));
+        }
+    };
     if (!m_options.timestamps) {
-        out->append(QString::fromUtf8(line));
+        deliver(line);
         return true;
     }
     const qsizetype space = line.indexOf(' ');
-    const QString timestamp = QString::fromLatin1(line.left(space < 0 ? line.size() : space));
-    const QString key = sortableTimestamp(timestamp);
-    if (!key.isEmpty() && !m_resumeKey.isEmpty()) {
+    const QByteArrayView timestamp = line.first(space < 0 ? line.size() : space);
+    std::int64_t parsed = 0;
+    const qint64 key =
+        parseLogTimestamp(std::string_view(timestamp.data(), size_t(timestamp.size())), &parsed)
+            ? qint64(parsed)
+            : kNoTime;
+    if (key != kNoTime && m_resumeKey != kNoTime) {
         if (key < m_resumeKey)
             return false;
         if (key == m_resumeKey && m_skipAtResumeKey > 0) {
             --m_skipAtResumeKey;
             return false;
         }
-        m_resumeKey.clear();
+        m_resumeKey = kNoTime;
     }
-    if (!key.isEmpty()) {
+    if (key != kNoTime) {
         if (key == m_lastKey) {
             ++m_seenAtLastKey;
         } else {
             m_lastKey = key;
-            m_lastTimestamp = timestamp;
+            // Reuses the buffer: no allocation per line.
+            m_lastTimestamp.resize(timestamp.size());
+            std::memcpy(m_lastTimestamp.data(), timestamp.data(), size_t(timestamp.size()));
             m_seenAtLastKey = 1;
         }
     }
-    if (m_stripTimestamps && !key.isEmpty())
-        line.remove(0, space < 0 ? line.size() : space + 1);
-    out->append(QString::fromUtf8(line));
+    if (m_stripTimestamps && !m_raw && key != kNoTime)
+        line = line.sliced(space < 0 ? line.size() : space + 1);
+    deliver(line);
     return true;
 }
 

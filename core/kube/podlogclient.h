@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <limits>
+
 namespace core::kube {
 
 class ApiClient;
@@ -42,16 +44,24 @@ public:
     // resume (not started, still running, or no line with a timestamp seen yet).
     bool resume();
     // RFC 3339 time of the last line received, as the server wrote it; empty before the first.
-    QString lastTimestamp() const { return m_lastTimestamp; }
+    QString lastTimestamp() const { return QString::fromLatin1(m_lastTimestamp); }
+    // Raw mode: complete lines go out as UTF-8 through rawLinesReceived() only, each ending with
+    // '\n' and keeping its timestamp when the request has one (a follow always has); no QString
+    // per line and no ring (lines() stays empty). For viewers that store the bytes themselves.
+    void setRawLines(bool raw) { m_raw = raw; }
+    bool rawLines() const { return m_raw; }
 
 signals:
     void linesReceived(const QStringList &lines);
+    // Raw mode only: the lines that arrived, one block, each line ending with '\n'.
+    void rawLinesReceived(const QByteArray &lines);
     // The server ended the log. A follow ends when the container stops; its end is confirmed by
     // one more request from the last line, which must bring nothing new.
     void finished();
     // The API refused the request (the metav1.Status message) or it never got an answer.
     void failed(const core::Error &error);
-    // The connection broke in the middle of the log; resume() continues it.
+    // The connection broke in the middle of the log, or a resume() found no server; resume()
+    // continues it.
     void streamDropped(const core::Error &error);
 
 private:
@@ -62,7 +72,9 @@ private:
     void onEnded();
     void onFailed(const ApiStatusError &error);
     void takeLines(bool endOfStream);
-    bool acceptLine(QByteArray line, QStringList *out);
+    void takeRawLines(bool endOfStream);
+    void noteLastLines(QByteArrayView block);
+    bool acceptLine(QByteArrayView line, QStringList *out, QByteArray *raw);
     void appendToRing(const QStringList &lines);
     void dropStream();
 
@@ -79,11 +91,17 @@ private:
     bool m_confirmingEnd = false;
     int m_linesThisStream = 0;
 
-    QString m_lastTimestamp;
-    QString m_lastKey; // sortableTimestamp(m_lastTimestamp)
+    bool m_raw = false;
+    bool m_resuming = false; // resume() sent, nothing received yet
+
+    // The last line's timestamp as written and as nanoseconds (parseLogTimestamp, no QString per
+    // line); kNoTime before the first.
+    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+    QByteArray m_lastTimestamp;
+    qint64 m_lastKey = kNoTime;
     int m_seenAtLastKey = 0;
     // After resume(): lines before m_resumeKey, and the first m_skipAtResumeKey at it, were seen.
-    QString m_resumeKey;
+    qint64 m_resumeKey = kNoTime;
     int m_skipAtResumeKey = 0;
 };
 

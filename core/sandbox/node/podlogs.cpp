@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <cmath>
+#include <limits>
 
 namespace core::sandbox {
 
@@ -113,17 +114,31 @@ ServerResult<PodLogOptions> PodLogOptions::fromRequest(const HttpRequest &reques
     return o;
 }
 
+QDateTime LogSource::origin() const
+{
+    if (historyLines <= 0)
+        return start;
+    return start.addMSecs(-qint64(std::ceil(double(historyLines) * 1000.0 / linesPerSecond)));
+}
+
+qint64 LogSource::retainedLines() const
+{
+    // A pod asked to have a history keeps its whole log.
+    return historyLines > 0 ? std::numeric_limits<qint64>::max() / 2 : kRetainedLines;
+}
+
 QDateTime LogSource::lineTime(qint64 index) const
 {
-    return start.addMSecs(qint64(std::floor(double(index) * 1000.0 / linesPerSecond)));
+    return origin().addMSecs(qint64(std::floor(double(index) * 1000.0 / linesPerSecond)));
 }
 
 qint64 LogSource::countAt(const QDateTime &t) const
 {
     const QDateTime limit = end && *end < t ? *end : t;
-    if (!start.isValid() || limit < start)
+    const QDateTime from = origin();
+    if (!start.isValid() || limit < from)
         return 0;
-    const qint64 elapsed = start.msecsTo(limit);
+    const qint64 elapsed = from.msecsTo(limit);
     qint64 n = qint64(std::floor(double(elapsed) * linesPerSecond / 1000.0)) + 1;
     // Floating point may be one off either way at the boundary; settle it on lineTime itself.
     while (n > 0 && lineTime(n - 1) > limit)
@@ -135,9 +150,10 @@ qint64 LogSource::countAt(const QDateTime &t) const
 
 qint64 LogSource::firstAtOrAfter(const QDateTime &t) const
 {
-    if (t <= start)
+    const QDateTime from = origin();
+    if (t <= from)
         return 0;
-    qint64 n = qint64(std::floor(double(start.msecsTo(t)) * linesPerSecond / 1000.0));
+    qint64 n = qint64(std::floor(double(from.msecsTo(t)) * linesPerSecond / 1000.0));
     while (n > 0 && lineTime(n - 1) >= t)
         --n;
     while (lineTime(n) < t)
@@ -173,18 +189,46 @@ QByteArray LogSource::line(qint64 index, bool timestamps) const
                    .arg((h >> 24) % 250 + 1)
                    .toUtf8();
     }
+    if (maxLineBytes > 0) {
+        const quint64 h2 = mix(h);
+        const int span = qMax(0, maxLineBytes - minLineBytes);
+        const qsizetype target = minLineBytes + qsizetype(h2 % quint64(span + 1));
+        static const char kFiller[] = " user=svc-4 region=eu-west-1 trace=0af7651916cd43dd "
+                                      "span=b7ad6b7169203331 retries=0 cache=hit bytes=5123";
+        for (qsizetype at = qsizetype((h2 >> 20) % 40); text.size() < target;
+             at = (at + 7) % (qsizetype(sizeof kFiller) - 1))
+            text += kFiller[at];
+        // A generated line longer than the target keeps its words up to the maximum.
+        if (text.size() > maxLineBytes)
+            text.truncate(maxLineBytes);
+    }
     if (!timestamps)
         return text + '\n';
     // kubelet writes RFC3339Nano with a fixed nine-digit fraction (timeFormatOut in
-    // pkg/kubelet/kuberuntime/logs); the sub-millisecond part is deterministic jitter.
+    // pkg/kubelet/kuberuntime/logs); the sub-millisecond part is deterministic jitter, or above
+    // 1,000 lines a second the line's own place in its millisecond (timestamps never go back).
+    const quint64 subMillisecond =
+        linesPerSecond > 1000.0
+            ? quint64(std::fmod(double(index) * 1e9 / linesPerSecond, 1e6))
+            : h % 1000000;
     const QByteArray stamp = when.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")).toUtf8() +
-                             QByteArray::number(h % 1000000).rightJustified(6, '0') + 'Z';
+                             QByteArray::number(subMillisecond).rightJustified(6, '0') + 'Z';
     return stamp + ' ' + text + '\n';
 }
 
 QString PodLogs::rateAnnotation()
 {
     return QStringLiteral("sandbox.burst.io/log-lines-per-second");
+}
+
+QString PodLogs::historyAnnotation()
+{
+    return QStringLiteral("sandbox.burst.io/log-history-lines");
+}
+
+QString PodLogs::lineBytesAnnotation()
+{
+    return QStringLiteral("sandbox.burst.io/log-line-bytes");
 }
 
 ServerResult<LogSource> PodLogs::resolve(const QJsonObject &pod, const PodLogOptions &options)
@@ -226,9 +270,21 @@ ServerResult<LogSource> PodLogs::resolve(const QJsonObject &pod, const PodLogOpt
     source.uid = meta.value(u"uid").toString();
     source.container = name;
     source.image = container.value(u"image").toString();
-    const double rate =
-        meta.value(u"annotations").toObject().value(rateAnnotation()).toString().toDouble();
-    source.linesPerSecond = rate > 0 ? qBound(0.001, rate, 10000.0) : 1.0;
+    const QJsonObject annotations = meta.value(u"annotations").toObject();
+    const double rate = annotations.value(rateAnnotation()).toString().toDouble();
+    source.linesPerSecond = rate > 0 ? qBound(0.001, rate, 1000000.0) : 1.0;
+    source.historyLines =
+        qBound<qint64>(0, annotations.value(historyAnnotation()).toString().toLongLong(),
+                       qint64(100000000));
+    const QStringList bytes = annotations.value(lineBytesAnnotation()).toString().split(u'-');
+    if (bytes.size() == 2) {
+        const int low = bytes.at(0).trimmed().toInt();
+        const int high = bytes.at(1).trimmed().toInt();
+        if (low > 0 && high >= low && high <= 65536) {
+            source.minLineBytes = low;
+            source.maxLineBytes = high;
+        }
+    }
 
     const QJsonObject state = cstatus.value(u"state").toObject();
     if (options.previous) {
@@ -268,7 +324,7 @@ qint64 PodLogs::firstLine(const LogSource &source, const PodLogOptions &options,
                           const QDateTime &now)
 {
     const qint64 count = source.countAt(now);
-    qint64 first = qMax<qint64>(0, count - kRetainedLines);
+    qint64 first = qMax<qint64>(0, count - source.retainedLines());
     if (options.sinceTime)
         first = qMax(first, source.firstAtOrAfter(*options.sinceTime));
     if (options.sinceSeconds)
@@ -283,7 +339,9 @@ QByteArray PodLogs::render(const LogSource &source, const PodLogOptions &options
 {
     const qint64 count = source.countAt(now);
     QByteArray out;
-    for (qint64 i = firstLine(source, options, now); i < count; ++i) {
+    const qint64 first = firstLine(source, options, now);
+    out.reserve(qMin<qint64>(count - first, 1 << 22) * 120);
+    for (qint64 i = first; i < count; ++i) {
         out += source.line(i, options.timestamps);
         if (options.limitBytes && out.size() >= *options.limitBytes)
             return out.left(*options.limitBytes);

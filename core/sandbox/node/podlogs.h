@@ -31,7 +31,8 @@ struct PodLogOptions
 
 // One container instance whose log is simulated: every line is a pure function of (pod uid,
 // container, instance start, rate, index), so any window is produced on demand and nothing is
-// stored. Line i is written at start + i / rate seconds (plus a sub-millisecond jitter).
+// stored. Line i is written at origin() + i / rate seconds (plus a sub-millisecond jitter up to
+// 1,000 lines a second; above, the exact nanosecond, so timestamps never go backwards).
 struct LogSource
 {
     QString podName;
@@ -41,6 +42,17 @@ struct LogSource
     QDateTime start;
     std::optional<QDateTime> end; // a terminated instance writes nothing after it
     double linesPerSecond = 1.0;
+    // Annotation sandbox.burst.io/log-history-lines: the log already has this many lines when
+    // the container starts (they are written before `start` at the same rate), and the node
+    // keeps the whole log (otherwise a kubelet-like rotation keeps the last 100,000 lines).
+    qint64 historyLines = 0;
+    // Annotation sandbox.burst.io/log-line-bytes "MIN-MAX": each line's text (without timestamp
+    // and newline) is cut or padded to a length in [MIN, MAX] picked per line; 0 = as generated.
+    int minLineBytes = 0;
+    int maxLineBytes = 0;
+
+    QDateTime origin() const; // when line 0 was written: start minus the history
+    qint64 retainedLines() const;
 
     QDateTime lineTime(qint64 index) const;
     // Lines written at or before `t` (all of them up to `end`).
@@ -55,7 +67,9 @@ struct LogSource
 class PodLogs
 {
 public:
-    static QString rateAnnotation(); // sandbox.burst.io/log-lines-per-second
+    static QString rateAnnotation();        // sandbox.burst.io/log-lines-per-second
+    static QString historyAnnotation();     // sandbox.burst.io/log-history-lines
+    static QString lineBytesAnnotation();   // sandbox.burst.io/log-line-bytes ("60-200")
 
     static ServerResult<LogSource> resolve(const QJsonObject &pod, const PodLogOptions &options);
     // The first line index of the answer: sinceSeconds/sinceTime, then tailLines, counted at

@@ -18,7 +18,9 @@ namespace {
 // Real time between follow ticks; at most this many lines go out per tick so a fast clock or a
 // high rate cannot make one tick build an unbounded chunk.
 constexpr std::chrono::milliseconds kTick{100};
-constexpr qint64 kMaxLinesPerTick = 5000;
+// 50,000 lines (5-10 MB) a tick lets a follow catch up with a long history at 500,000 lines a
+// second.
+constexpr qint64 kMaxLinesPerTick = 50000;
 
 struct FollowState
 {

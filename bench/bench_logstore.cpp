@@ -1,0 +1,263 @@
+// The log viewer's store and model, measured headless (issue #11, "Log viewer"):
+//   bench_logstore [LINES]            memory of LINES (10 million by default) lines of 60-200
+//                                     bytes against the bytes `kubectl logs --timestamps` prints,
+//                                     ingestion rate, search over 1 million lines (literal, case,
+//                                     whole word, regex), and the model's ingestion with the
+//                                     longest time the event loop was held.
+//   bench_logstore --ingest KUBECONFIG NAMESPACE POD
+//                                     reads the pod's whole log (no follow) into a LogViewModel
+//                                     through PodLogClient's raw path; bench/log-ingest.sh runs
+//                                     it beside `kubectl logs --timestamps` on the same pod.
+// Everything printed is measured in this run.
+#include "core/kube/apiclient.h"
+#include "core/kube/kubeconfig.h"
+#include "core/kube/logstore.h"
+#include "models/logviewmodel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTextStream>
+#include <QTimer>
+
+#include <malloc.h>
+
+#include <algorithm>
+#include <random>
+
+using core::kube::LogMatcher;
+using core::kube::LogStore;
+
+namespace {
+
+qint64 heapInUse()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return qint64(info.uordblks + info.hblkhd);
+}
+
+const char *const kWords[] = {"GET",     "POST",   "/api/orders", "200",     "404",
+                              "timeout", "user=7", "took=12ms",   "request", "cache",
+                              "db",      "retry",  "ok",          "warn",    "svc-a"};
+
+// Lines as the kubelet writes them with --timestamps: RFC3339Nano, a space, 60-200 bytes of
+// text. Deterministic: line i is the same in every run.
+class LineMaker
+{
+public:
+    QByteArray &make(qint64 i)
+    {
+        m_line.resize(0);
+        const qint64 ns = qint64(1795600800) * 1000000000 + i * 1000003;
+        m_line += core::kube::formatLogTimestamp(ns);
+        m_line += ' ';
+        const int length = 60 + int(m_rng() % 141);
+        const int start = m_line.size();
+        m_line += "seq=" + QByteArray::number(i);
+        while (m_line.size() - start < length) {
+            m_line += ' ';
+            m_line += kWords[m_rng() % (sizeof kWords / sizeof *kWords)];
+        }
+        m_line.truncate(start + length);
+        return m_line;
+    }
+
+private:
+    std::mt19937_64 m_rng{42};
+    QByteArray m_line;
+};
+
+double seconds(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+void storeBench(QTextStream &out, qint64 lines)
+{
+    LineMaker maker;
+    maker.make(0); // its buffer is allocated before the baseline
+    const qint64 before = heapInUse();
+    qint64 raw = 0;
+    qint64 appendNs = 0;
+    {
+        LogStore store;
+        QElapsedTimer t;
+        for (qint64 i = 0; i < lines; ++i) {
+            const QByteArray &line = maker.make(i);
+            raw += line.size() + 1; // kubectl prints a newline after each
+            t.start();
+            store.append(std::string_view(line.constData(), size_t(line.size())));
+            appendNs += t.nsecsElapsed();
+        }
+        const qint64 held = heapInUse() - before;
+        out << "store: " << lines << " lines of 60-200 bytes\n"
+            << "  raw bytes (kubectl logs --timestamps): " << raw << " (" << raw / 1048576
+            << " MiB)\n"
+            << "  heap used by the store (mallinfo2):    " << held << " (" << held / 1048576
+            << " MiB), store's own count " << qint64(store.bytesHeld()) / 1048576 << " MiB\n"
+            << "  ratio heap/raw: " << QString::number(double(held) / double(raw), 'f', 3) << '\n'
+            << "  append: " << QString::number(double(lines) / (double(appendNs) / 1e9), 'f', 0)
+            << " lines/s, " << QString::number(double(raw) / 1048576 / (double(appendNs) / 1e9), 'f', 1)
+            << " MiB/s (parse + copy, line generation not counted)\n";
+        out.flush();
+    }
+
+    // Search over 1 million lines.
+    LogStore store;
+    LineMaker again;
+    const qint64 searchLines = std::min<qint64>(lines, 1000000);
+    for (qint64 i = 0; i < searchLines; ++i) {
+        const QByteArray &line = again.make(i);
+        store.append(std::string_view(line.constData(), size_t(line.size())));
+    }
+    struct Case
+    {
+        const char *label;
+        QString pattern;
+        bool regex, caseSensitive, wholeWord;
+    };
+    const Case cases[] = {
+        {"literal, case-sensitive", QStringLiteral("timeout"), false, true, false},
+        {"literal, rare", QStringLiteral("seq=99999"), false, true, false},
+        {"literal, case-insensitive", QStringLiteral("TIMEOUT"), false, false, false},
+        {"literal, whole word", QStringLiteral("db"), false, true, true},
+        {"regex took=\\d+ms", QStringLiteral("took=\\d+ms"), true, true, false},
+        {"regex (timeout|retry)", QStringLiteral("(timeout|retry)"), true, true, false},
+    };
+    out << "search over " << searchLines << " lines (full match count, best of 5):\n";
+    for (const Case &c : cases) {
+        const LogMatcher matcher(c.pattern, c.regex, c.caseSensitive, c.wholeWord);
+        qint64 best = std::numeric_limits<qint64>::max();
+        qsizetype count = 0;
+        for (int run = 0; run < (c.regex ? 2 : 5); ++run) {
+            QElapsedTimer t;
+            t.start();
+            count = store.countMatches(matcher);
+            best = std::min(best, t.nsecsElapsed());
+        }
+        out << "  " << QString::fromLatin1(c.label).leftJustified(28) << " "
+            << QString::number(double(best) / 1e6, 'f', 1).rightJustified(8) << " ms  "
+            << count << " matches\n";
+        out.flush();
+    }
+}
+
+// The model's ingestion on the event loop: lines queued as a client would deliver them, applied
+// by the batch timer; a 1 ms timer records the longest time the loop was held.
+void modelBench(QTextStream &out, qint64 lines)
+{
+    models::LogViewModel model;
+    model.setMaxLines(0);
+    const int a = model.addStaticSource(QStringLiteral("bench/app"));
+    LineMaker maker;
+    qint64 raw = 0;
+    QElapsedTimer t;
+    qint64 fed = 0;
+    qint64 longest = 0;
+    qint64 last = 0;
+    qint64 feeding = 0; // the previous tick's own work, not the model's
+    int over50 = 0;
+    QTimer probe;
+    probe.setInterval(1);
+    t.start();
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = t.nsecsElapsed();
+        const qint64 held = now - last - feeding;
+        longest = std::max(longest, held);
+        over50 += held > 50000000 ? 1 : 0;
+        // Feed as a fast stream would: up to 5,000 lines a millisecond tick.
+        if (fed < lines) {
+            QByteArrayList chunk;
+            for (int k = 0; k < 5000 && fed < lines; ++k, ++fed) {
+                chunk.append(maker.make(fed));
+                raw += chunk.last().size() + 1;
+            }
+            model.appendLines(a, chunk);
+        }
+        if (model.rowCount() >= lines)
+            QCoreApplication::quit();
+        last = t.nsecsElapsed();
+        feeding = last - now;
+    });
+    probe.start();
+    last = t.nsecsElapsed();
+    QCoreApplication::exec();
+    out << "model: " << model.rowCount() << " lines through LogViewModel (batches every "
+        << model.batchInterval() << " ms) in " << QString::number(seconds(t), 'f', 2) << " s: "
+        << QString::number(double(lines) / seconds(t), 'f', 0) << " lines/s, "
+        << QString::number(double(raw) / 1048576 / seconds(t), 'f', 1)
+        << " MiB/s including making the lines; longest time the event loop was held (the feeding "
+        << "tick's own work not counted) " << QString::number(double(longest) / 1e6, 'f', 1)
+        << " ms, " << over50 << " times over 50 ms\n";
+}
+
+int ingest(QTextStream &out, const QStringList &args)
+{
+    core::kube::KubeconfigOverrides overrides;
+    overrides.kubeconfigPath = args.at(2);
+    const auto connection = core::kube::loadConnection(overrides);
+    if (!connection) {
+        out << connection.error().message << '\n';
+        return 1;
+    }
+    core::kube::ApiClient api(connection.value());
+    models::LogViewModel model;
+    model.setMaxLines(0);
+    QElapsedTimer t;
+    qint64 longest = 0;
+    qint64 last = 0;
+    int over50 = 0;
+    QTimer probe;
+    probe.setInterval(1);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = t.nsecsElapsed();
+        longest = std::max(longest, now - last);
+        over50 += now - last > 50000000 ? 1 : 0;
+        last = now;
+    });
+    bool ended = false;
+    QObject::connect(&model, &models::LogViewModel::sourceStateChanged,
+                     [&](int, models::LogViewModel::SourceState state, const QString &message) {
+                         if (state == models::LogViewModel::SourceState::Ended ||
+                             state == models::LogViewModel::SourceState::Failed) {
+                             if (!message.isEmpty())
+                                 out << "source: " << message << '\n';
+                             ended = true;
+                             model.flush();
+                             QCoreApplication::quit();
+                         }
+                     });
+    const qint64 before = heapInUse();
+    t.start();
+    probe.start();
+    model.addSource(&api, args.at(3), args.at(4), core::kube::PodLogOptions{});
+    QCoreApplication::exec();
+    const double s = seconds(t);
+    const qint64 held = heapInUse() - before;
+    out << "burst-console ingestion (PodLogClient raw -> LogViewModel): " << model.rowCount()
+        << " lines in " << QString::number(s, 'f', 2) << " s, "
+        << QString::number(double(model.rowCount()) / s, 'f', 0) << " lines/s; heap "
+        << held / 1048576 << " MiB; longest event-loop stall "
+        << QString::number(double(longest) / 1e6, 'f', 1) << " ms (" << over50 << " over 50 ms)"
+        << (ended ? "" : " (not ended)")
+        << '\n';
+    return ended ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    const QStringList args = app.arguments();
+    if (args.size() == 5 && args.at(1) == u"--ingest")
+        return ingest(out, args);
+    const qint64 lines = args.size() > 1 ? args.at(1).toLongLong() : 10000000;
+    if (lines <= 0) {
+        out << "usage: bench_logstore [LINES] | --ingest KUBECONFIG NAMESPACE POD\n";
+        return 2;
+    }
+    storeBench(out, lines);
+    modelBench(out, std::min<qint64>(lines, 2000000));
+    return 0;
+}

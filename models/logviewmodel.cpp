@@ -1,0 +1,295 @@
+#include "models/logviewmodel.h"
+
+#include "models/logviewmodel_p.h"
+#include "models/tr.h"
+
+#include <QIODevice>
+
+namespace models {
+
+using core::kube::LogMergeIndex;
+using core::kube::LogStore;
+
+LogViewModel::Impl::Impl(LogViewModel *model) : q(model)
+{
+    batchTimer.setSingleShot(true);
+    batchTimer.setInterval(50);
+}
+
+bool LogViewModel::Impl::passesFilter(Ref r) const
+{
+    if (!filtering)
+        return true;
+    if (isMarker(r))
+        return true; // a gap stays visible whatever the filter
+    return filterMatcher.matches(text(r));
+}
+
+qint64 LogViewModel::Impl::searchCount(Ref r) const
+{
+    if (searchMatcher.isEmpty() || isMarker(r))
+        return 0;
+    return searchMatcher.count(text(r));
+}
+
+bool LogViewModel::Impl::refAt(int row, Ref *r) const
+{
+    const qsizetype i = qsizetype(row) - base();
+    if (i < 0 || i >= rows().size())
+        return false;
+    *r = rows().at(i);
+    return true;
+}
+
+LogViewModel::LogViewModel(QObject *parent) : QAbstractListModel(parent), d(new Impl(this))
+{
+    connect(&d->batchTimer, &QTimer::timeout, this, [this] { d->applyBatch(); });
+}
+
+LogViewModel::~LogViewModel()
+{
+    // The clients go first, quietly: their signals reach lambdas that use d.
+    d->batchTimer.stop();
+    for (const auto &s : d->sources)
+        delete s->log.data();
+}
+
+int LogViewModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return 0;
+    return int(d->rows().size()) + d->base();
+}
+
+QVariant LogViewModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    Impl::Ref r;
+    if (!d->refAt(index.row(), &r)) {
+        // Row 0 while lines were dropped.
+        switch (role) {
+        case Qt::DisplayRole:
+            return Tr::tr("%1 older lines were dropped (the limit is %2 lines)")
+                .arg(d->dropped)
+                .arg(d->maxLines);
+        case FlagsRole:
+            return int(DroppedMarker);
+        case SourceIndexRole:
+            return -1;
+        case TimestampRole:
+        case SourceRole:
+            return QString();
+        default:
+            return {};
+        }
+    }
+    const int source = LogMergeIndex::sourceOf(r);
+    const LogStore &store = *d->stores[std::size_t(source)];
+    const std::int64_t line = LogMergeIndex::lineOf(r);
+    switch (role) {
+    case Qt::DisplayRole: {
+        const std::string_view t = store.text(line);
+        return QString::fromUtf8(t.data(), qsizetype(t.size()));
+    }
+    case TimestampRole: {
+        const std::int64_t ns = store.timestamp(line);
+        if (ns == LogStore::kNoTimestamp || (store.flags(line) & kInheritedTime))
+            return QString();
+        return QString::fromLatin1(core::kube::formatLogTimestamp(ns));
+    }
+    case SourceRole:
+        return d->sources[std::size_t(source)]->name;
+    case SourceIndexRole:
+        return source;
+    case FlagsRole:
+        return int(store.flags(line) & (LateLine | GapMarker | DroppedMarker));
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> LogViewModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(TimestampRole, QByteArrayLiteral("timestamp"));
+    names.insert(SourceRole, QByteArrayLiteral("source"));
+    names.insert(SourceIndexRole, QByteArrayLiteral("sourceIndex"));
+    names.insert(FlagsRole, QByteArrayLiteral("flags"));
+    return names;
+}
+
+void LogViewModel::setBatchInterval(int ms)
+{
+    d->batchInterval = qMax(0, ms);
+}
+
+int LogViewModel::batchInterval() const
+{
+    return d->batchInterval;
+}
+
+void LogViewModel::setReorderWindow(qint64 ms)
+{
+    d->windowNs = qMax<qint64>(0, ms) * 1000000;
+}
+
+qint64 LogViewModel::reorderWindow() const
+{
+    return d->windowNs / 1000000;
+}
+
+void LogViewModel::flush()
+{
+    d->batchTimer.stop();
+    bool more = true;
+    while (more) {
+        d->applyBatch();
+        more = false;
+        for (const auto &s : d->sources)
+            more = more || !s->pending.empty() || !s->markers.isEmpty();
+    }
+    d->batchTimer.stop();
+}
+
+void LogViewModel::setMaxLines(qint64 maxLines)
+{
+    d->maxLines = qMax<qint64>(0, maxLines);
+    d->enforceCap();
+}
+
+qint64 LogViewModel::maxLines() const
+{
+    return d->maxLines;
+}
+
+qint64 LogViewModel::droppedLines() const
+{
+    return d->dropped;
+}
+
+qint64 LogViewModel::setSearch(const LogMatchOptions &options)
+{
+    d->searchOptions = options;
+    d->searchMatcher = core::kube::LogMatcher(options.pattern, options.regex,
+                                              options.caseSensitive, options.wholeWord);
+    qint64 n = 0;
+    if (!d->searchMatcher.isEmpty()) {
+        const auto &rows = d->rows();
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            n += d->searchCount(rows.at(i));
+    }
+    d->matches = n;
+    emit searchChanged(n);
+    return n;
+}
+
+LogMatchOptions LogViewModel::search() const
+{
+    return d->searchOptions;
+}
+
+qint64 LogViewModel::matchCount() const
+{
+    return d->matches;
+}
+
+int LogViewModel::nextMatchRow(int fromRow, bool forward) const
+{
+    const int count = rowCount();
+    if (d->searchMatcher.isEmpty() || d->matches == 0 || count == 0)
+        return -1;
+    int row = fromRow;
+    for (int step = 0; step < count; ++step) {
+        row = forward ? (row + 1) % count : (row - 1 + count) % count;
+        if (row < 0)
+            row += count;
+        Impl::Ref r;
+        if (d->refAt(row, &r) && !d->isMarker(r) && d->searchMatcher.matches(d->text(r)))
+            return row;
+    }
+    return -1;
+}
+
+QList<QPair<int, int>> LogViewModel::matchesInRow(int row) const
+{
+    Impl::Ref r;
+    if (d->searchMatcher.isEmpty() || !d->refAt(row, &r) || d->isMarker(r))
+        return {};
+    return d->searchMatcher.matchesInText(d->text(r));
+}
+
+void LogViewModel::setFilter(const LogMatchOptions &options)
+{
+    beginResetModel();
+    d->filterOptions = options;
+    d->filterMatcher = core::kube::LogMatcher(options.pattern, options.regex,
+                                              options.caseSensitive, options.wholeWord);
+    d->filtering = !d->filterMatcher.isEmpty();
+    d->shown.clear();
+    if (d->filtering) {
+        for (qsizetype i = 0; i < d->all.size(); ++i) {
+            if (d->passesFilter(d->all.at(i)))
+                d->shown.append(d->all.at(i));
+        }
+    }
+    qint64 n = 0;
+    if (!d->searchMatcher.isEmpty()) {
+        for (qsizetype i = 0; i < d->rows().size(); ++i)
+            n += d->searchCount(d->rows().at(i));
+    }
+    d->matches = n;
+    endResetModel();
+    emit searchChanged(n);
+}
+
+LogMatchOptions LogViewModel::filter() const
+{
+    return d->filterOptions;
+}
+
+QString LogViewModel::searchError() const
+{
+    if (!d->searchMatcher.isValid())
+        return d->searchMatcher.errorString();
+    if (!d->filterMatcher.isValid())
+        return d->filterMatcher.errorString();
+    return {};
+}
+
+bool LogViewModel::saveTo(QIODevice *device, bool timestamps, QString *error) const
+{
+    QByteArray buffer;
+    constexpr qsizetype kFlushAt = 256 * 1024;
+    buffer.reserve(kFlushAt + 4096);
+    const auto &rows = d->rows();
+    const auto write = [&]() {
+        if (device->write(buffer) != buffer.size()) {
+            if (error)
+                *error = Tr::tr("Could not write the log: %1").arg(device->errorString());
+            return false;
+        }
+        buffer.clear();
+        return true;
+    };
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const Impl::Ref r = rows.at(i);
+        if (d->isMarker(r))
+            continue; // markers are the viewer's notes, not log lines
+        const LogStore &store = *d->stores[std::size_t(LogMergeIndex::sourceOf(r))];
+        const std::int64_t line = LogMergeIndex::lineOf(r);
+        if (timestamps && !(store.flags(line) & kInheritedTime) &&
+            store.timestamp(line) != LogStore::kNoTimestamp) {
+            buffer += core::kube::formatLogTimestamp(store.timestamp(line));
+            buffer += ' ';
+        }
+        const std::string_view t = store.text(line);
+        buffer.append(t.data(), qsizetype(t.size()));
+        buffer += '\n';
+        if (buffer.size() >= kFlushAt && !write())
+            return false;
+    }
+    return write();
+}
+
+} // namespace models

@@ -1,0 +1,513 @@
+#include "models/logviewmodel.h"
+
+#include "core/kube/apiclient.h"
+#include "core/sandbox/apiserver/apirouter.h"
+#include "core/sandbox/cluster/scenario.h"
+#include "core/sandbox/node/nodeendpoints.h"
+#include "core/sandbox/node/podlogs.h"
+#include "core/sandbox/store/objectstore.h"
+#include "core/sandbox/transport/httpserver.h"
+#include "tests/core/kube/recordingserver.h"
+
+#include <QAbstractItemModelTester>
+#include <QBuffer>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+// Expected rows are worked out by hand from the lines each test feeds: the merge orders by
+// timestamp (ties keep arrival order), a line more than the reorder window behind the newest
+// line, from a source that was already live, is inserted in place and flagged LateLine.
+
+using models::LogMatchOptions;
+using models::LogViewModel;
+using namespace Qt::StringLiterals;
+using Spans = QList<QPair<int, int>>;
+
+Q_DECLARE_METATYPE(models::LogMatchOptions)
+
+namespace {
+
+QByteArray at(int seconds, const QByteArray &text)
+{
+    return "2026-11-25T10:" + QByteArray::number(seconds / 60).rightJustified(2, '0') + ':' +
+           QByteArray::number(seconds % 60).rightJustified(2, '0') + "Z " + text;
+}
+
+QStringList shownTexts(const LogViewModel &model)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out.append(model.index(row).data().toString());
+    return out;
+}
+
+// The sandbox's API server with the node endpoints (logs), in process, restartable on its port.
+class LogSandbox
+{
+public:
+    LogSandbox()
+    {
+        core::sandbox::seedDefaultScenario(m_store, u"sandbox"_s);
+        m_router = std::make_unique<core::sandbox::ApiRouter>(m_store, u"127.0.0.1"_s,
+                                                              core::sandbox::withNodeEndpoints());
+        m_server = makeServer({});
+        m_started = bool(m_server->start());
+    }
+    bool started() const { return m_started; }
+    core::sandbox::ObjectStore &store() { return m_store; }
+    void stop() { m_server->stop(); }
+    bool restart()
+    {
+        core::sandbox::HttpServerOptions options;
+        options.port = m_server->port();
+        m_server->stop();
+        m_server = makeServer(options);
+        return bool(m_server->start());
+    }
+    core::kube::Connection connection() const
+    {
+        core::kube::Connection c;
+        c.server = QUrl(m_server->url());
+        c.token = u"test-token"_s;
+        return c;
+    }
+
+private:
+    std::unique_ptr<core::sandbox::HttpServer> makeServer(core::sandbox::HttpServerOptions options)
+    {
+        return std::make_unique<core::sandbox::HttpServer>(
+            [this](const core::sandbox::HttpRequest &request) { return m_router->handle(request); },
+            options);
+    }
+    core::sandbox::ObjectStore m_store;
+    std::unique_ptr<core::sandbox::ApiRouter> m_router;
+    std::unique_ptr<core::sandbox::HttpServer> m_server;
+    bool m_started = false;
+};
+
+QJsonObject loggingPod(const QString &name, const QJsonObject &annotations)
+{
+    const QString started = QDateTime::currentDateTimeUtc().addSecs(-1).toString(Qt::ISODate);
+    return QJsonObject{
+        {u"metadata"_s, QJsonObject{{u"name"_s, name}, {u"annotations"_s, annotations}}},
+        {u"spec"_s,
+         QJsonObject{{u"nodeName"_s, u"idc-node-1"_s},
+                     {u"containers"_s, QJsonArray{QJsonObject{{u"name"_s, u"app"_s},
+                                                              {u"image"_s, u"busybox"_s}}}}}},
+        {u"status"_s,
+         QJsonObject{{u"phase"_s, u"Running"_s},
+                     {u"containerStatuses"_s,
+                      QJsonArray{QJsonObject{
+                          {u"name"_s, u"app"_s},
+                          {u"restartCount"_s, 0},
+                          {u"state"_s,
+                           QJsonObject{{u"running"_s, QJsonObject{{u"startedAt"_s, started}}}}}}}}}}};
+}
+
+} // namespace
+
+class tst_logviewmodel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void mergeOrder_data();
+    void mergeOrder();
+    void lateLineInPlace();
+    void lateHistoryMergedInBulk();
+    void filter_data();
+    void filter();
+    void search_data();
+    void search();
+    void capDropsOldest();
+    void saveTo();
+    void resumeWithoutDuplicates();
+    void gapMarkerWhenNothingToResume();
+    void resumeRepeatsLinesOfTheSameTime();
+};
+
+void tst_logviewmodel::mergeOrder_data()
+{
+    QTest::addColumn<QList<QByteArrayList>>("batches"); // one list per source, each its own batch
+    QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<QList<int>>("sources");
+    QTest::newRow("one source keeps its order")
+        << QList<QByteArrayList>{{at(1, "a1"), at(2, "a2"), at(2, "a2 again"), "no time a3"}}
+        << QStringList{u"a1"_s, u"a2"_s, u"a2 again"_s, u"no time a3"_s} << QList<int>{0, 0, 0, 0};
+    QTest::newRow("two sources interleave")
+        << QList<QByteArrayList>{{at(1, "a1"), at(3, "a3"), at(5, "a5")},
+                                 {at(2, "b2"), at(4, "b4"), at(6, "b6")}}
+        << QStringList{u"a1"_s, u"b2"_s, u"a3"_s, u"b4"_s, u"a5"_s, u"b6"_s}
+        << QList<int>{0, 1, 0, 1, 0, 1};
+    QTest::newRow("tie keeps arrival order")
+        << QList<QByteArrayList>{{at(1, "a1"), at(2, "a2")}, {at(2, "b2"), at(3, "b3")}}
+        << QStringList{u"a1"_s, u"a2"_s, u"b2"_s, u"b3"_s} << QList<int>{0, 0, 1, 1};
+    QTest::newRow("three sources")
+        << QList<QByteArrayList>{{at(10, "a10")}, {at(5, "b5"), at(11, "b11")}, {at(7, "c7")}}
+        << QStringList{u"b5"_s, u"c7"_s, u"a10"_s, u"b11"_s} << QList<int>{1, 2, 0, 1};
+    QTest::newRow("untimed line follows its predecessor")
+        << QList<QByteArrayList>{{at(1, "a1"), at(4, "a4")}, {at(2, "b2"), "b continued"}}
+        << QStringList{u"a1"_s, u"b2"_s, u"b continued"_s, u"a4"_s} << QList<int>{0, 1, 1, 0};
+}
+
+void tst_logviewmodel::mergeOrder()
+{
+    QFETCH(QList<QByteArrayList>, batches);
+    QFETCH(QStringList, expected);
+    QFETCH(QList<int>, sources);
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int i = 0; i < batches.size(); ++i)
+        QCOMPARE(model.addStaticSource(u"pod-%1/app"_s.arg(i)), i);
+    for (int i = 0; i < batches.size(); ++i) {
+        model.appendLines(i, batches.at(i));
+        model.flush();
+    }
+    QCOMPARE(shownTexts(model), expected);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(model.index(row).data(LogViewModel::SourceIndexRole).toInt(), sources.at(row));
+        QCOMPARE(model.index(row).data(LogViewModel::SourceRole).toString(),
+                 u"pod-%1/app"_s.arg(sources.at(row)));
+        // History of a source that was not live yet is not late.
+        QCOMPARE(model.index(row).data(LogViewModel::FlagsRole).toInt(), 0);
+    }
+    QCOMPARE(model.sourceCount(), batches.size());
+}
+
+void tst_logviewmodel::lateLineInPlace()
+{
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setReorderWindow(2000);
+    const int a = model.addStaticSource(u"web-0/app"_s);
+    const int b = model.addStaticSource(u"web-1/app"_s);
+    model.appendLines(a, {at(10, "a10"), at(20, "a20")});
+    model.appendLines(b, {at(19, "b19")}); // live: within the window of the newest (20 s)
+    model.flush();
+    QCOMPARE(shownTexts(model), (QStringList{u"a10"_s, u"b19"_s, u"a20"_s}));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    // b's line of 15 s arrives after a's 20 s: more than 2 s late, inserted in place and flagged;
+    // 18.5 s is within the window: in place, not flagged.
+    model.appendLines(b, {at(15, "b15 late"), "2026-11-25T10:00:18.500Z b18.5"});
+    model.appendLines(a, {at(21, "a21")});
+    model.flush();
+    QCOMPARE(shownTexts(model),
+             (QStringList{u"a10"_s, u"b15 late"_s, u"b18.5"_s, u"b19"_s, u"a20"_s, u"a21"_s}));
+    QCOMPARE(model.index(1).data(LogViewModel::FlagsRole).toInt(), int(LogViewModel::LateLine));
+    QCOMPARE(model.index(2).data(LogViewModel::FlagsRole).toInt(), 0);
+    QCOMPARE(model.index(5).data(LogViewModel::FlagsRole).toInt(), 0);
+    QCOMPARE(model.index(1).data(LogViewModel::TimestampRole).toString(),
+             u"2026-11-25T10:00:15.000000000Z"_s);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(inserted.size(), 3); // two single in-place inserts and one append
+    QCOMPARE(inserted.at(0).at(1).toInt(), 1);
+}
+
+void tst_logviewmodel::lateHistoryMergedInBulk()
+{
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int a = model.addStaticSource(u"a"_s);
+    const int b = model.addStaticSource(u"b"_s);
+    QByteArrayList even, odd;
+    for (int s = 0; s < 1000; ++s)
+        (s % 2 ? odd : even).append(at(s, QByteArray::number(s)));
+    model.appendLines(a, even);
+    model.flush();
+    const QPersistentModelIndex kept = model.index(250); // "500"
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    model.appendLines(b, odd); // 500 lines older than a's newest: more than single inserts take
+    model.flush();
+    QCOMPARE(layout.size(), 1);
+    QCOMPARE(model.rowCount(), 1000);
+    for (int row = 0; row < 1000; ++row)
+        QCOMPARE(model.index(row).data().toString(), QString::number(row));
+    QCOMPARE(kept.row(), 500);
+    QCOMPARE(kept.data().toString(), u"500"_s);
+}
+
+void tst_logviewmodel::filter_data()
+{
+    QTest::addColumn<LogMatchOptions>("options");
+    QTest::addColumn<QStringList>("expected");
+    // Merged: error one (1 s), user_error two (2 s), ERROR three (3 s), late error (3 s, in
+    // place), info four (4 s).
+    QTest::newRow("literal") << LogMatchOptions{u"error"_s, false, true, false}
+                             << QStringList{u"error one"_s, u"user_error two"_s, u"late error"_s};
+    QTest::newRow("any case") << LogMatchOptions{u"error"_s, false, false, false}
+                              << QStringList{u"error one"_s, u"user_error two"_s, u"ERROR three"_s,
+                                             u"late error"_s};
+    QTest::newRow("whole word") << LogMatchOptions{u"error"_s, false, true, true}
+                                << QStringList{u"error one"_s, u"late error"_s};
+    QTest::newRow("regex") << LogMatchOptions{u"^(info|late)"_s, true, true, false}
+                           << QStringList{u"late error"_s, u"info four"_s};
+    QTest::newRow("empty shows all")
+        << LogMatchOptions{}
+        << QStringList{u"error one"_s, u"user_error two"_s, u"ERROR three"_s, u"late error"_s,
+                       u"info four"_s};
+}
+
+void tst_logviewmodel::filter()
+{
+    QFETCH(LogMatchOptions, options);
+    QFETCH(QStringList, expected);
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int a = model.addStaticSource(u"a"_s);
+    const int b = model.addStaticSource(u"b"_s);
+    model.appendLines(a, {at(1, "error one"), at(3, "ERROR three"), at(4, "info four")});
+    model.appendLines(b, {at(2, "user_error two")});
+    model.flush();
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setFilter(options);
+    QCOMPARE(reset.size(), 1);
+    // Lines arriving under the filter: appended, and one in place, only when they match.
+    model.appendLines(b, {at(3, "late error"), at(5, "not shown")});
+    model.flush();
+    expected.removeAll(u"not shown"_s);
+    QStringList withUnmatched = expected;
+    if (options.pattern.isEmpty())
+        withUnmatched.append(u"not shown"_s);
+    QCOMPARE(shownTexts(model), withUnmatched);
+    model.setFilter({});
+    QCOMPARE(model.rowCount(), 6);
+}
+
+void tst_logviewmodel::search_data()
+{
+    QTest::addColumn<LogMatchOptions>("options");
+    QTest::addColumn<qint64>("count");
+    QTest::addColumn<QList<int>>("rows");         // rows with a match, in order
+    QTest::addColumn<Spans>("inFirst"); // matchesInRow of the first
+    QTest::newRow("literal") << LogMatchOptions{u"err"_s, false, true, false} << qint64(4)
+                             << QList<int>{0, 2} << Spans{{0, 3}, {11, 3}};
+    QTest::newRow("any case") << LogMatchOptions{u"ERR"_s, false, false, false} << qint64(5)
+                              << QList<int>{0, 1, 2} << Spans{{0, 3}, {11, 3}};
+    QTest::newRow("whole word") << LogMatchOptions{u"err"_s, false, true, true} << qint64(2)
+                                << QList<int>{0, 2} << Spans{{0, 3}};
+    QTest::newRow("regex") << LogMatchOptions{u"er+\\w*"_s, true, true, false} << qint64(4)
+                           << QList<int>{0, 2} << Spans{{0, 3}, {11, 6}};
+    QTest::newRow("utf-8") << LogMatchOptions{u"失败"_s, false, true, false} << qint64(1)
+                           << QList<int>{2} << Spans{{3, 2}};
+    QTest::newRow("none") << LogMatchOptions{u"nothing"_s, false, true, false} << qint64(0)
+                          << QList<int>{} << Spans{};
+}
+
+void tst_logviewmodel::search()
+{
+    QFETCH(LogMatchOptions, options);
+    QFETCH(qint64, count);
+    QFETCH(QList<int>, rows);
+    QFETCH(Spans, inFirst);
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int a = model.addStaticSource(u"a"_s);
+    model.appendLines(a, {at(1, "err: first errors"), at(2, "ERR second"),
+                          at(3, "用户 失败 err err_x"), at(4, "clean")});
+    model.flush();
+    QSignalSpy changed(&model, &LogViewModel::searchChanged);
+    QCOMPARE(model.setSearch(options), count);
+    QCOMPARE(model.matchCount(), count);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toLongLong(), count);
+    if (rows.isEmpty()) {
+        QCOMPARE(model.nextMatchRow(-1, true), -1);
+        return;
+    }
+    QCOMPARE(model.nextMatchRow(-1, true), rows.first());
+    QCOMPARE(model.nextMatchRow(rows.last(), true), rows.first()); // wraps
+    QCOMPARE(model.nextMatchRow(rows.first(), false), rows.last()); // wraps backwards
+    QCOMPARE(model.matchesInRow(rows.first()), inFirst);
+    QVERIFY(model.matchesInRow(3).isEmpty());
+    // New lines count as they arrive.
+    model.appendLines(a, {at(5, "clean")});
+    model.appendLines(a, {QByteArray(at(6, "")) + options.pattern.toUtf8()});
+    model.flush();
+    QCOMPARE(model.matchCount(), count + 1);
+}
+
+void tst_logviewmodel::capDropsOldest()
+{
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.maxLines(), qint64(2000000));
+    model.setMaxLines(100);
+    const int a = model.addStaticSource(u"a"_s);
+    QSignalSpy dropped(&model, &LogViewModel::droppedChanged);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.setSearch({u"line"_s, false, true, false});
+    QByteArrayList lines;
+    for (int i = 0; i < 250; ++i)
+        lines.append(at(i, "line " + QByteArray::number(i)));
+    model.appendLines(a, lines);
+    model.flush();
+    QCOMPARE(model.droppedLines(), qint64(150));
+    QCOMPARE(model.rowCount(), 101);
+    QCOMPARE(model.index(0).data(LogViewModel::FlagsRole).toInt(), int(LogViewModel::DroppedMarker));
+    QVERIFY(model.index(0).data().toString().contains(u"150"_s));
+    QCOMPARE(model.index(1).data().toString(), u"line 150"_s);
+    QCOMPARE(model.index(100).data().toString(), u"line 249"_s);
+    QCOMPARE(model.matchCount(), qint64(100));
+    QCOMPARE(dropped.size(), 1);
+    QCOMPARE(removed.size(), 1);
+    // More lines: the marker stays at the top and counts on.
+    model.appendLines(a, {at(300, "line 300")});
+    model.flush();
+    QCOMPARE(model.droppedLines(), qint64(151));
+    QCOMPARE(model.rowCount(), 101);
+    QCOMPARE(model.index(1).data().toString(), u"line 151"_s);
+    QCOMPARE(dropped.last().at(0).toLongLong(), qint64(151));
+    QCOMPARE(model.nextMatchRow(0, true), 1); // the marker is no match
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.droppedLines(), qint64(0));
+}
+
+void tst_logviewmodel::saveTo()
+{
+    LogViewModel model;
+    const int a = model.addStaticSource(u"a"_s);
+    model.appendLines(a, {at(1, "one"), at(2, "two é"), "untimed"});
+    model.flush();
+    QBuffer plain;
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    QString error;
+    QVERIFY(model.saveTo(&plain, false, &error));
+    QCOMPARE(plain.data(), QByteArray("one\ntwo é\nuntimed\n"));
+    model.setFilter({u"t"_s, false, true, false});
+    QBuffer stamped;
+    QVERIFY(stamped.open(QIODevice::WriteOnly));
+    QVERIFY(model.saveTo(&stamped, true, &error));
+    QCOMPARE(stamped.data(), QByteArray("2026-11-25T10:00:02.000000000Z two é\nuntimed\n"));
+    QBuffer closed;
+    QVERIFY(!model.saveTo(&closed, false, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+// Against the sandbox: a pod with 3,000 lines of history and 500 more a second; the API server
+// goes away in the middle of the follow and comes back on the same port. The model resumes from
+// the last line: every seq= number arrives exactly once and in order.
+void tst_logviewmodel::resumeWithoutDuplicates()
+{
+    LogSandbox sandbox;
+    QVERIFY(sandbox.started());
+    const QJsonObject annotations{{core::sandbox::PodLogs::rateAnnotation(), u"500"_s},
+                                  {core::sandbox::PodLogs::historyAnnotation(), u"3000"_s},
+                                  {core::sandbox::PodLogs::lineBytesAnnotation(), u"60-200"_s}};
+    QVERIFY(sandbox.store().create(core::sandbox::podsType(), u"default"_s,
+                                   loggingPod(u"chatty"_s, annotations)));
+    core::kube::ApiClient api(sandbox.connection());
+    LogViewModel model;
+    model.setMaxLines(0);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy states(&model, &LogViewModel::sourceStateChanged);
+    core::kube::PodLogOptions options;
+    options.follow = true;
+    QCOMPARE(model.addSource(&api, u"default"_s, u"chatty"_s, options), 0);
+    QCOMPARE(model.sourceName(0), u"chatty"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() >= 3200, 15000);
+    QCOMPARE(model.sourceState(0), LogViewModel::SourceState::Streaming);
+    sandbox.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(model.sourceState(0), LogViewModel::SourceState::Reconnecting, 5000);
+    const int before = model.rowCount();
+    QTest::qWait(300); // lines written meanwhile come with the resume
+    QVERIFY(sandbox.restart());
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() >= before + 500, 15000);
+    QCOMPARE(model.sourceState(0), LogViewModel::SourceState::Streaming);
+    model.stopAll();
+    const QRegularExpression seq(u"seq=(\\d+) "_s);
+    qint64 expected = -1;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString text = model.index(row).data().toString();
+        const auto m = seq.match(text);
+        QVERIFY2(m.hasMatch(), qPrintable(text));
+        const qint64 n = m.captured(1).toLongLong();
+        if (expected >= 0)
+            QCOMPARE(n, expected);
+        expected = n + 1;
+        const qsizetype length = text.toUtf8().size();
+        QVERIFY2(length >= 60 && length <= 200, qPrintable(text));
+        QCOMPARE(model.index(row).data(LogViewModel::FlagsRole).toInt() & LogViewModel::GapMarker, 0);
+    }
+    QVERIFY(model.index(0).data().toString().contains(u"seq=0 "_s));
+}
+
+// A server that ignores timestamps=true: after a drop there is no line to resume from, so the
+// model starts over and marks where lines may be missing.
+void tst_logviewmodel::gapMarkerWhenNothingToResume()
+{
+    RecordingServer server([](const core::sandbox::HttpRequest &, RecordingServer &s) {
+        return s.openStream();
+    });
+    QVERIFY(server.start());
+    core::kube::Connection connection;
+    connection.server = server.url();
+    core::kube::ApiClient api(connection);
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    core::kube::PodLogOptions options;
+    options.follow = true;
+    options.container = u"app"_s;
+    model.addSource(&api, u"shop"_s, u"web-0"_s, options);
+    QCOMPARE(model.sourceName(0), u"web-0/app"_s);
+    auto stream = server.takeStream();
+    QVERIFY(stream);
+    QVERIFY(stream->write("plain one\n"));
+    QTRY_COMPARE(model.rowCount(), 1);
+    stream->abort();
+    stream = server.takeStream();
+    QVERIFY(stream);
+    QVERIFY(stream->write("plain two\n"));
+    QTRY_COMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0).data().toString(), u"plain one"_s);
+    QCOMPARE(model.index(1).data(LogViewModel::FlagsRole).toInt(), int(LogViewModel::GapMarker));
+    QVERIFY(model.index(1).data().toString().contains(u"could not be recovered"_s));
+    QCOMPARE(model.index(1).data(LogViewModel::SourceIndexRole).toInt(), 0);
+    QCOMPARE(model.index(2).data().toString(), u"plain two"_s);
+    // A gap is no match and is not saved.
+    QCOMPARE(model.setSearch({u"recovered"_s, false, true, false}), qint64(0));
+    QBuffer saved;
+    QVERIFY(saved.open(QIODevice::WriteOnly));
+    QString error;
+    QVERIFY(model.saveTo(&saved, false, &error));
+    QCOMPARE(saved.data(), QByteArray("plain one\nplain two\n"));
+}
+
+// The kubelet repeats every line not before sinceTime; lines sharing the last timestamp, seen in
+// one block, are skipped as many times as they were seen.
+void tst_logviewmodel::resumeRepeatsLinesOfTheSameTime()
+{
+    RecordingServer server([](const core::sandbox::HttpRequest &, RecordingServer &s) {
+        return s.openStream();
+    });
+    QVERIFY(server.start());
+    core::kube::Connection connection;
+    connection.server = server.url();
+    core::kube::ApiClient api(connection);
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    core::kube::PodLogOptions options;
+    options.follow = true;
+    model.addSource(&api, u"shop"_s, u"web-0"_s, options);
+    auto stream = server.takeStream();
+    QVERIFY(stream);
+    QVERIFY(stream->write("2026-11-25T10:00:01Z one\n2026-11-25T10:00:02Z two\n"
+                          "2026-11-25T10:00:02Z two again\n2026-11-25T10:00:03Z thr"));
+    QTRY_COMPARE(model.rowCount(), 3);
+    stream->abort();
+    stream = server.takeStream();
+    QVERIFY(stream);
+    QCOMPARE(server.requests().back().queryValue(u"sinceTime"_s), u"2026-11-25T10:00:02Z"_s);
+    QVERIFY(stream->write("2026-11-25T10:00:02Z two\n2026-11-25T10:00:02Z two again\n"
+                          "2026-11-25T10:00:03Z three\n"));
+    QTRY_COMPARE(model.rowCount(), 4);
+    QTest::qWait(100);
+    QCOMPARE(shownTexts(model), (QStringList{u"one"_s, u"two"_s, u"two again"_s, u"three"_s}));
+}
+
+QTEST_MAIN(tst_logviewmodel)
+#include "tst_logviewmodel.moc"
