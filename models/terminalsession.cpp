@@ -1,7 +1,11 @@
 #include "models/terminalsession.h"
 
+#include "core/kube/apiclient.h"
 #include "core/kube/execclient.h"
 #include "models/tr.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 namespace models {
 
@@ -44,6 +48,39 @@ QString TerminalSession::title() const
     if (m_container.isEmpty())
         return m_nameSpace + u'/' + m_pod;
     return Tr::tr("%1/%2 (%3)").arg(m_nameSpace, m_pod, m_container);
+}
+
+void TerminalSession::listContainers(core::kube::ApiClient *client, const QString &nameSpace,
+                                     const QString &pod, QObject *context,
+                                     std::function<void(const Containers &)> done)
+{
+    core::kube::ApiRequest request;
+    request.path = QStringLiteral("/api/v1/namespaces/%1/pods/%2").arg(nameSpace, pod);
+    client->send(request, context,
+                 [done = std::move(done)](const core::kube::ApiResult<core::kube::ApiResponse> &r) {
+                     Containers out;
+                     if (!r) {
+                         out.error = r.error().message;
+                         done(out);
+                         return;
+                     }
+                     const QJsonObject object = r.value().json();
+                     const QJsonObject spec = object.value(u"spec").toObject();
+                     for (const QJsonValue &c : spec.value(u"containers").toArray())
+                         out.containers.append(c.toObject().value(u"name").toString());
+                     for (const QJsonValue &c : spec.value(u"initContainers").toArray())
+                         out.initContainers.append(c.toObject().value(u"name").toString());
+                     const QString annotated = object.value(u"metadata")
+                                                   .toObject()
+                                                   .value(u"annotations")
+                                                   .toObject()
+                                                   .value(u"kubectl.kubernetes.io/default-container")
+                                                   .toString();
+                     out.defaultContainer = out.containers.contains(annotated)
+                                                ? annotated
+                                                : out.containers.value(0);
+                     done(out);
+                 });
 }
 
 bool TerminalSession::isMissingProgram(int exitCode, const QString &message,

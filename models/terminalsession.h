@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace core::kube {
 class ApiClient;
 class ExecClient;
@@ -50,6 +52,20 @@ public:
     int exitCode() const { return m_exitCode; }
     // "namespace/pod (container)" for titles.
     QString title() const;
+
+    // A pod's containers for a picker: its containers, its init containers, and the one kubectl
+    // picks without -c (the kubectl.kubernetes.io/default-container annotation, else the
+    // first); `error` when the pod could not be read. `done` runs while `context` lives.
+    struct Containers
+    {
+        QStringList containers;
+        QStringList initContainers;
+        QString defaultContainer;
+        QString error;
+    };
+    static void listContainers(core::kube::ApiClient *client, const QString &nameSpace,
+                               const QString &pod, QObject *context,
+                               std::function<void(const Containers &)> done);
 
     // Whether an exec that ended this way means "this program is not in the image".
     static bool isMissingProgram(int exitCode, const QString &message, const QByteArray &output);
