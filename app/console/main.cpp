@@ -6,6 +6,7 @@
 #include "ui/exectrust.h"
 #include "ui/helpdialogs.h"
 #include "ui/mainwindow.h"
+#include "ui/terminalpane.h"
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -128,6 +129,11 @@ int main(int argc, char *argv[])
     parser.addOption(contextOption);
     parser.addOption(safetyOption);
     parser.addOption(trustExecOption);
+    const QCommandLineOption execOption(
+        QStringLiteral("exec"),
+        Tr::tr("Open a shell in a pod of the first --context (bash, else sh) in a terminal tab."),
+        Tr::tr("NAMESPACE/POD[/CONTAINER]"));
+    parser.addOption(execOption);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("paths"),
@@ -152,16 +158,31 @@ int main(int argc, char *argv[])
     if (contexts.isEmpty() && parser.isSet(kubeconfigOption))
         contexts.append(QString()); // the file's current context
     QDockWidget *first = nullptr;
+    models::ClusterSession *firstSession = nullptr;
     for (const QString &context : contexts) {
         if (auto connection = connectionFor(parser.value(kubeconfigOption), context, trusted)) {
-            window.connectTo(*connection);
-            if (!first)
+            models::ClusterSession *session = window.connectTo(*connection);
+            if (!first) {
                 first = window.currentClusterDock();
+                firstSession = session;
+            }
         }
     }
     // The first context named is the one in front (run.sh: the cluster, its CCI endpoint
     // behind it).
     if (first)
         first->raise();
+    if (parser.isSet(execOption)) {
+        const QStringList target = parser.value(execOption).split(u'/');
+        if (target.size() < 2 || target.size() > 3 || target.at(0).isEmpty() ||
+            target.at(1).isEmpty() || !firstSession) {
+            QMessageBox::warning(&window, Tr::tr("Invalid option"),
+                                 Tr::tr("--exec %1: write NAMESPACE/POD or "
+                                        "NAMESPACE/POD/CONTAINER, with --context.")
+                                     .arg(parser.value(execOption)));
+        } else {
+            ui::openTerminal(&window, firstSession, target.at(0), target.at(1), target.value(2));
+        }
+    }
     return app.exec();
 }
