@@ -171,7 +171,7 @@ void TerminalWidget::setGridSize(int columns, int rows)
 
 QSize TerminalWidget::sizeHint() const
 {
-    return QSize(80 * m_cell.width(), 24 * m_cell.height());
+    return QSize(m_screen->columns() * m_cell.width(), m_screen->rows() * m_cell.height());
 }
 
 QSize TerminalWidget::minimumSizeHint() const
@@ -398,9 +398,8 @@ bool TerminalWidget::event(QEvent *event)
     return QWidget::event(event);
 }
 
-void TerminalWidget::sendTyped(const QByteArray &bytes)
+void TerminalWidget::returnToLiveScreen()
 {
-    Q_UNUSED(bytes);
     if (m_scrollOffset > 0) {
         m_scrollOffset = 0;
         update();
@@ -435,13 +434,13 @@ void TerminalWidget::keyPressEvent(QKeyEvent *event)
     if (special != VTERM_KEY_NONE) {
         if (key == Qt::Key_Backtab)
             vmods |= VTERM_MOD_SHIFT;
-        sendTyped({});
+        returnToLiveScreen();
         m_screen->key(special, vmods);
         return;
     }
     if ((mods & Qt::ControlModifier) && key >= 0x20 && key < 0x7f) {
         // Ctrl+letter: the key, not the control character in text(), so libvterm encodes it.
-        sendTyped({});
+        returnToLiveScreen();
         m_screen->character(uint(QChar::toLower(char32_t(key))), vmods & ~VTERM_MOD_SHIFT);
         return;
     }
@@ -450,7 +449,7 @@ void TerminalWidget::keyPressEvent(QKeyEvent *event)
         QWidget::keyPressEvent(event);
         return;
     }
-    sendTyped({});
+    returnToLiveScreen();
     // Shift is already in the character.
     for (const char32_t c : text.toUcs4())
         m_screen->character(uint(c), vmods & ~VTERM_MOD_SHIFT);
@@ -460,7 +459,7 @@ void TerminalWidget::inputMethodEvent(QInputMethodEvent *event)
 {
     const QString text = event->commitString();
     if (!text.isEmpty()) {
-        sendTyped({});
+        returnToLiveScreen();
         for (const char32_t c : text.toUcs4())
             m_screen->character(uint(c), VTERM_MOD_NONE);
     }

@@ -80,7 +80,7 @@ private:
     QRect pixelRect(const QRect &cells) const;  // cells of the view (rows from its top)
     bool isSelected(int column, int row) const;
     void paintRow(class QPainter &painter, int viewRow, int row, int firstColumn, int lastColumn);
-    void sendTyped(const QByteArray &bytes);
+    void returnToLiveScreen(); // typing shows the live screen again
 
     TerminalScreen *m_screen;
     QSize m_cell{8, 16};

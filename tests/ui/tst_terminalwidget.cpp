@@ -322,6 +322,26 @@ private slots:
         QCOMPARE(image.pixelColor(cell.width() / 2, cell.height() / 2), QColor(224, 0, 0)); // libvterm's red
         QCOMPARE(image.pixelColor(10 * cell.width() + 2, 2 * cell.height() + 2),
                  terminal.screen()->defaultBackground());
+
+        // A full repaint of a 120x40 screen of coloured text (ls --color), measured.
+        terminal.setGridSize(120, 40);
+        terminal.resize(terminal.sizeHint());
+        QByteArray page = "\x1b[H\x1b[2J";
+        for (int row = 0; row < 40; ++row) {
+            for (int word = 0; word < 12; ++word)
+                page += "\x1b[38;5;" + QByteArray::number(16 + (row * 12 + word) % 216) +
+                        "mfile-" + QByteArray::number(word) + "\x1b[0m ";
+            page += row < 39 ? "\r\n" : "";
+        }
+        terminal.feed(page);
+        QElapsedTimer timer;
+        timer.start();
+        constexpr int kFrames = 20;
+        for (int i = 0; i < kFrames; ++i)
+            terminal.grab();
+        qInfo("full repaint of 120x40 coloured cells: %.1f ms per frame (offscreen, %d frames)",
+              double(timer.elapsed()) / kFrames, kFrames);
+        QCOMPARE(terminal.screen()->cell(0, 0).foregroundIndex, 16);
     }
 };
 
