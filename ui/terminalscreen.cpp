@@ -49,6 +49,17 @@ TerminalScreen::TerminalScreen(int rows, int columns, QObject *parent)
     vterm_screen_set_callbacks(m_screen, &callbacks, this);
     vterm_screen_set_damage_merge(m_screen, VTERM_DAMAGE_SCROLL);
     vterm_screen_enable_altscreen(m_screen, 1);
+    // The 16 colours: a palette readable on the dark background (libvterm's default blue,
+    // 0,0,224, is barely visible on it); VS Code's terminal uses the same one.
+    static const QColor kPalette[16] = {
+        {0, 0, 0},       {205, 49, 49},  {13, 188, 121}, {229, 229, 16},
+        {36, 114, 200},  {188, 63, 188}, {17, 168, 205}, {229, 229, 229},
+        {102, 102, 102}, {241, 76, 76},  {35, 209, 139}, {245, 245, 67},
+        {59, 142, 234},  {214, 112, 214}, {41, 184, 219}, {255, 255, 255}};
+    for (int i = 0; i < 16; ++i) {
+        const VTermColor c = rgb(kPalette[i]);
+        vterm_state_set_palette_color(vterm_obtain_state(m_vt), i, &c);
+    }
     setDefaultColors(m_defaultFg, m_defaultBg);
     vterm_screen_reset(m_screen, 1);
 }

@@ -1,5 +1,6 @@
 #include "ui/terminalwidget.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -19,6 +20,7 @@ namespace {
 
 constexpr int kBlinkMs = 530; // xterm's cursor blink
 constexpr int kWheelLines = 3;
+constexpr int kAccessibleDelayMs = 200; // screen readers hear a burst of output once
 
 int modifiersOf(Qt::KeyboardModifiers m)
 {
@@ -100,7 +102,8 @@ bool isPaste(const QKeyEvent *e)
 } // namespace
 
 TerminalWidget::TerminalWidget(QWidget *parent)
-    : QWidget(parent), m_screen(new TerminalScreen(24, 80, this)), m_blink(new QTimer(this))
+    : QWidget(parent), m_screen(new TerminalScreen(24, 80, this)), m_blink(new QTimer(this)),
+      m_accessibleTimer(new QTimer(this))
 {
     installTerminalAccessibility();
     setAccessibleName(tr("Terminal"));
@@ -136,6 +139,9 @@ TerminalWidget::TerminalWidget(QWidget *parent)
         if (m_scrollOffset > 0)
             m_scrollOffset = std::min(m_scrollOffset, m_screen->scrollbackSize());
     });
+    m_accessibleTimer->setSingleShot(true);
+    m_accessibleTimer->setInterval(kAccessibleDelayMs);
+    connect(m_accessibleTimer, &QTimer::timeout, this, &TerminalWidget::announceText);
     m_blink->setInterval(kBlinkMs);
     connect(m_blink, &QTimer::timeout, this, [this] {
         m_blinkOn = !m_blinkOn;
@@ -215,8 +221,29 @@ QPoint TerminalWidget::cellAt(const QPoint &pixel) const
     return QPoint(column, viewRow - m_scrollOffset);
 }
 
+void TerminalWidget::announceText()
+{
+    if (!QAccessible::isActive())
+        return;
+    const QString text = m_screen->screenText();
+    if (text == m_announcedText)
+        return;
+    QAccessibleTextUpdateEvent update(this, 0, m_announcedText, text);
+    QAccessible::updateAccessibility(&update);
+    m_announcedText = text;
+    const QPoint cursor = m_screen->cursor();
+    int offset = 0;
+    for (int r = 0; r < cursor.y(); ++r)
+        offset += int(m_screen->rowText(r).size()) + 1;
+    QAccessibleTextCursorEvent moved(
+        this, offset + std::min(int(m_screen->rowText(cursor.y()).size()), cursor.x()));
+    QAccessible::updateAccessibility(&moved);
+}
+
 void TerminalWidget::onDamage(const QRect &cells)
 {
+    if (QAccessible::isActive() && !m_accessibleTimer->isActive())
+        m_accessibleTimer->start();
     if (m_scrollOffset > 0)
         update(); // the view shows scrollback: the live rows sit lower
     else

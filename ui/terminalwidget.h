@@ -80,6 +80,7 @@ private:
     QRect pixelRect(const QRect &cells) const;  // cells of the view (rows from its top)
     bool isSelected(int column, int row) const;
     void paintRow(class QPainter &painter, int viewRow, int row, int firstColumn, int lastColumn);
+    void announceText(); // tells assistive technology the screen's text changed
     void returnToLiveScreen(); // typing shows the live screen again
 
     TerminalScreen *m_screen;
@@ -90,6 +91,8 @@ private:
     QPoint m_selectionEnd{-1, 0};
     bool m_selecting = false;
     QTimer *m_blink;
+    QTimer *m_accessibleTimer;
+    QString m_announcedText;
     bool m_blinkOn = true;
     QPoint m_lastCursor;
 };

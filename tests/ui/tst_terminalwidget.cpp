@@ -3,6 +3,7 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -34,7 +35,7 @@ private slots:
         QTest::addColumn<bool>("background");
         QTest::addColumn<int>("index");
         QTest::addColumn<QColor>("colour");
-        QTest::newRow("16: red") << QByteArray("\x1b[31mX") << false << 1 << QColor();
+        QTest::newRow("16: red") << QByteArray("\x1b[31mX") << false << 1 << QColor(205, 49, 49);
         QTest::newRow("16: bright green") << QByteArray("\x1b[92mX") << false << 10 << QColor();
         QTest::newRow("16: blue background") << QByteArray("\x1b[44mX") << true << 4 << QColor();
         QTest::newRow("256: orange") << QByteArray("\x1b[38;5;202mX") << false << 202
@@ -319,7 +320,7 @@ private slots:
         terminal.feed("\x1b[41m  \x1b[0m");
         const QImage image = terminal.grab().toImage();
         const QSize cell = terminal.cellSize();
-        QCOMPARE(image.pixelColor(cell.width() / 2, cell.height() / 2), QColor(224, 0, 0)); // libvterm's red
+        QCOMPARE(image.pixelColor(cell.width() / 2, cell.height() / 2), QColor(205, 49, 49)); // the palette's red
         QCOMPARE(image.pixelColor(10 * cell.width() + 2, 2 * cell.height() + 2),
                  terminal.screen()->defaultBackground());
 
@@ -342,6 +343,40 @@ private slots:
         qInfo("full repaint of 120x40 coloured cells: %.1f ms per frame (offscreen, %d frames)",
               double(timer.elapsed()) / kFrames, kFrames);
         QCOMPARE(terminal.screen()->cell(0, 0).foregroundIndex, 16);
+    }
+
+    // A picture of what the widget draws: the 16 colours, a 256-colour ramp, truecolour,
+    // attributes, CJK and a selection, to screenshots/terminal-colours.png.
+    void screenshot()
+    {
+        TerminalWidget terminal;
+        terminal.setGridSize(72, 12);
+        terminal.resize(terminal.sizeHint());
+        terminal.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&terminal));
+        QByteArray demo = "16: ";
+        for (int i = 0; i < 16; ++i)
+            demo += "\x1b[" + QByteArray::number(i < 8 ? 40 + i : 100 + i - 8) + "m  ";
+        demo += "\x1b[0m\r\n256: ";
+        for (int i = 16; i < 232; i += 4)
+            demo += "\x1b[48;5;" + QByteArray::number(i) + "m ";
+        demo += "\x1b[0m\r\ntruecolour: ";
+        for (int i = 0; i < 48; ++i)
+            demo += "\x1b[48;2;" + QByteArray::number(i * 5) + ";80;" +
+                    QByteArray::number(255 - i * 5) + "m ";
+        demo += "\x1b[0m\r\n\x1b[1mbold\x1b[0m \x1b[4munderline\x1b[0m \x1b[7mreverse\x1b[0m "
+                "\x1b[3mitalic\x1b[0m \x1b[31mred\x1b[0m \x1b[38;5;208morange\x1b[0m "
+                "\x1b[38;2;120;200;255msky\x1b[0m\r\n";
+        demo += QStringLiteral("CJK: 中文字符宽度为二 | ok\r\n").toUtf8();
+        demo += "root@web:/# ls --color\r\n\x1b[01;34mbin\x1b[0m  \x1b[01;34metc\x1b[0m  "
+                "\x1b[01;32mrun.sh\x1b[0m  notes.txt\r\nroot@web:/# ";
+        terminal.feed(demo);
+        terminal.select(QPoint(0, 5), QPoint(11, 5));
+        terminal.setFocus();
+        const QString shots = QDir::currentPath() + QStringLiteral("/screenshots");
+        QDir().mkpath(shots);
+        QVERIFY(terminal.grab().save(shots + QStringLiteral("/terminal-colours.png")));
+        QCOMPARE(terminal.selectedText(), QStringLiteral("root@web:/#"));
     }
 };
 
