@@ -290,6 +290,7 @@ int TerminalScreen::onPushLine(int cols, const VTermScreenCell *cells, void *use
     int used = cols;
     while (used > 0 && isBlank(cells[used - 1]))
         --used;
+    ++self->m_scrolledOff;
     Line line;
     line.cells.assign(cells, cells + used);
     if (int(self->m_scrollback.size()) < self->m_scrollbackLimit) {
@@ -313,6 +314,7 @@ int TerminalScreen::onPopLine(int cols, VTermScreenCell *cells, void *user)
                 self->m_scrollback.begin() + std::ptrdiff_t(self->m_head),
                 self->m_scrollback.end());
     self->m_head = 0;
+    --self->m_scrolledOff;
     Line line = std::move(self->m_scrollback.back());
     self->m_scrollback.pop_back();
     VTermScreenCell blank;

@@ -71,6 +71,9 @@ public:
 
     int scrollbackSize() const { return int(m_scrollback.size()); }
     int scrollbackLimit() const { return m_scrollbackLimit; }
+    // Lines that went into the scrollback minus those that came back, ever (a view scrolled
+    // back follows its lines with it).
+    qint64 linesScrolledOff() const { return m_scrolledOff; }
     void setScrollbackLimit(int lines);
 
     QPoint cursor() const { return m_cursor; } // x column, y row
@@ -132,6 +135,7 @@ private:
     QColor m_defaultBg{0x1e, 0x1e, 0x1e};
     QByteArray m_pendingOutput;
     bool m_scrollbackDirty = false;
+    qint64 m_scrolledOff = 0;
 
     const Line &sbLine(int indexFromOldest) const;
 };

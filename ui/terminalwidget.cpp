@@ -136,8 +136,12 @@ TerminalWidget::TerminalWidget(QWidget *parent)
         update();
     });
     connect(m_screen, &TerminalScreen::scrollbackChanged, this, [this] {
+        // A view scrolled back stays on its lines while output goes on below.
+        const qint64 moved = m_screen->linesScrolledOff() - m_scrolledOff;
+        m_scrolledOff = m_screen->linesScrolledOff();
         if (m_scrollOffset > 0)
-            m_scrollOffset = std::min(m_scrollOffset, m_screen->scrollbackSize());
+            m_scrollOffset = int(std::clamp<qint64>(m_scrollOffset + moved, 0,
+                                                    m_screen->scrollbackSize()));
     });
     m_accessibleTimer->setSingleShot(true);
     m_accessibleTimer->setInterval(kAccessibleDelayMs);

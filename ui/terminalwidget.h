@@ -87,6 +87,7 @@ private:
     QSize m_cell{8, 16};
     int m_ascent = 12;
     int m_scrollOffset = 0;
+    qint64 m_scrolledOff = 0; // the screen's linesScrolledOff() when last seen
     QPoint m_selectionStart{-1, 0};
     QPoint m_selectionEnd{-1, 0};
     bool m_selecting = false;

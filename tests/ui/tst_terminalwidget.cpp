@@ -193,6 +193,9 @@ private slots:
         QTest::keyClick(&terminal, Qt::Key_PageUp, Qt::ShiftModifier);
         QCOMPARE(terminal.scrollOffset(), 23);
         QVERIFY(input.isEmpty());
+        // Output meanwhile: the view stays on the same lines.
+        terminal.feed("more 1\r\nmore 2\r\n");
+        QCOMPARE(terminal.scrollOffset(), 25);
         QTest::keyClick(&terminal, Qt::Key_A);
         QCOMPARE(terminal.scrollOffset(), 0);
         QCOMPARE(joined(input), QByteArray("a"));
