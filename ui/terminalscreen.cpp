@@ -215,6 +215,14 @@ void TerminalScreen::character(uint codePoint, int modifiers)
     flushOutput();
 }
 
+void TerminalScreen::mouse(int row, int column, int button, bool pressed, int modifiers)
+{
+    vterm_mouse_move(m_vt, row, column, VTermModifier(modifiers));
+    if (button > 0)
+        vterm_mouse_button(m_vt, button, pressed, VTermModifier(modifiers));
+    flushOutput();
+}
+
 void TerminalScreen::paste(const QString &text)
 {
     vterm_keyboard_start_paste(m_vt);
@@ -265,6 +273,9 @@ int TerminalScreen::onSetTermProp(VTermProp prop, VTermValue *value, void *user)
     case VTERM_PROP_ALTSCREEN:
         self->m_altScreen = value->boolean;
         emit self->altScreenChanged(self->m_altScreen);
+        break;
+    case VTERM_PROP_MOUSE:
+        self->m_mouseMode = value->number;
         break;
     case VTERM_PROP_TITLE:
         self->m_title = QString::fromUtf8(value->string);

@@ -89,6 +89,11 @@ public:
     // What the user types: a key (VTermKey) or a character, with VTermModifier bits.
     void key(int vtermKey, int modifiers);
     void character(uint codePoint, int modifiers);
+    // Whether the program asked for mouse events (htop, vim with mouse=a, less --mouse).
+    bool wantsMouse() const { return m_mouseMode != VTERM_PROP_MOUSE_NONE; }
+    // A mouse event at a screen cell: button 1-3 (4/5 the wheel), 0 for a move; sent only
+    // as the program asked (clicks, drags or all moves).
+    void mouse(int row, int column, int button, bool pressed, int modifiers);
     // Pasted text, bracketed when the program asked for it (ESC[?2004h).
     void paste(const QString &text);
 
@@ -130,6 +135,7 @@ private:
     bool m_cursorVisible = true;
     bool m_cursorBlink = false;
     bool m_altScreen = false;
+    int m_mouseMode = VTERM_PROP_MOUSE_NONE;
     QString m_title;
     QColor m_defaultFg{0xd0, 0xd0, 0xd0};
     QColor m_defaultBg{0x1e, 0x1e, 0x1e};

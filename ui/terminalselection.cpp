@@ -17,7 +17,41 @@ namespace {
 
 constexpr int kWheelLines = 3;
 
+int mouseButton(Qt::MouseButton button)
+{
+    switch (button) {
+    case Qt::LeftButton:
+        return 1;
+    case Qt::MiddleButton:
+        return 2;
+    case Qt::RightButton:
+        return 3;
+    default:
+        return 0;
+    }
+}
+
+int mouseModifiers(Qt::KeyboardModifiers m)
+{
+    return ((m & Qt::ShiftModifier) ? VTERM_MOD_SHIFT : 0) |
+           ((m & Qt::AltModifier) ? VTERM_MOD_ALT : 0) |
+           ((m & Qt::ControlModifier) ? VTERM_MOD_CTRL : 0);
+}
+
 } // namespace
+
+// A program that asked for the mouse gets it, unless Shift is held (xterm's way to select
+// anyway) or the view shows the scrollback.
+bool TerminalWidget::reportMouse(QMouseEvent *event, bool pressed)
+{
+    if (!m_screen->wantsMouse() || m_scrollOffset > 0 ||
+        (event->modifiers() & Qt::ShiftModifier))
+        return false;
+    const QPoint cell = cellAt(event->position().toPoint());
+    const int button = event->type() == QEvent::MouseMove ? 0 : mouseButton(event->button());
+    m_screen->mouse(cell.y(), cell.x(), button, pressed, mouseModifiers(event->modifiers()));
+    return true;
+}
 
 void TerminalWidget::select(QPoint from, QPoint to)
 {
@@ -95,6 +129,8 @@ void TerminalWidget::paste()
 void TerminalWidget::mousePressEvent(QMouseEvent *event)
 {
     setFocus(Qt::MouseFocusReason);
+    if (reportMouse(event, true))
+        return;
     if (event->button() == Qt::LeftButton) {
         m_selecting = true;
         select(cellAt(event->position().toPoint()), cellAt(event->position().toPoint()));
@@ -107,6 +143,8 @@ void TerminalWidget::mousePressEvent(QMouseEvent *event)
 
 void TerminalWidget::mouseMoveEvent(QMouseEvent *event)
 {
+    if (!m_selecting && reportMouse(event, false))
+        return;
     if (!m_selecting)
         return;
     QPoint end = cellAt(event->position().toPoint());
@@ -119,6 +157,8 @@ void TerminalWidget::mouseMoveEvent(QMouseEvent *event)
 
 void TerminalWidget::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (!m_selecting && reportMouse(event, false))
+        return;
     if (event->button() != Qt::LeftButton || !m_selecting)
         return;
     m_selecting = false;
@@ -152,6 +192,15 @@ void TerminalWidget::mouseDoubleClickEvent(QMouseEvent *event)
 void TerminalWidget::wheelEvent(QWheelEvent *event)
 {
     const int steps = event->angleDelta().y() / 120;
+    if (m_screen->wantsMouse() && m_scrollOffset == 0 && steps != 0) {
+        // The wheel as buttons 4 (up) and 5 (down), as xterm reports it.
+        const QPoint cell = cellAt(event->position().toPoint());
+        for (int i = 0; i < std::abs(steps); ++i)
+            m_screen->mouse(cell.y(), cell.x(), steps > 0 ? 4 : 5, true,
+                            mouseModifiers(event->modifiers()));
+        event->accept();
+        return;
+    }
     if (steps != 0)
         scrollBy(steps * kWheelLines);
     event->accept();

@@ -17,7 +17,8 @@ namespace ui {
 // pasted with Ctrl+Shift+V or the middle button; keys turned into a terminal's bytes by libvterm
 // (arrows, Home/End, PgUp/PgDn, F1–F12, Ctrl and Alt). Its size in cells follows the widget and
 // the font (sizeChanged), so the exec's resize channel can tell the program. Wide (CJK)
-// characters take two cells. Only damaged cells are repainted. Assistive technology reads the
+// characters take two cells. A program that asks for the mouse (htop, vim) gets clicks, drags
+// and the wheel unless Shift is held. Only damaged cells are repainted. Assistive technology reads the
 // screen's text through a QAccessibleTextInterface (accessible name "Terminal").
 class TerminalWidget : public QWidget
 {
@@ -79,6 +80,7 @@ private:
     QPoint cellAt(const QPoint &pixel) const; // (column, screen row)
     QRect pixelRect(const QRect &cells) const;  // cells of the view (rows from its top)
     bool isSelected(int column, int row) const;
+    bool reportMouse(QMouseEvent *event, bool pressed);
     void paintRow(class QPainter &painter, int viewRow, int row, int firstColumn, int lastColumn);
     void announceText(); // tells assistive technology the screen's text changed
     void returnToLiveScreen(); // typing shows the live screen again

@@ -314,6 +314,27 @@ private slots:
         QCOMPARE(joined(input), QByteArray("\x1b[200~ls\rpwd\x1b[201~"));
     }
 
+    void mouseReporting()
+    {
+        // htop and vim (mouse=a) ask for clicks: the press and release at cell (3, 1) go to the
+        // program (X10 encoding: ESC [ M, button+32, column+33, row+33); with Shift held the
+        // mouse selects instead.
+        TerminalWidget terminal;
+        terminal.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&terminal));
+        terminal.feed("\x1b[?1000h");
+        QSignalSpy input(&terminal, &TerminalWidget::input);
+        const QSize cell = terminal.cellSize();
+        const QPoint at(3 * cell.width() + 1, cell.height() + 1);
+        QTest::mouseClick(&terminal, Qt::LeftButton, {}, at);
+        QCOMPARE(joined(input), QByteArray("\x1b[M" " $\"" "\x1b[M" "#$\""));
+        input.clear();
+        terminal.feed("hello");
+        QTest::mousePress(&terminal, Qt::LeftButton, Qt::ShiftModifier, QPoint(1, 1));
+        QTest::mouseRelease(&terminal, Qt::LeftButton, Qt::ShiftModifier, QPoint(1, 1));
+        QVERIFY(input.isEmpty());
+    }
+
     void paintsCells()
     {
         // What is painted: the red background of a cell and the cursor block.
