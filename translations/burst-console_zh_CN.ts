@@ -4,7 +4,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app/console/main.cpp" line="+60"/>
+        <location filename="../app/console/main.cpp" line="+61"/>
         <source>Cannot connect</source>
         <translation>无法连接</translation>
     </message>
@@ -21,11 +21,12 @@
     </message>
     <message>
         <location line="-49"/>
+        <location line="+101"/>
         <source>Invalid option</source>
         <translation>无效的选项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-100"/>
         <source>--safety %1: write CONTEXT=normal, CONTEXT=production or CONTEXT=read-only.</source>
         <translation>--safety %1：请写作 CONTEXT=normal、CONTEXT=production 或 CONTEXT=read-only。</translation>
     </message>
@@ -55,7 +56,17 @@
         <translation>不经询问直接运行 FILE 中所定义用户的 exec 凭据插件（适用于您自己刚生成的 kubeconfig，如 run.sh 的做法）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Open a shell in a pod of the first --context (bash, else sh) in a terminal tab.</source>
+        <translation>在终端标签页中打开第一个 --context 中某个 Pod 的 Shell（优先 bash，否则 sh）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NAMESPACE/POD[/CONTAINER]</source>
+        <translation>NAMESPACE/POD[/CONTAINER]</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Manifest files or folders to open (default: the shipped examples).</source>
         <translation>要打开的清单文件或文件夹（默认：随附的示例）。</translation>
     </message>
@@ -64,11 +75,16 @@
         <source>[PATH...]</source>
         <translation>[PATH...]</translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>--exec %1: write NAMESPACE/POD or NAMESPACE/POD/CONTAINER, with --context.</source>
+        <translation>--exec %1：请写作 NAMESPACE/POD 或 NAMESPACE/POD/CONTAINER，并同时指定 --context。</translation>
+    </message>
 </context>
 <context>
     <name>burst_sandbox</name>
     <message>
-        <location filename="../app/sandbox/main.cpp" line="+102"/>
+        <location filename="../app/sandbox/main.cpp" line="+118"/>
         <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
         <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
     </message>
@@ -78,13 +94,13 @@
         <translation>监听端口（0：任意空闲端口）。</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+58"/>
+        <location line="-70"/>
+        <location line="+71"/>
         <source>PORT</source>
         <translation>PORT</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-72"/>
         <source>Port of the CCI endpoint with its IAM (0: any free port).</source>
         <translation>CCI 端点（含其 IAM）的端口（0：任意空闲端口）。</translation>
     </message>
@@ -124,7 +140,7 @@
         <translation>burst-sandbox: IAM 用户 operator（domain 为 sandbox），密码 %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
         <source>Serve HTTPS with a CA generated at start.</source>
         <translation>使用启动时生成的 CA 提供 HTTPS 服务。</translation>
     </message>
@@ -2621,7 +2637,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>不支持的值：&quot;%1&quot;：支持的值为 &quot;Foreground&quot;、&quot;Background&quot;、&quot;Orphan&quot;、&quot;nil&quot;</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+347"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+351"/>
         <source>invalid resource version: %1</source>
         <translation>无效的资源版本：%1</translation>
     </message>
@@ -4886,6 +4902,11 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <source>it no longer exists</source>
         <translation>该对象已不存在</translation>
     </message>
+    <message>
+        <location filename="../models/terminalsession.cpp" line="+50"/>
+        <source>%1/%2 (%3)</source>
+        <translation>%1/%2（%3）</translation>
+    </message>
 </context>
 <context>
     <name>ui</name>
@@ -6515,18 +6536,23 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::PodsPane</name>
     <message>
-        <location filename="../ui/podspane.cpp" line="+32"/>
+        <location filename="../ui/podspane.cpp" line="+33"/>
         <source>All pods</source>
         <translation>所有 Pod</translation>
     </message>
     <message>
         <location line="-4"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Burst pods</source>
         <translation>弹性 Pod</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-19"/>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Pod counts</source>
         <translation>Pod 计数</translation>
     </message>
@@ -6556,7 +6582,12 @@ Sent to the node %1 (a JSON merge patch):
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+16"/>
+        <source>Open a shell in the selected pod (S)</source>
+        <translation>在所选 Pod 中打开 Shell（S）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>(no label)</source>
         <translation>（无标签）</translation>
     </message>
@@ -6878,6 +6909,172 @@ Sent to the node %1 (a JSON merge patch):
         <location line="+0"/>
         <source>Pods never go to CCI.</source>
         <translation>Pod 不会调度到 CCI。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TerminalPane</name>
+    <message>
+        <location filename="../ui/terminalpane.cpp" line="+28"/>
+        <source>%1 (init container)</source>
+        <translation>%1（初始化容器）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+24"/>
+        <source>New tab</source>
+        <translation>新建标签页</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+25"/>
+        <location line="+58"/>
+        <source>Close tab</source>
+        <translation>关闭标签页</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Terminals</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The container a new tab opens a shell in</source>
+        <translation>新标签页在其中打开 Shell 的容器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terminal tabs</source>
+        <translation>终端标签页</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Terminal status</source>
+        <translation>终端状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new shell in the chosen container (Ctrl+Shift+T)</source>
+        <translation>在所选容器中新建一个 Shell（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close this terminal (Ctrl+Shift+W)</source>
+        <translation>关闭此终端（Ctrl+Shift+W）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Container:</source>
+        <translation>容器：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Container label</source>
+        <translation>容器标签</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Pod: %1/%2</source>
+        <translation>Pod：%1/%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+80"/>
+        <source>No terminal open</source>
+        <translation>没有打开的终端</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>Reading pod %1/%2…</source>
+        <translation>正在读取 Pod %1/%2…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot read the pod&apos;s containers: %1</source>
+        <translation>无法读取该 Pod 的容器：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>[process exited with code %1]</source>
+        <translation>[进程已退出，退出码 %1]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exited %1</source>
+        <translation>已退出 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>[cannot start a shell: %1]</source>
+        <translation>[无法启动 Shell：%1]</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 in %2 — %3×%4</source>
+        <translation>%2 中的 %1 — %3×%4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 in %2 exited with code %3</source>
+        <translation>%2 中的 %1 已退出，退出码 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not start a shell in %1</source>
+        <translation>无法在 %1 中启动 Shell</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+19"/>
+        <source>Terminal — %1</source>
+        <translation>终端 — %1</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Terminal dock</source>
+        <translation>终端停靠窗口</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TerminalWidget</name>
+    <message>
+        <location filename="../ui/terminalwidget.cpp" line="+105"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
     </message>
 </context>
 <context>
