@@ -8,7 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-charts-dev qt6-svg-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-translations-l10n
     libqt6svg6 qt6-qpa-plugins libgl-dev libqt6opengl6-dev libxkbcommon-dev libyaml-cpp-dev
-    libdtl-dev libboost-dev libssl-dev
+    libdtl-dev libboost-dev libssl-dev libvterm-dev
     xvfb xauth fonts-noto-cjk fonts-dejavu-core
     gnome-keyring dbus-daemon libsecret-tools
     help2man desktop-file-utils appstream dpkg-dev file

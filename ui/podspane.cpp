@@ -5,6 +5,7 @@
 #include "models/podtablemodel.h"
 #include "ui/livepolicydialog.h"
 #include "ui/podactions.h"
+#include "ui/terminalpane.h"
 
 #include <QAction>
 
@@ -33,6 +34,7 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
       m_allPods(new QCheckBox(tr("All pods"), this)),
       m_countTimer(new QTimer(this)),
       m_delete(makeDeleteAction(this)),
+      m_shell(new QAction(tr("Shell"), this)),
       m_writeLine(makeWriteLine(this))
 {
     m_counts->setAccessibleName(tr("Pod counts"));
@@ -69,6 +71,16 @@ PodsPane::PodsPane(models::ClusterSession *session, QWidget *parent)
     addRowAction(logs, true);
     connect(logs, &QAction::triggered, this,
             [this] { openLogsOf(this, this->session(), currentObject()); });
+
+    m_shell->setShortcut(QKeySequence(Qt::Key_S));
+    m_shell->setToolTip(tr("Open a shell in the selected pod (S)"));
+    addRowAction(m_shell, false);
+    connect(m_shell, &QAction::triggered, this, [this] {
+        const QList<models::ObjectRef> pods = selectedObjects();
+        if (!pods.isEmpty())
+            openTerminal(this, this->session(), pods.constFirst().nameSpace,
+                         pods.constFirst().name);
+    });
 }
 
 void PodsPane::deleteObjects(const QList<models::ObjectRef> &objects)

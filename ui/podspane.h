@@ -25,6 +25,8 @@ public:
     models::PodFilterProxy *proxy() const { return m_podProxy; }
     // Delete… (Delete key) on the selected pods, through runLiveWrites.
     QAction *deleteAction() const { return m_delete; }
+    // Shell (S) on the selected pod: a terminal tab (ui/terminalpane.h).
+    QAction *shellAction() const { return m_shell; }
     QLabel *writeLine() const { return m_writeLine; }
     void deleteObjects(const QList<models::ObjectRef> &objects);
 
@@ -36,6 +38,7 @@ private:
     QCheckBox *m_allPods;
     QTimer *m_countTimer;
     QAction *m_delete;
+    QAction *m_shell;
     QLabel *m_writeLine;
 };
 

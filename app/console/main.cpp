@@ -7,6 +7,7 @@
 #include "ui/helpdialogs.h"
 #include "ui/mainwindow.h"
 #include "ui/podactions.h"
+#include "ui/terminalpane.h"
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -139,6 +140,11 @@ int main(int argc, char *argv[])
     parser.addOption(contextOption);
     parser.addOption(safetyOption);
     parser.addOption(trustExecOption);
+    const QCommandLineOption execOption(
+        QStringLiteral("exec"),
+        Tr::tr("Open a shell in a pod of the first --context (bash, else sh) in a terminal tab."),
+        Tr::tr("NAMESPACE/POD[/CONTAINER]"));
+    parser.addOption(execOption);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("paths"),
@@ -160,7 +166,8 @@ int main(int argc, char *argv[])
     window.show();
     window.open(paths);
     QStringList contexts = parser.values(contextOption);
-    if (contexts.isEmpty() && (parser.isSet(kubeconfigOption) || parser.isSet(logsOption)))
+    if (contexts.isEmpty() && (parser.isSet(kubeconfigOption) || parser.isSet(logsOption) ||
+                                parser.isSet(execOption)))
         contexts.append(QString()); // the file's current context
     QDockWidget *first = nullptr;
     models::ClusterSession *firstSession = nullptr;
@@ -181,6 +188,18 @@ int main(int argc, char *argv[])
         QString error;
         if (!ui::openLogsArgument(&window, firstSession, parser.value(logsOption), &error))
             QMessageBox::warning(&window, Tr::tr("Invalid option"), error);
+    }
+    if (parser.isSet(execOption)) {
+        const QStringList target = parser.value(execOption).split(u'/');
+        if (target.size() < 2 || target.size() > 3 || target.at(0).isEmpty() ||
+            target.at(1).isEmpty() || !firstSession) {
+            QMessageBox::warning(&window, Tr::tr("Invalid option"),
+                                 Tr::tr("--exec %1: write NAMESPACE/POD or "
+                                        "NAMESPACE/POD/CONTAINER, with --context.")
+                                     .arg(parser.value(execOption)));
+        } else {
+            ui::openTerminal(&window, firstSession, target.at(0), target.at(1), target.value(2));
+        }
     }
     return app.exec();
 }

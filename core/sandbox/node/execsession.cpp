@@ -130,6 +130,8 @@ HttpReply ExecSession::reply(ObjectStore &store, const HttpRequest &request,
     context.podIp = pod->value(u"status").toObject().value(u"podIP").toString();
     context.image = container->value(u"image").toString();
     context.now = clock->now();
+    if (ExecShell::isInteractiveShell(r.command))
+        context.shell = r.command.constFirst();
     for (const QJsonValue &e : container->value(u"env").toArray())
         context.env.append(
             {e.toObject().value(u"name").toString(), e.toObject().value(u"value").toString()});
@@ -160,6 +162,19 @@ void ExecSession::start(std::shared_ptr<HttpWebSocket> socket)
         self->m_finished = true;
         self->m_socket.reset();
     });
+    if (ExecShell::isBash(m_request.command) && !ExecShell::imageHasBash(m_shell.image())) {
+        // What runc answers through containerd when the program is not in the image; kubectl
+        // prints it and "command terminated with exit code 126".
+        ExecResult missing;
+        missing.err = QStringLiteral("OCI runtime exec failed: exec failed: unable to start "
+                                     "container process: exec: \"%1\": executable file not "
+                                     "found in $PATH: unknown\n")
+                          .arg(m_request.command.constFirst())
+                          .toUtf8();
+        send(missing);
+        finish(126);
+        return;
+    }
     if (m_request.stdinOpen && ExecShell::isInteractiveShell(m_request.command)) {
         if (m_request.tty)
             m_socket->sendChannel(kStdout, m_shell.prompt().toUtf8());
@@ -187,9 +202,12 @@ void ExecSession::onMessage(const QByteArray &message)
         const std::lock_guard lock(m_mutex);
         m_stdinClosed = true;
         runQueued();
+    } else if (channel == kResize) {
+        // {"Width":W,"Height":H}: `stty size` and `tput` answer with it.
+        const QJsonObject size = QJsonDocument::fromJson(payload).object();
+        const std::lock_guard lock(m_mutex);
+        m_shell.setTerminalSize(size.value(u"Width").toInt(), size.value(u"Height").toInt());
     }
-    // kResize carries {"Width":W,"Height":H}; the simulated shell has no layout to redo.
-    Q_UNUSED(kResize);
 }
 
 void ExecSession::onStdin(const QByteArray &data)
@@ -197,24 +215,65 @@ void ExecSession::onStdin(const QByteArray &data)
     const std::lock_guard lock(m_mutex);
     if (m_finished || !m_request.stdinOpen)
         return;
+    const bool tty = m_request.tty;
+    QByteArray echo; // what the line discipline writes back, sent once per message
     for (const char c : data) {
+        if (tty && m_escape > 0) {
+            // An escape sequence from a key (arrows, Home, F1…): the line editor ignores it.
+            // ESC [ params final, ESC O final, ESC x.
+            if (m_escape == 1)
+                m_escape = (c == '[' || c == 'O') ? 2 : 0;
+            else if (quint8(c) >= 0x40 && quint8(c) <= 0x7e)
+                m_escape = 0;
+            continue;
+        }
+        if (tty && c == '\n' && m_lastWasCr) {
+            m_lastWasCr = false; // CR LF from a client is one Enter
+            continue;
+        }
+        m_lastWasCr = c == '\r';
         if (c == '\r' || c == '\n') {
-            if (m_request.tty && m_socket)
-                m_socket->sendChannel(kStdout, "\r\n");
+            if (tty)
+                echo += "\r\n";
             m_queued.append(QString::fromUtf8(std::exchange(m_line, {})));
-        } else if (m_request.tty && c == 0x7f) {
-            if (!m_line.isEmpty() && m_socket) {
+        } else if (tty && (c == 0x7f || c == 0x08)) {
+            // Erase one character (all bytes of a UTF-8 sequence).
+            if (!m_line.isEmpty()) {
+                while (m_line.size() > 1 && (quint8(m_line.back()) & 0xc0) == 0x80)
+                    m_line.chop(1);
                 m_line.chop(1);
-                m_socket->sendChannel(kStdout, "\b \b");
+                echo += "\b \b";
             }
-        } else if (m_request.tty && c == 0x04 && m_line.isEmpty()) {
-            m_stdinClosed = true;
+        } else if (tty && c == 0x03) {
+            // Ctrl+C: the line is dropped, a fresh prompt follows.
+            echo += "^C\r\n";
+            m_line.clear();
+            m_shell.interrupted();
+            if (m_queued.isEmpty() && !m_sleeping)
+                echo += m_shell.prompt().toUtf8();
+        } else if (tty && c == 0x15) {
+            // Ctrl+U: erase the line.
+            for (qsizetype i = QString::fromUtf8(m_line).size(); i > 0; --i)
+                echo += "\b \b";
+            m_line.clear();
+        } else if (tty && c == 0x04) {
+            if (m_line.isEmpty()) {
+                m_stdinClosed = true;
+                if (m_queued.isEmpty())
+                    echo += "exit\r\n"; // what bash prints on Ctrl+D
+            }
+        } else if (tty && c == 0x1b) {
+            m_escape = 1;
+        } else if (tty && quint8(c) < 0x20 && c != '\t') {
+            // Other control characters are not part of a line.
         } else {
             m_line.append(c);
-            if (m_request.tty && m_socket)
-                m_socket->sendChannel(kStdout, QByteArray(1, c));
+            if (tty)
+                echo += c;
         }
     }
+    if (!echo.isEmpty() && m_socket)
+        m_socket->sendChannel(kStdout, echo);
     runQueued();
 }
 

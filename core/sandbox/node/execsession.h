@@ -17,7 +17,10 @@ class HttpWebSocket;
 // v4.channel.k8s.io, driving an ExecShell. Non-interactive: runs the command, sends stdout (1)
 // and stderr (2), then the metav1.Status on channel 3 and closes. With stdin and a shell it
 // reads lines from channel 0, prompts when a tty was asked for, takes resize (4) and v5's close
-// signal (255, stdin at EOF). `sleep` waits on the timer thread, scaled by SandboxClock speed.
+// signal (255, stdin at EOF). With a tty it is the line discipline too: echo, backspace, Ctrl+C
+// (drops the line), Ctrl+U, Ctrl+D on an empty line (exits), escape sequences of keys ignored.
+// `bash` in an image without it (ExecShell::imageHasBash) fails as runc does: the OCI message
+// and exit code 126. `sleep` waits on the timer thread, scaled by SandboxClock speed.
 class ExecSession : public std::enable_shared_from_this<ExecSession>
 {
 public:
@@ -56,6 +59,8 @@ private:
     std::recursive_mutex m_mutex;
     std::shared_ptr<HttpWebSocket> m_socket;
     QByteArray m_line;
+    int m_escape = 0; // in a key's escape sequence: 1 after ESC, 2 after ESC [ or ESC O
+    bool m_lastWasCr = false;
     QStringList m_queued;
     bool m_sleeping = false;
     bool m_stdinClosed = false;

@@ -91,9 +91,29 @@ bool ExecShell::isInteractiveShell(const QStringList &argv)
            !argv.contains(QStringLiteral("-c"));
 }
 
+bool ExecShell::imageHasBash(const QString &image)
+{
+    // The name and tag, not a digest: "alpine:3.19", "nginx:1.25-alpine", "busybox".
+    const QString name = image.section(u'@', 0, 0).toLower();
+    return !name.contains(u"alpine") && !name.contains(u"busybox");
+}
+
+bool ExecShell::isBash(const QStringList &argv)
+{
+    return !argv.isEmpty() && argv.constFirst().section(u'/', -1) == u"bash";
+}
+
 QString ExecShell::prompt() const
 {
-    return QStringLiteral("/ # ");
+    if (m_context.shell.section(u'/', -1) == u"bash")
+        return QStringLiteral("root@%1:/# ").arg(m_context.podName);
+    return imageHasBash(m_context.image) ? QStringLiteral("# ") : QStringLiteral("/ # ");
+}
+
+void ExecShell::setTerminalSize(int columns, int rows)
+{
+    m_columns = columns;
+    m_rows = rows;
 }
 
 QList<QPair<QString, QString>> ExecShell::environment() const
@@ -105,6 +125,8 @@ QList<QPair<QString, QString>> ExecShell::environment() const
         {QStringLiteral("HOME"), QStringLiteral("/root")},
         {QStringLiteral("KUBERNETES_SERVICE_HOST"), QStringLiteral("10.247.0.1")},
         {QStringLiteral("KUBERNETES_SERVICE_PORT"), QStringLiteral("443")}};
+    if (m_columns > 0)
+        env.append({QStringLiteral("TERM"), QStringLiteral("xterm")});
     for (const auto &pair : m_context.env) {
         env.removeIf([&pair](const auto &e) { return e.first == pair.first; });
         env.append(pair);
@@ -290,6 +312,22 @@ void ExecShell::runCommand(const QStringList &argv, ExecResult *result)
         } else {
             result->sleepMs += qint64(seconds * 1000);
         }
+    } else if (program == u"stty" && args.value(0) == u"size") {
+        if (m_rows > 0) {
+            result->out += QByteArray::number(m_rows) + ' ' + QByteArray::number(m_columns) + '\n';
+        } else {
+            result->err += "stty: standard input: Not a tty\n";
+            status = 1;
+        }
+    } else if (program == u"tput" && (args.value(0) == u"cols" || args.value(0) == u"lines")) {
+        result->out += QByteArray::number(args.value(0) == u"cols" ? (m_columns > 0 ? m_columns : 80)
+                                                                   : (m_rows > 0 ? m_rows : 24)) +
+                       '\n';
+    } else if (program == u"clear") {
+        result->out += "\x1b[H\x1b[2J";
+    } else if ((program == u"bash") && !imageHasBash(m_context.image)) {
+        result->err += QStringLiteral("sh: %1: not found\n").arg(argv.constFirst()).toUtf8();
+        status = 127;
     } else if (program == u"exit") {
         status = args.isEmpty() ? m_lastStatus : (args.constFirst().toInt() & 0xff);
         result->exited = true;

@@ -20,6 +20,7 @@ struct ExecContext
     QString image;
     QList<QPair<QString, QString>> env; // the container's env, in spec order
     QDateTime now;
+    QString shell = QStringLiteral("sh"); // the interactive shell's program name (sh, bash)
 };
 
 struct ExecResult
@@ -34,8 +35,9 @@ struct ExecResult
 // A tiny POSIX-ish shell for kubectl exec against the sandbox: a pure function from a command
 // line to stdout, stderr and an exit status. Words with '…' "…" quoting and $VAR / ${VAR} / $?
 // expansion, lists joined by ; && ||, and the builtins echo, env, printenv, hostname, cat (a few
-// virtual files), ls, pwd, id, whoami, date, sleep, exit, true, false and sh -c. Anything else
-// is "sh: X: not found" with status 127, as busybox sh answers.
+// virtual files), ls, pwd, id, whoami, date, sleep, stty size, tput cols/lines, clear, exit,
+// true, false and sh -c (bash -c where the image has bash). Anything else is "sh: X: not found"
+// with status 127, as busybox sh answers.
 class ExecShell
 {
 public:
@@ -47,8 +49,21 @@ public:
     ExecResult runArgv(const QStringList &argv);
     // True for argv that starts an interactive shell (sh, bash, /bin/sh ... without -c).
     static bool isInteractiveShell(const QStringList &argv);
+    // Whether the container's image has bash: busybox-based images (an image name with "alpine"
+    // or "busybox" in it) have only sh, as the real ones do.
+    static bool imageHasBash(const QString &image);
+    // argv[0] is bash (or /bin/bash, /usr/bin/bash).
+    static bool isBash(const QStringList &argv);
+    // bash's "root@POD:/# ", busybox sh's "/ # ", dash's "# ".
     QString prompt() const;
+    // The terminal's size from the resize channel (0 until one came); `stty size` prints it.
+    void setTerminalSize(int columns, int rows);
+    int columns() const { return m_columns; }
+    int rows() const { return m_rows; }
+    // An interactive line interrupted with Ctrl+C: the status becomes 130, as bash and sh set.
+    void interrupted() { m_lastStatus = 130; }
     int lastStatus() const { return m_lastStatus; }
+    const QString &image() const { return m_context.image; }
 
 private:
     struct Token
@@ -65,6 +80,8 @@ private:
 
     ExecContext m_context;
     int m_lastStatus = 0;
+    int m_columns = 0;
+    int m_rows = 0;
 };
 
 } // namespace core::sandbox

@@ -185,7 +185,8 @@ private slots:
         QTRY_VERIFY(socket->channel(1).contains("web"));
         QVERIFY(socket->isOpen());
         if (tty) {
-            QVERIFY(socket->channel(1).startsWith("/ # echo one\r\none\r\n/ # "));
+            // sh in a Debian image is dash: "# ".
+            QVERIFY(socket->channel(1).startsWith("# echo one\r\none\r\n# "));
             socket->receive(0, "exit 7\r");
             QTRY_COMPARE(socket->closeCode(), quint16(1000));
             QCOMPARE(QJsonDocument::fromJson(socket->channel(3))
@@ -208,6 +209,104 @@ private slots:
                 QJsonDocument::fromJson(socket->channel(3)).object().value(u"reason").toString(),
                 QStringLiteral("NonZeroExitCode"));
         }
+    }
+
+    // A terminal's line discipline, typed byte by byte as a terminal sends keys: the echo of
+    // each key, and what the shell ran.
+    void lineDiscipline_data()
+    {
+        QTest::addColumn<QByteArray>("image");
+        QTest::addColumn<QByteArray>("shell");
+        QTest::addColumn<QByteArray>("typed");
+        QTest::addColumn<QByteArray>("screen");
+        QTest::newRow("bash prompt")
+            << QByteArray("nginx:1.25") << QByteArray("bash") << QByteArray("echo hi\r")
+            << QByteArray("root@web:/# echo hi\r\nhi\r\nroot@web:/# ");
+        QTest::newRow("busybox prompt") << QByteArray("busybox:1.36") << QByteArray("sh")
+                                        << QByteArray("echo hi\r")
+                                        << QByteArray("/ # echo hi\r\nhi\r\n/ # ");
+        QTest::newRow("backspace")
+            << QByteArray("nginx:1.25") << QByteArray("bash") << QByteArray("echo hx\x7fi\r")
+            << QByteArray("root@web:/# echo hx\b \bi\r\nhi\r\nroot@web:/# ");
+        QTest::newRow("ctrl+c drops the line")
+            << QByteArray("nginx:1.25") << QByteArray("bash")
+            << QByteArray("echo no\x03" "echo $?\r")
+            << QByteArray("root@web:/# echo no^C\r\nroot@web:/# echo $?\r\n130\r\nroot@web:/# ");
+        QTest::newRow("arrow keys ignored")
+            << QByteArray("nginx:1.25") << QByteArray("bash")
+            << QByteArray("echo \x1b[A\x1b[Dok\x1bOH\r\n")
+            << QByteArray("root@web:/# echo ok\r\nok\r\nroot@web:/# ");
+        QTest::newRow("stty size after a resize")
+            << QByteArray("nginx:1.25") << QByteArray("bash") << QByteArray("stty size\r")
+            << QByteArray("root@web:/# stty size\r\n40 100\r\nroot@web:/# ");
+        QTest::newRow("bash missing in sh")
+            << QByteArray("alpine:3.19") << QByteArray("sh") << QByteArray("bash\r")
+            << QByteArray("/ # bash\r\nsh: bash: not found\r\n/ # ");
+    }
+
+    void lineDiscipline()
+    {
+        QFETCH(QByteArray, image);
+        QFETCH(QByteArray, shell);
+        QFETCH(QByteArray, typed);
+        QFETCH(QByteArray, screen);
+        ObjectStore store;
+        QJsonObject web = pod(QStringLiteral("web"), QStringLiteral("Running"), true);
+        QJsonObject spec = web.value(u"spec").toObject();
+        QJsonArray containers = spec.value(u"containers").toArray();
+        QJsonObject container = containers.at(0).toObject();
+        container.insert(QStringLiteral("image"), QString::fromUtf8(image));
+        containers.replace(0, container);
+        spec.insert(QStringLiteral("containers"), containers);
+        web.insert(QStringLiteral("spec"), spec);
+        store.create(m_pods, QStringLiteral("default"), web);
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
+        const auto socket = openWebSocket(router.handle(upgrade(
+            "command=" + shell + "&stdin=true&stdout=true&stderr=true&tty=true",
+            "v5.channel.k8s.io")));
+        socket->receive(4, R"({"Width":100,"Height":40})");
+        for (const char c : typed)
+            socket->receive(0, QByteArray(1, c));
+        QTRY_COMPARE(socket->channel(1), screen);
+        socket->receive(0, "\x04"); // Ctrl+D on an empty line ends the shell
+        QTRY_COMPARE(socket->closeCode(), quint16(1000));
+        QVERIFY(socket->channel(1).endsWith("exit\r\n"));
+    }
+
+    // bash where the image has none: runc's message and exit code 126, as a kubelet with
+    // containerd answers, so a console can fall back to sh.
+    void bashMissing_data()
+    {
+        QTest::addColumn<bool>("tty");
+        QTest::newRow("-it") << true;
+        QTest::newRow("-i") << false;
+    }
+
+    void bashMissing()
+    {
+        QFETCH(bool, tty);
+        ObjectStore store;
+        QJsonObject web = pod(QStringLiteral("web"), QStringLiteral("Running"), true);
+        QJsonObject spec = web.value(u"spec").toObject();
+        QJsonArray containers = spec.value(u"containers").toArray();
+        QJsonObject container = containers.at(0).toObject();
+        container.insert(QStringLiteral("image"), QStringLiteral("nginx:1.25-alpine"));
+        containers.replace(0, container);
+        spec.insert(QStringLiteral("containers"), containers);
+        web.insert(QStringLiteral("spec"), spec);
+        store.create(m_pods, QStringLiteral("default"), web);
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
+        const auto socket = openWebSocket(router.handle(
+            upgrade(QByteArray("command=bash&stdin=true&stdout=true&stderr=true") +
+                        (tty ? "&tty=true" : ""),
+                    "v5.channel.k8s.io")));
+        QTRY_COMPARE(socket->closeCode(), quint16(1000));
+        const QByteArray message = tty ? socket->channel(1) : socket->channel(2);
+        QVERIFY2(message.contains("exec: \"bash\": executable file not found in $PATH"),
+                 message.constData());
+        const QJsonObject status = QJsonDocument::fromJson(socket->channel(3)).object();
+        QCOMPARE(status.value(u"reason").toString(), QStringLiteral("NonZeroExitCode"));
+        QVERIFY(status.value(u"message").toString().endsWith(u"exit code 126"));
     }
 
     void refusals_data()
