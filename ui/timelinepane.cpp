@@ -307,8 +307,11 @@ void TimelinePane::refresh()
 void TimelinePane::fillScopes()
 {
     const QStringList keys = m_history->workloadKeys();
-    if (m_scope->count() == keys.size() + 1)
+    if (m_scope->count() == keys.size() + 1) {
+        if (m_scope->currentIndex() < 0)
+            m_scope->setCurrentIndex(0);
         return; // workloads are only ever added while the pane lives
+    }
     const QString current = m_scope->currentData().toString();
     const QSignalBlocker blocker(m_scope);
     m_scope->clear();

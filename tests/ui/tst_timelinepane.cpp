@@ -196,6 +196,7 @@ private slots:
                 .total.pods,
             5, 30000);
         // The pane shows the workload's series reach 5 on CCI.
+        QTRY_VERIFY_WITH_TIMEOUT(pane->scopeBox()->findData(key) >= 0, 5000);
         pane->scopeBox()->setCurrentIndex(pane->scopeBox()->findData(key));
         QTRY_COMPARE_WITH_TIMEOUT(lastY(pane->series(2)), 5, 5000);
         QVERIFY(pane->markerSeries()->count() >= 1);
