@@ -37,6 +37,15 @@ QString safeFileName(const QString &context)
     return name.isEmpty() ? QStringLiteral("_") : name;
 }
 
+// Whether a pod has stopped running for good (its billed span ends).
+bool stopped(const QJsonObject &pod)
+{
+    const QString phase =
+        pod.value(u"status").toObject().value(u"phase").toString();
+    return phase == u"Succeeded" || phase == u"Failed" ||
+           core::kube::metadataOf(pod).contains(u"deletionTimestamp");
+}
+
 } // namespace
 
 BurstHistory *BurstHistory::of(ClusterSession *session)
@@ -166,6 +175,8 @@ void BurstHistory::recordSpan(const QJsonObject &pod, bool gone, const QDateTime
             m_running.remove(uid);
         return;
     }
+    span->nameSpace = m_names.intern(span->nameSpace);
+    span->workload = m_names.intern(span->workload);
     if (span->end.isValid()) {
         m_running.remove(uid);
         m_ended.append(*span);
@@ -188,13 +199,18 @@ void BurstHistory::applyPods(const core::kube::ChangeSet &changes)
         setPod(pod, false, ms);
     for (const QJsonObject &pod : changes.deleted)
         setPod(pod, true, ms);
-    // Spans: a pod whose span ended is recorded once (running spans are replaced).
+    // Spans: a running pod's span changes only when it stops (or goes), so a status change of
+    // a pod already billed costs one lookup; a pod not yet billed is checked until it runs.
     for (const QJsonObject &pod : changes.added)
         recordSpan(pod, false, at);
-    for (const QJsonObject &pod : changes.modified)
-        if (m_running.contains(core::kube::uidOf(pod)) ||
-            core::burst::isBurstPod(pod, m_virtualNodes))
+    for (const QJsonObject &pod : changes.modified) {
+        if (m_running.contains(core::kube::uidOf(pod))) {
+            if (stopped(pod))
+                recordSpan(pod, false, at);
+        } else if (core::burst::isBurstPod(pod, m_virtualNodes)) {
             recordSpan(pod, false, at);
+        }
+    }
     for (const QJsonObject &pod : changes.deleted)
         if (m_running.contains(core::kube::uidOf(pod)))
             recordSpan(pod, true, at);

@@ -2,6 +2,7 @@
 
 #include "core/burst/bursttimeline.h"
 #include "core/burst/cciusage.h"
+#include "models/stringpool.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -85,6 +86,7 @@ private:
     QHash<QString, core::burst::PlacementTimeline> m_workloads;
     QHash<QString, core::burst::BilledSpan> m_running; // burst pods still running, by uid
     QList<core::burst::BilledSpan> m_ended;
+    StringPool m_names; // namespaces and workload names of the spans
     QSet<QString> m_pastEnded; // pods whose rebuilt past ended before this process watched
     qint64 m_startedAt = 0; // when this process began watching (ms since the epoch)
     QTimer m_saveTimer;

@@ -176,9 +176,15 @@ void PlacementTimeline::shift(qint64 msecs, std::optional<PodPlace> place, int d
         m_deltas.remove(bucket(msecs));
 }
 
+quint64 PlacementTimeline::podKey(const QString &uid)
+{
+    return quint64(qHash(uid, size_t(0x9e3779b97f4a7c15ULL)));
+}
+
 void PlacementTimeline::setPod(const QString &uid, std::optional<PodPlace> place, qint64 msecs)
 {
-    const auto current = m_current.constFind(uid);
+    const quint64 key = podKey(uid);
+    const auto current = m_current.constFind(key);
     const std::optional<PodPlace> before =
         current == m_current.constEnd() ? std::nullopt : std::optional<PodPlace>(*current);
     if (before == place)
@@ -186,14 +192,14 @@ void PlacementTimeline::setPod(const QString &uid, std::optional<PodPlace> place
     shift(msecs, before, -1);
     shift(msecs, place, +1);
     if (place)
-        m_current.insert(uid, *place);
+        m_current.insert(key, *place);
     else
-        m_current.remove(uid);
+        m_current.remove(key);
 }
 
 void PlacementTimeline::addPast(const QString &uid, const PodPast &past)
 {
-    if (m_current.contains(uid) || !past.created.isValid())
+    if (m_current.contains(podKey(uid)) || !past.created.isValid())
         return;
     const qint64 created = past.created.toMSecsSinceEpoch();
     const qint64 placed = past.placed.isValid() ? past.placed.toMSecsSinceEpoch() : created;
@@ -208,7 +214,7 @@ void PlacementTimeline::addPast(const QString &uid, const PodPast &past)
         shift(std::max(past.ended.toMSecsSinceEpoch(), created), now, -1);
         return;
     }
-    m_current.insert(uid, *now);
+    m_current.insert(podKey(uid), *now);
 }
 
 void PlacementTimeline::addMarker(const TimelineMarker &marker)

@@ -108,6 +108,7 @@ public:
     QByteArray toCsv() const;
 
 private:
+    static quint64 podKey(const QString &uid);
     qint64 bucket(qint64 msecs) const;
     void shift(qint64 msecs, std::optional<PodPlace> place, int delta);
 
@@ -116,7 +117,9 @@ private:
     qint64 m_floor = std::numeric_limits<qint64>::min();
     Counts m_base;                       // counts before the first delta
     QMap<qint64, Counts> m_deltas;       // bucket -> change of counts in it
-    QHash<QString, PodPlace> m_current;  // pods counted now
+    // Pods counted now, by a 64-bit hash of their uid (uids are random UUIDs; the hash halves
+    // the memory of keeping the strings, at 100k pods per scope).
+    QHash<quint64, PodPlace> m_current;
     QList<TimelineMarker> m_markers;     // in the order added
 };
 
