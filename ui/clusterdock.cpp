@@ -9,6 +9,7 @@
 #include "ui/nodespane.h"
 #include "ui/podspane.h"
 #include "ui/profilespane.h"
+#include "ui/timelinepane.h"
 #include "ui/workloadspane.h"
 
 #include <QSplitter>
@@ -27,6 +28,7 @@ ClusterDock::ClusterDock(models::ClusterSession *session, QWidget *parent)
       m_pods(new PodsPane(session, m_tabs)),
       m_nodes(new NodesPane(session, m_tabs)),
       m_events(new EventsPane(session, m_tabs)),
+      m_timeline(new TimelinePane(session, m_tabs)),
       m_details(new DetailsPane(session, m_splitter))
 {
     setObjectName(QStringLiteral("cluster-") + session->contextName());
@@ -38,6 +40,7 @@ ClusterDock::ClusterDock(models::ClusterSession *session, QWidget *parent)
     m_tabs->addTab(m_pods, tr("Burst pods"));
     m_tabs->addTab(m_nodes, tr("Nodes"));
     m_tabs->addTab(m_events, tr("Events"));
+    m_tabs->addTab(m_timeline, tr("Timeline"));
     for (LiveTablePane *pane : {static_cast<LiveTablePane *>(m_workloads),
                                 static_cast<LiveTablePane *>(m_profiles),
                                 static_cast<LiveTablePane *>(m_pods),
@@ -49,6 +52,8 @@ ClusterDock::ClusterDock(models::ClusterSession *session, QWidget *parent)
     // The details follow the current tab's current row, and the tab itself.
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto *pane = qobject_cast<LiveTablePane *>(m_tabs->widget(i));
+        if (!pane)
+            continue; // the Timeline shows no object
         connect(pane, &LiveTablePane::currentObjectChanged, this,
                 [this, pane](const models::ObjectRef &object) {
                     if (pane == currentPane())

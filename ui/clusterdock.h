@@ -21,10 +21,12 @@ class NamespacesPane;
 class NodesPane;
 class PodsPane;
 class ProfilesPane;
+class TimelinePane;
 class WorkloadsPane;
 
 // One connected cluster in the main window: a dock titled with its context holding its live
-// panes as tabs (Namespaces, Workloads, ScheduleProfiles, Burst pods, Nodes, Events; the
+// panes as tabs (Namespaces, Workloads, ScheduleProfiles, Burst pods, Nodes, Events, and the
+// burst Timeline; the
 // Namespaces selection narrows the namespaced ones) beside a DetailsPane that shows the object
 // of the current tab's current row (and follows tab switches). The dock does not own the
 // session.
@@ -42,6 +44,7 @@ public:
     PodsPane *podsPane() const { return m_pods; }
     NodesPane *nodesPane() const { return m_nodes; }
     EventsPane *eventsPane() const { return m_events; }
+    TimelinePane *timelinePane() const { return m_timeline; }
     // The pane of the current tab.
     LiveTablePane *currentPane() const;
     // The details of the current pane's selected object, beside the tabs.
@@ -65,6 +68,7 @@ private:
     PodsPane *m_pods;
     NodesPane *m_nodes;
     EventsPane *m_events;
+    TimelinePane *m_timeline;
     DetailsPane *m_details;
     const models::CciJoin *m_join = nullptr;
 };

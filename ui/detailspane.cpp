@@ -1,8 +1,11 @@
 #include "ui/detailspane.h"
 
 #include "core/kube/podsummary.h"
+#include "models/clustersession.h"
+#include "models/metricssampler.h"
 #include "models/objectcontroller.h"
 #include "models/objectdetails.h"
+#include "ui/metricspane.h"
 #include "ui/objectyamlpage.h"
 #include "ui/tr.h"
 
@@ -83,7 +86,9 @@ DetailsPane::DetailsPane(models::ClusterSession *session, QWidget *parent)
                      {tr("Last seen"), tr("Type"), tr("Reason"), tr("Count"), tr("Source"),
                       tr("Message")},
                      this)),
-      m_yaml(new ObjectYamlPage(m_controller, this))
+      m_yaml(new ObjectYamlPage(m_controller, this)),
+      m_sampler(new models::MetricsSampler(session->client(), this)),
+      m_metrics(new MetricsPane(m_sampler, this))
 {
     setAccessibleName(tr("Details"));
     setObjectName(QStringLiteral("details"));
@@ -100,6 +105,7 @@ DetailsPane::DetailsPane(models::ClusterSession *session, QWidget *parent)
     m_tabs->addTab(m_containers, tr("Containers"));
     m_tabs->addTab(m_events, tr("Events"));
     m_tabs->addTab(m_yaml, tr("YAML"));
+    m_tabs->addTab(m_metrics, tr("Metrics"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_state);
@@ -116,6 +122,9 @@ DetailsPane::DetailsPane(models::ClusterSession *session, QWidget *parent)
     connect(m_controller, &models::ObjectController::changed, this, [this] {
         showState();
         fillViews();
+        // Metrics follow the shown object (pods and nodes); they sample while their tab shows.
+        m_sampler->setTarget(m_controller->object(), m_controller->serverCopy(),
+                             m_controller->virtualNodes());
     });
     connect(m_controller, &models::ObjectController::eventsChanged, this,
             &DetailsPane::fillEvents);

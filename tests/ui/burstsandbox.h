@@ -6,6 +6,7 @@
 #include "core/sandbox/cluster/clustersimulator.h"
 #include "core/sandbox/cluster/scenario.h"
 #include "core/sandbox/cluster/scheduler.h"
+#include "core/sandbox/node/nodeendpoints.h"
 #include "models/contextsafety.h"
 #include "ui/writeguard.h"
 
@@ -17,14 +18,16 @@
 
 // The in-process sandbox the live panes' tests connect a window to: the default scenario with
 // the guide's examples (Examples::Skip leaves them out: 08-rejected-too-large would lock the
-// virtual node for 30 minutes once CCI refuses it), a CCI store, the burst scheduler, and the
+// virtual node for 30 minutes once CCI refuses it), the node endpoints (logs, exec, metrics),
+// a CCI store, the burst scheduler, and the
 // controllers stepping every 20 ms (simulator.stop() freezes the cluster).
 struct BurstSandbox
 {
     enum class Examples { Seed, Skip };
 
     explicit BurstSandbox(Examples seed = Examples::Seed)
-        : examples(seed == Examples::Seed ? core::sandbox::seedExampleWorkloads(sandbox.store())
+        : nodeEndpoints((sandbox.setRouterOptions(core::sandbox::withNodeEndpoints()), true)),
+          examples(seed == Examples::Seed ? core::sandbox::seedExampleWorkloads(sandbox.store())
                                           : 0),
           cciSeeded((core::sandbox::seedCciScenario(cciStore, QStringLiteral("sandbox")), true)),
           scheduler(sandbox.store(), cciStore, clock, QStringLiteral("sandbox")),
@@ -43,6 +46,7 @@ struct BurstSandbox
     }
 
     SandboxFixture sandbox;
+    bool nodeEndpoints = false; // logs, exec and metrics.k8s.io served, as burst-sandbox does
     core::sandbox::ObjectStore cciStore;
     int examples = 0; // workloads seeded
     bool cciSeeded = false;

@@ -156,14 +156,14 @@ private slots:
         QVERIFY(dock);
         ui::DetailsPane *details = dock->detailsPane();
         QVERIFY(details);
-        QCOMPARE(dock->tabs()->count(), 6);
+        QCOMPARE(dock->tabs()->count(), 7); // six live panes and the Timeline
         QCOMPARE(dock->splitter()->widget(1), details);
         QCOMPARE(details->accessibleName(), u"Details"_s);
         QStringList tabNames;
         for (int i = 0; i < details->tabs()->count(); ++i)
             tabNames.append(details->tabs()->tabText(i));
         QCOMPARE(tabNames, (QStringList{u"Summary"_s, u"Conditions"_s, u"Containers"_s,
-                                        u"Events"_s, u"YAML"_s}));
+                                        u"Events"_s, u"YAML"_s, u"Metrics"_s}));
         ui::ObjectYamlPage *yaml = details->yamlPage();
         QCOMPARE(details->summaryView()->accessibleName(), u"Summary"_s);
         QCOMPARE(details->conditionsView()->accessibleName(), u"Conditions"_s);

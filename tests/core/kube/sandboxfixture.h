@@ -51,6 +51,16 @@ public:
         m_router = std::make_unique<core::sandbox::ApiRouter>(m_store, QStringLiteral("127.0.0.1"),
                                                               options);
     }
+    // Routes with `options` from now on (its faults are replaced by the fixture's), e.g.
+    // core::sandbox::withNodeEndpoints() to serve pod logs, exec and metrics.k8s.io as the
+    // burst-sandbox program does. Call before any request.
+    void setRouterOptions(core::sandbox::ApiRouterOptions options)
+    {
+        options.faults = m_faults;
+        QMutexLocker lock(&m_mutex);
+        m_router = std::make_unique<core::sandbox::ApiRouter>(m_store, QStringLiteral("127.0.0.1"),
+                                                              options);
+    }
     // Stops answering: every connection and stream closes, new ones are refused.
     void stopServer() { m_server->stop(); }
     // Serves again on the same port, with the same store (a restarted API server).

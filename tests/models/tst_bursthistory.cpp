@@ -1,0 +1,197 @@
+#include "models/bursthistory.h"
+
+#include "core/kube/informer.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace models;
+using core::burst::PlacementTimeline;
+
+namespace {
+
+const QString kVk = QStringLiteral("virtual-kubelet");
+
+QDateTime at(const char *text)
+{
+    return QDateTime::fromString(QString::fromLatin1(text), Qt::ISODateWithMs);
+}
+
+// A pod of Deployment "web" in "shop", created at `created`, bound to `node` ("" = pending),
+// running since `started` when given.
+QJsonObject pod(const QString &uid, const QString &created, const QString &node,
+                const QString &started = {})
+{
+    QJsonObject status;
+    if (!started.isEmpty()) {
+        status.insert(QStringLiteral("phase"), QStringLiteral("Running"));
+        status.insert(QStringLiteral("startTime"), started);
+        status.insert(QStringLiteral("containerStatuses"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("name"), QStringLiteral("app")},
+                          {QStringLiteral("state"),
+                           QJsonObject{{QStringLiteral("running"),
+                                        QJsonObject{{QStringLiteral("startedAt"), started}}}}}}});
+    }
+    QJsonObject spec{{QStringLiteral("containers"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("name"), QStringLiteral("app")},
+                          {QStringLiteral("resources"),
+                           QJsonObject{{QStringLiteral("limits"),
+                                        QJsonObject{{QStringLiteral("cpu"), QStringLiteral("1")},
+                                                    {QStringLiteral("memory"),
+                                                     QStringLiteral("2Gi")}}}}}}}}};
+    if (!node.isEmpty())
+        spec.insert(QStringLiteral("nodeName"), node);
+    return QJsonObject{
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), QString(QStringLiteral("web-5d9f-") + uid)},
+                     {QStringLiteral("namespace"), QStringLiteral("shop")},
+                     {QStringLiteral("uid"), uid},
+                     {QStringLiteral("creationTimestamp"), created},
+                     {QStringLiteral("labels"),
+                      QJsonObject{{QStringLiteral("pod-template-hash"), QStringLiteral("5d9f")}}},
+                     {QStringLiteral("ownerReferences"),
+                      QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
+                                             {QStringLiteral("name"), QStringLiteral("web-5d9f")},
+                                             {QStringLiteral("controller"), true}}}}}},
+        {QStringLiteral("spec"), spec},
+        {QStringLiteral("status"), status}};
+}
+
+core::kube::ChangeSet added(const QList<QJsonObject> &pods)
+{
+    core::kube::ChangeSet changes;
+    changes.added = pods;
+    return changes;
+}
+
+} // namespace
+
+class TestBurstHistory : public QObject
+{
+    Q_OBJECT
+private slots:
+    void pastLiveAndUsage()
+    {
+        QDateTime clock = at("2026-01-01T12:00:00Z");
+        BurstHistory history(QString{});
+        history.setClock([&clock] { return clock; });
+        QSignalSpy changed(&history, &BurstHistory::changed);
+
+        // Pods listed before the nodes are known are skipped (the session replays them).
+        history.applyPods(added({pod(QStringLiteral("x"), QStringLiteral("2026-01-01T11:00:00Z"),
+                                     kVk, QStringLiteral("2026-01-01T11:00:05Z"))}));
+        QCOMPARE(history.cluster().podCount(), 0);
+
+        history.setVirtualNodes({kVk});
+        // Two pods that existed before: one burst to CCI at 11:00:05, one local since 11:30.
+        history.applyPods(added(
+            {pod(QStringLiteral("a"), QStringLiteral("2026-01-01T11:00:00Z"), kVk,
+                 QStringLiteral("2026-01-01T11:00:05Z")),
+             pod(QStringLiteral("b"), QStringLiteral("2026-01-01T11:30:00Z"),
+                 QStringLiteral("idc-1"), QStringLiteral("2026-01-01T11:30:00Z"))}));
+        const qint64 t11 = at("2026-01-01T11:00:00Z").toMSecsSinceEpoch();
+        QCOMPARE(history.cluster().samples(),
+                 (QList<PlacementTimeline::Sample>{{t11, {1, 0, 0}},
+                                                   {t11 + 5000, {0, 0, 1}},
+                                                   {t11 + 1'800'000, {0, 1, 1}}}));
+        const PlacementTimeline *web = history.workload(QStringLiteral("shop/Deployment/web"));
+        QVERIFY(web);
+        QCOMPARE(web->countsNow(), (PlacementTimeline::Counts{0, 1, 1}));
+        QCOMPARE(history.workloadKeys(), QStringList{QStringLiteral("shop/Deployment/web")});
+
+        // Live: a new pod pending at 12:00, burst at 12:00:30; "a" deleted at 12:30.
+        history.applyPods(added({pod(QStringLiteral("c"), QStringLiteral("2026-01-01T12:00:00Z"),
+                                     QString())}));
+        clock = at("2026-01-01T12:00:30Z");
+        core::kube::ChangeSet bound;
+        bound.modified = {pod(QStringLiteral("c"), QStringLiteral("2026-01-01T12:00:00Z"), kVk,
+                              QStringLiteral("2026-01-01T12:00:30Z"))};
+        history.applyPods(bound);
+        clock = at("2026-01-01T12:30:00Z");
+        core::kube::ChangeSet gone;
+        gone.deleted = {pod(QStringLiteral("a"), QStringLiteral("2026-01-01T11:00:00Z"), kVk,
+                            QStringLiteral("2026-01-01T11:00:05Z"))};
+        history.applyPods(gone);
+        QCOMPARE(history.cluster().countsNow(), (PlacementTimeline::Counts{0, 1, 1}));
+        QCOMPARE(history.cluster().samples().last().msecs,
+                 at("2026-01-01T12:30:00Z").toMSecsSinceEpoch());
+
+        // Usage at 13:00: "a" ran 11:00:05-12:30 (1 vCPU, 2 GiB), "c" 12:00:30-now.
+        clock = at("2026-01-01T13:00:00Z");
+        const auto report = history.usage(at("2026-01-01T00:00:00Z"), at("2026-01-02T00:00:00Z"));
+        const double hours = (5395.0 + 3570.0) / 3600.0;
+        QVERIFY2(qAbs(report.total.vcpuHours - hours) < 1e-9,
+                 qPrintable(QString::number(report.total.vcpuHours)));
+        QVERIFY(qAbs(report.total.gibHours - 2 * hours) < 1e-9);
+        QCOMPARE(report.total.pods, 2);
+
+        // Events: a scale-up marker lands on the cluster and on its workload.
+        core::kube::ChangeSet events;
+        events.added = {QJsonObject{
+            {QStringLiteral("reason"), QStringLiteral("ScalingReplicaSet")},
+            {QStringLiteral("lastTimestamp"), QStringLiteral("2026-01-01T12:00:00Z")},
+            {QStringLiteral("involvedObject"),
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("Deployment")},
+                         {QStringLiteral("namespace"), QStringLiteral("shop")},
+                         {QStringLiteral("name"), QStringLiteral("web")}}}}};
+        history.applyEvents(events);
+        QCOMPARE(history.cluster().markers().size(), 1);
+        QCOMPARE(web->markers().size(), 1);
+        QTRY_VERIFY(changed.count() >= 1);
+    }
+
+    void keptAcrossRestarts()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("timelines/ctx.json"));
+        QDateTime clock = at("2026-01-01T12:00:00Z");
+        QList<PlacementTimeline::Sample> before;
+        {
+            BurstHistory history(file);
+            history.setClock([&clock] { return clock; });
+            history.setVirtualNodes({kVk});
+            history.applyPods(added({pod(QStringLiteral("a"),
+                                         QStringLiteral("2026-01-01T11:00:00Z"), kVk,
+                                         QStringLiteral("2026-01-01T11:00:05Z"))}));
+            clock = at("2026-01-01T12:10:00Z");
+            QVERIFY(history.save());
+            before = history.cluster().samples();
+        }
+        QVERIFY(QFile::exists(file));
+        clock = at("2026-01-01T13:00:00Z");
+        BurstHistory again(file);
+        again.setClock([&clock] { return clock; });
+        // The saved series, closed at the save: the pod leaves the count at 12:10.
+        const QList<PlacementTimeline::Sample> loaded = again.cluster().samples();
+        QCOMPARE(loaded.mid(0, before.size()), before);
+        QCOMPARE(loaded.last().counts, PlacementTimeline::Counts{});
+        // Seeing the pod again puts it back from the saved end, not twice in the past: the
+        // close and the return cancel out, and the series reads as before the restart.
+        again.setVirtualNodes({kVk});
+        again.applyPods(added({pod(QStringLiteral("a"), QStringLiteral("2026-01-01T11:00:00Z"),
+                                   kVk, QStringLiteral("2026-01-01T11:00:05Z"))}));
+        QCOMPARE(again.cluster().countsNow(), (PlacementTimeline::Counts{0, 0, 1}));
+        QCOMPARE(again.cluster().samples(), before);
+        QVERIFY(again.workload(QStringLiteral("shop/Deployment/web")));
+    }
+
+    void damagedFileIsIgnored()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("bad.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("{\"version\":1,\"cluster\":{\"resolutionMs\":-5}}");
+        out.close();
+        BurstHistory history(file);
+        QVERIFY(history.cluster().samples().isEmpty());
+        QVERIFY(history.save());
+    }
+};
+
+QTEST_MAIN(TestBurstHistory)
+#include "tst_bursthistory.moc"

@@ -1,0 +1,216 @@
+#include "tests/ui/burstsandbox.h"
+
+#include "core/kube/informer.h"
+#include "core/kube/resourcetypes.h"
+#include "models/bursthistory.h"
+#include "models/clustersession.h"
+#include "models/usagetablemodel.h"
+#include "ui/clusterdock.h"
+#include "ui/mainwindow.h"
+#include "ui/timelinepane.h"
+
+#include <QAccessible>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kVk = u"virtual-kubelet"_s;
+
+// A running pod of Deployment "web" in "shop" on `node`, created `ageSecs` ago.
+QJsonObject pod(const QString &uid, const QString &node, int ageSecs)
+{
+    const QString created =
+        QDateTime::currentDateTimeUtc().addSecs(-ageSecs).toString(Qt::ISODate);
+    return QJsonDocument::fromJson(
+               QStringLiteral(
+                   R"({"metadata":{"name":"web-5d9f-%1","namespace":"shop","uid":"%1",
+                   "creationTimestamp":"%3","labels":{"pod-template-hash":"5d9f"},
+                   "ownerReferences":[{"kind":"ReplicaSet","name":"web-5d9f","controller":true}]},
+                   "spec":{"nodeName":"%2","containers":[{"name":"app","resources":{"limits":
+                   {"cpu":"2","memory":"4Gi"}}}]},
+                   "status":{"phase":"Running","startTime":"%3","containerStatuses":[{"name":"app",
+                   "state":{"running":{"startedAt":"%3"}}}]}})")
+                   .arg(uid, node, created)
+                   .toUtf8())
+        .object();
+}
+
+// A Deployment whose pods must run on CCI (burst-to-cci: enforce).
+QJsonObject burstDeployment(int replicas)
+{
+    return QJsonDocument::fromJson(QStringLiteral(R"({"apiVersion":"apps/v1","kind":"Deployment",
+        "metadata":{"name":"spiky","namespace":"default"},
+        "spec":{"replicas":%1,"selector":{"matchLabels":{"app":"spiky"}},
+        "template":{"metadata":{"labels":{"app":"spiky","virtual-kubelet.io/burst-to-cci":"enforce"}},
+        "spec":{"containers":[{"name":"c","image":"nginx:1.27","resources":{
+        "limits":{"cpu":"500m","memory":"1Gi"}}}]}}}})")
+                                      .arg(replicas)
+                                      .toUtf8())
+        .object();
+}
+
+int lastY(const QLineSeries *series)
+{
+    return series->count() ? int(series->at(series->count() - 1).y()) : -1;
+}
+
+} // namespace
+
+class TestTimelinePane : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { useCleanTestSettings(); }
+
+    void fedByHand()
+    {
+        models::BurstHistory history(QString{});
+        history.setVirtualNodes({kVk});
+        core::kube::ChangeSet changes;
+        changes.added = {pod(u"a"_s, kVk, 1800), pod(u"b"_s, kVk, 600),
+                         pod(u"c"_s, u"idc-1"_s, 300)};
+        history.applyPods(changes);
+        ui::TimelinePane pane(&history);
+        pane.resize(900, 700);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        pane.refresh();
+
+        // Now: 2 on CCI, 1 local, 0 pending; the series end at the counts.
+        QCOMPARE(lastY(pane.series(0)), 0);
+        QCOMPARE(lastY(pane.series(1)), 1);
+        QCOMPARE(lastY(pane.series(2)), 2);
+        // The CCI series steps from 0 to 1 to 2 inside the last hour.
+        QList<int> cci;
+        for (const QPointF &p : pane.series(2)->points())
+            if (cci.isEmpty() || cci.last() != int(p.y()))
+                cci.append(int(p.y()));
+        QCOMPARE(cci, (QList<int>{0, 1, 2}));
+        // Scopes: the cluster and the workload.
+        QCOMPARE(pane.scopeBox()->count(), 2);
+        QCOMPARE(pane.scopeBox()->itemData(1).toString(), u"shop/Deployment/web"_s);
+
+        // Usage: 2 vCPU x (0.5 h + 1/6 h) over the last 24 hours.
+        pane.vcpuPriceEdit()->setText(u"0.5"_s);
+        const QAbstractItemModel *usage = pane.usageModel();
+        QCOMPARE(usage->rowCount(), 3); // workload, namespace, total
+        const int total = 2;
+        const double vcpuHours = 2 * (1800.0 + 600.0) / 3600.0;
+        QCOMPARE(usage->index(total, models::UsageTableModel::Pods).data().toString(), u"2"_s);
+        QVERIFY2(qAbs(usage->index(total, models::UsageTableModel::VcpuHours)
+                          .data(models::UsageTableModel::SortRole)
+                          .toDouble() -
+                      vcpuHours) < 0.01,
+                 qPrintable(usage->index(total, models::UsageTableModel::VcpuHours)
+                                .data()
+                                .toString()));
+        QVERIFY(qAbs(usage->index(total, models::UsageTableModel::Cost)
+                         .data(models::UsageTableModel::SortRole)
+                         .toDouble() -
+                     vcpuHours * 0.5) < 0.01);
+        // A price that is not a number gives no cost, not a wrong one.
+        pane.vcpuPriceEdit()->clear();
+        QVERIFY(usage->index(total, models::UsageTableModel::Cost).data().toString().isEmpty());
+
+        // Exports.
+        QTemporaryDir dir;
+        QVERIFY(pane.exportPng(dir.filePath(u"t.png"_s)));
+        QString error;
+        QVERIFY(pane.exportTimelineCsv(dir.filePath(u"t.csv"_s), &error));
+        QFile csv(dir.filePath(u"t.csv"_s));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readAll().startsWith("time,pending,local,cci\r\n"));
+        QVERIFY(pane.exportUsageCsv(dir.filePath(u"u.csv"_s), &error));
+        // A folder that does not exist: a clear failure, not a crash.
+        QVERIFY(!pane.exportUsageCsv(dir.filePath(u"no/such/u.csv"_s), &error));
+        QVERIFY(!error.isEmpty());
+
+        // Accessible names on what the operator reads and types into.
+        for (QWidget *w : std::initializer_list<QWidget *>{
+                 &pane, pane.scopeBox(), pane.rangeBox(), pane.usageView(), pane.vcpuPriceEdit(),
+                 pane.gibPriceEdit()})
+            QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
+        QVERIFY(saveShot(pane, u"timeline-by-hand.png"_s));
+    }
+
+    void scaleUpThatBursts()
+    {
+        // Timelines are kept across restarts: start from none.
+        QFile::remove(models::BurstHistory::fileFor(u"sandbox"_s));
+        BurstSandbox cluster(BurstSandbox::Examples::Skip);
+        QVERIFY(cluster.sandbox.started());
+        QVERIFY(cluster.sandbox.store().create(core::kube::deploymentsType(), u"default"_s,
+                                               burstDeployment(2)));
+        models::ClusterSession session(cluster.connection());
+        ui::MainWindow window;
+        window.addClusterSession(&session);
+        ui::ClusterDock *dock = window.currentClusterDock();
+        QVERIFY(dock);
+        ui::TimelinePane *pane = dock->timelinePane();
+        QVERIFY(pane);
+        dock->tabs()->setCurrentWidget(pane);
+        window.resize(1400, 900);
+        window.show();
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, models::ConnectionState::Synced, 20000);
+        models::BurstHistory *history = models::BurstHistory::of(&session);
+        const QString key = u"default/Deployment/spiky"_s;
+        QTRY_VERIFY_WITH_TIMEOUT(history->workload(key) &&
+                                     history->workload(key)->countsNow().cci == 2,
+                                 20000);
+
+        // Scale up to 5: the new pods burst too, and the scale-up is a marker.
+        QVERIFY(cluster.sandbox.store().update(core::kube::deploymentsType(), u"default"_s,
+                                               u"spiky"_s, [](const QJsonObject &stored) {
+                                                   QJsonObject d = stored;
+                                                   QJsonObject spec = d[u"spec"_s].toObject();
+                                                   spec[u"replicas"_s] = 5;
+                                                   d[u"spec"_s] = spec;
+                                                   return d;
+                                               }));
+        QTRY_VERIFY_WITH_TIMEOUT(history->workload(key)->countsNow().cci == 5, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(history->workload(key)->markers().cbegin(),
+                        history->workload(key)->markers().cend(),
+                        [](const core::burst::TimelineMarker &m) {
+                            return m.kind == core::burst::TimelineMarker::Kind::Scale &&
+                                   m.message.contains(u"to 5"_s);
+                        }),
+            20000);
+        // Once the burst pods run, the usage meter bills them at the add-on's size (500m, 1Gi).
+        QTRY_COMPARE_WITH_TIMEOUT(
+            history->usage(QDateTime::currentDateTimeUtc().addSecs(-60),
+                           QDateTime::currentDateTimeUtc().addSecs(60))
+                .total.pods,
+            5, 30000);
+        // The pane shows the workload's series reach 5 on CCI.
+        QTRY_VERIFY_WITH_TIMEOUT(pane->scopeBox()->findData(key) >= 0, 5000);
+        pane->scopeBox()->setCurrentIndex(pane->scopeBox()->findData(key));
+        QTRY_COMPARE_WITH_TIMEOUT(lastY(pane->series(2)), 5, 5000);
+        QVERIFY(pane->markerSeries()->count() >= 1);
+        QCOMPARE(pane->scopeBox()->currentText(), key);
+        QTRY_COMPARE_WITH_TIMEOUT(pane->usageModel()
+                                      ->index(pane->usageModel()->rowCount() - 1,
+                                              models::UsageTableModel::Pods)
+                                      .data()
+                                      .toString(),
+                                  u"5"_s, 5000);
+        QVERIFY(saveShot(window, u"timeline-scale-up.png"_s));
+        session.stop();
+    }
+};
+
+QTEST_MAIN(TestTimelinePane)
+#include "tst_timelinepane.moc"
