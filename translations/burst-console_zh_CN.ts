@@ -4,7 +4,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app/console/main.cpp" line="+64"/>
+        <location filename="../app/console/main.cpp" line="+66"/>
         <source>Cannot connect</source>
         <translation>无法连接</translation>
     </message>
@@ -21,11 +21,13 @@
     </message>
     <message>
         <location line="-49"/>
+        <location line="+107"/>
+        <location line="+6"/>
         <source>Invalid option</source>
         <translation>无效的选项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-112"/>
         <source>--safety %1: write CONTEXT=normal, CONTEXT=production or CONTEXT=read-only.</source>
         <translation>--safety %1：请写作 CONTEXT=normal、CONTEXT=production 或 CONTEXT=read-only。</translation>
     </message>
@@ -55,7 +57,23 @@
         <translation>不经询问直接运行 FILE 中所定义用户的 exec 凭据插件（适用于您自己刚生成的 kubeconfig，如 run.sh 的做法）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Open the log viewer of this pod at start, on the first --context (default: the kubeconfig&apos;s current context).</source>
+        <translation>启动时打开此 Pod 的日志查看器，连接第一个 --context（默认：kubeconfig 的当前上下文）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>NAMESPACE/POD[/CONTAINER]</source>
+        <translation>NAMESPACE/POD[/CONTAINER]</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Open a shell in a pod of the first --context (bash, else sh) in a terminal tab.</source>
+        <translation>在终端标签页中打开第一个 --context 中某个 Pod 的 Shell（优先 bash，否则 sh）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Manifest files or folders to open (default: the shipped examples).</source>
         <translation>要打开的清单文件或文件夹（默认：随附的示例）。</translation>
     </message>
@@ -63,6 +81,11 @@
         <location line="+2"/>
         <source>[PATH...]</source>
         <translation>[PATH...]</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>--exec %1: write NAMESPACE/POD or NAMESPACE/POD/CONTAINER, with --context.</source>
+        <translation>--exec %1：请写作 NAMESPACE/POD 或 NAMESPACE/POD/CONTAINER，并同时指定 --context。</translation>
     </message>
 </context>
 <context>
@@ -3434,7 +3457,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>找不到用户 %1</translation>
     </message>
     <message>
-        <location filename="../core/kube/podlogclient.cpp" line="+114"/>
+        <location filename="../core/kube/podlogclient.cpp" line="+128"/>
         <source>The log stream of pod &quot;%1&quot; broke: %2</source>
         <translation>Pod &quot;%1&quot; 的日志流中断：%2</translation>
     </message>
@@ -3490,7 +3513,7 @@ zsh:   source &lt;(burstctl completion zsh)
     </message>
     <message>
         <location filename="../core/sandbox/node/execsession.cpp" line="+44"/>
-        <location filename="../core/sandbox/node/podlogs.cpp" line="+207"/>
+        <location filename="../core/sandbox/node/podlogs.cpp" line="+251"/>
         <source>a container name must be specified for pod %1, choose one of: [%2]</source>
         <translation>必须为 Pod %1 指定容器名称，可选值：[%2]</translation>
     </message>
@@ -3512,7 +3535,7 @@ zsh:   source &lt;(burstctl completion zsh)
     </message>
     <message>
         <location line="+44"/>
-        <location filename="../core/sandbox/node/podlogstreamer.cpp" line="+89"/>
+        <location filename="../core/sandbox/node/podlogstreamer.cpp" line="+91"/>
         <location filename="../core/sandbox/node/podmetrics.cpp" line="+173"/>
         <source>the server does not allow this method on the requested resource</source>
         <translation>服务器不允许对所请求的资源使用此方法</translation>
@@ -3675,7 +3698,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>kubelet 正在上报就绪状态</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/node/podlogs.cpp" line="-123"/>
+        <location filename="../core/sandbox/node/podlogs.cpp" line="-166"/>
         <source>tailLines, limitBytes and sinceSeconds must be non-negative integers</source>
         <translation>tailLines、limitBytes 和 sinceSeconds 必须是非负整数</translation>
     </message>
@@ -3695,7 +3718,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>sinceTime：无效的 RFC3339 时间 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+140"/>
         <source>a container name must be specified for pod %1</source>
         <translation>必须为 Pod %1 指定容器名称</translation>
     </message>
@@ -3705,7 +3728,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation> 或以下某个初始化容器：[%1]</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+40"/>
         <source>previous terminated container &quot;%1&quot; in pod &quot;%2&quot; not found</source>
         <translation>未找到 Pod &quot;%2&quot; 中先前已终止的容器 &quot;%1&quot;</translation>
     </message>
@@ -3918,6 +3941,32 @@ zsh:   source &lt;(burstctl completion zsh)
         <location line="+3"/>
         <source>flatten the structure</source>
         <translation>请简化结构</translation>
+    </message>
+    <message>
+        <location filename="../core/kube/metricsample.cpp" line="+15"/>
+        <source>metrics.k8s.io answered a bad value at %1: %2</source>
+        <translation>metrics.k8s.io 在 %1 返回了无效值：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <source>The metrics server may be a different version; kubectl top shows what it sends.</source>
+        <translation>metrics-server 的版本可能不同；kubectl top 可显示它返回的内容。</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>not a quantity</source>
+        <translation>不是数量值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>negative</source>
+        <translation>为负数</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>metrics.k8s.io answered without a valid timestamp.</source>
+        <translation>metrics.k8s.io 返回的数据没有有效的时间戳。</translation>
     </message>
 </context>
 <context>
@@ -4159,6 +4208,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <location filename="../models/objectdetails.cpp" line="+3"/>
         <location filename="../models/podtablemodel.cpp" line="+71"/>
         <location filename="../models/profiletablemodel.cpp" line="-34"/>
+        <location filename="../models/usagetablemodel.cpp" line="+11"/>
         <location filename="../models/workloadsummarymodel.cpp" line="+0"/>
         <source>Namespace</source>
         <translation>命名空间</translation>
@@ -4213,6 +4263,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <location filename="../models/objectdetails.cpp" line="-167"/>
         <location line="+6"/>
         <location line="+51"/>
+        <location filename="../models/usagetablemodel.cpp" line="+1"/>
         <source>Pods</source>
         <translation>Pod</translation>
     </message>
@@ -5057,11 +5108,91 @@ zsh:   source &lt;(burstctl completion zsh)
         <source>it no longer exists</source>
         <translation>该对象已不存在</translation>
     </message>
+    <message>
+        <location filename="../models/logviewmodel.cpp" line="+73"/>
+        <source>%1 older lines were dropped (the limit is %2 lines)</source>
+        <translation>已丢弃 %1 行较早的日志（上限为 %2 行）</translation>
+    </message>
+    <message>
+        <location line="+196"/>
+        <source>Could not write the log: %1</source>
+        <translation>无法写入日志：%1</translation>
+    </message>
+    <message>
+        <location filename="../models/logviewsources.cpp" line="+99"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>the start</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lines could not be recovered after the stream broke (after %1)</source>
+        <translation>日志流中断后无法恢复部分日志行（%1 之后）</translation>
+    </message>
+    <message>
+        <location filename="../models/metricssampler.cpp" line="+145"/>
+        <source>This cluster serves no metrics.k8s.io: install metrics-server to see CPU and memory.</source>
+        <translation>此集群未提供 metrics.k8s.io：安装 metrics-server 后才能查看 CPU 和内存。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No metrics yet: the pod is not running, or metrics-server has not measured it.</source>
+        <translation>暂无指标：Pod 未在运行，或 metrics-server 尚未采集到它。</translation>
+    </message>
+    <message>
+        <location filename="../models/terminalsession.cpp" line="+50"/>
+        <source>%1/%2 (%3)</source>
+        <translation>%1/%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../models/usagetablemodel.cpp" line="-2"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vCPU-hours</source>
+        <translation>vCPU·小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GiB-hours</source>
+        <translation>GiB·小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
 </context>
 <context>
     <name>ui</name>
     <message>
-        <location filename="../ui/detailspane.cpp" line="+41"/>
+        <location filename="../ui/detailspane.cpp" line="+44"/>
         <source>%1 (%2 ago)</source>
         <translation>%1（%2 前）</translation>
     </message>
@@ -5169,13 +5300,13 @@ Run it only if you expect it. Trust and run it?</source>
 <context>
     <name>ui::ClusterDock</name>
     <message>
-        <location filename="../ui/clusterdock.cpp" line="+20"/>
-        <location line="+67"/>
+        <location filename="../ui/clusterdock.cpp" line="+21"/>
+        <location line="+71"/>
         <source>Cluster: %1</source>
         <translation>集群：%1</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-57"/>
         <source>Cluster %1</source>
         <translation>集群 %1</translation>
     </message>
@@ -5215,7 +5346,12 @@ Run it only if you expect it. Trust and run it?</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Live panes and details</source>
         <translation>实时面板和详情</translation>
     </message>
@@ -5427,12 +5563,12 @@ Run it only if you expect it. Trust and run it?</source>
     <name>ui::DetailsPane</name>
     <message>
         <location filename="../ui/detailspane.cpp" line="+14"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -5443,12 +5579,12 @@ Run it only if you expect it. Trust and run it?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Conditions</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <location line="+8"/>
         <source>Type</source>
         <translation>类型</translation>
@@ -5477,12 +5613,12 @@ Run it only if you expect it. Trust and run it?</source>
     </message>
     <message>
         <location line="-6"/>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Containers</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-23"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5523,12 +5659,12 @@ Run it only if you expect it. Trust and run it?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Last seen</source>
         <translation>最后出现</translation>
     </message>
@@ -5543,13 +5679,13 @@ Run it only if you expect it. Trust and run it?</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+47"/>
+        <location line="+7"/>
+        <location line="+51"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-49"/>
         <source>Details title</source>
         <translation>详情标题</translation>
     </message>
@@ -5569,7 +5705,12 @@ Run it only if you expect it. Trust and run it?</source>
         <translation>YAML</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+1"/>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Select an object in a table to see its details.</source>
         <translation>在表格中选择一个对象以查看其详情。</translation>
     </message>
@@ -6098,6 +6239,419 @@ in cluster (context) %2, namespace %3:</source>
     </message>
 </context>
 <context>
+    <name>ui::LogPane</name>
+    <message>
+        <location filename="../ui/logpane.cpp" line="+53"/>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>streaming</source>
+        <translation>正在接收</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+326"/>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <location line="-325"/>
+        <source>Keep the newest lines in view (End resumes, scrolling up pauses)</source>
+        <translation>始终显示最新的行（End 恢复，向上滚动暂停）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show each line&apos;s time as the server wrote it</source>
+        <translation>按服务器写入的时间显示每行的时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous container</source>
+        <translation>上一个容器实例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The log of the container&apos;s previous instance (before its last restart)</source>
+        <translation>容器上一个实例（最近一次重启之前）的日志</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrap</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wrap lines</source>
+        <translation>自动换行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wrap long lines</source>
+        <translation>长行自动换行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy lines</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the selected lines (Ctrl+C)</source>
+        <translation>复制选中的行（Ctrl+C）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+380"/>
+        <source>Save log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <location line="-379"/>
+        <source>Save the lines shown (the filter applies) to a file</source>
+        <translation>将显示的行（应用过滤）保存到文件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+133"/>
+        <source>Logs of %1</source>
+        <translation>%1 的日志</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only lines newer than this</source>
+        <translation>只显示比此时间更新的行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since: all</source>
+        <translation>时间：全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1m</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>5m</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>15m</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since %1</source>
+        <translation>最近 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The container whose log shows</source>
+        <translation>显示其日志的容器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter lines</source>
+        <translation>过滤行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter: show only lines that match</source>
+        <translation>过滤：只显示匹配的行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log status</source>
+        <translation>日志状态</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Copied the first %1 of %2 selected lines; Save… writes them all.</source>
+        <translation>已复制选中的 %2 行中的前 %1 行；“保存…”可写出全部。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>%1 pods</source>
+        <translation>%1 个 Pod</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 (init)</source>
+        <translation>%1（初始化容器）</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Filter: %1</source>
+        <translation>过滤：%1</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading the pod…</source>
+        <translation>正在读取 Pod…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+13"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 older lines dropped (cap %2)</source>
+        <translation>已丢弃 %1 行较早的日志（上限 %2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paused: End or Follow resumes</source>
+        <translation>已暂停：按 End 或“跟随”恢复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/podactions.cpp" line="+69"/>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the logs of the selected pod, or of the workload&apos;s pods merged (L)</source>
+        <translation>显示所选 Pod 的日志，或工作负载所有 Pod 合并后的日志（L）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Logs: %1 — %2</source>
+        <translation>日志：%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 (%2 pods)</source>
+        <translation>%1（%2 个 Pod）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--logs %1: write NAMESPACE/POD or NAMESPACE/POD/CONTAINER.</source>
+        <translation>--logs %1：请写作 命名空间/POD 或 命名空间/POD/容器。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LogSearchBar</name>
+    <message>
+        <location filename="../ui/logsearchbar.cpp" line="+34"/>
+        <source>.*</source>
+        <translation>.*</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search and filter with a regular expression</source>
+        <translation>搜索和过滤使用正则表达式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search and filter match case</source>
+        <translation>搜索和过滤区分大小写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Whole word</source>
+        <translation>全字匹配</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search and filter match whole words</source>
+        <translation>搜索和过滤只匹配完整的词</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search logs</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search (Ctrl+F); Enter: next, Shift+Enter: previous</source>
+        <translation>搜索（Ctrl+F）；Enter：下一个，Shift+Enter：上一个</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配（Shift+F3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配（F3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match count</source>
+        <translation>匹配数</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Invalid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 match</source>
+        <translation>1 个匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 matches</source>
+        <translation>%1 个匹配</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LogView</name>
+    <message>
+        <location filename="../ui/logview.cpp" line="+26"/>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+</context>
+<context>
     <name>ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+252"/>
@@ -6375,6 +6929,94 @@ in cluster (context) %2, namespace %3:</source>
         <location line="+1"/>
         <source>The language changes when Burst Console starts next time.</source>
         <translation>语言设置将在下次启动弹性突发控制台时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MetricsPane</name>
+    <message>
+        <location filename="../ui/metricspane.cpp" line="+58"/>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metrics summary</source>
+        <translation>指标摘要</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Billed on CCI</source>
+        <translation>CCI 计费规格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allocatable</source>
+        <translation>可分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU (millicores)</source>
+        <translation>CPU（毫核）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Memory (MiB)</source>
+        <translation>内存（MiB）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>CPU chart</source>
+        <translation>CPU 图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory chart</source>
+        <translation>内存图表</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Metrics are shown for pods and nodes.</source>
+        <translation>仅为 Pod 和节点显示指标。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for the first sample…</source>
+        <translation>正在等待第一个样本…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CPU %1, memory %2 at %3.</source>
+        <translation>%3 时 CPU %1，内存 %2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Requests: CPU %1, memory %2.</source>
+        <translation>请求：CPU %1，内存 %2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Billed on CCI: CPU %1, memory %2.</source>
+        <translation>CCI 计费规格：CPU %1，内存 %2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Allocatable: CPU %1, memory %2.</source>
+        <translation>可分配：CPU %1，内存 %2。</translation>
     </message>
 </context>
 <context>
@@ -6686,18 +7328,23 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::PodsPane</name>
     <message>
-        <location filename="../ui/podspane.cpp" line="+32"/>
+        <location filename="../ui/podspane.cpp" line="+34"/>
         <source>All pods</source>
         <translation>所有 Pod</translation>
     </message>
     <message>
         <location line="-4"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Burst pods</source>
         <translation>弹性 Pod</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-19"/>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Pod counts</source>
         <translation>Pod 计数</translation>
     </message>
@@ -6727,7 +7374,12 @@ Sent to the node %1 (a JSON merge patch):
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+20"/>
+        <source>Open a shell in the selected pod (S)</source>
+        <translation>在所选 Pod 中打开 Shell（S）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>(no label)</source>
         <translation>（无标签）</translation>
     </message>
@@ -7052,6 +7704,411 @@ Sent to the node %1 (a JSON merge patch):
     </message>
 </context>
 <context>
+    <name>ui::TerminalPane</name>
+    <message>
+        <location filename="../ui/terminalpane.cpp" line="+28"/>
+        <source>%1 (init container)</source>
+        <translation>%1（初始化容器）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+24"/>
+        <source>New tab</source>
+        <translation>新建标签页</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+25"/>
+        <location line="+58"/>
+        <source>Close tab</source>
+        <translation>关闭标签页</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Terminals</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The container a new tab opens a shell in</source>
+        <translation>新标签页在其中打开 Shell 的容器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terminal tabs</source>
+        <translation>终端标签页</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Terminal status</source>
+        <translation>终端状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new shell in the chosen container (Ctrl+Shift+T)</source>
+        <translation>在所选容器中新建一个 Shell（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close this terminal (Ctrl+Shift+W)</source>
+        <translation>关闭此终端（Ctrl+Shift+W）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Container:</source>
+        <translation>容器：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Container label</source>
+        <translation>容器标签</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Pod: %1/%2</source>
+        <translation>Pod：%1/%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+80"/>
+        <source>No terminal open</source>
+        <translation>没有打开的终端</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>Reading pod %1/%2…</source>
+        <translation>正在读取 Pod %1/%2…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot read the pod&apos;s containers: %1</source>
+        <translation>无法读取该 Pod 的容器：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>[process exited with code %1]</source>
+        <translation>[进程已退出，退出码 %1]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exited %1</source>
+        <translation>已退出 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>[cannot start a shell: %1]</source>
+        <translation>[无法启动 Shell：%1]</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 in %2 — %3×%4</source>
+        <translation>%2 中的 %1 — %3×%4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 in %2 exited with code %3</source>
+        <translation>%2 中的 %1 已退出，退出码 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not start a shell in %1</source>
+        <translation>无法在 %1 中启动 Shell</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+19"/>
+        <source>Terminal — %1</source>
+        <translation>终端 — %1</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Terminal dock</source>
+        <translation>终端停靠窗口</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TerminalWidget</name>
+    <message>
+        <location filename="../ui/terminalwidget.cpp" line="+105"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TimelinePane</name>
+    <message>
+        <location filename="../ui/timelinepane.cpp" line="+105"/>
+        <source>Burst timeline</source>
+        <translation>弹性时间线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline scope</source>
+        <translation>时间线范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole cluster, or one workload</source>
+        <translation>整个集群，或某个工作负载</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Timeline range</source>
+        <translation>时间线时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since the first change</source>
+        <translation>自首次变化起</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+68"/>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Last 6 hours</source>
+        <translation>最近 6 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+67"/>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+67"/>
+        <source>Last 3 days</source>
+        <translation>最近 3 天</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Observed since</source>
+        <translation>观测起始时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the timeline as PNG</source>
+        <translation>将时间线导出为 PNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+77"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Export the timeline as CSV</source>
+        <translation>将时间线导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On CCI</source>
+        <translation>在 CCI 上</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time (local)</source>
+        <translation>时间（本地）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pods</source>
+        <translation>Pod 数</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Scale, refusal, lock</source>
+        <translation>扩缩容、拒绝、锁定</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Burst timeline chart</source>
+        <translation>弹性时间线图表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scope:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>CCI usage</source>
+        <translation>CCI 用量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usage window</source>
+        <translation>用量统计时段</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Price per vCPU-hour</source>
+        <translation>每 vCPU·小时单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Price per GiB-hour</source>
+        <translation>每 GiB·小时单价</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your price per unit-hour (empty: no cost column); not saved anywhere</source>
+        <translation>您的每单位小时单价（留空则不显示费用列）；不会保存到任何地方</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the usage as CSV</source>
+        <translation>将用量导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How usage is counted</source>
+        <translation>用量的计算方式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Billed size: the add-on&apos;s burst-pod-cpu/-memory annotations, else the size after CCI&apos;s normalization. Counted from a pod&apos;s first running container to its end, for burst pods this console has seen.</source>
+        <translation>计费规格：取插件写入的 burst-pod-cpu/-memory 注解，否则取 CCI 规整后的规格。从 Pod 第一个容器开始运行计到其结束，仅统计本控制台见过的弹性 Pod。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CCI usage table</source>
+        <translation>CCI 用量表</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Window:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price per vCPU-hour:</source>
+        <translation>每 vCPU·小时单价：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>per GiB-hour:</source>
+        <translation>每 GiB·小时：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Timeline and usage</source>
+        <translation>时间线与用量</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+7"/>
+        <source>Export timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+8"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Export usage</source>
+        <translation>导出用量</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Whole cluster</source>
+        <translation>整个集群</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Observed since %1; earlier points are rebuilt from the pods&apos; own times.</source>
+        <translation>自 %1 起观测；更早的数据点根据 Pod 自身的时间重建。</translation>
+    </message>
+</context>
+<context>
     <name>ui::WhatIfChart</name>
     <message>
         <location filename="../ui/whatifchart.cpp" line="+97"/>
@@ -7134,7 +8191,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::WorkloadsPane</name>
     <message>
-        <location filename="../ui/workloadspane.cpp" line="+25"/>
+        <location filename="../ui/workloadspane.cpp" line="+26"/>
         <source>Workloads</source>
         <translation>工作负载</translation>
     </message>
