@@ -13,6 +13,10 @@ namespace {
 
 // An error body is read to show its Status; a body longer than this is no Status.
 constexpr qsizetype kMaxErrorBody = 64 * 1024;
+// The most a stream's reply buffers before Qt's HTTP thread stops reading the socket (TCP then
+// pushes back on the server). Unbounded, a fast log arrived in pieces of up to 86 MB, and handing
+// one piece on held the GUI thread for 0.2-1 s; each readyRead now brings at most this much.
+constexpr qint64 kStreamReadBuffer = 2 * 1024 * 1024;
 
 int httpStatusOf(const QNetworkReply *reply)
 {
@@ -78,6 +82,7 @@ void ApiStream::start()
                             m_network = m_client->acquireStreamNetwork();
                             m_reply = m_network->sendCustomRequest(
                                 request.value(), m_request.verb, m_request.body);
+                            m_reply->setReadBufferSize(kStreamReadBuffer);
                             connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
                                 const int status = m_reply ? httpStatusOf(m_reply) : 0;
                                 if (status >= 200 && status < 300 && m_httpStatus == 0) {
