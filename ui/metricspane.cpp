@@ -53,7 +53,9 @@ double chartValue(int chart, qint64 value)
 
 MetricsPane::MetricsPane(models::MetricsSampler *sampler, QWidget *parent)
     : QWidget(parent), m_sampler(sampler), m_summary(new QLabel(this)),
-      m_cpuView(new QChartView(this)), m_memoryView(new QChartView(this))
+      // Each view gets its chart at construction: setChart() would only release (not delete)
+      // the default chart a view makes for itself, and LeakSanitizer reports it.
+      m_cpuView(new QChartView(new QChart, this)), m_memoryView(new QChartView(new QChart, this))
 {
     setAccessibleName(tr("Metrics"));
     m_summary->setAccessibleName(tr("Metrics summary"));
@@ -64,7 +66,7 @@ MetricsPane::MetricsPane(models::MetricsSampler *sampler, QWidget *parent)
     const QString titles[2] = {tr("CPU (millicores)"), tr("Memory (MiB)")};
     QChartView *views[2] = {m_cpuView, m_memoryView};
     for (int chart = 0; chart < 2; ++chart) {
-        auto *c = new QChart;
+        QChart *c = views[chart]->chart();
         c->setAnimationOptions(QChart::NoAnimation);
         c->setTitle(titles[chart]);
         c->legend()->setAlignment(Qt::AlignBottom);
@@ -95,7 +97,6 @@ MetricsPane::MetricsPane(models::MetricsSampler *sampler, QWidget *parent)
             line->attachAxis(m_valueAxis[chart]);
             m_refs[chart][ref] = line;
         }
-        views[chart]->setChart(c);
         views[chart]->setRenderHint(QPainter::Antialiasing);
         views[chart]->setMinimumHeight(160);
     }
