@@ -10,6 +10,8 @@
 #include "ui/mainwindow.h"
 #include "ui/podspane.h"
 
+#include "guilateness.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QElapsedTimer>
@@ -86,33 +88,14 @@ int main(int argc, char *argv[])
                      &core::kube::Reflector::event, &app, [&] { ++watchEvents; });
     QObject::connect(session->informer(QStringLiteral("pods")), &core::kube::Informer::changes,
                      &app, [&](const core::kube::ChangeSet &changes) { events += changes.size(); });
-    QList<qint64> lateness; // ms past each 10 ms tick
-    lateness.reserve(seconds * 100);
-    QElapsedTimer tick;
-    QTimer timer;
-    timer.setTimerType(Qt::PreciseTimer);
-    timer.setInterval(10);
-    QObject::connect(&timer, &QTimer::timeout, &app, [&] {
-        lateness.append(std::max<qint64>(0, tick.restart() - 10));
-    });
-    QTimer::singleShot(seconds * 1000, &app, [&] { app.quit(); });
-    QElapsedTimer measured;
-    measured.start();
-    tick.start();
-    timer.start();
-    app.exec();
-    const double elapsed = measured.elapsed() / 1000.0;
-    std::sort(lateness.begin(), lateness.end());
-    const auto percentile = [&](double p) {
-        return lateness.isEmpty() ? 0 : lateness.at(qsizetype(p * double(lateness.size() - 1)));
-    };
+    GuiLateness lateness;
+    lateness.run(app, seconds);
+    const double elapsed = lateness.elapsed;
     out << "received " << watchEvents << " watch events in " << elapsed << " s ("
         << qint64(watchEvents / elapsed) << " per second)\n"
         << "applied " << events << " pod changes in " << elapsed << " s ("
         << qint64(events / elapsed) << " per second, after the informer's batching)\n"
-        << "GUI timer lateness over " << lateness.size() << " ticks of 10 ms: p50 "
-        << percentile(0.5) << " ms, p99 " << percentile(0.99) << " ms, max "
-        << (lateness.isEmpty() ? 0 : lateness.last()) << " ms\n";
+        << lateness.summary() << "\n";
     session->stop();
     return 0;
 }

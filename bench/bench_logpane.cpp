@@ -18,6 +18,8 @@
 #include "ui/logpane.h"
 #include "ui/logview.h"
 
+#include "guilateness.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -102,28 +104,11 @@ int main(int argc, char *argv[])
     pane.resize(1400, 900);
     pane.show();
 
-    QList<qint64> lateness; // ms past each 10 ms tick
-    lateness.reserve(seconds * 100);
-    QElapsedTimer tick;
-    QTimer timer;
-    timer.setTimerType(Qt::PreciseTimer);
-    timer.setInterval(10);
-    QObject::connect(&timer, &QTimer::timeout, &app, [&] {
-        lateness.append(std::max<qint64>(0, tick.restart() - 10));
-    });
-    QTimer::singleShot(seconds * 1000, &app, [&] { app.quit(); });
-    QElapsedTimer measured;
-    measured.start();
-    tick.start();
-    timer.start();
-    app.exec();
-    const double elapsed = measured.elapsed() / 1000.0;
+    GuiLateness lateness;
+    lateness.run(app, seconds);
+    const double elapsed = lateness.elapsed;
     const qint64 rows = pane.model()->rowCount();
     const qint64 dropped = pane.model()->droppedLines();
-    std::sort(lateness.begin(), lateness.end());
-    const auto percentile = [&](double p) {
-        return lateness.isEmpty() ? 0 : lateness.at(qsizetype(p * double(lateness.size() - 1)));
-    };
     out << pods << " pods at " << rate << " lines/s each, " << backlog
         << " s of backlog; measured " << elapsed << " s\n"
         << "model rows " << rows << ", dropped by the cap " << dropped << " (cap "
@@ -131,9 +116,7 @@ int main(int argc, char *argv[])
         << qint64((rows + dropped) / elapsed) << "\n"
         << "view following: " << (pane.view()->follow() ? "yes" : "no") << ", last visible row "
         << pane.view()->lastVisibleRow() << "\n"
-        << "GUI timer lateness over " << lateness.size() << " ticks of 10 ms: p50 "
-        << percentile(0.5) << " ms, p99 " << percentile(0.99) << " ms, max "
-        << (lateness.isEmpty() ? 0 : lateness.last()) << " ms\n";
+        << lateness.summary() << "\n";
     pane.model()->stopAll();
     return 0;
 }
