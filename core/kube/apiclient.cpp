@@ -206,6 +206,8 @@ namespace {
 // far smaller (the API server stores objects of 1.5 MiB at most and the client lists in pages);
 // a server that sends an endless list or a huge object is cut here with a clear error.
 constexpr qint64 kMaxResponseBytes = qint64(256) << 20;
+// What Qt's HTTP thread may buffer of one reply before we read it (as ApiStream's).
+constexpr qint64 kReplyReadBuffer = qint64(2) << 20;
 
 } // namespace
 
@@ -221,14 +223,33 @@ void ApiClient::issue(const std::shared_ptr<Call> &call, const QNetworkRequest &
         reply->abort();
     });
     timer->start(call->request.timeout > 0ms ? call->request.timeout : m_timeout);
+    // Qt's HTTP thread reads a reply as fast as the socket gives, whatever the GUI thread does; with
+    // no read buffer limit an endless answer grew by 0.7 GB before the progress signal that refuses
+    // it was handled. Bounded, the HTTP thread stops reading (TCP pushes back) until we drain it
+    // here, so what is held never passes the limit by more than one buffer.
+    reply->setReadBufferSize(kReplyReadBuffer);
+    auto body = std::make_shared<QByteArray>();
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, body] {
+        if (reply->property("burstTooLarge").toBool())
+            return;
+        body->append(reply->readAll());
+        if (body->size() > kMaxResponseBytes) {
+            reply->setProperty("burstTooLarge", true);
+            body->clear();
+            body->squeeze();
+            reply->abort();
+        }
+    });
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64 total) {
         if (received > kMaxResponseBytes || total > kMaxResponseBytes) {
             reply->setProperty("burstTooLarge", true);
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [this, call, reply] {
-        finishCall(call, reply);
+    connect(reply, &QNetworkReply::finished, this, [this, call, reply, body] {
+        if (!reply->property("burstTooLarge").toBool())
+            body->append(reply->readAll());
+        finishCall(call, reply, std::move(*body));
         reply->deleteLater();
     });
 }
@@ -261,7 +282,8 @@ std::optional<std::chrono::milliseconds> ApiClient::retryDelay(const Call &call,
     return std::chrono::milliseconds(base.count() / 2 + jitter);
 }
 
-void ApiClient::finishCall(const std::shared_ptr<Call> &call, QNetworkReply *reply)
+void ApiClient::finishCall(const std::shared_ptr<Call> &call, QNetworkReply *reply,
+                           QByteArray body)
 {
     if (reply->property("burstTooLarge").toBool()) { // not retried: it would be as large again
         if (call->context)
@@ -297,11 +319,10 @@ void ApiClient::finishCall(const std::shared_ptr<Call> &call, QNetworkReply *rep
             timedOut));
         return;
     }
-    const QByteArray body = reply->readAll();
     if (status >= 400)
         call->done(ApiStatusError::fromResponse(status, body));
     else
-        call->done(ApiResponse{status, body});
+        call->done(ApiResponse{status, std::move(body)});
 }
 
 void ApiClient::objectCall(ApiRequest request, const ApiResult<QString> &path, QObject *context,

@@ -143,7 +143,7 @@ private:
 
     void startCall(const std::shared_ptr<Call> &call);
     void issue(const std::shared_ptr<Call> &call, const QNetworkRequest &request);
-    void finishCall(const std::shared_ptr<Call> &call, QNetworkReply *reply);
+    void finishCall(const std::shared_ptr<Call> &call, QNetworkReply *reply, QByteArray body);
     std::optional<std::chrono::milliseconds> retryDelay(const Call &call, int httpStatus,
                                                         QNetworkReply *reply) const;
     void listPage(const std::shared_ptr<ListState> &state, const QString &continueToken);

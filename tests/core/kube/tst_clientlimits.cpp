@@ -146,7 +146,8 @@ void tst_ClientLimits::hostileAnswers()
     qInfo("%s: refused after %lld ms, %lld MiB sent: %s", QTest::currentDataTag(),
           timer.elapsed(), server.sent() >> 20, qPrintable(result->error().message));
     QVERIFY2(result->error().message.contains(messagePart), qPrintable(result->error().message));
-    QVERIFY2(server.sent() < (qint64(512) << 20), qPrintable(QString::number(server.sent())));
+    // The client holds at most the limit plus one read buffer; the rest is socket buffers in flight.
+    QVERIFY2(server.sent() < (qint64(320) << 20), qPrintable(QString::number(server.sent())));
 }
 
 QTEST_GUILESS_MAIN(tst_ClientLimits)
