@@ -62,7 +62,9 @@ public:
         DroppedMarker = 4 // row 0: N older lines were dropped by the cap
     };
     Q_ENUM(LineFlag)
-    enum class SourceState { Connecting, Streaming, Reconnecting, Ended, Failed };
+    // Waiting: the pod or its container is not there or not running yet (core::kube::
+    // meansPodNotStartedYet); the source retries until it streams, as long as it is open.
+    enum class SourceState { Connecting, Streaming, Reconnecting, Ended, Failed, Waiting };
     Q_ENUM(SourceState)
 
     static constexpr qint64 kDefaultMaxLines = 2000000;

@@ -39,6 +39,8 @@ struct LogSourceData
     bool caughtUp = false;    // has delivered a line inside the reorder window
     std::int64_t lastTime = core::kube::LogStore::kNoTimestamp;
     int reconnects = 0;
+    bool received = false; // a line has arrived: a later refusal is no pod that is starting
+    int waits = 0;         // retries while the pod is not started yet
 };
 
 struct LogViewModel::Impl
@@ -90,6 +92,7 @@ struct LogViewModel::Impl
     void setState(int source, SourceState state, const QString &message);
     void connectClient(int source);
     void onDropped(int source, const QString &message);
+    void onFailed(int source, const core::Error &error);
 };
 
 } // namespace models

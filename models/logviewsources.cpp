@@ -4,6 +4,8 @@
 #include "models/logviewmodel.h"
 
 #include "models/logviewmodel_p.h"
+
+#include "core/kube/podwait.h"
 #include "models/tr.h"
 
 #include <algorithm>
@@ -94,8 +96,9 @@ void LogViewModel::stopAll()
 {
     for (std::size_t i = 0; i < d->sources.size(); ++i) {
         LogSourceData &s = *d->sources[i];
-        if (s.log && s.log->isActive()) {
-            s.log->stop();
+        if ((s.log && s.log->isActive()) || s.state == SourceState::Waiting) {
+            if (s.log)
+                s.log->stop();
             d->setState(int(i), SourceState::Ended, Tr::tr("Stopped"));
         }
     }
@@ -118,6 +121,8 @@ void LogViewModel::restart(const core::kube::PodLogOptions &options)
         s.options.container = container;
         s.name = container.isEmpty() ? s.pod : s.pod + QLatin1Char('/') + container;
         s.reconnects = 0;
+        s.received = false;
+        s.waits = 0;
         d->connectClient(int(i));
     }
 }
@@ -162,6 +167,7 @@ void LogViewModel::Impl::connectClient(int source)
                              LogSourceData &src = *sources[std::size_t(source)];
                              src.pending.push_back(lines);
                              src.reconnects = 0;
+                             src.received = true;
                              setState(source, SourceState::Streaming, {});
                              schedule();
                          });
@@ -169,9 +175,7 @@ void LogViewModel::Impl::connectClient(int source)
             setState(source, SourceState::Ended, {});
         });
         QObject::connect(log, &core::kube::PodLogClient::failed, q,
-                         [this, source](const core::Error &error) {
-                             setState(source, SourceState::Failed, error.message);
-                         });
+                         [this, source](const core::Error &error) { onFailed(source, error); });
         QObject::connect(log, &core::kube::PodLogClient::streamDropped, q,
                          [this, source](const core::Error &error) {
                              onDropped(source, error.message);
@@ -179,7 +183,8 @@ void LogViewModel::Impl::connectClient(int source)
     }
     core::kube::PodLogOptions options = s.options;
     options.timestamps = true; // the merge needs them; TimestampRole shows them on demand
-    setState(source, SourceState::Connecting, {});
+    if (s.state != SourceState::Waiting) // a retry keeps saying what it waits for
+        setState(source, SourceState::Connecting, {});
     s.log->start(s.nameSpace, s.pod, options);
 }
 
@@ -203,6 +208,25 @@ void LogViewModel::Impl::onDropped(int source, const QString &message)
             Tr::tr("Lines could not be recovered after the stream broke (after %1)").arg(when).toUtf8());
         schedule();
         connectClient(source);
+    });
+}
+
+void LogViewModel::Impl::onFailed(int source, const core::Error &error)
+{
+    LogSourceData &s = *sources[std::size_t(source)];
+    if (s.received || !core::kube::meansPodNotStartedYet(error)) {
+        setState(source, SourceState::Failed, error.message);
+        return;
+    }
+    // Opened on a pod that is being created or scheduled, or whose container is starting:
+    // wait for it (0.5 s, then up to every 5 s) and say so, rather than failing.
+    setState(source, SourceState::Waiting, error.message);
+    const int delay = std::min(5000, 500 << std::min(s.waits, 4));
+    ++s.waits;
+    QTimer::singleShot(delay, q, [this, source] {
+        LogSourceData &src = *sources[std::size_t(source)];
+        if (src.log && !src.log->isActive() && src.state == SourceState::Waiting)
+            connectClient(source);
     });
 }
 

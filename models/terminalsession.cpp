@@ -2,10 +2,12 @@
 
 #include "core/kube/apiclient.h"
 #include "core/kube/execclient.h"
+#include "core/kube/podwait.h"
 #include "models/tr.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTimer>
 
 namespace models {
 
@@ -101,6 +103,13 @@ void TerminalSession::start()
 
 void TerminalSession::stop()
 {
+    abortExec();
+    if (m_state == State::Waiting)
+        m_state = State::Idle; // no retry follows
+}
+
+void TerminalSession::abortExec()
+{
     if (m_exec) {
         m_exec->abort();
         m_exec->deleteLater();
@@ -110,11 +119,12 @@ void TerminalSession::stop()
 
 void TerminalSession::startAttempt()
 {
-    stop();
+    abortExec();
     m_heldOutput.clear();
     m_confirmed = m_attempt + 1 >= m_shells.size(); // the last shell has nothing to fall back to
     m_typed = false;
-    setState(State::Starting);
+    if (m_state != State::Waiting) // a retry keeps saying what it waits for
+        setState(State::Starting);
     m_exec = new core::kube::ExecClient(m_client, this);
     connect(m_exec, &core::kube::ExecClient::opened, this, &TerminalSession::onOpened);
     connect(m_exec, &core::kube::ExecClient::stdoutReceived, this, &TerminalSession::onOutput);
@@ -133,6 +143,8 @@ void TerminalSession::startAttempt()
 
 void TerminalSession::onOpened()
 {
+    m_opened = true;
+    m_waitReason.clear();
     setState(State::Running);
     emit started(shell());
     sendSize();
@@ -213,6 +225,22 @@ void TerminalSession::onFinished(int exitCode, const QString &message)
 
 void TerminalSession::onFailed(const core::Error &error)
 {
+    if (!m_opened && core::kube::meansPodNotStartedYet(error)) {
+        // Opened on a pod that is being created or whose container is starting: wait for it
+        // (0.5 s, then up to every 5 s) with the same shell.
+        m_waitReason = error.message;
+        if (m_state == State::Waiting)
+            emit stateChanged(m_state); // the reason may have changed
+        else
+            setState(State::Waiting);
+        const int delay = std::min(5000, 500 << std::min(m_waits, 4));
+        ++m_waits;
+        QTimer::singleShot(delay, this, [this] {
+            if (m_state == State::Waiting)
+                startAttempt();
+        });
+        return;
+    }
     if (tryNextShell(-1, error.message))
         return;
     if (!m_heldOutput.isEmpty())

@@ -27,7 +27,10 @@ class TerminalSession : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Starting, Running, Finished, Failed };
+    // Waiting: the pod or its container is not there or not running yet
+    // (core::kube::meansPodNotStartedYet) and no shell has opened: the session retries until
+    // one does; waitReason() says what the server answered.
+    enum class State { Idle, Starting, Running, Finished, Failed, Waiting };
     Q_ENUM(State)
 
     TerminalSession(core::kube::ApiClient *client, QString nameSpace, QString pod,
@@ -50,6 +53,7 @@ public:
     // The shell that runs (after a fallback, "sh"); empty before it opened.
     QString shell() const { return m_shells.value(m_attempt); }
     int exitCode() const { return m_exitCode; }
+    QString waitReason() const { return m_waitReason; }
     // "namespace/pod (container)" for titles.
     QString title() const;
 
@@ -79,6 +83,7 @@ signals:
 
 private:
     void startAttempt();
+    void abortExec();
     void onOpened();
     void onOutput(const QByteArray &data);
     void onFinished(int exitCode, const QString &message);
@@ -98,6 +103,9 @@ private:
     QByteArray m_pendingInput;   // written before the exec opened
     QByteArray m_heldOutput;     // the current attempt's output while it may be a runc message
     bool m_confirmed = false;    // the current shell is known to run (output or input went by)
+    bool m_opened = false;       // an exec has opened: a later refusal is no pod that is starting
+    int m_waits = 0;             // retries while the pod is not started yet
+    QString m_waitReason;
     bool m_typed = false;        // the user wrote to this attempt
     int m_columns = 0;
     int m_rows = 0;

@@ -59,6 +59,8 @@ QString stateName(models::LogViewModel::SourceState state)
         return LogPane::tr("ended");
     case S::Failed:
         return LogPane::tr("failed");
+    case S::Waiting:
+        return LogPane::tr("waiting for the pod to start");
     }
     return {};
 }

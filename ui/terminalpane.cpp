@@ -155,11 +155,18 @@ void TerminalPane::loadContainers(const QString &nameSpace, const QString &pod,
                                   const QString &wanted, TerminalWidget *terminal)
 {
     m_status->setText(tr("Reading pod %1/%2…").arg(nameSpace, pod));
+    fillContainers(nameSpace, pod, wanted, terminal);
+}
+
+void TerminalPane::fillContainers(const QString &nameSpace, const QString &pod,
+                                  const QString &wanted, TerminalWidget *start)
+{
     m_containers->clear();
-    const QPointer<TerminalWidget> guard(terminal);
+    const QPointer<TerminalWidget> guard(start);
     models::TerminalSession::listContainers(
         m_client, nameSpace, pod, this,
-        [this, guard, wanted](const models::TerminalSession::Containers &found) {
+        [this, guard, wanted, starts = start != nullptr](
+            const models::TerminalSession::Containers &found) {
             m_containers->clear();
             for (const QString &name : found.containers)
                 m_containers->addItem(pickerText(name, false), name);
@@ -169,6 +176,8 @@ void TerminalPane::loadContainers(const QString &nameSpace, const QString &pod,
             if (m_containers->findData(chosen) >= 0)
                 m_containers->setCurrentIndex(m_containers->findData(chosen));
             m_newTab->setEnabled(true);
+            if (!starts)
+                return;
             if (!found.error.isEmpty())
                 m_status->setText(tr("Cannot read the pod's containers: %1").arg(found.error));
             if (guard)
@@ -187,10 +196,14 @@ void TerminalPane::startSession(TerminalWidget *terminal, const QString &contain
     connect(terminal, &TerminalWidget::input, session, &models::TerminalSession::write);
     connect(terminal, &TerminalWidget::sizeChanged, session, &models::TerminalSession::resize);
     connect(session, &models::TerminalSession::output, terminal, &TerminalWidget::feed);
-    connect(session, &models::TerminalSession::started, this, [this, terminal] {
+    connect(session, &models::TerminalSession::started, this, [this] {
         showStatus(m_tabs->currentIndex());
-        Q_UNUSED(terminal);
+        // Opened before the pod existed: its containers are known now.
+        if (m_containers->count() == 0)
+            fillContainers(m_nameSpace, m_pod, {});
     });
+    connect(session, &models::TerminalSession::stateChanged, this,
+            [this] { showStatus(m_tabs->currentIndex()); });
     connect(session, &models::TerminalSession::finished, this,
             [this, terminal](int exitCode, const QString &message) {
                 Q_UNUSED(message);
@@ -250,6 +263,9 @@ void TerminalPane::showStatus(int index)
         break;
     case State::Failed:
         m_status->setText(tr("Could not start a shell in %1").arg(s->title()));
+        break;
+    case State::Waiting:
+        m_status->setText(tr("Waiting for %1 to start (%2)").arg(s->title(), s->waitReason()));
         break;
     }
 }

@@ -52,6 +52,10 @@ public:
 private:
     void loadContainers(const QString &nameSpace, const QString &pod, const QString &wanted,
                         TerminalWidget *terminal);
+    // Fills the container picker from the pod; with `start`, then starts its session on the
+    // container wanted (else the default one).
+    void fillContainers(const QString &nameSpace, const QString &pod, const QString &wanted,
+                        TerminalWidget *start = nullptr);
     void startSession(TerminalWidget *terminal, const QString &container);
     void setTabState(TerminalWidget *terminal, const QString &suffix);
     void showStatus(int index);

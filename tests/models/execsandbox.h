@@ -44,9 +44,9 @@ public:
         return c;
     }
 
-private:
     using Containers = QList<QPair<QString, QString>>; // name, image
 
+    // A running pod in namespace shop (a test adds one later to stand for a pod that starts).
     void addPod(const QString &name, const Containers &containers, const Containers &init = {})
     {
         auto toArray = [](const Containers &list) {
@@ -83,6 +83,7 @@ private:
                                                 {QStringLiteral("containerStatuses"), statuses}}}});
     }
 
+private:
     core::sandbox::ObjectStore m_store;
     core::sandbox::ApiRouter m_router;
     std::unique_ptr<core::sandbox::HttpServer> m_server;

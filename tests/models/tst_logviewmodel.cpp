@@ -127,6 +127,7 @@ private slots:
     void resumeWithoutDuplicates();
     void gapMarkerWhenNothingToResume();
     void resumeRepeatsLinesOfTheSameTime();
+    void waitsForAPodThatIsStarting();
 };
 
 void tst_logviewmodel::mergeOrder_data()
@@ -434,6 +435,39 @@ void tst_logviewmodel::resumeWithoutDuplicates()
         QCOMPARE(model.index(row).data(LogViewModel::FlagsRole).toInt() & LogViewModel::GapMarker, 0);
     }
     QVERIFY(model.index(0).data().toString().contains(u"seq=0 "_s));
+}
+
+// Opened on a pod that does not exist yet (run.sh --logs, a pod just scaled up): the source waits
+// and says so, then streams once the pod runs. A container name the pod does not have fails.
+void tst_logviewmodel::waitsForAPodThatIsStarting()
+{
+    LogSandbox sandbox;
+    QVERIFY(sandbox.started());
+    core::kube::ApiClient api(sandbox.connection());
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy states(&model, &LogViewModel::sourceStateChanged);
+    core::kube::PodLogOptions options;
+    options.follow = true;
+    QCOMPARE(model.addSource(&api, u"default"_s, u"late"_s, options), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(model.sourceState(0), LogViewModel::SourceState::Waiting, 5000);
+    QVERIFY(states.last().at(2).toString().contains(u"not found"_s));
+    QCOMPARE(model.rowCount(), 0);
+    QTest::qWait(1200); // retries meanwhile keep it waiting
+    QCOMPARE(model.sourceState(0), LogViewModel::SourceState::Waiting);
+    const QJsonObject annotations{{core::sandbox::PodLogs::historyAnnotation(), u"20"_s}};
+    QVERIFY(sandbox.store().create(core::sandbox::podsType(), u"default"_s,
+                                   loggingPod(u"late"_s, annotations)));
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() >= 20, 15000);
+    QCOMPARE(model.sourceState(0), LogViewModel::SourceState::Streaming);
+    model.stopAll();
+    QCOMPARE(model.sourceState(0), LogViewModel::SourceState::Ended);
+
+    LogViewModel wrongContainer;
+    options.container = u"sidecar"_s;
+    QCOMPARE(wrongContainer.addSource(&api, u"default"_s, u"late"_s, options), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(wrongContainer.sourceState(0), LogViewModel::SourceState::Failed,
+                              5000);
 }
 
 // A server that ignores timestamps=true: after a drop there is no line to resume from, so the

@@ -114,6 +114,28 @@ private slots:
         QCOMPARE(session.state(), TerminalSession::State::Failed);
     }
 
+    // Opened on a pod that does not exist yet (--exec on a pod being created): the session
+    // waits, says why, and opens the shell once the pod runs.
+    void waitsForAPodThatIsStarting()
+    {
+        core::kube::ApiClient client(m_sandbox.connection());
+        TerminalSession session(&client, QStringLiteral("shop"), QStringLiteral("late"), {});
+        QSignalSpy output(&session, &TerminalSession::output);
+        QSignalSpy failed(&session, &TerminalSession::failed);
+        session.start();
+        QTRY_COMPARE(session.state(), TerminalSession::State::Waiting);
+        QVERIFY2(session.waitReason().contains(u"not found"), qPrintable(session.waitReason()));
+        QTest::qWait(1200); // retries meanwhile keep it waiting
+        QCOMPARE(session.state(), TerminalSession::State::Waiting);
+        m_sandbox.addPod(QStringLiteral("late"),
+                         {{QStringLiteral("app"), QStringLiteral("nginx:1.25")}});
+        QTRY_VERIFY_WITH_TIMEOUT(joined(output).endsWith("root@late:/# "), 10000);
+        QCOMPARE(session.state(), TerminalSession::State::Running);
+        QCOMPARE(session.shell(), QStringLiteral("bash"));
+        QVERIFY(session.waitReason().isEmpty());
+        QCOMPARE(failed.size(), 0);
+    }
+
     void missingProgram_data()
     {
         QTest::addColumn<int>("code");

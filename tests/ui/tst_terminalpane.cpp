@@ -143,7 +143,9 @@ private slots:
         QCOMPARE(pane->session(1)->container(), QStringLiteral("sidecar"));
     }
 
-    void unknownPod()
+    // A pod that is not there yet waits (the status line says so), then opens its shell and
+    // fills the container picker once it runs; a container the pod lacks fails in the terminal.
+    void podNotThereYet()
     {
         core::kube::ApiClient client(m_sandbox.connection());
         TerminalPane pane(&client);
@@ -151,9 +153,24 @@ private slots:
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
         TerminalWidget *terminal = pane.openShell(QStringLiteral("shop"), QStringLiteral("ghost"));
-        QTRY_VERIFY2(screenShows(terminal, QStringLiteral("[cannot start a shell:")),
-                     qPrintable(terminal->screen()->screenText() + pane.statusLine()->text()));
-        QVERIFY(pane.tabs()->tabText(0).contains(u"failed"));
+        QTRY_VERIFY2(pane.statusLine()->text().contains(u"Waiting for shop/ghost"),
+                     qPrintable(pane.statusLine()->text()));
+        QVERIFY2(pane.statusLine()->text().contains(u"not found"),
+                 qPrintable(pane.statusLine()->text()));
+        m_sandbox.addPod(QStringLiteral("ghost"),
+                         {{QStringLiteral("app"), QStringLiteral("nginx:1.25")}});
+        QTRY_VERIFY2_WITH_TIMEOUT(screenShows(terminal, QStringLiteral("root@ghost:/#")),
+                                  qPrintable(terminal->screen()->screenText() +
+                                             pane.statusLine()->text()),
+                                  10000);
+        QTRY_COMPARE(pane.findChild<QComboBox *>()->currentData().toString(),
+                     QStringLiteral("app"));
+
+        TerminalWidget *refused =
+            pane.openShell(QStringLiteral("shop"), QStringLiteral("two"), QStringLiteral("db"));
+        QTRY_VERIFY2(screenShows(refused, QStringLiteral("[cannot start a shell:")),
+                     qPrintable(refused->screen()->screenText() + pane.statusLine()->text()));
+        QVERIFY(pane.tabs()->tabText(pane.tabs()->indexOf(refused)).contains(u"failed"));
     }
 
 private:
