@@ -50,6 +50,24 @@ QString describeResourceState(const ResourceState &state)
     return QString();
 }
 
+std::optional<TlsWarning> tlsWarning(const core::kube::Connection &connection)
+{
+    const QString server = connection.server.toDisplayString(QUrl::RemoveUserInfo);
+    if (connection.server.scheme() == u"http")
+        return TlsWarning{Tr::tr("TLS off"),
+                          Tr::tr("%1 is reached over plain HTTP: requests, credentials and "
+                                 "answers travel unencrypted.")
+                              .arg(server)};
+    if (connection.insecureSkipTlsVerify)
+        return TlsWarning{Tr::tr("certificate not verified"),
+                          Tr::tr("The kubeconfig sets insecure-skip-tls-verify for %1: the "
+                                 "server's certificate is not checked, so anyone between you and "
+                                 "the server can read and change the traffic, credentials "
+                                 "included.")
+                              .arg(server)};
+    return std::nullopt;
+}
+
 QString describeStatus(const QString &context, const ConnectionStatus &status)
 {
     const QString since = status.since.toLocalTime().toString(QStringLiteral("HH:mm:ss"));

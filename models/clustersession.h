@@ -74,6 +74,16 @@ QString describeResourceState(const ResourceState &state);
 // 14:02:11 (connection refused)". Translated.
 QString describeStatus(const QString &context, const ConnectionStatus &status);
 
+// What a connection gives up of TLS, for the warning badge beside its state (a browser's
+// broken padlock): a plain http:// server (nothing encrypted), or insecure-skip-tls-verify (the
+// server's certificate is not checked). Nothing when TLS is on and verified. Translated.
+struct TlsWarning
+{
+    QString badge;   // "TLS off", "certificate not verified"
+    QString tooltip; // what it means and where it comes from
+};
+std::optional<TlsWarning> tlsWarning(const core::kube::Connection &connection);
+
 // One live cluster: an ApiClient for a resolved kubeconfig context (or CCI endpoint), discovery,
 // and one informer per watched resource. Pods and nodes are always watched and keep a
 // PodTableModel current; a pane that needs another resource registers it with watch() before

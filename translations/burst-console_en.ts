@@ -26,7 +26,7 @@
 <context>
     <name>ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+97"/>
+        <location filename="../ui/mainwindow.cpp" line="+98"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>Loading %n path…</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+345"/>
+        <location line="+349"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>Loaded %n file</numerusform>

@@ -2910,7 +2910,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>请启动 GNOME Keyring 或 KWallet 等 Secret Service 提供程序并重新登录，以便在会话之间保留凭据。</translation>
     </message>
     <message>
-        <location filename="../core/cloud/iamtokenprovider.cpp" line="+95"/>
+        <location filename="../core/cloud/iamtokenprovider.cpp" line="+96"/>
         <source>The TLS connection to IAM at %1 failed: %2</source>
         <translation>与 %1 处的 IAM 建立 TLS 连接失败：%2</translation>
     </message>
@@ -2940,7 +2940,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>请检查该区域的 IAM 端点、网络连接和代理设置。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>IAM refused the credentials: %1</source>
         <translation>IAM 拒绝了该凭据：%1</translation>
     </message>
@@ -2975,7 +2975,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>请确认该端点是华为云 IAM（https://iam.&lt;region&gt;.myhuaweicloud.com）。</translation>
     </message>
     <message>
-        <location filename="../core/kube/apiclient.cpp" line="+30"/>
+        <location filename="../core/kube/apiclient.cpp" line="+31"/>
         <source>refused to send %1 %2: its namespace or name is empty</source>
         <translation>拒绝发送 %1 %2：其命名空间或名称为空</translation>
     </message>
@@ -2995,18 +2995,18 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>无法为请求签名：%1</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+150"/>
         <source>the server&apos;s answer to %1 %2 is larger than %3 MiB (the client&apos;s limit); list in pages or narrow the request</source>
         <translation>服务器对 %1 %2 的应答超过 %3 MiB（客户端的限制）；请分页列出或缩小请求范围</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../core/kube/apistream.cpp" line="+34"/>
+        <location filename="../core/kube/apistream.cpp" line="+38"/>
         <source>the request timed out (%1 %2)</source>
         <translation>请求超时（%1 %2）</translation>
     </message>
     <message>
-        <location filename="../core/kube/apistatuserror.cpp" line="+72"/>
+        <location filename="../core/kube/apistatuserror.cpp" line="+74"/>
         <source>the server answered HTTP %1</source>
         <translation>服务器返回 HTTP %1</translation>
     </message>
@@ -3180,7 +3180,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>exec 插件未返回 status 字段</translation>
     </message>
     <message>
-        <location filename="../core/kube/execcredentialprovider.cpp" line="+162"/>
+        <location filename="../core/kube/execcredentialprovider.cpp" line="+163"/>
         <source>exec: executable %1 could not be started: %2</source>
         <translation>exec: 无法启动可执行文件 %1：%2</translation>
     </message>
@@ -4969,7 +4969,27 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>禁止访问：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>TLS off</source>
+        <translation>TLS 已关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is reached over plain HTTP: requests, credentials and answers travel unencrypted.</source>
+        <translation>%1 通过明文 HTTP 访问：请求、凭据和应答均未加密传输。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>certificate not verified</source>
+        <translation>证书未校验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kubeconfig sets insecure-skip-tls-verify for %1: the server&apos;s certificate is not checked, so anyone between you and the server can read and change the traffic, credentials included.</source>
+        <translation>kubeconfig 为 %1 设置了 insecure-skip-tls-verify：不校验服务器证书，您与服务器之间的任何人都能读取和篡改通信内容，包括凭据。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1: disconnected</source>
         <translation>%1：已断开</translation>
     </message>
@@ -5295,6 +5315,11 @@ Run it only if you expect it. Trust and run it?</source>
         <location line="+5"/>
         <source>Context name to confirm</source>
         <translation>用于确认的上下文名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/tlsbadge.cpp" line="+18"/>
+        <source>TLS warning for %1</source>
+        <translation>%1 的 TLS 警告</translation>
     </message>
 </context>
 <context>
@@ -6654,7 +6679,7 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+252"/>
+        <location filename="../ui/mainwindow.cpp" line="+257"/>
         <source>Filter workloads (Ctrl+F): name, namespace, strategy…</source>
         <translation>筛选工作负载（Ctrl+F）：名称、命名空间、弹性策略…</translation>
     </message>
@@ -6865,14 +6890,14 @@ in cluster (context) %2, namespace %3:</source>
         <translation>仍在加载，请在加载完成后重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="-320"/>
+        <location line="-324"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>正在加载 %n 个路径…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+345"/>
+        <location line="+349"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>已加载 %n 个文件</numerusform>
@@ -6884,7 +6909,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>文件问题（%1）</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-375"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -6894,7 +6919,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>%1 的连接状态</translation>
     </message>
     <message numerus="yes">
-        <location line="+364"/>
+        <location line="+368"/>
         <source>Burst Console — %n unsaved file(s)</source>
         <translation>
             <numerusform>弹性突发控制台 — %n 个文件未保存</numerusform>
@@ -6934,7 +6959,7 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::MetricsPane</name>
     <message>
-        <location filename="../ui/metricspane.cpp" line="+58"/>
+        <location filename="../ui/metricspane.cpp" line="+60"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
@@ -6979,7 +7004,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>CPU chart</source>
         <translation>CPU 图表</translation>
     </message>

@@ -23,6 +23,7 @@
 #include "ui/resourcesform.h"
 #include "ui/strategyform.h"
 #include "ui/theme.h"
+#include "ui/tlsbadge.h"
 #include "ui/whatifchart.h"
 #include "ui/workbenchform.h"
 #include "ui/workspaceprompts.h"
@@ -150,11 +151,14 @@ PodsPane *MainWindow::addClusterSession(models::ClusterSession *session)
         state->setText(models::describeStatus(session->contextName(), status));
         markCluster(session); // the badge follows the nodes (a virtual-kubelet node: CCE)
     };
-    m_clusters.insert(session, {dock, state});
+    QLabel *tls = makeTlsBadge(*session, this);
+    m_clusters.insert(session, {dock, state, tls});
     show(session->status());
     connect(session, &models::ClusterSession::statusChanged, state, show);
     connect(session, &QObject::destroyed, this, [this, session] { m_clusters.remove(session); });
     statusBar()->addPermanentWidget(state);
+    if (tls)
+        statusBar()->addPermanentWidget(tls);
     emit sessionsChanged();
     return dock->podsPane();
 }
@@ -180,6 +184,7 @@ void MainWindow::disconnectSession(models::ClusterSession *session)
     delete shown.dock;
     statusBar()->removeWidget(shown.state);
     delete shown.state;
+    delete shown.tls; // leaves the status bar with it
     if (session->parent() == this)
         session->deleteLater();
     emit sessionsChanged();

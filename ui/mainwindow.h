@@ -161,6 +161,7 @@ private:
     {
         ClusterDock *dock = nullptr;
         QLabel *state = nullptr;
+        QLabel *tls = nullptr; // the TLS warning badge, when the connection gives TLS up
     };
     QHash<models::ClusterSession *, ClusterView> m_clusters;
     QPointer<ClusterDock> m_currentDock;

@@ -2,6 +2,7 @@
 
 #include "core/cloud/requestsigner.h"
 #include "core/common/tr.h"
+#include "core/kube/redact.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -84,7 +85,7 @@ QString serverMessage(const QByteArray &body)
 {
     const QJsonObject object = QJsonDocument::fromJson(body).object();
     const QString message = object.value(u"error").toObject().value(u"message").toString();
-    return !message.isEmpty() ? message : object.value(u"error_msg").toString();
+    return kube::redact::text(!message.isEmpty() ? message : object.value(u"error_msg").toString());
 }
 
 Error networkError(const QNetworkReply *reply, const QUrl &url)
@@ -205,6 +206,13 @@ Result<kube::Credential> IamTokenProvider::readReply(QNetworkReply *reply) const
         return networkError(reply, m_options.iamEndpoint);
     const QByteArray body = reply->readAll();
     const int code = status.toInt();
+    if (kube::lcHttp().isDebugEnabled()) {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        for (const QByteArray &name : reply->rawHeaderList())
+            headers.append({name, reply->rawHeader(name)});
+        qCDebug(kube::lcHttp).noquote() << "IAM answered" << code << kube::redact::url(reply->url())
+                                        << u'\n' + kube::redact::headers(headers);
+    }
     if (code == 401 || code == 403) {
         const bool password = std::holds_alternative<IamPasswordIdentity>(m_options.identity);
         return makeError("iam.unauthorized",

@@ -3,6 +3,7 @@
 #include "core/common/tr.h"
 #include "core/kube/apistream.h"
 #include "core/kube/networkrequest.h"
+#include "core/kube/redact.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -141,6 +142,7 @@ ApiResult<QNetworkRequest> ApiClient::prepare(const ApiRequest &request,
         if (!problem.isEmpty())
             return ApiStatusError::transport(Tr::tr("cannot sign the request: %1").arg(problem));
     }
+    qCDebug(lcHttp).noquote() << redact::request(request.verb, r);
     return r;
 }
 

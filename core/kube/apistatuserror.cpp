@@ -1,6 +1,7 @@
 #include "core/kube/apistatuserror.h"
 
 #include "core/common/tr.h"
+#include "core/kube/redact.h"
 
 #include <QJsonDocument>
 
@@ -53,7 +54,8 @@ ApiStatusError ApiStatusError::fromStatus(const QJsonObject &status)
     e.reason = status.value(u"reason").toString();
     if (e.reason.isEmpty())
         e.reason = reasonForCode(e.httpStatus);
-    e.message = status.value(u"message").toString();
+    // A server (or a proxy in front of it) may echo a request's credentials in its message.
+    e.message = redact::text(status.value(u"message").toString());
     return e;
 }
 
@@ -68,7 +70,7 @@ ApiStatusError ApiStatusError::fromResponse(int httpStatus, const QByteArray &bo
         e.reason = reasonForCode(httpStatus);
     if (e.message.isEmpty())
         e.message = body.size() < 512 && !body.trimmed().isEmpty()
-                        ? QString::fromUtf8(body.trimmed())
+                        ? redact::text(QString::fromUtf8(body.trimmed()))
                         : Tr::tr("the server answered HTTP %1").arg(httpStatus);
     return e;
 }

@@ -3,6 +3,7 @@
 #include "core/common/tr.h"
 #include "core/kube/exectruststore.h"
 #include "core/kube/loginshellpath.h"
+#include "core/kube/redact.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -272,7 +273,9 @@ QString ExecCredentialProvider::stderrTail() const
     QStringList lines = QString::fromLocal8Bit(m_stderr).trimmed().split(u'\n');
     if (lines.size() > kStderrTailLines)
         lines = lines.mid(lines.size() - kStderrTailLines);
-    QString tail = lines.join(u'\n');
+    // A plugin that failed may have printed its token (a debug line, an ExecCredential on the
+    // wrong stream): the error quotes its stderr, never the token.
+    QString tail = redact::text(lines.join(u'\n'));
     if (tail.size() > kStderrTailChars)
         tail = tail.right(kStderrTailChars);
     return tail;

@@ -98,6 +98,26 @@ private slots:
                                         "IAM: the access key is invalid (401)")));
     }
 
+    // A plugin that prints its ExecCredential (or a debug line with the token) on stderr and
+    // fails: the error quotes its stderr without the token.
+    void stderrTokenIsRedacted()
+    {
+        PluginTestDir plugins;
+        const auto command = plugins.write(
+            QStringLiteral("plugin"),
+            QStringLiteral("echo '{\"kind\":\"ExecCredential\",\"status\":{\"token\":"
+                           "\"plugin-secret-1\"}}' >&2\n"
+                           "echo 'Authorization: Bearer plugin-secret-2' >&2\nexit 1"));
+        auto provider = trustedProvider(execConfig(command));
+        const auto result = fetchNow(*provider);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QStringLiteral("exec.failed"));
+        const QString message = result.error().message;
+        QVERIFY2(!message.contains(u"plugin-secret"), qPrintable(message));
+        QVERIFY2(message.contains(u"\"token\":\"<redacted>\""), qPrintable(message));
+        QVERIFY2(message.contains(u"Authorization: Bearer <redacted>"), qPrintable(message));
+    }
+
     void timeout()
     {
         PluginTestDir plugins;
