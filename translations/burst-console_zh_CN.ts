@@ -5139,12 +5139,12 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>无法写入日志：%1</translation>
     </message>
     <message>
-        <location filename="../models/logviewsources.cpp" line="+99"/>
+        <location filename="../models/logviewsources.cpp" line="+102"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>the start</source>
         <translation>开头</translation>
     </message>
@@ -5164,7 +5164,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>暂无指标：Pod 未在运行，或 metrics-server 尚未采集到它。</translation>
     </message>
     <message>
-        <location filename="../models/terminalsession.cpp" line="+50"/>
+        <location filename="../models/terminalsession.cpp" line="+52"/>
         <source>%1/%2 (%3)</source>
         <translation>%1/%2（%3）</translation>
     </message>
@@ -6289,6 +6289,11 @@ in cluster (context) %2, namespace %3:</source>
         <location line="+2"/>
         <source>failed</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for the pod to start</source>
+        <translation>等待 Pod 启动</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -7810,17 +7815,17 @@ Sent to the node %1 (a JSON merge patch):
     </message>
     <message>
         <location line="+34"/>
-        <location line="+80"/>
+        <location line="+93"/>
         <source>No terminal open</source>
         <translation>没有打开的终端</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-87"/>
         <source>Reading pod %1/%2…</source>
         <translation>正在读取 Pod %1/%2…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>Cannot read the pod&apos;s containers: %1</source>
         <translation>无法读取该 Pod 的容器：%1</translation>
     </message>
@@ -7830,7 +7835,7 @@ Sent to the node %1 (a JSON merge patch):
         <translation>%1 › %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>[process exited with code %1]</source>
         <translation>[进程已退出，退出码 %1]</translation>
     </message>
@@ -7873,6 +7878,11 @@ Sent to the node %1 (a JSON merge patch):
         <location line="+5"/>
         <source>Could not start a shell in %1</source>
         <translation>无法在 %1 中启动 Shell</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting for %1 to start (%2)</source>
+        <translation>正在等待 %1 启动（%2）</translation>
     </message>
     <message>
         <location line="+14"/>
