@@ -1,6 +1,6 @@
 #include "models/eventtablemodel.h"
 
-#include "core/burst/cciconventions.h"
+#include "core/burst/burstfailure.h"
 #include "core/kube/objectmeta.h"
 #include "core/kube/podsummary.h"
 #include "models/ccijoin.h"
@@ -52,15 +52,22 @@ QString sourceOf(const QJsonObject &event)
 
 BurstFailure burstFailureOf(const QString &reason, const QString &message)
 {
-    if (reason == u"ProviderCreateFailed")
+    // The Burst column marks what only bursting causes; quota and image pull failures of burst
+    // pods are told apart by the triage (BurstTriageModel), which knows which pods burst.
+    switch (core::burst::classifyFailureEvent(reason, message)) {
+    case core::burst::FailureCause::Refused:
         return BurstFailure::CciRefused;
-    if (reason == u"VirtualKubeletLocked")
+    case core::burst::FailureCause::NodeLocked:
         return BurstFailure::NodeLocked;
-    // The scheduler names the lock taint when it is on the node, the lock when it plans with it.
-    if (reason == u"FailedScheduling" &&
-        (message.contains(u"taint {" + core::burst::kLockTaintKey + u':') ||
-         message.contains(u"locked after a failed CCI admission")))
+    case core::burst::FailureCause::WaitingForLock:
         return BurstFailure::WaitingForLock;
+    case core::burst::FailureCause::Quota:
+        // A refusal by CCI for its quota is still CCI refusing the pod.
+        return reason == u"ProviderCreateFailed" ? BurstFailure::CciRefused : BurstFailure::None;
+    case core::burst::FailureCause::None:
+    case core::burst::FailureCause::ImagePull:
+        break;
+    }
     return BurstFailure::None;
 }
 

@@ -4136,12 +4136,78 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../models/bursttriagemodel.cpp" line="+49"/>
+        <location filename="../models/eventtablemodel.cpp" line="+32"/>
         <source>CCI refused the pod</source>
         <translation>CCI 拒绝了该 Pod</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Virtual node locked</source>
+        <translation>虚拟节点已锁定</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Quota exhausted</source>
+        <translation>配额已用尽</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image cannot be pulled</source>
+        <translation>无法拉取镜像</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>CCI gave its own reason (Detail); no rule of the preview explains it. Check CCI&apos;s capacity in the zone and the namespace&apos;s network, then unlock the virtual node in the Nodes pane.</source>
+        <translation>CCI 给出了自己的原因（见“详情”），预览的规则都不能解释它。请检查该可用区的 CCI 容量和命名空间的网络，然后在“节点”面板中解锁虚拟节点。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Raise the CCI quota of the project (or the namespace&apos;s ResourceQuota), or lower the burst workload&apos;s replicas or its requests.</source>
+        <translation>提高项目的 CCI 配额（或命名空间的 ResourceQuota），或降低弹性负载的副本数或资源请求。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CCI pulls the image itself: check the image name, that the registry is reachable from CCI (SWR in the same region, or public), and the imagePullSecrets; an image-replacement annotation can point CCI to a mirror.</source>
+        <translation>镜像由 CCI 自行拉取：请检查镜像名称、CCI 能否访问镜像仓库（同区域的 SWR 或公共仓库）以及 imagePullSecrets；镜像替换注解可让 CCI 改用镜像副本。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>CCI refused: %1</source>
+        <translation>CCI 拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>%1 (field %2)</source>
+        <translation>%1（字段 %2）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <location filename="../models/eventtablemodel.cpp" line="+2"/>
         <source>virtual node locked</source>
         <translation>虚拟节点已锁定</translation>
     </message>
@@ -4166,12 +4232,13 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>此 Pod 正在等待，因为虚拟节点已锁定。锁定结束或在“节点”面板中解锁该节点后，它将被调度；请先修复被拒绝的工作负载，否则它会再次锁定该节点。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../models/bursttriagemodel.cpp" line="-201"/>
+        <location filename="../models/eventtablemodel.cpp" line="+28"/>
         <source>Last seen</source>
         <translation>最后出现</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../models/eventtablemodel.cpp" line="+0"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -4201,6 +4268,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>来自 CCI 端点 %1：%2</translation>
     </message>
     <message>
+        <location filename="../models/bursttriagemodel.cpp" line="-3"/>
         <location filename="../models/connectionlist.cpp" line="-2"/>
         <location filename="../models/eventtablemodel.cpp" line="-235"/>
         <location filename="../models/liveprofilemodel.cpp" line="+34"/>
@@ -4258,7 +4326,8 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/bursttriagemodel.cpp" line="+1"/>
+        <location filename="../models/namespacemodel.cpp" line="+1"/>
         <location filename="../models/nodetablemodel.cpp" line="+7"/>
         <location filename="../models/objectdetails.cpp" line="-167"/>
         <location line="+6"/>
@@ -4268,7 +4337,7 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location filename="../models/namespacemodel.cpp" line="+101"/>
         <source>%1 local, %2 on CCI, %3 not yet bound</source>
         <translation>本地 %1 个，CCI 上 %2 个，%3 个尚未绑定</translation>
     </message>
@@ -5174,12 +5243,13 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>范围</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../models/bursttriagemodel.cpp" line="-2"/>
+        <location filename="../models/usagetablemodel.cpp" line="+2"/>
         <source>Workload</source>
         <translation>工作负载</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/usagetablemodel.cpp" line="+1"/>
         <source>vCPU-hours</source>
         <translation>vCPU·小时</translation>
     </message>
@@ -5325,13 +5395,13 @@ Run it only if you expect it. Trust and run it?</source>
 <context>
     <name>ui::ClusterDock</name>
     <message>
-        <location filename="../ui/clusterdock.cpp" line="+21"/>
-        <location line="+71"/>
+        <location filename="../ui/clusterdock.cpp" line="+22"/>
+        <location line="+74"/>
         <source>Cluster: %1</source>
         <translation>集群：%1</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-59"/>
         <source>Cluster %1</source>
         <translation>集群 %1</translation>
     </message>
@@ -5372,11 +5442,16 @@ Run it only if you expect it. Trust and run it?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Burst failures</source>
+        <translation>弹性失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Live panes and details</source>
         <translation>实时面板和详情</translation>
     </message>
@@ -6525,7 +6600,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/podactions.cpp" line="+69"/>
+        <location filename="../ui/podactions.cpp" line="+70"/>
         <source>Logs</source>
         <translation>日志</translation>
     </message>
@@ -6540,7 +6615,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>日志：%1 — %2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>%1 (%2 pods)</source>
         <translation>%1（%2 个 Pod）</translation>
     </message>
@@ -7736,7 +7811,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::TerminalPane</name>
     <message>
-        <location filename="../ui/terminalpane.cpp" line="+28"/>
+        <location filename="../ui/terminalpane.cpp" line="+29"/>
         <source>%1 (init container)</source>
         <translation>%1（初始化容器）</translation>
     </message>
@@ -8141,6 +8216,49 @@ Sent to the node %1 (a JSON merge patch):
         <location line="+64"/>
         <source>Observed since %1; earlier points are rebuilt from the pods&apos; own times.</source>
         <translation>自 %1 起观测；更早的数据点根据 Pod 自身的时间重建。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TriagePane</name>
+    <message>
+        <location filename="../ui/triagepane.cpp" line="+33"/>
+        <source>Burst failures</source>
+        <translation>弹性失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open in &amp;Workbench</source>
+        <translation>在工作台中打开(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Filter burst failures</source>
+        <translation>筛选弹性失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter: words, ns:NAME, cause:TEXT, workload:KIND/NAME, -word</source>
+        <translation>筛选：关键词、ns:名称、cause:文本、workload:类型/名称、-排除词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Burst failure summary</source>
+        <translation>弹性失败摘要</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>See the workload&apos;s CCI preview (the rule that refused it is among the diagnostics) and fix its burst policy (Ctrl+B, Enter)</source>
+        <translation>查看负载的 CCI 预览（拒绝它的规则在诊断中）并修复其弹性策略（Ctrl+B、回车）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No burst failures among the events</source>
+        <translation>事件中没有弹性失败</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 causes across %2 workloads (%3 events). Select a row and press Ctrl+B to open its workload in the workbench.</source>
+        <translation>%2 个负载共 %1 种原因（%3 个事件）。选中一行并按 Ctrl+B 可在工作台中打开其负载。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "ui/podspane.h"
 #include "ui/profilespane.h"
 #include "ui/timelinepane.h"
+#include "ui/triagepane.h"
 #include "ui/workloadspane.h"
 
 #include <QSplitter>
@@ -28,6 +29,7 @@ ClusterDock::ClusterDock(models::ClusterSession *session, QWidget *parent)
       m_pods(new PodsPane(session, m_tabs)),
       m_nodes(new NodesPane(session, m_tabs)),
       m_events(new EventsPane(session, m_tabs)),
+      m_triage(new TriagePane(session, m_events->model(), m_tabs)),
       m_timeline(new TimelinePane(session, m_tabs)),
       m_details(new DetailsPane(session, m_splitter))
 {
@@ -40,11 +42,13 @@ ClusterDock::ClusterDock(models::ClusterSession *session, QWidget *parent)
     m_tabs->addTab(m_pods, tr("Burst pods"));
     m_tabs->addTab(m_nodes, tr("Nodes"));
     m_tabs->addTab(m_events, tr("Events"));
+    m_tabs->addTab(m_triage, tr("Burst failures"));
     m_tabs->addTab(m_timeline, tr("Timeline"));
     for (LiveTablePane *pane : {static_cast<LiveTablePane *>(m_workloads),
                                 static_cast<LiveTablePane *>(m_profiles),
                                 static_cast<LiveTablePane *>(m_pods),
-                                static_cast<LiveTablePane *>(m_events)})
+                                static_cast<LiveTablePane *>(m_events),
+                                static_cast<LiveTablePane *>(m_triage)})
         m_namespaces->narrow(pane);
     m_tabs->setCurrentWidget(m_pods);
     session->pods()->setEvents(m_events->model()); // Last event of each pod

@@ -22,12 +22,13 @@ class NodesPane;
 class PodsPane;
 class ProfilesPane;
 class TimelinePane;
+class TriagePane;
 class WorkloadsPane;
 
 // One connected cluster in the main window: a dock titled with its context holding its live
-// panes as tabs (Namespaces, Workloads, ScheduleProfiles, Burst pods, Nodes, Events, and the
-// burst Timeline; the
-// Namespaces selection narrows the namespaced ones) beside a DetailsPane that shows the object
+// panes as tabs (Namespaces, Workloads, ScheduleProfiles, Burst pods, Nodes, Events, Burst
+// failures (the triage of the Events' burst failures) and the burst Timeline; the Namespaces
+// selection narrows the namespaced ones) beside a DetailsPane that shows the object
 // of the current tab's current row (and follows tab switches). The dock does not own the
 // session.
 class ClusterDock : public QDockWidget
@@ -44,6 +45,7 @@ public:
     PodsPane *podsPane() const { return m_pods; }
     NodesPane *nodesPane() const { return m_nodes; }
     EventsPane *eventsPane() const { return m_events; }
+    TriagePane *triagePane() const { return m_triage; }
     TimelinePane *timelinePane() const { return m_timeline; }
     // The pane of the current tab.
     LiveTablePane *currentPane() const;
@@ -68,6 +70,7 @@ private:
     PodsPane *m_pods;
     NodesPane *m_nodes;
     EventsPane *m_events;
+    TriagePane *m_triage;
     TimelinePane *m_timeline;
     DetailsPane *m_details;
     const models::CciJoin *m_join = nullptr;

@@ -5,6 +5,7 @@
 #include "core/kube/objectmeta.h"
 #include "models/clustersession.h"
 #include "models/podtablemodel.h"
+#include "ui/dockplacement.h"
 #include "ui/logview.h"
 
 #include <QAction>
@@ -122,9 +123,7 @@ LogPane *openLogPane(QMainWindow *window, models::ClusterSession *session,
             !other->isFloating())
             sibling = other;
     }
-    window->addDockWidget(Qt::BottomDockWidgetArea, dock);
-    if (sibling)
-        window->tabifyDockWidget(sibling, dock);
+    addBottomDock(window, dock, sibling);
     // The streams stop with their session.
     QObject::connect(session, &QObject::destroyed, dock, [dock, pane] {
         pane->model()->stopAll();

@@ -2,6 +2,7 @@
 
 #include "models/clustersession.h"
 #include "models/terminalsession.h"
+#include "ui/dockplacement.h"
 #include "ui/terminalwidget.h"
 
 #include <QAction>
@@ -285,7 +286,7 @@ TerminalPane *openTerminal(QWidget *anchor, models::ClusterSession *session,
             dock->setAccessibleName(TerminalPane::tr("Terminal dock"));
             dock->setAttribute(Qt::WA_DeleteOnClose, false);
             dock->setWidget(new TerminalPane(session->client(), dock));
-            window->addDockWidget(Qt::BottomDockWidgetArea, dock);
+            addBottomDock(window, dock);
         }
         dock->show();
         dock->raise();

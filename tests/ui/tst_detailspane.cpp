@@ -156,7 +156,7 @@ private slots:
         QVERIFY(dock);
         ui::DetailsPane *details = dock->detailsPane();
         QVERIFY(details);
-        QCOMPARE(dock->tabs()->count(), 7); // six live panes and the Timeline
+        QCOMPARE(dock->tabs()->count(), 8); // seven live panes and the Timeline
         QCOMPARE(dock->splitter()->widget(1), details);
         QCOMPARE(details->accessibleName(), u"Details"_s);
         QStringList tabNames;

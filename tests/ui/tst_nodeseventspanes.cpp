@@ -224,10 +224,11 @@ private slots:
 
         QTabWidget *tabs = livePanes(window);
         QVERIFY(tabs);
-        QCOMPARE(tabs->count(), 7); // Namespaces, Workloads, ScheduleProfiles, Burst pods, ...
+        QCOMPARE(tabs->count(), 8); // Namespaces, Workloads, ScheduleProfiles, Burst pods, ...
         QCOMPARE(tabs->tabText(4), u"Nodes"_s);
         QCOMPARE(tabs->tabText(5), u"Events"_s);
-        QCOMPARE(tabs->tabText(6), u"Timeline"_s);
+        QCOMPARE(tabs->tabText(6), u"Burst failures"_s);
+        QCOMPARE(tabs->tabText(7), u"Timeline"_s);
         tabs->setCurrentWidget(nodes);
         window.resize(1400, 900);
         QVERIFY(saveShot(window, u"nodes.png"_s)); // the locked virtual node, selected

@@ -96,7 +96,7 @@ private slots:
                 tabs = t;
         }
         QVERIFY(tabs);
-        QCOMPARE(tabs->count(), 7); // ..., Nodes, Events (tst_nodeseventspanes), Timeline
+        QCOMPARE(tabs->count(), 8); // ..., Nodes, Events, Burst failures, Timeline
         QCOMPARE(tabs->tabText(0), u"Namespaces"_s);
         QCOMPARE(tabs->tabText(1), u"Workloads"_s);
         QCOMPARE(tabs->tabText(2), u"ScheduleProfiles"_s);

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/common/diagnostic.h"
+#include "models/livetablemodel.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QPointer>
+
+class QTimer;
+
+namespace models {
+
+class ClusterSession;
+class EventTableModel;
+struct EventRow;
+
+// One cause of failed bursting for one workload: what the triage table shows.
+struct TriageRow
+{
+    QString key;       // cause code | namespace | kind/name
+    QString causeCode; // the preview's diagnostic code (a shape or resource rule), or
+                       // burst.cause.{refused,quota,imagePull,lock}
+    QString cause;     // what went wrong, short (translated)
+    QString detail;    // the rule's message, else the newest event's message
+    QString hint;      // what to do (translated)
+    QString field;     // the rule's field path in the workload ("" when no rule)
+    QString nameSpace;
+    QString kind; // the workload's kind (Deployment, StatefulSet, Pod; Node for the lock)
+    QString name;
+    QString uid;
+    int pods = 0;   // distinct pods its events are about
+    int events = 0; // events summed with their counts
+    QDateTime lastSeen;
+};
+
+// Burst-failure triage over the live console's joined Events (EventTableModel, CCE and CCI side
+// merged): the events that say bursting failed, grouped by cause and workload. The cause is the
+// diagnostic code of burst::preview for a refusal its shape or resource rules explain (the
+// workload's live object previewed with its namespace's ScheduleProfiles, cached per
+// resourceVersion), else quota, image pull, the virtual node's lock, or "refused" with CCI's
+// own message (core::burst::classifyFailureEvent). Quota and image-pull events count only for
+// burst pods (on a virtual node, joined from the CCI side, or any pod of a CCI endpoint). A pod's
+// workload is its controller (a ReplicaSet's Deployment, a Job's CronJob), else the pod.
+// Rows follow the events after a short delay as inserts, dataChanged and removals (LiveTableModel,
+// never a reset); ObjectRefRole is the workload, so the pane's actions open it.
+class BurstTriageModel : public LiveTableModel<TriageRow>
+{
+    Q_OBJECT
+
+public:
+    enum Column { Cause, Workload, Namespace, Pods, Events, LastSeen, Detail, Fix, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole;
+    static constexpr int kDelayMs = 300;
+
+    BurstTriageModel(ClusterSession *session, const EventTableModel *events,
+                     QObject *parent = nullptr);
+
+    // Recomputes the rows now (they follow the events after kDelayMs).
+    void update();
+    void setNow(const QDateTime &now) { m_now = now; }
+
+protected:
+    QString key(const TriageRow &row) const override { return row.key; }
+    ObjectRef ref(const TriageRow &row) const override;
+    QVariant cell(const TriageRow &row, int column, int role) const override;
+
+private:
+    struct Owner
+    {
+        QString kind;
+        QString name;
+        QString uid;
+        QJsonObject object; // the workload's live object, {} when not watched
+    };
+    // The workload a pod event is about: the pod's controller chain, else the pod.
+    Owner ownerOfPod(const EventRow &event) const;
+    // The first error of the workload's CCI preview; cached per uid and resourceVersion.
+    core::Diagnostic refusalRule(const Owner &owner, const QString &nameSpace);
+    bool aboutBurstPod(const EventRow &event) const;
+    QString display(const TriageRow &row, int column) const;
+    QDateTime now() const;
+
+    QPointer<ClusterSession> m_session;
+    QPointer<const EventTableModel> m_events;
+    QTimer *m_timer;
+    QDateTime m_now;
+    QHash<QString, std::pair<QString, core::Diagnostic>> m_rules; // uid -> (rv, rule)
+};
+
+} // namespace models
