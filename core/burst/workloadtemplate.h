@@ -38,7 +38,7 @@ struct TemplateParameter
     ParameterType type = ParameterType::String;
     QString description;
     bool required = false;
-    QJsonValue defaultValue; // Undefined when there is none (never for a secret)
+    QJsonValue defaultValue{QJsonValue::Undefined}; // when there is none (never for a secret)
     QStringList allowed;     // string only: the values accepted; empty = any
     qint64 minimum = 0;      // int only
     qint64 maximum = 0;      // int only; minimum == maximum == 0: no bounds
