@@ -279,6 +279,15 @@ private slots:
             QVERIFY(help.out.contains("Exit status"));
         }
         QVERIFY(completion.out.contains("--template-dir"));
+        const Run templateHelp = run({QStringLiteral("template"), QStringLiteral("--help")});
+        for (const char *flag : {"-n, --namespace", "--set", "--secret-stdin", "--template-dir",
+                                 "--list", "--help-params", "BURST_SECRET_"})
+            QVERIFY2(templateHelp.out.contains(flag), flag);
+        const Run prometheusHelp = run({QStringLiteral("prometheus"), QStringLiteral("--help")});
+        for (const char *flag : {"-n, --namespace", "--kubeconfig-secret", "--kubeconfig-file",
+                                 "--monitor-namespace", "--image", "-f, --filename", "not the "
+                                 "guide's ConfigMap"})
+            QVERIFY2(prometheusHelp.out.contains(flag), flag);
         const Run usage = run({QStringLiteral("--help")});
         QVERIFY(usage.out.contains("obs-secret"));
     }
