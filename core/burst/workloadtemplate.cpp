@@ -135,6 +135,11 @@ Result<TemplateParameter> readParameter(const QJsonObject &json, const QList<QJs
 {
     static const QRegularExpression namePattern(QStringLiteral("^[a-zA-Z][a-zA-Z0-9]*$"));
     TemplateParameter p;
+    if (!json.value(u"name").isString())
+        return templateError(QStringLiteral("parameterName"),
+                             Tr::tr("a parameter name is not a string but %1")
+                                 .arg(kube::jsonTypeName(json.value(u"name"))),
+                             Tr::tr("Quote it: YAML reads n, y, no, yes, on and off as booleans."));
     p.name = json.value(u"name").toString();
     if (!namePattern.match(p.name).hasMatch())
         return templateError(QStringLiteral("parameterName"),

@@ -118,6 +118,10 @@ private slots:
             << QByteArray("  - name: my-param\n    targets:\n"
                           "      - object: ConfigMap/conf\n        path: data.mode\n")
             << QStringLiteral("template.parameterName") << QStringLiteral("my-param");
+        QTest::newRow("name read as a boolean")
+            << QByteArray("  - name: n\n    targets:\n"
+                          "      - object: ConfigMap/conf\n        path: data.mode\n")
+            << QStringLiteral("template.parameterName") << QStringLiteral("boolean");
         QTest::newRow("declared twice")
             << kImageParameter + kImageParameter << QStringLiteral("template.parameterName")
             << QStringLiteral("image");
