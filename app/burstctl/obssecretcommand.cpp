@@ -30,12 +30,13 @@ const char kMainAkVariable[] = "BURST_MAIN_ACCESS_KEY_ID";
 core::Result<core::cloud::CloudAccount> consoleAccount(const QString &id)
 {
     QSettings settings(QStringLiteral("BurstConsole"), QStringLiteral("burst-console"));
-    auto account = core::cloud::loadCloudAccount(settings, QStringLiteral("connections/accounts"), id);
+    auto account =
+        core::cloud::loadCloudAccount(settings, QStringLiteral("connections/accounts"), id);
     if (account && account->authKind != core::cloud::CloudAccount::AuthKind::AkSk)
-        return core::Error{QStringLiteral("obs.account"),
-                           Tr::tr("account %1 signs in with a password and holds no access key")
-                               .arg(id),
-                           {}};
+        return core::Error{
+            QStringLiteral("obs.account"),
+            Tr::tr("account %1 signs in with a password and holds no access key").arg(id),
+            {}};
     return account;
 }
 
@@ -154,8 +155,9 @@ void checkNamespace(const Invocation &in, core::kube::ApiClient *client, const J
                          .arg(job.nameSpace, name)
                   << '\n';
         if (holding.isEmpty())
-            err() << Tr::tr("no Secret in %1 holds the account's own access key.").arg(job.nameSpace)
-                  << '\n';
+            err()
+                << Tr::tr("no Secret in %1 holds the account's own access key.").arg(job.nameSpace)
+                << '\n';
         err().flush();
         QCoreApplication::exit(holding.isEmpty() ? 0 : 1);
     });
@@ -177,18 +179,19 @@ int runOnCluster(const Invocation &in, Job job)
         checkNamespace(in, &client, job);
         return QCoreApplication::exec();
     }
-    client.create(secretsMapping(), job.nameSpace, *job.secret, &client,
-                  [&in, &client, job](const auto &created) {
-                      if (!created)
-                          return QCoreApplication::exit(in.fail(created.error(), 1));
-                      out() << Tr::tr("secret/%1 created in %2\n")
-                                   .arg(created->value(u"metadata").toObject().value(u"name").toString(),
-                                        job.nameSpace);
-                      out().flush();
-                      if (job.mainKey.isEmpty())
-                          return QCoreApplication::exit(0);
-                      checkNamespace(in, &client, job);
-                  });
+    client.create(
+        secretsMapping(), job.nameSpace, *job.secret, &client,
+        [&in, &client, job](const auto &created) {
+            if (!created)
+                return QCoreApplication::exit(in.fail(created.error(), 1));
+            out() << Tr::tr("secret/%1 created in %2\n")
+                         .arg(created->value(u"metadata").toObject().value(u"name").toString(),
+                              job.nameSpace);
+            out().flush();
+            if (job.mainKey.isEmpty())
+                return QCoreApplication::exit(0);
+            checkNamespace(in, &client, job);
+        });
     return QCoreApplication::exec();
 }
 
@@ -221,8 +224,9 @@ int run(const Invocation &in)
         const QString nameSpace = in.value(QStringLiteral("namespace"));
         if (toFile && nameSpace.isEmpty())
             return in.fail(Tr::tr("give --namespace NAMESPACE"));
-        auto secret = core::cloud::obsSecret(nameSpace.isEmpty() ? QStringLiteral("default") : nameSpace,
-                                             in.value(QStringLiteral("name")), key.value());
+        auto secret =
+            core::cloud::obsSecret(nameSpace.isEmpty() ? QStringLiteral("default") : nameSpace,
+                                   in.value(QStringLiteral("name")), key.value());
         if (!secret)
             return in.fail(secret.error(), 2);
         if (toFile)
@@ -278,8 +282,7 @@ Command obsSecretCommand()
                      Tr::tr("Warn about Secrets in the namespace that hold the account's own "
                             "key.")},
                     {QStringLiteral("main-account"),
-                     Tr::tr("Console account whose access key id is the main key."),
-                     Tr::tr("ID")}},
+                     Tr::tr("Console account whose access key id is the main key."), Tr::tr("ID")}},
         .connects = true,
         .run = run,
     };

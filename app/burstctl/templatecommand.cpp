@@ -23,7 +23,8 @@ const QString kBuiltinFolder = QStringLiteral(":/templates");
 QStringList templateFolders(const Invocation &in)
 {
     QStringList folders = in.values(QStringLiteral("template-dir"));
-    for (const QString &data : QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation))
+    for (const QString &data :
+         QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation))
         folders << data + QStringLiteral("/burst-console/templates");
     folders << kBuiltinFolder;
     return folders;
@@ -47,9 +48,10 @@ core::Result<core::burst::WorkloadTemplate> loadTemplate(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return core::Error{QStringLiteral("template.read"),
-                           Tr::tr("cannot read %1: %2").arg(path, file.errorString()), {}};
-    core::Result<core::burst::WorkloadTemplate> parsed =
-        core::burst::parseWorkloadTemplate(file.read(core::kube::limits::kMaxManifestFileBytes), path);
+                           Tr::tr("cannot read %1: %2").arg(path, file.errorString()),
+                           {}};
+    core::Result<core::burst::WorkloadTemplate> parsed = core::burst::parseWorkloadTemplate(
+        file.read(core::kube::limits::kMaxManifestFileBytes), path);
     if (parsed && parsed->name != QFileInfo(path).completeBaseName())
         return core::Error{QStringLiteral("template.schema"),
                            Tr::tr("%1 declares template \"%2\"; the file must be named after it")
@@ -68,9 +70,8 @@ int list(const Invocation &in)
     QStringList seen;
     int status = 0;
     for (const QString &folder : templateFolders(in)) {
-        const QStringList files =
-            QDir(folder).entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")},
-                                   QDir::Files, QDir::Name);
+        const QStringList files = QDir(folder).entryList(
+            {QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name);
         for (const QString &file : files) {
             const QString path = folder + u'/' + file;
             const auto t = loadTemplate(path);
@@ -137,7 +138,8 @@ core::Result<QHash<QString, QString>> gatherValues(const Invocation &in,
         const qsizetype eq = assignment.indexOf(u'=');
         if (eq <= 0)
             return core::Error{QStringLiteral("template.set"),
-                               Tr::tr("--set %1 is not KEY=VALUE").arg(assignment), {}};
+                               Tr::tr("--set %1 is not KEY=VALUE").arg(assignment),
+                               {}};
         const QString key = assignment.left(eq);
         const core::burst::TemplateParameter *p = t.parameter(key);
         if (p && p->isSecret())
@@ -226,21 +228,20 @@ Command templateCommand()
             "--secret-stdin NAME. A missing required secret is an error naming it. The output "
             "holds the secrets: pipe it, do not keep it in a file.\n\n"
             "Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template."),
-        .options = {{{QStringLiteral("n"), QStringLiteral("namespace")},
-                     Tr::tr("Namespace of every object."), Tr::tr("NAMESPACE")},
-                    {QStringLiteral("set"),
-                     Tr::tr("A parameter's value (not for secrets). Repeatable."),
-                     Tr::tr("KEY=VALUE")},
-                    {QStringLiteral("secret-stdin"),
-                     Tr::tr("Read this secret parameter's value from standard input."),
-                     Tr::tr("NAME")},
-                    {QStringLiteral("template-dir"),
-                     Tr::tr("A folder of templates, searched first. Repeatable."),
-                     Tr::tr("DIR")},
-                    {QStringLiteral("list"), Tr::tr("List the templates and where they come from.")},
-                    {QStringLiteral("help-params"),
-                     Tr::tr("Show the template's parameters, their types, defaults and "
-                            "targets.")}},
+        .options =
+            {{{QStringLiteral("n"), QStringLiteral("namespace")},
+              Tr::tr("Namespace of every object."),
+              Tr::tr("NAMESPACE")},
+             {QStringLiteral("set"), Tr::tr("A parameter's value (not for secrets). Repeatable."),
+              Tr::tr("KEY=VALUE")},
+             {QStringLiteral("secret-stdin"),
+              Tr::tr("Read this secret parameter's value from standard input."), Tr::tr("NAME")},
+             {QStringLiteral("template-dir"),
+              Tr::tr("A folder of templates, searched first. Repeatable."), Tr::tr("DIR")},
+             {QStringLiteral("list"), Tr::tr("List the templates and where they come from.")},
+             {QStringLiteral("help-params"),
+              Tr::tr("Show the template's parameters, their types, defaults and "
+                     "targets.")}},
         .positionals = {{QStringLiteral("NAME"), Tr::tr("The template, e.g. wordpress."),
                          QStringLiteral("[NAME]")}},
         .run = run,

@@ -38,19 +38,19 @@ QJsonObject rule(const QStringList &sources, const QString &action, const QStrin
 
 QJsonObject podDiscovery(const QStringList &namespaces)
 {
-    return QJsonObject{
-        {QStringLiteral("role"), QStringLiteral("pod")},
-        {QStringLiteral("kubeconfig_file"), kKubeconfigFile},
-        {QStringLiteral("namespaces"), QJsonObject{{QStringLiteral("names"), strings(namespaces)}}}};
+    return QJsonObject{{QStringLiteral("role"), QStringLiteral("pod")},
+                       {QStringLiteral("kubeconfig_file"), kKubeconfigFile},
+                       {QStringLiteral("namespaces"),
+                        QJsonObject{{QStringLiteral("names"), strings(namespaces)}}}};
 }
 
 QJsonObject labels()
 {
-    return QJsonObject{{QStringLiteral("app.kubernetes.io/component"), QStringLiteral("prometheus")},
-                       {QStringLiteral("app.kubernetes.io/instance"), QStringLiteral("k8s")},
-                       {QStringLiteral("app.kubernetes.io/name"), QStringLiteral("prometheus")},
-                       {QStringLiteral("app.kubernetes.io/part-of"),
-                        QStringLiteral("kube-prometheus")}};
+    return QJsonObject{
+        {QStringLiteral("app.kubernetes.io/component"), QStringLiteral("prometheus")},
+        {QStringLiteral("app.kubernetes.io/instance"), QStringLiteral("k8s")},
+        {QStringLiteral("app.kubernetes.io/name"), QStringLiteral("prometheus")},
+        {QStringLiteral("app.kubernetes.io/part-of"), QStringLiteral("kube-prometheus")}};
 }
 
 QJsonObject metadata(const QString &name, const QString &nameSpace, const QJsonObject &labels)
@@ -75,8 +75,8 @@ QJsonObject deployment(const PrometheusSetup &setup)
         {QStringLiteral("ports"),
          QJsonArray{QJsonObject{{QStringLiteral("containerPort"), 9090},
                                 {QStringLiteral("protocol"), QStringLiteral("TCP")}}}},
-        {QStringLiteral("resources"),
-         QJsonObject{{QStringLiteral("limits"), resources}, {QStringLiteral("requests"), resources}}},
+        {QStringLiteral("resources"), QJsonObject{{QStringLiteral("limits"), resources},
+                                                  {QStringLiteral("requests"), resources}}},
         {QStringLiteral("volumeMounts"),
          QJsonArray{QJsonObject{{QStringLiteral("name"), kConfigMapName},
                                 {QStringLiteral("mountPath"), QStringLiteral("/etc/prometheus/")}},
@@ -86,10 +86,10 @@ QJsonObject deployment(const PrometheusSetup &setup)
                     QJsonObject{{QStringLiteral("name"), QStringLiteral("prometheus-storage")},
                                 {QStringLiteral("mountPath"), QStringLiteral("/prometheus/")}}}}};
     const QJsonArray volumes{
-        QJsonObject{{QStringLiteral("name"), kConfigMapName},
-                    {QStringLiteral("configMap"),
-                     QJsonObject{{QStringLiteral("name"), kConfigMapName},
-                                 {QStringLiteral("defaultMode"), 0644}}}},
+        QJsonObject{
+            {QStringLiteral("name"), kConfigMapName},
+            {QStringLiteral("configMap"), QJsonObject{{QStringLiteral("name"), kConfigMapName},
+                                                      {QStringLiteral("defaultMode"), 0644}}}},
         QJsonObject{{QStringLiteral("name"), QStringLiteral("kubeconfig")},
                     {QStringLiteral("secret"),
                      QJsonObject{{QStringLiteral("secretName"), setup.kubeconfigSecret},
@@ -102,11 +102,12 @@ QJsonObject deployment(const PrometheusSetup &setup)
         {QStringLiteral("replicas"), 1},
         {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), labels()}}},
         {QStringLiteral("template"),
-         QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), labels()}}},
-                     {QStringLiteral("spec"),
-                      QJsonObject{{QStringLiteral("containers"), QJsonArray{container}},
-                                  {QStringLiteral("volumes"), volumes},
-                                  {QStringLiteral("terminationGracePeriodSeconds"), 30}}}}}};
+         QJsonObject{
+             {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), labels()}}},
+             {QStringLiteral("spec"),
+              QJsonObject{{QStringLiteral("containers"), QJsonArray{container}},
+                          {QStringLiteral("volumes"), volumes},
+                          {QStringLiteral("terminationGracePeriodSeconds"), 30}}}}}};
     return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
                        {QStringLiteral("kind"), QStringLiteral("Deployment")},
                        {QStringLiteral("metadata"),
@@ -125,8 +126,9 @@ QString placeholderKubeconfig()
 
 QByteArray prometheusConfig(const PrometheusSetup &setup)
 {
-    const QStringList namespaces =
-        setup.monitoredNamespaces.isEmpty() ? QStringList{setup.nameSpace} : setup.monitoredNamespaces;
+    const QStringList namespaces = setup.monitoredNamespaces.isEmpty()
+                                       ? QStringList{setup.nameSpace}
+                                       : setup.monitoredNamespaces;
     // Custom metrics: pods annotated prometheus.io/scrape: "true", at prometheus.io/path
     // (default /metrics) and prometheus.io/port.
     const QJsonArray podRules{
@@ -146,7 +148,8 @@ QByteArray prometheusConfig(const PrometheusSetup &setup)
     // CCI's basic pod metrics: every pod unless monitoring.cci.io/enable-pod-metrics is "false",
     // on port 19100 or monitoring.cci.io/metrics-port.
     const QJsonArray cciRules{
-        rule({QStringLiteral("__meta_kubernetes_pod_annotation_monitoring_cci_io_enable_pod_metrics")},
+        rule({QStringLiteral(
+                 "__meta_kubernetes_pod_annotation_monitoring_cci_io_enable_pod_metrics")},
              QStringLiteral("drop"), QStringLiteral("false")),
         rule({QStringLiteral("__meta_kubernetes_pod_ip")}, QStringLiteral("replace"),
              QStringLiteral("([^:]+)(?::\\d+)?"), QStringLiteral("__address__"),
@@ -180,7 +183,8 @@ Result<QList<QJsonObject>> prometheusObjects(const PrometheusSetup &setup)
     for (const QString &ns : setup.monitoredNamespaces) {
         if (!isDnsLabel(ns))
             return Error{QStringLiteral("prometheus.namespace"),
-                         Tr::tr("namespace \"%1\" is not a DNS-1123 label").arg(ns), {}};
+                         Tr::tr("namespace \"%1\" is not a DNS-1123 label").arg(ns),
+                         {}};
     }
     if (const QString why = kube::validateDns1123Subdomain(setup.kubeconfigSecret);
         setup.kubeconfigSecret.isEmpty() || !why.isEmpty())
@@ -201,9 +205,8 @@ Result<QList<QJsonObject>> prometheusObjects(const PrometheusSetup &setup)
         {QStringLiteral("metadata"),
          metadata(kConfigMapName, setup.nameSpace,
                   QJsonObject{{QStringLiteral("name"), kConfigMapName}})},
-        {QStringLiteral("data"),
-         QJsonObject{{QStringLiteral("prometheus.yml"),
-                      QString::fromUtf8(prometheusConfig(setup))}}}};
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("prometheus.yml"),
+                                              QString::fromUtf8(prometheusConfig(setup))}}}};
     return QList<QJsonObject>{secret, configMap, deployment(setup)};
 }
 

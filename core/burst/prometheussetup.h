@@ -20,10 +20,10 @@ namespace core::burst {
 
 struct PrometheusSetup
 {
-    QString nameSpace;                                          // where Prometheus runs
-    QStringList monitoredNamespaces;                            // empty: nameSpace only
+    QString nameSpace;               // where Prometheus runs
+    QStringList monitoredNamespaces; // empty: nameSpace only
     QString kubeconfigSecret = QStringLiteral("prometheus-kubeconfig");
-    QString kubeconfig;                                         // empty: placeholderKubeconfig()
+    QString kubeconfig; // empty: placeholderKubeconfig()
     QString image = QStringLiteral("prom/prometheus:v2.53.0");
     QString retention = QStringLiteral("12h");
 };

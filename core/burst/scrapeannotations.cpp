@@ -58,7 +58,8 @@ Diagnostics validateScrapeSettings(const ScrapeSettings &settings, const QString
 {
     Diagnostics found;
     if (settings.port != 0)
-        found << checkPort(QString::number(settings.port), annotationPath(pathPrefix, kPortAnnotation));
+        found << checkPort(QString::number(settings.port),
+                           annotationPath(pathPrefix, kPortAnnotation));
     if (!settings.path.isEmpty())
         found << checkPath(settings.path, annotationPath(pathPrefix, kPathAnnotation));
     return found;
@@ -85,12 +86,12 @@ Diagnostics checkScrapeAnnotations(const kube::Workload &workload)
         found << portFindings;
         if (portFindings.isEmpty() &&
             !declaresPort(workload.podSpec(), port.toVariant().toString().toInt()))
-            found << makeWarning(QStringLiteral("prometheus.portUndeclared"),
-                                 annotationPath(prefix, kPortAnnotation),
-                                 Tr::tr("no container declares port %1")
-                                     .arg(port.toVariant().toString()),
-                                 Tr::tr("Check the port: Prometheus scrapes it whether or not a "
-                                        "container listens there."));
+            found << makeWarning(
+                QStringLiteral("prometheus.portUndeclared"),
+                annotationPath(prefix, kPortAnnotation),
+                Tr::tr("no container declares port %1").arg(port.toVariant().toString()),
+                Tr::tr("Check the port: Prometheus scrapes it whether or not a "
+                       "container listens there."));
     }
     if (!path.isUndefined())
         found << checkPath(path.toVariant().toString(), annotationPath(prefix, kPathAnnotation));
@@ -102,11 +103,11 @@ Diagnostics checkScrapeAnnotations(const kube::Workload &workload)
                                  "containers declare, or port 80 when they declare none"),
                           Tr::tr("Set prometheus.io/port to the metrics port."));
     if (!scraped && (!port.isUndefined() || !path.isUndefined()))
-        found << makeInfo(QStringLiteral("prometheus.ignored"),
-                          annotationPath(prefix, scrape.isUndefined() ? kPortAnnotation
-                                                                      : kScrapeAnnotation),
-                          Tr::tr("prometheus.io/port and /path have no effect unless "
-                                 "prometheus.io/scrape is \"true\""));
+        found << makeInfo(
+            QStringLiteral("prometheus.ignored"),
+            annotationPath(prefix, scrape.isUndefined() ? kPortAnnotation : kScrapeAnnotation),
+            Tr::tr("prometheus.io/port and /path have no effect unless "
+                   "prometheus.io/scrape is \"true\""));
     return found;
 }
 

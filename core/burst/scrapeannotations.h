@@ -20,8 +20,8 @@ inline constexpr auto kPathAnnotation = "prometheus.io/path";
 struct ScrapeSettings
 {
     bool scrape = true;
-    int port = 0;  // 0: no port annotation (every declared container port is scraped)
-    QString path;  // empty: no path annotation (/metrics)
+    int port = 0; // 0: no port annotation (every declared container port is scraped)
+    QString path; // empty: no path annotation (/metrics)
 };
 
 // Errors for what the relabelling cannot use: a port outside 1..65535 ("prometheus.port"), a

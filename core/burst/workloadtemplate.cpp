@@ -104,13 +104,15 @@ Result<TemplateTarget> readTarget(const QJsonObject &json, const QList<QJsonObje
     if (!found)
         return templateError(QStringLiteral("target"),
                              Tr::tr("no object of the body is %1").arg(object));
-    const std::optional<QJsonValue> parent = valueAt(*found, target.path.mid(0, target.path.size() - 1));
+    const std::optional<QJsonValue> parent =
+        valueAt(*found, target.path.mid(0, target.path.size() - 1));
     const bool lastIsIndex = isIndexStep(target.path.last());
     if (!parent || (lastIsIndex ? !parent->isArray() : !parent->isObject()))
-        return templateError(QStringLiteral("target"),
-                             Tr::tr("%1 has no %2 to put a value in")
-                                 .arg(object, target.path.mid(0, target.path.size() - 1).join(u'.')),
-                             Tr::tr("A target's path must lead to an existing map or list."));
+        return templateError(
+            QStringLiteral("target"),
+            Tr::tr("%1 has no %2 to put a value in")
+                .arg(object, target.path.mid(0, target.path.size() - 1).join(u'.')),
+            Tr::tr("A target's path must lead to an existing map or list."));
     if (lastIsIndex && !valueAt(*found, target.path))
         return templateError(QStringLiteral("target"),
                              Tr::tr("%1 has no %2").arg(object, target.path.join(u'.')));
@@ -169,8 +171,9 @@ Result<TemplateParameter> readParameter(const QJsonObject &json, const QList<QJs
         const Result<QJsonValue> value = parseParameterValue(
             p, given.isString() ? given.toString() : given.toVariant().toString());
         if (!value)
-            return templateError(QStringLiteral("default"),
-                                 Tr::tr("parameter %1: default: %2").arg(p.name, value.error().message));
+            return templateError(
+                QStringLiteral("default"),
+                Tr::tr("parameter %1: default: %2").arg(p.name, value.error().message));
         p.defaultValue = value.value();
     }
     const QJsonArray targets = json.value(u"targets").toArray();
@@ -206,11 +209,16 @@ bool isDnsLabel(const QString &value)
 QString parameterTypeName(ParameterType type)
 {
     switch (type) {
-    case ParameterType::String: return QStringLiteral("string");
-    case ParameterType::Int: return QStringLiteral("int");
-    case ParameterType::Bool: return QStringLiteral("bool");
-    case ParameterType::Quantity: return QStringLiteral("quantity");
-    case ParameterType::Secret: return QStringLiteral("secret");
+    case ParameterType::String:
+        return QStringLiteral("string");
+    case ParameterType::Int:
+        return QStringLiteral("int");
+    case ParameterType::Bool:
+        return QStringLiteral("bool");
+    case ParameterType::Quantity:
+        return QStringLiteral("quantity");
+    case ParameterType::Secret:
+        return QStringLiteral("secret");
     }
     return {};
 }
@@ -245,9 +253,8 @@ Result<QStringList> splitFieldPath(const QString &path)
     qsizetype at = 0;
     bool expectKey = true;
     while (at < path.size()) {
-        const QRegularExpressionMatch m =
-            step.match(path, at, QRegularExpression::NormalMatch,
-                       QRegularExpression::AnchorAtOffsetMatchOption);
+        const QRegularExpressionMatch m = step.match(path, at, QRegularExpression::NormalMatch,
+                                                     QRegularExpression::AnchorAtOffsetMatchOption);
         if (!m.hasMatch())
             break;
         if (m.capturedLength(1) > 0) {
@@ -289,8 +296,7 @@ QString secretEnvironmentName(const QString &parameterName)
 Result<QJsonValue> parseParameterValue(const TemplateParameter &parameter, const QString &text)
 {
     const auto bad = [&](const QString &why) {
-        return templateError(QStringLiteral("value"),
-                             Tr::tr("%1: %2").arg(parameter.name, why));
+        return templateError(QStringLiteral("value"), Tr::tr("%1: %2").arg(parameter.name, why));
     };
     switch (parameter.type) {
     case ParameterType::String:
@@ -335,17 +341,18 @@ Result<WorkloadTemplate> parseWorkloadTemplate(const QByteArray &text, const QSt
     if (!loaded.errors.isEmpty())
         return templateError(QStringLiteral("parse"), loaded.errors.first().toString());
     if (loaded.objects.isEmpty() || loaded.objects.first().kind() != kSchemaKind)
-        return templateError(QStringLiteral("schema"),
-                             Tr::tr("%1: the first document is not a WorkloadTemplate").arg(fileName),
-                             Tr::tr("Start the file with the parameter schema (docs/templates.md)."));
+        return templateError(
+            QStringLiteral("schema"),
+            Tr::tr("%1: the first document is not a WorkloadTemplate").arg(fileName),
+            Tr::tr("Start the file with the parameter schema (docs/templates.md)."));
     WorkloadTemplate t;
     t.source = fileName;
     const QJsonObject schema = loaded.objects.first().object;
     t.name = schema.value(u"metadata").toObject().value(u"name").toString();
     if (!isDnsLabel(t.name))
-        return templateError(QStringLiteral("schema"),
-                             Tr::tr("%1: metadata.name \"%2\" is not a lower-case name")
-                                 .arg(fileName, t.name));
+        return templateError(
+            QStringLiteral("schema"),
+            Tr::tr("%1: metadata.name \"%2\" is not a lower-case name").arg(fileName, t.name));
     t.description = schema.value(u"description").toString();
     for (qsizetype i = 1; i < loaded.objects.size(); ++i)
         t.objects << loaded.objects.at(i).object;
@@ -359,9 +366,9 @@ Result<WorkloadTemplate> parseWorkloadTemplate(const QByteArray &text, const QSt
                          QStringLiteral("%1: %2").arg(fileName, parameter.error().message),
                          parameter.error().hint};
         if (t.parameter(parameter->name))
-            return templateError(QStringLiteral("parameterName"),
-                                 Tr::tr("%1: parameter %2 is declared twice")
-                                     .arg(fileName, parameter->name));
+            return templateError(
+                QStringLiteral("parameterName"),
+                Tr::tr("%1: parameter %2 is declared twice").arg(fileName, parameter->name));
         t.parameters << parameter.value();
     }
     return t;
@@ -377,10 +384,10 @@ Result<QList<QJsonObject>> renderTemplate(const WorkloadTemplate &workloadTempla
                              Tr::tr("Give --namespace: lower-case letters, digits and '-'."));
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         if (!workloadTemplate.parameter(it.key()))
-            return templateError(QStringLiteral("unknownParameter"),
-                                 Tr::tr("template %1 has no parameter %2")
-                                     .arg(workloadTemplate.name, it.key()),
-                                 Tr::tr("List its parameters with --help-params."));
+            return templateError(
+                QStringLiteral("unknownParameter"),
+                Tr::tr("template %1 has no parameter %2").arg(workloadTemplate.name, it.key()),
+                Tr::tr("List its parameters with --help-params."));
     }
     QList<QJsonValue> objects;
     for (const QJsonObject &o : workloadTemplate.objects)

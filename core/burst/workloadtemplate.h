@@ -39,9 +39,9 @@ struct TemplateParameter
     QString description;
     bool required = false;
     QJsonValue defaultValue{QJsonValue::Undefined}; // when there is none (never for a secret)
-    QStringList allowed;     // string only: the values accepted; empty = any
-    qint64 minimum = 0;      // int only
-    qint64 maximum = 0;      // int only; minimum == maximum == 0: no bounds
+    QStringList allowed;                            // string only: the values accepted; empty = any
+    qint64 minimum = 0;                             // int only
+    qint64 maximum = 0;                             // int only; minimum == maximum == 0: no bounds
     QList<TemplateTarget> targets;
 
     bool isSecret() const { return type == ParameterType::Secret; }

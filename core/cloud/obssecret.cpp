@@ -51,10 +51,11 @@ Result<QJsonObject> obsSecret(const QString &nameSpace, const QString &name,
 {
     if (!isName(nameSpace, true))
         return Error{QStringLiteral("obs.namespace"),
-                     Tr::tr("namespace \"%1\" is not a DNS-1123 label").arg(nameSpace), {}};
+                     Tr::tr("namespace \"%1\" is not a DNS-1123 label").arg(nameSpace),
+                     {}};
     if (!isName(name, false))
-        return Error{QStringLiteral("obs.name"),
-                     Tr::tr("\"%1\" is not a Secret name").arg(name), {}};
+        return Error{
+            QStringLiteral("obs.name"), Tr::tr("\"%1\" is not a Secret name").arg(name), {}};
     if (const Result<void> valid = validateObsAccessKey(key); !valid)
         return valid.error();
     return QJsonObject{
