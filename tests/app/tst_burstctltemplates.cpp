@@ -266,6 +266,22 @@ private slots:
 
         const Run twice = run(base + QStringList{QStringLiteral("--apply")}, mainKey);
         QCOMPARE(twice.exitCode, 1); // AlreadyExists from the server
+
+        // The Prometheus objects are what an API server takes: kubectl applies them.
+        if (SandboxProcess::kubectlPath().isEmpty())
+            QSKIP("kubectl is not installed");
+        const Run objects = run({QStringLiteral("prometheus"), QStringLiteral("-n"),
+                                 QStringLiteral("default")});
+        QCOMPARE(objects.exitCode, 0);
+        QFile file(sandbox.tempPath(QStringLiteral("prometheus.yaml")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(objects.out);
+        file.close();
+        const SandboxProcess::Run applied =
+            sandbox.kubectl({QStringLiteral("apply"), QStringLiteral("-f"), file.fileName()});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+        QVERIFY(applied.out.contains(QStringLiteral("deployment.apps/prometheus created")));
+        QVERIFY(applied.out.contains(QStringLiteral("configmap/prometheus-config created")));
     }
 
     void newCommandsInCompletionAndHelp()
