@@ -1,3 +1,4 @@
+#include "burstctlprocess.h"
 #include "sandboxprocess.h"
 
 #include <QDir>
@@ -16,39 +17,20 @@ class tst_BurstctlTemplates : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QString err;
-    };
+    using Run = BurstctlRun;
 
     QTemporaryDir m_home; // HOME and XDG_DATA_HOME: no user templates, no settings of the user's
 
-    Run run(const QStringList &args, const QHash<QString, QString> &env = {},
+    Run run(const QStringList &args, QHash<QString, QString> env = {},
             const QByteArray &stdinData = {}) const
     {
-        QProcess p;
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(QStringLiteral("BURST_LANG"), QStringLiteral("en"));
-        e.insert(QStringLiteral("HOME"), m_home.path());
-        e.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        for (const QString &k : e.keys()) {
-            if (k.startsWith(QStringLiteral("BURST_SECRET_")) || k.startsWith(QStringLiteral("OBS_")))
-                e.remove(k);
-        }
-        for (auto it = env.cbegin(); it != env.cend(); ++it)
-            e.insert(it.key(), it.value());
-        p.setProcessEnvironment(e);
-        p.start(QStringLiteral(BURSTCTL_PATH), args);
-        if (!stdinData.isEmpty())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            return {};
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-                   p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        if (!env.contains(QStringLiteral("XDG_DATA_HOME")))
+            env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        return runBurstctl(args, env, stdinData,
+                           {QStringLiteral("BURST_SECRET_"), QStringLiteral("OBS_"),
+                            QStringLiteral("BURST_MAIN_")});
     }
 
     static QHash<QString, QString> wordpressSecrets()

@@ -1,3 +1,5 @@
+#include "burstctlprocess.h"
+
 #include "core/cloud/cloudaccount.h"
 #include "core/cloud/credentialstore.h"
 
@@ -18,27 +20,9 @@ class tst_ObsSecretKeyring : public QObject
     Q_OBJECT
 
 private:
-    struct Run
+    static BurstctlRun run(const QStringList &args)
     {
-        int exitCode = -1;
-        QByteArray out;
-        QString err;
-    };
-
-    static Run run(const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BURST_LANG"), QStringLiteral("en"));
-        env.remove(QStringLiteral("OBS_ACCESS_KEY_ID"));
-        env.remove(QStringLiteral("OBS_SECRET_ACCESS_KEY"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(BURSTCTL_PATH), args);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            return {};
-        return Run{p.exitCode(), p.readAllStandardOutput(),
-                   QString::fromUtf8(p.readAllStandardError())};
+        return runBurstctl(args, {}, {}, {QStringLiteral("OBS_")});
     }
 
     static bool store(core::cloud::CredentialStore &credentials, const QString &reference,
@@ -75,7 +59,7 @@ private slots:
         }
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("obs.json"));
-        const Run written =
+        const BurstctlRun written =
             run({QStringLiteral("obs-secret"), QStringLiteral("-n"), QStringLiteral("shop"),
                  QStringLiteral("--from-account"), account.id, QStringLiteral("--output-file"),
                  path});
@@ -91,7 +75,7 @@ private slots:
 
         // The same account as the main one: the key is refused before anything is written.
         const QString second = dir.filePath(QStringLiteral("second.json"));
-        const Run refused =
+        const BurstctlRun refused =
             run({QStringLiteral("obs-secret"), QStringLiteral("-n"), QStringLiteral("shop"),
                  QStringLiteral("--from-account"), account.id, QStringLiteral("--main-account"),
                  account.id, QStringLiteral("--check-main-key"), QStringLiteral("--output-file"),
@@ -100,7 +84,7 @@ private slots:
         QVERIFY(!QFile::exists(second));
         QVERIFY(!refused.err.contains(QStringLiteral("SUBUSERAK")));
 
-        const Run unknown = run({QStringLiteral("obs-secret"), QStringLiteral("-n"),
+        const BurstctlRun unknown = run({QStringLiteral("obs-secret"), QStringLiteral("-n"),
                                  QStringLiteral("shop"), QStringLiteral("--from-account"),
                                  QStringLiteral("nobody"), QStringLiteral("--output-file"),
                                  dir.filePath(QStringLiteral("third.json"))});

@@ -54,6 +54,17 @@ QJsonObject objectOf(const QList<QJsonObject> &objects, const QString &kind)
     return {};
 }
 
+QJsonObject firstContainer(const QJsonObject &deployment)
+{
+    const QJsonObject podSpec = deployment.value(u"spec")
+                                    .toObject()
+                                    .value(u"template")
+                                    .toObject()
+                                    .value(u"spec")
+                                    .toObject();
+    return podSpec.value(u"containers").toArray().at(0).toObject();
+}
+
 QString sourceFile(const QString &relative)
 {
     return qEnvironmentVariable("BURST_SOURCE_DIR") + u'/' + relative;
@@ -227,16 +238,7 @@ private slots:
         QVERIFY(back.errors.isEmpty());
         QCOMPARE(back.objects.size(), 3);
         const QJsonObject deployment = back.objects.at(2).object;
-        const QJsonObject container = deployment.value(u"spec")
-                                          .toObject()
-                                          .value(u"template")
-                                          .toObject()
-                                          .value(u"spec")
-                                          .toObject()
-                                          .value(u"containers")
-                                          .toArray()
-                                          .at(0)
-                                          .toObject();
+        const QJsonObject container = firstContainer(deployment);
         QCOMPARE(container.value(u"image").toString(), value);
         QCOMPARE(container.keys(), (QStringList{QStringLiteral("env"), QStringLiteral("image"),
                                                QStringLiteral("name")}));
@@ -387,16 +389,7 @@ private slots:
         }
         const QJsonObject wordpress = rendered->at(4);
         QCOMPARE(wordpress.value(u"spec").toObject().value(u"replicas"), QJsonValue(3));
-        const QJsonArray env = wordpress.value(u"spec")
-                                   .toObject()
-                                   .value(u"template")
-                                   .toObject()
-                                   .value(u"spec")
-                                   .toObject()
-                                   .value(u"containers")
-                                   .toArray()
-                                   .at(0)
-                                   .toObject()
+        const QJsonArray env = firstContainer(wordpress)
                                    .value(u"env")
                                    .toArray();
         bool viaSecret = false;
