@@ -361,7 +361,7 @@ Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON o
 </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>burstctl: unknown command &quot;%1&quot;</source>
         <translation>burstctl: 未知命令 &quot;%1&quot;</translation>
     </message>
@@ -406,7 +406,10 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     <message>
         <location line="+0"/>
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+129"/>
+        <location filename="../app/burstctl/obssecretcommand.cpp" line="+279"/>
         <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
+        <location filename="../app/burstctl/prometheuscommand.cpp" line="+115"/>
+        <location line="+11"/>
         <location filename="../app/burstctl/signcommand.cpp" line="+130"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+186"/>
         <source>FILE</source>
@@ -424,6 +427,9 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../app/burstctl/prometheuscommand.cpp" line="-17"/>
+        <location line="+9"/>
+        <location filename="../app/burstctl/templatecommand.cpp" line="+234"/>
         <source>NAMESPACE</source>
         <translation>NAMESPACE</translation>
     </message>
@@ -584,7 +590,10 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <location line="+8"/>
         <location line="+2"/>
         <location filename="../app/burstctl/logscommand.cpp" line="-3"/>
+        <location filename="../app/burstctl/obssecretcommand.cpp" line="-6"/>
+        <location filename="../app/burstctl/prometheuscommand.cpp" line="-7"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+1"/>
+        <location filename="../app/burstctl/templatecommand.cpp" line="+4"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
@@ -708,6 +717,8 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../app/burstctl/obssecretcommand.cpp" line="+4"/>
+        <location line="+8"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -840,7 +851,9 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
     </message>
     <message>
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+16"/>
+        <location filename="../app/burstctl/prometheuscommand.cpp" line="-55"/>
         <location filename="../app/burstctl/signcommand.cpp" line="+21"/>
+        <location filename="../app/burstctl/templatecommand.cpp" line="-187"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -936,6 +949,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../app/burstctl/prometheuscommand.cpp" line="+66"/>
         <source>DURATION</source>
         <translation>DURATION</translation>
     </message>
@@ -995,7 +1009,7 @@ Exit status: 0 done, 1 API or network error, 2 bad input.</source>
         <translation>burstctl %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/completioncommand.cpp" line="+182"/>
+        <location filename="../app/burstctl/completioncommand.cpp" line="+184"/>
         <source>Print a shell completion script (bash or zsh)</source>
         <translation>输出 Shell 补全脚本（bash 或 zsh）</translation>
     </message>
@@ -1023,6 +1037,364 @@ zsh:   source &lt;(burstctl completion zsh)
         <location line="+12"/>
         <source>unknown shell &quot;%1&quot;; give bash or zsh.</source>
         <translation>未知的 Shell“%1”；请指定 bash 或 zsh。</translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/obssecretcommand.cpp" line="-247"/>
+        <source>account %1 signs in with a password and holds no access key</source>
+        <translation>账号 %1 使用密码登录，不持有访问密钥</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>no access key: set %1 and %2, or give --from-account ID</source>
+        <translation>没有访问密钥：请设置 %1 和 %2，或给出 --from-account ID</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--check-main-key needs the account&apos;s own access key id: give --main-account ID or set %1</source>
+        <translation>--check-main-key 需要账号自身的访问密钥 ID：请给出 --main-account ID 或设置 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot create %1: %2 (an existing file is never overwritten)</source>
+        <translation>无法创建 %1：%2（从不覆盖已有文件）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrote Secret %1 to %2 (mode 0600); apply it with kubectl apply -f %2, then delete the file.</source>
+        <translation>已将 Secret %1 写入 %2（权限 0600）；用 kubectl apply -f %2 应用后请删除该文件。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>warning: Secret %1/%2 holds the account&apos;s own access key; replace it with a key of an OBS-only sub-user (burstctl obs-secret --help).</source>
+        <translation>警告：Secret %1/%2 持有账号自身的访问密钥；请换成仅有 OBS 权限的子用户的密钥（burstctl obs-secret --help）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no Secret in %1 holds the account&apos;s own access key.</source>
+        <translation>%1 中没有 Secret 持有账号自身的访问密钥。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>secret/%1 created in %2
+</source>
+        <translation>secret/%1 已在 %2 中创建
+</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>give --apply or --output-file, not both</source>
+        <translation>请给出 --apply 或 --output-file，不能同时给出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refusing to print a secret: give --output-file FILE (created 0600) or --apply (sent to the cluster), or --check-main-key</source>
+        <translation>拒绝打印密钥：请给出 --output-file FILE（以 0600 创建）或 --apply（发送到集群），或 --check-main-key</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the access key given is the account&apos;s own key; create an OBS-only sub-user and use its key (see --help)</source>
+        <translation>给出的访问密钥是账号自身的密钥；请创建仅有 OBS 权限的子用户并使用其密钥（见 --help）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../app/burstctl/prometheuscommand.cpp" line="-74"/>
+        <location filename="../app/burstctl/templatecommand.cpp" line="+142"/>
+        <source>give --namespace NAMESPACE</source>
+        <translation>请给出 --namespace NAMESPACE</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Create the OBS access-key Secret of a namespace (AK/SK never on the command line)</source>
+        <translation>创建命名空间的 OBS 访问密钥 Secret（AK/SK 从不出现在命令行上）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Creates the Secret through which CCI&apos;s OBS volumes reach OBS (the guide&apos;s &quot;longaksk&quot;: data.ak and data.sk, base64; type Opaque, which the guide leaves unsaid).
+
+The access key comes from the environment (OBS_ACCESS_KEY_ID and OBS_SECRET_ACCESS_KEY) or from the console&apos;s credential store (--from-account ID, an AK/SK account), never from the command line, which other users see in the process list. It is never printed: --output-file writes a new file with mode 0600 (never overwriting one), --apply sends it to the cluster of the current context. Printing it on standard output would leave it in terminals, logs and scrollback.
+
+Least privilege (the guide&apos;s chapter 5), before you create the Secret:
+  [ ] In IAM, create a user group (e.g. obs_only) and grant it only OBS permissions (OBS Administrator, or narrower).
+  [ ] Create an IAM sub-user (e.g. cci-obs) with programmatic access (access key), in that group only.
+  [ ] Download the sub-user&apos;s access key and use it here, not the account&apos;s own (main) key.
+  [ ] Replace secrets that still hold the main key; mount an OBS volume in a test Job to check reads and writes.
+
+--check-main-key (only when asked) lists the namespace&apos;s Secrets and warns about every one whose ak (or access.key) is the account&apos;s own access key id, given by --main-account ID or BURST_MAIN_ACCESS_KEY_ID. The comparison happens in memory; nothing is cached or logged, and only the Secrets&apos; names are printed. With --apply or --output-file it also refuses a key that is the main one.
+
+Exit status: 0 done, 1 the cluster refused or a Secret holds the main key, 2 bad input.</source>
+        <translation>创建 CCI 的 OBS 存储卷访问 OBS 所用的 Secret（指南中的 &quot;longaksk&quot;：data.ak 和 data.sk，base64 编码；类型为 Opaque，指南未说明类型）。
+
+访问密钥来自环境变量（OBS_ACCESS_KEY_ID 和 OBS_SECRET_ACCESS_KEY）或控制台的凭据存储（--from-account ID，一个 AK/SK 账号），从不来自命令行，因为其他用户能在进程列表中看到命令行。密钥从不打印：--output-file 以 0600 权限写入一个新文件（从不覆盖已有文件），--apply 将其发送到当前上下文的集群。打印到标准输出会让密钥留在终端、日志和回滚缓冲区中。
+
+最小权限（指南第 5 章），创建 Secret 之前：
+  [ ] 在 IAM 中创建用户组（例如 obs_only），只授予 OBS 权限（OBS Administrator 或更窄）。
+  [ ] 创建 IAM 子用户（例如 cci-obs），访问方式为编程访问（访问密钥），只加入该用户组。
+  [ ] 下载子用户的访问密钥并在此使用，而不是账号自身的（主）密钥。
+  [ ] 替换仍持有主密钥的 Secret；在测试 Job 中挂载 OBS 存储卷，检查读写。
+
+--check-main-key（仅在要求时）列出命名空间的 Secret，并对 ak（或 access.key）等于账号自身访问密钥 ID 的每一个给出警告；主密钥 ID 由 --main-account ID 或 BURST_MAIN_ACCESS_KEY_ID 给出。比较只在内存中进行；不缓存、不记录，只打印 Secret 的名称。与 --apply 或 --output-file 一起使用时，还会拒绝本身就是主密钥的密钥。
+
+退出状态：0 完成，1 集群拒绝或有 Secret 持有主密钥，2 输入错误。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Name of the Secret.</source>
+        <translation>Secret 的名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the AK/SK of this console account from the credential store.</source>
+        <translation>从凭据存储读取此控制台账号的 AK/SK。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the Secret to this new file, mode 0600.</source>
+        <translation>将 Secret 写入这个新文件，权限 0600。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the Secret in the cluster.</source>
+        <translation>在集群中创建 Secret。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warn about Secrets in the namespace that hold the account&apos;s own key.</source>
+        <translation>对命名空间中持有账号自身密钥的 Secret 给出警告。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Console account whose access key id is the main key.</source>
+        <translation>其访问密钥 ID 即主密钥的控制台账号。</translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/prometheuscommand.cpp" line="+11"/>
+        <source>%1 is empty</source>
+        <translation>%1 为空</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>burstctl prometheus: Secret %1 holds a placeholder: give --kubeconfig-file FILE, or create it yourself with kubectl create secret generic %1 -n %2 --from-file=kubeconfig=FILE and leave it out of what you apply.</source>
+        <translation>burstctl prometheus：Secret %1 中是占位内容：请给出 --kubeconfig-file FILE，或自行用 kubectl create secret generic %1 -n %2 --from-file=kubeconfig=FILE 创建它，并把它从要应用的内容中去掉。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Print the Prometheus objects that monitor a CCI namespace</source>
+        <translation>打印监控 CCI 命名空间的 Prometheus 对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prints, as multi-document YAML, what the CCI guide deploys to monitor a namespace with Prometheus: a Secret with the kubeconfig Prometheus uses to reach CCI, the ConfigMap prometheus-config (prometheus.yml: pod discovery in the namespaces monitored, a job keeping pods annotated prometheus.io/scrape: &quot;true&quot; at prometheus.io/port and prometheus.io/path, and a job for CCI&apos;s basic pod metrics on port 19100), and the Deployment prometheus mounting both.
+
+Decided where the guide differs:
+  - The kubeconfig goes into a Secret (mounted read-only, mode 0400), not the guide&apos;s ConfigMap: it holds a credential, and ConfigMaps are readable by everyone who may read the namespace&apos;s configuration and are shown in plain text.
+  - Without --kubeconfig-file the Secret holds a placeholder that Prometheus cannot use, never a credential of yours; fill it or create the Secret yourself.
+  - relabel_configs are written under each scrape job (the guide nests them under kubernetes_sd_configs, where Prometheus does not read them).
+  - The image defaults to the official Prometheus; a kubeconfig whose user runs cci-iam-authenticator needs an image that bundles it (--image).
+
+With -f FILE it checks the prometheus.io/* annotations of the workloads in FILE instead (port 1-65535, a path starting with &apos;/&apos;, scrape exactly &quot;true&quot; or &quot;false&quot;, the port declared by a container), one diagnostic a line.
+
+Exit status: 0 printed (or no error found), 1 an annotation error, 2 bad input.</source>
+        <translation>以多文档 YAML 打印 CCI 指南为用 Prometheus 监控命名空间而部署的对象：一个 Secret，保存 Prometheus 访问 CCI 所用的 kubeconfig；ConfigMap prometheus-config（prometheus.yml：在被监控的命名空间中发现 Pod，一个任务保留带有注解 prometheus.io/scrape: &quot;true&quot; 的 Pod，按 prometheus.io/port 和 prometheus.io/path 采集，另一个任务采集 CCI 在 19100 端口提供的 Pod 基础指标）；以及挂载这两者的 Deployment prometheus。
+
+与指南不同之处的决定：
+  - kubeconfig 放入 Secret（只读挂载，权限 0400），而不是指南中的 ConfigMap：它包含凭据，而能读取命名空间配置的人都能读取 ConfigMap，且其内容以明文显示。
+  - 不给出 --kubeconfig-file 时，Secret 中是 Prometheus 无法使用的占位内容，绝不是您的凭据；请填写它或自行创建该 Secret。
+  - relabel_configs 写在每个采集任务下（指南把它们嵌套在 kubernetes_sd_configs 下，Prometheus 不会在那里读取）。
+  - 镜像默认为官方 Prometheus；如果 kubeconfig 的用户运行 cci-iam-authenticator，则需要一个内置它的镜像（--image）。
+
+使用 -f FILE 时，改为检查 FILE 中工作负载的 prometheus.io/* 注解（端口 1-65535，路径以 &apos;/&apos; 开头，scrape 恰为 &quot;true&quot; 或 &quot;false&quot;，端口由某个容器声明），每行一条诊断。
+
+退出状态：0 已打印（或未发现错误），1 注解有错误，2 输入错误。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Namespace Prometheus runs in (and monitors, unless --monitor-namespace is given).</source>
+        <translation>Prometheus 运行（并监控，除非给出 --monitor-namespace）的命名空间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name of the Secret holding the kubeconfig.</source>
+        <translation>保存 kubeconfig 的 Secret 的名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kubeconfig to put into that Secret (else a placeholder).</source>
+        <translation>放入该 Secret 的 kubeconfig（否则为占位内容）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A namespace whose pods Prometheus discovers. Repeatable.</source>
+        <translation>Prometheus 发现其 Pod 的命名空间。可重复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus image.</source>
+        <translation>Prometheus 镜像。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IMAGE</source>
+        <translation>IMAGE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long Prometheus keeps samples.</source>
+        <translation>Prometheus 保留样本的时长。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the prometheus.io annotations of the workloads in this file or folder (&quot;-&quot;: standard input). Repeatable.</source>
+        <translation>检查此文件或文件夹中工作负载的 prometheus.io 注解（&quot;-&quot;：标准输入）。可重复。</translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/templatecommand.cpp" line="-136"/>
+        <source>%1 declares template &quot;%2&quot;; the file must be named after it</source>
+        <translation>%1 声明的模板是 &quot;%2&quot;；文件名必须与之相同</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source> (shadowed by the one above)</source>
+        <translation>（被上面那个遮蔽）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Parameters of template %1 (%2):
+</source>
+        <translation>模板 %1 的参数（%2）：
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>from $%1 or --secret-stdin %2</source>
+        <translation>来自 $%1 或 --secret-stdin %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>default %1</source>
+        <translation>默认 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>required, %1</source>
+        <translation>必填，%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>      one of: %1
+</source>
+        <translation>      可选值：%1
+</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>--set %1 is not KEY=VALUE</source>
+        <translation>--set %1 不是 KEY=VALUE 形式</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is a secret parameter and is not taken on the command line (other users see it in the process list)</source>
+        <translation>%1 是机密参数，不从命令行接收（其他用户能在进程列表中看到命令行）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set %1 in the environment, or give --secret-stdin %2 and pipe the value.</source>
+        <translation>请在环境变量中设置 %1，或给出 --secret-stdin %2 并通过管道传入值。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--secret-stdin %1: template %2 has no secret parameter of that name</source>
+        <translation>--secret-stdin %1：模板 %2 没有这个名称的机密参数</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>no template &quot;%1&quot;; burstctl template --list shows them</source>
+        <translation>没有模板 &quot;%1&quot;；burstctl template --list 会列出所有模板</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Print the objects of a workload template (e.g. wordpress) as YAML</source>
+        <translation>以 YAML 打印工作负载模板（例如 wordpress）的对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renders a workload template for a namespace and prints every object as multi-document YAML, ready for burstctl preview -f - or kubectl apply -f -.
+
+A template is a YAML file: a parameter schema (name, type string/int/bool/quantity/secret, default, required, description, the field paths each value goes to) followed by the objects (docs/templates.md). Values are inserted as YAML nodes at those paths, never by text substitution, so a value cannot add fields. A secret parameter can only go into a Secret&apos;s data or stringData; workloads read it through secretKeyRef.
+
+Where templates come from: each --template-dir, then $XDG_DATA_HOME/burst-console/templates (~/.local/share/...) and the XDG data dirs, then the built-in ones (wordpress: the guide&apos;s WordPress + MySQL). The file is NAME.yaml; the first folder that has it wins.
+
+Secret values are never taken from the command line (the process list shows it): each comes from the environment variable BURST_SECRET_&lt;NAME&gt; (mysqlRootPassword: BURST_SECRET_MYSQL_ROOT_PASSWORD) or, for one parameter, from standard input with --secret-stdin NAME. A missing required secret is an error naming it. The output holds the secrets: pipe it, do not keep it in a file.
+
+Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.</source>
+        <translation>为一个命名空间渲染工作负载模板，并以多文档 YAML 打印每个对象，可直接用于 burstctl preview -f - 或 kubectl apply -f -。
+
+模板是一个 YAML 文件：参数模式（名称、类型 string/int/bool/quantity/secret、默认值、是否必填、说明、每个值写入的字段路径），后面是各个对象（docs/templates.md）。值以 YAML 节点插入这些路径，从不做文本替换，因此值不能增加字段。机密参数只能写入 Secret 的 data 或 stringData；工作负载通过 secretKeyRef 读取。
+
+模板来源：依次为每个 --template-dir、$XDG_DATA_HOME/burst-console/templates（~/.local/share/...）和 XDG 数据目录，最后是内置模板（wordpress：指南中的 WordPress + MySQL）。文件名为 NAME.yaml；第一个包含它的文件夹胜出。
+
+机密值从不取自命令行（进程列表会显示命令行）：每个机密值来自环境变量 BURST_SECRET_&lt;NAME&gt;（mysqlRootPassword：BURST_SECRET_MYSQL_ROOT_PASSWORD），或对一个参数使用 --secret-stdin NAME 从标准输入读取。缺少必填的机密是一个指明该参数的错误。输出中包含机密：请通过管道使用，不要保存到文件。
+
+退出状态：0 已打印，1 --list 遇到损坏的模板，2 输入或模板错误。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Namespace of every object.</source>
+        <translation>每个对象的命名空间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A parameter&apos;s value (not for secrets). Repeatable.</source>
+        <translation>参数的值（不用于机密）。可重复。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KEY=VALUE</source>
+        <translation>KEY=VALUE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read this secret parameter&apos;s value from standard input.</source>
+        <translation>从标准输入读取此机密参数的值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A folder of templates, searched first. Repeatable.</source>
+        <translation>一个模板文件夹，最先搜索。可重复。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the templates and where they come from.</source>
+        <translation>列出模板及其来源。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the template&apos;s parameters, their types, defaults and targets.</source>
+        <translation>显示模板的参数、类型、默认值和写入位置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The template, e.g. wordpress.</source>
+        <translation>模板，例如 wordpress。</translation>
     </message>
 </context>
 <context>
@@ -3967,6 +4339,295 @@ zsh:   source &lt;(burstctl completion zsh)
         <location line="+16"/>
         <source>metrics.k8s.io answered without a valid timestamp.</source>
         <translation>metrics.k8s.io 返回的数据没有有效的时间戳。</translation>
+    </message>
+    <message>
+        <location filename="../core/burst/prometheussetup.cpp" line="+181"/>
+        <location line="+5"/>
+        <location filename="../core/burst/workloadtemplate.cpp" line="+383"/>
+        <location filename="../core/cloud/obssecret.cpp" line="+54"/>
+        <source>namespace &quot;%1&quot; is not a DNS-1123 label</source>
+        <translation>命名空间 &quot;%1&quot; 不是 DNS-1123 标签</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location filename="../core/burst/workloadtemplate.cpp" line="+1"/>
+        <source>Give --namespace: lower-case letters, digits and &apos;-&apos;.</source>
+        <translation>请给出 --namespace：小写字母、数字和 &apos;-&apos;。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not a Secret name: %2</source>
+        <translation>&quot;%1&quot; 不是 Secret 名称：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/burst/scrapeannotations.cpp" line="+25"/>
+        <source>prometheus.io/port &quot;%1&quot; is not a port number (1-65535)</source>
+        <translation>prometheus.io/port &quot;%1&quot; 不是端口号（1-65535）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the container port that serves the metrics, as a decimal number.</source>
+        <translation>请给出提供指标的容器端口，使用十进制数字。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>prometheus.io/path &quot;%1&quot; is not a URL path</source>
+        <translation>prometheus.io/path &quot;%1&quot; 不是 URL 路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give a path that starts with &apos;/&apos; and has no query, fragment or spaces, such as /metrics.</source>
+        <translation>请给出以 &apos;/&apos; 开头、不含查询、片段或空格的路径，例如 /metrics。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>prometheus.io/scrape is &quot;%1&quot;: only the exact string &quot;true&quot; makes Prometheus scrape the pod</source>
+        <translation>prometheus.io/scrape 为 &quot;%1&quot;：只有恰好为字符串 &quot;true&quot; 时 Prometheus 才会采集该 Pod</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write &quot;true&quot; or &quot;false&quot;, quoted.</source>
+        <translation>请写 &quot;true&quot; 或 &quot;false&quot;，并加引号。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no container declares port %1</source>
+        <translation>没有容器声明端口 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the port: Prometheus scrapes it whether or not a container listens there.</source>
+        <translation>请检查端口：无论是否有容器在该端口监听，Prometheus 都会采集它。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no prometheus.io/port: Prometheus scrapes every port the containers declare, or port 80 when they declare none</source>
+        <translation>没有 prometheus.io/port：Prometheus 采集容器声明的每个端口，未声明端口时采集 80 端口</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set prometheus.io/port to the metrics port.</source>
+        <translation>请把 prometheus.io/port 设为指标端口。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>prometheus.io/port and /path have no effect unless prometheus.io/scrape is &quot;true&quot;</source>
+        <translation>除非 prometheus.io/scrape 为 &quot;true&quot;，否则 prometheus.io/port 和 /path 不起作用</translation>
+    </message>
+    <message>
+        <location filename="../core/burst/workloadtemplate.cpp" line="-310"/>
+        <source>a path step must be a key or a list index</source>
+        <translation>路径的每一步必须是键或列表下标</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a target needs a path</source>
+        <translation>写入位置需要路径</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>target object &quot;%1&quot; is not KIND/NAME</source>
+        <translation>写入位置的对象 &quot;%1&quot; 不是 KIND/NAME 形式</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>two objects of the body are %1</source>
+        <translation>模板主体中有两个对象都是 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no object of the body is %1</source>
+        <translation>模板主体中没有对象是 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 has no %2 to put a value in</source>
+        <translation>%1 中没有可以写入值的 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A target&apos;s path must lead to an existing map or list.</source>
+        <translation>写入位置的路径必须通向已存在的映射或列表。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no %2</source>
+        <translation>%1 中没有 %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>a parameter name is not a string but %1</source>
+        <translation>参数名称不是字符串，而是%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quote it: YAML reads n, y, no, yes, on and off as booleans.</source>
+        <translation>请加引号：YAML 会把 n、y、no、yes、on 和 off 读成布尔值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>parameter name &quot;%1&quot; is not letters and digits starting with a letter</source>
+        <translation>参数名称 &quot;%1&quot; 不是以字母开头的字母和数字</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>parameter %1 has unknown type &quot;%2&quot;</source>
+        <translation>参数 %1 的类型 &quot;%2&quot; 未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use string, int, bool, quantity or secret.</source>
+        <translation>请使用 string、int、bool、quantity 或 secret。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>secret parameter %1 has a default</source>
+        <translation>机密参数 %1 有默认值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A secret never lives in a template file; remove the default.</source>
+        <translation>机密从不放在模板文件中；请删除默认值。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>parameter %1: default: %2</source>
+        <translation>参数 %1：默认值：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>parameter %1 has no targets</source>
+        <translation>参数 %1 没有写入位置</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>parameter %1: %2</source>
+        <translation>参数 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>secret parameter %1 targets %2, which is not a v1 Secret&apos;s data or stringData</source>
+        <translation>机密参数 %1 写入 %2，它不是 v1 Secret 的 data 或 stringData</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put the secret into a Secret and refer to it (env valueFrom.secretKeyRef, a secret volume).</source>
+        <translation>请把机密放入 Secret 并引用它（env valueFrom.secretKeyRef 或 secret 卷）。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>&quot;%1&quot; is not a field path such as spec.template.spec.containers[0].image</source>
+        <translation>&quot;%1&quot; 不是 spec.template.spec.containers[0].image 这样的字段路径</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give a key with dots as a list of steps instead.</source>
+        <translation>含点号的键请改用步骤列表给出。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>&quot;%1&quot; 不是 %2 之一</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not an integer</source>
+        <translation>&quot;%1&quot; 不是整数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is outside %2..%3</source>
+        <translation>%1 超出 %2..%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is not true or false</source>
+        <translation>&quot;%1&quot; 不是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the secret is empty</source>
+        <translation>机密为空</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: the first document is not a WorkloadTemplate</source>
+        <translation>%1：第一个文档不是 WorkloadTemplate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the file with the parameter schema (docs/templates.md).</source>
+        <translation>请以参数模式开始文件（docs/templates.md）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: metadata.name &quot;%2&quot; is not a lower-case name</source>
+        <translation>%1：metadata.name &quot;%2&quot; 不是小写名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: the template has no objects</source>
+        <translation>%1：模板没有对象</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: parameter %2 is declared twice</source>
+        <translation>%1：参数 %2 声明了两次</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>template %1 has no parameter %2</source>
+        <translation>模板 %1 没有参数 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List its parameters with --help-params.</source>
+        <translation>用 --help-params 列出其参数。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>required parameter %1 has no value</source>
+        <translation>必填参数 %1 没有值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set %1 in the environment, or give --secret-stdin %2.</source>
+        <translation>请在环境变量中设置 %1，或给出 --secret-stdin %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give --set %1=VALUE.</source>
+        <translation>请给出 --set %1=VALUE。</translation>
+    </message>
+    <message>
+        <location filename="../core/cloud/obssecret.cpp" line="-15"/>
+        <source>the access key id is empty or holds spaces or non-ASCII characters</source>
+        <translation>访问密钥 ID 为空，或含有空格或非 ASCII 字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the AK from the credentials.csv of the IAM sub-user.</source>
+        <translation>请从 IAM 子用户的 credentials.csv 中复制 AK。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the secret access key is empty or holds spaces or non-ASCII characters</source>
+        <translation>秘密访问密钥为空，或含有空格或非 ASCII 字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the SK from the credentials.csv of the IAM sub-user.</source>
+        <translation>请从 IAM 子用户的 credentials.csv 中复制 SK。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not a Secret name</source>
+        <translation>&quot;%1&quot; 不是 Secret 名称</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,9 @@ Command execCommand();
 Command getCommand();
 Command watchCommand();
 Command iamTokenCommand();
+Command templateCommand();
+Command prometheusCommand();
+Command obsSecretCommand();
 // `completion bash|zsh`, written from the other commands of the table.
 Command completionCommand(const QList<Command> &commands);
 

@@ -19,7 +19,9 @@ namespace {
 bool takesPath(const QCommandLineOption &option)
 {
     static const QSet<QString> paths{QStringLiteral("filename"), QStringLiteral("kubeconfig"),
-                                     QStringLiteral("data-file"), QStringLiteral("cacert")};
+                                     QStringLiteral("data-file"), QStringLiteral("cacert"),
+                                     QStringLiteral("template-dir"), QStringLiteral("kubeconfig-file"),
+                                     QStringLiteral("output-file")};
     const QStringList names = option.names();
     return std::any_of(names.cbegin(), names.cend(),
                        [](const QString &name) { return paths.contains(name); });

@@ -250,7 +250,8 @@ QStringList subcommands()
 {
     return {QStringLiteral("preview"), QStringLiteral("simulate"), QStringLiteral("sign"),
             QStringLiteral("logs"),    QStringLiteral("exec"),     QStringLiteral("get"),
-            QStringLiteral("watch"),   QStringLiteral("iam-token")};
+            QStringLiteral("watch"),   QStringLiteral("iam-token"), QStringLiteral("template"),
+            QStringLiteral("prometheus"), QStringLiteral("obs-secret")};
 }
 
 } // namespace
@@ -315,6 +316,16 @@ void tst_burstctl::helpListsFlags_data()
                        QStringLiteral("--domain"),       QStringLiteral("--password-env"),
                        QStringLiteral("--cacert")}
         << false << false;
+    // template and prometheus take -n/--namespace (and prometheus --kubeconfig-*) without
+    // connecting: their flags are checked in tst_burstctltemplates.
+    QTest::newRow("obs-secret") << QStringLiteral("obs-secret")
+                                << QStringList{QStringLiteral("--name"),
+                                               QStringLiteral("--from-account"),
+                                               QStringLiteral("--output-file"),
+                                               QStringLiteral("--apply"),
+                                               QStringLiteral("--check-main-key"),
+                                               QStringLiteral("--main-account")}
+                                << true << false;
 }
 
 void tst_burstctl::helpListsFlags()
