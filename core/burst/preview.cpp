@@ -1,5 +1,6 @@
 #include "core/burst/preview.h"
 
+#include "core/burst/rolloutrules.h"
 #include "core/burst/shapechecks.h"
 #include "core/common/tr.h"
 #include "core/kube/objectmeta.h"
@@ -244,12 +245,15 @@ PreviewResult preview(const kube::Workload &w, const PreviewScope &scope)
                      scope.networkInterconnect,
                      scope.logPolicies};
     cciDiagnostics += toObjectPaths(checkPodShape(shape), w);
+    cciDiagnostics += checkGracefulRollout(w, scope.services); // guide 3.1: rolloutrules.cpp
     r.admissible = !hasError(cciDiagnostics) && !hasError(annotationDiagnostics);
     if (!r.bursts)
         demote(cciDiagnostics);
     r.diagnostics += annotationDiagnostics;
     r.diagnostics += cciDiagnostics;
     r.cciPod = podObject(w, spec);
+    r.downwardEnv = resolveDownwardEnv(w); // guide 3.2: podhelpers.cpp
+    r.diagnostics += downwardEnvDiagnostics(w, r.downwardEnv, r.strategy.value == Strategy::Enforce);
     return r;
 }
 
