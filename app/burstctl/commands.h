@@ -13,6 +13,7 @@ Command execCommand();
 Command getCommand();
 Command watchCommand();
 Command iamTokenCommand();
+Command fixCommand();
 // `completion bash|zsh`, written from the other commands of the table.
 Command completionCommand(const QList<Command> &commands);
 

@@ -29,7 +29,7 @@ int main(int argc, char *argv[])
     // Built after the translations are installed: the commands' texts are translated.
     QList<cli::Command> commands{cli::previewCommand(), cli::simulateCommand(), cli::signCommand(),
                                  cli::logsCommand(),    cli::execCommand(),     cli::getCommand(),
-                                 cli::watchCommand(),   cli::iamTokenCommand()};
+                                 cli::watchCommand(),   cli::iamTokenCommand(), cli::fixCommand()};
     commands.append(cli::completionCommand(commands));
     QStringList args = cli::ConnectionFlags::commandFirst(QCoreApplication::arguments());
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" ||
