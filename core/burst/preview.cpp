@@ -302,6 +302,14 @@ QStringList decidedRules()
                "least-allocated local node, else CCI."),
         Tr::tr("Scale-down: the location with the higher scaleDownPriority loses pods first; on a "
                "tie, CCI pods go first."),
+        Tr::tr("When virtual-kubelet.io/burst-to-cci and CCI 2.0's bursting.cci.io/burst-to-cci "
+               "are both set on one label set, the first wins; differing values are a warning."),
+        Tr::tr("Graceful rollout is checked for Deployments and StatefulSets behind a "
+               "LoadBalancer Service; the preStop sleep must also stay below "
+               "terminationGracePeriodSeconds."),
+        Tr::tr("/dev/shm is taken from the pod's memory: it never raises the normalized size."),
+        Tr::tr("Burst pods go to the first schedulable virtual node: the global node, then "
+               "AZ-level nodes by name."),
     };
 }
 
