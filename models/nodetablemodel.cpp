@@ -76,6 +76,10 @@ NodeRow nodeRowFrom(const QJsonObject &node)
     row.uid = kube::uidOf(node);
     row.name = kube::nameOf(node);
     row.virtualNode = core::burst::isVirtualNode(node);
+    if (row.virtualNode) {
+        row.zone = core::burst::virtualNodeZone(node);
+        row.fault = core::burst::virtualNodeFault(node);
+    }
     row.ready = readiness(node);
     const QJsonObject spec = node.value(u"spec").toObject();
     row.unschedulable = spec.value(u"unschedulable").toBool();
@@ -190,6 +194,8 @@ QString NodeTableModel::lockText(const NodeRow &row) const
 {
     if (!row.virtualNode)
         return {};
+    if (!row.fault.isEmpty())
+        return Tr::tr("unschedulable: %1").arg(row.fault);
     if (isLocked(row)) {
         const qint64 minutes = (now().secsTo(row.lockedUntil) + 59) / 60;
         return Tr::tr("locked until %1 (%2 min left)")
@@ -205,6 +211,8 @@ QVariant NodeTableModel::display(const NodeRow &row, int column) const
     case Name:
         return row.name;
     case Kind:
+        if (row.virtualNode && !row.zone.isEmpty())
+            return Tr::tr("virtual-kubelet (CCI, %1)").arg(row.zone);
         return row.virtualNode ? Tr::tr("virtual-kubelet (CCI)") : Tr::tr("local");
     case Ready:
         return row.unschedulable ? row.ready + QStringLiteral(",SchedulingDisabled") : row.ready;

@@ -19,6 +19,8 @@ struct NodeRow
     QString uid;
     QString name;
     bool virtualNode = false;
+    QString zone;  // an AZ-level virtual node's zone (CCI 2.0), "" for the global one
+    QString fault; // why CCI made the virtual node unschedulable (burst::virtualNodeFault())
     QString ready;        // Ready, NotReady or Unknown (the Ready condition), kubectl's words
     bool unschedulable = false;
     qint64 cpuCapacityMilli = -1; // -1 when the node does not say

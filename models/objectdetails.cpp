@@ -219,7 +219,10 @@ void addNode(QList<DetailField> &fields, const QJsonObject &node)
         if (str(c.toObject(), u"type") == u"Ready")
             add(fields, Tr::tr("Ready"), str(c.toObject(), u"status"));
     }
-    if (spec.value(u"unschedulable").toBool())
+    if (const QString fault = isVirtualNode(node) ? virtualNodeFault(node) : QString();
+        !fault.isEmpty())
+        add(fields, Tr::tr("Scheduling"), Tr::tr("disabled by CCI (%1)").arg(fault));
+    else if (spec.value(u"unschedulable").toBool())
         add(fields, Tr::tr("Scheduling"), Tr::tr("disabled (cordoned)"));
     const QJsonObject capacity = obj(status, u"capacity");
     const QJsonObject allocatable = obj(status, u"allocatable");
@@ -240,7 +243,7 @@ void addNode(QList<DetailField> &fields, const QJsonObject &node)
     QStringList os{str(info, u"osImage"), str(info, u"architecture")};
     os.removeAll(QString());
     add(fields, Tr::tr("OS"), os.join(QStringLiteral(", ")));
-    add(fields, Tr::tr("Zone"), core::kube::labelOf(node, kZoneLabel));
+    add(fields, Tr::tr("Zone"), virtualNodeZone(node)); // either zone label
     QStringList taints;
     for (const QJsonValue &t : spec.value(u"taints").toArray()) {
         const QJsonObject taint = t.toObject();

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>burstctl</name>
+    <message numerus="yes">
+        <location filename="../app/burstctl/fixcommand.cpp" line="+117"/>
+        <source>%1: %n workload(s) edited</source>
+        <translation>
+            <numerusform>%1: %n workload edited</numerusform>
+            <numerusform>%1: %n workloads edited</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>models</name>
     <message numerus="yes">
         <location filename="../models/clustersession.cpp" line="+45"/>

@@ -228,12 +228,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-46"/>
         <source>Cut every watch stream after N events.</source>
         <translation>每个 watch 流在发送 N 个事件后被切断。</translation>
     </message>
@@ -249,6 +249,26 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Also start CCI 2.0&apos;s virtual nodes: the global bursting-node and one AZ-level node bursting-node-ZONE per zone, labelled with it (comma-separated).</source>
+        <translation>同时启动 CCI 2.0 的虚拟节点：全局节点 bursting-node，以及每个可用区一个带该可用区标签的 AZ 级节点 bursting-node-ZONE（逗号分隔）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ZONES</source>
+        <translation>可用区列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark this zone&apos;s AZ-level node as CCI marks a faulty AZ: unschedulable, with a condition saying why (repeatable; needs --cci-zones).</source>
+        <translation>像 CCI 标记故障可用区那样标记该可用区的 AZ 级节点：不可调度，并用一个 condition 说明原因（可重复；需要 --cci-zones）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ZONE</source>
+        <translation>可用区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Run without CCI network interconnection (no sidecar in CCI pods).</source>
         <translation>在不开启 CCI 网络互通的情况下运行（CCI 上的 Pod 中没有 sidecar）。</translation>
     </message>
@@ -303,7 +323,7 @@
         <translation>每 M 毫秒发送一次 watch BOOKMARK 事件（allowWatchBookmarks=true）。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>burst-sandbox: --clock-speed must be a number above 0</source>
         <translation>burst-sandbox: --clock-speed 必须是大于 0 的数字</translation>
     </message>
@@ -361,7 +381,7 @@ Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON o
 </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>burstctl: unknown command &quot;%1&quot;</source>
         <translation>burstctl: 未知命令 &quot;%1&quot;</translation>
     </message>
@@ -405,13 +425,14 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../app/burstctl/fixcommand.cpp" line="+131"/>
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+129"/>
         <location filename="../app/burstctl/obssecretcommand.cpp" line="+279"/>
         <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
         <location filename="../app/burstctl/prometheuscommand.cpp" line="+115"/>
         <location line="+11"/>
         <location filename="../app/burstctl/signcommand.cpp" line="+130"/>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="+186"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="+188"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -481,7 +502,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="+18"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="+23"/>
         <source>Output format: json (default) or yaml.</source>
         <translation>输出格式：json（默认）或 yaml。</translation>
     </message>
@@ -574,7 +595,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="-20"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="-25"/>
         <source>Manifest with the workload and any ScheduleProfiles. Repeatable.</source>
         <translation>包含该工作负载及相关 ScheduleProfile 的清单文件。可重复指定。</translation>
     </message>
@@ -586,6 +607,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     <message>
         <location filename="../app/burstctl/connectionflags.cpp" line="-50"/>
         <location filename="../app/burstctl/execcommand.cpp" line="+74"/>
+        <location filename="../app/burstctl/fixcommand.cpp" line="+4"/>
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+2"/>
         <location line="+8"/>
         <location line="+2"/>
@@ -593,12 +615,13 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <location filename="../app/burstctl/obssecretcommand.cpp" line="-6"/>
         <location filename="../app/burstctl/prometheuscommand.cpp" line="-7"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+1"/>
+        <location line="+18"/>
         <location filename="../app/burstctl/templatecommand.cpp" line="+4"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="-168"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="-188"/>
         <source>Simulates where a workload&apos;s pods go as its replica count changes: local nodes, CCI (the virtual-kubelet node) or Pending, and which pods are removed first on scale-down.
 
 Rules: enforce sends every pod to CCI up to cci.maxNum; localPrefer uses the first local node that fits while local.maxNum allows, then CCI up to cci.maxNum; auto is an approximation of the real scheduler (decided): the least-allocated fitting local node, else CCI; off or no strategy: local or Pending. Scale-down removes Pending pods first, then pods of the location with the higher scaleDownPriority (decided: ties remove CCI pods first), newest first. A pod CCI would reject (see preview: admissible) never goes to CCI, as in the console&apos;s What-if.
@@ -631,7 +654,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, admissible, pod
         <translation>未知的弹性策略 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>--replicas takes non-negative integers separated by commas</source>
         <translation>--replicas 的取值应为以逗号分隔的非负整数</translation>
     </message>
@@ -659,6 +682,11 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, admissible, pod
         <location line="+2"/>
         <source>Replica counts to apply in order, e.g. 0,10,4,0 (default: 0 up to spec.replicas and back to 0, one step at a time).</source>
         <translation>依次应用的副本数，例如 0,10,4,0（默认：从 0 逐个增加到 spec.replicas，再逐个减回 0）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A schedulable virtual node (repeatable, in the order burst pods go to them: CCI 2.0&apos;s global bursting-node first, then AZ-level nodes). CCI pods go to the first; default: virtual-kubelet.</source>
+        <translation>一个可调度的虚拟节点（可重复，按弹性 Pod 去往的顺序：先 CCI 2.0 的全局节点 bursting-node，再 AZ 级节点）。CCI Pod 进入第一个；默认：virtual-kubelet。</translation>
     </message>
     <message>
         <location filename="../app/burstctl/signcommand.cpp" line="-112"/>
@@ -810,7 +838,7 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="+2"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="-7"/>
         <source>LIST</source>
         <translation>LIST</translation>
     </message>
@@ -850,12 +878,82 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
         <translation>请求头 &quot;%1&quot; 不是 &quot;Name: value&quot; 格式</translation>
     </message>
     <message>
+        <location filename="../app/burstctl/fixcommand.cpp" line="-109"/>
+        <source>Applies a helper of the guide&apos;s chapter 3 to the workloads of one manifest file and prints the edited file (or writes it back with --in-place). Only the inserted YAML nodes change: comments, order and quoting of everything else stay as they are.
+
+Helpers:
+  graceful-rollout  (guide 3.1) for each Deployment or StatefulSet behind a LoadBalancer Service of the same file (or the one --workload names): a tcpSocket readiness probe on the container&apos;s first port (else the Service&apos;s target port), a preStop hook running sleep 20, minReadySeconds 10 (kept below the sleep), and terminationGracePeriodSeconds above the sleep when it is not. ELB sends traffic only to ready pods; the sleep keeps an old pod serving while ELB removes it; minReadySeconds, below the sleep, lets the new pod be in service before the old one exits. The sleep and minReadySeconds values are decided: adjust them to your start-up time.
+  downward-api      (guide 3.2) for every app container of every workload (or the one --workload names): the variables MY_POD_UID, MY_POD_NAME, MY_POD_NAMESPACE, MY_POD_IP, REGION and ZONE from fieldRefs, the last two from the topology.kubernetes.io/region and zone annotations CCI adds (empty on a CCE node). A container keeps a variable of the same name or a fieldRef to the same field.
+
+Exit status: 0 edited (or nothing to change), 1 an edit was refused (the file is left as it was), 2 bad arguments or a file that cannot be read or parsed.</source>
+        <translation>把指南第 3 章中的一个助手应用到一个清单文件中的工作负载，并打印编辑后的文件（或用 --in-place 写回）。只有插入的 YAML 节点会改变：其余内容的注释、顺序和引号保持原样。
+
+助手：
+  graceful-rollout  （指南 3.1）对同一文件中位于 LoadBalancer Service 之后的每个 Deployment 或 StatefulSet（或 --workload 指定的那个）：在容器的第一个端口（否则为 Service 的目标端口）上添加 tcpSocket 就绪探针，添加执行 sleep 20 的 preStop 钩子，设置 minReadySeconds 10（保持小于 sleep），并在 terminationGracePeriodSeconds 不大于 sleep 时将其调高。ELB 只向就绪的 Pod 发送流量；sleep 让旧 Pod 在 ELB 移除它期间继续提供服务；小于 sleep 的 minReadySeconds 让新 Pod 在旧 Pod 退出之前投入服务。sleep 和 minReadySeconds 的取值是约定的：请按应用的启动时间调整。
+  downward-api      （指南 3.2）对每个工作负载（或 --workload 指定的那个）的每个应用容器：通过 fieldRef 添加变量 MY_POD_UID、MY_POD_NAME、MY_POD_NAMESPACE、MY_POD_IP、REGION 和 ZONE，后两个读取 CCI 添加的 topology.kubernetes.io/region 和 zone 注解（在 CCE 节点上为空）。容器中已有同名变量或指向同一字段的 fieldRef 时保留原有配置。
+
+退出状态：0 已编辑（或没有需要修改的内容），1 某个编辑被拒绝（文件保持原样），2 参数错误或文件无法读取或解析。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>name one helper: %1 or %2</source>
+        <translation>请指定一个助手：%1 或 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give exactly one -f FILE</source>
+        <translation>请只给出一个 -f FILE</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--in-place needs a file, not standard input</source>
+        <translation>--in-place 需要一个文件，不能是标准输入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+16"/>
         <location filename="../app/burstctl/prometheuscommand.cpp" line="-55"/>
         <location filename="../app/burstctl/signcommand.cpp" line="+21"/>
         <location filename="../app/burstctl/templatecommand.cpp" line="-187"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1: nothing to change in %2</source>
+        <translation>%1：%2 中没有需要修改的内容</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%1: %n workload(s) edited</source>
+        <translation>
+            <numerusform>%1：已编辑 %n 个工作负载</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Insert the guide&apos;s graceful-rollout or Downward API settings</source>
+        <translation>插入指南中的优雅滚动升级或 Downward API 配置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The manifest file to edit; &quot;-&quot; reads standard input.</source>
+        <translation>要编辑的清单文件；&quot;-&quot; 读取标准输入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only this workload (NAME or KIND/NAME); graceful-rollout then applies whether or not a LoadBalancer selects it.</source>
+        <translation>只处理该工作负载（NAME 或 KIND/NAME）；此时 graceful-rollout 无论是否有 LoadBalancer 选中它都会应用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the edited file back instead of printing it.</source>
+        <translation>把编辑后的文件写回，而不是打印出来。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>graceful-rollout or downward-api</source>
+        <translation>graceful-rollout 或 downward-api</translation>
     </message>
     <message>
         <location filename="../app/burstctl/signcommand.cpp" line="+10"/>
@@ -1059,12 +1157,13 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>无法创建 %1：%2（从不覆盖已有文件）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../app/burstctl/fixcommand.cpp" line="-22"/>
+        <location filename="../app/burstctl/obssecretcommand.cpp" line="+4"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../app/burstctl/obssecretcommand.cpp" line="+1"/>
         <source>wrote Secret %1 to %2 (mode 0600); apply it with kubectl apply -f %2, then delete the file.</source>
         <translation>已将 Secret %1 写入 %2（权限 0600）；用 kubectl apply -f %2 应用后请删除该文件。</translation>
     </message>
@@ -1400,7 +1499,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
 <context>
     <name>core</name>
     <message>
-        <location filename="../core/burst/burststrategy.cpp" line="+72"/>
+        <location filename="../core/burst/burststrategy.cpp" line="+83"/>
         <source>&quot;%1&quot; is not a burst strategy; this label is ignored, not read as off</source>
         <translation>&quot;%1&quot; 不是有效的弹性策略；该标签将被忽略，不会按 off 处理</translation>
     </message>
@@ -1410,7 +1509,17 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请使用 auto、localPrefer、enforce 或 off 之一（区分大小写）。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+14"/>
+        <source>%1 (%2) and %3 (%4) disagree; %1 is used</source>
+        <translation>%1（%2）与 %3（%4）不一致；使用 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set both labels to the same value, or keep only one of them.</source>
+        <translation>把两个标签设为相同的值，或只保留其中一个。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>the pod template label (%1) overrides the workload label (%2)</source>
         <translation>Pod 模板标签（%1）覆盖了工作负载标签（%2）</translation>
     </message>
@@ -1627,7 +1736,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>%1 必须是列表</translation>
     </message>
     <message>
-        <location filename="../core/burst/preview.cpp" line="+52"/>
+        <location filename="../core/burst/preview.cpp" line="+53"/>
         <source>%1 is set on the %2, where virtual-kubelet does not read it</source>
         <translation>%1 设置在 %2 上，virtual-kubelet 不会从此处读取</translation>
     </message>
@@ -1647,7 +1756,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请将 spec.strategy.rollingUpdate.maxSurge 设置为 0。</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+150"/>
         <source>Precedence: pod-template label &gt; workload label &gt; ScheduleProfile &gt; none.</source>
         <translation>优先级：Pod 模板标签 &gt; 工作负载标签 &gt; ScheduleProfile &gt; 无。</translation>
     </message>
@@ -1695,6 +1804,26 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <location line="+2"/>
         <source>Scale-down: the location with the higher scaleDownPriority loses pods first; on a tie, CCI pods go first.</source>
         <translation>缩容：scaleDownPriority 较高的位置先删除 Pod；相同时先删除 CCI 上的 Pod。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When virtual-kubelet.io/burst-to-cci and CCI 2.0&apos;s bursting.cci.io/burst-to-cci are both set on one label set, the first wins; differing values are a warning.</source>
+        <translation>当同一组标签上同时设置了 virtual-kubelet.io/burst-to-cci 和 CCI 2.0 的 bursting.cci.io/burst-to-cci 时，以前者为准；两者取值不同时给出警告。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Graceful rollout is checked for Deployments and StatefulSets behind a LoadBalancer Service; the preStop sleep must also stay below terminationGracePeriodSeconds.</source>
+        <translation>只对位于 LoadBalancer Service 之后的 Deployment 和 StatefulSet 检查优雅滚动升级；preStop 的 sleep 还必须小于 terminationGracePeriodSeconds。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>/dev/shm is taken from the pod&apos;s memory: it never raises the normalized size.</source>
+        <translation>/dev/shm 占用的是 Pod 自身的内存：它不会增大规整后的规格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burst pods go to the first schedulable virtual node: the global node, then AZ-level nodes by name.</source>
+        <translation>弹性 Pod 进入第一个可调度的虚拟节点：先全局节点，再按名称排序的 AZ 级节点。</translation>
     </message>
     <message>
         <location filename="../core/burst/resourcenormalizer.cpp" line="+127"/>
@@ -1917,7 +2046,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请为 &quot;%1&quot; 添加 coordinator.cci.io/hostpath-replacement 规则（remove、replaceByLocalDir、replaceByEmptyDir 或 replaceByFlexVolume）。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Memory emptyDir &quot;%1&quot; is larger than the pod&apos;s memory</source>
         <translation>Memory 类型的 emptyDir &quot;%1&quot; 大于 Pod 的内存</translation>
     </message>
@@ -1967,17 +2096,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请挂载整个 emptyDir，或改用单独的卷。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>/dev/shm may use more than half of the pod&apos;s memory</source>
-        <translation>/dev/shm 可能占用超过 Pod 一半的内存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set the Memory emptyDir&apos;s sizeLimit to at most 50% of the pod memory.</source>
-        <translation>请将 Memory 类型 emptyDir 的 sizeLimit 设置为不超过 Pod 内存的 50%。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>sysctl %1 is not allowed on CCI</source>
         <translation>CCI 不允许使用 sysctl %1</translation>
     </message>
@@ -1997,7 +2116,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>如果工作负载无需 SYS_ADMIN 也能运行，请在弹性 Pod 中去除该权限。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+17"/>
         <source>Service &quot;%1&quot; is %2; across CCE and CCI only ClusterIP Services interconnect</source>
         <translation>Service &quot;%1&quot; 的类型为 %2；跨 CCE 和 CCI 的 Service 网络互通仅支持 ClusterIP 类型</translation>
     </message>
@@ -2027,7 +2146,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>对接 LoadBalancer 的工作负载请使用 auto 或 enforce 策略。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+36"/>
         <source>DaemonSet pods never burst to CCI, but the strategy is %1</source>
         <translation>DaemonSet 的 Pod 不支持弹性到 CCI，但其弹性策略为 %1</translation>
     </message>
@@ -2047,7 +2166,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请删除 hostNetwork，或将弹性标签设置为 off。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>with network interconnection on, CCI injects one system sidecar: the running pod shows one container more</source>
         <translation>开启网络互通后，CCI 会注入一个系统 sidecar：运行中的 Pod 会比定义的多一个容器</translation>
     </message>
@@ -4115,12 +4234,12 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>处于未就绪状态的容器：[%1]</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/replicasetcontroller.cpp" line="+105"/>
+        <location filename="../core/sandbox/cluster/replicasetcontroller.cpp" line="+111"/>
         <source>Deleted pod: %1</source>
         <translation>已删除 Pod：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/scenario.cpp" line="+116"/>
+        <location filename="../core/sandbox/cluster/scenario.cpp" line="+137"/>
         <source>the sandbox does not serve %1 %2</source>
         <translation>沙箱不支持 %1 %2</translation>
     </message>
@@ -4629,6 +4748,126 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <source>&quot;%1&quot; is not a Secret name</source>
         <translation>&quot;%1&quot; 不是 Secret 名称</translation>
     </message>
+    <message>
+        <location filename="../core/burst/podhelpers.cpp" line="+173"/>
+        <source>container &quot;%1&quot; reads pod facts: %2</source>
+        <translation>容器 &quot;%1&quot; 读取的 Pod 信息：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Values shown after &quot;&lt;-&quot; are known only when the pod runs.</source>
+        <translation>&quot;&lt;-&quot; 后面显示的值只有在 Pod 运行时才能得知。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>container &quot;%1&quot; reads the region or zone annotation that CCI adds when it places the pod; on a CCE node it is absent and the variable empty</source>
+        <translation>容器 &quot;%1&quot; 读取 CCI 在调度 Pod 时添加的 region 或 zone 注解；在 CCE 节点上没有该注解，变量为空</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Treat an empty REGION or ZONE as &quot;running on CCE&quot;, or use the enforce strategy.</source>
+        <translation>把为空的 REGION 或 ZONE 视为&quot;运行在 CCE 上&quot;，或使用 enforce 策略。</translation>
+    </message>
+    <message>
+        <location filename="../core/burst/rolloutrules.cpp" line="+46"/>
+        <source>Add a readiness probe: ELB forwards traffic only to ready pods, so a new pod gets no requests before it can serve them (guide 3.1).</source>
+        <translation>添加就绪探针：ELB 只把流量转发给就绪的 Pod，因此新 Pod 在能够提供服务之前不会收到请求（指南 3.1）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a preStop hook that sleeps (for example sleep 20): the old pod keeps serving while ELB takes it out of its members (guide 3.1).</source>
+        <translation>添加一个执行 sleep 的 preStop 钩子（例如 sleep 20）：在 ELB 将旧 Pod 移出后端成员期间，旧 Pod 仍继续提供服务（指南 3.1）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set spec.minReadySeconds to the container&apos;s start time plus the time ELB needs to bring a new member into service, and below the preStop sleep, so the new pod is ready before the old one exits (guide 3.1).</source>
+        <translation>将 spec.minReadySeconds 设为容器的启动时间加上 ELB 下发新成员到生效所需的时间，并小于 preStop 的 sleep 时长，使新 Pod 在旧 Pod 退出之前已经就绪（指南 3.1）。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>container &quot;%1&quot; behind LoadBalancer &quot;%2&quot; has no readiness probe: a new pod may get requests before it serves them during a rolling update</source>
+        <translation>位于 LoadBalancer &quot;%2&quot; 之后的容器 &quot;%1&quot; 没有就绪探针：滚动升级时新 Pod 可能在能够提供服务之前就收到请求</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>container &quot;%1&quot; behind LoadBalancer &quot;%2&quot; has no preStop hook: an old pod stops while ELB still sends it requests</source>
+        <translation>位于 LoadBalancer &quot;%2&quot; 之后的容器 &quot;%1&quot; 没有 preStop 钩子：旧 Pod 停止时 ELB 仍在向它发送请求</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>minReadySeconds is not set: a new pod counts as available as soon as it is ready, before ELB sends it traffic</source>
+        <translation>未设置 minReadySeconds：新 Pod 一就绪就被视为可用，而此时 ELB 还没有向它转发流量</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>minReadySeconds (%1 s) is not below the preStop sleep (%2 s): old pods can exit before new ones serve</source>
+        <translation>minReadySeconds（%1 秒）不小于 preStop 的 sleep（%2 秒）：旧 Pod 可能在新 Pod 提供服务之前退出</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the preStop sleep (%1 s) is not below terminationGracePeriodSeconds (%2 s): the container is killed before it can shut down</source>
+        <translation>preStop 的 sleep（%1 秒）不小于 terminationGracePeriodSeconds（%2 秒）：容器在能够正常关闭之前就被强制终止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Raise terminationGracePeriodSeconds above the preStop sleep plus the time the application needs to stop.</source>
+        <translation>将 terminationGracePeriodSeconds 提高到 preStop 的 sleep 时长加上应用停止所需时间之上。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1/%2: container &quot;%3&quot; declares no port; add its readiness probe by hand</source>
+        <translation>%1/%2：容器 &quot;%3&quot; 没有声明端口；请手动添加其就绪探针</translation>
+    </message>
+    <message>
+        <location filename="../core/burst/shmrules.cpp" line="+144"/>
+        <source>Size /dev/shm to %1, 50% of the pod&apos;s memory request (%2).</source>
+        <translation>将 /dev/shm 设为 %1，即 Pod 内存申请量（%2）的 50%。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the pod a memory request and size /dev/shm to 50% of it.</source>
+        <translation>为 Pod 设置内存申请量，并将 /dev/shm 设为其 50%。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>/dev/shm has no size limit: it can take all of the pod&apos;s memory</source>
+        <translation>/dev/shm 没有容量上限：它可能占满 Pod 的全部内存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>/dev/shm (%1) may use more than half of the pod&apos;s memory</source>
+        <translation>/dev/shm（%1）可能占用超过 Pod 一半的内存</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set it as the Memory emptyDir&apos;s sizeLimit.</source>
+        <translation>将其设为 Memory 类型 emptyDir 的 sizeLimit。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>container &quot;%1&quot; remounts /dev/shm, which a Memory emptyDir already sizes in this pod</source>
+        <translation>容器 &quot;%1&quot; 重新挂载 /dev/shm，而该 Pod 中已由 Memory 类型的 emptyDir 设置其容量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use one way only: keep the Memory emptyDir and drop the remount.</source>
+        <translation>只使用一种方式：保留 Memory 类型的 emptyDir，去掉重新挂载。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>container &quot;%1&quot; remounts /dev/shm without SYS_ADMIN; the mount fails</source>
+        <translation>容器 &quot;%1&quot; 在没有 SYS_ADMIN 权限的情况下重新挂载 /dev/shm；挂载会失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add SYS_ADMIN to the container&apos;s securityContext.capabilities.add, or size /dev/shm with a Memory emptyDir instead.</source>
+        <translation>在容器的 securityContext.capabilities.add 中添加 SYS_ADMIN，或改用 Memory 类型的 emptyDir 设置 /dev/shm 容量。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>/dev/shm (%1) is taken from the pod&apos;s %2 of memory, not added to it: the processes have %3 left once it is full</source>
+        <translation>/dev/shm（%1）从 Pod 的 %2 内存中分配，不会额外增加：写满后进程还剩 %3</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -4775,7 +5014,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     <message>
         <location filename="../models/connectionlist.cpp" line="-4"/>
         <location filename="../models/liveworkloadmodel.cpp" line="-6"/>
-        <location filename="../models/nodetablemodel.cpp" line="+105"/>
+        <location filename="../models/nodetablemodel.cpp" line="+109"/>
         <location filename="../models/objectdetails.cpp" line="-69"/>
         <location filename="../models/workloadsummarymodel.cpp" line="-46"/>
         <source>Kind</source>
@@ -4981,7 +5220,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     <message>
         <location filename="../models/namespacemodel.cpp" line="+0"/>
         <location filename="../models/objectdetails.cpp" line="-106"/>
-        <location line="+224"/>
+        <location line="+227"/>
         <location filename="../models/podtablemodel.cpp" line="+0"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -4990,9 +5229,9 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <location filename="../models/bursttriagemodel.cpp" line="+1"/>
         <location filename="../models/namespacemodel.cpp" line="+1"/>
         <location filename="../models/nodetablemodel.cpp" line="+7"/>
-        <location filename="../models/objectdetails.cpp" line="-167"/>
+        <location filename="../models/objectdetails.cpp" line="-170"/>
         <location line="+6"/>
-        <location line="+51"/>
+        <location line="+54"/>
         <location filename="../models/usagetablemodel.cpp" line="+1"/>
         <source>Pods</source>
         <translation>Pod</translation>
@@ -5003,7 +5242,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>本地 %1 个，CCI 上 %2 个，%3 个尚未绑定</translation>
     </message>
     <message>
-        <location filename="../models/objectdetails.cpp" line="-143"/>
+        <location filename="../models/objectdetails.cpp" line="-146"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -5230,12 +5469,18 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>节点类型</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <location line="+2"/>
         <source>Scheduling</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
+        <source>disabled by CCI (%1)</source>
+        <translation>已被 CCI 禁用（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>disabled (cordoned)</source>
         <translation>已禁止调度（cordoned）</translation>
     </message>
@@ -5338,7 +5583,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>存在时间</translation>
     </message>
     <message>
-        <location filename="../models/objectdetails.cpp" line="-327"/>
+        <location filename="../models/objectdetails.cpp" line="-330"/>
         <location filename="../models/podtablemodel.cpp" line="+1"/>
         <source>Node</source>
         <translation>节点</translation>
@@ -5410,13 +5655,13 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>未调度</translation>
     </message>
     <message>
-        <location filename="../models/nodetablemodel.cpp" line="-47"/>
+        <location filename="../models/nodetablemodel.cpp" line="-51"/>
         <source>%1 (%2%)</source>
         <translation>%1 (%2%)</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location filename="../models/objectdetails.cpp" line="+153"/>
+        <location line="+43"/>
+        <location filename="../models/objectdetails.cpp" line="+156"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -5457,7 +5702,12 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>污点</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
+        <source>unschedulable: %1</source>
+        <translation>不可调度：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>locked until %1 (%2 min left)</source>
         <translation>锁定至 %1（剩余 %2 分钟）</translation>
     </message>
@@ -5472,8 +5722,13 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>未锁定</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location filename="../models/objectdetails.cpp" line="-34"/>
+        <location line="+10"/>
+        <source>virtual-kubelet (CCI, %1)</source>
+        <translation>virtual-kubelet（CCI，%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../models/objectdetails.cpp" line="-37"/>
         <location filename="../models/podtablemodel.cpp" line="+1"/>
         <source>local</source>
         <translation>本地</translation>

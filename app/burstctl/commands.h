@@ -16,6 +16,7 @@ Command iamTokenCommand();
 Command templateCommand();
 Command prometheusCommand();
 Command obsSecretCommand();
+Command fixCommand();
 // `completion bash|zsh`, written from the other commands of the table.
 Command completionCommand(const QList<Command> &commands);
 

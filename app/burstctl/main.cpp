@@ -30,7 +30,8 @@ int main(int argc, char *argv[])
     QList<cli::Command> commands{cli::previewCommand(), cli::simulateCommand(), cli::signCommand(),
                                  cli::logsCommand(),    cli::execCommand(),     cli::getCommand(),
                                  cli::watchCommand(),   cli::iamTokenCommand()};
-    commands << cli::templateCommand() << cli::prometheusCommand() << cli::obsSecretCommand();
+    commands << cli::templateCommand() << cli::prometheusCommand() << cli::obsSecretCommand()
+             << cli::fixCommand();
     commands.append(cli::completionCommand(commands));
     QStringList args = cli::ConnectionFlags::commandFirst(QCoreApplication::arguments());
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" ||

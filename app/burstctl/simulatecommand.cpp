@@ -126,6 +126,8 @@ int run(const Invocation &in)
         sim.strategy = *s;
     }
     sim.cciAvailable = sim.cciAvailable && !in.isSet(QStringLiteral("cci-locked"));
+    if (in.isSet(QStringLiteral("virtual-node")))
+        sim.virtualNodes = in.values(QStringLiteral("virtual-node"));
     const QStringList nodeSpecs = in.values(QStringLiteral("node"));
     for (int i = 0; i < nodeSpecs.size(); ++i) {
         QString problem;
@@ -200,6 +202,11 @@ Command simulateCommand()
                      Tr::tr("STRATEGY")},
                     {QStringLiteral("cci-locked"),
                      Tr::tr("The virtual-kubelet node is locked: nothing goes to CCI.")},
+                    {QStringLiteral("virtual-node"),
+                     Tr::tr("A schedulable virtual node (repeatable, in the order burst pods go "
+                            "to them: CCI 2.0's global bursting-node first, then AZ-level "
+                            "nodes). CCI pods go to the first; default: virtual-kubelet."),
+                     Tr::tr("NAME")},
                     {{QStringLiteral("o"), QStringLiteral("output")},
                      Tr::tr("Output format: json (default) or yaml."),
                      Tr::tr("FORMAT"),

@@ -163,6 +163,16 @@ int main(int argc, char *argv[])
                       Tr::tr("Create the objects of this multi-document YAML file at start "
                              "(repeatable)."),
                       Tr::tr("FILE")});
+    parser.addOption({QStringLiteral("cci-zones"),
+                      Tr::tr("Also start CCI 2.0's virtual nodes: the global bursting-node and "
+                             "one AZ-level node bursting-node-ZONE per zone, labelled with it "
+                             "(comma-separated)."),
+                      Tr::tr("ZONES")});
+    parser.addOption({QStringLiteral("cci-faulty-zone"),
+                      Tr::tr("Mark this zone's AZ-level node as CCI marks a faulty AZ: "
+                             "unschedulable, with a condition saying why (repeatable; needs "
+                             "--cci-zones)."),
+                      Tr::tr("ZONE")});
     parser.addOption({QStringLiteral("no-interconnect"),
                       Tr::tr("Run without CCI network interconnection (no sidecar in CCI pods).")});
     parser.addOption({QStringLiteral("no-examples"),
@@ -210,6 +220,11 @@ int main(int argc, char *argv[])
     core::sandbox::ObjectStore store(core::sandbox::StoreOptions{history, 0});
     const QString clusterId = parser.value(QStringLiteral("cluster-id"));
     core::sandbox::seedDefaultScenario(store, clusterId);
+    if (parser.isSet(QStringLiteral("cci-zones")))
+        core::sandbox::seedZoneVirtualNodes(
+            store, clusterId,
+            parser.value(QStringLiteral("cci-zones")).split(u',', Qt::SkipEmptyParts),
+            parser.values(QStringLiteral("cci-faulty-zone")));
     bool speedOk = false;
     const double speed = parser.value(QStringLiteral("clock-speed")).toDouble(&speedOk);
     if (!speedOk || speed <= 0) {

@@ -27,7 +27,9 @@ struct StrategyResolution
 };
 
 // Precedence (decided): pod-template label > workload label > associated profile > none. An
-// invalid label value is an error and is skipped, never read as "off".
+// invalid label value is an error and is skipped, never read as "off". Within one label set the
+// guide's kBurstLabel wins over CCI 2.0's kBurstLabelCci2 (decided); when both are valid and
+// differ, strategy.labelConflict (warning) is reported at the CCI 2.0 label.
 StrategyResolution resolveStrategy(const kube::Workload &workload,
                                    std::optional<Strategy> profileStrategy,
                                    const QString &profileName);

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace core::burst {
 
 namespace {
@@ -25,6 +27,38 @@ bool isVirtualNode(const QJsonObject &node)
            hasTaint(node, kProviderTaintKey);
 }
 
+bool isVirtualNodeSchedulable(const QJsonObject &node)
+{
+    return !node.value(u"spec").toObject().value(u"unschedulable").toBool();
+}
+
+QString virtualNodeFault(const QJsonObject &node)
+{
+    if (isVirtualNodeSchedulable(node))
+        return {};
+    for (const QJsonValue &v : node.value(u"status").toObject().value(u"conditions").toArray()) {
+        const QJsonObject c = v.toObject();
+        const QString type = c.value(u"type").toString();
+        if (type != u"Ready" && c.value(u"status").toString() == u"True")
+            return type + QStringLiteral(": ") + c.value(u"message").toString();
+    }
+    return {};
+}
+
+QStringList schedulableVirtualNodes(const QList<QJsonObject> &nodes)
+{
+    QStringList global;
+    QStringList zonal;
+    for (const QJsonObject &node : nodes) {
+        if (!isVirtualNode(node) || !isVirtualNodeSchedulable(node))
+            continue;
+        (virtualNodeZone(node).isEmpty() ? global : zonal).append(kube::nameOf(node));
+    }
+    std::sort(global.begin(), global.end());
+    std::sort(zonal.begin(), zonal.end());
+    return global + zonal;
+}
+
 QStringList virtualNodeNames(const QList<QJsonObject> &nodes)
 {
     QStringList names;
@@ -37,7 +71,8 @@ QStringList virtualNodeNames(const QList<QJsonObject> &nodes)
 
 QString virtualNodeZone(const QJsonObject &node)
 {
-    return kube::labelOf(node, kZoneLabel);
+    const QString zone = kube::labelOf(node, kZoneLabel);
+    return zone.isEmpty() ? kube::labelOf(node, kLegacyZoneLabel) : zone;
 }
 
 bool isCciSidecar(const QJsonObject &container)

@@ -23,6 +23,9 @@ namespace core::burst {
 
 // guide 1.1: the burst strategy label on a workload or its pod template.
 inline const QString kBurstLabel = QStringLiteral("virtual-kubelet.io/burst-to-cci");
+// vendor docs (CCI 2.0 "Scheduling Workloads to CCI 2.0"): the same strategy under CCI 2.0's own
+// key. Decided: when both are set on one label set, kBurstLabel wins (burststrategy.h).
+inline const QString kBurstLabelCci2 = QStringLiteral("bursting.cci.io/burst-to-cci");
 // guide: hostPath replacement and image replacement annotations on the pod template.
 inline const QString kHostPathAnnotation =
     QStringLiteral("coordinator.cci.io/hostpath-replacement");
@@ -66,12 +69,30 @@ inline const QString kVirtualNodeTypeValue = QStringLiteral("virtual-kubelet");
 inline const QString kProviderTaintKey = QStringLiteral("virtual-kubelet.io/provider");
 inline const QString kProviderTaintValue = QStringLiteral("huawei"); // assumed
 
+// vendor docs: AZ-level virtual nodes also carry the legacy zone label.
+inline const QString kLegacyZoneLabel = QStringLiteral("failure-domain.beta.kubernetes.io/zone");
+// assumed (sandbox invention): the condition CCI sets on a faulty AZ's virtual node (vendor docs:
+// "view the status.conditions of the virtual node to check the faulty AZ and fault cause", no
+// type named). virtualNodeFault() reads any True condition other than Ready, so a real type works.
+inline const QString kZoneFaultCondition = QStringLiteral("AZUnavailable");
+
 // A node is virtual when it has the type=virtual-kubelet label AND the provider taint (any value
-// or effect); its name does not matter. A cluster may have several.
+// or effect); its name does not matter (CCI 2.0's global and AZ-level nodes alike, assumed to
+// carry them). A cluster may have several.
 bool isVirtualNode(const QJsonObject &node);
+// A virtual node takes new burst pods unless spec.unschedulable (vendor docs: how CCI marks a
+// faulty AZ's node, and how a user stops the global node's random AZ placement).
+bool isVirtualNodeSchedulable(const QJsonObject &node);
+// Why an unschedulable virtual node is out: "<type>: <message>" of its first True condition
+// other than Ready ("" when schedulable or no such condition).
+QString virtualNodeFault(const QJsonObject &node);
+// The schedulable virtual nodes among `nodes` in the order burst pods go to them (decided): the
+// global node first, then AZ-level nodes by name.
+QStringList schedulableVirtualNodes(const QList<QJsonObject> &nodes);
 // The names of the virtual nodes among `nodes`, in their order.
 QStringList virtualNodeNames(const QList<QJsonObject> &nodes);
-// The zone of an AZ-level virtual node ("" for the global one).
+// The zone of an AZ-level virtual node ("" for the global one): topology.kubernetes.io/zone,
+// else the legacy failure-domain label.
 QString virtualNodeZone(const QJsonObject &node);
 
 // --- Burst pods and their CCI-side pods -----------------------------------------------------

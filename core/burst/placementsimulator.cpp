@@ -111,7 +111,8 @@ private:
 
     bool cciAllowed() const
     {
-        return m_in.cciAvailable && (!m_in.cci.maxNum || count(Location::Cci) < *m_in.cci.maxNum);
+        return m_in.cciAvailable && !m_in.virtualNodes.isEmpty() &&
+               (!m_in.cci.maxNum || count(Location::Cci) < *m_in.cci.maxNum);
     }
 
     void place(PodState &pod)
@@ -140,7 +141,7 @@ private:
         if (p.location == Location::Local)
             node = m_nodes.at(p.node).capacity.name;
         else if (p.location == Location::Cci)
-            node = kGuideVirtualNodeName;
+            node = m_in.virtualNodes.value(0);
         return SimEvent{action, p.ordinal, p.location, node};
     }
 

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "core/burst/burststrategy.h"
+#include "core/burst/cciconventions.h"
 #include "core/burst/podresources.h"
 #include "core/burst/scheduleprofile.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace core::burst {
 
@@ -30,6 +32,9 @@ struct SimulationInput
     LocationLimits cci;
     QList<int> replicaSteps;  // desired replica counts, applied in order
     bool cciAvailable = true; // false while the virtual-kubelet node is locked
+    // The schedulable virtual nodes as schedulableVirtualNodes() orders them; CCI pods go to the
+    // first (decided). Empty: no virtual node takes pods (every AZ faulty), like cciAvailable false.
+    QStringList virtualNodes{kGuideVirtualNodeName};
 };
 
 struct SimEvent
@@ -37,7 +42,7 @@ struct SimEvent
     QString action; // "create" | "delete"
     int pod = 0;    // pod ordinal, in creation order
     Location location = Location::Pending;
-    QString node; // local node name, kGuideVirtualNodeName for CCI, "" for pending
+    QString node; // local node name, the virtual node for CCI, "" for pending
 };
 
 struct SimStep

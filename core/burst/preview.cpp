@@ -1,5 +1,6 @@
 #include "core/burst/preview.h"
 
+#include "core/burst/rolloutrules.h"
 #include "core/burst/shapechecks.h"
 #include "core/common/tr.h"
 #include "core/kube/objectmeta.h"
@@ -244,12 +245,15 @@ PreviewResult preview(const kube::Workload &w, const PreviewScope &scope)
                      scope.networkInterconnect,
                      scope.logPolicies};
     cciDiagnostics += toObjectPaths(checkPodShape(shape), w);
+    cciDiagnostics += checkGracefulRollout(w, scope.services); // guide 3.1: rolloutrules.cpp
     r.admissible = !hasError(cciDiagnostics) && !hasError(annotationDiagnostics);
     if (!r.bursts)
         demote(cciDiagnostics);
     r.diagnostics += annotationDiagnostics;
     r.diagnostics += cciDiagnostics;
     r.cciPod = podObject(w, spec);
+    r.downwardEnv = resolveDownwardEnv(w); // guide 3.2: podhelpers.cpp
+    r.diagnostics += downwardEnvDiagnostics(w, r.downwardEnv, r.strategy.value == Strategy::Enforce);
     return r;
 }
 
@@ -298,6 +302,14 @@ QStringList decidedRules()
                "least-allocated local node, else CCI."),
         Tr::tr("Scale-down: the location with the higher scaleDownPriority loses pods first; on a "
                "tie, CCI pods go first."),
+        Tr::tr("When virtual-kubelet.io/burst-to-cci and CCI 2.0's bursting.cci.io/burst-to-cci "
+               "are both set on one label set, the first wins; differing values are a warning."),
+        Tr::tr("Graceful rollout is checked for Deployments and StatefulSets behind a "
+               "LoadBalancer Service; the preStop sleep must also stay below "
+               "terminationGracePeriodSeconds."),
+        Tr::tr("/dev/shm is taken from the pod's memory: it never raises the normalized size."),
+        Tr::tr("Burst pods go to the first schedulable virtual node: the global node, then "
+               "AZ-level nodes by name."),
     };
 }
 

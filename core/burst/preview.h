@@ -3,6 +3,7 @@
 #include "core/burst/burststrategy.h"
 #include "core/burst/hostpathreplacement.h"
 #include "core/burst/imagereplacement.h"
+#include "core/burst/podhelpers.h"
 #include "core/burst/podresources.h"
 #include "core/burst/resourcenormalizer.h"
 #include "core/burst/scheduleprofile.h"
@@ -56,6 +57,7 @@ struct PreviewResult
     QJsonObject originalPod; // the pod as the workload creates it on CCE
     QJsonObject cciPod;      // the pod CCI runs
     Diagnostics diagnostics; // paths relative to the workload object
+    QList<DownwardEnv> downwardEnv; // guide 3.2: fieldRef env vars, resolved where known
 };
 
 // The one preview engine used by the console, burstctl and the sandbox admission: effective

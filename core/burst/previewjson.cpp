@@ -52,7 +52,7 @@ QJsonObject previewToJson(const PreviewResult &r)
     QJsonArray diagnostics;
     for (const Diagnostic &d : r.diagnostics)
         diagnostics.append(diagnosticToJson(d));
-    return QJsonObject{
+    QJsonObject out{
         {QStringLiteral("kind"), r.kind},
         {QStringLiteral("namespace"), r.nameSpace},
         {QStringLiteral("name"), r.name},
@@ -68,6 +68,17 @@ QJsonObject previewToJson(const PreviewResult &r)
         {QStringLiteral("containers"), containers},
         {QStringLiteral("cciPod"), r.cciPod},
         {QStringLiteral("diagnostics"), diagnostics}};
+    if (!r.downwardEnv.isEmpty()) {
+        QJsonArray env;
+        for (const DownwardEnv &e : r.downwardEnv)
+            env.append(QJsonObject{{QStringLiteral("container"), e.container},
+                                   {QStringLiteral("name"), e.name},
+                                   {QStringLiteral("fieldPath"), e.fieldPath},
+                                   {QStringLiteral("value"),
+                                    e.known ? QJsonValue(e.value) : QJsonValue()}});
+        out.insert(QStringLiteral("downwardEnv"), env);
+    }
+    return out;
 }
 
 } // namespace core::burst

@@ -1,5 +1,6 @@
 #include "core/burst/shapechecks.h"
 
+#include "core/burst/shmrules.h"
 #include "core/common/tr.h"
 #include "core/kube/quantity.h"
 
@@ -52,7 +53,6 @@ void checkVolumes(const ShapeInput &in, Diagnostics &out)
 {
     const QJsonArray volumes = in.podSpec.value(u"volumes").toArray();
     QSet<QString> emptyDirs;
-    QHash<QString, qint64> memoryDirs; // Memory-medium emptyDir -> sizeLimit (0 = none)
     for (int i = 0; i < volumes.size(); ++i) {
         const QJsonObject v = volumes.at(i).toObject();
         const QString name = v.value(u"name").toString();
@@ -76,7 +76,6 @@ void checkVolumes(const ShapeInput &in, Diagnostics &out)
             if (ed.value(u"medium").toString() == u"Memory") {
                 const qint64 limit =
                     ed.contains(u"sizeLimit") ? quantityBytes(ed.value(u"sizeLimit")) : 0;
-                memoryDirs.insert(name, limit);
                 if (limit > in.podTotals.memoryBytes && in.podTotals.memoryBytes > 0)
                     out.append(makeError(
                         QStringLiteral("volume.memoryEmptyDir"), path + u".emptyDir.sizeLimit",
@@ -128,15 +127,6 @@ void checkVolumes(const ShapeInput &in, Diagnostics &out)
                                      "does not support")
                                   .arg(name),
                               Tr::tr("Mount the whole emptyDir, or use a separate volume.")));
-            if (memoryDirs.contains(name) && mount.value(u"mountPath").toString() == u"/dev/shm") {
-                const qint64 limit = memoryDirs.value(name);
-                if (limit <= 0 || limit * 2 > in.podTotals.memoryBytes)
-                    out.append(makeWarning(
-                        QStringLiteral("volume.shmLarge"), mpath,
-                        Tr::tr("/dev/shm may use more than half of the pod's memory"),
-                        Tr::tr("Set the Memory emptyDir's sizeLimit to at most 50% of the pod "
-                               "memory.")));
-            }
         }
     }
 }
@@ -175,26 +165,10 @@ void checkSecurity(const ShapeInput &in, Diagnostics &out)
     }
 }
 
-bool selectsPod(const QJsonObject &service, const kube::Workload &w)
-{
-    const QJsonObject meta = service.value(u"metadata").toObject();
-    const QString ns = meta.value(u"namespace").toString();
-    if ((ns.isEmpty() ? QStringLiteral("default") : ns) != w.nameSpace)
-        return false;
-    const QJsonObject selector = service.value(u"spec").toObject().value(u"selector").toObject();
-    if (selector.isEmpty())
-        return false;
-    for (auto it = selector.begin(); it != selector.end(); ++it) {
-        if (w.podLabels.value(it.key()) != it.value().toString() || !w.podLabels.contains(it.key()))
-            return false;
-    }
-    return true;
-}
-
 void checkServices(const ShapeInput &in, Diagnostics &out)
 {
     for (const QJsonObject &service : in.services) {
-        if (!selectsPod(service, *in.workload))
+        if (!serviceSelectsPod(service, *in.workload))
             continue;
         const QJsonObject meta = service.value(u"metadata").toObject();
         const QString name = meta.value(u"name").toString();
@@ -233,6 +207,22 @@ void checkServices(const ShapeInput &in, Diagnostics &out)
 
 } // namespace
 
+bool serviceSelectsPod(const QJsonObject &service, const kube::Workload &w)
+{
+    const QJsonObject meta = service.value(u"metadata").toObject();
+    const QString ns = meta.value(u"namespace").toString();
+    if ((ns.isEmpty() ? QStringLiteral("default") : ns) != w.nameSpace)
+        return false;
+    const QJsonObject selector = service.value(u"spec").toObject().value(u"selector").toObject();
+    if (selector.isEmpty())
+        return false;
+    for (auto it = selector.begin(); it != selector.end(); ++it) {
+        if (w.podLabels.value(it.key()) != it.value().toString() || !w.podLabels.contains(it.key()))
+            return false;
+    }
+    return true;
+}
+
 bool isSysctlAllowed(const QString &name)
 {
     if (name.startsWith(u"net.netfilter.") || name.startsWith(u"net.ipv4.vs."))
@@ -257,6 +247,7 @@ Diagnostics checkPodShape(const ShapeInput &in)
                              Tr::tr("pods with hostNetwork: true cannot burst to CCI"),
                              Tr::tr("Remove hostNetwork, or set the burst label to off.")));
     checkVolumes(in, out);
+    out += checkShm(in.podSpec, in.podTotals.memoryBytes); // guide 3.4: core/burst/shmrules.cpp
     checkSecurity(in, out);
     checkServices(in, out);
     if (in.networkInterconnect)

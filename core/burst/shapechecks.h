@@ -28,6 +28,9 @@ struct ShapeInput
 // relative to the object ("@metadata.labels", "@kind").
 Diagnostics checkPodShape(const ShapeInput &input);
 
+// A Service in the workload's namespace whose non-empty spec.selector matches the pod labels.
+bool serviceSelectsPod(const QJsonObject &service, const kube::Workload &workload);
+
 // SPEC 4 sysctl allow-list: kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*, net.* except
 // net.netfilter.* and net.ipv4.vs.*.
 bool isSysctlAllowed(const QString &name);

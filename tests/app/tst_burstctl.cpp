@@ -2,6 +2,7 @@
 #include "core/kube/manifestloader.h"
 #include "core/kube/workload.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -101,6 +102,8 @@ private slots:
     void simulateFollowsWhatIf_data();
     void simulateFollowsWhatIf();
     void corpusNeverCrashes();
+    void fixHelpers_data();
+    void fixHelpers();
 };
 
 void tst_burstctl::guideDeploymentIsNormalized()
@@ -251,7 +254,7 @@ QStringList subcommands()
     return {QStringLiteral("preview"), QStringLiteral("simulate"), QStringLiteral("sign"),
             QStringLiteral("logs"),    QStringLiteral("exec"),     QStringLiteral("get"),
             QStringLiteral("watch"),   QStringLiteral("iam-token"), QStringLiteral("template"),
-            QStringLiteral("prometheus"), QStringLiteral("obs-secret")};
+            QStringLiteral("prometheus"), QStringLiteral("obs-secret"), QStringLiteral("fix")};
 }
 
 } // namespace
@@ -277,6 +280,11 @@ void tst_burstctl::helpListsFlags_data()
                                              QStringLiteral("--cci-locked"),
                                              QStringLiteral("-o, --output")}
                               << false << false;
+    QTest::newRow("fix") << QStringLiteral("fix")
+                         << QStringList{QStringLiteral("-f, --filename"),
+                                        QStringLiteral("--workload"),
+                                        QStringLiteral("--in-place")}
+                         << false << false;
     QTest::newRow("sign") << QStringLiteral("sign")
                           << QStringList{QStringLiteral("--ak-env"),
                                          QStringLiteral("--sk-env"),
@@ -532,6 +540,81 @@ void tst_burstctl::corpusNeverCrashes()
     for (const QString &line : r.err.split(u'\n', Qt::SkipEmptyParts))
         QVERIFY2(line.contains(QRegularExpression(QStringLiteral("^[^:]+:\\d+:\\d+: "))),
                  qPrintable(line));
+}
+
+// burstctl fix: the helpers' edits land in the file byte-exactly (comments kept), and the result
+// previews without the rule's warnings.
+void tst_burstctl::fixHelpers_data()
+{
+    QTest::addColumn<QString>("helper");
+    QTest::addColumn<QStringList>("inserted"); // lines the output must contain
+    QTest::addColumn<QString>("goneCode");     // a preview code present before, absent after
+    QTest::newRow("graceful-rollout")
+        << QStringLiteral("graceful-rollout")
+        << QStringList{QStringLiteral("readinessProbe:"), QStringLiteral("- sleep 20"),
+                       QStringLiteral("minReadySeconds: 10")}
+        << QStringLiteral("rollout.noReadinessProbe");
+    QTest::newRow("downward-api")
+        << QStringLiteral("downward-api")
+        << QStringList{QStringLiteral("name: MY_POD_IP"),
+                       QStringLiteral("fieldPath: metadata.annotations['topology.kubernetes.io/zone']")}
+        << QString();
+}
+
+void tst_burstctl::fixHelpers()
+{
+    QFETCH(QString, helper);
+    QFETCH(QStringList, inserted);
+    QFETCH(QString, goneCode);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("web.yaml"));
+    const QByteArray yaml = "# the shop's front end\n"
+                            "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n"
+                            "spec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 80}]}\n"
+                            "---\n"
+                            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n"
+                            "spec:\n  selector: {matchLabels: {app: web}}\n  template:\n"
+                            "    metadata:\n      labels: {app: web}  # selected by the LB\n"
+                            "    spec:\n      containers:\n        - name: nginx\n"
+                            "          image: nginx:1.25\n          ports: [{containerPort: 80}]\n";
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(yaml);
+    f.close();
+    const auto codes = [&] {
+        QStringList out;
+        const Run p = run({QStringLiteral("preview"), QStringLiteral("-f"), file});
+        for (const QJsonValue &o : jsonArray(p.out)) {
+            for (const QJsonValue &d : o.toObject().value(u"diagnostics").toArray())
+                out << d.toObject().value(u"code").toString();
+        }
+        return out;
+    };
+    if (!goneCode.isEmpty())
+        QVERIFY(codes().contains(goneCode));
+    const Run printed = run({QStringLiteral("fix"), helper, QStringLiteral("-f"), file});
+    QCOMPARE(printed.exitCode, 0);
+    const QString text = QString::fromUtf8(printed.out);
+    QVERIFY(text.startsWith(u"# the shop's front end\n"));
+    QVERIFY(text.contains(u"labels: {app: web}  # selected by the LB"));
+    for (const QString &line : inserted)
+        QVERIFY2(text.contains(line), qPrintable(text));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), yaml); // printing leaves the file alone
+    f.close();
+    const Run written =
+        run({QStringLiteral("fix"), helper, QStringLiteral("-f"), file, QStringLiteral("--in-place")});
+    QCOMPARE(written.exitCode, 0);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(f.readAll()), text);
+    f.close();
+    if (!goneCode.isEmpty())
+        QVERIFY(!codes().contains(goneCode));
+    else
+        QVERIFY(codes().contains(QStringLiteral("downward.env")));
+    QCOMPARE(run({QStringLiteral("fix"), QStringLiteral("nonsense"), QStringLiteral("-f"), file})
+                 .exitCode,
+             2);
 }
 
 QTEST_GUILESS_MAIN(tst_burstctl)

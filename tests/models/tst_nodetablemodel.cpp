@@ -292,6 +292,20 @@ private slots:
         QTest::newRow("taint left behind")
             << node(u"vk"_s, true, {}, true) << u"lock taint left, no lock end"_s << true;
         QTest::newRow("local node") << node(u"idc"_s) << QString() << false;
+        // CCI 2.0: a faulty AZ's node is unschedulable with a condition saying why.
+        QJsonObject faulty = node(u"bursting-node-az1"_s, true);
+        QJsonObject spec = faulty.value(u"spec"_s).toObject();
+        spec.insert(u"unschedulable"_s, true);
+        faulty.insert(u"spec"_s, spec);
+        QJsonObject status = faulty.value(u"status"_s).toObject();
+        QJsonArray conditions = status.value(u"conditions"_s).toArray();
+        conditions.append(QJsonObject{{u"type"_s, u"AZUnavailable"_s},
+                                      {u"status"_s, u"True"_s},
+                                      {u"message"_s, u"az1 is down"_s}});
+        status.insert(u"conditions"_s, conditions);
+        faulty.insert(u"status"_s, status);
+        QTest::newRow("faulty AZ node")
+            << faulty << u"unschedulable: AZUnavailable: az1 is down"_s << false;
     }
     void lock()
     {
@@ -306,6 +320,26 @@ private slots:
         QCOMPARE(model.index(0, NodeTableModel::Lock).data().toString(), lock);
         QCOMPARE(model.canUnlock(model.rowAt(0)), canUnlock);
         QCOMPARE(model.index(0, NodeTableModel::Age).data().toString(), u"59d"_s);
+    }
+
+    // AZ-level virtual nodes (CCI 2.0) show their zone in the kind column.
+    void zoneInKind()
+    {
+        QJsonObject az = node(u"bursting-node-az1"_s, true);
+        QJsonObject meta = az.value(u"metadata"_s).toObject();
+        QJsonObject labels = meta.value(u"labels"_s).toObject();
+        labels.insert(core::burst::kZoneLabel, u"cn-north-4a"_s);
+        meta.insert(u"labels"_s, labels);
+        az.insert(u"metadata"_s, meta);
+        NodeTableModel model;
+        core::kube::ChangeSet set;
+        set.added = {az, node(u"bursting-node"_s, true), node(u"idc"_s)};
+        model.applyNodes(set);
+        QCOMPARE(cellOf(model, u"bursting-node-az1"_s, NodeTableModel::Kind),
+                 u"virtual-kubelet (CCI, cn-north-4a)"_s);
+        QCOMPARE(cellOf(model, u"bursting-node"_s, NodeTableModel::Kind),
+                 u"virtual-kubelet (CCI)"_s);
+        QCOMPARE(cellOf(model, u"idc"_s, NodeTableModel::Kind), u"local"_s);
     }
 
     void lockCountsDownWithTheClock()

@@ -87,6 +87,18 @@ const char *kVirtualNode = R"({
     "conditions": [{"type": "Ready", "status": "True"}]}
 })";
 
+// CCI 2.0: an AZ-level node with only the legacy zone label, made unschedulable by CCI.
+const char *kFaultyAzNode = R"({
+  "apiVersion": "v1", "kind": "Node",
+  "metadata": {"name": "bursting-node-az-old", "uid": "node-2",
+    "labels": {"type": "virtual-kubelet", "failure-domain.beta.kubernetes.io/zone": "az-old"}},
+  "spec": {"unschedulable": true,
+           "taints": [{"key": "virtual-kubelet.io/provider", "value": "huawei",
+                       "effect": "NoSchedule"}]},
+  "status": {"conditions": [{"type": "Ready", "status": "True"},
+                            {"type": "AZUnavailable", "status": "True", "message": "az-old is down"}]}
+})";
+
 const char *kWidget = R"({
   "apiVersion": "example.com/v1", "kind": "Widget",
   "metadata": {"name": "w", "namespace": "shop", "uid": "w-1",
@@ -180,6 +192,11 @@ private slots:
                            u"virtual-kubelet.io/locked=true:NoSchedule"_s,
                            u"Lock=locked until 2026-01-01T10:30:00Z"_s}
             << QStringList{u"Namespace"_s, u"Replicas"_s};
+        QTest::newRow("faulty AZ node (CCI 2.0)")
+            << json(kFaultyAzNode) << QStringList{}
+            << QStringList{u"Node kind=virtual-kubelet (CCI)"_s, u"Zone=az-old"_s,
+                           u"Scheduling=disabled by CCI (AZUnavailable: az-old is down)"_s}
+            << QStringList{u"Namespace"_s};
         QTest::newRow("unknown kind: metadata only")
             << json(kWidget) << QStringList{}
             << QStringList{u"Kind=Widget (example.com/v1)"_s, u"Name=w"_s, u"Annotations=note"_s,

@@ -32,7 +32,7 @@ int phaseRank(const QJsonObject &pod)
 }
 
 // True when `a` is deleted before `b`.
-bool deleteBefore(const QJsonObject &a, const QJsonObject &b)
+bool deleteBefore(const QJsonObject &a, const QJsonObject &b, const QStringList &virtualNodes)
 {
     const bool aBound = !nodeNameOf(a).isEmpty(), bBound = !nodeNameOf(b).isEmpty();
     if (aBound != bBound)
@@ -50,8 +50,8 @@ bool deleteBefore(const QJsonObject &a, const QJsonObject &b)
     const int bPriority = annotationOf(b, priorityKey).toInt();
     if (aPriority != bPriority)
         return aPriority > bPriority;
-    const bool aCci = nodeNameOf(a) == virtualKubeletNodeName();
-    const bool bCci = nodeNameOf(b) == virtualKubeletNodeName();
+    const bool aCci = burst::isBurstPod(a, virtualNodes);
+    const bool bCci = burst::isBurstPod(b, virtualNodes);
     if (aCci != bCci)
         return aCci;
     if (containerRestarts(a) != containerRestarts(b))
@@ -65,9 +65,12 @@ bool deleteBefore(const QJsonObject &a, const QJsonObject &b)
 
 } // namespace
 
-QList<QJsonObject> ReplicaSetController::deletionOrder(QList<QJsonObject> pods)
+QList<QJsonObject> ReplicaSetController::deletionOrder(QList<QJsonObject> pods,
+                                                       const QStringList &virtualNodes)
 {
-    std::stable_sort(pods.begin(), pods.end(), deleteBefore);
+    std::stable_sort(pods.begin(), pods.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+        return deleteBefore(a, b, virtualNodes);
+    });
     return pods;
 }
 
@@ -96,7 +99,10 @@ bool ReplicaSetController::sync(const QJsonObject &replicaSet)
         ok = created == missing;
     } else if (manage && active.size() > desired) {
         const qsizetype excess = std::min<qsizetype>(active.size() - desired, kBurstReplicas);
-        const QList<QJsonObject> doomed = deletionOrder(active).mid(0, excess);
+        const auto nodes = m_store.list(nodesType(), {});
+        const QStringList virtualNodes =
+            burst::virtualNodeNames(nodes ? nodes->items : QList<QJsonObject>{});
+        const QList<QJsonObject> doomed = deletionOrder(active, virtualNodes).mid(0, excess);
         ok = excess == active.size() - desired; // the rest on the next sync
         for (const QJsonObject &pod : doomed) {
             if (m_store.remove(podsType(), namespaceOf(pod), nameOf(pod), {uidOf(pod), {}}))

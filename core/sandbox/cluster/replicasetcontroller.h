@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
 namespace core::sandbox {
 
@@ -22,8 +23,10 @@ public:
     // Pods in the order the controller deletes them (first = first to go): unscheduled, then
     // Pending before Running, not ready before ready, lower controller.kubernetes.io/
     // pod-deletion-cost, higher scheduling.cci.io/scale-down-priority, CCI (virtual-kubelet)
-    // before local on a tie (SPEC.md 2), more restarts, newest.
-    static QList<QJsonObject> deletionOrder(QList<QJsonObject> pods);
+    // before local on a tie (SPEC.md 2), more restarts, newest. A CCI pod is one bound to a node
+    // of `virtualNodes` (burst::virtualNodeNames(): any virtual node, global or AZ-level).
+    static QList<QJsonObject> deletionOrder(QList<QJsonObject> pods,
+                                            const QStringList &virtualNodes);
 };
 
 } // namespace core::sandbox

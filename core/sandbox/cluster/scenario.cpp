@@ -66,6 +66,27 @@ QJsonObject nodeObject(const QString &name, const QString &cpu, const QString &m
                                   {QStringLiteral("operatingSystem"), QStringLiteral("linux")}}}}}};
 }
 
+// A virtual node with the label and taint by which burst::isVirtualNode() recognises one
+// (assumed: virtual-kubelet's upstream conventions, see core/burst/cciconventions.h) plus
+// `extraLabels`. kubernetes.io/role and the node-role label are virtual-kubelet's too (assumed).
+// Sandbox inventions: the lock annotation (empty while unlocked) and burst.sandbox/cluster-id.
+QJsonObject virtualNodeObject(const QString &name, const QString &clusterId,
+                              const QJsonObject &extraLabels)
+{
+    const QJsonArray vkTaint{QJsonObject{{QStringLiteral("key"), burst::kProviderTaintKey},
+                                         {QStringLiteral("value"), burst::kProviderTaintValue},
+                                         {QStringLiteral("effect"), QStringLiteral("NoSchedule")}}};
+    QJsonObject labels{{burst::kVirtualNodeTypeLabel, burst::kVirtualNodeTypeValue},
+                       {QStringLiteral("kubernetes.io/role"), QStringLiteral("agent")},
+                       {QStringLiteral("node-role.kubernetes.io/virtual-kubelet"), QString()}};
+    for (auto it = extraLabels.begin(); it != extraLabels.end(); ++it)
+        labels.insert(it.key(), it.value());
+    return nodeObject(name, QStringLiteral("10000"), QStringLiteral("40000Gi"),
+                      QStringLiteral("10000"), labels, vkTaint,
+                      {{burst::kLockedUntilAnnotation, QString()},
+                       {QStringLiteral("burst.sandbox/cluster-id"), clusterId}});
+}
+
 const ApiResource *resourceForKind(const QString &apiVersion, const QString &kind)
 {
     for (const ApiResource &resource : servedResources()) {
@@ -160,24 +181,40 @@ void seedDefaultScenario(ObjectStore &store, const QString &clusterId)
                                  {QStringLiteral("node-role.kubernetes.io/idc"), QString()}},
                                 {}));
     }
-    // The one virtual node the sandbox simulates, with the label and taint by which
-    // burst::isVirtualNode() recognises a virtual node (assumed: virtual-kubelet's upstream
-    // conventions, see core/burst/cciconventions.h). kubernetes.io/role and the node-role label
-    // are virtual-kubelet's too (assumed). Sandbox inventions: the lock annotation (empty while
-    // unlocked) and burst.sandbox/cluster-id.
-    const QJsonArray vkTaint{QJsonObject{{QStringLiteral("key"), burst::kProviderTaintKey},
-                                         {QStringLiteral("value"), burst::kProviderTaintValue},
-                                         {QStringLiteral("effect"), QStringLiteral("NoSchedule")}}};
-    store.create(
-        nodesType(), QString(),
-        nodeObject(virtualKubeletNodeName(), QStringLiteral("10000"), QStringLiteral("40000Gi"),
-                   QStringLiteral("10000"),
-                   {{burst::kVirtualNodeTypeLabel, burst::kVirtualNodeTypeValue},
-                    {QStringLiteral("kubernetes.io/role"), QStringLiteral("agent")},
-                    {QStringLiteral("node-role.kubernetes.io/virtual-kubelet"), QString()}},
-                   vkTaint,
-                   {{burst::kLockedUntilAnnotation, QString()},
-                    {QStringLiteral("burst.sandbox/cluster-id"), clusterId}}));
+    // The guide's virtual node; --cci-zones adds CCI 2.0's (seedZoneVirtualNodes()).
+    store.create(nodesType(), QString(),
+                 virtualNodeObject(virtualKubeletNodeName(), clusterId, {}));
+}
+
+void seedZoneVirtualNodes(ObjectStore &store, const QString &clusterId, const QStringList &zones,
+                          const QStringList &faultyZones)
+{
+    store.create(nodesType(), QString(),
+                 virtualNodeObject(burst::kGlobalVirtualNodeName, clusterId, {}));
+    for (const QString &zone : zones) {
+        QJsonObject node = virtualNodeObject(burst::kGlobalVirtualNodeName + u'-' + zone,
+                                             clusterId,
+                                             {{burst::kZoneLabel, zone},
+                                              {burst::kLegacyZoneLabel, zone}});
+        if (faultyZones.contains(zone)) {
+            // vendor docs: CCI sets a faulty AZ's node unschedulable and says why in a condition
+            // (its type is a sandbox invention, burst::kZoneFaultCondition).
+            QJsonObject spec = node.value(u"spec").toObject();
+            spec.insert(QStringLiteral("unschedulable"), true);
+            node.insert(QStringLiteral("spec"), spec);
+            QJsonObject status = node.value(u"status").toObject();
+            QJsonArray conditions = status.value(u"conditions").toArray();
+            conditions.append(QJsonObject{
+                {QStringLiteral("type"), burst::kZoneFaultCondition},
+                {QStringLiteral("status"), QStringLiteral("True")},
+                {QStringLiteral("reason"), QStringLiteral("AvailabilityZoneFault")},
+                {QStringLiteral("message"),
+                 QStringLiteral("CCI availability zone %1 is unavailable").arg(zone)}});
+            status.insert(QStringLiteral("conditions"), conditions);
+            node.insert(QStringLiteral("status"), status);
+        }
+        store.create(nodesType(), QString(), node);
+    }
 }
 
 int seedExampleWorkloads(ObjectStore &store)

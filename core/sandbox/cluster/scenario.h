@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace core::sandbox {
 
@@ -15,6 +16,13 @@ class TlsContext;
 // payments and the CCI namespace cce-burst-<clusterId>; three IDC nodes with finite capacity and
 // the virtual-kubelet node (large capacity, its taint, lock state in an annotation).
 void seedDefaultScenario(ObjectStore &store, const QString &clusterId);
+
+// CCI 2.0's virtual nodes (vendor docs) beside the guide's one: the global bursting-node and one
+// AZ-level node bursting-node-<zone> per zone, labelled with the zone (both zone labels). A zone
+// of `faultyZones` gets its node as CCI marks a faulty AZ's: unschedulable, with a condition.
+// burst-sandbox --cci-zones / --cci-faulty-zone.
+void seedZoneVirtualNodes(ObjectStore &store, const QString &clusterId, const QStringList &zones,
+                          const QStringList &faultyZones = {});
 
 // The guide's examples (resources/examples, embedded in the library) created as `kubectl apply
 // -f resources/examples` would: a later document with the same name replaces an earlier one.

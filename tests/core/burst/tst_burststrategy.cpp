@@ -1,5 +1,6 @@
 #include "core/burst/burststrategy.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -27,6 +28,8 @@ private slots:
     void invalidValue_data();
     void invalidValue();
     void profileNameKept();
+    void secondLabel_data();
+    void secondLabel();
 
 private:
     static void addColumns();
@@ -335,6 +338,81 @@ void tst_BurstStrategy::profileNameKept()
     QCOMPARE(r.profile, u"nginx-profile"_s);
     QCOMPARE(r.diagnostics.size(), 1);
     QVERIFY(r.diagnostics.first().message.contains(u"nginx-profile"_s));
+}
+
+// CCI 2.0's bursting.cci.io/burst-to-cci beside the guide's label, on one label set (a Pod's own
+// and a Deployment's template): every combination of absent, each valid value and an invalid one.
+// Decided: the guide's label wins; a valid pair that differs is a warning at the CCI 2.0 label;
+// an invalid value is skipped (the other key decides).
+void tst_BurstStrategy::secondLabel_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("guide");
+    QTest::addColumn<QString>("cci2");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QStringList>("diagnostics");
+    const QStringList values = {kAbsent, u"auto"_s, u"localPrefer"_s, u"enforce"_s, u"off"_s,
+                                u"Bad"_s};
+    for (const QString &kind : {u"Pod"_s, u"Deployment"_s}) {
+        const QString labels =
+            kind == u"Pod" ? u"metadata.labels"_s : templateLabelsPath(kind);
+        const QString guidePath = labels + u"[\"virtual-kubelet.io/burst-to-cci\"]"_s;
+        const QString cci2Path = labels + u"[\"bursting.cci.io/burst-to-cci\"]"_s;
+        for (const QString &g : values) {
+            for (const QString &c : values) {
+                const bool gValid = g != kAbsent && g != u"Bad";
+                const bool cValid = c != kAbsent && c != u"Bad";
+                QStringList diags;
+                if (g == u"Bad")
+                    diags << u"error strategy.invalidValue "_s + guidePath;
+                if (c == u"Bad")
+                    diags << u"error strategy.invalidValue "_s + cci2Path;
+                if (gValid && cValid && g != c)
+                    diags << u"warning strategy.labelConflict "_s + cci2Path;
+                const QString value = gValid ? g : cValid ? c : u"none"_s;
+                const QString source = value == u"none" ? u"none"_s : u"podLabel"_s;
+                QTest::addRow("%s guide=%s cci2=%s", qPrintable(kind), qPrintable(g),
+                              qPrintable(c))
+                    << kind << g << c << value << source << diags;
+            }
+        }
+    }
+}
+
+void tst_BurstStrategy::secondLabel()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, guide);
+    QFETCH(QString, cci2);
+    QFETCH(QString, value);
+    QFETCH(QString, source);
+    QFETCH(QStringList, diagnostics);
+    QJsonObject labels{{u"app"_s, u"web"_s}};
+    if (guide != kAbsent)
+        labels.insert(u"virtual-kubelet.io/burst-to-cci"_s, guide);
+    if (cci2 != kAbsent)
+        labels.insert(u"bursting.cci.io/burst-to-cci"_s, cci2);
+    const QJsonObject spec{{u"containers"_s, QJsonArray{QJsonObject{{u"name"_s, u"c"_s}}}}};
+    QJsonObject object;
+    if (kind == u"Pod") {
+        object = QJsonObject{{u"apiVersion"_s, u"v1"_s}, {u"kind"_s, u"Pod"_s},
+                             {u"metadata"_s, QJsonObject{{u"name"_s, u"p"_s}, {u"labels"_s, labels}}},
+                             {u"spec"_s, spec}};
+    } else {
+        const QJsonObject tmpl{{u"metadata"_s, QJsonObject{{u"labels"_s, labels}}},
+                               {u"spec"_s, spec}};
+        object = QJsonObject{{u"apiVersion"_s, u"apps/v1"_s}, {u"kind"_s, kind},
+                             {u"metadata"_s, QJsonObject{{u"name"_s, u"d"_s}}},
+                             {u"spec"_s, QJsonObject{{u"template"_s, tmpl}}}};
+    }
+    Diagnostics read;
+    const auto w = kube::workloadFromObject(object, &read);
+    QVERIFY(w && read.isEmpty());
+    const StrategyResolution r = resolveStrategy(*w, std::nullopt, QString());
+    QCOMPARE(strategyName(r.value), value);
+    QCOMPARE(sourceName(r.source), source);
+    QCOMPARE(describe(r.diagnostics), diagnostics);
 }
 
 QTEST_GUILESS_MAIN(tst_BurstStrategy)

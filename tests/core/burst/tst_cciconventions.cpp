@@ -117,6 +117,75 @@ private slots:
         QCOMPARE(virtualNodeZone(nodes.at(3)), QStringLiteral("cn-north-4a"));
     }
 
+    // CCI 2.0: a faulty AZ's node is unschedulable with a condition saying why; burst pods go to
+    // the schedulable virtual nodes, the global one first, then AZ nodes by name (decided).
+    void schedulable_data()
+    {
+        QTest::addColumn<QList<QJsonObject>>("nodes");
+        QTest::addColumn<QStringList>("schedulable");
+        QTest::addColumn<QStringList>("faults");
+        auto faulty = [](QJsonObject n, bool withCondition) {
+            QJsonObject spec = n.value(QStringLiteral("spec")).toObject();
+            spec.insert(QStringLiteral("unschedulable"), true);
+            n.insert(QStringLiteral("spec"), spec);
+            if (withCondition)
+                n.insert(QStringLiteral("status"),
+                         QJsonObject{{QStringLiteral("conditions"),
+                                      QJsonArray{QJsonObject{{QStringLiteral("type"),
+                                                              QStringLiteral("Ready")},
+                                                             {QStringLiteral("status"),
+                                                              QStringLiteral("True")}},
+                                                 QJsonObject{{QStringLiteral("type"),
+                                                              QStringLiteral("AZUnavailable")},
+                                                             {QStringLiteral("status"),
+                                                              QStringLiteral("True")},
+                                                             {QStringLiteral("message"),
+                                                              QStringLiteral("az down")}}}}});
+            return n;
+        };
+        const QJsonObject global = virtualNode(QStringLiteral("bursting-node"));
+        const QJsonObject a = virtualNode(QStringLiteral("bursting-a"), QStringLiteral("az-a"));
+        const QJsonObject b = virtualNode(QStringLiteral("bursting-b"), QStringLiteral("az-b"));
+        QTest::newRow("global and AZ nodes, all healthy")
+            << QList<QJsonObject>{b, idcNode(QStringLiteral("idc")), a, global}
+            << QStringList{QStringLiteral("bursting-node"), QStringLiteral("bursting-a"),
+                           QStringLiteral("bursting-b")}
+            << QStringList{QString(), QString(), QString(), QString()};
+        QTest::newRow("faulty AZ with its condition")
+            << QList<QJsonObject>{global, faulty(a, true), b}
+            << QStringList{QStringLiteral("bursting-node"), QStringLiteral("bursting-b")}
+            << QStringList{QString(), QStringLiteral("AZUnavailable: az down"), QString()};
+        QTest::newRow("global set unschedulable by the user, no condition")
+            << QList<QJsonObject>{faulty(global, false), a}
+            << QStringList{QStringLiteral("bursting-a")} << QStringList{QString(), QString()};
+        QTest::newRow("only the guide's node")
+            << QList<QJsonObject>{virtualNode(QStringLiteral("virtual-kubelet"))}
+            << QStringList{QStringLiteral("virtual-kubelet")} << QStringList{QString()};
+        QTest::newRow("a real node is never a candidate")
+            << QList<QJsonObject>{idcNode(QStringLiteral("bursting-node"))} << QStringList{}
+            << QStringList{QString()};
+    }
+    void schedulable()
+    {
+        QFETCH(QList<QJsonObject>, nodes);
+        QFETCH(QStringList, schedulable);
+        QFETCH(QStringList, faults);
+        QCOMPARE(schedulableVirtualNodes(nodes), schedulable);
+        for (qsizetype i = 0; i < nodes.size(); ++i)
+            QCOMPARE(virtualNodeFault(nodes.at(i)), faults.at(i));
+    }
+
+    void legacyZoneLabel()
+    {
+        QJsonObject n = node(QStringLiteral("vk"), {{QStringLiteral("type"),
+                                                     QStringLiteral("virtual-kubelet")},
+                                                    {QStringLiteral(
+                                                         "failure-domain.beta.kubernetes.io/zone"),
+                                                     QStringLiteral("az-old")}},
+                             {taint(QStringLiteral("virtual-kubelet.io/provider"))});
+        QCOMPARE(virtualNodeZone(n), QStringLiteral("az-old"));
+    }
+
     void isBurstPod_data()
     {
         QTest::addColumn<QString>("nodeName");

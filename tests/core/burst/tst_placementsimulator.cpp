@@ -24,6 +24,8 @@ private slots:
     void rampSteps_data();
     void rampSteps();
     void stepJson();
+    void virtualNodes_data();
+    void virtualNodes();
 
 private:
     static void addColumns();
@@ -278,6 +280,42 @@ void tst_PlacementSimulator::events()
     QFETCH(QStringList, expected);
     QStringList actual;
     for (const SimStep &s : run()) {
+        for (const SimEvent &e : s.events)
+            actual << describe(e);
+    }
+    QCOMPARE(actual, expected);
+}
+
+// CCI 2.0: the CCI pods go to the first schedulable virtual node (the global one when it is
+// schedulable, else the first AZ node); none schedulable means no CCI (decided).
+void tst_PlacementSimulator::virtualNodes_data()
+{
+    QTest::addColumn<QStringList>("virtualNodes");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("default: the guide's node")
+        << QStringList{u"virtual-kubelet"_s}
+        << QStringList{u"create 0 cci @virtual-kubelet"_s, u"create 1 cci @virtual-kubelet"_s};
+    QTest::newRow("global node first")
+        << QStringList{u"bursting-node"_s, u"bursting-az1"_s}
+        << QStringList{u"create 0 cci @bursting-node"_s, u"create 1 cci @bursting-node"_s};
+    QTest::newRow("global unschedulable: the first AZ node")
+        << QStringList{u"bursting-az2"_s}
+        << QStringList{u"create 0 cci @bursting-az2"_s, u"create 1 cci @bursting-az2"_s};
+    QTest::newRow("every AZ faulty: Pending")
+        << QStringList{} << QStringList{u"create 0 pending @"_s, u"create 1 pending @"_s};
+}
+
+void tst_PlacementSimulator::virtualNodes()
+{
+    QFETCH(QStringList, virtualNodes);
+    QFETCH(QStringList, expected);
+    SimulationInput in;
+    in.strategy = Strategy::Enforce;
+    in.podRequest = PodTotals{kPodCpu, kPodMemory};
+    in.replicaSteps = {2};
+    in.virtualNodes = virtualNodes;
+    QStringList actual;
+    for (const SimStep &s : simulatePlacement(in)) {
         for (const SimEvent &e : s.events)
             actual << describe(e);
     }

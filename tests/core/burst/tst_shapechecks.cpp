@@ -218,9 +218,13 @@ void tst_ShapeChecks::checkPodShape_data()
     const char *shm4Gi = R"({"containers":[{"name":"container-0","volumeMounts":[
         {"name":"volume-emptydir1","mountPath":"/dev/shm"}]}],
         "volumes":[{"emptyDir":{"medium":"Memory","sizeLimit":"4Gi"},"name":"volume-emptydir1"}]})";
-    addRow("guide /dev/shm 4Gi of 8Gi is 50%", shm4Gi, {}, {.memory = 8 * kGi});
+    // The shm rules are core/burst/shmrules.cpp (tst_shmrules); checkPodShape runs them.
+    addRow("guide /dev/shm 4Gi of 8Gi is 50%", shm4Gi,
+           {u"info shm.countedInMemory containers[0].volumeMounts[0]"_s}, {.memory = 8 * kGi});
     addRow("/dev/shm 4Gi of 6Gi is above 50%", shm4Gi,
-           {u"warning volume.shmLarge containers[0].volumeMounts[0]"_s}, {.memory = 6 * kGi});
+           {u"warning volume.shmLarge containers[0].volumeMounts[0]"_s,
+            u"info shm.countedInMemory containers[0].volumeMounts[0]"_s},
+           {.memory = 6 * kGi});
     addRow("/dev/shm Memory emptyDir without sizeLimit", R"({"containers":[{"name":"app",
         "volumeMounts":[{"name":"shm","mountPath":"/dev/shm"}]}],
         "volumes":[{"name":"shm","emptyDir":{"medium":"Memory"}}]})",

@@ -103,6 +103,13 @@ private slots:
         QTest::newRow("same priority: cci before local")
             << pod(QStringLiteral("b"), vk, running, true, priority(QStringLiteral("5")))
             << pod(QStringLiteral("a"), local, running, true, priority(QStringLiteral("5")));
+        // CCI 2.0: pods on the global node and on an AZ-level node are CCI pods too.
+        QTest::newRow("tie: pod on bursting-node before local")
+            << pod(QStringLiteral("b"), QStringLiteral("bursting-node"), running, true)
+            << pod(QStringLiteral("a"), local, running, true);
+        QTest::newRow("tie: pod on an AZ node before local")
+            << pod(QStringLiteral("b"), QStringLiteral("bursting-node-az1"), running, true)
+            << pod(QStringLiteral("a"), local, running, true);
         QTest::newRow("newer before older") << pod(QStringLiteral("a"), local, running, true, {},
                                                    QStringLiteral("2024-05-01T10:00:00Z"))
                                             << pod(QStringLiteral("b"), local, running, true, {},
@@ -113,10 +120,14 @@ private slots:
     {
         QFETCH(QJsonObject, first);
         QFETCH(QJsonObject, second);
-        QCOMPARE(nameOf(ReplicaSetController::deletionOrder({second, first}).first()),
-                 nameOf(first));
-        QCOMPARE(nameOf(ReplicaSetController::deletionOrder({first, second}).first()),
-                 nameOf(first));
+        const QStringList virtualNodes{virtualKubeletNodeName(), QStringLiteral("bursting-node"),
+                                       QStringLiteral("bursting-node-az1")};
+        QCOMPARE(
+            nameOf(ReplicaSetController::deletionOrder({second, first}, virtualNodes).first()),
+            nameOf(first));
+        QCOMPARE(
+            nameOf(ReplicaSetController::deletionOrder({first, second}, virtualNodes).first()),
+            nameOf(first));
     }
 
     void scale_data()

@@ -1,5 +1,7 @@
 #include "core/sandbox/cluster/scheduler.h"
 
+#include "core/burst/cciconventions.h"
+
 #include "schedulertesthelpers.h"
 
 #include <QElapsedTimer>
@@ -33,6 +35,7 @@ private slots:
     void cciMaxNum();
     void resyncAfterStoppedWatch();
     void severalVirtualNodes();
+    void zoneVirtualNodes();
     void manyPods();
 };
 
@@ -431,6 +434,35 @@ void tst_Scheduler::severalVirtualNodes()
     c.scheduler.reconcile();
     QVERIFY(!c.scheduler.isLocked());
     QVERIFY(!lockedNode(c.node(u"cci-node-b"_s)));
+}
+
+// CCI 2.0 (vendor docs): the global bursting-node plus AZ-level nodes; a faulty AZ's node is
+// unschedulable with a condition, and a user may set the global node unschedulable. Burst pods go
+// to the schedulable virtual nodes only (the first by name that fits: sandbox choice).
+void tst_Scheduler::zoneVirtualNodes()
+{
+    Cluster c;
+    seedZoneVirtualNodes(c.cce, u"test"_s, {u"az-a"_s, u"az-b"_s}, {u"az-a"_s});
+    QVERIFY(core::burst::isVirtualNode(c.node(u"bursting-node-az-a"_s)));
+    QCOMPARE(core::burst::virtualNodeZone(c.node(u"bursting-node-az-b"_s)), u"az-b"_s);
+    QCOMPARE(core::burst::virtualNodeFault(c.node(u"bursting-node-az-a"_s)),
+             u"AZUnavailable: CCI availability zone az-a is unavailable"_s);
+    QVERIFY(
+        c.cce.create(kPods, u"default"_s, makePod(u"a"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(c.nodeOf(u"default"_s, u"a"_s), u"bursting-node"_s);
+
+    // The user stops random AZ placement: the healthy AZ node takes the next pod, never the
+    // faulty one.
+    QJsonObject global = c.node(u"bursting-node"_s);
+    QJsonObject spec = global.value(u"spec").toObject();
+    spec.insert(u"unschedulable"_s, true);
+    global.insert(u"spec"_s, spec);
+    QVERIFY(c.cce.update(kNodes, QString(), u"bursting-node"_s, global));
+    QVERIFY(
+        c.cce.create(kPods, u"default"_s, makePod(u"b"_s, u"250m"_s, u"512Mi"_s, u"enforce"_s)));
+    c.scheduler.reconcile();
+    QCOMPARE(c.nodeOf(u"default"_s, u"b"_s), u"bursting-node-az-b"_s);
 }
 
 // The reconcile cost with many running pods and one new pending pod (BURST_SCHEDULER_PODS, default
