@@ -469,7 +469,7 @@ void MainWindow::refresh()
     m_workloadModel->setRows(models::WorkloadSummaryModel::rowsOf(ws));
     m_profileModel->setProfiles(ws.profiles());
     m_problems->clear();
-    for (const core::kube::ParseError &e : ws.parseErrors())
+    for (const core::kube::ParseError &e : ws.parseErrors() + ws.lintProblems())
         m_problems->addItem(e.toString());
     m_left->setTabText(2, tr("File problems (%1)").arg(m_problems->count()));
     m_workloads->resizeColumnsToContents();

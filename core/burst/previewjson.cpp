@@ -52,7 +52,14 @@ QJsonObject previewToJson(const PreviewResult &r)
     QJsonArray diagnostics;
     for (const Diagnostic &d : r.diagnostics)
         diagnostics.append(diagnosticToJson(d));
-    return QJsonObject{
+    if (r.lintOnly) // a Namespace or Network: no pod to show
+        return QJsonObject{{QStringLiteral("kind"), r.kind},
+                           {QStringLiteral("apiVersion"), r.apiVersion},
+                           {QStringLiteral("namespace"), orNull(r.nameSpace)},
+                           {QStringLiteral("name"), r.name},
+                           {QStringLiteral("admissible"), r.admissible},
+                           {QStringLiteral("diagnostics"), diagnostics}};
+    QJsonObject out{
         {QStringLiteral("kind"), r.kind},
         {QStringLiteral("namespace"), r.nameSpace},
         {QStringLiteral("name"), r.name},
@@ -68,6 +75,9 @@ QJsonObject previewToJson(const PreviewResult &r)
         {QStringLiteral("containers"), containers},
         {QStringLiteral("cciPod"), r.cciPod},
         {QStringLiteral("diagnostics"), diagnostics}};
+    if (r.gpus > 0)
+        out.insert(QStringLiteral("gpus"), r.gpus);
+    return out;
 }
 
 } // namespace core::burst
