@@ -2,6 +2,8 @@
 #include "core/burst/ccigpu.h"
 #include "core/burst/resourcenormalizer.h"
 
+#include "bursttesthelpers.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,13 +27,6 @@ private:
         return QJsonDocument::fromJson(json.toUtf8()).object();
     }
 
-    static QStringList codes(const Diagnostics &diagnostics)
-    {
-        QStringList out;
-        for (const Diagnostic &d : diagnostics)
-            out.append(d.code + u'@' + d.path);
-        return out;
-    }
 
 private slots:
     void readRequest_data()
@@ -124,7 +119,7 @@ private slots:
             annotations.insert(kGpuDriverAnnotation, driver);
         const Diagnostics diagnostics = checkGpuPod(gpu, annotations, NamespaceFlavor(flavor),
                                                     u"spec.template.metadata.annotations"_s);
-        QCOMPARE(codes(diagnostics), expected);
+        QCOMPARE(bursttest::codesAt(diagnostics), expected);
         for (const Diagnostic &d : diagnostics)
             QVERIFY(!d.hint.isEmpty());
     }

@@ -2,6 +2,8 @@
 #include "core/burst/ccinamespace.h"
 #include "core/burst/ccinetwork.h"
 
+#include "bursttesthelpers.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -36,13 +38,6 @@ private:
             .object();
     }
 
-    static QStringList codes(const Diagnostics &diagnostics)
-    {
-        QStringList out;
-        for (const Diagnostic &d : diagnostics)
-            out.append(d.code + u'@' + d.path);
-        return out;
-    }
 
 private slots:
     void flavor_data()
@@ -82,7 +77,7 @@ private slots:
                              {u"metadata"_s, meta}};
         QVERIFY(isNamespaceObject(ns));
         const Diagnostics diagnostics = checkCciNamespace(ns);
-        QCOMPARE(codes(diagnostics), expected);
+        QCOMPARE(bursttest::codesAt(diagnostics), expected);
         for (const Diagnostic &d : diagnostics)
             QVERIFY(!d.hint.isEmpty());
         if (!expected.isEmpty())
@@ -222,7 +217,7 @@ private slots:
         }
         QVERIFY(isCciNetworkObject(net));
         const Diagnostics diagnostics = checkCciNetwork(net);
-        QCOMPARE(codes(diagnostics), expected);
+        QCOMPARE(bursttest::codesAt(diagnostics), expected);
         for (const Diagnostic &d : diagnostics) {
             QCOMPARE(d.severity, Severity::Error);
             QVERIFY(!d.hint.isEmpty());

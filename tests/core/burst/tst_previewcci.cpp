@@ -1,12 +1,14 @@
 #include "core/burst/preview.h"
 #include "core/burst/previewjson.h"
-#include "core/kube/manifestloader.h"
+
+#include "bursttesthelpers.h"
 
 #include <QJsonArray>
 #include <QTest>
 
 using namespace core::burst;
 using namespace Qt::StringLiterals;
+using bursttest::previewText;
 
 // `burstctl preview`'s elements for guide 2.4's objects (a Namespace and a Network each get one,
 // with their diagnostics) and chapter 4's GPU pods (their namespace's flavour from a Namespace of
@@ -16,17 +18,6 @@ class tst_PreviewCci : public QObject
     Q_OBJECT
 
 private:
-    static QList<PreviewResult> previewText(const QByteArray &yaml)
-    {
-        const core::kube::LoadResult loaded = core::kube::loadManifests(yaml, u"t.yaml"_s);
-        if (!loaded.errors.isEmpty())
-            qWarning("%s", qPrintable(loaded.errors.first().toString()));
-        QList<QJsonObject> objects;
-        for (const core::kube::ManifestObject &o : loaded.objects)
-            objects.append(o.object);
-        return previewObjects(objects, {});
-    }
-
     static QStringList codes(const PreviewResult &r)
     {
         QStringList out;
