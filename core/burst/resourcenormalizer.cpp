@@ -185,7 +185,8 @@ Diagnostics checkCciPodTotals(const PodTotals &t)
 
 namespace {
 
-NormalizationResult normalize(const QList<ContainerResources> &containers)
+// Before any rule: the values as written, and whether a quantity was unreadable.
+NormalizationResult unchanged(const QList<ContainerResources> &containers)
 {
     NormalizationResult r;
     r.before = containers;
@@ -194,6 +195,12 @@ NormalizationResult normalize(const QList<ContainerResources> &containers)
     r.podAfter = r.podBefore;
     r.invalidInput = std::any_of(containers.cbegin(), containers.cend(),
                                  [](const ContainerResources &c) { return c.invalid; });
+    return r;
+}
+
+NormalizationResult normalize(const QList<ContainerResources> &containers)
+{
+    NormalizationResult r = unchanged(containers);
     if (r.invalidInput)
         return r;
     const Diagnostics initial = checkCciPodTotals(r.podBefore);
@@ -276,13 +283,7 @@ NormalizationResult normalize(const QList<ContainerResources> &containers)
 
 NormalizationResult normalizeGpu(const QList<ContainerResources> &containers, int gpus)
 {
-    NormalizationResult r;
-    r.before = containers;
-    r.after = containers;
-    r.podBefore = podTotals(containers);
-    r.podAfter = r.podBefore;
-    r.invalidInput = std::any_of(containers.cbegin(), containers.cend(),
-                                 [](const ContainerResources &c) { return c.invalid; });
+    NormalizationResult r = unchanged(containers);
     if (r.invalidInput)
         return r;
     const PodTotals spec = gpuSpecFor(gpus);
@@ -337,7 +338,6 @@ NormalizationResult normalizeForCci(const QList<ContainerResources> &containers,
     r.diagnostics = inArea(r.diagnostics, FieldArea::Resources);
     return r;
 }
-
 
 NormalizationResult normalizeForCci(const QList<ContainerResources> &containers)
 {
