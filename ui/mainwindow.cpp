@@ -283,6 +283,7 @@ QWidget *MainWindow::buildLeft()
         }
     });
     m_problems = new QListWidget(m_left);
+    m_problems->setAccessibleName(tr("File problems"));
     m_left->addTab(m_problems, tr("File problems"));
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter,
             &QSortFilterProxyModel::setFilterFixedString);

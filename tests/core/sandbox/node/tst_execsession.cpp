@@ -149,6 +149,31 @@ private slots:
         }
     }
 
+    // guide 4.2: a GPU pod's nvidia-smi, through the exec endpoint, shows its two GPUs.
+    void nvidiaSmiInGpuPod()
+    {
+        ObjectStore store;
+        QJsonObject gpu = pod(QStringLiteral("gpu"), QStringLiteral("Running"), true);
+        QJsonObject spec = gpu.value(u"spec").toObject();
+        QJsonArray containers = spec.value(u"containers").toArray();
+        QJsonObject container = containers.at(0).toObject();
+        container.insert(QStringLiteral("resources"),
+                         QJsonObject{{QStringLiteral("limits"),
+                                      QJsonObject{{QStringLiteral("nvidia.com/gpu"),
+                                                   QStringLiteral("2")}}}});
+        containers.replace(0, container);
+        spec.insert(QStringLiteral("containers"), containers);
+        gpu.insert(QStringLiteral("spec"), spec);
+        store.create(m_pods, QStringLiteral("default"), gpu);
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
+        const auto socket = openWebSocket(router.handle(
+            upgrade("command=nvidia-smi&stdout=true&stderr=true", "v5.channel.k8s.io", "gpu")));
+        QTRY_COMPARE(socket->closeCode(), quint16(1000));
+        QCOMPARE(socket->channel(1).count("Tesla P100-PCIE-16GB"), 2);
+        QVERIFY(socket->channel(1).contains("Driver Version: 418.126"));
+        QVERIFY(socket->channel(2).isEmpty());
+    }
+
     void sleepDelaysTheStatus()
     {
         ObjectStore store;
