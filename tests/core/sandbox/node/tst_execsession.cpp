@@ -63,6 +63,20 @@ private:
             {QStringLiteral("status"), status}};
     }
 
+    // `pod` with `key` of its first container set to `value`.
+    static QJsonObject withContainerField(QJsonObject pod, const QString &key,
+                                          const QJsonValue &value)
+    {
+        QJsonObject spec = pod.value(u"spec").toObject();
+        QJsonArray containers = spec.value(u"containers").toArray();
+        QJsonObject container = containers.at(0).toObject();
+        container.insert(key, value);
+        containers.replace(0, container);
+        spec.insert(QStringLiteral("containers"), containers);
+        pod.insert(QStringLiteral("spec"), spec);
+        return pod;
+    }
+
     void seed(ObjectStore &store)
     {
         store.create(m_pods, QStringLiteral("default"),
@@ -153,18 +167,12 @@ private slots:
     void nvidiaSmiInGpuPod()
     {
         ObjectStore store;
-        QJsonObject gpu = pod(QStringLiteral("gpu"), QStringLiteral("Running"), true);
-        QJsonObject spec = gpu.value(u"spec").toObject();
-        QJsonArray containers = spec.value(u"containers").toArray();
-        QJsonObject container = containers.at(0).toObject();
-        container.insert(QStringLiteral("resources"),
-                         QJsonObject{{QStringLiteral("limits"),
-                                      QJsonObject{{QStringLiteral("nvidia.com/gpu"),
-                                                   QStringLiteral("2")}}}});
-        containers.replace(0, container);
-        spec.insert(QStringLiteral("containers"), containers);
-        gpu.insert(QStringLiteral("spec"), spec);
-        store.create(m_pods, QStringLiteral("default"), gpu);
+        store.create(m_pods, QStringLiteral("default"),
+                     withContainerField(pod(QStringLiteral("gpu"), QStringLiteral("Running"), true),
+                                        QStringLiteral("resources"),
+                                        QJsonObject{{QStringLiteral("limits"),
+                                                     QJsonObject{{QStringLiteral("nvidia.com/gpu"),
+                                                                  QStringLiteral("2")}}}}));
         ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         const auto socket = openWebSocket(router.handle(
             upgrade("command=nvidia-smi&stdout=true&stderr=true", "v5.channel.k8s.io", "gpu")));
@@ -277,14 +285,8 @@ private slots:
         QFETCH(QByteArray, screen);
         ObjectStore store;
         QJsonObject web = pod(QStringLiteral("web"), QStringLiteral("Running"), true);
-        QJsonObject spec = web.value(u"spec").toObject();
-        QJsonArray containers = spec.value(u"containers").toArray();
-        QJsonObject container = containers.at(0).toObject();
-        container.insert(QStringLiteral("image"), QString::fromUtf8(image));
-        containers.replace(0, container);
-        spec.insert(QStringLiteral("containers"), containers);
-        web.insert(QStringLiteral("spec"), spec);
-        store.create(m_pods, QStringLiteral("default"), web);
+        store.create(m_pods, QStringLiteral("default"),
+                     withContainerField(web, QStringLiteral("image"), QString::fromUtf8(image)));
         ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         const auto socket = openWebSocket(router.handle(upgrade(
             "command=" + shell + "&stdin=true&stdout=true&stderr=true&tty=true",
@@ -311,15 +313,10 @@ private slots:
     {
         QFETCH(bool, tty);
         ObjectStore store;
-        QJsonObject web = pod(QStringLiteral("web"), QStringLiteral("Running"), true);
-        QJsonObject spec = web.value(u"spec").toObject();
-        QJsonArray containers = spec.value(u"containers").toArray();
-        QJsonObject container = containers.at(0).toObject();
-        container.insert(QStringLiteral("image"), QStringLiteral("nginx:1.25-alpine"));
-        containers.replace(0, container);
-        spec.insert(QStringLiteral("containers"), containers);
-        web.insert(QStringLiteral("spec"), spec);
-        store.create(m_pods, QStringLiteral("default"), web);
+        store.create(m_pods, QStringLiteral("default"),
+                     withContainerField(pod(QStringLiteral("web"), QStringLiteral("Running"), true),
+                                        QStringLiteral("image"),
+                                        QStringLiteral("nginx:1.25-alpine")));
         ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         const auto socket = openWebSocket(router.handle(
             upgrade(QByteArray("command=bash&stdin=true&stdout=true&stderr=true") +
