@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>core</name>
+    <message numerus="yes">
+        <location filename="../core/burst/ccigpu.cpp" line="+104"/>
+        <source>the pod asks for %n GPU(s) but its namespace is general-computing</source>
+        <translation>
+            <numerusform>the pod asks for %n GPU but its namespace is general-computing</numerusform>
+            <numerusform>the pod asks for %n GPUs but its namespace is general-computing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>the pod asks for %n GPU(s); CCI offers 1, 2, 4 or 8</source>
+        <translation>
+            <numerusform>the pod asks for %n GPU; CCI offers 1, 2, 4 or 8</numerusform>
+            <numerusform>the pod asks for %n GPUs; CCI offers 1, 2, 4 or 8</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/burst/resourcenormalizer.cpp" line="+291"/>
+        <source>%n GPU(s) come with %1 cpu / %2 memory</source>
+        <translation>
+            <numerusform>%n GPU comes with %1 cpu / %2 memory</numerusform>
+            <numerusform>%n GPUs come with %1 cpu / %2 memory</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>models</name>
     <message numerus="yes">
         <location filename="../models/clustersession.cpp" line="+45"/>
@@ -34,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+345"/>
+        <location line="+346"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>Loaded %n file</numerusform>
