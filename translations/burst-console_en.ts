@@ -13,13 +13,40 @@
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message numerus="yes">
+        <location filename="../core/burst/ccigpu.cpp" line="+104"/>
+        <source>the pod asks for %n GPU(s) but its namespace is general-computing</source>
+        <translation>
+            <numerusform>the pod asks for %n GPU but its namespace is general-computing</numerusform>
+            <numerusform>the pod asks for %n GPUs but its namespace is general-computing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>the pod asks for %n GPU(s); CCI offers 1, 2, 4 or 8</source>
+        <translation>
+            <numerusform>the pod asks for %n GPU; CCI offers 1, 2, 4 or 8</numerusform>
+            <numerusform>the pod asks for %n GPUs; CCI offers 1, 2, 4 or 8</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/burst/resourcenormalizer.cpp" line="+291"/>
+        <source>%n GPU(s) come with %1 cpu / %2 memory</source>
+        <translation>
+            <numerusform>%n GPU comes with %1 cpu / %2 memory</numerusform>
+            <numerusform>%n GPUs come with %1 cpu / %2 memory</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>models</name>
     <message numerus="yes">
         <location filename="../models/clustersession.cpp" line="+45"/>
         <source>watching %n namespace(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>watching %n namespace: %1</numerusform>
+            <numerusform>watching %n namespaces: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -28,9 +55,9 @@
     <message numerus="yes">
         <location filename="../ui/livepolicydialog.cpp" line="+221"/>
         <source>Deleted %n object(s) in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Deleted %n object in %1.</numerusform>
+            <numerusform>Deleted %n objects in %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -45,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+349"/>
+        <location line="+350"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>Loaded %n file</numerusform>
@@ -77,7 +104,7 @@
     <message numerus="yes">
         <location filename="../ui/workspaceprompts.cpp" line="+49"/>
         <source>Burst Console did not close cleanly. Recover the unsaved changes of %n file(s)?</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Burst Console did not close cleanly. Recover the unsaved changes of %n file?</numerusform>
             <numerusform>Burst Console did not close cleanly. Recover the unsaved changes of %n files?</numerusform>
         </translation>

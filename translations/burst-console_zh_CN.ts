@@ -91,7 +91,7 @@
 <context>
     <name>burst_sandbox</name>
     <message>
-        <location filename="../app/sandbox/main.cpp" line="+118"/>
+        <location filename="../app/sandbox/main.cpp" line="+119"/>
         <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
         <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
     </message>
@@ -338,7 +338,7 @@
         <translation>burst-sandbox: 已预加载 %1 个 Pod，用时 %2 ms</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>burst-sandbox: serving CCI and IAM at %1</source>
         <translation>burst-sandbox: 正在 %1 提供 CCI 和 IAM 服务</translation>
     </message>
@@ -387,19 +387,19 @@ Run &quot;burstctl COMMAND --help&quot; for a command&apos;s options, its JSON o
     </message>
     <message>
         <location filename="../app/burstctl/previewcommand.cpp" line="+20"/>
-        <source>Shows, for every pod-bearing object (Pod, Deployment, StatefulSet, ReplicaSet, ReplicationController, Job, CronJob, DaemonSet, PodTemplate) in the input, in input order: the effective burst strategy and where it comes from, the associated ScheduleProfile, whether CCI admits the pod, the pod CCI runs after image replacement, hostPath replacement and resource normalization, and diagnostics.
+        <source>Shows, for every pod-bearing object (Pod, Deployment, StatefulSet, ReplicaSet, ReplicationController, Job, CronJob, DaemonSet, PodTemplate) in the input, in input order: the effective burst strategy and where it comes from, the associated ScheduleProfile, whether CCI admits the pod, the pod CCI runs after image replacement, hostPath replacement and resource normalization, and diagnostics. A Namespace (its CCI flavour, namespace.kubernetes.io/flavor) and a CCI Network (networking.cci.io/v1beta1: security group, domain and project ids, zone, CIDR, VPC, network and subnet ids, networkType) each get an element with their kind, names, admissible and diagnostics only; a Namespace&apos;s flavour applies to the GPU pods of that namespace in the same input.
 
 Decided rules (where the CCI guide is silent):
 %1
 Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the input cannot be read or parsed (FILE:LINE:COL: message on stderr).</source>
-        <translation>按输入顺序，对输入中每个含 Pod 的对象（Pod、Deployment、StatefulSet、ReplicaSet、ReplicationController、Job、CronJob、DaemonSet、PodTemplate）显示：生效的弹性策略及其来源、关联的 ScheduleProfile、CCI 是否接纳该 Pod、经镜像替换、hostPath 替换和资源规整后 CCI 实际运行的 Pod，以及诊断信息。
+        <translation>按输入顺序，对输入中每个含 Pod 的对象（Pod、Deployment、StatefulSet、ReplicaSet、ReplicationController、Job、CronJob、DaemonSet、PodTemplate）显示：生效的弹性策略及其来源、关联的 ScheduleProfile、CCI 是否接纳该 Pod、经镜像替换、hostPath 替换和资源规整后 CCI 实际运行的 Pod，以及诊断信息。Namespace（其 CCI 类型 namespace.kubernetes.io/flavor）和 CCI Network（networking.cci.io/v1beta1：安全组、账号和项目 ID、可用区、CIDR、VPC、网络和子网 ID、networkType）各自输出一个仅含类型、名称、admissible 和诊断信息的元素；Namespace 的类型适用于同一输入中该命名空间的 GPU Pod。
 
 约定规则（CCI 指南未说明之处）：
 %1
 退出码：0 无错误诊断，1 某个对象或配置有错误，2 输入无法读取或解析（stderr 输出 FILE:LINE:COL: 消息）。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>give at least one -f FILE</source>
         <translation>请至少指定一个 -f FILE</translation>
     </message>
@@ -432,7 +432,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <location filename="../app/burstctl/prometheuscommand.cpp" line="+115"/>
         <location line="+11"/>
         <location filename="../app/burstctl/signcommand.cpp" line="+130"/>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="+188"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="+194"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -621,7 +621,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/simulatecommand.cpp" line="-188"/>
+        <location filename="../app/burstctl/simulatecommand.cpp" line="-194"/>
         <source>Simulates where a workload&apos;s pods go as its replica count changes: local nodes, CCI (the virtual-kubelet node) or Pending, and which pods are removed first on scale-down.
 
 Rules: enforce sends every pod to CCI up to cci.maxNum; localPrefer uses the first local node that fits while local.maxNum allows, then CCI up to cci.maxNum; auto is an approximation of the real scheduler (decided): the least-allocated fitting local node, else CCI; off or no strategy: local or Pending. Scale-down removes Pending pods first, then pods of the location with the higher scaleDownPriority (decided: ties remove CCI pods first), newest first. A pod CCI would reject (see preview: admissible) never goes to CCI, as in the console&apos;s What-if.
@@ -649,7 +649,7 @@ Output (JSON/YAML): {workload, strategy{value, source, profile}, admissible, pod
         <translation>%1/%2 没有 Pod 模板</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>unknown strategy &quot;%1&quot;</source>
         <translation>未知的弹性策略 &quot;%1&quot;</translation>
     </message>
@@ -1736,7 +1736,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>%1 必须是列表</translation>
     </message>
     <message>
-        <location filename="../core/burst/preview.cpp" line="+53"/>
+        <location filename="../core/burst/preview.cpp" line="+55"/>
         <source>%1 is set on the %2, where virtual-kubelet does not read it</source>
         <translation>%1 设置在 %2 上，virtual-kubelet 不会从此处读取</translation>
     </message>
@@ -1756,7 +1756,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请将 spec.strategy.rollingUpdate.maxSurge 设置为 0。</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+188"/>
         <source>Precedence: pod-template label &gt; workload label &gt; ScheduleProfile &gt; none.</source>
         <translation>优先级：Pod 模板标签 &gt; 工作负载标签 &gt; ScheduleProfile &gt; 无。</translation>
     </message>
@@ -1826,7 +1826,22 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>弹性 Pod 进入第一个可调度的虚拟节点：先全局节点，再按名称排序的 AZ 级节点。</translation>
     </message>
     <message>
-        <location filename="../core/burst/resourcenormalizer.cpp" line="+127"/>
+        <location line="+2"/>
+        <source>A Namespace without the namespace.kubernetes.io/flavor annotation is a warning, not an error: the same object is valid on CCE.</source>
+        <translation>缺少 namespace.kubernetes.io/flavor 注解的 Namespace 报警告而非错误：同一对象在 CCE 上是有效的。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A GPU pod is checked against its namespace&apos;s flavour only when a Namespace of the input (or the cluster) gives it; GPU counts of 1, 2, 4 or 8 come with 4 cores and 32Gi each, and a smaller pod is raised to that.</source>
+        <translation>仅当输入（或集群）中的 Namespace 给出命名空间类型时，才按该类型检查 GPU Pod；GPU 数量可为 1、2、4 或 8，每块 GPU 配 4 核和 32Gi，规格更小的 Pod 会被提升到该规格。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A Network&apos;s CIDR must be written as its network address (no host bits set).</source>
+        <translation>Network 的 CIDR 必须写成网络地址（主机位不得置位）。</translation>
+    </message>
+    <message>
+        <location filename="../core/burst/resourcenormalizer.cpp" line="+131"/>
         <source>step 1: cpu rounded up to a multiple of 250m</source>
         <translation>步骤 1：CPU 向上调整至 250m 的整数倍</translation>
     </message>
@@ -1849,6 +1864,11 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <location line="+2"/>
         <source>step 4: cpu raised to an eighth of the memory (memory:cpu at most 8)</source>
         <translation>步骤 4：CPU 向上调整至内存的 1/8（内存/CPU 比值不大于 8）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU pod: cpu and memory raised to the specification of its GPU count</source>
+        <translation>GPU Pod：cpu 和内存提升到其 GPU 数量对应的规格</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1911,7 +1931,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请为 Pod 的每核 CPU 配置 2Gi~8Gi 内存。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>pod %1 cpu / %2 memory is above 32 cores or 256Gi, so it is not auto-normalized and CCI rejects it</source>
         <translation>Pod 规格 %1 CPU / %2 内存超过 32 核或 256Gi，不会进行资源自动规整，CCI 将拒绝该 Pod</translation>
     </message>
@@ -1932,18 +1952,47 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     </message>
     <message>
         <location line="+4"/>
+        <location line="+51"/>
         <source>Give the first app container cpu and memory requests or limits.</source>
         <translation>请为第一个应用容器设置 CPU 和内存的 requests 或 limits。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-38"/>
         <source>CCI auto-normalizes the pod from %1 cpu / %2 memory to %3 cpu / %4 memory</source>
         <translation>CCI 将对 Pod 进行资源自动规整：从 %1 CPU / %2 内存调整为 %3 CPU / %4 内存</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+47"/>
         <source>Set these values yourself to make the pod&apos;s cost visible in the manifest.</source>
         <translation>请在清单中自行设置这些值，以便直观体现 Pod 的实际费用。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-36"/>
+        <source>%n GPU(s) come with %1 cpu / %2 memory</source>
+        <translation>
+            <numerusform>%n 块 GPU 配 %1 cpu / %2 内存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>pod %1 cpu / %2 memory is larger than its GPU specification: %3</source>
+        <translation>Pod 的 %1 cpu / %2 内存大于其 GPU 规格：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask for more GPUs, or lower the pod&apos;s cpu and memory to the specification.</source>
+        <translation>请申请更多 GPU，或将 Pod 的 cpu 和内存降到该规格。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the GPU pod must grow to its specification (%1) but every app container is BestEffort, so no container can carry the increase</source>
+        <translation>GPU Pod 必须提升到其规格（%1），但所有应用容器都是 BestEffort，没有容器可以承载增加的资源</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>CCI raises the GPU pod from %1 cpu / %2 memory to its specification: %3</source>
+        <translation>CCI 将该 GPU Pod 从 %1 cpu / %2 内存提升到其规格：%3</translation>
     </message>
     <message>
         <location filename="../core/burst/scheduleprofile.cpp" line="+23"/>
@@ -2616,6 +2665,21 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <location filename="../core/kube/manifestloader.cpp" line="+62"/>
         <source>cannot read file: %1</source>
         <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>%1/%2: %3: %4</source>
+        <translation>%1/%2：%3：%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>warning</source>
+        <translation>警告</translation>
     </message>
     <message>
         <location filename="../core/kube/quantity.cpp" line="+91"/>
@@ -4003,7 +4067,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>ReplicaSet &quot;%1&quot; 已成功完成。</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/node/execsession.cpp" line="+44"/>
+        <location filename="../core/sandbox/node/execsession.cpp" line="+45"/>
         <location filename="../core/sandbox/node/podlogs.cpp" line="+251"/>
         <source>a container name must be specified for pod %1, choose one of: [%2]</source>
         <translation>必须为 Pod %1 指定容器名称，可选值：[%2]</translation>
@@ -4867,6 +4931,191 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <location line="+5"/>
         <source>/dev/shm (%1) is taken from the pod&apos;s %2 of memory, not added to it: the processes have %3 left once it is full</source>
         <translation>/dev/shm（%1）从 Pod 的 %2 内存中分配，不会额外增加：写满后进程还剩 %3</translation>
+    </message>
+    <message>
+        <location filename="../core/burst/ccigpu.cpp" line="+98"/>
+        <source>a GPU count is not a whole number of GPUs</source>
+        <translation>GPU 数量不是整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for GPUs as a whole number, for example &quot;1&quot;.</source>
+        <translation>请以整数申请 GPU，例如 &quot;1&quot;。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>the pod asks for %n GPU(s) but its namespace is general-computing</source>
+        <translation>
+            <numerusform>该 Pod 申请了 %n 块 GPU，但其命名空间是 general-computing（通用计算型）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run GPU pods in a namespace whose %1 is %2.</source>
+        <translation>请在 %1 为 %2 的命名空间中运行 GPU Pod。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>the pod asks for %n GPU(s); CCI offers 1, 2, 4 or 8</source>
+        <translation>
+            <numerusform>该 Pod 申请了 %n 块 GPU；CCI 提供 1、2、4 或 8 块</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask for 1, 2, 4 or 8 GPUs in total.</source>
+        <translation>请总共申请 1、2、4 或 8 块 GPU。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>GPU pod without %1; CCI picks the driver version</source>
+        <translation>GPU Pod 未设置 %1；将由 CCI 选择驱动版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set %1 to %2 (CUDA 10.1 and earlier, as in the guide) or %3 (CUDA 11.2).</source>
+        <translation>请将 %1 设为 %2（CUDA 10.1 及更早版本，与指南一致）或 %3（CUDA 11.2）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>GPU driver &quot;%1&quot; is not one CCI offers</source>
+        <translation>GPU 驱动 &quot;%1&quot; 不是 CCI 提供的版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use %1 or %2.</source>
+        <translation>请使用 %1 或 %2。</translation>
+    </message>
+    <message>
+        <location filename="../core/burst/ccinamespace.cpp" line="+61"/>
+        <source>Namespace &quot;%1&quot; has no %2 annotation; CCI needs the namespace&apos;s type when it is created</source>
+        <translation>Namespace &quot;%1&quot; 没有 %2 注解；CCI 在创建命名空间时需要指定其类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <source>Set %1 to one of: %2.</source>
+        <translation>请将 %1 设为以下之一：%2。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>namespace flavour &quot;%1&quot; is not one CCI offers</source>
+        <translation>命名空间类型 &quot;%1&quot; 不是 CCI 提供的类型</translation>
+    </message>
+    <message>
+        <location filename="../core/burst/ccinetwork.cpp" line="+47"/>
+        <source>a UUID (8-4-4-4-12 hexadecimal digits)</source>
+        <translation>UUID（8-4-4-4-12 位十六进制数字）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>32 hexadecimal digits</source>
+        <translation>32 位十六进制数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the Network has no %1</source>
+        <translation>该 Network 没有 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set it to the %1, %2.</source>
+        <translation>请将其设为 %1，格式为 %2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 &quot;%2&quot; is not %3</source>
+        <translation>%1 &quot;%2&quot; 不是 %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the %1 from the Huawei Cloud console or API (replace any {{placeholder}}).</source>
+        <translation>请从华为云控制台或 API 复制 %1（替换所有 {{占位符}}）。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&quot;%1&quot; is not an IPv4 CIDR such as 192.168.0.0/24</source>
+        <translation>&quot;%1&quot; 不是 IPv4 CIDR（例如 192.168.0.0/24）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is inside %2, so its prefix length must be /%3 to /%4</source>
+        <translation>%1 位于 %2 内，因此其前缀长度必须在 /%3 到 /%4 之间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has host bits set; write the network address</source>
+        <translation>%1 的主机位已置位；请写成网络地址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16</source>
+        <translation>%1 不在 10.0.0.0/8、172.16.0.0/12 或 192.168.0.0/16 内</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>security group id</source>
+        <translation>安全组 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>domain (account) id</source>
+        <translation>账号（domain）ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>project id</source>
+        <translation>项目 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VPC id</source>
+        <translation>VPC ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>network id</source>
+        <translation>网络 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>subnet id</source>
+        <translation>子网 ID</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the Network has no availableZone</source>
+        <translation>该 Network 没有 availableZone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set spec.availableZone to the zone of the subnet, for example cn-north-4a.</source>
+        <translation>请将 spec.availableZone 设为子网所在的可用区，例如 cn-north-4a。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the Network has no cidr</source>
+        <translation>该 Network 没有 cidr</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the subnet&apos;s CIDR: inside 10.0.0.0/8 (/8-/24), 172.16.0.0/12 (/12-/24) or 192.168.0.0/16 (/16-/24).</source>
+        <translation>请使用子网的 CIDR：位于 10.0.0.0/8（/8-/24）、172.16.0.0/12（/12-/24）或 192.168.0.0/16（/16-/24）内。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>networkType is &quot;%1&quot;; CCI networks are %2</source>
+        <translation>networkType 为 &quot;%1&quot;；CCI 网络应为 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set spec.networkType to %1.</source>
+        <translation>请将 spec.networkType 设为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../core/sandbox/cluster/ccivalidation.cpp" line="+20"/>
+        <source>Invalid value: %1 [%2]</source>
+        <translation>无效的值：%1 [%2]</translation>
     </message>
 </context>
 <context>
@@ -7691,6 +7940,7 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+1"/>
         <source>File problems</source>
         <translation>文件问题</translation>
     </message>
@@ -7886,14 +8136,14 @@ in cluster (context) %2, namespace %3:</source>
         <translation>仍在加载，请在加载完成后重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="-324"/>
+        <location line="-325"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>正在加载 %n 个路径…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+349"/>
+        <location line="+350"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>已加载 %n 个文件</numerusform>
@@ -7905,7 +8155,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>文件问题（%1）</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-376"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -7915,7 +8165,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>%1 的连接状态</translation>
     </message>
     <message numerus="yes">
-        <location line="+368"/>
+        <location line="+369"/>
         <source>Burst Console — %n unsaved file(s)</source>
         <translation>
             <numerusform>弹性突发控制台 — %n 个文件未保存</numerusform>

@@ -288,6 +288,7 @@ QWidget *MainWindow::buildLeft()
         }
     });
     m_problems = new QListWidget(m_left);
+    m_problems->setAccessibleName(tr("File problems"));
     m_left->addTab(m_problems, tr("File problems"));
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter,
             &QSortFilterProxyModel::setFilterFixedString);
@@ -474,7 +475,7 @@ void MainWindow::refresh()
     m_workloadModel->setRows(models::WorkloadSummaryModel::rowsOf(ws));
     m_profileModel->setProfiles(ws.profiles());
     m_problems->clear();
-    for (const core::kube::ParseError &e : ws.parseErrors())
+    for (const core::kube::ParseError &e : ws.parseErrors() + ws.lintProblems())
         m_problems->addItem(e.toString());
     m_left->setTabText(2, tr("File problems (%1)").arg(m_problems->count()));
     m_workloads->resizeColumnsToContents();

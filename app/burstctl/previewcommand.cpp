@@ -22,7 +22,12 @@ QString previewDescription()
                "ReplicationController, Job, CronJob, DaemonSet, PodTemplate) in the input, in "
                "input order: the effective burst strategy and where it comes from, the associated "
                "ScheduleProfile, whether CCI admits the pod, the pod CCI runs after image "
-               "replacement, hostPath replacement and resource normalization, and diagnostics.\n\n"
+               "replacement, hostPath replacement and resource normalization, and diagnostics. "
+               "A Namespace (its CCI flavour, namespace.kubernetes.io/flavor) and a CCI Network "
+               "(networking.cci.io/v1beta1: security group, domain and project ids, zone, CIDR, "
+               "VPC, network and subnet ids, networkType) each get an element with their kind, "
+               "names, admissible and diagnostics only; a Namespace's flavour applies to the GPU "
+               "pods of that namespace in the same input.\n\n"
                "Decided rules (where the CCI guide is silent):\n%1\n"
                "Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the "
                "input cannot be read or parsed (FILE:LINE:COL: message on stderr).")

@@ -113,7 +113,13 @@ int run(const Invocation &in)
     const auto workload = core::kube::workloadFromObject(object->object, nullptr);
     if (!workload)
         return in.fail(Tr::tr("%1/%2 has no pod template").arg(object->kind(), object->name()));
-    const PreviewResult preview = previewObjects(objects, {}).value(0);
+    PreviewResult preview; // the workload's: Namespaces and Networks only get lint results
+    for (const PreviewResult &r : previewObjects(objects, {})) {
+        if (!r.lintOnly) {
+            preview = r;
+            break;
+        }
+    }
 
     // The console's What-if rules: strategy, profile limits, local request, and no CCI for a pod
     // CCI would reject.

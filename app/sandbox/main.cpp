@@ -3,6 +3,7 @@
 #include "core/sandbox/apiserver/sandboxclock.h"
 #include "core/sandbox/cci/cciendpoint.h"
 #include "core/sandbox/cci/iamservice.h"
+#include "core/sandbox/cluster/ccivalidation.h"
 #include "core/sandbox/cluster/clustersimulator.h"
 #include "core/sandbox/cluster/podchurn.h"
 #include "core/sandbox/cluster/scenario.h"
@@ -307,8 +308,9 @@ int main(int argc, char *argv[])
     core::sandbox::ObjectStore cciStore;
     core::sandbox::seedCciScenario(cciStore, clusterId);
     core::sandbox::IamService iam(clock, cciIamOptions(parser, err));
-    core::sandbox::CciEndpoint cci(iam, cciStore, QStringLiteral("127.0.0.1"),
-                                   core::sandbox::withNodeEndpoints());
+    core::sandbox::ApiRouterOptions cciRouterOptions = core::sandbox::withNodeEndpoints();
+    cciRouterOptions.validator = core::sandbox::cciValidator(); // guide 2.4's objects
+    core::sandbox::CciEndpoint cci(iam, cciStore, QStringLiteral("127.0.0.1"), cciRouterOptions);
     core::sandbox::HttpServerOptions cciOptions = options;
     cciOptions.port = quint16(parser.value(QStringLiteral("cci-port")).toUInt());
     core::sandbox::HttpServer cciServer(

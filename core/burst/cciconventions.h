@@ -158,4 +158,34 @@ bool hasLockTaint(const QJsonObject &node);
 // Locked at `now`: the end is later than now.
 bool isVirtualNodeLocked(const QJsonObject &node, const QDateTime &now);
 
+// --- CCI namespaces, networks and GPUs (guide 2.4 and chapter 4) -----------------------------
+
+// guide 2.4: a CCI namespace's type, written when the namespace is created through the API.
+inline const QString kNamespaceFlavorAnnotation = QStringLiteral("namespace.kubernetes.io/flavor");
+// guide 2.4 and chapter 4 (the "GPU-accelerated" namespace type): the two flavours.
+inline const QString kFlavorGeneralComputing = QStringLiteral("general-computing");
+inline const QString kFlavorGpuAccelerated = QStringLiteral("gpu-accelerated");
+// guide 2.4: the Network object that ties a namespace to a VPC subnet, and its annotations.
+inline const QString kNetworkGroup = QStringLiteral("networking.cci.io");
+inline const QString kNetworkApiVersion = QStringLiteral("networking.cci.io/v1beta1");
+inline const QString kNetworkKind = QStringLiteral("Network");
+inline const QString kSecurityGroupAnnotation =
+    QStringLiteral("network.alpha.kubernetes.io/default-security-group");
+inline const QString kDomainIdAnnotation = QStringLiteral("network.alpha.kubernetes.io/domain-id");
+inline const QString kProjectIdAnnotation =
+    QStringLiteral("network.alpha.kubernetes.io/project-id");
+// guide 2.4: the only networkType its Network example uses.
+inline const QString kUnderlayNeutron = QStringLiteral("underlay_neutron");
+// guide 2.4 does not give the ids' formats; vendor docs do: VPC, subnet (its network id) and
+// security group ids in the VPC API are UUIDs (8-4-4-4-12 hex); IAM's domain (account) and
+// project ids are 32 lower-case hex characters. Upper case is accepted (assumed).
+
+// guide chapter 4 asks for GPUs as nvidia.com/gpu; vendor docs (CCI "Creating a Pod") name them
+// by model, nvidia.com/gpu-<model>, and choose the driver with the pod annotation below, valued
+// gpu-418.126 (the driver the guide's chapter 4 selects) or gpu-460.106.
+inline const QString kGpuResource = QStringLiteral("nvidia.com/gpu");
+inline const QString kGpuDriverAnnotation = QStringLiteral("cri.cci.io/gpu-driver");
+inline const QString kDefaultGpuDriver = QStringLiteral("418.126"); // guide chapter 4
+
+
 } // namespace core::burst

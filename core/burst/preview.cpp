@@ -1,5 +1,7 @@
 #include "core/burst/preview.h"
 
+#include "core/burst/ccigpu.h"
+#include "core/burst/ccinetwork.h"
 #include "core/burst/rolloutrules.h"
 #include "core/burst/shapechecks.h"
 #include "core/common/tr.h"
@@ -222,7 +224,9 @@ PreviewResult preview(const kube::Workload &w, const PreviewScope &scope)
 
     Diagnostics resourceDiagnostics;
     const QList<ContainerResources> containers = readContainerResources(spec, &resourceDiagnostics);
-    const NormalizationResult n = normalizeForCci(containers);
+    const GpuRequest gpu = readGpuRequest(spec);
+    r.gpus = gpu.count;
+    const NormalizationResult n = normalizeForCci(containers, gpu.count);
     const QString podSpecPath = w.podPath(QStringLiteral("spec"));
     Diagnostics cciDiagnostics = prefixed(resourceDiagnostics, podSpecPath);
     for (Diagnostic d : n.diagnostics) {
@@ -246,6 +250,12 @@ PreviewResult preview(const kube::Workload &w, const PreviewScope &scope)
                      scope.logPolicies};
     cciDiagnostics += toObjectPaths(checkPodShape(shape), w);
     cciDiagnostics += checkGracefulRollout(w, scope.services); // guide 3.1: rolloutrules.cpp
+    cciDiagnostics += toObjectPaths(
+        inArea(checkGpuPod(gpu, annotations,
+                           scope.namespaceFlavors.value(w.nameSpace, NamespaceFlavor::Unknown),
+                           w.podPath(QStringLiteral("metadata.annotations"))),
+               FieldArea::Resources),
+        w);
     r.admissible = !hasError(cciDiagnostics) && !hasError(annotationDiagnostics);
     if (!r.bursts)
         demote(cciDiagnostics);
@@ -269,8 +279,13 @@ QList<PreviewResult> previewObjects(const QList<QJsonObject> &objects, PreviewSc
         else if (o.value(u"kind").toString() == u"Service")
             scope.services.append(o);
     }
+    addNamespaceFlavors(scope, objects);
     QList<PreviewResult> results;
     for (const QJsonObject &o : objects) {
+        if (auto lint = lintObject(o)) {
+            results.append(*lint);
+            continue;
+        }
         Diagnostics readDiagnostics;
         const auto workload = kube::workloadFromObject(o, &readDiagnostics);
         if (!workload)
@@ -280,6 +295,31 @@ QList<PreviewResult> previewObjects(const QList<QJsonObject> &objects, PreviewSc
         results.append(r);
     }
     return results;
+}
+
+std::optional<PreviewResult> lintObject(const QJsonObject &object)
+{
+    PreviewResult r;
+    if (isNamespaceObject(object))
+        r.diagnostics = checkCciNamespace(object);
+    else if (isCciNetworkObject(object))
+        r.diagnostics = checkCciNetwork(object);
+    else
+        return std::nullopt;
+    r.lintOnly = true;
+    r.kind = object.value(u"kind").toString();
+    r.apiVersion = object.value(u"apiVersion").toString();
+    r.name = kube::nameOf(object);
+    r.nameSpace = isNamespaceObject(object) ? QString() : kube::namespaceOf(object);
+    if (!isNamespaceObject(object) && r.nameSpace.isEmpty())
+        r.nameSpace = QStringLiteral("default");
+    r.admissible = !hasError(r.diagnostics);
+    return r;
+}
+
+void addNamespaceFlavors(PreviewScope &scope, const QList<QJsonObject> &objects)
+{
+    scope.namespaceFlavors.insert(namespaceFlavors(objects));
 }
 
 } // namespace core::burst
@@ -310,6 +350,12 @@ QStringList decidedRules()
         Tr::tr("/dev/shm is taken from the pod's memory: it never raises the normalized size."),
         Tr::tr("Burst pods go to the first schedulable virtual node: the global node, then "
                "AZ-level nodes by name."),
+        Tr::tr("A Namespace without the namespace.kubernetes.io/flavor annotation is a warning, "
+               "not an error: the same object is valid on CCE."),
+        Tr::tr("A GPU pod is checked against its namespace's flavour only when a Namespace of the "
+               "input (or the cluster) gives it; GPU counts of 1, 2, 4 or 8 come with 4 cores and "
+               "32Gi each, and a smaller pod is raised to that."),
+        Tr::tr("A Network's CIDR must be written as its network address (no host bits set)."),
     };
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/burst/burststrategy.h"
+#include "core/burst/ccinamespace.h"
 #include "core/burst/hostpathreplacement.h"
 #include "core/burst/imagereplacement.h"
 #include "core/burst/podhelpers.h"
@@ -23,6 +24,9 @@ struct PreviewScope
     QList<QJsonObject> services;     // Services in scope, for the cross-cluster checks
     bool networkInterconnect = true; // the virtual-kubelet "network interconnection" option
     int logPolicies = 0;             // log policies that collect from the pods
+    // CCI namespace flavours by namespace name (the Namespaces of the input, or of a cluster):
+    // a GPU pod in a general-computing namespace is refused. Unlisted namespaces are unknown.
+    QHash<QString, NamespaceFlavor> namespaceFlavors;
 };
 
 struct ContainerPreview
@@ -58,6 +62,9 @@ struct PreviewResult
     QJsonObject cciPod;      // the pod CCI runs
     Diagnostics diagnostics; // paths relative to the workload object
     QList<DownwardEnv> downwardEnv; // guide 3.2: fieldRef env vars, resolved where known
+    int gpus = 0;            // nvidia.com/gpu* the pod asks for (chapter 4)
+    // A Namespace or Network (guide 2.4): no pod, only its kind, names and diagnostics (lintObject).
+    bool lintOnly = false;
 };
 
 // The one preview engine used by the console, burstctl and the sandbox admission: effective
@@ -70,10 +77,17 @@ PreviewResult preview(const kube::Workload &workload, const PreviewScope &scope)
 
 namespace core::burst {
 
-// Previews every pod-bearing object of `objects` in order. ScheduleProfiles and Services among
-// them join `scope`. Problems found while reading a workload (labels that are not strings, a
-// missing template) come first in its diagnostics.
+// Previews every pod-bearing object of `objects` in order, and lints every Namespace and CCI
+// Network among them (lintObject). ScheduleProfiles, Services and the Namespaces' flavours join
+// `scope`. Problems found while reading a workload (labels that are not strings, a missing
+// template) come first in its diagnostics.
 QList<PreviewResult> previewObjects(const QList<QJsonObject> &objects, PreviewScope scope);
+
+// A v1 Namespace (its CCI flavour) or a networking.cci.io/v1beta1 Network (guide 2.4) as a
+// lint-only result; nullopt for any other object.
+std::optional<PreviewResult> lintObject(const QJsonObject &object);
+// The flavours of the Namespaces among `objects` join `scope` (an input's own win).
+void addNamespaceFlavors(PreviewScope &scope, const QList<QJsonObject> &objects);
 
 } // namespace core::burst
 

@@ -52,6 +52,13 @@ QJsonObject previewToJson(const PreviewResult &r)
     QJsonArray diagnostics;
     for (const Diagnostic &d : r.diagnostics)
         diagnostics.append(diagnosticToJson(d));
+    if (r.lintOnly) // a Namespace or Network: no pod to show
+        return QJsonObject{{QStringLiteral("kind"), r.kind},
+                           {QStringLiteral("apiVersion"), r.apiVersion},
+                           {QStringLiteral("namespace"), orNull(r.nameSpace)},
+                           {QStringLiteral("name"), r.name},
+                           {QStringLiteral("admissible"), r.admissible},
+                           {QStringLiteral("diagnostics"), diagnostics}};
     QJsonObject out{
         {QStringLiteral("kind"), r.kind},
         {QStringLiteral("namespace"), r.nameSpace},
@@ -78,6 +85,8 @@ QJsonObject previewToJson(const PreviewResult &r)
                                     e.known ? QJsonValue(e.value) : QJsonValue()}});
         out.insert(QStringLiteral("downwardEnv"), env);
     }
+    if (r.gpus > 0)
+        out.insert(QStringLiteral("gpus"), r.gpus);
     return out;
 }
 

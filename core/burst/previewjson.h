@@ -10,7 +10,8 @@ namespace core::burst {
 // admissible, normalized, podResources{cpu, memory}, containers[{name, cpu, memory, changed, ...}],
 // cciPod, diagnostics[{severity, code, path, message, hint}]}. Quantities are canonical. An
 // absent value (no profile, a BestEffort container's cpu, a value unset as written) is null,
-// never "".
+// never "". A pod asking for GPUs adds gpus (their count). A lint-only result (a Namespace or a CCI
+// Network) is {kind, apiVersion, namespace (null for a Namespace), name, admissible, diagnostics}.
 QJsonObject previewToJson(const PreviewResult &result);
 QJsonObject diagnosticToJson(const Diagnostic &diagnostic);
 

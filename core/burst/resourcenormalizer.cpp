@@ -1,5 +1,7 @@
 #include "core/burst/resourcenormalizer.h"
 
+#include "core/burst/ccigpu.h"
+
 #include "core/common/tr.h"
 #include "core/kube/quantity.h"
 
@@ -116,6 +118,8 @@ QString reasonCode(NormalizationReason reason)
         return QStringLiteral("step4.memoryRatio");
     case NormalizationReason::CpuRaisedForRatio:
         return QStringLiteral("step4.cpuRatio");
+    case NormalizationReason::RaisedToGpuSpec:
+        return QStringLiteral("gpu.spec");
     }
     return {};
 }
@@ -133,6 +137,8 @@ QString reasonText(NormalizationReason reason)
         return Tr::tr("step 4: memory raised to twice the cpu (memory:cpu at least 2)");
     case NormalizationReason::CpuRaisedForRatio:
         return Tr::tr("step 4: cpu raised to an eighth of the memory (memory:cpu at most 8)");
+    case NormalizationReason::RaisedToGpuSpec:
+        return Tr::tr("GPU pod: cpu and memory raised to the specification of its GPU count");
     }
     return {};
 }
@@ -179,7 +185,8 @@ Diagnostics checkCciPodTotals(const PodTotals &t)
 
 namespace {
 
-NormalizationResult normalize(const QList<ContainerResources> &containers)
+// Before any rule: the values as written, and whether a quantity was unreadable.
+NormalizationResult unchanged(const QList<ContainerResources> &containers)
 {
     NormalizationResult r;
     r.before = containers;
@@ -188,6 +195,12 @@ NormalizationResult normalize(const QList<ContainerResources> &containers)
     r.podAfter = r.podBefore;
     r.invalidInput = std::any_of(containers.cbegin(), containers.cend(),
                                  [](const ContainerResources &c) { return c.invalid; });
+    return r;
+}
+
+NormalizationResult normalize(const QList<ContainerResources> &containers)
+{
+    NormalizationResult r = unchanged(containers);
     if (r.invalidInput)
         return r;
     const Diagnostics initial = checkCciPodTotals(r.podBefore);
@@ -268,7 +281,63 @@ NormalizationResult normalize(const QList<ContainerResources> &containers)
     return r;
 }
 
+NormalizationResult normalizeGpu(const QList<ContainerResources> &containers, int gpus)
+{
+    NormalizationResult r = unchanged(containers);
+    if (r.invalidInput)
+        return r;
+    const PodTotals spec = gpuSpecFor(gpus);
+    const QString specText =
+        Tr::tr("%n GPU(s) come with %1 cpu / %2 memory", nullptr, gpus)
+            .arg(kube::formatCpuMilli(spec.cpuMilli), kube::formatMemoryBytes(spec.memoryBytes));
+    r.validAsIs = r.podBefore == spec;
+    r.admissible = r.validAsIs;
+    if (r.validAsIs)
+        return r;
+    if (r.podBefore.cpuMilli > spec.cpuMilli || r.podBefore.memoryBytes > spec.memoryBytes) {
+        r.diagnostics.append(makeError(
+            QStringLiteral("gpu.shape"), QString(),
+            Tr::tr("pod %1 cpu / %2 memory is larger than its GPU specification: %3")
+                .arg(kube::formatCpuMilli(r.podBefore.cpuMilli),
+                     kube::formatMemoryBytes(r.podBefore.memoryBytes), specText),
+            Tr::tr("Ask for more GPUs, or lower the pod's cpu and memory to the specification.")));
+        return r;
+    }
+    const auto carrier = firstCarrier(r.after);
+    if (!carrier) {
+        r.diagnostics.append(makeError(
+            QStringLiteral("resources.noCarrier"), QString(),
+            Tr::tr("the GPU pod must grow to its specification (%1) but every app container is "
+                   "BestEffort, so no container can carry the increase")
+                .arg(specText),
+            Tr::tr("Give the first app container cpu and memory requests or limits.")));
+        return r;
+    }
+    r.attempted = true;
+    const QList<NormalizationReason> reasons = {NormalizationReason::RaisedToGpuSpec};
+    raiseCarrier(r, *carrier, true, spec.cpuMilli, reasons);
+    raiseCarrier(r, *carrier, false, spec.memoryBytes, reasons);
+    r.podAfter = podTotals(r.after);
+    r.admissible = r.podAfter == spec;
+    r.diagnostics.append(makeInfo(
+        QStringLiteral("resources.normalized"), QString(),
+        Tr::tr("CCI raises the GPU pod from %1 cpu / %2 memory to its specification: %3")
+            .arg(kube::formatCpuMilli(r.podBefore.cpuMilli),
+                 kube::formatMemoryBytes(r.podBefore.memoryBytes), specText),
+        Tr::tr("Set these values yourself to make the pod's cost visible in the manifest.")));
+    return r;
+}
+
 } // namespace
+
+NormalizationResult normalizeForCci(const QList<ContainerResources> &containers, int gpus)
+{
+    if (gpus <= 0 || !isGpuCountOffered(gpus))
+        return normalizeForCci(containers);
+    NormalizationResult r = normalizeGpu(containers, gpus);
+    r.diagnostics = inArea(r.diagnostics, FieldArea::Resources);
+    return r;
+}
 
 NormalizationResult normalizeForCci(const QList<ContainerResources> &containers)
 {

@@ -22,6 +22,7 @@ enum class NormalizationReason {
     PodMemoryRoundedToGi, // step 3, carried by the first app container (step 5)
     MemoryRaisedForRatio, // step 4, memory/cpu < 2
     CpuRaisedForRatio,    // step 4, memory/cpu > 8
+    RaisedToGpuSpec,      // a GPU pod: cpu and memory raised to its GPU count's specification
 };
 QString reasonCode(NormalizationReason reason); // "step1.cpuRounded", ...
 QString reasonText(NormalizationReason reason); // translated explanation
@@ -57,6 +58,12 @@ struct NormalizationResult
 // changed and the pod is not admissible. Step 5 (decided): the first non-BestEffort app container is raised just
 // enough that the pod value reaches the target, also when an init container dominates.
 NormalizationResult normalizeForCci(const QList<ContainerResources> &containers);
+// The same for a pod asking for `gpus` GPUs (chapter 4; see ccigpu.h): when the count is one CCI
+// offers, the pod's cpu and memory must be its GPU specification (4 cores and 32Gi per GPU).
+// Smaller pods are raised to it on the first app container (decided: as steps 3-5 raise one
+// container; reason RaisedToGpuSpec); larger ones are an error, gpu.shape. Other counts (already
+// a gpu.count error) and gpus <= 0 use the general rules.
+NormalizationResult normalizeForCci(const QList<ContainerResources> &containers, int gpus);
 
 inline constexpr qint64 kMinMemoryBytes = 214748365; // 0.2Gi = 214748364.8 bytes, rounded up
 

@@ -86,6 +86,27 @@ QList<kube::ParseError> Workspace::parseErrors() const
     return errors;
 }
 
+QList<kube::ParseError> Workspace::lintProblems() const
+{
+    QList<kube::ParseError> out;
+    for (const WorkloadEntry &e : m_lints) {
+        const kube::ManifestObject &o = object(e.file, e.object);
+        for (const Diagnostic &d : e.preview.diagnostics) {
+            if (d.severity == Severity::Info)
+                continue;
+            const kube::SourcePos pos = o.positionOf(d.path);
+            out.append(kube::ParseError{
+                o.file, pos.line, pos.column,
+                Tr::tr("%1/%2: %3: %4")
+                    .arg(e.preview.kind, e.preview.name,
+                         d.severity == Severity::Error ? Tr::tr("error") : Tr::tr("warning"),
+                         d.message),
+                d.code, d.hint});
+        }
+    }
+    return out;
+}
+
 void Workspace::setText(qsizetype file, const QString &text)
 {
     m_files[file].text = text;
@@ -113,11 +134,14 @@ void Workspace::recompute()
 {
     m_workloads.clear();
     m_profiles.clear();
+    m_lints.clear();
     PreviewScope scope;
+    QList<QJsonObject> all;
     for (qsizetype fi = 0; fi < m_files.size(); ++fi) {
         const QList<kube::ManifestObject> &objects = m_files.at(fi).loaded.objects;
         for (qsizetype oi = 0; oi < objects.size(); ++oi) {
             const QJsonObject &o = objects.at(oi).object;
+            all.append(o);
             if (isScheduleProfile(o)) {
                 ProfileEntry p{fi, oi, scheduleProfileFromJson(o), {}, {}};
                 p.diagnostics = validateScheduleProfile(p.profile);
@@ -128,9 +152,14 @@ void Workspace::recompute()
             }
         }
     }
+    addNamespaceFlavors(scope, all);
     for (qsizetype fi = 0; fi < m_files.size(); ++fi) {
         const QList<kube::ManifestObject> &objects = m_files.at(fi).loaded.objects;
         for (qsizetype oi = 0; oi < objects.size(); ++oi) {
+            if (auto lint = lintObject(objects.at(oi).object)) {
+                m_lints.append(WorkloadEntry{fi, oi, *lint});
+                continue;
+            }
             Diagnostics readDiagnostics;
             const auto workload = kube::workloadFromObject(objects.at(oi).object, &readDiagnostics);
             if (!workload)

@@ -54,7 +54,13 @@ public:
     const QList<WorkspaceFile> &files() const { return m_files; }
     const QList<WorkloadEntry> &workloads() const { return m_workloads; }
     const QList<ProfileEntry> &profiles() const { return m_profiles; }
+    // The Namespaces and CCI Networks of the files (guide 2.4), each with its lint-only preview
+    // (lintObject); the Namespaces' flavours apply to the workloads' GPU rules.
+    const QList<WorkloadEntry> &objectLints() const { return m_lints; }
     QList<kube::ParseError> parseErrors() const;
+    // The objectLints' errors and warnings, placed at their field in the file, for the file
+    // problems list: "KIND/NAME: severity: message", with code and hint.
+    QList<kube::ParseError> lintProblems() const;
 
     // Replaces a file's text (an edit, an undo) and recomputes every preview.
     void setText(qsizetype file, const QString &text);
@@ -75,6 +81,7 @@ private:
     QList<WorkspaceFile> m_files;
     QList<WorkloadEntry> m_workloads;
     QList<ProfileEntry> m_profiles;
+    QList<WorkloadEntry> m_lints;
 };
 
 // Parses `text` into `file.loaded` (keeps path).

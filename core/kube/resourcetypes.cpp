@@ -32,6 +32,7 @@ enum Known {
     StatefulSets,
     Jobs,
     ScheduleProfiles,
+    Networks,
     PodMetrics,
     NodeMetrics,
 };
@@ -75,6 +76,10 @@ QList<ResourceType> buildRegistry()
              QStringLiteral("job")),
         make(QStringLiteral("scheduling.cci.io"), v1, QStringLiteral("scheduleprofiles"),
              QStringLiteral("ScheduleProfile"), true, QStringLiteral("scheduleprofile")),
+        // guide 2.4: CCI's Network, namespaced (what its API path and the guide's example say).
+        make(QStringLiteral("networking.cci.io"), QStringLiteral("v1beta1"),
+             QStringLiteral("networks"), QStringLiteral("Network"), true,
+             QStringLiteral("network")),
         // metrics-server names no singular.
         make(metricsGroup(), metricsVersion, QStringLiteral("pods"), QStringLiteral("PodMetrics"),
              true, QString()),
@@ -123,6 +128,7 @@ const ResourceType &replicaSetsType() { return known(ReplicaSets); }
 const ResourceType &statefulSetsType() { return known(StatefulSets); }
 const ResourceType &jobsType() { return known(Jobs); }
 const ResourceType &scheduleProfilesType() { return known(ScheduleProfiles); }
+const ResourceType &networksType() { return known(Networks); }
 const ResourceType &podMetricsType() { return known(PodMetrics); }
 const ResourceType &nodeMetricsType() { return known(NodeMetrics); }
 // clang-format on

@@ -39,8 +39,8 @@ inline size_t qHash(const ResourceType &type, size_t seed = 0)
 // The registry of the resource types this project knows without asking a server: the built-in
 // Kubernetes types it reads or serves (core v1 namespaces, nodes, pods, events, configmaps,
 // secrets, services; apps/v1 deployments, replicasets, statefulsets; batch/v1 jobs), CCI's
-// ScheduleProfile CRD (scheduling.cci.io/v1) and metrics.k8s.io/v1beta1 pods and nodes, in that
-// order. Names, scopes and short names are kube-apiserver's (and the CRD's).
+// ScheduleProfile CRD (scheduling.cci.io/v1), CCI's Network (networking.cci.io/v1beta1) and
+// metrics.k8s.io/v1beta1 pods and nodes, in that order. Names, scopes and short names are kube-apiserver's (and the CRD's).
 const QList<ResourceType> &knownResourceTypes();
 // The registry's entry for group/resource (any version), or nullptr.
 const ResourceType *findKnownResourceType(const QString &group, const QString &resource);
@@ -60,6 +60,7 @@ const ResourceType &replicaSetsType();
 const ResourceType &statefulSetsType();
 const ResourceType &jobsType();
 const ResourceType &scheduleProfilesType(); // the CCI custom resource scheduling.cci.io/v1
+const ResourceType &networksType();         // CCI's networking.cci.io/v1beta1 networks
 const ResourceType &podMetricsType();       // metrics.k8s.io/v1beta1 pods
 const ResourceType &nodeMetricsType();      // metrics.k8s.io/v1beta1 nodes
 

@@ -85,6 +85,7 @@ private slots:
     void rejectedExitsOne();
     void parseErrorExitsTwoWithPosition();
     void standardInput();
+    void namespaceAndNetworkElements();
     void yamlOutput();
     void badArguments_data();
     void badArguments();
@@ -178,6 +179,44 @@ void tst_burstctl::standardInput()
     const QJsonObject o = jsonArray(r.out).first().toObject();
     QCOMPARE(o.value(u"name").toString(), QStringLiteral("test-vk"));
     QVERIFY(!o.value(u"normalized").toBool()); // 2 x 500m/1024Mi = 1 / 2Gi, valid as is
+}
+
+// guide 2.4 and chapter 4: a Namespace and a Network get their own elements; the Namespace's
+// flavour refuses the GPU pod of its namespace; their errors make the exit status 1.
+void tst_burstctl::namespaceAndNetworkElements()
+{
+    const QByteArray yaml =
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: cpu-only\n  annotations:\n"
+        "    namespace.kubernetes.io/flavor: general-computing\n---\n"
+        "apiVersion: networking.cci.io/v1beta1\nkind: Network\nmetadata: {name: net, namespace: "
+        "cpu-only}\nspec: {cidr: 192.168.0.0/25, networkType: underlay_neutron}\n---\n"
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: train\n  namespace: cpu-only\n"
+        "  labels: {virtual-kubelet.io/burst-to-cci: enforce}\nspec:\n  containers:\n"
+        "  - name: c\n    image: tensorflow/tensorflow:1.15.0-gpu\n    resources:\n"
+        "      limits: {cpu: '4', memory: 32Gi, nvidia.com/gpu: '1'}\n";
+    const Run r = run({QStringLiteral("preview"), QStringLiteral("-f"), QStringLiteral("-")}, yaml);
+    QCOMPARE(r.exitCode, 1);
+    const QJsonArray elements = jsonArray(r.out);
+    QCOMPARE(elements.size(), 3);
+    const QJsonObject ns = elements.at(0).toObject();
+    QCOMPARE(ns.value(u"kind").toString(), QStringLiteral("Namespace"));
+    QVERIFY(ns.value(u"namespace").isNull());
+    QVERIFY(ns.value(u"diagnostics").toArray().isEmpty());
+    const QJsonObject net = elements.at(1).toObject();
+    QCOMPARE(net.value(u"apiVersion").toString(), QStringLiteral("networking.cci.io/v1beta1"));
+    QVERIFY(!net.value(u"admissible").toBool());
+    QStringList codes;
+    for (const QJsonValue &d : net.value(u"diagnostics").toArray())
+        codes.append(d.toObject().value(u"code").toString());
+    QVERIFY2(codes.contains(QStringLiteral("network.cidr")), qPrintable(codes.join(u',')));
+    QVERIFY(codes.contains(QStringLiteral("network.attachedVPC")));
+    const QJsonObject pod = elements.at(2).toObject();
+    QCOMPARE(pod.value(u"gpus").toInt(), 1);
+    QVERIFY(!pod.value(u"admissible").toBool());
+    bool flavour = false;
+    for (const QJsonValue &d : pod.value(u"diagnostics").toArray())
+        flavour = flavour || d.toObject().value(u"code").toString() == u"gpu.namespaceFlavor";
+    QVERIFY(flavour);
 }
 
 void tst_burstctl::yamlOutput()

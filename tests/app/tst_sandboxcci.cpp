@@ -3,6 +3,7 @@
 #include "core/cloud/iamtokenprovider.h"
 #include "core/cloud/requestsigner.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -10,6 +11,7 @@
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QTemporaryDir>
 #include <QTest>
 
 // burst-sandbox's CCI endpoint driven by the real kubectl: refused without an IAM token with
@@ -161,6 +163,61 @@ private slots:
         const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
         QCOMPARE(body.value(u"kind").toString(),
                  status == 200 ? QStringLiteral("PodList") : QStringLiteral("Status"));
+    }
+
+    // guide 2.4: a Network applied to CCI with kubectl; the sandbox CCI refuses an invalid one
+    // with the API's 422, which kubectl prints as `The Network "..." is invalid: <causes>`.
+    void networksApplied_data()
+    {
+        QTest::addColumn<QString>("cidr");
+        QTest::addColumn<QString>("vpc");
+        QTest::addColumn<QString>("expected");
+        const QString vpc = QStringLiteral("11111111-2222-3333-4444-555555555555");
+        QTest::newRow("guide's network") << QStringLiteral("192.168.0.0/24") << vpc
+                                         << QStringLiteral("network.networking.cci.io/net-a created");
+        QTest::newRow("public cidr") << QStringLiteral("8.8.8.0/24") << vpc
+                                     << QStringLiteral("spec.cidr: Invalid value");
+        QTest::newRow("placeholder vpc") << QStringLiteral("10.0.0.0/16")
+                                         << QStringLiteral("{{vpc-id}}")
+                                         << QStringLiteral("spec.attachedVPC: Invalid value");
+    }
+
+    void networksApplied()
+    {
+        QFETCH(QString, cidr);
+        QFETCH(QString, vpc);
+        QFETCH(QString, expected);
+        const auto token = fetchToken(QStringLiteral("pw"));
+        QVERIFY(token.ok());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("network.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral(
+                       "apiVersion: networking.cci.io/v1beta1\nkind: Network\nmetadata:\n"
+                       "  name: net-a\n  annotations:\n"
+                       "    network.alpha.kubernetes.io/default-security-group: "
+                       "5a0c1e2b-8f3d-4c6a-9e7b-1d2f3a4b5c6d\n"
+                       "    network.alpha.kubernetes.io/domain-id: "
+                       "0123456789abcdef0123456789abcdef\n"
+                       "    network.alpha.kubernetes.io/project-id: "
+                       "fedcba9876543210fedcba9876543210\n"
+                       "spec:\n  availableZone: cn-north-4a\n  cidr: %1\n  attachedVPC: '%2'\n"
+                       "  networkID: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\n"
+                       "  subnetID: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeef\n"
+                       "  networkType: underlay_neutron\n")
+                       .arg(cidr, vpc)
+                       .toUtf8());
+        file.close();
+        const Run run = m_sandbox.kubectl(
+            {QStringLiteral("--context"), QStringLiteral("sandbox-cci"), QStringLiteral("--token"),
+             token.value().token, QStringLiteral("apply"), QStringLiteral("-n"),
+             QStringLiteral("cce-burst-sandbox"), QStringLiteral("-f"), path});
+        const bool valid = expected.endsWith(u"created");
+        QVERIFY2((run.exitCode == 0) == valid, qPrintable(run.err));
+        QVERIFY2((valid ? run.out : run.err).contains(expected), qPrintable(run.out + run.err));
+        if (!valid)
+            QVERIFY2(run.err.contains(u"The Network \"net-a\" is invalid"), qPrintable(run.err));
     }
 
     void cceContextUnchanged()

@@ -332,6 +332,35 @@ private slots:
         QCOMPARE(w.workspace().workloads().size(), 1);
         QCOMPARE(w.workspace().parseErrors().size(), 1);
     }
+
+    // guide 2.4's Network is no workload, but its findings are listed with the file problems.
+    void networkFindingsAreFileProblems()
+    {
+        QTemporaryDir dir;
+        QFile net(dir.filePath(QStringLiteral("network.yaml")));
+        QVERIFY(net.open(QIODevice::WriteOnly));
+        net.write("apiVersion: networking.cci.io/v1beta1\nkind: Network\nmetadata: {name: net}\n"
+                  "spec: {cidr: 8.8.8.0/24, networkType: underlay_neutron}\n");
+        net.close();
+        ui::MainWindow w;
+        QSignalSpy loaded(&w, &ui::MainWindow::loaded);
+        w.open({dir.path()});
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(w.workspace().workloads().size(), 0);
+        QListWidget *problems = nullptr;
+        for (QListWidget *list : w.findChildren<QListWidget *>()) {
+            if (list->accessibleName() == u"File problems")
+                problems = list;
+        }
+        QVERIFY(problems);
+        QStringList lines;
+        for (int i = 0; i < problems->count(); ++i)
+            lines.append(problems->item(i)->text());
+        QVERIFY2(lines.join(u'\n').contains(QStringLiteral("network.yaml:4:")),
+                 qPrintable(lines.join(u'\n')));
+        QVERIFY(lines.join(u'\n').contains(QStringLiteral("[network.cidr]")));
+        QCOMPARE(lines.size(), w.workspace().lintProblems().size());
+    }
 };
 
 QTEST_MAIN(tst_MainWindow)

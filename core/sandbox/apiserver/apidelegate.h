@@ -1,8 +1,13 @@
 #pragma once
 
+#include "core/sandbox/store/apistatus.h"
+#include "core/sandbox/store/resourcetype.h"
 #include "core/sandbox/transport/httpreply.h"
 
+#include <QJsonObject>
+
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace core::sandbox {
@@ -26,5 +31,9 @@ struct ApiDelegates
     ApiDelegate podExec; // .../pods/NAME/exec
     ApiDelegate metrics; // /apis/metrics.k8s.io/...
 };
+
+// Checks an object about to be stored: nullopt lets it through, an ApiError refuses it.
+using ApiValidator =
+    std::function<std::optional<ApiError>(const ResourceType &type, const QJsonObject &object)>;
 
 } // namespace core::sandbox

@@ -280,8 +280,14 @@ HttpReply ApiRouter::write(const Call &call)
     const RestStrategy strategy(resource);
     const bool status = info.subresource == u"status" && strategy.hasStatus();
     const ObjectWriter::Merge merge = [&](const QJsonObject &stored, const QJsonObject &sent) {
-        return status ? strategy.prepareForStatusUpdate(stored, sent)
-                      : strategy.prepareForUpdate(stored, sent);
+        if (status)
+            return strategy.prepareForStatusUpdate(stored, sent);
+        ServerResult<QJsonObject> next = strategy.prepareForUpdate(stored, sent);
+        if (next && m_options.validator) {
+            if (auto refused = m_options.validator(resource.type, *next))
+                return ServerResult<QJsonObject>(*refused);
+        }
+        return next;
     };
     const QString ns = resource.type.namespaced ? info.nameSpace : QString();
     ObjectWriter writer(m_store, resource.type, ns, info.name, call.mode);
@@ -357,6 +363,10 @@ HttpReply ApiRouter::create(const Call &call)
     if (!prepared)
         return statusResponse(prepared.error());
     body = *prepared;
+    if (m_options.validator) {
+        if (const auto refused = m_options.validator(resource.type, body))
+            return statusResponse(*refused);
+    }
     if (resource.type == servicesType())
         body = withClusterIp(body, nextClusterIp(allocatedClusterIps(resource)));
     auto created = m_store.create(resource.type, ns, body, call.mode);

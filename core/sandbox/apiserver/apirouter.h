@@ -35,6 +35,10 @@ struct ApiRouterOptions
     std::chrono::milliseconds bookmarkInterval{60000}; // watches with allowWatchBookmarks=true
     // Unset ones answer 404, as an API server with no kubelet or metrics-server to ask.
     ApiDelegates delegates;
+    // A validating admission's place: run on every create and update of the main resource after
+    // the REST strategy's own validation; an error it returns is the answer (a 422 Invalid). The
+    // CCI endpoint's router gets the CCI lint of Namespaces and Networks (cluster/ccivalidation.h).
+    ApiValidator validator;
 };
 
 // The Kubernetes REST surface over an ObjectStore: discovery (/api, /apis, group versions,

@@ -5,6 +5,7 @@
 #include "core/sandbox/apiserver/apihttp.h"
 #include "core/sandbox/apiserver/apirequestinfo.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
+#include "core/sandbox/node/execgpu.h"
 #include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/transport/httprequest.h"
 #include "core/sandbox/transport/httpwebsocket.h"
@@ -130,6 +131,7 @@ HttpReply ExecSession::reply(ObjectStore &store, const HttpRequest &request,
     context.podIp = pod->value(u"status").toObject().value(u"podIP").toString();
     context.image = container->value(u"image").toString();
     context.now = clock->now();
+    context.nvidiaSmi = nvidiaSmiFor(*pod);
     if (ExecShell::isInteractiveShell(r.command))
         context.shell = r.command.constFirst();
     for (const QJsonValue &e : container->value(u"env").toArray())

@@ -286,6 +286,8 @@ void ExecShell::runCommand(const QStringList &argv, ExecResult *result)
             else
                 result->out += it->second.toUtf8() + '\n';
         }
+    } else if (program == u"nvidia-smi" && !m_context.nvidiaSmi.isEmpty()) {
+        result->out += m_context.nvidiaSmi.toUtf8();
     } else if (program == u"hostname") {
         result->out += m_context.podName.toUtf8() + '\n';
     } else if (program == u"cat") {

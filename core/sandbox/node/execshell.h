@@ -21,6 +21,7 @@ struct ExecContext
     QList<QPair<QString, QString>> env; // the container's env, in spec order
     QDateTime now;
     QString shell = QStringLiteral("sh"); // the interactive shell's program name (sh, bash)
+    QString nvidiaSmi; // what nvidia-smi prints (execgpu.h); empty: no GPUs, "not found"
 };
 
 struct ExecResult
@@ -36,8 +37,8 @@ struct ExecResult
 // line to stdout, stderr and an exit status. Words with '…' "…" quoting and $VAR / ${VAR} / $?
 // expansion, lists joined by ; && ||, and the builtins echo, env, printenv, hostname, cat (a few
 // virtual files), ls, pwd, id, whoami, date, sleep, stty size, tput cols/lines, clear, exit,
-// true, false and sh -c (bash -c where the image has bash). Anything else is "sh: X: not found"
-// with status 127, as busybox sh answers.
+// true, false, nvidia-smi (GPU pods only) and sh -c (bash -c where the image has bash).
+// Anything else is "sh: X: not found" with status 127, as busybox sh answers.
 class ExecShell
 {
 public:

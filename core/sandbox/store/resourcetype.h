@@ -13,6 +13,7 @@ using kube::ResourceType;
 using kube::deploymentsType;
 using kube::jobsType;
 using kube::namespacesType;
+using kube::networksType;
 using kube::nodesType;
 using kube::podsType;
 using kube::replicaSetsType;

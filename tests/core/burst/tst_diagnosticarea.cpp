@@ -69,6 +69,7 @@ FieldArea familyArea(const QString &code)
         {QStringLiteral("profile."), FieldArea::Profile},
         {QStringLiteral("selector."), FieldArea::Profile},
         {QStringLiteral("resources."), FieldArea::Resources},
+        {QStringLiteral("gpu."), FieldArea::Resources},
         {QStringLiteral("pod."), FieldArea::Shape},
         {QStringLiteral("volume."), FieldArea::Shape},
         {QStringLiteral("container."), FieldArea::Shape},
@@ -200,6 +201,17 @@ void tst_DiagnosticArea::codeFamilyArea_data()
                    "containers:\n- name: c\n  image: nginx\n"
                    "  resources: {limits: {cpu: 1100m, memory: 3Gi}}"),
         "resources.normalized", "resources");
+    // gpu.*: the GPUs a pod asks for, a resource (chapter 4).
+    row("gpu.count",
+        deployment(kEnforce, "{cri.cci.io/gpu-driver: gpu-418.126}",
+                   "containers:\n- name: c\n  image: nginx\n"
+                   "  resources: {limits: {cpu: '4', memory: 32Gi, nvidia.com/gpu: '3'}}"),
+        "gpu.count", "resources");
+    row("gpu.driver",
+        deployment(kEnforce, "{}",
+                   "containers:\n- name: c\n  image: nginx\n"
+                   "  resources: {limits: {cpu: '4', memory: 32Gi, nvidia.com/gpu: '1'}}"),
+        "gpu.driver", "resources");
     // pod.*, volume.*, container.*, service.*: the pod's shape, which no form edits.
     row("pod.hostNetwork", deployment(kEnforce, "{}", kContainer + "\nhostNetwork: true"),
         "pod.hostNetwork", "shape");

@@ -2,6 +2,8 @@
 #include "core/burst/previewjson.h"
 #include "core/kube/manifestloader.h"
 
+#include "bursttesthelpers.h"
+
 #include <QJsonArray>
 #include <QTest>
 
@@ -9,16 +11,7 @@ using namespace core::burst;
 
 namespace {
 
-QList<PreviewResult> previewText(const QByteArray &yaml)
-{
-    const core::kube::LoadResult loaded = core::kube::loadManifests(yaml, QStringLiteral("t.yaml"));
-    if (!loaded.errors.isEmpty())
-        qWarning("%s", qPrintable(loaded.errors.first().toString()));
-    QList<QJsonObject> objects;
-    for (const core::kube::ManifestObject &o : loaded.objects)
-        objects.append(o.object);
-    return previewObjects(objects, {});
-}
+using bursttest::previewText;
 
 QList<PreviewResult> previewExample(const QString &name)
 {

@@ -21,7 +21,52 @@ private slots:
     void profilesInOtherFilesApply();
     void unreadableAndBrokenFiles();
     void sessionSnapshotKeepsDirtyTexts();
+    void namespacesAndNetworksAreLinted();
 };
+
+// guide 2.4's objects: a Namespace and a Network are no workloads, but their findings reach the
+// file problems list, and a Namespace's flavour in one file applies to a GPU pod in another.
+void tst_Workspace::namespacesAndNetworksAreLinted()
+{
+    QTemporaryDir dir;
+    QFile ns(dir.filePath(QStringLiteral("a-namespace.yaml")));
+    QVERIFY(ns.open(QIODevice::WriteOnly));
+    ns.write("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: cpu\n  annotations:\n"
+             "    namespace.kubernetes.io/flavor: general-computing\n---\n"
+             "apiVersion: networking.cci.io/v1beta1\nkind: Network\nmetadata: {name: net, "
+             "namespace: cpu}\nspec:\n  cidr: 8.8.8.0/24\n");
+    ns.close();
+    QFile pod(dir.filePath(QStringLiteral("b-pod.yaml")));
+    QVERIFY(pod.open(QIODevice::WriteOnly));
+    pod.write("apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: cpu}\nspec:\n"
+              "  containers:\n  - name: c\n    image: x\n    resources:\n"
+              "      limits: {cpu: '4', memory: 32Gi, nvidia.com/gpu: '1'}\n");
+    pod.close();
+    Workspace ws;
+    ws.addFiles(Workspace::readFiles({dir.path()}));
+    QCOMPARE(ws.workloads().size(), 1);
+    QCOMPARE(ws.objectLints().size(), 2);
+    QCOMPARE(ws.objectLints().at(0).preview.kind, QStringLiteral("Namespace"));
+    QVERIFY(ws.objectLints().at(0).preview.diagnostics.isEmpty());
+    QCOMPARE(ws.objectLints().at(1).preview.kind, QStringLiteral("Network"));
+    QStringList podCodes;
+    for (const core::Diagnostic &d : ws.workloads().first().preview.diagnostics)
+        podCodes.append(d.code);
+    QVERIFY2(podCodes.contains(QStringLiteral("gpu.namespaceFlavor")), qPrintable(podCodes.join(u',')));
+    const QList<core::kube::ParseError> problems = ws.lintProblems();
+    QVERIFY(problems.size() >= 2);
+    bool cidr = false;
+    for (const core::kube::ParseError &p : problems) {
+        QVERIFY(p.file.endsWith(QStringLiteral("a-namespace.yaml")));
+        if (p.code == u"network.cidr") {
+            cidr = true;
+            QCOMPARE(p.line, 12); // spec.cidr's line
+            QVERIFY(p.toString().contains(QStringLiteral("Network/net: error:")));
+        }
+    }
+    QVERIFY(cidr);
+    QVERIFY(ws.parseErrors().isEmpty()); // lint findings are not parse errors
+}
 
 void tst_Workspace::loadsExamples()
 {

@@ -63,6 +63,20 @@ private:
             {QStringLiteral("status"), status}};
     }
 
+    // `pod` with `key` of its first container set to `value`.
+    static QJsonObject withContainerField(QJsonObject pod, const QString &key,
+                                          const QJsonValue &value)
+    {
+        QJsonObject spec = pod.value(u"spec").toObject();
+        QJsonArray containers = spec.value(u"containers").toArray();
+        QJsonObject container = containers.at(0).toObject();
+        container.insert(key, value);
+        containers.replace(0, container);
+        spec.insert(QStringLiteral("containers"), containers);
+        pod.insert(QStringLiteral("spec"), spec);
+        return pod;
+    }
+
     void seed(ObjectStore &store)
     {
         store.create(m_pods, QStringLiteral("default"),
@@ -147,6 +161,25 @@ private slots:
             QCOMPARE(cause.value(u"reason").toString(), QStringLiteral("ExitCode"));
             QCOMPARE(cause.value(u"message").toString(), QString::number(exitCode));
         }
+    }
+
+    // guide 4.2: a GPU pod's nvidia-smi, through the exec endpoint, shows its two GPUs.
+    void nvidiaSmiInGpuPod()
+    {
+        ObjectStore store;
+        store.create(m_pods, QStringLiteral("default"),
+                     withContainerField(pod(QStringLiteral("gpu"), QStringLiteral("Running"), true),
+                                        QStringLiteral("resources"),
+                                        QJsonObject{{QStringLiteral("limits"),
+                                                     QJsonObject{{QStringLiteral("nvidia.com/gpu"),
+                                                                  QStringLiteral("2")}}}}));
+        ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
+        const auto socket = openWebSocket(router.handle(
+            upgrade("command=nvidia-smi&stdout=true&stderr=true", "v5.channel.k8s.io", "gpu")));
+        QTRY_COMPARE(socket->closeCode(), quint16(1000));
+        QCOMPARE(socket->channel(1).count("Tesla P100-PCIE-16GB"), 2);
+        QVERIFY(socket->channel(1).contains("Driver Version: 418.126"));
+        QVERIFY(socket->channel(2).isEmpty());
     }
 
     void sleepDelaysTheStatus()
@@ -252,14 +285,8 @@ private slots:
         QFETCH(QByteArray, screen);
         ObjectStore store;
         QJsonObject web = pod(QStringLiteral("web"), QStringLiteral("Running"), true);
-        QJsonObject spec = web.value(u"spec").toObject();
-        QJsonArray containers = spec.value(u"containers").toArray();
-        QJsonObject container = containers.at(0).toObject();
-        container.insert(QStringLiteral("image"), QString::fromUtf8(image));
-        containers.replace(0, container);
-        spec.insert(QStringLiteral("containers"), containers);
-        web.insert(QStringLiteral("spec"), spec);
-        store.create(m_pods, QStringLiteral("default"), web);
+        store.create(m_pods, QStringLiteral("default"),
+                     withContainerField(web, QStringLiteral("image"), QString::fromUtf8(image)));
         ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         const auto socket = openWebSocket(router.handle(upgrade(
             "command=" + shell + "&stdin=true&stdout=true&stderr=true&tty=true",
@@ -286,15 +313,10 @@ private slots:
     {
         QFETCH(bool, tty);
         ObjectStore store;
-        QJsonObject web = pod(QStringLiteral("web"), QStringLiteral("Running"), true);
-        QJsonObject spec = web.value(u"spec").toObject();
-        QJsonArray containers = spec.value(u"containers").toArray();
-        QJsonObject container = containers.at(0).toObject();
-        container.insert(QStringLiteral("image"), QStringLiteral("nginx:1.25-alpine"));
-        containers.replace(0, container);
-        spec.insert(QStringLiteral("containers"), containers);
-        web.insert(QStringLiteral("spec"), spec);
-        store.create(m_pods, QStringLiteral("default"), web);
+        store.create(m_pods, QStringLiteral("default"),
+                     withContainerField(pod(QStringLiteral("web"), QStringLiteral("Running"), true),
+                                        QStringLiteral("image"),
+                                        QStringLiteral("nginx:1.25-alpine")));
         ApiRouter router(store, QStringLiteral("127.0.0.1"), withNodeEndpoints());
         const auto socket = openWebSocket(router.handle(
             upgrade(QByteArray("command=bash&stdin=true&stdout=true&stderr=true") +
