@@ -85,7 +85,7 @@ int main(int argc, char *argv[])
     qint64 events = 0;
     qint64 watchEvents = 0;
     QObject::connect(session->informer(QStringLiteral("pods"))->reflector(),
-                     &core::kube::Reflector::event, &app, [&] { ++watchEvents; });
+                     &core::kube::Reflector::watchEvent, &app, [&] { ++watchEvents; });
     QObject::connect(session->informer(QStringLiteral("pods")), &core::kube::Informer::changes,
                      &app, [&](const core::kube::ChangeSet &changes) { events += changes.size(); });
     GuiLateness lateness;

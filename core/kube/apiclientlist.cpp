@@ -125,7 +125,8 @@ void ApiClient::discoverGroupVersions(const QList<QPair<QString, bool>> &groupVe
         return;
     }
     for (qsizetype i = 0; i < groupVersions.size(); ++i) {
-        const auto &[gv, preferred] = groupVersions.at(i);
+        const QString &gv = groupVersions.at(i).first;
+        const bool preferred = groupVersions.at(i).second; // clang 14 cannot capture a binding
         ApiRequest request;
         request.path = gv.contains(u'/') ? QString(u"/apis/" + gv) : QString(u"/api/" + gv);
         send(request, this, [this, i, preferred](const ApiResult<ApiResponse> &r) {

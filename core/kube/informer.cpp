@@ -54,7 +54,7 @@ Informer::Informer(ApiClient *client, InformerOptions options, QObject *parent)
         connect(s->reflector, &Reflector::pageListed, this,
                 [this, s](const QList<QJsonObject> &objects, const QList<QByteArray> &encoded,
                           bool first) { onPage(*s, objects, encoded, first); });
-        connect(s->reflector, &Reflector::event, this, &Informer::onEvent);
+        connect(s->reflector, &Reflector::watchEvent, this, &Informer::onEvent);
         connect(s->reflector, &Reflector::failed, this, &Informer::warning);
         connect(s->reflector, &Reflector::watching, this, &Informer::watching);
     }

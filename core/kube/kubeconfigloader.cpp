@@ -4,6 +4,7 @@
 #include "core/kube/jsonyaml.h"
 #include "core/kube/kubeconfigdecoder.h"
 #include "core/kube/manifestloader.h"
+#include "core/kube/yamllimits.h"
 
 #include <QDir>
 #include <QFile>
@@ -90,7 +91,18 @@ Result<Kubeconfig> readKubeconfigFile(const QString &path)
     if (text.isEmpty())
         return empty;
     try {
-        const YAML::Node node = YAML::Load(text.toStdString());
+        // A kubeconfig meets the manifests' limits (docs/limits.md): aliases that expand past
+        // go-yaml's ratio, or to their own anchor, would otherwise hang or crash the loader.
+        const bool fullCheck = needsFullYamlCheck(text);
+        std::optional<YamlProblem> problem = fullCheck ? checkYamlDocument(text) : std::nullopt;
+        const YAML::Node node = problem ? YAML::Node() : YAML::Load(text.toStdString());
+        if (!problem && !fullCheck)
+            problem = checkLoadedDocument(node, text);
+        if (problem) {
+            const ParseError where{path, problem->pos.line, problem->pos.column, problem->message,
+                                   problem->code, problem->hint};
+            return loadError(path, where.toString(), problem->code);
+        }
         PositionMap positions;
         const QJsonValue json = yamlToJson(node, 0, &positions);
         if (json.isNull() || json.isUndefined())

@@ -148,7 +148,7 @@ bool Reflector::handleEvent(const WatchEvent &e)
         m_lastResourceVersion = rv;
     if (e.type == WatchEvent::Type::Bookmark)
         return true;
-    emit event(e); // transformed where it was decoded
+    emit watchEvent(e); // transformed where it was decoded
     return true;
 }
 

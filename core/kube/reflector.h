@@ -72,7 +72,7 @@ signals:
     // `resourceVersion`.
     void listed(const QString &resourceVersion);
     // ADDED, MODIFIED or DELETED; bookmarks and errors are handled here.
-    void event(const core::kube::WatchEvent &event);
+    void watchEvent(const core::kube::WatchEvent &event);
     // A failure the reflector recovers from by itself (shown as a warning, if at all).
     void failed(const core::kube::ApiStatusError &error);
     // A watch stream is open: from here on every change is reported (after a failure, the

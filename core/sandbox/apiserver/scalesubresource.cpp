@@ -38,7 +38,7 @@ ServerResult<QJsonObject> ScaleSubresource::update(const QJsonObject &scale)
 {
     ObjectWriter writer(m_store, m_type, m_namespace, m_name, m_mode);
     const auto written =
-        writer.update(scale, [this](const QJsonObject &parent, const QJsonObject &sent) {
+        writer.update(scale, [](const QJsonObject &parent, const QJsonObject &sent) {
             return withScale(parent, sent);
         });
     if (!written)
@@ -53,7 +53,7 @@ ServerResult<QJsonObject> ScaleSubresource::patch(PatchType patchType, const QBy
         patchType == PatchType::StrategicMergePatch ? PatchType::MergePatch : patchType;
     ObjectWriter writer(m_store, m_type, m_namespace, m_name, m_mode);
     const auto written = writer.patch(type, body, QStringLiteral("Scale"), toScale,
-                                      [this](const QJsonObject &parent, const QJsonObject &sent) {
+                                      [](const QJsonObject &parent, const QJsonObject &sent) {
                                           return withScale(parent, sent);
                                       });
     if (!written)

@@ -93,7 +93,7 @@ bool setScheduledCondition(QJsonObject &pod, QJsonObject condition, const QDateT
 
 Scheduler::Scheduler(ObjectStore &cce, ObjectStore &cci, SandboxClock &clock, QString clusterId,
                      SchedulerOptions options)
-    : m_cce(cce), m_cci(cci), m_clock(clock), m_options(options),
+    : m_cce(cce), m_clock(clock), m_options(options),
       m_schedulerEvents(cce, QStringLiteral("default-scheduler")), m_pods(m_nodes, m_profiles),
       m_admission(cce, cci, clusterId, options.cci)
 {

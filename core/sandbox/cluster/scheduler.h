@@ -92,7 +92,6 @@ private:
     QList<QJsonObject> virtualNodeObjects() const; // from the store: any thread
 
     ObjectStore &m_cce;
-    ObjectStore &m_cci;
     SandboxClock &m_clock;
     SchedulerOptions m_options;
     EventRecorder m_schedulerEvents;

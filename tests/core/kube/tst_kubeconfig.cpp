@@ -307,6 +307,20 @@ void tst_Kubeconfig::resolve_data()
     QTest::newRow("malformed YAML with FILE:LINE:COL")
         << u"=== bad\ncurrent-context: a\nclusters:\n- name: x\n  cluster: [\n"_s << u"$D/bad"_s
         << QStringList{} << error(u"kubeconfig.parse"_s, u"$D/bad:4:"_s);
+    // Found by tests/fuzz/fuzz_kubeconfig: a kubeconfig did not meet the manifests' YAML limits,
+    // so 9 levels of 9 aliases ran past libFuzzer's 10 s timeout.
+    QString laughs = u"=== bomb\ncurrent-context: a\npreferences: {}\nl0: &a0 lol\n"_s;
+    for (int level = 1; level < 10; ++level) {
+        const QString alias = u"*a"_s + QString::number(level - 1);
+        laughs += u"l"_s + QString::number(level) + u": &a"_s + QString::number(level) + u" ["_s +
+                  QStringList(9, alias).join(u", "_s) + u"]\n"_s;
+    }
+    QTest::newRow("alias expansion refused (fuzz)")
+        << laughs << u"$D/bomb"_s << QStringList{}
+        << error(u"manifest.limit.aliasExpansion"_s, u"$D/bomb:"_s);
+    QTest::newRow("mapping that merges itself refused (fuzz)")
+        << u"=== self\ncurrent-context: a\npreferences: &m {colors: true, <<: *m}\n"_s
+        << u"$D/self"_s << QStringList{} << error(u"manifest.yaml.aliasCycle"_s, u"$D/self:2:"_s);
     QTest::newRow("wrong type with FILE:LINE:COL")
         << u"=== bad\nclusters:\n- name: x\n  cluster:\n    server: [a]\n"_s << u"$D/bad"_s
         << QStringList{}
