@@ -6,8 +6,8 @@
 export CCACHE_BASEDIR="$PWD"
 # Debug info would otherwise put the checkout's directory into every cache key.
 export CCACHE_NOHASHDIR=1
-# Two builds share the cache (gcc RelWithDebInfo and the clang sanitizer build, about 8 GB with
-# debug info); ccache's default 5 GB evicted one while the other built.
+# Two builds share the cache (gcc RelWithDebInfo and the clang sanitizer build, both with debug
+# info); with ccache's default of 5 GB one could evict the other.
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-20G}
 # shellcheck disable=SC2034 # used by the script that sources this one
 launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
