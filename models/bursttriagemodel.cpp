@@ -13,9 +13,12 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QSet>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace models {
 
@@ -24,21 +27,38 @@ namespace {
 using core::burst::FailureCause;
 using core::kube::ObjectCache;
 
-// The object named `name` in `nameSpace` among what `resource`'s informer holds; {} when the
-// session does not watch it.
-QJsonObject findObject(const ClusterSession *session, const QString &resource,
-                       const QString &nameSpace, const QString &name)
+} // namespace
+
+// The objects of the informers by resource, namespace and name, indexed once per update and only
+// for the namespaces asked about: a namespace's ReplicaSets are decoded once, not once per event.
+class BurstTriageModel::ObjectLookup
 {
-    const core::kube::Informer *informer = session->informer(resource);
-    if (!informer || name.isEmpty())
-        return {};
-    for (const QJsonObject &object :
-         informer->cache().byIndex(ObjectCache::Index::Namespace, nameSpace)) {
-        if (core::kube::nameOf(object) == name)
-            return object;
+public:
+    explicit ObjectLookup(const ClusterSession *session) : m_session(session) {}
+    // {} when the session does not watch `resource` or holds no such object.
+    QJsonObject find(const QString &resource, const QString &nameSpace, const QString &name)
+    {
+        if (!m_session || resource.isEmpty() || name.isEmpty())
+            return {};
+        const QString key = resource + u'|' + nameSpace;
+        auto it = m_index.find(key);
+        if (it == m_index.end()) {
+            it = m_index.insert(key, {});
+            if (const core::kube::Informer *informer = m_session->informer(resource)) {
+                for (const QJsonObject &object :
+                     informer->cache().byIndex(ObjectCache::Index::Namespace, nameSpace))
+                    it->insert(core::kube::nameOf(object), object);
+            }
+        }
+        return it->value(name);
     }
-    return {};
-}
+
+private:
+    const ClusterSession *m_session;
+    QHash<QString, QHash<QString, QJsonObject>> m_index;
+};
+
+namespace {
 
 QString causeTitle(FailureCause cause)
 {
@@ -121,59 +141,74 @@ bool BurstTriageModel::aboutBurstPod(const EventRow &event) const
     return at >= 0 && pods->onVirtualNode(pods->rowAt(at));
 }
 
-BurstTriageModel::Owner BurstTriageModel::ownerOfPod(const EventRow &event) const
+BurstTriageModel::Owner BurstTriageModel::ownerOfPod(const EventRow &event,
+                                                     ObjectLookup &lookup) const
 {
-    Owner owner{event.objectKind, event.objectName, event.objectUid, {}};
-    if (!m_session)
-        return owner;
-    if (const core::kube::Informer *pods = m_session->informer(QStringLiteral("pods"));
-        pods && pods->cache().contains(event.objectUid))
-        owner.object = pods->cache().object(event.objectUid);
-    const PodTableModel *model = m_session->pods();
-    const int at = model->rowOf(event.objectUid);
+    if (const auto cached = m_owners.constFind(event.objectUid); cached != m_owners.constEnd())
+        return *cached;
+    Owner owner{event.objectKind, event.objectName, event.objectUid};
+    const PodTableModel *model = m_session ? m_session->pods() : nullptr;
+    const int at = model ? model->rowOf(event.objectUid) : -1;
     if (at < 0 || model->rowAt(at).ownerKind.isEmpty())
-        return owner;
+        return owner; // not cached: the pod may not be listed yet
     QString kind = model->rowAt(at).ownerKind;
     QString name = model->rowAt(at).ownerName;
-    QJsonObject object = findObject(m_session, resourceOfKind(kind), event.nameSpace, name);
+    QJsonObject object = lookup.find(resourceOfKind(kind), event.nameSpace, name);
     // A ReplicaSet's Deployment, a Job's CronJob: the object an operator edits.
     if (const QJsonObject controller = core::kube::controllerRef(object); !controller.isEmpty()) {
         const QString upKind = controller.value(u"kind").toString();
-        const QString upName = controller.value(u"name").toString();
-        if (const QJsonObject up =
-                findObject(m_session, resourceOfKind(upKind), event.nameSpace, upName);
-            !up.isEmpty() || !resourceOfKind(upKind).isEmpty()) {
+        if (!resourceOfKind(upKind).isEmpty()) {
             kind = upKind;
-            name = upName;
-            object = up;
+            name = controller.value(u"name").toString();
+            object = lookup.find(resourceOfKind(kind), event.nameSpace, name);
         }
     }
     owner.kind = kind;
     owner.name = name;
     owner.uid = object.isEmpty() ? QString() : core::kube::uidOf(object);
-    if (!object.isEmpty())
-        owner.object = object;
+    // An owner the informer has not listed yet is looked up again next time; one of a resource
+    // the session does not watch stays as the pod row names it.
+    if (!object.isEmpty() || !m_session->informer(resourceOfKind(kind)))
+        m_owners.insert(event.objectUid, owner);
     return owner;
 }
 
-core::Diagnostic BurstTriageModel::refusalRule(const Owner &owner, const QString &nameSpace)
+core::Diagnostic BurstTriageModel::refusalRule(const Owner &owner, const QString &nameSpace,
+                                               ObjectLookup &lookup)
 {
-    if (owner.object.isEmpty())
+    QJsonObject object;
+    if (owner.kind == u"Pod") {
+        if (const core::kube::Informer *pods = m_session->informer(QStringLiteral("pods"));
+            pods && pods->cache().contains(owner.uid))
+            object = pods->cache().object(owner.uid);
+    } else {
+        object = lookup.find(resourceOfKind(owner.kind), nameSpace, owner.name);
+    }
+    if (object.isEmpty())
         return {};
-    const QString uid = core::kube::uidOf(owner.object);
-    const QString version = core::kube::resourceVersionOf(owner.object);
-    if (const auto cached = m_rules.constFind(uid);
-        cached != m_rules.constEnd() && cached->first == version)
-        return cached->second;
     QList<QJsonObject> profiles;
     if (const core::kube::Informer *informer =
             m_session->informer(QStringLiteral("scheduleprofiles")))
         profiles = informer->cache().byIndex(ObjectCache::Index::Namespace, nameSpace);
+    // The preview depends on the workload and on its namespace's profiles.
+    const QString uid = core::kube::uidOf(object);
+    QString version = core::kube::resourceVersionOf(object);
+    for (const QJsonObject &profile : std::as_const(profiles))
+        version += u'|' + core::kube::resourceVersionOf(profile);
+    if (const auto cached = m_rules.constFind(uid);
+        cached != m_rules.constEnd() && cached->first == version)
+        return cached->second;
     core::Diagnostic rule;
-    if (const auto preview = livePreview(owner.object, profiles))
+    if (const auto preview = livePreview(object, profiles))
         rule = core::burst::refusalRule(*preview);
     m_rules.insert(uid, {version, rule});
     return rule;
+}
+
+void BurstTriageModel::refreshAges()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0, LastSeen), index(rowCount() - 1, LastSeen), {Qt::DisplayRole});
 }
 
 void BurstTriageModel::update()
@@ -181,60 +216,93 @@ void BurstTriageModel::update()
     m_timer->stop();
     if (!m_events)
         return;
-    QHash<QString, TriageRow> rows;
-    QHash<QString, QSet<QString>> podsOf;
+    QElapsedTimer took;
+    took.start();
+    struct Group
+    {
+        TriageRow row;
+        QSet<QString> pods;
+    };
+    QHash<QString, Group> groups;
+    ObjectLookup lookup(m_session);
+    QSet<QString> podsSeen;
+    QHash<QString, core::Diagnostic> rules; // per workload, once an update
+    const core::Diagnostic noRule;
     for (const EventRow &event : m_events->rows()) {
-        const FailureCause cause = core::burst::classifyFailureEvent(event.reason, event.message);
+        const FailureCause cause = event.cause; // read once per event (eventRowFrom)
         if (cause == FailureCause::None)
             continue;
         const bool burstOnly = cause == FailureCause::Quota || cause == FailureCause::ImagePull;
         if (burstOnly && event.reason != u"ProviderCreateFailed" && !aboutBurstPod(event))
             continue;
-        TriageRow row;
-        row.nameSpace = event.nameSpace;
-        row.causeCode = core::burst::failureCauseCode(cause);
-        row.cause = causeTitle(cause);
-        row.hint = causeHint(cause);
-        row.detail = event.message;
-        Owner owner{event.objectKind, event.objectName, event.objectUid, {}};
-        if (event.objectKind == u"Pod")
-            owner = ownerOfPod(event);
+        const bool aboutPod = event.objectKind == u"Pod";
+        Owner owner{event.objectKind, event.objectName, event.objectUid};
+        if (aboutPod) {
+            owner = ownerOfPod(event, lookup);
+            podsSeen.insert(event.objectUid);
+        }
+        const core::Diagnostic *rule = &noRule;
         if (cause == FailureCause::Refused) {
-            if (const core::Diagnostic rule = refusalRule(owner, event.nameSpace);
-                !rule.code.isEmpty()) {
-                row.causeCode = rule.code;
-                row.cause = Tr::tr("CCI refused: %1").arg(rule.code);
-                row.detail = rule.message;
-                row.hint = rule.hint;
-                row.field = rule.path;
+            const QString ruleKey = event.nameSpace + u'|' + owner.kind + u'/' + owner.name;
+            auto known = rules.constFind(ruleKey);
+            if (known == rules.constEnd())
+                known = rules.insert(ruleKey, refusalRule(owner, event.nameSpace, lookup));
+            rule = &*known;
+        }
+        const QString causeCode =
+            rule->code.isEmpty() ? core::burst::failureCauseCode(cause) : rule->code;
+        const QString key =
+            causeCode + u'|' + event.nameSpace + u'|' + owner.kind + u'/' + owner.name;
+        auto it = groups.find(key);
+        if (it == groups.end()) { // the texts once per group, not per event
+            TriageRow row;
+            row.key = key;
+            row.causeCode = causeCode;
+            row.nameSpace = event.nameSpace;
+            row.kind = owner.kind;
+            row.name = owner.name;
+            row.uid = owner.uid;
+            if (rule->code.isEmpty()) {
+                row.cause = causeTitle(cause);
+                row.hint = causeHint(cause);
+            } else {
+                row.cause = Tr::tr("CCI refused: %1").arg(rule->code);
+                row.detail = rule->message;
+                row.hint = rule->hint;
+                row.field = rule->path;
             }
+            it = groups.insert(key, Group{row, {}});
         }
-        row.kind = owner.kind;
-        row.name = owner.name;
-        row.uid = owner.uid;
-        row.key = row.causeCode + u'|' + row.nameSpace + u'|' + row.kind + u'/' + row.name;
-        auto it = rows.find(row.key);
-        if (it == rows.end())
-            it = rows.insert(row.key, row);
-        it->events += event.count;
-        if (!it->lastSeen.isValid() || event.lastSeen > it->lastSeen) {
-            it->lastSeen = event.lastSeen;
-            if (it->field.isEmpty())
-                it->detail = event.message; // the newest event speaks for its cause
+        TriageRow &row = it->row;
+        row.events += event.count;
+        if (!row.lastSeen.isValid() || event.lastSeen > row.lastSeen) {
+            row.lastSeen = event.lastSeen;
+            if (row.field.isEmpty())
+                row.detail = event.message; // the newest event speaks for its cause
         }
-        if (event.objectKind == u"Pod")
-            podsOf[row.key].insert(event.objectUid);
+        if (aboutPod)
+            it->pods.insert(event.objectUid);
     }
+    // Forget the owners of pods no event is about any more.
+    for (auto it = m_owners.begin(); it != m_owners.end();)
+        it = podsSeen.contains(it.key()) ? std::next(it) : m_owners.erase(it);
     RowBatch<TriageRow> batch;
-    for (auto it = rows.begin(); it != rows.end(); ++it) {
-        it->pods = int(podsOf.value(it.key()).size());
-        batch.upserted.append(*it);
+    batch.upserted.reserve(groups.size());
+    for (auto it = groups.begin(); it != groups.end(); ++it) {
+        it->row.pods = int(it->pods.size());
+        // Only rows that changed go through apply(), which compares every cell of a kept row.
+        if (const int at = rowOf(it.key()); at >= 0 && rowAt(at) == it->row)
+            continue;
+        batch.upserted.append(std::move(it->row));
     }
     for (const TriageRow &old : this->rows()) {
-        if (!rows.contains(old.key))
+        if (!groups.contains(old.key))
             batch.removed.append(old.key);
     }
     apply(std::move(batch));
+    // Under a storm of events on a big cluster, a recompute waits at least five times as long as
+    // the last one took, so the triage never takes more than a sixth of the GUI thread.
+    m_timer->setInterval(std::clamp(int(took.elapsed()) * 5, kDelayMs, 5000));
 }
 
 ObjectRef BurstTriageModel::ref(const TriageRow &row) const

@@ -33,6 +33,8 @@ struct TriageRow
     int pods = 0;   // distinct pods its events are about
     int events = 0; // events summed with their counts
     QDateTime lastSeen;
+
+    bool operator==(const TriageRow &) const = default;
 };
 
 // Burst-failure triage over the live console's joined Events (EventTableModel, CCE and CCI side
@@ -57,8 +59,11 @@ public:
     BurstTriageModel(ClusterSession *session, const EventTableModel *events,
                      QObject *parent = nullptr);
 
-    // Recomputes the rows now (they follow the events after kDelayMs).
+    // Recomputes the rows now (they follow the events after kDelayMs, or five times the last
+    // recompute's duration when that is longer).
     void update();
+    // Last seen moves with the clock: the view calls this now and then.
+    void refreshAges();
     void setNow(const QDateTime &now) { m_now = now; }
 
 protected:
@@ -71,13 +76,15 @@ private:
     {
         QString kind;
         QString name;
-        QString uid;
-        QJsonObject object; // the workload's live object, {} when not watched
+        QString uid; // "" when the workload is not watched
     };
-    // The workload a pod event is about: the pod's controller chain, else the pod.
-    Owner ownerOfPod(const EventRow &event) const;
+    class ObjectLookup;
+    // The workload a pod event is about: the pod's controller chain, else the pod. Cached per
+    // pod while events are about it (a pod keeps its owner).
+    Owner ownerOfPod(const EventRow &event, ObjectLookup &lookup) const;
     // The first error of the workload's CCI preview; cached per uid and resourceVersion.
-    core::Diagnostic refusalRule(const Owner &owner, const QString &nameSpace);
+    core::Diagnostic refusalRule(const Owner &owner, const QString &nameSpace,
+                                 ObjectLookup &lookup);
     bool aboutBurstPod(const EventRow &event) const;
     QString display(const TriageRow &row, int column) const;
     QDateTime now() const;
@@ -87,6 +94,7 @@ private:
     QTimer *m_timer;
     QDateTime m_now;
     QHash<QString, std::pair<QString, core::Diagnostic>> m_rules; // uid -> (rv, rule)
+    mutable QHash<QString, Owner> m_owners;                       // pod uid -> its workload
 };
 
 } // namespace models

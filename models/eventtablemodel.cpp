@@ -124,6 +124,7 @@ EventRow eventRowFrom(const QJsonObject &event)
     const int seriesCount = event.value(u"series").toObject().value(u"count").toInt();
     row.count = qMax(1, event.value(u"count").toInt(seriesCount));
     row.source = sourceOf(event);
+    row.cause = core::burst::classifyFailureEvent(row.reason, row.message);
     row.burst = burstFailureOf(row.reason, row.message);
     return row;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/burst/burstfailure.h"
 #include "core/kube/informer.h"
 #include "models/livetablemodel.h"
 
@@ -54,6 +55,8 @@ struct EventRow
     int count = 1;
     QString source; // component[, host]
     BurstFailure burst = BurstFailure::None;
+    // Why bursting failed, for the triage (core::burst::classifyFailureEvent), read once.
+    core::burst::FailureCause cause = core::burst::FailureCause::None;
 };
 
 EventRow eventRowFrom(const QJsonObject &event);

@@ -68,7 +68,7 @@ TriagePane::TriagePane(models::ClusterSession *session, models::EventTableModel 
     timer->setInterval(kSummaryDelayMs);
     connect(timer, &QTimer::timeout, this, &TriagePane::updateSummary);
     startOnRowChanges(m_model, timer);
-    refreshEvery(kAgeRefreshMs, [this] { m_model->update(); });
+    refreshEvery(kAgeRefreshMs, [this] { m_model->refreshAges(); });
     updateSummary();
 }
 
