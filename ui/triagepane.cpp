@@ -6,6 +6,7 @@
 #include "ui/livepolicydialog.h"
 
 #include <QAction>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -47,6 +48,11 @@ TriagePane::TriagePane(models::ClusterSession *session, models::EventTableModel 
     filterEdit()->setPlaceholderText(
         tr("Filter: words, ns:NAME, cause:TEXT, workload:KIND/NAME, -word"));
     view()->sortByColumn(M::Cause, Qt::AscendingOrder); // a cause's workloads together
+    // The cause and the workload are what the operator reads first: room for them.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    view()->horizontalHeader()->resizeSection(M::Cause, 16 * em);
+    view()->horizontalHeader()->resizeSection(M::Workload, 16 * em);
+    view()->horizontalHeader()->resizeSection(M::Detail, 24 * em);
     m_summary->setAccessibleName(tr("Burst failure summary"));
     m_summary->setWordWrap(true);
     addLine(m_summary);

@@ -4,13 +4,16 @@
 #include "core/sandbox/cluster/podfacts.h"
 #include "core/sandbox/cluster/scenario.h"
 #include "core/sandbox/cluster/scheduler.h"
+#include "models/bursttriagemodel.h"
 #include "models/clustersession.h"
 #include "models/contextsafety.h"
 #include "models/eventtablemodel.h"
 #include "models/nodetablemodel.h"
 #include "ui/eventspane.h"
+#include "ui/livepolicydialog.h"
 #include "ui/mainwindow.h"
 #include "ui/nodespane.h"
+#include "ui/triagepane.h"
 #include "ui/writeguard.h"
 
 #include <QAction>
@@ -402,6 +405,67 @@ private slots:
         tabs->setCurrentWidget(events);
         window.resize(1400, 900);
         QVERIFY(saveShot(window, u"events.png"_s));
+        cluster.session.stop();
+    }
+
+    // The Burst failures tab groups the same events by cause: the refusal of example 08 under
+    // the rule its Deployment's CCI preview breaks, and the lock; Open in Workbench (Ctrl+B)
+    // opens the Deployment's burst policy with that preview.
+    void burstFailureTriage()
+    {
+        LockedCluster cluster;
+        QVERIFY(cluster.connect());
+        ui::MainWindow &window = cluster.window;
+        auto *triage = window.findChild<ui::TriagePane *>();
+        QVERIFY(triage);
+        QCOMPARE(triage->accessibleName(), u"Burst failures"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(triage->model()->rowCount() >= 2, 10000);
+        int refused = -1;
+        int lock = -1;
+        for (int row = 0; row < triage->model()->rowCount(); ++row) {
+            const models::TriageRow &r = triage->model()->rowAt(row);
+            if (!r.causeCode.startsWith(u"burst.cause."))
+                refused = row;
+            if (r.causeCode == u"burst.cause.lock" && r.kind == u"Node")
+                lock = row;
+        }
+        QString seen;
+        for (int row = 0; row < triage->model()->rowCount(); ++row) {
+            const models::TriageRow &r = triage->model()->rowAt(row);
+            seen += r.causeCode + u' ' + r.kind + u'/' + r.name + u'\n';
+        }
+        QVERIFY2(refused >= 0 && lock >= 0, qPrintable(seen));
+        const models::TriageRow rule = triage->model()->rowAt(refused);
+        // The fixture's refused pod has no controller: the pod is its own workload.
+        QCOMPARE(rule.kind, u"Pod"_s);
+        QCOMPARE(rule.name, u"batch-oversized-x1"_s);
+        QCOMPARE(rule.nameSpace, u"payments"_s);
+        QCOMPARE(rule.causeCode, u"resources.cpu.range"_s);
+        QVERIFY(!rule.hint.isEmpty());
+        QVERIFY(!rule.field.isEmpty());
+        QCOMPARE(triage->model()->rowAt(lock).kind, u"Node"_s);
+        QTRY_VERIFY2(triage->summaryLine()->text().contains(u"causes across"),
+                     qPrintable(triage->summaryLine()->text()));
+
+        QTabWidget *tabs = livePanes(window);
+        tabs->setCurrentWidget(triage);
+        triage->filterEdit()->setText(u"cause:resources"_s);
+        QCOMPARE(triage->view()->model()->rowCount(), 1);
+        triage->view()->setCurrentIndex(triage->view()->model()->index(0, 0));
+        QVERIFY(triage->openAction()->isEnabled());
+        QCOMPARE(triage->openAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_B));
+        ui::LivePolicyDialog *dialog = triage->openInWorkbench(triage->currentObject());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->object().name, u"batch-oversized-x1"_s);
+        dialog->close();
+        triage->filterEdit()->clear();
+        window.resize(1400, 900);
+        QVERIFY(saveShot(window, u"burst-failures.png"_s));
+        // The lock's row has no workload to open.
+        triage->filterEdit()->setText(u"cause:locked workload:node"_s);
+        QTRY_COMPARE(triage->view()->model()->rowCount(), 1);
+        triage->view()->setCurrentIndex(triage->view()->model()->index(0, 0));
+        QVERIFY(!triage->openAction()->isEnabled());
         cluster.session.stop();
     }
 
