@@ -1,6 +1,7 @@
 #include "core/burst/whatifscenario.h"
 #include "core/kube/manifestloader.h"
 #include "core/kube/workload.h"
+#include "tests/app/burstctlprocess.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -19,12 +20,7 @@ class tst_burstctl : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QString err;
-    };
+    using Run = BurstctlRun;
 
     static QString example(const QString &name)
     {
@@ -35,22 +31,11 @@ private:
     static Run run(const QStringList &args, const QByteArray &stdinData = {},
                    const QString &home = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BURST_LANG"), QStringLiteral("en"));
-        if (!home.isEmpty()) { // no kubeconfig but the one the arguments name
-            env.insert(QStringLiteral("HOME"), home);
-            env.remove(QStringLiteral("KUBECONFIG"));
-        }
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(BURSTCTL_PATH), args);
-        if (!stdinData.isEmpty())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            return {};
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-                   p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+        if (home.isEmpty())
+            return runBurstctl(args, {}, stdinData);
+        // No kubeconfig but the one the arguments name.
+        return runBurstctl(args, {{QStringLiteral("HOME"), home}}, stdinData,
+                           {QStringLiteral("KUBECONFIG")});
     }
 
     // `args` after --server on a port nothing listens on (bound, then released), with no
