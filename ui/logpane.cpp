@@ -201,6 +201,14 @@ LogPane::LogPane(core::kube::ApiClient *client, const QList<LogTarget> &targets,
             [this](int source, models::LogViewModel::SourceState state, const QString &message) {
                 m_states.insert(source, {state, message});
                 m_statusDelay->start();
+                // Opened before the pod existed: its containers can be read now (and a pod of
+                // several containers refuses a log without one: the first is then chosen).
+                using S = models::LogViewModel::SourceState;
+                if ((state == S::Streaming || state == S::Failed) && m_targets.size() == 1 &&
+                    m_targets.first().containers.isEmpty() && !m_readingContainers) {
+                    m_note.clear();
+                    readContainers();
+                }
             });
     // Rows that come or go before the current match change its ordinal: it is no longer known.
     const auto forget = [this](const QModelIndex &, int first, int) {
@@ -279,11 +287,13 @@ void LogPane::fillContainers(const QString &current)
 
 void LogPane::readContainers()
 {
+    m_readingContainers = true;
     const LogTarget target = m_targets.first();
     m_client->resolve(
         QStringLiteral("pods"), this,
         [this, target](const core::kube::ApiResult<core::kube::ResourceMapping> &mapping) {
             if (!mapping) {
+                m_readingContainers = false;
                 m_note = mapping.error().message;
                 if (!m_started)
                     start();
@@ -291,8 +301,12 @@ void LogPane::readContainers()
             }
             m_client->get(mapping.value(), target.nameSpace, target.pod, this,
                           [this](const core::kube::ApiResult<QJsonObject> &pod) {
+                              m_readingContainers = false;
+                              bool nowKnown = false;
                               if (pod) {
                                   const LogTarget read = logTargetFromPod(pod.value());
+                                  nowKnown = m_targets.first().containers.isEmpty() &&
+                                             !read.containers.isEmpty();
                                   m_targets.first().initContainers = read.initContainers;
                                   m_targets.first().containers = read.containers;
                               } else {
@@ -301,6 +315,9 @@ void LogPane::readContainers()
                               fillContainers(m_options.container);
                               if (!m_started)
                                   start();
+                              else if (nowKnown && m_model->sourceState(0) ==
+                                                       models::LogViewModel::SourceState::Failed)
+                                  restart();
                           });
         });
 }

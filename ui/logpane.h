@@ -111,6 +111,7 @@ private:
     QTimer *m_filterDelay;
     QLabel *m_status;
     QTimer *m_statusDelay;
+    bool m_readingContainers = false; // a read of the pod's containers is under way
     bool m_started = false;
     qint64 m_matches = 0;
     qint64 m_ordinal = 0; // of the current match's row's first match; 0: unknown

@@ -368,6 +368,33 @@ private slots:
         pane->setAttribute(Qt::WA_DeleteOnClose, false);
     }
 
+    // --logs on a pod the cluster has not created yet: the pane says it waits, then streams once
+    // the pod runs and fills its container picker from the pod.
+    void logsArgumentWaitsForThePod()
+    {
+        LogSandbox sandbox;
+        QVERIFY(sandbox.started_);
+        models::ClusterSession session(sandbox.connection());
+        QString error;
+        std::unique_ptr<ui::LogPane> pane(
+            ui::openLogsArgument(nullptr, &session, u"default/late"_qs, &error));
+        QVERIFY(pane);
+        pane->setAttribute(Qt::WA_DeleteOnClose, false);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            pane->statusLine()->text().contains(u"waiting for the pod to start"_qs),
+            qPrintable(pane->statusLine()->text()), 10000);
+        QCOMPARE(pane->containerBox()->count(), 0);
+        QJsonObject pod = sandbox.podTemplate;
+        QJsonObject metadata = pod.value(u"metadata"_qs).toObject();
+        metadata.insert(u"name"_qs, u"late"_qs);
+        pod.insert(u"metadata"_qs, metadata);
+        QVERIFY(sandbox.store.create(core::sandbox::podsType(), u"default"_qs, pod));
+        QTRY_VERIFY_WITH_TIMEOUT(pane->model()->rowCount() > 0, 15000);
+        QTRY_COMPARE(pane->containerBox()->count(), 3);
+        QTRY_VERIFY2(!pane->statusLine()->text().contains(u"waiting"_qs),
+                     qPrintable(pane->statusLine()->text()));
+    }
+
     // Logs (L) on a pod of the Pods pane and on a workload of the Workloads pane open log docks;
     // the workload's pods come merged, told apart by the source column.
     void logsActions()
