@@ -249,7 +249,7 @@ void ApiClient::issue(const std::shared_ptr<Call> &call, const QNetworkRequest &
         }
     });
     connect(reply, &QNetworkReply::finished, this, [this, call, reply, body] {
-        if (!reply->property("burstTooLarge").toBool())
+        if (!reply->property("burstTooLarge").toBool() && reply->isOpen())
             body->append(reply->readAll());
         finishCall(call, reply, std::move(*body));
         reply->deleteLater();
