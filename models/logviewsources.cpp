@@ -221,7 +221,7 @@ void LogViewModel::Impl::onFailed(int source, const core::Error &error)
     // Opened on a pod that is being created or scheduled, or whose container is starting:
     // wait for it (0.5 s, then up to every 5 s) and say so, rather than failing.
     setState(source, SourceState::Waiting, error.message);
-    const int delay = std::min(5000, 500 << std::min(s.waits, 4));
+    const int delay = core::kube::podStartRetryDelayMs(s.waits);
     ++s.waits;
     QTimer::singleShot(delay, q, [this, source] {
         LogSourceData &src = *sources[std::size_t(source)];

@@ -233,7 +233,7 @@ void TerminalSession::onFailed(const core::Error &error)
             emit stateChanged(m_state); // the reason may have changed
         else
             setState(State::Waiting);
-        const int delay = std::min(5000, 500 << std::min(m_waits, 4));
+        const int delay = core::kube::podStartRetryDelayMs(m_waits);
         ++m_waits;
         QTimer::singleShot(delay, this, [this] {
             if (m_state == State::Waiting)

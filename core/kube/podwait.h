@@ -14,4 +14,12 @@ namespace core::kube {
 // uses the same words.
 bool meansPodNotStartedYet(const core::Error &error);
 
+// How long a viewer waits before its `attempt`-th retry (0 first) for such a pod: 0.5 s,
+// doubling, at most 5 s. The log viewer and the terminal wait alike.
+constexpr int podStartRetryDelayMs(int attempt)
+{
+    const int delay = 500 << (attempt < 4 ? (attempt < 0 ? 0 : attempt) : 4);
+    return delay < 5000 ? delay : 5000;
+}
+
 } // namespace core::kube

@@ -27,6 +27,7 @@ class tst_podwait : public QObject
 private slots:
     void classifies_data();
     void classifies();
+    void retryDelays();
 };
 
 void tst_podwait::classifies_data()
@@ -90,6 +91,13 @@ void tst_podwait::classifies()
     // Only the API's own words count: a transport failure never waits.
     QVERIFY(!core::kube::meansPodNotStartedYet(core::Error{
         QStringLiteral("kube.transport"), QStringLiteral("is waiting to start"), {}}));
+}
+
+void tst_podwait::retryDelays()
+{
+    const QList<int> expected{500, 1000, 2000, 4000, 5000, 5000};
+    for (int attempt = 0; attempt < expected.size(); ++attempt)
+        QCOMPARE(core::kube::podStartRetryDelayMs(attempt), expected.at(attempt));
 }
 
 QTEST_GUILESS_MAIN(tst_podwait)
