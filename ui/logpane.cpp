@@ -1,6 +1,7 @@
 #include "ui/logpane.h"
 
 #include "core/kube/apiclient.h"
+#include "core/kube/podwait.h"
 #include "ui/logsearchbar.h"
 #include "ui/logview.h"
 
@@ -309,7 +310,10 @@ void LogPane::readContainers()
                                              !read.containers.isEmpty();
                                   m_targets.first().initContainers = read.initContainers;
                                   m_targets.first().containers = read.containers;
-                              } else {
+                              } else if (!core::kube::meansPodNotStartedYet(
+                                             pod.error().toError())) {
+                                  // (A pod that is not there yet: the source's Waiting state
+                                  // says so already.)
                                   m_note = pod.error().message;
                               }
                               fillContainers(m_options.container);

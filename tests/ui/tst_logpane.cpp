@@ -384,6 +384,8 @@ private slots:
             pane->statusLine()->text().contains(u"waiting for the pod to start"_qs),
             qPrintable(pane->statusLine()->text()), 10000);
         QCOMPARE(pane->containerBox()->count(), 0);
+        // Said once, by the source's state, not again as the pane's own note.
+        QCOMPARE(pane->statusLine()->text().count(u"not found"_qs), 1);
         QJsonObject pod = sandbox.podTemplate;
         QJsonObject metadata = pod.value(u"metadata"_qs).toObject();
         metadata.insert(u"name"_qs, u"late"_qs);
