@@ -13,11 +13,6 @@ namespace core::burst {
 
 namespace {
 
-QDateTime timeOf(const QJsonValue &value)
-{
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
 int &slot(PlacementTimeline::Counts &counts, PodPlace place)
 {
     switch (place) {
@@ -76,7 +71,7 @@ PodPast podPast(const QJsonObject &pod, const QStringList &virtualNodes)
 {
     PodPast past;
     const QJsonObject status = pod.value(QStringLiteral("status")).toObject();
-    past.created = timeOf(kube::metadataOf(pod).value(QStringLiteral("creationTimestamp")));
+    past.created = kube::timestampOf(kube::metadataOf(pod).value(QStringLiteral("creationTimestamp")));
     const QString node = kube::nodeNameOf(pod);
     if (!node.isEmpty()) {
         past.place = virtualNodes.contains(node) ? PodPlace::Cci : PodPlace::Local;
@@ -84,17 +79,17 @@ PodPast podPast(const QJsonObject &pod, const QStringList &virtualNodes)
             const QJsonObject condition = entry.toObject();
             if (condition.value(QStringLiteral("type")).toString() == u"PodScheduled" &&
                 condition.value(QStringLiteral("status")).toString() == u"True")
-                past.placed = timeOf(condition.value(QStringLiteral("lastTransitionTime")));
+                past.placed = kube::timestampOf(condition.value(QStringLiteral("lastTransitionTime")));
         }
         if (!past.placed.isValid())
-            past.placed = timeOf(status.value(QStringLiteral("startTime")));
+            past.placed = kube::timestampOf(status.value(QStringLiteral("startTime")));
         if (!past.placed.isValid())
             past.placed = past.created;
     }
     const QString phase = status.value(QStringLiteral("phase")).toString();
     if (phase == u"Succeeded" || phase == u"Failed") {
         for (const QJsonValue &entry : status.value(QStringLiteral("containerStatuses")).toArray()) {
-            const QDateTime finished = timeOf(entry.toObject()
+            const QDateTime finished = kube::timestampOf(entry.toObject()
                                                   .value(QStringLiteral("state"))
                                                   .toObject()
                                                   .value(QStringLiteral("terminated"))
@@ -126,12 +121,12 @@ std::optional<TimelineMarker> markerFromEvent(const QJsonObject &event)
         return std::nullopt;
     QDateTime at;
     for (const char *field : {"lastTimestamp", "eventTime", "firstTimestamp"}) {
-        at = timeOf(event.value(QLatin1String(field)));
+        at = kube::timestampOf(event.value(QLatin1String(field)));
         if (at.isValid())
             break;
     }
     if (!at.isValid())
-        at = timeOf(kube::metadataOf(event).value(QStringLiteral("creationTimestamp")));
+        at = kube::timestampOf(kube::metadataOf(event).value(QStringLiteral("creationTimestamp")));
     if (!at.isValid())
         return std::nullopt;
     const QJsonObject involved = event.value(QStringLiteral("involvedObject")).toObject();

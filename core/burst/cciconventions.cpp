@@ -116,10 +116,7 @@ CcePodRef ccePodOf(const QJsonObject &cciPod)
 
 QDateTime lockedUntil(const QJsonObject &node)
 {
-    const QString text = kube::annotationOf(node, kLockedUntilAnnotation);
-    if (text.isEmpty())
-        return {};
-    return QDateTime::fromString(text, Qt::ISODateWithMs);
+    return kube::timestampOf(kube::annotationOf(node, kLockedUntilAnnotation));
 }
 
 bool hasLockTaint(const QJsonObject &node)

@@ -15,11 +15,6 @@ namespace core::burst {
 
 namespace {
 
-QDateTime timeOf(const QJsonValue &value)
-{
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
 std::optional<qint64> quantityAnnotation(const QJsonObject &pod, const QString &key, bool milli)
 {
     const QString text = kube::annotationOf(pod, key);
@@ -36,7 +31,7 @@ QDateTime firstRun(const QJsonObject &status)
 {
     QDateTime first;
     const auto consider = [&first](const QJsonValue &value) {
-        const QDateTime t = timeOf(value);
+        const QDateTime t = kube::timestampOf(value);
         if (t.isValid() && (!first.isValid() || t < first))
             first = t;
     };
@@ -67,7 +62,7 @@ QDateTime allFinished(const QJsonObject &status)
                                            .toObject()
                                            .value(QStringLiteral("terminated"))
                                            .toObject();
-        const QDateTime t = timeOf(terminated.value(QStringLiteral("finishedAt")));
+        const QDateTime t = kube::timestampOf(terminated.value(QStringLiteral("finishedAt")));
         if (!t.isValid())
             return {};
         if (!last.isValid() || t > last)

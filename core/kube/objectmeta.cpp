@@ -56,6 +56,11 @@ QJsonObject annotationsOf(const QJsonObject &object)
     return metadataOf(object).value(u"annotations").toObject();
 }
 
+QDateTime timestampOf(const QJsonValue &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
 QString annotationOf(const QJsonObject &object, const QString &key)
 {
     return annotationsOf(object).value(key).toString();

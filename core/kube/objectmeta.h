@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
@@ -27,6 +28,9 @@ Labels labelsOf(const QJsonObject &object);          // the same as a map, value
 QString labelOf(const QJsonObject &object, const QString &key);
 QJsonObject annotationsOf(const QJsonObject &object);
 QString annotationOf(const QJsonObject &object, const QString &key);
+// A metav1.Time or MicroTime value (RFC 3339, with or without fractional seconds); invalid
+// when absent or malformed.
+QDateTime timestampOf(const QJsonValue &value);
 
 QJsonArray ownerReferencesOf(const QJsonObject &object);
 // The ownerReferences entry with controller: true, or {}.

@@ -1,6 +1,7 @@
 #include "models/terminalsession.h"
 
 #include "core/kube/apiclient.h"
+#include "tests/common/signalbytes.h"
 #include "tests/models/execsandbox.h"
 
 #include <QSignalSpy>
@@ -10,13 +11,7 @@ using models::TerminalSession;
 
 namespace {
 
-QByteArray joined(const QSignalSpy &spy)
-{
-    QByteArray all;
-    for (const QList<QVariant> &arguments : spy)
-        all += arguments.constFirst().toByteArray();
-    return all;
-}
+using tests::joined;
 
 } // namespace
 

@@ -1,5 +1,7 @@
 #include "ui/terminalwidget.h"
 
+#include "tests/common/signalbytes.h"
+
 #include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
@@ -7,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+
+using tests::joined;
 
 using ui::TerminalCell;
 using ui::TerminalWidget;
@@ -20,14 +24,6 @@ class tst_TerminalWidget : public QObject
     Q_OBJECT
 
 private:
-    static QByteArray joined(const QSignalSpy &spy)
-    {
-        QByteArray all;
-        for (const QList<QVariant> &arguments : spy)
-            all += arguments.constFirst().toByteArray();
-        return all;
-    }
-
 private slots:
     void colours_data()
     {

@@ -2,6 +2,7 @@
 
 #include "core/kube/apiclient.h"
 #include "core/sandbox/transport/tlscontext.h"
+#include "tests/common/signalbytes.h"
 #include "tests/core/kube/recordingserver.h"
 
 #include <QSignalSpy>
@@ -24,6 +25,8 @@ using core::sandbox::HttpRequest;
 using core::sandbox::HttpWebSocket;
 
 namespace {
+
+using tests::joined;
 
 const QString kExecPath = QStringLiteral("/api/v1/namespaces/shop/pods/web-0/exec");
 const QByteArray kSuccess = R"({"metadata":{},"status":"Success"})";
@@ -116,14 +119,6 @@ std::unique_ptr<RecordingServer> tlsServer(ExecFake &fake, const core::sandbox::
     auto server = std::make_unique<RecordingServer>(
         [&fake](const HttpRequest &r, RecordingServer &s) { return fake.handle(r, s); }, options);
     return server->start() ? std::move(server) : nullptr;
-}
-
-QByteArray joined(const QSignalSpy &spy)
-{
-    QByteArray all;
-    for (const QList<QVariant> &arguments : spy)
-        all += arguments.constFirst().toByteArray();
-    return all;
 }
 
 } // namespace
