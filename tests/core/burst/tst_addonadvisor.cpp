@@ -66,26 +66,29 @@ QJsonObject deployment(const QString &name, int replicas, const QString &strateg
     const QString burst = strategy.isEmpty()
                               ? QString()
                               : uR"(,"virtual-kubelet.io/burst-to-cci":"%1")"_s.arg(strategy);
-    return obj(uR"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"%1","namespace":"%2"},
+    return obj(
+        uR"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"%1","namespace":"%2"},
         "spec":{"replicas":%3,"selector":{"matchLabels":{"app":"%1"}},
         "template":{"metadata":{"labels":{"app":"%1"%4}},"spec":{"containers":[{"name":"c","image":"nginx"}]}}}})"_s
-                   .arg(name, ns)
-                   .arg(replicas)
-                   .arg(burst));
+            .arg(name, ns)
+            .arg(replicas)
+            .arg(burst));
 }
 
 // A LoadBalancer Service selecting app=<app> with `extra` metadata and spec members.
 QJsonObject loadBalancer(const QString &app, const QString &annotations = {},
                          const QString &spec = {})
 {
-    return obj(uR"({"kind":"Service","metadata":{"name":"%1-lb","namespace":"default","annotations":{%2}},
-        "spec":{"type":"LoadBalancer","selector":{"app":"%1"},"ports":[{"port":80}]%3}})"_s
-                   .arg(app, annotations, spec.isEmpty() ? QString() : u',' + spec));
+    return obj(
+        uR"({"kind":"Service","metadata":{"name":"%1-lb","namespace":"default","annotations":{%2}},
+        "spec":{"type":"LoadBalancer","selector":{"app":"%1"},"ports":[{"port":80}]%3}})"_s.arg(
+            app, annotations, spec.isEmpty() ? QString() : u',' + spec));
 }
 
 QJsonObject logPolicy(const QString &name, const QString &ns)
 {
-    return obj(uR"({"kind":"LogConfig","metadata":{"name":"%1","namespace":"%2"}})"_s.arg(name, ns));
+    return obj(
+        uR"({"kind":"LogConfig","metadata":{"name":"%1","namespace":"%2"}})"_s.arg(name, ns));
 }
 
 // The baseline every row with one x86 node and one burst Deployment "web" gets.
@@ -152,12 +155,10 @@ void tst_AddonAdvisor::armNode_data()
     QTest::addColumn<bool>("arm");
     QTest::addColumn<QString>("path");
     QTest::newRow("amd64") << node(u"a"_s) << false << QString();
-    QTest::newRow("arch label arm64")
-        << node(u"a"_s, u"\"kubernetes.io/arch\":\"arm64\""_s) << true
-        << u"metadata.labels[\"kubernetes.io/arch\"]"_s;
-    QTest::newRow("beta label arm")
-        << node(u"a"_s, u"\"beta.kubernetes.io/arch\":\"arm\""_s) << true
-        << u"metadata.labels[\"beta.kubernetes.io/arch\"]"_s;
+    QTest::newRow("arch label arm64") << node(u"a"_s, u"\"kubernetes.io/arch\":\"arm64\""_s) << true
+                                      << u"metadata.labels[\"kubernetes.io/arch\"]"_s;
+    QTest::newRow("beta label arm") << node(u"a"_s, u"\"beta.kubernetes.io/arch\":\"arm\""_s)
+                                    << true << u"metadata.labels[\"beta.kubernetes.io/arch\"]"_s;
     QTest::newRow("no label, nodeInfo aarch64")
         << obj(uR"({"kind":"Node","metadata":{"name":"a"},"status":{"nodeInfo":{"architecture":"AArch64"}}})"_s)
         << true << u"status.nodeInfo.architecture"_s;
@@ -222,7 +223,8 @@ void tst_AddonAdvisor::advise_data()
     {
         ClusterFacts f = base(1001);
         f.nodes.append(node(u"vk-host"_s)); // 4 CPUs, 8Gi: the 4U8G row
-        f.pods = {obj(uR"({"kind":"Pod","metadata":{"name":"virtual-kubelet-7d9f","namespace":"kube-system",
+        f.pods = {obj(
+            uR"({"kind":"Pod","metadata":{"name":"virtual-kubelet-7d9f","namespace":"kube-system",
             "ownerReferences":[{"kind":"ReplicaSet","name":"virtual-kubelet-7d","controller":true}]},
             "spec":{"nodeName":"vk-host"}})"_s)};
         QTest::newRow("add-on node found by its pod, 4U8G for 1001 pods")
@@ -235,14 +237,15 @@ void tst_AddonAdvisor::advise_data()
     }
     {
         ClusterFacts f = base();
-        f.nodes = {node(u"n1"_s, u"\"kubernetes.io/arch\":\"amd64\""_s,
-                        uR"("podCIDR":"10.247.1.0/24","podCIDRs":["10.247.1.0/24","10.0.0.0/24"])"_s,
-                        uR"("addresses":[{"type":"Hostname","address":"10.247.0.9"},
+        f.nodes = {
+            node(u"n1"_s, u"\"kubernetes.io/arch\":\"amd64\""_s,
+                 uR"("podCIDR":"10.247.1.0/24","podCIDRs":["10.247.1.0/24","10.0.0.0/24"])"_s,
+                 uR"("addresses":[{"type":"Hostname","address":"10.247.0.9"},
                                          {"type":"InternalIP","address":"10.247.0.9"}])"_s),
-                   node(u"n2"_s, u"\"kubernetes.io/arch\":\"amd64\""_s,
-                        uR"("podCIDRs":["10.246.0.0/16","10.0.0.0/8"])"_s,
-                        uR"("addresses":[{"type":"InternalIP","address":"10.248.0.1"}])"_s),
-                   virtualNode()};
+            node(u"n2"_s, u"\"kubernetes.io/arch\":\"amd64\""_s,
+                 uR"("podCIDRs":["10.246.0.0/16","10.0.0.0/8"])"_s,
+                 uR"("addresses":[{"type":"InternalIP","address":"10.248.0.1"}])"_s),
+            virtualNode()};
         f.subnets = {u"192.168.0.0/16"_s, u"10.0.0.0/8"_s};
         // 10.0.0.0/8 holds 10.247.0.0/16; 10.246.0.0/16 and 10.248.0.1 are just outside
         QTest::newRow("subnets overlapping 10.247.0.0/16")
@@ -259,20 +262,23 @@ void tst_AddonAdvisor::advise_data()
         f.nodes.append(node(u"arm-1"_s, u"\"kubernetes.io/arch\":\"arm64\""_s));
         QTest::newRow("one ARM node")
             << f
-            << QStringList{kSize,
-                           u"warning addon.armNode Node arm-1|metadata.labels[\"kubernetes.io/arch\"]"_s,
-                           kScaleWeb};
+            << QStringList{
+                   kSize,
+                   u"warning addon.armNode Node arm-1|metadata.labels[\"kubernetes.io/arch\"]"_s,
+                   kScaleWeb};
         f.nodes.removeFirst(); // the x86 one: left with arm-1 and the (ARM-labelled) virtual node
         QTest::newRow("ARM cluster")
             << f
-            << QStringList{kSize,
-                           u"warning addon.armNode Node arm-1|metadata.labels[\"kubernetes.io/arch\"]"_s,
-                           u"error addon.armCluster |"_s, kScaleWeb};
+            << QStringList{
+                   kSize,
+                   u"warning addon.armNode Node arm-1|metadata.labels[\"kubernetes.io/arch\"]"_s,
+                   u"error addon.armCluster |"_s, kScaleWeb};
     }
     {
         ClusterFacts f = base();
-        f.nodes = {node(u"n1"_s, u"\"kubernetes.io/arch\":\"amd64\""_s, u"\"unschedulable\":true"_s),
-                   virtualNode()};
+        f.nodes = {
+            node(u"n1"_s, u"\"kubernetes.io/arch\":\"amd64\""_s, u"\"unschedulable\":true"_s),
+            virtualNode()};
         QTest::newRow("no schedulable node")
             << f << QStringList{kSize, u"warning addon.noSchedulableNode |"_s, kScaleWeb};
     }
@@ -283,9 +289,10 @@ void tst_AddonAdvisor::advise_data()
             uR"("kubernetes.io/elb.health-check-option":"{\"protocol\":\"TCP\",\"monitor_port\":\"22\"}")"_s)};
         QTest::newRow("health-check port")
             << f
-            << QStringList{kSize,
-                           u"warning addon.lbHealthCheckPort Service default/web-lb|metadata.annotations[\"kubernetes.io/elb.health-check-option\"]"_s,
-                           kScaleWeb};
+            << QStringList{
+                   kSize,
+                   u"warning addon.lbHealthCheckPort Service default/web-lb|metadata.annotations[\"kubernetes.io/elb.health-check-option\"]"_s,
+                   kScaleWeb};
         f.services = {loadBalancer(
             u"web"_s,
             uR"("kubernetes.io/elb.health-check-options":"[{\"target_service_port\":\"TCP:80\"}]")"_s)};
@@ -294,24 +301,29 @@ void tst_AddonAdvisor::advise_data()
         f.services = {loadBalancer(u"web"_s, {}, u"\"externalTrafficPolicy\":\"Local\""_s)};
         QTest::newRow("externalTrafficPolicy Local")
             << f
-            << QStringList{kSize,
-                           u"warning addon.lbLocalTraffic Service default/web-lb|spec.externalTrafficPolicy"_s,
-                           kScaleWeb};
+            << QStringList{
+                   kSize,
+                   u"warning addon.lbLocalTraffic Service default/web-lb|spec.externalTrafficPolicy"_s,
+                   kScaleWeb};
         f.services = {loadBalancer(u"web"_s, {}, u"\"healthCheckNodePort\":31000"_s)};
         QTest::newRow("healthCheckNodePort")
             << f
-            << QStringList{kSize,
-                           u"warning addon.lbLocalTraffic Service default/web-lb|spec.externalTrafficPolicy"_s,
-                           kScaleWeb};
+            << QStringList{
+                   kSize,
+                   u"warning addon.lbLocalTraffic Service default/web-lb|spec.externalTrafficPolicy"_s,
+                   kScaleWeb};
         f.services = {loadBalancer(u"web"_s, u"\"kubernetes.io/elb.class\":\"union\""_s)};
         QTest::newRow("shared ELB")
             << f
-            << QStringList{kSize,
-                           u"info addon.lbSharedElb Service default/web-lb|metadata.annotations[\"kubernetes.io/elb.class\"]"_s,
-                           kScaleWeb};
+            << QStringList{
+                   kSize,
+                   u"info addon.lbSharedElb Service default/web-lb|metadata.annotations[\"kubernetes.io/elb.class\"]"_s,
+                   kScaleWeb};
         f.services = {loadBalancer(u"other"_s, {}, u"\"externalTrafficPolicy\":\"Local\""_s)};
-        QTest::newRow("LoadBalancer in front of no burst pod") << f << QStringList{kSize, kScaleWeb};
-        QJsonObject clusterIp = loadBalancer(u"web"_s, {}, u"\"externalTrafficPolicy\":\"Local\""_s);
+        QTest::newRow("LoadBalancer in front of no burst pod")
+            << f << QStringList{kSize, kScaleWeb};
+        QJsonObject clusterIp =
+            loadBalancer(u"web"_s, {}, u"\"externalTrafficPolicy\":\"Local\""_s);
         QJsonObject spec = clusterIp[u"spec"_s].toObject();
         spec[u"type"_s] = u"NodePort"_s;
         clusterIp[u"spec"_s] = spec;
@@ -323,7 +335,8 @@ void tst_AddonAdvisor::advise_data()
         f.services = {loadBalancer(u"web"_s)};
         QTest::newRow("LoadBalancer with localPrefer")
             << f
-            << QStringList{kSize, u"warning addon.lbStrategy Service default/web-lb|spec.selector"_s,
+            << QStringList{kSize,
+                           u"warning addon.lbStrategy Service default/web-lb|spec.selector"_s,
                            kScaleWeb};
         f.workloads = {deployment(u"web"_s, 2, u"enforce"_s)};
         QTest::newRow("LoadBalancer with enforce") << f << QStringList{kSize, kScaleWeb};
@@ -333,7 +346,8 @@ void tst_AddonAdvisor::advise_data()
             "spec":{"objectLabels":{"matchLabels":{"app":"web"}},"strategy":"localPrefer"}})"_s)};
         QTest::newRow("LoadBalancer with localPrefer from a profile")
             << f
-            << QStringList{kSize, u"warning addon.lbStrategy Service default/web-lb|spec.selector"_s,
+            << QStringList{kSize,
+                           u"warning addon.lbStrategy Service default/web-lb|spec.selector"_s,
                            kScaleWeb};
     }
     {
@@ -344,20 +358,22 @@ void tst_AddonAdvisor::advise_data()
         f.workloads.clear();
         QTest::newRow("log policies unknown, nothing bursts") << f << QStringList{kSize};
         f = base();
-        f.logPolicies = QList<QJsonObject>{logPolicy(u"a"_s, u"default"_s),
-                                           logPolicy(u"b"_s, u"default"_s),
-                                           logPolicy(u"c"_s, u"other"_s)};
+        f.logPolicies =
+            QList<QJsonObject>{logPolicy(u"a"_s, u"default"_s), logPolicy(u"b"_s, u"default"_s),
+                               logPolicy(u"c"_s, u"other"_s)};
         QTest::newRow("log policies of its namespace")
             << f
-            << QStringList{kSize,
-                           u"warning addon.logPolicies Deployment default/web|spec.template.spec.containers"_s,
-                           kScaleWeb};
+            << QStringList{
+                   kSize,
+                   u"warning addon.logPolicies Deployment default/web|spec.template.spec.containers"_s,
+                   kScaleWeb};
         f.logPolicies = QList<QJsonObject>{logPolicy(u"c"_s, u"other"_s)};
         QTest::newRow("log policy of another namespace") << f << QStringList{kSize, kScaleWeb};
     }
     {
         ClusterFacts f = base();
-        f.workloads.append(obj(uR"({"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"j","namespace":"default"},
+        f.workloads.append(obj(
+            uR"({"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"j","namespace":"default"},
             "spec":{"parallelism":3,"template":{"metadata":{"labels":{"virtual-kubelet.io/burst-to-cci":"enforce"}},
             "spec":{"containers":[{"name":"c","image":"busybox"}]}}}})"_s));
         QTest::newRow("a Job is let finish")
