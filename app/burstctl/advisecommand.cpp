@@ -60,11 +60,17 @@ struct Reader
         const core::kube::ResourceMapping resource = mapping.value();
         client->list(
             resource, core::kube::ListOptions{}, client,
-            [this, index, optional = step.optional](const auto &r) {
-                if (!r && !(optional && r.error().isNotFound())) {
+            [this, index](const auto &r) {
+                const ListStep &s = steps.at(index);
+                // An optional resource the user may not list (403) or that went away (404)
+                // counts as not served (decided).
+                const int status = r ? 0 : r.error().httpStatus;
+                if (!r && !(s.optional && (status == 403 || status == 404))) {
                     QCoreApplication::exit(in->fail(r.error(), 1));
                     return;
                 }
+                if (!r && s.missing)
+                    s.missing();
                 next(index + 1);
             },
             [this, index, resource](const QJsonObject &page, int pageIndex) {
