@@ -60,8 +60,31 @@ QList<QJsonObject> physicalNodes(const QList<QJsonObject> &nodes)
     return out;
 }
 
+// Decided: a finished Job (a Complete or Failed condition) or pod (Succeeded, Failed) asks for
+// no pods any more.
+bool finished(const kube::Workload &w)
+{
+    const QJsonObject status = w.object.value(u"status").toObject();
+    if (w.kind == u"Pod") {
+        const QString phase = status.value(u"phase").toString();
+        return phase == u"Succeeded" || phase == u"Failed";
+    }
+    if (w.kind != u"Job")
+        return false;
+    for (const QJsonValue &c : status.value(u"conditions").toArray()) {
+        const QJsonObject condition = c.toObject();
+        const QString type = condition.value(u"type").toString();
+        if ((type == u"Complete" || type == u"Failed") &&
+            condition.value(u"status").toString() == u"True")
+            return true;
+    }
+    return false;
+}
+
 int podsAskedFor(const kube::Workload &w)
 {
+    if (finished(w))
+        return 0;
     if (w.kind == u"Job") {
         const QJsonValue p = kube::valueAt(w.object, QStringLiteral("spec.parallelism"));
         return p.isDouble() ? p.toInt() : 1;

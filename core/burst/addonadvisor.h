@@ -68,7 +68,8 @@ struct BurstWorkload
 {
     kube::Workload workload;
     StrategyResolution strategy;
-    int pods = 0; // the pods it asks for: replicas, a Job's parallelism, 1 for a Pod
+    int pods = 0; // the pods it asks for: replicas, a Job's parallelism, 1 for a Pod; 0 once
+                  // a Job is Complete or Failed or a Pod Succeeded or Failed (decided)
 };
 // The burst workloads among the facts' workloads and bare pods (pods without a controller), in
 // that order. Strategies resolve as everywhere (resolveStrategy, associateProfile).

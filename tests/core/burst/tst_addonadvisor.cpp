@@ -378,6 +378,9 @@ void tst_AddonAdvisor::advise_data()
             "spec":{"containers":[{"name":"c","image":"busybox"}]}}}})"_s));
         QTest::newRow("a Job is let finish")
             << f << QStringList{kSize, kScaleWeb, u"info addon.scaleToZero Job default/j|"_s};
+        f.workloads.last()[u"status"_s] =
+            obj(uR"({"conditions":[{"type":"Complete","status":"True"}]})"_s);
+        QTest::newRow("a finished Job needs nothing") << f << QStringList{kSize, kScaleWeb};
     }
 }
 
@@ -420,6 +423,8 @@ void tst_AddonAdvisor::counts_data()
     f.pods.append(obj(uR"({"kind":"Pod","metadata":{"name":"bare","namespace":"default",
         "labels":{"virtual-kubelet.io/burst-to-cci":"auto"}},"spec":{"containers":[{"name":"c","image":"x"}]}})"_s));
     QTest::newRow("a bare burst pod is a workload") << f << 2 << 1LL << 0LL;
+    f.pods.last()[u"status"_s] = obj(uR"({"phase":"Succeeded"})"_s);
+    QTest::newRow("a pod that succeeded asks for none") << f << 2 << 0LL << 0LL;
 }
 
 void tst_AddonAdvisor::counts()
