@@ -109,6 +109,12 @@ metadata:
   namespace: default
 data: {a: b}
 )");
+        // 2000 more ConfigMaps beside the burst workload: 2001 in its namespace pick the 8U16G
+        // row, and the list is read in pages of 1000.
+        for (int i = 0; i < 2000; ++i)
+            file.write(QByteArrayLiteral(
+                           "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bulk-") +
+                       QByteArray::number(i) + QByteArrayLiteral("\n  namespace: default\n"));
         file.close();
         QVERIFY(m_sandbox.start({u"--no-examples"_s, u"--scenario"_s, scenario}));
     }
@@ -133,23 +139,25 @@ data: {a: b}
         QCOMPARE(got, expected);
         QCOMPARE(root.value(u"burstWorkloads").toInt(), 1);
         QCOMPARE(root.value(u"burstPods").toInteger(), 2);
-        QVERIFY(root.value(u"configMaps").toInteger() >=
-                1); // shop-config, and any the sandbox adds
+        // shop-config and bulk-*, and any the sandbox adds
+        QVERIFY(root.value(u"configMaps").toInteger() >= 2001);
         QCOMPARE(root.value(u"recommendedNodeSize").toObject().value(u"name").toString(),
-                 u"2U4G"_s);
+                 u"8U16G"_s);
+        QCOMPARE(root.value(u"recommendedNodeSize").toObject().value(u"beyondGuide").toBool(),
+                 false);
     }
 
     void subnetAndAddonNode()
     {
         // The VPC subnet is not in the API: named with --subnet. idc-node-1 (4 vCPUs, 8Gi) is
-        // above 2U4G, so no addon.nodeUndersized.
+        // below the 8U16G the 2001 ConfigMaps need.
         const BurstctlRun r = advise({u"--subnet"_s, u"10.0.0.0/8"_s, u"--addon-node"_s,
                                       u"idc-node-1"_s, u"-o"_s, u"json"_s});
         QVERIFY2(r.exitCode == 4, qPrintable(r.err));
         QJsonObject root;
         const QSet<QString> got = findings(r.out, &root);
         QVERIFY(got.contains(u"addon.subnetOverlap "_s));
-        QVERIFY(!got.contains(u"addon.nodeUndersized Node idc-node-1"_s));
+        QVERIFY(got.contains(u"addon.nodeUndersized Node idc-node-1"_s));
         QCOMPARE(root.value(u"addonNodes").toArray(), QJsonArray{u"idc-node-1"_s});
 
         const BurstctlRun missing =
@@ -163,7 +171,7 @@ data: {a: b}
         const BurstctlRun r = advise({});
         QCOMPARE(r.exitCode, 3);
         const QString out = QString::fromUtf8(r.out);
-        QVERIFY2(out.contains(u"Recommended add-on node: 2U4G\n"), qPrintable(out));
+        QVERIFY2(out.contains(u"Recommended add-on node: 8U16G\n"), qPrintable(out));
         QVERIFY(out.contains(u"Burst workloads: 1 (2 pods)"));
         QVERIFY(out.contains(u"Service default/shop-lb spec.externalTrafficPolicy: warning: "
                              u"LoadBalancer Service \"shop-lb\" has externalTrafficPolicy Local"));
