@@ -93,6 +93,26 @@ std::function<void(const QJsonObject &)> appendTo(QList<QJsonObject> *list)
     return [list](const QJsonObject &o) { list->append(o); };
 }
 
+// What the advisor reads of a pod (its labels, owner, node and phase): a large cluster's pods are
+// held in a fraction of the memory.
+QJsonObject podFacts(const QJsonObject &pod)
+{
+    const QJsonObject meta = pod.value(u"metadata").toObject();
+    QJsonObject keptMeta;
+    for (const QStringView key : {u"name", u"namespace", u"labels", u"ownerReferences"}) {
+        if (meta.contains(key))
+            keptMeta.insert(key.toString(), meta.value(key));
+    }
+    return QJsonObject{
+        {QStringLiteral("apiVersion"), pod.value(u"apiVersion")},
+        {QStringLiteral("kind"), pod.value(u"kind")},
+        {QStringLiteral("metadata"), keptMeta},
+        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("nodeName"),
+                                              pod.value(u"spec").toObject().value(u"nodeName")}}},
+        {QStringLiteral("status"),
+         QJsonObject{{QStringLiteral("phase"), pod.value(u"status").toObject().value(u"phase")}}}};
+}
+
 // Several resources share facts.workloads: each restart drops only its own kind.
 std::function<void(const QString &)> clearKind(QList<QJsonObject> *list)
 {
@@ -109,7 +129,11 @@ QList<ListStep> stepsFor(core::burst::ClusterFacts *facts)
         steps.append(ListStep{resource, optional, appendTo(list), clearKind(list), {}});
     };
     add(QStringLiteral("nodes"), &facts->nodes);
-    add(QStringLiteral("pods"), &facts->pods);
+    steps.append(ListStep{QStringLiteral("pods"),
+                          false,
+                          [facts](const QJsonObject &o) { facts->pods.append(podFacts(o)); },
+                          clearKind(&facts->pods),
+                          {}});
     add(QStringLiteral("deployments.apps"), &facts->workloads);
     add(QStringLiteral("statefulsets.apps"), &facts->workloads);
     add(QStringLiteral("jobs.batch"), &facts->workloads);
