@@ -554,7 +554,84 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
         <translation>输出格式：name、json 或 wide。</translation>
     </message>
     <message>
+        <location filename="../app/burstctl/advisecommand.cpp" line="+164"/>
+        <source>cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Burst workloads: %1 (%2 pods); ConfigMaps in their namespaces: %3</source>
+        <translation>弹性工作负载：%1 个（%2 个 Pod）；其所在命名空间中的 ConfigMap：%3 个</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recommended add-on node: %1</source>
+        <translation>插件节点推荐规格：%1</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Add-on node: %1</source>
+        <translation>插件所在节点：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not found (name it with --addon-node)</source>
+        <translation>未找到（可用 --addon-node 指定）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 errors, %2 warnings, %3 notes</source>
+        <translation>%1 个错误，%2 个警告，%3 条提示</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&quot;%1&quot; is not an IPv4 CIDR such as 192.168.0.0/16</source>
+        <translation>&quot;%1&quot; 不是 IPv4 CIDR（例如 192.168.0.0/16）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Reads a live cluster and advises on the bursting add-on (virtual-kubelet) as the guide&apos;s chapter 1.1 asks: the node size for the add-on, subnets overlapping %1, ARM nodes, LoadBalancer Services in front of burst pods, log policies, and what to scale to 0 before uninstalling the add-on or hibernating the cluster. Every namespace is read (-n is ignored).
+
+Decided rules:
+  - Burst workloads are the Deployments, StatefulSets, Jobs and bare Pods whose strategy (labels, then ScheduleProfile) can send pods to CCI. Their pods are the replicas they ask for (a Job&apos;s parallelism; none once finished), or the pods on virtual nodes now when more; their ConfigMaps are all ConfigMaps of their namespaces.
+  - The node size: the larger of the two counts picks the guide&apos;s row (up to 1000: 2U4G, 2000: 4U8G, 4000: 8U16G). Above 4000 the guide gives no size: 8U16G, and a warning.
+  - The add-on&apos;s node: --addon-node, else the nodes of the kube-system pods named virtual-kubelet*. It is undersized with fewer vCPUs or under 90% of the memory of the recommended size.
+  - Subnets: the nodes&apos; InternalIP addresses and pod CIDRs, and every --subnet (the VPC subnet is not in the API). The Service CIDR is not checked: the guide names the cluster&apos;s subnet.
+  - ARM: the kubernetes.io/arch label (else the beta label, else status.nodeInfo.architecture) is arm64, arm or aarch64.
+  - LoadBalancer Services count only when they select burst pods. A health-check port is monitor_port in kubernetes.io/elb.health-check-option(s); externalTrafficPolicy Local is reported too, for the health-check node port it brings. &quot;localPrefer&quot; is the workload&apos;s burst strategy.
+  - Log policies are the cluster&apos;s %2 (CCE&apos;s LogConfig, assumed); one counts for burst workloads of its own namespace (all, when cluster-scoped).
+
+Output: a summary, then one line per finding, &quot;OBJECT PATH: severity: message [code] (hint)&quot;; with -o json one object {burstWorkloads, burstPods, configMaps, recommendedNodeSize, addonNodes, advice: [{severity, code, kind, namespace, name, path, message, hint}]}.
+
+Exit status: 0 notes only, 1 cannot connect or the API refused a list, 2 bad arguments, 3 warnings, 4 errors.</source>
+        <translation>读取运行中的集群，并按指南第 1.1 章的要求对弹性插件（virtual-kubelet）给出建议：插件节点的规格、与 %1 重叠的子网、ARM 节点、弹性 Pod 前端的 LoadBalancer Service、日志策略，以及卸载插件或休眠集群之前需缩容至 0 的工作负载。读取所有命名空间（忽略 -n）。
+
+约定规则：
+  - 弹性工作负载是指其策略（先看标签，再看 ScheduleProfile）可将 Pod 调度到 CCI 的 Deployment、StatefulSet、Job 和独立 Pod。其 Pod 数为它们申请的副本数（Job 取 parallelism；已结束的不计），若当前在虚拟节点上的 Pod 更多则取后者；其 ConfigMap 数为所在命名空间中的全部 ConfigMap。
+  - 节点规格：两个数量中较大者决定指南中的档位（不超过 1000：2U4G，2000：4U8G，4000：8U16G）。超过 4000 时指南未给出规格：取 8U16G 并给出警告。
+  - 插件所在节点：--addon-node，否则为 kube-system 中名为 virtual-kubelet* 的 Pod 所在的节点。其 vCPU 少于推荐规格，或内存低于推荐规格的 90% 时视为规格不足。
+  - 子网：各节点的 InternalIP 地址和 Pod 网段，以及每个 --subnet（VPC 子网无法从 API 获取）。不检查 Service 网段：指南所指的是集群所在的子网。
+  - ARM：kubernetes.io/arch 标签（否则为 beta 标签，再否则为 status.nodeInfo.architecture）为 arm64、arm 或 aarch64。
+  - 仅当 LoadBalancer Service 选中弹性 Pod 时才检查。健康检查端口指 kubernetes.io/elb.health-check-option(s) 中的 monitor_port；externalTrafficPolicy 为 Local 时也会报告，因为它会带来健康检查节点端口。&quot;localPrefer&quot; 指工作负载的弹性策略。
+  - 日志策略为集群中的 %2（CCE 的 LogConfig，假定）；一个日志策略对其所在命名空间的弹性工作负载生效（集群级的对全部生效）。
+
+输出：先输出摘要，再每条建议一行：&quot;OBJECT PATH: severity: message [code] (hint)&quot;；使用 -o json 时输出一个对象 {burstWorkloads, burstPods, configMaps, recommendedNodeSize, addonNodes, advice: [{severity, code, kind, namespace, name, path, message, hint}]}。
+
+退出码：0 仅有提示，1 无法连接或 API 拒绝了列表请求，2 参数错误，3 有警告，4 有错误。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Advise on the bursting add-on for a live cluster (guide 1.1)</source>
+        <translation>针对运行中的集群给出弹性插件的建议（指南 1.1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output format: json (default: text).</source>
+        <translation>输出格式：json（默认：文本）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../app/burstctl/getcommand.cpp" line="+1"/>
         <location filename="../app/burstctl/previewcommand.cpp" line="+1"/>
         <location filename="../app/burstctl/simulatecommand.cpp" line="+1"/>
         <source>FORMAT</source>
@@ -562,6 +639,26 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location line="+2"/>
+        <source>The node the add-on runs on (default: found by its pods).</source>
+        <translation>插件所运行的节点（默认：根据插件的 Pod 查找）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NODE</source>
+        <translation>NODE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A VPC subnet of the cluster, checked against %1. Repeatable.</source>
+        <translation>集群的一个 VPC 子网，将检查其是否与 %1 重叠。可重复指定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CIDR</source>
+        <translation>CIDR</translation>
+    </message>
+    <message>
+        <location filename="../app/burstctl/getcommand.cpp" line="+2"/>
         <source>Fetch large lists in pages of this size (0: one request).</source>
         <translation>按此大小分页获取大型列表（0：一次请求获取全部）。</translation>
     </message>
@@ -2175,7 +2272,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请通过 ClusterIP 类型的 Service 访问弹性 Pod。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>LoadBalancer Service &quot;%1&quot; sets a health-check port; CCE and CCI backends register different ports, so some checks fail</source>
         <translation>LoadBalancer 类型的 Service &quot;%1&quot; 指定了健康检查端口；CCE 与 CCI 后端注册的端口不一致，会导致部分后端健康检查异常</translation>
     </message>
@@ -2185,7 +2282,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>与 CCI 共用的 Service 请勿指定健康检查端口。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>LoadBalancer Services work with the auto and enforce strategies only, not localPrefer</source>
         <translation>LoadBalancer 类型的 Service 仅支持 auto 和 enforce 策略，不支持 localPrefer</translation>
     </message>
@@ -2195,7 +2292,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>对接 LoadBalancer 的工作负载请使用 auto 或 enforce 策略。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+55"/>
         <source>DaemonSet pods never burst to CCI, but the strategy is %1</source>
         <translation>DaemonSet 的 Pod 不支持弹性到 CCI，但其弹性策略为 %1</translation>
     </message>
@@ -3921,7 +4018,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     </message>
     <message>
         <location filename="../core/kube/kubeconfigdecoder.cpp" line="-219"/>
-        <location filename="../core/kube/kubeconfigloader.cpp" line="+21"/>
+        <location filename="../core/kube/kubeconfigloader.cpp" line="+22"/>
         <source>error loading config file &quot;%1&quot;: %2</source>
         <translation>加载配置文件 &quot;%1&quot; 时出错：%2</translation>
     </message>
@@ -3962,7 +4059,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请检查 --kubeconfig 路径。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+74"/>
         <source>read %1: is a directory</source>
         <translation>read %1: 是一个目录</translation>
     </message>
@@ -5003,7 +5100,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>命名空间类型 &quot;%1&quot; 不是 CCI 提供的类型</translation>
     </message>
     <message>
-        <location filename="../core/burst/ccinetwork.cpp" line="+47"/>
+        <location filename="../core/burst/ccinetwork.cpp" line="+49"/>
         <source>a UUID (8-4-4-4-12 hexadecimal digits)</source>
         <translation>UUID（8-4-4-4-12 位十六进制数字）</translation>
     </message>
@@ -5033,7 +5130,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请从华为云控制台或 API 复制 %1（替换所有 {{占位符}}）。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>&quot;%1&quot; is not an IPv4 CIDR such as 192.168.0.0/24</source>
         <translation>&quot;%1&quot; 不是 IPv4 CIDR（例如 192.168.0.0/24）</translation>
     </message>
@@ -5116,6 +5213,182 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <location filename="../core/sandbox/cluster/ccivalidation.cpp" line="+20"/>
         <source>Invalid value: %1 [%2]</source>
         <translation>无效的值：%1 [%2]</translation>
+    </message>
+    <message>
+        <location filename="../core/burst/addonadvisor.cpp" line="+98"/>
+        <source>%1 %2 overlaps %3, CCI&apos;s Service range in the add-on&apos;s namespace: Services there stop working</source>
+        <translation>%1 %2 与 %3（CCI 在插件命名空间中的 Service 网段）重叠：该命名空间中的 Service 将无法使用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run the cluster in a VPC subnet outside %1 (the guide allows no overlap).</source>
+        <translation>请让集群使用 %1 之外的 VPC 子网（指南不允许重叠）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 burst pods and %2 ConfigMaps in their namespaces: the guide recommends a %3 node (%4 vCPUs, %5 GiB) for the add-on</source>
+        <translation>%1 个弹性 Pod，其所在命名空间中有 %2 个 ConfigMap：指南推荐插件使用 %3 规格的节点（%4 个 vCPU，%5 GiB）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Secrets, PVs and PVCs of the burst pods load the add-on too; size up when they are many.</source>
+        <translation>弹性 Pod 的 Secret、PV 和 PVC 同样占用插件资源；数量较多时请选用更大的规格。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 burst pods and %2 ConfigMaps are more than the guide&apos;s largest row (%3 of each: %4)</source>
+        <translation>%1 个弹性 Pod 和 %2 个 ConfigMap 超出了指南中最大的一档（各 %3 个：%4）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use at least %1 and watch the add-on&apos;s CPU and memory: the guide gives no size for more.</source>
+        <translation>请至少使用 %1，并关注插件的 CPU 和内存使用：指南未给出更大规模的规格。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>node &quot;%1&quot; is not in the cluster</source>
+        <translation>节点 &quot;%1&quot; 不在集群中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name a node of `kubectl get nodes`.</source>
+        <translation>请指定 `kubectl get nodes` 列出的节点之一。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the add-on runs on a node of %1 CPU and %2 memory, less than the %3 the guide recommends</source>
+        <translation>插件所在节点只有 %1 CPU 和 %2 内存，低于指南推荐的 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move the add-on to a node of at least %1.</source>
+        <translation>请将插件迁移到至少 %1 规格的节点。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <source>pod CIDR</source>
+        <translation>Pod 网段</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>node address</source>
+        <translation>节点地址</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>subnet</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>node &quot;%1&quot; is ARM: the add-on places no instance on it</source>
+        <translation>节点 &quot;%1&quot; 是 ARM 节点：插件不会在其上部署实例</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep x86 nodes in the cluster for the add-on.</source>
+        <translation>请在集群中保留 x86 节点供插件使用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>every node of the cluster is ARM: the add-on does not support ARM clusters</source>
+        <translation>集群的所有节点都是 ARM 节点：插件不支持 ARM 集群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add x86 nodes, or burst from an x86 cluster.</source>
+        <translation>请添加 x86 节点，或从 x86 集群弹性到 CCI。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no node of the cluster is schedulable: uninstalling the add-on runs a clean-up Job, which then cannot start, and the uninstall fails</source>
+        <translation>集群中没有可调度的节点：卸载插件时会运行一个清理 Job，该 Job 将无法启动，卸载会失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep at least one schedulable node until the add-on is uninstalled.</source>
+        <translation>在插件卸载完成之前，请至少保留一个可调度的节点。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>LoadBalancer Service &quot;%1&quot; names a health-check port: CCE and CCI pods register different ports with ELB, so some members fail the check</source>
+        <translation>LoadBalancer Service &quot;%1&quot; 指定了健康检查端口：CCE 与 CCI 的 Pod 在 ELB 注册的端口不同，部分后端的健康检查会失败</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove monitor_port from the annotation; ELB then checks each member&apos;s own port.</source>
+        <translation>请从注解中删除 monitor_port；ELB 将检查每个后端自己的端口。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>LoadBalancer Service &quot;%1&quot; has externalTrafficPolicy Local: Kubernetes gives it a health-check node port (spec.healthCheckNodePort) on the CCE nodes, a health-check port the pods on CCI do not answer</source>
+        <translation>LoadBalancer Service &quot;%1&quot; 的 externalTrafficPolicy 为 Local：Kubernetes 会在 CCE 节点上为其分配健康检查节点端口（spec.healthCheckNodePort），而 CCI 上的 Pod 不会响应该健康检查端口</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use externalTrafficPolicy: Cluster for Services in front of burst pods.</source>
+        <translation>请为弹性 Pod 前端的 Service 使用 externalTrafficPolicy: Cluster。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>LoadBalancer Service &quot;%1&quot; selects %2 &quot;%3&quot;, whose strategy is localPrefer (from %4); LoadBalancers work with auto and enforce only</source>
+        <translation>LoadBalancer Service &quot;%1&quot; 选中了 %2 &quot;%3&quot;，其策略为 localPrefer（来自 %4）；LoadBalancer 仅支持 auto 和 enforce 策略</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set the workload&apos;s strategy to auto or enforce, or reach it through a ClusterIP Service.</source>
+        <translation>请将该工作负载的策略设为 auto 或 enforce，或通过 ClusterIP Service 访问它。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>LoadBalancer Service &quot;%1&quot; is on a shared ELB: its CCI members are reached from %2</source>
+        <translation>LoadBalancer Service &quot;%1&quot; 使用共享型 ELB：其 CCI 后端的访问来自 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allow %1 to the container ports in the nodes&apos; security group.</source>
+        <translation>请在节点安全组中放通 %1 到容器端口的访问。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the cluster serves no log policies (%1), so none are checked</source>
+        <translation>集群未提供日志策略（%1），因此未做检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pods that log policies collect from need %1 MB more memory for one policy and %2 MB for each further one.</source>
+        <translation>被日志策略采集的 Pod 需为一个策略多预留 %1 MB 内存，每多一个策略再多预留 %2 MB。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 log policies can collect from its pods (namespace %2): reserve %3 MB of memory for log collection</source>
+        <translation>有 %1 个日志策略可能采集其 Pod 的日志（命名空间 %2）：请为日志采集预留 %3 MB 内存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add the memory to the pods&apos; requests. Burst pods read a changed log policy only when redeployed, and collection needs the add-on&apos;s network interconnection.</source>
+        <translation>请将该内存计入 Pod 的 requests。日志策略更新后，弹性 Pod 需重新部署才会生效；日志采集依赖插件的网络互通功能。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>pods on CCI keep running, and are billed, while the cluster sleeps</source>
+        <translation>集群休眠时 CCI 上的 Pod 会继续运行并计费</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>before you uninstall the add-on or hibernate the cluster, scale %1 &quot;%2&quot; to 0: %3</source>
+        <translation>卸载插件或休眠集群之前，请将 %1 &quot;%2&quot; 缩容至 0：%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>before you uninstall the add-on or hibernate the cluster, let %1 &quot;%2&quot; finish or delete it: %3</source>
+        <translation>卸载插件或休眠集群之前，请等待 %1 &quot;%2&quot; 运行结束或将其删除：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 once it is done</source>
+        <translation>待其结束后执行 %1</translation>
     </message>
 </context>
 <context>
@@ -5285,7 +5558,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../models/bursttriagemodel.cpp" line="+49"/>
+        <location filename="../models/bursttriagemodel.cpp" line="+69"/>
         <location filename="../models/eventtablemodel.cpp" line="+32"/>
         <source>CCI refused the pod</source>
         <translation>CCI 拒绝了该 Pod</translation>
@@ -5341,12 +5614,12 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>修复</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+153"/>
         <source>CCI refused: %1</source>
         <translation>CCI 拒绝：%1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>%1 (field %2)</source>
         <translation>%1（字段 %2）</translation>
     </message>
@@ -5381,8 +5654,8 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>此 Pod 正在等待，因为虚拟节点已锁定。锁定结束或在“节点”面板中解锁该节点后，它将被调度；请先修复被拒绝的工作负载，否则它会再次锁定该节点。</translation>
     </message>
     <message>
-        <location filename="../models/bursttriagemodel.cpp" line="-201"/>
-        <location filename="../models/eventtablemodel.cpp" line="+28"/>
+        <location filename="../models/bursttriagemodel.cpp" line="-249"/>
+        <location filename="../models/eventtablemodel.cpp" line="+29"/>
         <source>Last seen</source>
         <translation>最后出现</translation>
     </message>
@@ -7506,7 +7779,7 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::LogPane</name>
     <message>
-        <location filename="../ui/logpane.cpp" line="+53"/>
+        <location filename="../ui/logpane.cpp" line="+54"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
@@ -7537,12 +7810,12 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+326"/>
+        <location line="+346"/>
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-345"/>
         <source>Keep the newest lines in view (End resumes, scrolling up pauses)</source>
         <translation>始终显示最新的行（End 恢复，向上滚动暂停）</translation>
     </message>
@@ -7603,23 +7876,23 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+380"/>
+        <location line="+400"/>
         <source>Save log</source>
         <translation>保存日志</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-399"/>
         <source>Save the lines shown (the filter applies) to a file</source>
         <translation>将显示的行（应用过滤）保存到文件</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+133"/>
+        <location line="+141"/>
         <source>Logs of %1</source>
         <translation>%1 的日志</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-136"/>
         <source>Since</source>
         <translation>起始时间</translation>
     </message>
@@ -7689,7 +7962,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>已复制选中的 %2 行中的前 %1 行；“保存…”可写出全部。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>%1 pods</source>
         <translation>%1 个 Pod</translation>
     </message>
@@ -7699,7 +7972,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>%1（初始化容器）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+92"/>
         <source>Filter: %1</source>
         <translation>过滤：%1</translation>
     </message>
@@ -9387,7 +9660,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::TriagePane</name>
     <message>
-        <location filename="../ui/triagepane.cpp" line="+33"/>
+        <location filename="../ui/triagepane.cpp" line="+34"/>
         <source>Burst failures</source>
         <translation>弹性失败</translation>
     </message>
@@ -9407,7 +9680,7 @@ Sent to the node %1 (a JSON merge patch):
         <translation>筛选：关键词、ns:名称、cause:文本、workload:类型/名称、-排除词</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Burst failure summary</source>
         <translation>弹性失败摘要</translation>
     </message>

@@ -46,11 +46,14 @@ bool printValue(const QJsonValue &value, const QString &format)
 QString formatDiagnostic(const core::kube::ManifestObject &object, const core::Diagnostic &d)
 {
     const core::kube::SourcePos pos = object.positionOf(d.path);
-    QString text = QStringLiteral("%1:%2:%3: %4: %5 [%6]")
-                       .arg(object.file)
-                       .arg(pos.line)
-                       .arg(pos.column)
-                       .arg(core::severityName(d.severity), d.message, d.code);
+    return formatDiagnostic(
+        QStringLiteral("%1:%2:%3").arg(object.file).arg(pos.line).arg(pos.column), d);
+}
+
+QString formatDiagnostic(const QString &where, const core::Diagnostic &d)
+{
+    QString text = QStringLiteral("%1: %2: %3 [%4]")
+                       .arg(where, core::severityName(d.severity), d.message, d.code);
     if (!d.hint.isEmpty())
         text += QStringLiteral(" (") + d.hint + QLatin1Char(')');
     return text;

@@ -27,5 +27,7 @@ bool printValue(const QJsonValue &value, const QString &format);
 
 // "FILE:LINE:COL: severity: message [code] (hint)"
 QString formatDiagnostic(const core::kube::ManifestObject &object, const core::Diagnostic &d);
+// "WHERE: severity: message [code] (hint)"
+QString formatDiagnostic(const QString &where, const core::Diagnostic &d);
 
 } // namespace cli

@@ -17,6 +17,7 @@ Command templateCommand();
 Command prometheusCommand();
 Command obsSecretCommand();
 Command fixCommand();
+Command adviseCommand();
 // `completion bash|zsh`, written from the other commands of the table.
 Command completionCommand(const QList<Command> &commands);
 

@@ -31,7 +31,7 @@ int main(int argc, char *argv[])
                                  cli::logsCommand(),    cli::execCommand(),     cli::getCommand(),
                                  cli::watchCommand(),   cli::iamTokenCommand()};
     commands << cli::templateCommand() << cli::prometheusCommand() << cli::obsSecretCommand()
-             << cli::fixCommand();
+             << cli::fixCommand() << cli::adviseCommand();
     commands.append(cli::completionCommand(commands));
     QStringList args = cli::ConnectionFlags::commandFirst(QCoreApplication::arguments());
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" ||

@@ -187,5 +187,22 @@ inline const QString kGpuResource = QStringLiteral("nvidia.com/gpu");
 inline const QString kGpuDriverAnnotation = QStringLiteral("cri.cci.io/gpu-driver");
 inline const QString kDefaultGpuDriver = QStringLiteral("418.126"); // guide chapter 4
 
+// --- The add-on itself (guide 1.1, the add-on advisor) --------------------------------------
+
+// guide 1.1: CCI's Service CIDR in the add-on's namespace; the cluster's subnet must not overlap.
+inline const QString kCciServiceCidr = QStringLiteral("10.247.0.0/16");
+// guide 1.1: what a shared load balancer's node security group must let in to the container ports.
+inline const QString kSharedElbSourceCidr = QStringLiteral("100.125.0.0/16");
+// vendor docs (CCE LoadBalancer Services): the ELB type annotation; "union" is a shared ELB.
+inline const QString kElbClassAnnotation = QStringLiteral("kubernetes.io/elb.class");
+inline const QString kElbClassShared = QStringLiteral("union");
+// assumed: the add-on's own pods run in kube-system with names starting "virtual-kubelet" (the
+// guide names the add-on, not its pods); `burstctl advise --addon-node` overrides.
+inline const QString kAddonNamespace = QStringLiteral("kube-system");
+inline const QString kAddonPodPrefix = QStringLiteral("virtual-kubelet");
+// assumed: CCE's log policies are LogConfig custom resources, "logconfigs" in discovery (the
+// guide says "log policy", not how it is stored); a cluster without them is "unknown".
+inline const QString kLogPolicyResource = QStringLiteral("logconfigs");
+
 
 } // namespace core::burst

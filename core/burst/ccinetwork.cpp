@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace core::burst {
 
 namespace {
@@ -100,6 +102,12 @@ std::optional<Ipv4Cidr> parseIpv4Cidr(const QString &text)
     if (cidr.prefix > 32)
         return std::nullopt;
     return cidr;
+}
+
+bool cidrsOverlap(const Ipv4Cidr &a, const Ipv4Cidr &b)
+{
+    const quint32 mask = maskOf(std::min(a.prefix, b.prefix));
+    return (a.address & mask) == (b.address & mask);
 }
 
 QString cidrProblem(const QString &text)

@@ -25,6 +25,8 @@ struct Ipv4Cidr
     bool operator==(const Ipv4Cidr &) const = default;
 };
 std::optional<Ipv4Cidr> parseIpv4Cidr(const QString &text);
+// Whether the two ranges share an address (host bits ignored).
+bool cidrsOverlap(const Ipv4Cidr &a, const Ipv4Cidr &b);
 
 // guide 2.4's allowed subnets: inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a prefix
 // from that block's own (8, 12, 16) up to /24, written as a network address (no host bits;

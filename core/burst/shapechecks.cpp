@@ -183,19 +183,13 @@ void checkServices(const ShapeInput &in, Diagnostics &out)
                 Tr::tr("Reach burst pods through a ClusterIP Service.")));
         if (type != u"LoadBalancer")
             continue;
-        const QJsonObject annotations = meta.value(u"annotations").toObject();
-        for (auto it = annotations.begin(); it != annotations.end(); ++it) {
-            // CCE names the health-check port "monitor_port" (target_service_port, required in
-            // health-check-options, is the service port and harmless).
-            if (it.key().startsWith(u"kubernetes.io/elb.health-check") &&
-                it.value().toString().contains(u"monitor_port"))
-                out.append(makeWarning(
-                    QStringLiteral("service.healthCheckPort"), path,
-                    Tr::tr("LoadBalancer Service \"%1\" sets a health-check port; CCE and CCI "
-                           "backends register different ports, so some checks fail")
-                        .arg(name),
-                    Tr::tr("Do not specify a health-check port on Services shared with CCI.")));
-        }
+        if (!healthCheckPortAnnotation(service).isEmpty())
+            out.append(makeWarning(
+                QStringLiteral("service.healthCheckPort"), path,
+                Tr::tr("LoadBalancer Service \"%1\" sets a health-check port; CCE and CCI "
+                       "backends register different ports, so some checks fail")
+                    .arg(name),
+                Tr::tr("Do not specify a health-check port on Services shared with CCI.")));
         if (in.strategy == Strategy::LocalPrefer)
             out.append(makeWarning(
                 QStringLiteral("service.strategy"), path,
@@ -221,6 +215,25 @@ bool serviceSelectsPod(const QJsonObject &service, const kube::Workload &w)
             return false;
     }
     return true;
+}
+
+QString healthCheckPortAnnotation(const QJsonObject &service)
+{
+    const QJsonObject annotations =
+        service.value(u"metadata").toObject().value(u"annotations").toObject();
+    for (auto it = annotations.begin(); it != annotations.end(); ++it) {
+        // CCE names the health-check port "monitor_port" (target_service_port, required in
+        // health-check-options, is the service port and harmless).
+        if (it.key().startsWith(u"kubernetes.io/elb.health-check") &&
+            it.value().toString().contains(u"monitor_port"))
+            return it.key();
+    }
+    return {};
+}
+
+int logCollectionReserveMiB(int policies)
+{
+    return policies <= 0 ? 0 : 50 + 5 * (policies - 1);
 }
 
 bool isSysctlAllowed(const QString &name)
@@ -258,7 +271,7 @@ Diagnostics checkPodShape(const ShapeInput &in)
         out.append(makeWarning(QStringLiteral("pod.logPolicies"), QStringLiteral("containers"),
                                Tr::tr("%1 log policies: reserve %2MB of memory for log collection")
                                    .arg(in.logPolicies)
-                                   .arg(50 + 5 * (in.logPolicies - 1))));
+                                   .arg(logCollectionReserveMiB(in.logPolicies))));
     // The rest is about the pod's shape, which no form of the workbench edits.
     return inAreaUnlessSet(out, FieldArea::Shape);
 }
