@@ -348,7 +348,8 @@ int main(int argc, char *argv[])
     core::sandbox::seedCciScenario(cciStore, clusterId, schedulerOptions.cci.namespaceFlavor);
     core::sandbox::IamService iam(clock, cciIamOptions(parser, err));
     core::sandbox::ApiRouterOptions cciRouterOptions = core::sandbox::withNodeEndpoints();
-    cciRouterOptions.validator = core::sandbox::cciValidator(); // guide 2.4's objects
+    // guide 2.4's objects, and GPU pods against their namespace's flavour
+    cciRouterOptions.validator = core::sandbox::cciValidator(&cciStore);
     core::sandbox::CciEndpoint cci(iam, cciStore, QStringLiteral("127.0.0.1"), cciRouterOptions);
     core::sandbox::HttpServerOptions cciOptions = options;
     cciOptions.port = quint16(parser.value(QStringLiteral("cci-port")).toUInt());
