@@ -114,7 +114,7 @@ private slots:
                               args));
         QVERIFY(apply(sandbox, podManifest(QStringLiteral("trainer"), gpuLimits())));
         if (!admitted) {
-            // Refused as every CCI refusal: the virtual node's ProviderCreateFailed, naming the rule.
+            // Refused as every CCI refusal is: ProviderCreateFailed naming the rule.
             Run events;
             for (int i = 0; i < 100 && !events.out.contains(u"gpu.namespaceFlavor"); ++i) {
                 events = sandbox.kubectl(

@@ -1,3 +1,4 @@
+#include "core/kube/objectmeta.h"
 #include "core/sandbox/cluster/cciadmission.h"
 
 #include "schedulertesthelpers.h"
@@ -28,16 +29,7 @@ namespace {
 const QString kVk = u"virtual-kubelet"_s;
 const QString kCciNs = u"cce-burst-test"_s;
 
-QJsonObject cciPod(const Cluster &c, const QString &name)
-{
-    const auto p = c.cci.get(kPods, kCciNs, name);
-    return p ? *p : QJsonObject();
-}
-
-QJsonObject annotations(const QJsonObject &object)
-{
-    return object.value(u"metadata").toObject().value(u"annotations").toObject();
-}
+using core::kube::annotationsOf;
 
 // A GPU pod CCI takes in a gpu-accelerated namespace (guide chapter 4: 1 GPU, 4 cores, 32Gi, a
 // known driver).
@@ -93,7 +85,7 @@ void tst_CciPlacement::gpuPodAgainstNamespaceFlavor()
     Cluster c(options);
     const auto ns = c.cci.get(namespacesType(), QString(), kCciNs);
     QVERIFY(ns);
-    QCOMPARE(annotations(*ns).value(u"namespace.kubernetes.io/flavor"_s).toString(),
+    QCOMPARE(annotationsOf(*ns).value(u"namespace.kubernetes.io/flavor"_s).toString(),
              option.isEmpty() ? u"general-computing"_s : option);
     if (!stored.isUndefined()) {
         const QJsonObject patch{
@@ -106,7 +98,7 @@ void tst_CciPlacement::gpuPodAgainstNamespaceFlavor()
     QVERIFY(c.cce.create(kPods, u"default"_s, gpuPod(u"trainer"_s)));
     c.scheduler.reconcile();
 
-    QCOMPARE(!cciPod(c, u"trainer"_s).isEmpty(), admitted);
+    QCOMPARE(!c.cciPod(u"trainer"_s).isEmpty(), admitted);
     QCOMPARE(c.nodeOf(u"default"_s, u"trainer"_s), admitted ? kVk : QString());
     const auto failed = c.events(u"default"_s, u"trainer"_s, u"ProviderCreateFailed"_s);
     QCOMPARE(failed.size(), admitted ? 0 : 1);
@@ -157,15 +149,16 @@ void tst_CciPlacement::topologyAnnotations()
     else if (node != kVk) // the global bursting-node: no zone of its own either
         QCOMPARE(node, u"bursting-node"_s);
 
-    const QJsonObject a = annotations(cciPod(c, u"web"_s));
+    const QJsonObject a = annotationsOf(c.cciPod(u"web"_s));
     QCOMPARE(a.value(u"topology.kubernetes.io/region"_s).toString(),
              region.isEmpty() ? u"cn-north-4"_s : region);
     QCOMPARE(a.value(u"topology.kubernetes.io/zone"_s).toString(), expectedZone);
     const QJsonObject ccePod = c.pod(u"default"_s, u"web"_s);
-    QVERIFY(!annotations(ccePod).contains(u"topology.kubernetes.io/zone"_s));
+    QVERIFY(!annotationsOf(ccePod).contains(u"topology.kubernetes.io/zone"_s));
     const QJsonObject seen = CciAdmission::podAsSeenInside(c.cci, kCciNs, ccePod);
-    QCOMPARE(annotations(seen).value(u"topology.kubernetes.io/zone"_s).toString(), expectedZone);
-    QCOMPARE(annotations(seen).value(u"topology.kubernetes.io/region"_s), a.value(u"topology.kubernetes.io/region"_s));
+    QCOMPARE(annotationsOf(seen).value(u"topology.kubernetes.io/zone"_s).toString(), expectedZone);
+    QCOMPARE(annotationsOf(seen).value(u"topology.kubernetes.io/region"_s),
+             a.value(u"topology.kubernetes.io/region"_s));
     QCOMPARE(seen.value(u"spec"_s), ccePod.value(u"spec"_s));
     // A pod that did not burst is seen as it is.
     QVERIFY(c.cce.create(kPods, u"default"_s, makePod(u"local"_s, u"250m"_s, u"512Mi"_s)));
