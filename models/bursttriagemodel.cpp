@@ -8,6 +8,7 @@
 #include "models/clustersession.h"
 #include "models/eventtablemodel.h"
 #include "models/livepolicy.h"
+#include "models/namespaceflavors.h"
 #include "models/podtablemodel.h"
 #include "models/tr.h"
 
@@ -125,6 +126,11 @@ BurstTriageModel::BurstTriageModel(ClusterSession *session, const EventTableMode
     connect(events, &QAbstractItemModel::rowsRemoved, this, later);
     connect(events, &QAbstractItemModel::dataChanged, this, later);
     connect(events, &QAbstractItemModel::modelReset, this, later);
+    if (session) {
+        // A namespace's flavour can explain (or stop explaining) a GPU pod's refusal.
+        m_flavors = NamespaceFlavors::of(session);
+        connect(m_flavors, &NamespaceFlavors::changed, this, later);
+    }
     update();
 }
 
@@ -190,16 +196,18 @@ core::Diagnostic BurstTriageModel::refusalRule(const Owner &owner, const QString
     if (const core::kube::Informer *informer =
             m_session->informer(QStringLiteral("scheduleprofiles")))
         profiles = informer->cache().byIndex(ObjectCache::Index::Namespace, nameSpace);
-    // The preview depends on the workload and on its namespace's profiles.
+    // The preview depends on the workload, on its namespace's profiles and on its flavour.
+    const NamespaceFlavorMap flavors = m_flavors ? m_flavors->flavors() : NamespaceFlavorMap();
     const QString uid = core::kube::uidOf(object);
-    QString version = core::kube::resourceVersionOf(object);
+    QString version = core::kube::resourceVersionOf(object) + u'|' +
+                      core::burst::namespaceFlavorName(flavors.value(nameSpace));
     for (const QJsonObject &profile : std::as_const(profiles))
         version += u'|' + core::kube::resourceVersionOf(profile);
     if (const auto cached = m_rules.constFind(uid);
         cached != m_rules.constEnd() && cached->first == version)
         return cached->second;
     core::Diagnostic rule;
-    if (const auto preview = livePreview(object, profiles))
+    if (const auto preview = livePreview(object, profiles, flavors))
         rule = core::burst::refusalRule(*preview);
     m_rules.insert(uid, {version, rule});
     return rule;

@@ -14,6 +14,7 @@ namespace models {
 
 class ClusterSession;
 class EventTableModel;
+class NamespaceFlavors;
 struct EventRow;
 
 // One cause of failed bursting for one workload: what the triage table shows.
@@ -40,8 +41,8 @@ struct TriageRow
 // Burst-failure triage over the live console's joined Events (EventTableModel, CCE and CCI side
 // merged): the events that say bursting failed, grouped by cause and workload. The cause is the
 // diagnostic code of burst::preview for a refusal its shape or resource rules explain (the
-// workload's live object previewed with its namespace's ScheduleProfiles, cached per
-// resourceVersion), else quota, image pull, the virtual node's lock, or "refused" with CCI's
+// workload's live object previewed with its namespace's ScheduleProfiles and CCI flavour, cached
+// per resourceVersion), else quota, image pull, the virtual node's lock, or "refused" with CCI's
 // own message (core::burst::classifyFailureEvent). Quota and image-pull events count only for
 // burst pods (on a virtual node, joined from the CCI side, or any pod of a CCI endpoint). A pod's
 // workload is its controller (a ReplicaSet's Deployment, a Job's CronJob), else the pod.
@@ -91,9 +92,10 @@ private:
 
     QPointer<ClusterSession> m_session;
     QPointer<const EventTableModel> m_events;
+    QPointer<const NamespaceFlavors> m_flavors; // the session's (NamespaceFlavors::of)
     QTimer *m_timer;
     QDateTime m_now;
-    QHash<QString, std::pair<QString, core::Diagnostic>> m_rules; // uid -> (rv, rule)
+    QHash<QString, std::pair<QString, core::Diagnostic>> m_rules; // uid -> (rv|flavour, rule)
     mutable QHash<QString, Owner> m_owners;                       // pod uid -> its workload
 };
 

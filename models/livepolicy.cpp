@@ -144,7 +144,8 @@ PolicyPatch policyPatch(const QJsonObject &live, const QList<FieldEdit> &edits)
 }
 
 std::optional<core::burst::PreviewResult> livePreview(const QJsonObject &object,
-                                                      const QList<QJsonObject> &profiles)
+                                                      const QList<QJsonObject> &profiles,
+                                                      const NamespaceFlavorMap &flavors)
 {
     core::Diagnostics diagnostics;
     const auto workload = core::kube::workloadFromObject(object, &diagnostics);
@@ -153,13 +154,15 @@ std::optional<core::burst::PreviewResult> livePreview(const QJsonObject &object,
     core::burst::PreviewScope scope;
     for (const QJsonObject &p : profiles)
         scope.profiles.append(core::burst::scheduleProfileFromJson(p));
+    scope.namespaceFlavors = flavors;
     core::burst::PreviewResult result = core::burst::preview(*workload, scope);
     result.diagnostics = diagnostics + result.diagnostics;
     return result;
 }
 
 LiveProfileScope liveProfileScope(const QList<QJsonObject> &workloadObjects,
-                                  const QList<QJsonObject> &profileObjects)
+                                  const QList<QJsonObject> &profileObjects,
+                                  const NamespaceFlavorMap &flavors)
 {
     LiveProfileScope scope;
     for (const QJsonObject &object : profileObjects) {
@@ -172,7 +175,7 @@ LiveProfileScope liveProfileScope(const QList<QJsonObject> &workloadObjects,
         // Pods a controller owns follow their owner's row: only top-level workloads.
         if (!core::kube::controllerRef(object).isEmpty())
             continue;
-        if (auto preview = livePreview(object, profileObjects))
+        if (auto preview = livePreview(object, profileObjects, flavors))
             scope.workloads.append({0, 0, *preview});
     }
     return scope;

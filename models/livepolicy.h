@@ -7,6 +7,7 @@
 #include "models/objectdetails.h"
 #include "models/objectref.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -54,21 +55,27 @@ struct PolicyPatch
 };
 PolicyPatch policyPatch(const QJsonObject &live, const QList<FieldEdit> &edits);
 
+// The live Namespaces' CCI flavours by name (models::NamespaceFlavors keeps a session's).
+using NamespaceFlavorMap = QHash<QString, core::burst::NamespaceFlavor>;
+
 // The CCI pod preview of a live (or patched) pod-bearing object with the ScheduleProfile objects
-// in scope (their namespace decides, as burst::preview does); nullopt when `object` bears no pod.
+// in scope (their namespace decides, as burst::preview does) and the cluster's namespace flavours
+// (a GPU pod in a general-computing namespace is refused); nullopt when `object` bears no pod.
 std::optional<core::burst::PreviewResult> livePreview(const QJsonObject &object,
-                                                      const QList<QJsonObject> &profiles);
+                                                      const QList<QJsonObject> &profiles,
+                                                      const NamespaceFlavorMap &flavors = {});
 
 // The workloads (with their previews) and the ScheduleProfiles of `nameSpace` as a ProfileForm
 // shows them for a live profile. `profileObjects` as the cluster stores them; the profile named
-// `edited` (if any) is replaced by it.
+// `edited` (if any) is replaced by it. The previews see the cluster's namespace flavours.
 struct LiveProfileScope
 {
     QList<core::burst::WorkloadEntry> workloads;
     QList<core::burst::ProfileEntry> profiles;
 };
 LiveProfileScope liveProfileScope(const QList<QJsonObject> &workloadObjects,
-                                  const QList<QJsonObject> &profileObjects);
+                                  const QList<QJsonObject> &profileObjects,
+                                  const NamespaceFlavorMap &flavors = {});
 
 // Whether the kind has a replica count to scale (Deployment, StatefulSet, ReplicaSet).
 bool isScalable(const ObjectRef &object);

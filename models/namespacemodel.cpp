@@ -1,6 +1,8 @@
 #include "models/namespacemodel.h"
 
+#include "core/burst/cciconventions.h"
 #include "core/kube/objectmeta.h"
+#include "models/namespaceflavors.h"
 #include "models/rowfilter.h"
 #include "models/tr.h"
 
@@ -10,7 +12,8 @@ NamespaceModel::NamespaceModel(QObject *parent)
     : LiveTableModel({QT_TRANSLATE_NOOP("models", "Name"), QT_TRANSLATE_NOOP("models", "Status"),
                       QT_TRANSLATE_NOOP("models", "Pods"),
                       QT_TRANSLATE_NOOP("models", "Pods on CCI"),
-                      QT_TRANSLATE_NOOP("models", "Age")},
+                      QT_TRANSLATE_NOOP("models", "Age"),
+                      QT_TRANSLATE_NOOP("models", "CCI flavour")},
                      parent)
 {
     Q_ASSERT(columnCount() == ColumnCount);
@@ -18,6 +21,7 @@ NamespaceModel::NamespaceModel(QObject *parent)
 
 void NamespaceModel::watch(ClusterSession *session)
 {
+    NamespaceFlavors::of(session); // the live previews' flavours, watched from the same start
     watchBatches(session, QStringLiteral("namespaces"), this, &NamespaceModel::applyNamespaces);
     watchPods(session, this);
 }
@@ -35,7 +39,8 @@ void NamespaceModel::applyNamespaces(const core::kube::ChangeSet &changes)
             NamespaceRow row{core::kube::nameOf(object),
                              object.value(u"status").toObject().value(u"phase").toString(),
                              {},
-                             creationOf(object)};
+                             creationOf(object),
+                             core::kube::annotationOf(object, core::burst::kNamespaceFlavorAnnotation)};
             touched.insert(row.name);
             m_namespaces.insert(row.name, std::move(row));
         });
@@ -97,6 +102,8 @@ QVariant NamespaceModel::display(const NamespaceRow &row, int column) const
         return row.pods.cci;
     case Age:
         return ageText(row.created, m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc());
+    case Flavor:
+        return row.flavor;
     default:
         return {};
     }
@@ -113,6 +120,10 @@ QVariant NamespaceModel::cell(const NamespaceRow &row, int column, int role) con
             .arg(row.pods.local)
             .arg(row.pods.cci)
             .arg(row.pods.total - row.pods.local - row.pods.cci);
+    if (role == Qt::ToolTipRole && column == Flavor)
+        return Tr::tr("The namespace's %1 annotation: general-computing or gpu-accelerated. A "
+                      "GPU pod in a general-computing namespace is refused by CCI.")
+            .arg(core::burst::kNamespaceFlavorAnnotation);
     return {};
 }
 

@@ -17,21 +17,24 @@ struct NamespaceRow
     QString phase; // status.phase: Active, Terminating
     PodPlacement pods;
     QDateTime created;
+    QString flavor; // namespace.kubernetes.io/flavor as the namespace carries it ("" when unset)
 };
 
 // The namespaces of a connection, live, with how many pods each holds and how many of those run
 // on CCI (counted from the session's pods informer cache by namespace). A pod batch recounts only
-// the namespaces it touches.
+// the namespaces it touches. The CCI flavour column shows each namespace's flavour annotation,
+// which the live previews apply to its GPU pods (NamespaceFlavors).
 class NamespaceModel : public LiveTableModel<NamespaceRow>
 {
     Q_OBJECT
 
 public:
-    enum Column { Name, Status, Pods, PodsCci, Age, ColumnCount };
+    enum Column { Name, Status, Pods, PodsCci, Age, Flavor, ColumnCount };
 
     explicit NamespaceModel(QObject *parent = nullptr);
 
-    // Registers "namespaces" (optional) and the pods and nodes with `session`.
+    // Registers "namespaces" (optional) and the pods and nodes with `session`, and the session's
+    // NamespaceFlavors.
     void watch(ClusterSession *session);
     // Where the pod counts come from (the session's PodAggregates; none: no pods).
     void setPods(const PodAggregates *pods) { m_pods = pods; }

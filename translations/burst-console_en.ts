@@ -53,7 +53,7 @@
 <context>
     <name>ui::LivePolicyDialog</name>
     <message numerus="yes">
-        <location filename="../ui/livepolicydialog.cpp" line="+221"/>
+        <location filename="../ui/livepolicydialog.cpp" line="+222"/>
         <source>Deleted %n object(s) in %1.</source>
         <translation>
             <numerusform>Deleted %n object in %1.</numerusform>

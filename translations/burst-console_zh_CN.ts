@@ -91,7 +91,7 @@
 <context>
     <name>burst_sandbox</name>
     <message>
-        <location filename="../app/sandbox/main.cpp" line="+119"/>
+        <location filename="../app/sandbox/main.cpp" line="+121"/>
         <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
         <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
     </message>
@@ -228,12 +228,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+49"/>
+        <location line="+58"/>
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-55"/>
         <source>Cut every watch stream after N events.</source>
         <translation>每个 watch 流在发送 N 个事件后被切断。</translation>
     </message>
@@ -256,6 +256,26 @@
         <location line="+3"/>
         <source>ZONES</source>
         <translation>可用区列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The region CCI runs the burst pods in (their topology.kubernetes.io/region annotation; the default zone is the region followed by &quot;a&quot;).</source>
+        <translation>CCI 运行突发 Pod 的区域（即 Pod 的 topology.kubernetes.io/region 注解；默认可用区为区域名后加 &quot;a&quot;）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>REGION</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The type of the CCI namespace burst pods land in: general-computing (GPU pods are refused) or gpu-accelerated.</source>
+        <translation>突发 Pod 所在 CCI 命名空间的类型：general-computing（拒绝 GPU Pod）或 gpu-accelerated。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FLAVOR</source>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -323,7 +343,17 @@
         <translation>每 M 毫秒发送一次 watch BOOKMARK 事件（allowWatchBookmarks=true）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
+        <source>burst-sandbox: unknown CCI region &quot;%1&quot; (known: %2)</source>
+        <translation>burst-sandbox：未知的 CCI 区域 &quot;%1&quot;（已知区域：%2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>burst-sandbox: --cci-namespace-flavor must be general-computing or gpu-accelerated</source>
+        <translation>burst-sandbox：--cci-namespace-flavor 必须为 general-computing 或 gpu-accelerated</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>burst-sandbox: --clock-speed must be a number above 0</source>
         <translation>burst-sandbox: --clock-speed 必须是大于 0 的数字</translation>
     </message>
@@ -338,7 +368,7 @@
         <translation>burst-sandbox: 已预加载 %1 个 Pod，用时 %2 ms</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>burst-sandbox: serving CCI and IAM at %1</source>
         <translation>burst-sandbox: 正在 %1 提供 CCI 和 IAM 服务</translation>
     </message>
@@ -353,7 +383,7 @@
         <translation>burst-sandbox: 正在 %1 提供 Kubernetes API 服务（集群 ID %2）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>burst-sandbox: the churn wrote %1 pod events</source>
         <translation>burst-sandbox: churn 共写入 %1 个 Pod 事件</translation>
     </message>
@@ -4203,14 +4233,14 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>需要 Upgrade 请求</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/cciadmission.cpp" line="+183"/>
+        <location filename="../core/sandbox/cluster/cciadmission.cpp" line="+199"/>
         <location filename="../core/sandbox/cluster/fallbackbinder.cpp" line="+83"/>
-        <location filename="../core/sandbox/cluster/scheduler.cpp" line="+419"/>
+        <location filename="../core/sandbox/cluster/scheduler.cpp" line="+422"/>
         <source>Successfully assigned %1/%2 to %3</source>
         <translation>已成功将 %1/%2 分配到 %3</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+47"/>
         <source>Started containers %1</source>
         <translation>已启动容器 %1</translation>
     </message>
@@ -4400,7 +4430,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>已删除 Pod：%1</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/scenario.cpp" line="+137"/>
+        <location filename="../core/sandbox/cluster/scenario.cpp" line="+138"/>
         <source>the sandbox does not serve %1 %2</source>
         <translation>沙箱不支持 %1 %2</translation>
     </message>
@@ -5210,7 +5240,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请将 spec.networkType 设为 %1。</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/ccivalidation.cpp" line="+20"/>
+        <location filename="../core/sandbox/cluster/ccivalidation.cpp" line="+22"/>
         <source>Invalid value: %1 [%2]</source>
         <translation>无效的值：%1 [%2]</translation>
     </message>
@@ -5446,7 +5476,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/namespacemodel.cpp" line="+12"/>
+        <location filename="../models/namespacemodel.cpp" line="+14"/>
         <source>Pods on CCI</source>
         <translation>CCI 上的 Pod</translation>
     </message>
@@ -5558,7 +5588,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../models/bursttriagemodel.cpp" line="+69"/>
+        <location filename="../models/bursttriagemodel.cpp" line="+70"/>
         <location filename="../models/eventtablemodel.cpp" line="+32"/>
         <source>CCI refused the pod</source>
         <translation>CCI 拒绝了该 Pod</translation>
@@ -5614,7 +5644,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>修复</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+160"/>
         <source>CCI refused: %1</source>
         <translation>CCI 拒绝：%1</translation>
     </message>
@@ -5654,7 +5684,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>此 Pod 正在等待，因为虚拟节点已锁定。锁定结束或在“节点”面板中解锁该节点后，它将被调度；请先修复被拒绝的工作负载，否则它会再次锁定该节点。</translation>
     </message>
     <message>
-        <location filename="../models/bursttriagemodel.cpp" line="-249"/>
+        <location filename="../models/bursttriagemodel.cpp" line="-256"/>
         <location filename="../models/eventtablemodel.cpp" line="+29"/>
         <source>Last seen</source>
         <translation>最后出现</translation>
@@ -5748,8 +5778,18 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>状态</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>CCI flavour</source>
+        <translation>CCI 命名空间类型</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>The namespace&apos;s %1 annotation: general-computing or gpu-accelerated. A GPU pod in a general-computing namespace is refused by CCI.</source>
+        <translation>命名空间的 %1 注解：general-computing 或 gpu-accelerated。general-computing 命名空间中的 GPU Pod 会被 CCI 拒绝。</translation>
+    </message>
+    <message>
         <location filename="../models/bursttriagemodel.cpp" line="+1"/>
-        <location filename="../models/namespacemodel.cpp" line="+1"/>
+        <location filename="../models/namespacemodel.cpp" line="-111"/>
         <location filename="../models/nodetablemodel.cpp" line="+7"/>
         <location filename="../models/objectdetails.cpp" line="-170"/>
         <location line="+6"/>
@@ -5759,7 +5799,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>Pod</translation>
     </message>
     <message>
-        <location filename="../models/namespacemodel.cpp" line="+101"/>
+        <location filename="../models/namespacemodel.cpp" line="+106"/>
         <source>%1 local, %2 on CCI, %3 not yet bound</source>
         <translation>本地 %1 个，CCI 上 %2 个，%3 个尚未绑定</translation>
     </message>
@@ -6098,7 +6138,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     </message>
     <message>
         <location filename="../models/liveworkloadmodel.cpp" line="+6"/>
-        <location filename="../models/namespacemodel.cpp" line="-99"/>
+        <location filename="../models/namespacemodel.cpp" line="-104"/>
         <location filename="../models/nodetablemodel.cpp" line="+1"/>
         <location filename="../models/podtablemodel.cpp" line="+0"/>
         <source>Age</source>
@@ -7503,7 +7543,7 @@ Run it only if you expect it. Trust and run it?</source>
 <context>
     <name>ui::LivePolicyDialog</name>
     <message>
-        <location filename="../ui/livepolicydialog.cpp" line="+50"/>
+        <location filename="../ui/livepolicydialog.cpp" line="+51"/>
         <source>The server&apos;s dry run would store:</source>
         <translation>服务器试运行（dry run）显示将存储的内容：</translation>
     </message>
@@ -7699,7 +7739,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>尚无更改。弹性策略列表或表单中的“加入补丁”按钮会将更改放到这里；点击“应用”前不会发送任何内容。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>The server&apos;s dry run refused the patch:
 %1</source>
         <translation>服务器试运行拒绝了该补丁：

@@ -5,6 +5,7 @@
 #include "models/clustersession.h"
 #include "models/contextsafety.h"
 #include "models/liveworkloadmodel.h"
+#include "models/namespaceflavors.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
 #include "ui/previewpane.h"
@@ -389,7 +390,8 @@ void LivePolicyDialog::showWorkload()
     m_workload = core::kube::workloadFromObject(m_pending.patched, &ignored);
     const auto preview = models::livePreview(
         m_pending.patched,
-        models::cachedObjects(m_session, QStringLiteral("scheduleprofiles"), m_object.nameSpace));
+        models::cachedObjects(m_session, QStringLiteral("scheduleprofiles"), m_object.nameSpace),
+        namespaceFlavors());
     if (!m_workload || !preview) {
         m_strategy->setWorkload(nullptr, {});
         m_images->setWorkload(nullptr, {});
@@ -419,13 +421,20 @@ void LivePolicyDialog::showProfile()
     }
     if (!m_pending.patched.isEmpty())
         profiles.append(m_pending.patched);
-    const models::LiveProfileScope scope = models::liveProfileScope(workloads, profiles);
+    const models::LiveProfileScope scope =
+        models::liveProfileScope(workloads, profiles, namespaceFlavors());
     const core::burst::ProfileEntry *entry = nullptr;
     for (const core::burst::ProfileEntry &p : scope.profiles) {
         if (p.profile.name == m_object.name)
             entry = &p;
     }
     m_profile->setProfile(entry, scope.workloads, scope.profiles);
+}
+
+models::NamespaceFlavorMap LivePolicyDialog::namespaceFlavors() const
+{
+    return m_session ? models::NamespaceFlavors::of(m_session)->flavors()
+                     : models::NamespaceFlavorMap();
 }
 
 void LivePolicyDialog::setBusy(bool busy)

@@ -130,6 +130,8 @@ private:
     void refresh();
     void showWorkload();
     void showProfile();
+    // The session's live namespace flavours, for the previews.
+    models::NamespaceFlavorMap namespaceFlavors() const;
     void setBusy(bool busy);
     void showMessage(const QString &text, bool error);
     void showDryRun(const QList<models::LiveWriteResult> &results);

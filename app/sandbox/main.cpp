@@ -1,3 +1,5 @@
+#include "core/burst/ccinamespace.h"
+#include "core/cloud/cciregions.h"
 #include "core/common/translations.h"
 #include "core/sandbox/apiserver/apirouter.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
@@ -169,6 +171,15 @@ int main(int argc, char *argv[])
                              "one AZ-level node bursting-node-ZONE per zone, labelled with it "
                              "(comma-separated)."),
                       Tr::tr("ZONES")});
+    parser.addOption({QStringLiteral("cci-region"),
+                      Tr::tr("The region CCI runs the burst pods in (their "
+                             "topology.kubernetes.io/region annotation; the default zone is the "
+                             "region followed by \"a\")."),
+                      Tr::tr("REGION"), QStringLiteral("cn-north-4")});
+    parser.addOption({QStringLiteral("cci-namespace-flavor"),
+                      Tr::tr("The type of the CCI namespace burst pods land in: general-computing "
+                             "(GPU pods are refused) or gpu-accelerated."),
+                      Tr::tr("FLAVOR"), QStringLiteral("general-computing")});
     parser.addOption({QStringLiteral("cci-faulty-zone"),
                       Tr::tr("Mark this zone's AZ-level node as CCI marks a faulty AZ: "
                              "unschedulable, with a condition saying why (repeatable; needs "
@@ -226,6 +237,30 @@ int main(int argc, char *argv[])
             store, clusterId,
             parser.value(QStringLiteral("cci-zones")).split(u',', Qt::SkipEmptyParts),
             parser.values(QStringLiteral("cci-faulty-zone")));
+    // CCI's side: where burst pods run and the type of their namespace.
+    core::sandbox::SchedulerOptions schedulerOptions;
+    schedulerOptions.cci.networkInterconnect = !parser.isSet(QStringLiteral("no-interconnect"));
+    schedulerOptions.cci.region = parser.value(QStringLiteral("cci-region"));
+    if (!core::cloud::findCciRegion(core::cloud::defaultCciRegions(),
+                                    schedulerOptions.cci.region)) {
+        QStringList known;
+        for (const core::cloud::CciRegion &region : core::cloud::defaultCciRegions())
+            known.append(region.id);
+        err << Tr::tr("burst-sandbox: unknown CCI region \"%1\" (known: %2)")
+                   .arg(schedulerOptions.cci.region, known.join(QStringLiteral(", ")))
+            << '\n';
+        return 2;
+    }
+    schedulerOptions.cci.namespaceFlavor = parser.value(QStringLiteral("cci-namespace-flavor"));
+    if (core::burst::parseNamespaceFlavor(schedulerOptions.cci.namespaceFlavor) ==
+        core::burst::NamespaceFlavor::Unknown) {
+        err << Tr::tr("burst-sandbox: --cci-namespace-flavor must be general-computing or "
+                      "gpu-accelerated")
+            << '\n';
+        return 2;
+    }
+    // CCI's own store, before the servers: the CCE endpoint's exec reads burst pods' CCI pods.
+    core::sandbox::ObjectStore cciStore;
     bool speedOk = false;
     const double speed = parser.value(QStringLiteral("clock-speed")).toDouble(&speedOk);
     if (!speedOk || speed <= 0) {
@@ -279,7 +314,12 @@ int main(int argc, char *argv[])
         options);
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
     // Logs, exec and metrics are served by the sandbox's stand-ins for kubelet and metrics-server.
-    core::sandbox::ApiRouterOptions routerOptions = core::sandbox::withNodeEndpoints();
+    // A burst pod's containers run in its CCI pod: their Downward API sees CCI's region and zone.
+    const QString cciNamespace = core::sandbox::cciNamespace(clusterId);
+    core::sandbox::ApiRouterOptions routerOptions = core::sandbox::withNodeEndpoints(
+        {}, [&cciStore, cciNamespace](const QJsonObject &pod) {
+            return core::sandbox::CciAdmission::podAsSeenInside(cciStore, cciNamespace, pod);
+        });
     routerOptions.faults = faults;
     routerOptions.clock = sharedClock;
     // kubectl sends credentials over TLS only (kubernetes/kubectl#744), so plain HTTP stays open
@@ -305,11 +345,11 @@ int main(int argc, char *argv[])
         return 1;
     }
     // CCI: its own store and server; the IAM clock is the sandbox's notion of now.
-    core::sandbox::ObjectStore cciStore;
-    core::sandbox::seedCciScenario(cciStore, clusterId);
+    core::sandbox::seedCciScenario(cciStore, clusterId, schedulerOptions.cci.namespaceFlavor);
     core::sandbox::IamService iam(clock, cciIamOptions(parser, err));
     core::sandbox::ApiRouterOptions cciRouterOptions = core::sandbox::withNodeEndpoints();
-    cciRouterOptions.validator = core::sandbox::cciValidator(); // guide 2.4's objects
+    // guide 2.4's objects, and GPU pods against their namespace's flavour
+    cciRouterOptions.validator = core::sandbox::cciValidator(&cciStore);
     core::sandbox::CciEndpoint cci(iam, cciStore, QStringLiteral("127.0.0.1"), cciRouterOptions);
     core::sandbox::HttpServerOptions cciOptions = options;
     cciOptions.port = quint16(parser.value(QStringLiteral("cci-port")).toUInt());
@@ -352,8 +392,6 @@ int main(int argc, char *argv[])
     }
     // The burst scheduler places pods by SPEC section 2 and admits CCI pods into the CCI store;
     // it runs on the simulator's thread only. Declared after both stores, so destroyed first.
-    core::sandbox::SchedulerOptions schedulerOptions;
-    schedulerOptions.cci.networkInterconnect = !parser.isSet(QStringLiteral("no-interconnect"));
     core::sandbox::Scheduler scheduler(store, cciStore, clock, clusterId, schedulerOptions);
     core::sandbox::ClusterSimulator simulator(store, clock);
     simulator.setScheduleStep([&scheduler] { scheduler.reconcile(); });

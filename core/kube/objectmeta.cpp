@@ -1,5 +1,7 @@
 #include "core/kube/objectmeta.h"
 
+#include <QStringList>
+
 namespace core::kube {
 
 QJsonObject metadataOf(const QJsonObject &object)
@@ -83,6 +85,42 @@ QJsonObject controllerRef(const QJsonObject &object)
 QString nodeNameOf(const QJsonObject &pod)
 {
     return pod.value(u"spec").toObject().value(u"nodeName").toString();
+}
+
+std::optional<QString> podFieldValue(const QJsonObject &pod, const QString &fieldPath)
+{
+    const QJsonObject spec = pod.value(u"spec").toObject();
+    const QJsonObject status = pod.value(u"status").toObject();
+    const auto ips = [&status](QStringView key) {
+        QStringList out;
+        for (const QJsonValue &ip : status.value(key).toArray())
+            out.append(ip.toObject().value(u"ip").toString());
+        return out.join(u',');
+    };
+    if (fieldPath == u"metadata.name")
+        return nameOf(pod);
+    if (fieldPath == u"metadata.namespace")
+        return namespaceOf(pod);
+    if (fieldPath == u"metadata.uid")
+        return uidOf(pod);
+    if (fieldPath == u"spec.nodeName")
+        return spec.value(u"nodeName").toString();
+    if (fieldPath == u"spec.serviceAccountName")
+        return spec.value(u"serviceAccountName").toString();
+    if (fieldPath == u"status.hostIP" || fieldPath == u"status.podIP")
+        return status.value(QStringView(fieldPath).mid(7)).toString();
+    if (fieldPath == u"status.hostIPs" || fieldPath == u"status.podIPs")
+        return ips(QStringView(fieldPath).mid(7));
+    for (const QLatin1StringView map : {QLatin1StringView("labels"),
+                                        QLatin1StringView("annotations")}) {
+        const QString prefix = u"metadata." + map + u"['";
+        if (fieldPath.startsWith(prefix) && fieldPath.endsWith(u"']") &&
+            fieldPath.size() > prefix.size() + 2) {
+            const QString key = fieldPath.mid(prefix.size(), fieldPath.size() - prefix.size() - 2);
+            return metadataOf(pod).value(map).toObject().value(key).toString();
+        }
+    }
+    return std::nullopt;
 }
 
 int containerRestarts(const QJsonObject &pod)

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringView>
 
+#include <optional>
+
 namespace core::kube {
 
 // Labels as selectors match them: key -> value.
@@ -38,6 +40,12 @@ QJsonObject controllerRef(const QJsonObject &object);
 
 // spec.nodeName of a pod ("" while unbound).
 QString nodeNameOf(const QJsonObject &pod);
+// The Downward API's value of `fieldPath` (an env var's valueFrom.fieldRef.fieldPath) for `pod`,
+// as the kubelet resolves it: metadata.name, .namespace, .uid, metadata.labels['KEY'],
+// metadata.annotations['KEY'] (an absent key reads as ""), spec.nodeName,
+// spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs (lists joined
+// with ","). nullopt for any other path (the API server refuses those).
+std::optional<QString> podFieldValue(const QJsonObject &pod, const QString &fieldPath);
 // status.containerStatuses[*].restartCount, summed (the RESTARTS column of kubectl get pods).
 int containerRestarts(const QJsonObject &pod);
 

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -218,6 +219,59 @@ private slots:
         QVERIFY2((valid ? run.out : run.err).contains(expected), qPrintable(run.out + run.err));
         if (!valid)
             QVERIFY2(run.err.contains(u"The Network \"net-a\" is invalid"), qPrintable(run.err));
+    }
+
+    // The CCI side as kubectl sees it: the burst pods carry the region and zone CCI places them
+    // in, the burst namespace is general-computing, and a GPU pod created in it directly is
+    // refused with 422 Invalid naming the rule.
+    void topologyAndNamespaceFlavor()
+    {
+        const auto token = fetchToken(QStringLiteral("pw"));
+        QVERIFY(token.ok());
+        const auto cci = [&](const QStringList &args) {
+            return m_sandbox.kubectl(QStringList{QStringLiteral("--context"),
+                                                 QStringLiteral("sandbox-cci"),
+                                                 QStringLiteral("--token"), token.value().token,
+                                                 QStringLiteral("-n"),
+                                                 QStringLiteral("cce-burst-sandbox")} +
+                                     args);
+        };
+        Run zones;
+        for (int i = 0; i < 100 && zones.out.isEmpty(); ++i) {
+            zones = cci({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-o"),
+                         QStringLiteral("jsonpath={.items[*].metadata.annotations.topology\\."
+                                        "kubernetes\\.io/zone}")});
+            if (zones.out.isEmpty())
+                QTest::qWait(100);
+        }
+        QVERIFY2(!zones.out.isEmpty(), qPrintable(zones.err));
+        const QStringList each = zones.out.split(u' ');
+        QCOMPARE(QSet<QString>(each.begin(), each.end()),
+                 QSet<QString>{QStringLiteral("cn-north-4a")});
+        const Run region = cci({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-o"),
+                                QStringLiteral("jsonpath={.items[0].metadata.annotations."
+                                               "topology\\.kubernetes\\.io/region}")});
+        QCOMPARE(region.out, QStringLiteral("cn-north-4"));
+        const Run flavor =
+            cci({QStringLiteral("get"), QStringLiteral("namespace"),
+                 QStringLiteral("cce-burst-sandbox"), QStringLiteral("-o"),
+                 QStringLiteral("jsonpath={.metadata.annotations.namespace\\.kubernetes\\.io/"
+                                "flavor}")});
+        QCOMPARE(flavor.out, QStringLiteral("general-computing"));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gpu.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("apiVersion: v1\nkind: Pod\nmetadata: {name: trainer}\nspec:\n"
+                   "  containers:\n  - name: c\n    image: tensorflow/tensorflow:1.15.0-gpu\n"
+                   "    resources:\n      limits: {cpu: '4', memory: 32Gi, "
+                   "nvidia.com/gpu: '1'}\n");
+        file.close();
+        const Run run = cci({QStringLiteral("apply"), QStringLiteral("-f"), path});
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains(u"The Pod \"trainer\" is invalid"), qPrintable(run.err));
+        QVERIFY(run.err.contains(u"gpu.namespaceFlavor"));
     }
 
     void cceContextUnchanged()

@@ -176,6 +176,54 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(triage.rowCount(), 3, 10000);
         QCOMPARE(resets.size(), 0);
     }
+
+    // A GPU pod refused by CCI in a namespace the cluster marks general-computing: the live
+    // namespace flavour names the rule; once the namespace is gpu-accelerated, no rule of the
+    // preview explains the refusal any more, and the row says so without a reset.
+    void gpuRefusalNamesNamespaceFlavor()
+    {
+        SandboxFixture sandbox;
+        QVERIFY(sandbox.started());
+        auto &store = sandbox.store();
+        QVERIFY(store.create(core::kube::namespacesType(), {}, parse(R"({"apiVersion":"v1",
+          "kind":"Namespace","metadata":{"name":"train",
+            "annotations":{"namespace.kubernetes.io/flavor":"general-computing"}}})")));
+        const auto gpuPod = store.create(core::kube::podsType(), u"train"_s, parse(R"({
+          "apiVersion":"v1","kind":"Pod","metadata":{"name":"trainer","namespace":"train",
+            "labels":{"virtual-kubelet.io/burst-to-cci":"enforce"},
+            "annotations":{"cri.cci.io/gpu-driver":"gpu-418.126"}},
+          "spec":{"containers":[{"name":"c","image":"tensorflow/tensorflow:1.15.0-gpu",
+            "resources":{"limits":{"cpu":"4","memory":"32Gi","nvidia.com/gpu":"1"}}}]}})"));
+        QVERIFY(gpuPod);
+        const QString vk = core::sandbox::virtualKubeletNodeName();
+        core::sandbox::EventRecorder events(store, u"virtual-kubelet"_s, vk);
+        events.record(*gpuPod, u"Warning"_s, u"ProviderCreateFailed"_s,
+                      u"CCI refused the pod"_s, QDateTime::currentDateTimeUtc());
+
+        core::kube::Connection connection = sandbox.connection();
+        connection.contextName = u"sandbox"_s;
+        models::ClusterSession session(connection);
+        models::EventTableModel eventModel;
+        eventModel.follow(&session);
+        BurstTriageModel triage(&session, &eventModel); // watches the namespaces' flavours
+        QAbstractItemModelTester tester(&triage,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&triage, &QAbstractItemModel::modelReset);
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, models::ConnectionState::Synced, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(triage.rowCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(triage.rowAt(0).causeCode, u"gpu.namespaceFlavor"_s, 10000);
+        QCOMPARE(triage.rowAt(0).name, u"trainer"_s);
+        QVERIFY(!triage.rowAt(0).hint.isEmpty());
+
+        QVERIFY(store.patch(core::kube::namespacesType(), {}, u"train"_s,
+                            core::sandbox::PatchType::MergePatch,
+                            R"({"metadata":{"annotations":{
+                              "namespace.kubernetes.io/flavor":"gpu-accelerated"}}})"));
+        QTRY_COMPARE_WITH_TIMEOUT(triage.rowCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(triage.rowAt(0).causeCode, u"burst.cause.refused"_s, 10000);
+        QCOMPARE(resets.size(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_BurstTriageModel)

@@ -200,6 +200,53 @@ private slots:
         QVERIFY(!models::livePreview(json(R"({"kind":"ConfigMap"})"), {}));
     }
 
+    // The cluster's namespace flavours reach the preview: a GPU workload in a namespace known to
+    // be general-computing is refused (gpu.namespaceFlavor); another namespace's flavour does not
+    // count, and an unknown flavour is not judged.
+    void livePreviewFlavor_data()
+    {
+        QTest::addColumn<QString>("flavorNamespace");
+        QTest::addColumn<int>("flavor");
+        QTest::addColumn<bool>("refused");
+        using F = core::burst::NamespaceFlavor;
+        QTest::newRow("general-computing") << u"shop"_s << int(F::GeneralComputing) << true;
+        QTest::newRow("gpu-accelerated") << u"shop"_s << int(F::GpuAccelerated) << false;
+        QTest::newRow("unknown") << QString() << int(F::Unknown) << false;
+        QTest::newRow("another namespace") << u"other"_s << int(F::GeneralComputing) << false;
+    }
+
+    void livePreviewFlavor()
+    {
+        QFETCH(QString, flavorNamespace);
+        QFETCH(int, flavor);
+        QFETCH(bool, refused);
+        const QJsonObject gpu = json(R"({"apiVersion":"apps/v1","kind":"Deployment",
+          "metadata":{"name":"train","namespace":"shop","uid":"u1",
+            "labels":{"virtual-kubelet.io/burst-to-cci":"enforce"}},
+          "spec":{"selector":{"matchLabels":{"app":"t"}},"template":{
+            "metadata":{"labels":{"app":"t"},"annotations":{"cri.cci.io/gpu-driver":"gpu-418.126"}},
+            "spec":{"containers":[{"name":"c","image":"tensorflow/tensorflow:1.15.0-gpu",
+              "resources":{"limits":{"cpu":"4","memory":"32Gi","nvidia.com/gpu":"1"}}}]}}}})");
+        models::NamespaceFlavorMap flavors;
+        if (!flavorNamespace.isEmpty())
+            flavors.insert(flavorNamespace, core::burst::NamespaceFlavor(flavor));
+        const auto preview = models::livePreview(gpu, {}, flavors);
+        QVERIFY(preview);
+        const auto codes = [](const core::burst::PreviewResult &r) {
+            QStringList out;
+            for (const core::Diagnostic &d : r.diagnostics)
+                out.append(d.code);
+            return out;
+        };
+        QCOMPARE(codes(*preview).contains(u"gpu.namespaceFlavor"_s), refused);
+        QCOMPARE(preview->admissible, !refused);
+        // A profile's preview of the namespace sees the same flavours.
+        const auto scope = models::liveProfileScope({gpu}, {}, flavors);
+        QCOMPARE(scope.workloads.size(), 1);
+        QCOMPARE(codes(scope.workloads.first().preview).contains(u"gpu.namespaceFlavor"_s),
+                 refused);
+    }
+
     void liveProfileScope()
     {
         const QJsonObject top = workload(u"Deployment"_s, u"shop"_s, u"web"_s, {},

@@ -1,6 +1,7 @@
 #include "core/sandbox/cluster/cciadmission.h"
 
 #include "core/burst/cciconventions.h"
+#include "core/burst/ccinamespace.h"
 #include "core/common/tr.h"
 #include "core/kube/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
@@ -82,20 +83,27 @@ QString CciAdmission::sourceUidAnnotation()
     return burst::kSourceUidAnnotation;
 }
 
+QJsonObject CciAdmission::namespaceObject(const QString &name, const QString &flavor)
+{
+    const QJsonObject labels{{QStringLiteral("kubernetes.io/metadata.name"), name},
+                             {burst::kManagedByLabel, burst::kManagedByValue}};
+    QJsonObject meta{{QStringLiteral("name"), name}, {QStringLiteral("labels"), labels}};
+    if (!flavor.isEmpty())
+        meta.insert(QStringLiteral("annotations"),
+                    QJsonObject{{burst::kNamespaceFlavorAnnotation, flavor}});
+    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                       {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                       {QStringLiteral("metadata"), meta},
+                       {QStringLiteral("status"),
+                        QJsonObject{{QStringLiteral("phase"), QStringLiteral("Active")}}}};
+}
+
 void CciAdmission::ensureNamespace()
 {
     if (m_cci.get(namespacesType(), QString(), m_namespace))
         return;
-    const QJsonObject labels{{QStringLiteral("kubernetes.io/metadata.name"), m_namespace},
-                             {burst::kManagedByLabel, burst::kManagedByValue}};
-    m_cci.create(
-        namespacesType(), QString(),
-        QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                    {QStringLiteral("kind"), QStringLiteral("Namespace")},
-                    {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), m_namespace},
-                                                             {QStringLiteral("labels"), labels}}},
-                    {QStringLiteral("status"),
-                     QJsonObject{{QStringLiteral("phase"), QStringLiteral("Active")}}}});
+    m_cci.create(namespacesType(), QString(),
+                 namespaceObject(m_namespace, m_options.namespaceFlavor));
 }
 
 // A scheduler restarted over an existing store takes its CCI pods back by their annotations.
@@ -117,6 +125,12 @@ burst::PreviewResult CciAdmission::review(const kube::Workload &workload,
                                           const QList<burst::ScheduleProfile> &profiles) const
 {
     burst::PreviewScope scope;
+    // The pod runs in the CCI namespace, so that namespace's flavour is the pod's.
+    if (const auto ns = m_cci.get(namespacesType(), QString(), m_namespace)) {
+        if (const auto flavor = burst::namespaceFlavorOf(*ns);
+            flavor != burst::NamespaceFlavor::Unknown)
+            scope.namespaceFlavors.insert(workload.nameSpace, flavor);
+    }
     scope.profiles = profiles;
     scope.networkInterconnect = m_options.networkInterconnect;
     ListOptions options;
@@ -142,7 +156,7 @@ QString CciAdmission::chooseName(const QJsonObject &ccePod)
 }
 
 QJsonObject CciAdmission::buildPod(const QJsonObject &ccePod, const burst::PreviewResult &preview,
-                                   const QString &name) const
+                                   const QString &name, const QString &zone) const
 {
     const QJsonObject cceMeta = ccePod.value(u"metadata").toObject();
     QJsonObject annotations = cceMeta.value(u"annotations").toObject();
@@ -150,7 +164,7 @@ QJsonObject CciAdmission::buildPod(const QJsonObject &ccePod, const burst::Previ
     annotations.insert(sourceNameAnnotation(), cceMeta.value(u"name"));
     annotations.insert(sourceUidAnnotation(), cceMeta.value(u"uid"));
     annotations.insert(burst::kRegionAnnotation, m_options.region);
-    annotations.insert(burst::kZoneAnnotation, m_options.zone);
+    annotations.insert(burst::kZoneAnnotation, zone);
     QJsonObject meta{{QStringLiteral("name"), name},
                      {QStringLiteral("namespace"), m_namespace},
                      {QStringLiteral("annotations"), annotations}};
@@ -172,19 +186,50 @@ QJsonObject CciAdmission::buildPod(const QJsonObject &ccePod, const burst::Previ
 }
 
 bool CciAdmission::createCciPod(const QJsonObject &ccePod, const burst::PreviewResult &preview,
-                                const QDateTime &now)
+                                const QDateTime &now, const QString &zone)
 {
     const QString name = chooseName(ccePod);
-    const auto created = m_cci.create(podsType(), m_namespace, buildPod(ccePod, preview, name));
+    const QString where = zone.isEmpty() ? m_options.defaultZone() : zone;
+    const auto created =
+        m_cci.create(podsType(), m_namespace, buildPod(ccePod, preview, name, where));
     if (!created)
         return false;
     m_names.insert(kube::uidOf(ccePod), name);
     m_events.record(*created, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
                     Tr::tr("Successfully assigned %1/%2 to %3")
-                        .arg(m_namespace, name, m_options.zone),
+                        .arg(m_namespace, name, where),
                     now);
     mirrorStatus(ccePod, now);
     return true;
+}
+
+QJsonObject CciAdmission::podAsSeenInside(const ObjectStore &cci, const QString &cciNamespace,
+                                          const QJsonObject &ccePod)
+{
+    const QString uid = kube::uidOf(ccePod);
+    if (uid.isEmpty())
+        return ccePod;
+    ListOptions options;
+    options.namespaceName = cciNamespace;
+    const auto pods = cci.list(podsType(), options);
+    if (!pods)
+        return ccePod;
+    for (const QJsonObject &cciPod : pods->items) {
+        if (burst::ccePodOf(cciPod).uid != uid)
+            continue;
+        QJsonObject meta = ccePod.value(u"metadata").toObject();
+        QJsonObject annotations = meta.value(u"annotations").toObject();
+        for (const QString &key : {burst::kRegionAnnotation, burst::kZoneAnnotation}) {
+            const QJsonValue value = kube::annotationsOf(cciPod).value(key);
+            if (!value.isUndefined())
+                annotations.insert(key, value);
+        }
+        meta.insert(QStringLiteral("annotations"), annotations);
+        QJsonObject seen = ccePod;
+        seen.insert(QStringLiteral("metadata"), meta);
+        return seen;
+    }
+    return ccePod;
 }
 
 void CciAdmission::recordPhase(const QJsonObject &cciPod, const QString &before,

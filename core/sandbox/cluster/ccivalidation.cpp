@@ -1,9 +1,11 @@
 #include "core/sandbox/cluster/ccivalidation.h"
 
+#include "core/burst/ccigpu.h"
 #include "core/burst/ccinamespace.h"
 #include "core/burst/ccinetwork.h"
 #include "core/common/tr.h"
 #include "core/kube/objectmeta.h"
+#include "core/sandbox/store/objectstore.h"
 
 namespace core::sandbox {
 
@@ -22,14 +24,41 @@ QList<ApiError::FieldCause> cciFieldCauses(const Diagnostics &diagnostics)
     return causes;
 }
 
-ApiValidator cciValidator()
+namespace {
+
+// A GPU pod against its namespace's flavour as `store` holds the Namespace (guide chapter 4).
+Diagnostics checkGpuNamespace(const ObjectStore &store, const QJsonObject &pod)
 {
-    return [](const ResourceType &type, const QJsonObject &object) -> std::optional<ApiError> {
+    const burst::GpuRequest gpu = burst::readGpuRequest(pod.value(u"spec").toObject());
+    if (gpu.count <= 0)
+        return {};
+    const auto ns = store.get(namespacesType(), QString(), kube::namespaceOf(pod));
+    if (!ns || burst::namespaceFlavorOf(*ns) != burst::NamespaceFlavor::GeneralComputing)
+        return {};
+    Diagnostics out;
+    for (Diagnostic d : burst::checkGpuPod(gpu, kube::annotationsOf(pod),
+                                           burst::NamespaceFlavor::GeneralComputing,
+                                           QStringLiteral("metadata.annotations"))) {
+        if (d.code != u"gpu.namespaceFlavor")
+            continue;
+        d.path = QStringLiteral("spec.") + d.path;
+        out.append(d);
+    }
+    return out;
+}
+
+} // namespace
+
+ApiValidator cciValidator(const ObjectStore *store)
+{
+    return [store](const ResourceType &type, const QJsonObject &object) -> std::optional<ApiError> {
         Diagnostics diagnostics;
         if (type == namespacesType())
             diagnostics = burst::checkCciNamespace(object);
         else if (type == networksType())
             diagnostics = burst::checkCciNetwork(object);
+        else if (type == podsType() && store)
+            diagnostics = checkGpuNamespace(*store, object);
         const QList<ApiError::FieldCause> causes = cciFieldCauses(diagnostics);
         if (causes.isEmpty())
             return std::nullopt;

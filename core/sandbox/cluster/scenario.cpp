@@ -7,6 +7,7 @@
 #include "core/kube/objectmeta.h"
 #include "core/sandbox/apiserver/apidefaults.h"
 #include "core/sandbox/apiserver/apiresources.h"
+#include "core/sandbox/cluster/cciadmission.h"
 #include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/transport/tlscontext.h"
 
@@ -275,11 +276,10 @@ QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, con
     return kube::jsonToYaml(config);
 }
 
-void seedCciScenario(ObjectStore &cciStore, const QString &clusterId)
+void seedCciScenario(ObjectStore &cciStore, const QString &clusterId, const QString &flavor)
 {
     cciStore.create(namespacesType(), QString(),
-                    namespaceObject(cciNamespace(clusterId),
-                                    {{burst::kManagedByLabel, burst::kManagedByValue}}));
+                    CciAdmission::namespaceObject(cciNamespace(clusterId), flavor));
 }
 
 namespace {

@@ -45,8 +45,10 @@ QString cciNamespace(const QString &clusterId);
 // "sandbox-cert" (the admin client certificate); the CA is embedded.
 QByteArray sandboxKubeconfig(const QString &serverUrl, const QString &token, const TlsContext *tls);
 
-// The CCI side's own store: the namespace cce-burst-<clusterId> where burst pods land.
-void seedCciScenario(ObjectStore &cciStore, const QString &clusterId);
+// The CCI side's own store: the namespace cce-burst-<clusterId> where burst pods land, of CCI
+// type `flavor` (CciAdmissionOptions::namespaceFlavor; "" for no flavour annotation).
+void seedCciScenario(ObjectStore &cciStore, const QString &clusterId,
+                     const QString &flavor = QStringLiteral("general-computing"));
 
 // `kubeconfig` (as sandboxKubeconfig wrote it) plus a context "sandbox-cci" whose cluster is the
 // CCI endpoint and whose user holds no valid credential (only cciPlaceholderToken(), which the

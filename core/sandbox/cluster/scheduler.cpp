@@ -346,7 +346,10 @@ bool Scheduler::admitToCci(const QJsonObject &pod, const kube::Workload &workloa
              kube::formatMemoryBytes(preview.podAfter.memoryBytes)}};
         if (bind(pod, node, profileKey, size)) {
             const auto bound = m_cce.get(podsType(), workload.nameSpace, workload.name);
-            m_admission.createCciPod(bound ? *bound : pod, preview, m_clock.now());
+            // An AZ-level virtual node (CCI 2.0) runs its pods in its zone.
+            const auto nodeObject = m_cce.get(nodesType(), QString(), node);
+            m_admission.createCciPod(bound ? *bound : pod, preview, m_clock.now(),
+                                     nodeObject ? burst::virtualNodeZone(*nodeObject) : QString());
         }
         return true;
     }

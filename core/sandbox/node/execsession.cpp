@@ -99,7 +99,7 @@ QByteArray ExecSession::statusJson(const QStringList &command, int exitCode)
 
 HttpReply ExecSession::reply(ObjectStore &store, const HttpRequest &request,
                              const ApiRequestInfo &info, std::shared_ptr<const SandboxClock> clock,
-                             std::shared_ptr<TimerLoop> timers)
+                             std::shared_ptr<TimerLoop> timers, const PodView &view)
 {
     if (info.verb != u"get" && info.verb != u"create")
         return statusResponse(ApiError::methodNotAllowed(
@@ -134,9 +134,20 @@ HttpReply ExecSession::reply(ObjectStore &store, const HttpRequest &request,
     context.nvidiaSmi = nvidiaSmiFor(*pod);
     if (ExecShell::isInteractiveShell(r.command))
         context.shell = r.command.constFirst();
-    for (const QJsonValue &e : container->value(u"env").toArray())
-        context.env.append(
-            {e.toObject().value(u"name").toString(), e.toObject().value(u"value").toString()});
+    const QJsonObject seen = view ? view(*pod) : *pod;
+    for (const QJsonValue &e : container->value(u"env").toArray()) {
+        const QJsonObject env = e.toObject();
+        const QString fieldPath = env.value(u"valueFrom")
+                                      .toObject()
+                                      .value(u"fieldRef")
+                                      .toObject()
+                                      .value(u"fieldPath")
+                                      .toString();
+        context.env.append({env.value(u"name").toString(),
+                            fieldPath.isEmpty()
+                                ? env.value(u"value").toString()
+                                : kube::podFieldValue(seen, fieldPath).value_or(QString())});
+    }
     auto session = std::make_shared<ExecSession>(r, context, clock, timers);
     return HttpReply::webSocket(protocol, [session](std::shared_ptr<HttpWebSocket> socket) {
         session->start(std::move(socket));

@@ -4,7 +4,10 @@
 #include "core/sandbox/node/execshell.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QStringList>
+
+#include <functional>
 
 #include <memory>
 #include <mutex>
@@ -13,6 +16,10 @@ namespace core::sandbox {
 
 class HttpWebSocket;
 
+// What a container's Downward API reads of its pod: the stored pod, or what the view makes of it
+// (the CCE router's: a burst pod's fields as seen inside its CCI pod).
+using PodView = std::function<QJsonObject(const QJsonObject &pod)>;
+
 // GET/POST .../pods/NAME/exec upgraded to a WebSocket with v5.channel.k8s.io (preferred) or
 // v4.channel.k8s.io, driving an ExecShell. Non-interactive: runs the command, sends stdout (1)
 // and stderr (2), then the metav1.Status on channel 3 and closes. With stdin and a shell it
@@ -20,7 +27,9 @@ class HttpWebSocket;
 // signal (255, stdin at EOF). With a tty it is the line discipline too: echo, backspace, Ctrl+C
 // (drops the line), Ctrl+U, Ctrl+D on an empty line (exits), escape sequences of keys ignored.
 // `bash` in an image without it (ExecShell::imageHasBash) fails as runc does: the OCI message
-// and exit code 126. `sleep` waits on the timer thread, scaled by SandboxClock speed.
+// and exit code 126. `sleep` waits on the timer thread, scaled by SandboxClock speed. The
+// container's env is its spec's: `value`, or a Downward API fieldRef resolved from the pod
+// (core::kube::podFieldValue) as the optional PodView shows it.
 class ExecSession : public std::enable_shared_from_this<ExecSession>
 {
 public:
@@ -35,7 +44,7 @@ public:
 
     static HttpReply reply(ObjectStore &store, const HttpRequest &request,
                            const ApiRequestInfo &info, std::shared_ptr<const SandboxClock> clock,
-                           std::shared_ptr<TimerLoop> timers);
+                           std::shared_ptr<TimerLoop> timers, const PodView &view = {});
     // The channel-3 Status of a finished command, as the kubelet's remotecommand server
     // writes it (v4 and later).
     static QByteArray statusJson(const QStringList &command, int exitCode);

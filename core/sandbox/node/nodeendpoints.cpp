@@ -20,10 +20,16 @@ HttpReply metrics(ObjectStore &store, const HttpRequest &request, const ApiReque
 
 } // namespace
 
-ApiRouterOptions withNodeEndpoints(ApiRouterOptions options)
+ApiRouterOptions withNodeEndpoints(ApiRouterOptions options, PodView execView)
 {
     options.delegates.podLog = &PodLogStreamer::reply;
-    options.delegates.podExec = &ExecSession::reply;
+    options.delegates.podExec = [execView](ObjectStore &store, const HttpRequest &request,
+                                           const ApiRequestInfo &info,
+                                           std::shared_ptr<const SandboxClock> clock,
+                                           std::shared_ptr<TimerLoop> timers) {
+        return ExecSession::reply(store, request, info, std::move(clock), std::move(timers),
+                                  execView);
+    };
     options.delegates.metrics = &metrics;
     return options;
 }

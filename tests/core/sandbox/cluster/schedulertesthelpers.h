@@ -47,6 +47,12 @@ struct Cluster
     {
         return pod(ns, name).value(u"spec").toObject().value(u"nodeName").toString();
     }
+    // The CCI pod of `name` in the cluster's CCI namespace, cce-burst-test.
+    QJsonObject cciPod(const QString &name) const
+    {
+        const auto p = cci.get(kPods, u"cce-burst-test"_s, name);
+        return p ? *p : QJsonObject();
+    }
     QJsonObject node(const QString &name) const
     {
         const auto n = cce.get(kNodes, QString(), name);

@@ -153,6 +153,64 @@ private slots:
             QCOMPARE(update.response().status, 422);
         }
     }
+
+    // With the CCI store, a pod is checked against its namespace's flavour as stored: a GPU pod in
+    // a general-computing namespace is 422 Invalid with the field of its GPU count.
+    void gpuPods_data()
+    {
+        QTest::addColumn<QString>("flavor");
+        QTest::addColumn<QString>("gpus");
+        QTest::addColumn<int>("status");
+        QTest::newRow("GPU pod, general-computing") << u"general-computing"_s << u"1"_s << 422;
+        QTest::newRow("GPU pod, gpu-accelerated") << u"gpu-accelerated"_s << u"1"_s << 201;
+        QTest::newRow("GPU pod, no flavour: not judged") << QString() << u"1"_s << 201;
+        QTest::newRow("plain pod, general-computing") << u"general-computing"_s << QString()
+                                                      << 201;
+    }
+
+    void gpuPods()
+    {
+        QFETCH(QString, flavor);
+        QFETCH(QString, gpus);
+        QFETCH(int, status);
+        ObjectStore store;
+        ApiRouterOptions options;
+        options.validator = cciValidator(&store);
+        ApiRouter router(store, u"127.0.0.1"_s, options);
+        QCOMPARE(router.handle(request("POST", "/api/v1/namespaces", "application/json",
+                                       json(nameSpace(u"cci-test"_s, flavor))))
+                     .response()
+                     .status,
+                 201);
+        QJsonObject limits{{u"cpu"_s, u"4"_s}, {u"memory"_s, u"32Gi"_s}};
+        if (!gpus.isEmpty())
+            limits.insert(u"nvidia.com/gpu"_s, gpus);
+        const QJsonObject pod{
+            {u"apiVersion"_s, u"v1"_s},
+            {u"kind"_s, u"Pod"_s},
+            {u"metadata"_s, QJsonObject{{u"name"_s, u"trainer"_s}}},
+            {u"spec"_s,
+             QJsonObject{{u"containers"_s,
+                          QJsonArray{QJsonObject{
+                              {u"name"_s, u"c"_s},
+                              {u"image"_s, u"tensorflow/tensorflow:1.15.0-gpu"_s},
+                              {u"resources"_s, QJsonObject{{u"limits"_s, limits}}}}}}}}};
+        const HttpReply reply = router.handle(request(
+            "POST", "/api/v1/namespaces/cci-test/pods", "application/json", json(pod)));
+        QCOMPARE(reply.response().status, status);
+        if (status != 422)
+            return;
+        const QJsonObject answer = body(reply);
+        QCOMPARE(answer.value(u"reason").toString(), u"Invalid");
+        QVERIFY(answer.value(u"message").toString().startsWith(u"Pod \"trainer\" is invalid: "));
+        const QJsonObject cause =
+            answer.value(u"details").toObject().value(u"causes").toArray().first().toObject();
+        QVERIFY2(cause.value(u"field").toString().startsWith(u"spec.containers[0]"),
+                 qPrintable(cause.value(u"field").toString()));
+        QVERIFY(cause.value(u"message").toString().contains(u"[gpu.namespaceFlavor]"));
+        QCOMPARE(router.handle(get("/api/v1/namespaces/cci-test/pods/trainer")).response().status,
+                 404);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_CciValidation)

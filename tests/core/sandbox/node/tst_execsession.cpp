@@ -182,6 +182,73 @@ private slots:
         QVERIFY(socket->channel(2).isEmpty());
     }
 
+    // The container's env through `env`: a Downward API fieldRef reads the pod (as the view
+    // shows it, when the router has one: the CCE endpoint's shows a burst pod's CCI placement).
+    void downwardApiEnv_data()
+    {
+        QTest::addColumn<QString>("fieldPath");
+        QTest::addColumn<bool>("viewed");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("name") << QStringLiteral("metadata.name") << false
+                              << QStringLiteral("fields");
+        QTest::newRow("namespace") << QStringLiteral("metadata.namespace") << false
+                                   << QStringLiteral("default");
+        QTest::newRow("label") << QStringLiteral("metadata.labels['app']") << false
+                               << QStringLiteral("web");
+        QTest::newRow("absent label") << QStringLiteral("metadata.labels['nope']") << false
+                                      << QString();
+        QTest::newRow("pod ip") << QStringLiteral("status.podIP") << false
+                                << QStringLiteral("10.0.0.7");
+        QTest::newRow("node") << QStringLiteral("spec.nodeName") << false
+                              << QStringLiteral("idc-node-1");
+        QTest::newRow("zone, stored pod") << QStringLiteral(
+            "metadata.annotations['topology.kubernetes.io/zone']") << false << QString();
+        QTest::newRow("zone, viewed") << QStringLiteral(
+            "metadata.annotations['topology.kubernetes.io/zone']") << true
+                                      << QStringLiteral("cn-north-4b");
+        QTest::newRow("unsupported path") << QStringLiteral("spec.containers") << false
+                                          << QString();
+    }
+
+    void downwardApiEnv()
+    {
+        QFETCH(QString, fieldPath);
+        QFETCH(bool, viewed);
+        QFETCH(QString, expected);
+        QJsonObject object = withContainerField(
+            pod(QStringLiteral("fields"), QStringLiteral("Running"), true), QStringLiteral("env"),
+            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("FIELD")},
+                                   {QStringLiteral("valueFrom"),
+                                    QJsonObject{{QStringLiteral("fieldRef"),
+                                                 QJsonObject{{QStringLiteral("fieldPath"),
+                                                              fieldPath}}}}}}});
+        QJsonObject meta = object.value(u"metadata").toObject();
+        meta.insert(QStringLiteral("labels"),
+                    QJsonObject{{QStringLiteral("app"), QStringLiteral("web")}});
+        object.insert(QStringLiteral("metadata"), meta);
+        QJsonObject status = object.value(u"status").toObject();
+        status.insert(QStringLiteral("podIP"), QStringLiteral("10.0.0.7"));
+        object.insert(QStringLiteral("status"), status);
+        ObjectStore store;
+        QVERIFY(store.create(m_pods, QStringLiteral("default"), object));
+        const PodView view = [](const QJsonObject &p) {
+            QJsonObject seen = p;
+            QJsonObject m = seen.value(u"metadata").toObject();
+            m.insert(QStringLiteral("annotations"),
+                     QJsonObject{{QStringLiteral("topology.kubernetes.io/zone"),
+                                  QStringLiteral("cn-north-4b")}});
+            seen.insert(QStringLiteral("metadata"), m);
+            return seen;
+        };
+        ApiRouter router(store, QStringLiteral("127.0.0.1"),
+                         viewed ? withNodeEndpoints({}, view) : withNodeEndpoints());
+        const auto socket = openWebSocket(router.handle(
+            upgrade("command=env&stdout=true&stderr=true", "v5.channel.k8s.io", "fields")));
+        QTRY_COMPARE(socket->closeCode(), quint16(1000));
+        const QList<QByteArray> lines = socket->channel(1).split('\n');
+        QVERIFY2(lines.contains("FIELD=" + expected.toUtf8()), socket->channel(1).constData());
+    }
+
     void sleepDelaysTheStatus()
     {
         ObjectStore store;
