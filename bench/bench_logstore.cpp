@@ -212,6 +212,39 @@ void modelBench(QTextStream &out, qint64 lines)
         << " MiB/s including making the lines; longest time the event loop was held (the feeding "
         << "tick's own work not counted) " << QString::number(double(longest) / 1e6, 'f', 1)
         << " ms, " << over50 << " times over 50 ms\n";
+
+    // Find next (F3) for the one line near the end that matches, from the top: blocking, then
+    // on the model's worker with a 1 ms timer recording how long the event loop was held.
+    const QString needle = QStringLiteral("seq=%1 ").arg(lines - 2);
+    model.setSearch({needle, false, true, false});
+    QElapsedTimer f;
+    f.start();
+    const qint64 cpu = threadCpuNs();
+    const int blockingRow = model.nextMatchRow(-1, true);
+    const qint64 blockingNs = f.nsecsElapsed();
+    const qint64 blockingCpu = threadCpuNs() - cpu;
+    int workerRow = -2;
+    longest = 0;
+    QObject::disconnect(&probe, nullptr, nullptr, nullptr);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = t.nsecsElapsed();
+        longest = std::max(longest, now - last);
+        last = now;
+    });
+    QObject::connect(&model, &models::LogViewModel::matchFound, [&](int row) {
+        workerRow = row;
+        QCoreApplication::quit();
+    });
+    f.restart();
+    last = t.nsecsElapsed();
+    model.findMatch(-1, true);
+    QCoreApplication::exec();
+    out << "find next over " << model.rowCount() << " rows (match near the end): blocking "
+        << QString::number(double(blockingNs) / 1e6, 'f', 1) << " ms (GUI thread CPU "
+        << QString::number(double(blockingCpu) / 1e6, 'f', 1) << " ms), row " << blockingRow
+        << "; findMatch on the worker answered in " << QString::number(double(f.nsecsElapsed()) / 1e6, 'f', 1)
+        << " ms, row " << workerRow << ", event loop held at most "
+        << QString::number(double(longest) / 1e6, 'f', 1) << " ms meanwhile\n";
 }
 
 int ingest(QTextStream &out, const QStringList &args)
