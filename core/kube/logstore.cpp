@@ -318,13 +318,10 @@ qsizetype LogMatcher::regexCount(std::string_view line) const
 
 qsizetype LogMatcher::count(std::string_view line) const
 {
+    if (!m_useRegex)
+        return countInBlock(line); // the same scan over one line
     if (m_empty || !m_valid)
         return 0;
-    if (!m_useRegex) {
-        qsizetype n = 0;
-        forEachLiteral(line, [&n](std::size_t) { ++n; });
-        return n;
-    }
     return prefilterRejects(line) ? 0 : regexCount(line);
 }
 
