@@ -32,6 +32,7 @@ int LogViewModel::addStaticSource(const QString &name)
     auto source = std::make_unique<LogSourceData>();
     source->name = name;
     source->state = SourceState::Streaming;
+    const auto guard = d->writing(); // a find on the worker reads the stores
     d->sources.push_back(std::move(source));
     d->stores.push_back(std::make_unique<LogStore>());
     return int(d->sources.size()) - 1;
