@@ -129,6 +129,8 @@ Quantifier quantifierAt(const QString &p, qsizetype at)
 
 std::optional<std::string> requiredRegexLiteral(const QString &p, bool caseSensitive)
 {
+    if (p.contains(QLatin1String("\\Q")))
+        return std::nullopt; // quoting reads even inside a class: not worth parsing
     QString best;
     QString run;
     const auto endRun = [&] {

@@ -89,6 +89,7 @@ private slots:
         row("verb", u"(*UTF)abc"_s, true, QString());
         row("comment", u"ab(?#c)d"_s, true, QString());
         row("quoting", u"\\Qa.b\\E"_s, true, QString());
+        row("quoting inside a class", u"[\\Q]x\\E]abc"_s, true, QString());
         row("hex escape", u"\\x41BC"_s, true, QString());
         row("control escape", u"\\cAbc"_s, true, QString());
         row("property escape", u"\\p{L}abc"_s, true, QString());
