@@ -1,7 +1,9 @@
 #include "models/bursthistory.h"
+#include "models/usagetablemodel.h"
 
 #include "core/kube/informer.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -204,6 +206,13 @@ private slots:
         background.setVirtualNodes({kVk});
         QSignalSpy applied(&background, &BurstHistory::listApplied);
         QSignalSpy changed(&background, &BurstHistory::changed);
+        // The usage table follows the history as the timeline pane's does, under the tester.
+        models::UsageTableModel table;
+        QAbstractItemModelTester tester(&table,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        connect(&background, &BurstHistory::changed, &table, [&] {
+            table.setReport(background.usage(at("2026-01-01T00:00:00Z"), clock));
+        });
         background.applyPods(added(pods));
         QVERIFY(background.isReadingList());
         QCOMPARE(background.cluster().podCount(), 0); // nothing yet: applied in one step
@@ -212,6 +221,7 @@ private slots:
         QVERIFY(applied.wait(20000));
         QVERIFY(!background.isReadingList());
         QTRY_COMPARE(changed.size(), 1);
+        QVERIFY(table.rowCount() > 0);
 
         BurstHistory piecewise(QString{});
         piecewise.setClock([&clock] { return clock; });
