@@ -212,6 +212,7 @@ void BurstHistory::applyList(const ListResult &list)
     m_readingList = false;
     for (const PodFacts &facts : list.pods)
         setPod(facts, false, list.at);
+    m_running.reserve(m_running.size() + list.pods.size()); // one allocation, no rehashes
     for (const PodFacts &facts : list.pods)
         recordSpan(facts.span, facts.uid, false);
     notify();
