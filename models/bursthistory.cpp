@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -85,6 +86,8 @@ BurstHistory *BurstHistory::of(ClusterSession *session)
 
 BurstHistory::BurstHistory(const QString &file, QObject *parent) : QObject(parent), m_file(file)
 {
+    connect(&m_listReader, &QFutureWatcher<ListResult>::finished, this,
+            [this] { applyList(m_listReader.result()); });
     load();
     if (m_cluster.observedSince() == 0)
         m_cluster.setObservedSince(now().toMSecsSinceEpoch());
@@ -96,6 +99,7 @@ BurstHistory::BurstHistory(const QString &file, QObject *parent) : QObject(paren
 
 BurstHistory::~BurstHistory()
 {
+    m_listReader.waitForFinished(); // it reads only its own copies; nothing to apply now
     save();
 }
 
@@ -140,36 +144,52 @@ void BurstHistory::setVirtualNodes(const QStringList &nodes)
     m_nodesKnown = true;
 }
 
-void BurstHistory::setPod(const QJsonObject &pod, bool gone, qint64 at)
+BurstHistory::PodFacts BurstHistory::podFacts(const QJsonObject &pod, bool gone,
+                                              const QStringList &virtualNodes, qint64 startedAt,
+                                              const QSet<QString> &pastEnded)
 {
-    const QString uid = core::kube::uidOf(pod);
-    if (uid.isEmpty())
-        return;
-    PlacementTimeline &workload = workloadTimeline(workloadKey(pod));
-    const std::optional<core::burst::PodPlace> place =
-        gone ? std::nullopt : core::burst::podPlace(pod, m_virtualNodes);
+    PodFacts facts;
+    facts.uid = core::kube::uidOf(pod);
+    if (facts.uid.isEmpty())
+        return facts;
+    facts.workload = workloadKey(pod);
+    facts.place = gone ? std::nullopt : core::burst::podPlace(pod, virtualNodes);
     // A pod created before this process began watching has a past to rebuild (once: addPast
-    // ignores a pod it counts; one whose past already ended is remembered here).
+    // ignores a pod it counts; one whose past already ended is remembered in pastEnded).
     const QDateTime created = QDateTime::fromString(
         core::kube::metadataString(pod, u"creationTimestamp"), Qt::ISODateWithMs);
-    if (!gone && created.isValid() && created.toMSecsSinceEpoch() < m_startedAt &&
-        !m_pastEnded.contains(uid)) {
-        const core::burst::PodPast past = core::burst::podPast(pod, m_virtualNodes);
-        m_cluster.addPast(uid, past);
-        workload.addPast(uid, past);
-        if (past.ended.isValid())
-            m_pastEnded.insert(uid);
+    if (!gone && created.isValid() && created.toMSecsSinceEpoch() < startedAt &&
+        !pastEnded.contains(facts.uid))
+        facts.past = core::burst::podPast(pod, virtualNodes);
+    return facts;
+}
+
+void BurstHistory::setPod(const PodFacts &facts, bool gone, qint64 at)
+{
+    if (facts.uid.isEmpty())
+        return;
+    PlacementTimeline &workload = workloadTimeline(facts.workload);
+    if (facts.past && !m_pastEnded.contains(facts.uid)) {
+        m_cluster.addPast(facts.uid, *facts.past);
+        workload.addPast(facts.uid, *facts.past);
+        if (facts.past->ended.isValid())
+            m_pastEnded.insert(facts.uid);
     }
-    m_cluster.setPod(uid, place, at);
-    workload.setPod(uid, place, at);
+    m_cluster.setPod(facts.uid, facts.place, at);
+    workload.setPod(facts.uid, facts.place, at);
     if (gone)
-        m_pastEnded.remove(uid);
+        m_pastEnded.remove(facts.uid);
 }
 
 void BurstHistory::recordSpan(const QJsonObject &pod, bool gone, const QDateTime &at)
 {
-    const QString uid = core::kube::uidOf(pod);
-    auto span = core::burst::billedSpan(pod, m_virtualNodes, gone ? at : QDateTime());
+    recordSpan(core::burst::billedSpan(pod, m_virtualNodes, gone ? at : QDateTime()),
+               core::kube::uidOf(pod), gone);
+}
+
+void BurstHistory::recordSpan(std::optional<core::burst::BilledSpan> span, const QString &uid,
+                              bool gone)
+{
     if (!span) {
         if (gone)
             m_running.remove(uid);
@@ -187,18 +207,69 @@ void BurstHistory::recordSpan(const QJsonObject &pod, bool gone, const QDateTime
     }
 }
 
+void BurstHistory::applyList(const ListResult &list)
+{
+    m_readingList = false;
+    for (const PodFacts &facts : list.pods)
+        setPod(facts, false, list.at);
+    m_running.reserve(m_running.size() + list.pods.size()); // one allocation, no rehashes
+    for (const PodFacts &facts : list.pods)
+        recordSpan(facts.span, facts.uid, false);
+    notify();
+    // What came meanwhile, in order (a second large list goes to the worker again).
+    const QList<core::kube::ChangeSet> queued = std::exchange(m_queued, {});
+    for (qsizetype i = 0; i < queued.size(); ++i) {
+        applyPods(queued.at(i));
+        if (m_readingList) {
+            m_queued.append(queued.mid(i + 1));
+            break;
+        }
+    }
+    emit listApplied();
+}
+
 void BurstHistory::applyPods(const core::kube::ChangeSet &changes)
 {
     if (!m_nodesKnown)
         return; // the nodes sink replays the pods once it knows which nodes are virtual
+    if (m_readingList) {
+        m_queued.append(changes);
+        return;
+    }
     const QDateTime at = now();
     const qint64 ms = at.toMSecsSinceEpoch();
+    if (changes.added.size() >= kBackgroundList) {
+        // The list's JSON is read on a worker, from copies (implicitly shared); the timelines
+        // and spans change here, in one step, when it is done.
+        m_readingList = true;
+        m_listReader.setFuture(QtConcurrent::run(
+            [pods = changes.added, nodes = m_virtualNodes, startedAt = m_startedAt,
+             pastEnded = m_pastEnded, ms] {
+                ListResult list;
+                list.at = ms;
+                list.pods.reserve(pods.size());
+                for (const QJsonObject &pod : pods) {
+                    list.pods.append(podFacts(pod, false, nodes, startedAt, pastEnded));
+                    list.pods.last().span = core::burst::billedSpan(pod, nodes);
+                }
+                return list;
+            }));
+        if (!changes.modified.isEmpty() || !changes.deleted.isEmpty()) {
+            core::kube::ChangeSet rest = changes;
+            rest.added.clear();
+            m_queued.append(rest);
+        }
+        return;
+    }
+    const auto facts = [&](const QJsonObject &pod, bool gone) {
+        return podFacts(pod, gone, m_virtualNodes, m_startedAt, m_pastEnded);
+    };
     for (const QJsonObject &pod : changes.added)
-        setPod(pod, false, ms);
+        setPod(facts(pod, false), false, ms);
     for (const QJsonObject &pod : changes.modified)
-        setPod(pod, false, ms);
+        setPod(facts(pod, false), false, ms);
     for (const QJsonObject &pod : changes.deleted)
-        setPod(pod, true, ms);
+        setPod(facts(pod, true), true, ms);
     // Spans: a running pod's span changes only when it stops (or goes), so a status change of
     // a pod already billed costs one lookup; a pod not yet billed is checked until it runs.
     for (const QJsonObject &pod : changes.added)

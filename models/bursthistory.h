@@ -2,9 +2,11 @@
 
 #include "core/burst/bursttimeline.h"
 #include "core/burst/cciusage.h"
+#include "core/kube/informer.h"
 #include "models/stringpool.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -15,7 +17,6 @@
 
 namespace core::kube {
 class ObjectCache;
-struct ChangeSet;
 } // namespace core::kube
 
 namespace models {
@@ -53,7 +54,14 @@ public:
     core::burst::UsageReport usage(const QDateTime &from, const QDateTime &to,
                                    const core::burst::UsagePrice &price = {}) const;
 
+    // A list of at least kBackgroundList added pods (the first list, the replay once the nodes
+    // are known) is read on a worker (podPlace, podPast, billedSpan: the JSON and time parsing)
+    // and applied in one step when it is done; changes arriving meanwhile wait and follow it in
+    // order. Smaller change sets apply at once.
+    static constexpr int kBackgroundList = 2000;
     void applyPods(const core::kube::ChangeSet &changes);
+    // Whether a list is being read on the worker (tests, benches).
+    bool isReadingList() const { return m_readingList; }
     void applyEvents(const core::kube::ChangeSet &changes);
     void setVirtualNodes(const QStringList &nodes);
     bool save() const;
@@ -68,13 +76,32 @@ public:
 
 signals:
     void changed(); // timelines or spans changed (at most once per event-loop turn)
+    void listApplied(); // a list read on the worker has been applied (tests, benches)
 
 private:
+    // What a pod's JSON says, read once (on the worker for a list).
+    struct PodFacts
+    {
+        QString uid;
+        QString workload;
+        std::optional<core::burst::PodPlace> place;
+        std::optional<core::burst::PodPast> past; // when created before this process watched
+        std::optional<core::burst::BilledSpan> span;
+    };
+    struct ListResult
+    {
+        QList<PodFacts> pods;
+        qint64 at = 0;
+    };
+    static PodFacts podFacts(const QJsonObject &pod, bool gone, const QStringList &virtualNodes,
+                             qint64 startedAt, const QSet<QString> &pastEnded);
     void load();
     void notify();
     core::burst::PlacementTimeline &workloadTimeline(const QString &key);
-    void setPod(const QJsonObject &pod, bool gone, qint64 now);
+    void setPod(const PodFacts &facts, bool gone, qint64 now);
+    void recordSpan(std::optional<core::burst::BilledSpan> span, const QString &uid, bool gone);
     void recordSpan(const QJsonObject &pod, bool gone, const QDateTime &now);
+    void applyList(const ListResult &list);
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
 
     QString m_file;
@@ -91,6 +118,9 @@ private:
     qint64 m_startedAt = 0; // when this process began watching (ms since the epoch)
     QTimer m_saveTimer;
     bool m_notifyQueued = false;
+    QFutureWatcher<ListResult> m_listReader;
+    bool m_readingList = false; // from the start of the worker's read until its result is applied
+    QList<core::kube::ChangeSet> m_queued; // changes that came while a list was being read
 };
 
 } // namespace models

@@ -48,7 +48,10 @@ LogViewModel::LogViewModel(QObject *parent) : QAbstractListModel(parent), d(new 
 
 LogViewModel::~LogViewModel()
 {
-    // The clients go first, quietly: their signals reach lambdas that use d.
+    // The clients go first, quietly: their signals reach lambdas that use d. A find running on
+    // a worker stops at its next slice.
+    d->cancelFind();
+    d->finder.waitForFinished();
     d->batchTimer.stop();
     for (const auto &s : d->sources)
         delete s->log.data();
@@ -170,6 +173,7 @@ qint64 LogViewModel::droppedLines() const
 
 qint64 LogViewModel::setSearch(const LogMatchOptions &options)
 {
+    d->cancelFind();
     d->searchOptions = options;
     d->searchMatcher = core::kube::LogMatcher(options.pattern, options.regex,
                                               options.caseSensitive, options.wholeWord);
@@ -194,23 +198,6 @@ qint64 LogViewModel::matchCount() const
     return d->matches;
 }
 
-int LogViewModel::nextMatchRow(int fromRow, bool forward) const
-{
-    const int count = rowCount();
-    if (d->searchMatcher.isEmpty() || d->matches == 0 || count == 0)
-        return -1;
-    int row = fromRow;
-    for (int step = 0; step < count; ++step) {
-        row = forward ? (row + 1) % count : (row - 1 + count) % count;
-        if (row < 0)
-            row += count;
-        Impl::Ref r;
-        if (d->refAt(row, &r) && !d->isMarker(r) && d->searchMatcher.matches(d->text(r)))
-            return row;
-    }
-    return -1;
-}
-
 QList<QPair<int, int>> LogViewModel::matchesInRow(int row) const
 {
     Impl::Ref r;
@@ -222,15 +209,19 @@ QList<QPair<int, int>> LogViewModel::matchesInRow(int row) const
 void LogViewModel::setFilter(const LogMatchOptions &options)
 {
     beginResetModel();
-    d->filterOptions = options;
-    d->filterMatcher = core::kube::LogMatcher(options.pattern, options.regex,
-                                              options.caseSensitive, options.wholeWord);
-    d->filtering = !d->filterMatcher.isEmpty();
-    d->shown.clear();
-    if (d->filtering) {
-        for (qsizetype i = 0; i < d->all.size(); ++i) {
-            if (d->passesFilter(d->all.at(i)))
-                d->shown.append(d->all.at(i));
+    d->cancelFind();
+    {
+        const auto guard = d->writing();
+        d->filterOptions = options;
+        d->filterMatcher = core::kube::LogMatcher(options.pattern, options.regex,
+                                                  options.caseSensitive, options.wholeWord);
+        d->filtering = !d->filterMatcher.isEmpty();
+        d->shown.clear();
+        if (d->filtering) {
+            for (qsizetype i = 0; i < d->all.size(); ++i) {
+                if (d->passesFilter(d->all.at(i)))
+                    d->shown.append(d->all.at(i));
+            }
         }
     }
     qint64 n = 0;

@@ -112,7 +112,13 @@ public:
     qint64 setSearch(const LogMatchOptions &options); // full match count over the rows shown
     LogMatchOptions search() const;
     qint64 matchCount() const;
-    int nextMatchRow(int fromRow, bool forward) const; // -1 when none; wraps around
+    // The next (or previous) row with a match after `fromRow`; -1 when none; wraps around.
+    // Blocks while it scans: the viewer uses findMatch().
+    int nextMatchRow(int fromRow, bool forward) const;
+    // The same on a worker thread: answers with matchFound() later (never before it returns).
+    // A new findMatch(), setSearch(), setFilter() or clear() cancels the one running: only the
+    // latest request is answered.
+    void findMatch(int fromRow, bool forward);
     QList<QPair<int, int>> matchesInRow(int row) const; // (start, length) in DisplayRole text
     void setFilter(const LogMatchOptions &options);      // empty pattern = all lines
     LogMatchOptions filter() const;
@@ -125,6 +131,7 @@ public:
 
 signals:
     void searchChanged(qint64 count);
+    void matchFound(int row); // findMatch()'s answer: -1 when there is no match
     void droppedChanged(qint64 dropped);
     void sourceStateChanged(int source, models::LogViewModel::SourceState state,
                             const QString &message);

@@ -9,11 +9,14 @@
 #include "core/kube/logstoremerge.h"
 #include "core/kube/podlogclient.h"
 
+#include <QFuture>
 #include <QPointer>
 #include <QTimer>
 
+#include <atomic>
 #include <deque>
 #include <memory>
+#include <shared_mutex>
 #include <vector>
 
 namespace models {
@@ -67,6 +70,16 @@ struct LogViewModel::Impl
     QTimer batchTimer;
     int batchInterval = 50;
 
+    // Find next/previous (logviewfind.cpp) runs on a worker that reads the stores and the index
+    // under a shared lock, a slice at a time; the GUI thread changes them only under the
+    // exclusive lock (writing()) and never waits longer than one slice. A new find, search,
+    // filter or clear raises findGeneration, which cancels the one running.
+    mutable std::shared_mutex lock;
+    std::atomic<quint64> findGeneration{0};
+    QFuture<void> finder;
+    qint64 frontDrops = 0; // rows ever removed from the front of rows(), to follow a position
+    std::unique_lock<std::shared_mutex> writing() { return std::unique_lock(lock); }
+
     const core::kube::LogMergeIndex &rows() const { return filtering ? shown : all; }
     int base() const { return dropped > 0 ? 1 : 0; }
     std::string_view text(Ref r) const
@@ -84,6 +97,16 @@ struct LogViewModel::Impl
     qint64 searchCount(Ref r) const;
     // The line at a model row; false for the dropped marker and rows out of range.
     bool refAt(int row, Ref *r) const;
+
+    // Find (logviewfind.cpp): from index `from` of rows(), steps over at most `limit` rows (with
+    // wrap-around) for a line `matcher` matches; its index, or -1. `*examined` counts the steps.
+    qsizetype scanForMatch(const core::kube::LogMatcher &matcher, qsizetype from, bool forward,
+                           qsizetype limit, qsizetype *examined, qsizetype *last) const;
+    // Where `r` is in rows() now, given it was at `index` when frontDrops was `drops`; -1 if gone.
+    qsizetype locate(Ref r, qsizetype index, qint64 drops) const;
+    void cancelFind();
+    void findOnWorker(core::kube::LogMatcher matcher, qsizetype from, bool forward,
+                      quint64 generation);
 
     // Ingestion (logviewsources.cpp).
     void schedule();

@@ -32,6 +32,7 @@ int LogViewModel::addStaticSource(const QString &name)
     auto source = std::make_unique<LogSourceData>();
     source->name = name;
     source->state = SourceState::Streaming;
+    const auto guard = d->writing(); // a find on the worker reads the stores
     d->sources.push_back(std::move(source));
     d->stores.push_back(std::make_unique<LogStore>());
     return int(d->sources.size()) - 1;
@@ -73,6 +74,8 @@ void LogViewModel::appendLines(int source, const QByteArrayList &lines)
 void LogViewModel::clear()
 {
     beginResetModel();
+    d->cancelFind();
+    auto guard = d->writing();
     for (std::size_t i = 0; i < d->sources.size(); ++i) {
         LogSourceData &s = *d->sources[i];
         s.pending.clear();
@@ -87,6 +90,7 @@ void LogViewModel::clear()
     d->dropped = 0;
     d->matches = 0;
     d->newest = LogStore::kNoTimestamp;
+    guard.unlock();
     endResetModel();
     emit droppedChanged(0);
     emit searchChanged(0);
@@ -248,6 +252,7 @@ void LogViewModel::Impl::applyBatch()
     const std::int64_t cut = newest == LogStore::kNoTimestamp ? newest : newest - windowNs;
     const qsizetype budget = kBatchBytes / qsizetype(std::max<std::size_t>(1, sources.size()));
     bool more = false;
+    auto guard = writing(); // no signal goes out while it is held
     for (std::size_t i = 0; i < sources.size(); ++i) {
         LogSourceData &s = *sources[i];
         LogStore &store = *stores[i];
@@ -292,6 +297,7 @@ void LogViewModel::Impl::applyBatch()
         }
         more = more || !s.pending.empty();
     }
+    guard.unlock();
     if (more)
         batchTimer.start(0);
     if (entries.empty())
@@ -318,14 +324,20 @@ void LogViewModel::Impl::applyBatch()
             const qsizetype at = all.upperBound(e.time);
             if (!filtering) {
                 q->beginInsertRows({}, int(at) + base(), int(at) + base());
+                guard.lock();
                 all.insert(at, e.ref);
+                guard.unlock();
                 q->endInsertRows();
             } else {
+                guard.lock();
                 all.insert(at, e.ref);
+                guard.unlock();
                 if (e.shown) {
                     const qsizetype row = shown.upperBound(e.time);
                     q->beginInsertRows({}, int(row) + base(), int(row) + base());
+                    guard.lock();
                     shown.insert(row, e.ref);
+                    guard.unlock();
                     q->endInsertRows();
                 }
             }
@@ -342,6 +354,7 @@ void LogViewModel::Impl::applyBatch()
         const int first = int(rows().size()) + base();
         q->beginInsertRows({}, first, first + int(added) - 1);
     }
+    guard.lock();
     for (std::size_t k = firstAppended; k < entries.size(); ++k) {
         const Entry &e = entries[k];
         all.append(e.ref);
@@ -350,15 +363,18 @@ void LogViewModel::Impl::applyBatch()
         if (e.shown)
             found += searchCount(e.ref);
     }
+    guard.unlock();
     if (added > 0)
         q->endInsertRows();
     if (!inPlace) {
         // Late lines beyond what single inserts handle well: merge the appended rows into place.
         emit q->layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
         std::vector<qsizetype> moved;
+        guard.lock();
         all.mergeTail(allFrom, filtering ? nullptr : &moved);
         if (filtering)
             shown.mergeTail(shownFrom, &moved);
+        guard.unlock();
         if (!moved.empty()) {
             const QModelIndexList persistent = q->persistentIndexList();
             for (const QModelIndex &index : persistent) {
@@ -397,13 +413,17 @@ void LogViewModel::Impl::enforceCap()
         removedRows = n;
     if (removedRows > 0)
         q->beginRemoveRows({}, base(), base() + int(removedRows) - 1);
-    all.dropFront(n);
-    if (filtering)
-        shown.dropFront(removedRows);
-    // Lines of one source reach the index in their own order, so its oldest rows are its
-    // store's oldest lines.
-    for (std::size_t i = 0; i < perSource.size(); ++i)
-        stores[i]->dropOldest(perSource[i]);
+    {
+        const auto guard = writing();
+        all.dropFront(n);
+        if (filtering)
+            shown.dropFront(removedRows);
+        // Lines of one source reach the index in their own order, so its oldest rows are its
+        // store's oldest lines.
+        for (std::size_t i = 0; i < perSource.size(); ++i)
+            stores[i]->dropOldest(perSource[i]);
+        frontDrops += filtering ? removedRows : n;
+    }
     if (removedRows > 0)
         q->endRemoveRows();
     if (dropped == 0) {

@@ -193,6 +193,7 @@ LogPane::LogPane(core::kube::ApiClient *client, const QList<LogTarget> &targets,
     connect(m_filterDelay, &QTimer::timeout, this, &LogPane::applyFilter);
     connect(m_filter, &QLineEdit::returnPressed, this, &LogPane::applyFilter);
 
+    connect(m_model, &models::LogViewModel::matchFound, this, &LogPane::showFound);
     connect(m_model, &models::LogViewModel::searchChanged, this, [this](qint64 count) {
         m_matches = count;
         updateCount();
@@ -402,11 +403,20 @@ void LogPane::find(bool forward)
     if (m_matches == 0 || m_model->rowCount() == 0)
         return;
     const int current = m_view->currentMatchRow();
-    // From no current match: the first match going forward, the last going back.
-    const int from = current >= 0 ? current : (forward ? -1 : m_model->rowCount());
-    const int row = m_model->nextMatchRow(from, forward);
-    if (row < 0)
-        return;
+    // From no current match: the first match going forward, the last going back. The model
+    // looks on a worker (F3 over millions of lines never holds the GUI) and answers showFound;
+    // a second F3 before it answers replaces the first.
+    m_findFrom = current;
+    m_findForward = forward;
+    m_model->findMatch(current >= 0 ? current : (forward ? -1 : m_model->rowCount()), forward);
+}
+
+void LogPane::showFound(int row)
+{
+    const int current = m_findFrom;
+    const bool forward = m_findForward;
+    if (row < 0 || current != m_view->currentMatchRow())
+        return; // none, or the operator moved on meanwhile
     const qint64 inRow = m_model->matchesInRow(row).size();
     if (current < 0) {
         m_ordinal = forward ? 1 : m_matches - inRow + 1;

@@ -87,6 +87,7 @@ private:
     void applySearch();
     void applyFilter();
     void find(bool forward);
+    void showFound(int row); // the model's answer to find()
     void updateCount();
     void updateStatus();
     void updateFollow(bool follow);
@@ -115,6 +116,9 @@ private:
     bool m_started = false;
     qint64 m_matches = 0;
     qint64 m_ordinal = 0; // of the current match's row's first match; 0: unknown
+    // The find on the model's worker: the current match row when it was asked, and which way.
+    int m_findFrom = -1;
+    bool m_findForward = true;
     QHash<int, QPair<models::LogViewModel::SourceState, QString>> m_states;
     QString m_note; // the last action's outcome (copy cut, save failed)
 };

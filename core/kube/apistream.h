@@ -54,6 +54,10 @@ private:
     void start();
     void onReadyRead();
     void onFinished();
+    // Hands on at most kReadSlice bytes; true when more is waiting, which the next event-loop
+    // turn reads (readMoreLater), so the receivers' work on one piece stays short.
+    bool readSlice(QNetworkReply *reply);
+    void readMoreLater();
     void dropReply();
     void fail(const ApiStatusError &error);
 
@@ -68,6 +72,7 @@ private:
     bool m_active = true;
     bool m_authRetried = false;
     bool m_timedOut = false;
+    bool m_readQueued = false;
 };
 
 } // namespace core::kube

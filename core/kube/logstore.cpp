@@ -1,5 +1,7 @@
 #include "core/kube/logstore.h"
 
+#include "core/kube/logregexliteral.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -175,21 +177,11 @@ LogMatcher::LogMatcher(const QString &pattern, bool regex, bool caseSensitive, b
         asciiOnly = asciiOnly && c.unicode() < 0x80;
     m_useRegex = regex || (!caseSensitive && !asciiOnly);
     if (!m_useRegex) {
-        m_literal = pattern.toStdString();
-        int best = 1000;
-        for (std::size_t i = 0; i < m_literal.size(); ++i) {
-            const int r = byteRank(static_cast<unsigned char>(m_literal[i]));
-            if (r < best) {
-                best = r;
-                m_rarePos = i;
-            }
-        }
-        if (!caseSensitive)
-            std::transform(m_literal.begin(), m_literal.end(), m_literal.begin(),
-                           [](char c) { return char(lowerAscii(static_cast<unsigned char>(c))); });
+        setLiteral(pattern.toStdString());
         return;
     }
-    QString source = regex ? pattern : QRegularExpression::escape(pattern);
+    const QString user = regex ? pattern : QRegularExpression::escape(pattern);
+    QString source = user;
     // grep -w: the match is preceded and followed by a non-word character or the line's edge.
     if (wholeWord)
         source = QStringLiteral("(?<!\\w)(?:%1)(?!\\w)").arg(source);
@@ -198,8 +190,52 @@ LogMatcher::LogMatcher(const QString &pattern, bool regex, bool caseSensitive, b
         options |= QRegularExpression::CaseInsensitiveOption;
     m_regex = QRegularExpression(source, options);
     m_valid = m_regex.isValid();
-    if (m_valid)
-        m_regex.optimize();
+    if (!m_valid)
+        return;
+    m_regex.optimize();
+    // The user's pattern, before the whole-word wrap: what it requires, the wrap requires too.
+    if (const auto literal = requiredRegexLiteral(user, caseSensitive)) {
+        auto prefilter = std::make_shared<LogMatcher>();
+        prefilter->m_empty = false;
+        prefilter->m_caseSensitive = caseSensitive;
+        prefilter->setLiteral(*literal);
+        m_prefilter = std::move(prefilter);
+    }
+}
+
+void LogMatcher::setLiteral(std::string literal)
+{
+    m_literal = std::move(literal);
+    int best = 1000;
+    for (std::size_t i = 0; i < m_literal.size(); ++i) {
+        const int r = byteRank(static_cast<unsigned char>(m_literal[i]));
+        if (r < best) {
+            best = r;
+            m_rarePos = i;
+        }
+    }
+    if (m_caseSensitive)
+        return;
+    std::transform(m_literal.begin(), m_literal.end(), m_literal.begin(),
+                   [](char c) { return char(lowerAscii(static_cast<unsigned char>(c))); });
+    const std::size_t n = m_literal.size();
+    m_skip.fill(std::uint32_t(n));
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const auto c = static_cast<unsigned char>(m_literal[i]);
+        m_skip[c] = std::uint32_t(n - 1 - i);
+        if (c >= 'a' && c <= 'z')
+            m_skip[c - 32] = std::uint32_t(n - 1 - i);
+    }
+}
+
+std::string LogMatcher::prefilterLiteral() const
+{
+    return m_prefilter ? m_prefilter->m_literal : std::string();
+}
+
+void LogMatcher::disablePrefilter()
+{
+    m_prefilter.reset();
 }
 
 bool LogMatcher::wordBoundaryOk(std::string_view text, std::size_t at, std::size_t length) const
@@ -212,70 +248,64 @@ bool LogMatcher::wordBoundaryOk(std::string_view text, std::size_t at, std::size
     return end >= text.size() || !isWordByte(static_cast<unsigned char>(text[end]));
 }
 
-// Calls fn(offset) for each non-overlapping literal match in `text`.
-template <typename Fn> void LogMatcher::forEachLiteral(std::string_view text, Fn &&fn) const
+std::size_t LogMatcher::findLiteral(std::string_view text, std::size_t from) const
 {
     const std::size_t n = m_literal.size();
-    if (n == 0 || text.size() < n)
-        return;
+    if (n == 0)
+        return std::string_view::npos;
     if (m_caseSensitive) {
         // memchr for the pattern's rarest byte, then compare: no per-call setup, so lines full
         // of matches cost little more than lines with none.
         const char *base = text.data();
         const std::size_t rare = m_rarePos;
         const char rareByte = m_literal[rare];
-        std::size_t at = 0;
+        std::size_t at = from;
         while (at + n <= text.size()) {
             const void *hit = std::memchr(base + at + rare, rareByte, text.size() - at - n + 1);
             if (!hit)
-                return;
+                return std::string_view::npos;
             const std::size_t pos = std::size_t(static_cast<const char *>(hit) - base) - rare;
-            if (std::memcmp(base + pos, m_literal.data(), n) == 0 && wordBoundaryOk(text, pos, n)) {
-                fn(pos);
-                at = pos + n;
-            } else {
-                at = pos + 1;
-            }
+            if (std::memcmp(base + pos, m_literal.data(), n) == 0 && wordBoundaryOk(text, pos, n))
+                return pos;
+            at = pos + 1;
         }
-        return;
+        return std::string_view::npos;
     }
     // Boyer-Moore-Horspool with ASCII case folding.
-    std::array<std::size_t, 256> skip;
-    skip.fill(n);
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-        const auto c = static_cast<unsigned char>(m_literal[i]);
-        skip[c] = n - 1 - i;
-        if (c >= 'a' && c <= 'z')
-            skip[c - 32] = n - 1 - i;
-    }
     const auto *p = reinterpret_cast<const unsigned char *>(m_literal.data());
     const auto *t = reinterpret_cast<const unsigned char *>(text.data());
-    std::size_t at = 0;
+    std::size_t at = from;
     while (at + n <= text.size()) {
         const unsigned char last = t[at + n - 1];
         if (lowerAscii(last) == p[n - 1]) {
             std::size_t i = 0;
             while (i + 1 < n && lowerAscii(t[at + i]) == p[i])
                 ++i;
-            if (i + 1 >= n && wordBoundaryOk(text, at, n)) {
-                fn(at);
-                at += n;
-                continue;
-            }
+            if (i + 1 >= n && wordBoundaryOk(text, at, n))
+                return at;
         }
-        at += skip[last];
+        at += m_skip[last];
+    }
+    return std::string_view::npos;
+}
+
+// Calls fn(offset) for each non-overlapping literal match in `text`.
+template <typename Fn> void LogMatcher::forEachLiteral(std::string_view text, Fn &&fn) const
+{
+    std::size_t at = 0;
+    while ((at = findLiteral(text, at)) != std::string_view::npos) {
+        fn(at);
+        at += m_literal.size();
     }
 }
 
-qsizetype LogMatcher::count(std::string_view line) const
+bool LogMatcher::prefilterRejects(std::string_view line) const
 {
-    if (m_empty || !m_valid)
-        return 0;
-    if (!m_useRegex) {
-        qsizetype n = 0;
-        forEachLiteral(line, [&n](std::size_t) { ++n; });
-        return n;
-    }
+    return m_prefilter && m_prefilter->findLiteral(line, 0) == std::string_view::npos;
+}
+
+qsizetype LogMatcher::regexCount(std::string_view line) const
+{
     const QString text = QString::fromUtf8(line.data(), qsizetype(line.size()));
     qsizetype n = 0;
     auto it = m_regex.globalMatch(text);
@@ -286,19 +316,25 @@ qsizetype LogMatcher::count(std::string_view line) const
     return n;
 }
 
+qsizetype LogMatcher::count(std::string_view line) const
+{
+    if (!m_useRegex)
+        return countInBlock(line); // the same scan over one line
+    if (m_empty || !m_valid)
+        return 0;
+    return prefilterRejects(line) ? 0 : regexCount(line);
+}
+
 bool LogMatcher::matches(std::string_view line) const
 {
     if (m_empty)
         return true;
     if (!m_valid)
         return false;
-    if (!m_useRegex) {
-        bool found = false;
-        // The first hit is enough; forEachLiteral has no early exit, so look at one window.
-        forEachLiteral(line, [&found](std::size_t) { found = true; });
-        return found;
-    }
-    return m_regex.match(QString::fromUtf8(line.data(), qsizetype(line.size()))).hasMatch();
+    if (!m_useRegex)
+        return findLiteral(line, 0) != std::string_view::npos;
+    return !prefilterRejects(line) &&
+           m_regex.match(QString::fromUtf8(line.data(), qsizetype(line.size()))).hasMatch();
 }
 
 QList<QPair<int, int>> LogMatcher::matchesInText(std::string_view line) const
@@ -313,6 +349,8 @@ QList<QPair<int, int>> LogMatcher::matchesInText(std::string_view line) const
         });
         return out;
     }
+    if (prefilterRejects(line))
+        return out;
     const QString text = QString::fromUtf8(line.data(), qsizetype(line.size()));
     auto it = m_regex.globalMatch(text);
     while (it.hasNext()) {
@@ -334,10 +372,19 @@ qsizetype LogMatcher::countInBlock(std::string_view block) const
     qsizetype n = 0;
     std::size_t begin = 0;
     while (begin < block.size()) {
+        if (m_prefilter) {
+            // Straight to the next line holding the literal: the lines before it cannot match.
+            const std::size_t hit = m_prefilter->findLiteral(block, begin);
+            if (hit == std::string_view::npos)
+                break;
+            const std::size_t newline = block.rfind('\n', hit);
+            if (newline != std::string_view::npos && newline >= begin)
+                begin = newline + 1;
+        }
         std::size_t end = block.find('\n', begin);
         if (end == std::string_view::npos)
             end = block.size();
-        n += count(block.substr(begin, end - begin));
+        n += regexCount(block.substr(begin, end - begin));
         begin = end + 1;
     }
     return n;

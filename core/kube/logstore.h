@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <limits>
@@ -40,12 +41,24 @@ public:
     // (start, length) in UTF-16 units of QString::fromUtf8(line), for highlighting.
     QList<QPair<int, int>> matchesInText(std::string_view line) const;
 
-    // Matches in a block of '\n'-terminated lines, scanning the block as a whole for literals.
+    // Matches in a block of '\n'-terminated lines, scanning the block as a whole for literals;
+    // a regex runs only on the lines holding its prefilter literal.
     qsizetype countInBlock(std::string_view block) const;
+
+    // A regex's prefilter: the literal every match holds (core/kube/logregexliteral.h), looked
+    // for in raw bytes before the regex runs. Empty when there is none (or no regex).
+    std::string prefilterLiteral() const;
+    // Every line goes through the regex (to compare results and time in tests and benches).
+    void disablePrefilter();
 
 private:
     template <typename Fn> void forEachLiteral(std::string_view text, Fn &&fn) const;
+    // The first literal match at or after `from` (whole word when asked), or npos.
+    std::size_t findLiteral(std::string_view text, std::size_t from) const;
     bool wordBoundaryOk(std::string_view text, std::size_t at, std::size_t length) const;
+    void setLiteral(std::string literal);
+    bool prefilterRejects(std::string_view line) const;
+    qsizetype regexCount(std::string_view line) const;
 
     bool m_empty = true;
     bool m_valid = true;
@@ -54,7 +67,9 @@ private:
     bool m_wholeWord = false;
     std::string m_literal; // lowered when !m_caseSensitive
     std::size_t m_rarePos = 0; // the position of its rarest byte
+    std::array<std::uint32_t, 256> m_skip{}; // Boyer-Moore-Horspool shifts when !m_caseSensitive
     QRegularExpression m_regex;
+    std::shared_ptr<const LogMatcher> m_prefilter; // a literal matcher, for a regex
 };
 
 // The lines of one log source, stored as UTF-8 in large chunks: per line the text and its '\n'

@@ -1,7 +1,9 @@
 #include "models/bursthistory.h"
+#include "models/usagetablemodel.h"
 
 #include "core/kube/informer.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -177,6 +179,71 @@ private slots:
         QCOMPARE(again.cluster().countsNow(), (PlacementTimeline::Counts{0, 0, 1}));
         QCOMPARE(again.cluster().samples(), before);
         QVERIFY(again.workload(QStringLiteral("shop/Deployment/web")));
+    }
+
+    // A large list (the first, or the replay once the nodes are known) is read on a worker and
+    // applied in one step; what arrives meanwhile follows it in order. The result is the same
+    // as applying it in small synchronous pieces.
+    void largeListReadOnWorker()
+    {
+        QDateTime clock = at("2026-01-01T12:00:00Z");
+        QList<QJsonObject> pods;
+        for (int i = 0; i < BurstHistory::kBackgroundList + 500; ++i) {
+            const QString created = at("2026-01-01T11:00:00Z").addSecs(i).toString(Qt::ISODate);
+            pods.append(pod(QStringLiteral("p%1").arg(i), created,
+                            i % 3 == 0 ? kVk : (i % 3 == 1 ? QStringLiteral("idc-1") : QString()),
+                            i % 3 == 2 ? QString() : created));
+        }
+        core::kube::ChangeSet later;
+        later.modified = {pod(QStringLiteral("p2"), pods.at(2).value(u"metadata").toObject()
+                                                        .value(u"creationTimestamp").toString(),
+                              kVk, QStringLiteral("2026-01-01T12:00:00Z"))};
+        core::kube::ChangeSet gone;
+        gone.deleted = {pods.at(0), pods.at(3)};
+
+        BurstHistory background(QString{});
+        background.setClock([&clock] { return clock; });
+        background.setVirtualNodes({kVk});
+        QSignalSpy applied(&background, &BurstHistory::listApplied);
+        QSignalSpy changed(&background, &BurstHistory::changed);
+        // The usage table follows the history as the timeline pane's does, under the tester.
+        models::UsageTableModel table;
+        QAbstractItemModelTester tester(&table,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        connect(&background, &BurstHistory::changed, &table, [&] {
+            table.setReport(background.usage(at("2026-01-01T00:00:00Z"), clock));
+        });
+        background.applyPods(added(pods));
+        QVERIFY(background.isReadingList());
+        QCOMPARE(background.cluster().podCount(), 0); // nothing yet: applied in one step
+        background.applyPods(later);
+        background.applyPods(gone);
+        QVERIFY(applied.wait(20000));
+        QVERIFY(!background.isReadingList());
+        QTRY_COMPARE(changed.size(), 1);
+        QVERIFY(table.rowCount() > 0);
+
+        BurstHistory piecewise(QString{});
+        piecewise.setClock([&clock] { return clock; });
+        piecewise.setVirtualNodes({kVk});
+        for (qsizetype first = 0; first < pods.size(); first += 500)
+            piecewise.applyPods(added(pods.mid(first, 500)));
+        QVERIFY(!piecewise.isReadingList());
+        piecewise.applyPods(later);
+        piecewise.applyPods(gone);
+
+        QCOMPARE(background.cluster().podCount(), pods.size() - 2);
+        QCOMPARE(background.cluster().samples(), piecewise.cluster().samples());
+        QCOMPARE(background.cluster().countsNow(), piecewise.cluster().countsNow());
+        QCOMPARE(background.workloadKeys(), piecewise.workloadKeys());
+        const QString web = QStringLiteral("shop/Deployment/web");
+        QCOMPARE(background.workload(web)->samples(), piecewise.workload(web)->samples());
+        clock = at("2026-01-01T13:00:00Z");
+        const auto a = background.usage(at("2026-01-01T00:00:00Z"), clock);
+        const auto b = piecewise.usage(at("2026-01-01T00:00:00Z"), clock);
+        QVERIFY(a.total.vcpuHours > 0);
+        QCOMPARE(a.total.vcpuHours, b.total.vcpuHours);
+        QCOMPARE(a.total.pods, b.total.pods);
     }
 
     void damagedFileIsIgnored()

@@ -72,6 +72,7 @@ private slots:
     void linesAcrossChunks_data();
     void linesAcrossChunks();
     void ringKeepsLastLines();
+    void bigBodyComesInSlices();
     void apiErrors_data();
     void apiErrors();
     void followDropAndResume();
@@ -212,6 +213,38 @@ void tst_podlogclient::ringKeepsLastLines()
              (QStringList{QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5")}));
     client.setMaxLines(1);
     QCOMPARE(client.lines(), QStringList{QStringLiteral("5")});
+}
+
+// However much the reply has buffered (Qt's read buffer limit does not always hold), the stream
+// hands on at most 1 MiB an event-loop turn, so the GUI thread's work on one piece stays short;
+// nothing is lost or reordered.
+void tst_podlogclient::bigBodyComesInSlices()
+{
+    RecordingServer server(logHandler);
+    QVERIFY(server.start());
+    ApiClient api(connectionTo(server));
+    PodLogClient client(&api);
+    client.setRawLines(true);
+    QSignalSpy received(&client, &PodLogClient::rawLinesReceived);
+    QSignalSpy finished(&client, &PodLogClient::finished);
+    client.start(QStringLiteral("shop"), QStringLiteral("web-0"), {});
+    const auto stream = server.takeStream();
+    QVERIFY(stream);
+    QByteArray body;
+    for (int i = 0; body.size() < 12 * 1024 * 1024; ++i)
+        body += "line " + QByteArray::number(i) + ' ' + QByteArray(100 + i % 50, 'x') + '\n';
+    QVERIFY(stream->write(body));
+    stream->end();
+    QVERIFY(finished.wait(20000));
+    QByteArray got;
+    for (const QList<QVariant> &arguments : std::as_const(received)) {
+        const QByteArray block = arguments.constFirst().toByteArray();
+        QVERIFY2(block.size() <= 1024 * 1024 + 200, qPrintable(QString::number(block.size())));
+        got += block;
+    }
+    QVERIFY(received.size() >= 12);
+    QCOMPARE(got.size(), body.size());
+    QVERIFY(got == body);
 }
 
 void tst_podlogclient::apiErrors_data()
