@@ -93,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_progress->setMaximumWidth(180);
     m_progress->hide();
     statusBar()->addWidget(m_status, 1);
+    m_prompts->setStatusLine(m_status);
     statusBar()->addPermanentWidget(m_progress);
     connect(m_documents, &models::WorkspaceController::loadStarted, this, [this](int paths) {
         m_status->setText(tr("Loading %n path(s)…", nullptr, paths));
