@@ -88,6 +88,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setCentralWidget(split);
     buildMenus();
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("workbenchStatus"));
+    m_status->setAccessibleName(tr("Workbench status"));
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0);
     m_progress->setMaximumWidth(180);
