@@ -348,8 +348,11 @@ bool needsQuotes(const QString &s)
     if (!resolved.isString())
         return true;
     // Leading/trailing blanks and YAML indicators are handled by yaml-cpp's own checks; these
-    // are the ones it would write plain although a YAML 1.1 reader would retype them.
-    return s.front().isSpace() || s.back().isSpace();
+    // are the ones it would write plain although a YAML 1.1 reader would retype them. A document
+    // marker ("--- l", "...") is one too: written plain as the whole document, it reads back as
+    // a new document (fuzz_jsonyaml).
+    return s.front().isSpace() || s.back().isSpace() || s.startsWith(u"---") ||
+           s.startsWith(u"...");
 }
 
 void emitValue(YAML::Emitter &out, const QJsonValue &value, const Noncharacters &nc)

@@ -20,6 +20,8 @@ private slots:
     void positions();
     void roundTrip_data();
     void roundTrip();
+    void rootScalarRoundTrip_data();
+    void rootScalarRoundTrip();
     void withValueAt();
 };
 
@@ -109,6 +111,24 @@ void tst_Jsonyaml::roundTrip()
     const QJsonValue back = yamlToJson(YAML::Load(yaml.toStdString()));
     QCOMPARE(back.toObject(), original);
     QVERIFY2(!yaml.contains("\xEF\xBF\xBD"), yaml.constData()); // no U+FFFD written
+}
+
+void tst_Jsonyaml::rootScalarRoundTrip_data()
+{
+    QTest::addColumn<QString>("value");
+    // fuzz_jsonyaml: a string written plain as the whole document read back as a new document.
+    QTest::newRow("document start and text (fuzz)") << QStringLiteral("--- l");
+    QTest::newRow("document start") << QStringLiteral("---");
+    QTest::newRow("document end") << QStringLiteral("...");
+    QTest::newRow("document end and text") << QStringLiteral("... x");
+    QTest::newRow("plain text") << QStringLiteral("a -- b");
+}
+
+void tst_Jsonyaml::rootScalarRoundTrip()
+{
+    QFETCH(QString, value);
+    const QByteArray yaml = jsonToYaml(QJsonValue(value));
+    QCOMPARE(yamlToJson(YAML::Load(yaml.toStdString())), QJsonValue(value));
 }
 
 void tst_Jsonyaml::withValueAt()
