@@ -4,12 +4,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app/console/main.cpp" line="+66"/>
+        <location filename="../app/console/main.cpp" line="+67"/>
         <source>Cannot connect</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>The kubeconfig file (default: KUBECONFIG, else ~/.kube/config, merged as kubectl does).</source>
         <translation>kubeconfig 文件（默认：KUBECONFIG，否则 ~/.kube/config，按 kubectl 的方式合并）。</translation>
     </message>
@@ -20,19 +20,19 @@
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <location line="+107"/>
+        <location line="-52"/>
+        <location line="+110"/>
         <location line="+6"/>
         <source>Invalid option</source>
         <translation>无效的选项</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-115"/>
         <source>--safety %1: write CONTEXT=normal, CONTEXT=production or CONTEXT=read-only.</source>
         <translation>--safety %1：请写作 CONTEXT=normal、CONTEXT=production 或 CONTEXT=read-only。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Connect to this kubeconfig context at start (repeatable; with --kubeconfig alone: its current context).</source>
         <translation>启动时连接到此 kubeconfig 上下文（可重复指定；仅指定 --kubeconfig 时：连接其当前上下文）。</translation>
     </message>
@@ -425,7 +425,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../app/burstctl/fixcommand.cpp" line="+131"/>
+        <location filename="../app/burstctl/fixcommand.cpp" line="+130"/>
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+129"/>
         <location filename="../app/burstctl/obssecretcommand.cpp" line="+279"/>
         <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
@@ -878,7 +878,7 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
         <translation>请求头 &quot;%1&quot; 不是 &quot;Name: value&quot; 格式</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/fixcommand.cpp" line="-109"/>
+        <location filename="../app/burstctl/fixcommand.cpp" line="-108"/>
         <source>Applies a helper of the guide&apos;s chapter 3 to the workloads of one manifest file and prints the edited file (or writes it back with --in-place). Only the inserted YAML nodes change: comments, order and quoting of everything else stay as they are.
 
 Helpers:
@@ -924,7 +924,7 @@ Exit status: 0 edited (or nothing to change), 1 an edit was refused (the file is
         <translation>%1：%2 中没有需要修改的内容</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%1: %n workload(s) edited</source>
         <translation>
             <numerusform>%1：已编辑 %n 个工作负载</numerusform>
@@ -1157,13 +1157,12 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>无法创建 %1：%2（从不覆盖已有文件）</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/fixcommand.cpp" line="-22"/>
-        <location filename="../app/burstctl/obssecretcommand.cpp" line="+4"/>
+        <location line="+4"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/obssecretcommand.cpp" line="+1"/>
+        <location line="+1"/>
         <source>wrote Secret %1 to %2 (mode 0600); apply it with kubectl apply -f %2, then delete the file.</source>
         <translation>已将 Secret %1 写入 %2（权限 0600）；用 kubectl apply -f %2 应用后请删除该文件。</translation>
     </message>
@@ -2340,7 +2339,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>必须由字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos; 组成，且必须以字母或数字开头和结尾（例如 &apos;MyName&apos;、&apos;my.name&apos; 或 &apos;123-abc&apos;）</translation>
     </message>
     <message>
-        <location filename="../core/kube/jsonyaml.cpp" line="+145"/>
+        <location filename="../core/kube/jsonyaml.cpp" line="+147"/>
         <source>the document nests more than %1 levels deep once its aliases are expanded (limit kMaxNestingDepth = %1); an alias inside its own anchor never ends</source>
         <translation>文档在展开别名后嵌套超过 %1 层（限制 kMaxNestingDepth = %1）；位于自身锚点内的别名永远不会结束</translation>
     </message>
@@ -2360,7 +2359,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请拆分文档或减少别名</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+258"/>
         <location filename="../core/kube/kubeconfigdecoder.cpp" line="+75"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
@@ -3550,13 +3549,13 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>无法为请求签名：%1</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+149"/>
         <source>the server&apos;s answer to %1 %2 is larger than %3 MiB (the client&apos;s limit); list in pages or narrow the request</source>
         <translation>服务器对 %1 %2 的应答超过 %3 MiB（客户端的限制）；请分页列出或缩小请求范围</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../core/kube/apistream.cpp" line="+38"/>
+        <location filename="../core/kube/apistream.cpp" line="+39"/>
         <source>the request timed out (%1 %2)</source>
         <translation>请求超时（%1 %2）</translation>
     </message>
@@ -3921,7 +3920,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     </message>
     <message>
         <location filename="../core/kube/kubeconfigdecoder.cpp" line="-219"/>
-        <location filename="../core/kube/kubeconfigloader.cpp" line="+21"/>
+        <location filename="../core/kube/kubeconfigloader.cpp" line="+22"/>
         <source>error loading config file &quot;%1&quot;: %2</source>
         <translation>加载配置文件 &quot;%1&quot; 时出错：%2</translation>
     </message>
@@ -3962,7 +3961,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请检查 --kubeconfig 路径。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+74"/>
         <source>read %1: is a directory</source>
         <translation>read %1: 是一个目录</translation>
     </message>
@@ -4348,7 +4347,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>锁定已通过 API 解除</translation>
     </message>
     <message>
-        <location filename="../core/kube/networkrequest.cpp" line="+130"/>
+        <location filename="../core/kube/networkrequest.cpp" line="+132"/>
         <source>the proxy-url &quot;%1&quot; cannot be used: only http:// and socks5:// proxies are supported, not a TLS connection to the proxy</source>
         <translation>无法使用 proxy-url &quot;%1&quot;：仅支持 http:// 和 socks5:// 代理，不支持与代理之间的 TLS 连接</translation>
     </message>
@@ -5117,6 +5116,21 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <source>Invalid value: %1 [%2]</source>
         <translation>无效的值：%1 [%2]</translation>
     </message>
+    <message>
+        <location filename="../core/common/savefile.cpp" line="+13"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file on disk was not changed. Free some disk space or choose another location, then save again.</source>
+        <translation>磁盘上的文件未被改动。请释放一些磁盘空间或选择其他位置，然后重新保存。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>not everything could be written</source>
+        <translation>未能写入全部内容</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -5285,7 +5299,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../models/bursttriagemodel.cpp" line="+49"/>
+        <location filename="../models/bursttriagemodel.cpp" line="+69"/>
         <location filename="../models/eventtablemodel.cpp" line="+32"/>
         <source>CCI refused the pod</source>
         <translation>CCI 拒绝了该 Pod</translation>
@@ -5341,12 +5355,12 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>修复</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+153"/>
         <source>CCI refused: %1</source>
         <translation>CCI 拒绝：%1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>%1 (field %2)</source>
         <translation>%1（字段 %2）</translation>
     </message>
@@ -5381,8 +5395,8 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>此 Pod 正在等待，因为虚拟节点已锁定。锁定结束或在“节点”面板中解锁该节点后，它将被调度；请先修复被拒绝的工作负载，否则它会再次锁定该节点。</translation>
     </message>
     <message>
-        <location filename="../models/bursttriagemodel.cpp" line="-201"/>
-        <location filename="../models/eventtablemodel.cpp" line="+28"/>
+        <location filename="../models/bursttriagemodel.cpp" line="-249"/>
+        <location filename="../models/eventtablemodel.cpp" line="+29"/>
         <source>Last seen</source>
         <translation>最后出现</translation>
     </message>
@@ -6166,12 +6180,12 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../models/workspacecontroller.cpp" line="+208"/>
+        <location filename="../models/workspacecontroller.cpp" line="+199"/>
         <source>Create ScheduleProfile %1</source>
         <translation>创建 ScheduleProfile %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Recover %1</source>
         <translation>恢复 %1</translation>
     </message>
@@ -6363,7 +6377,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>该对象已不存在</translation>
     </message>
     <message>
-        <location filename="../models/logviewmodel.cpp" line="+73"/>
+        <location filename="../models/logviewmodel.cpp" line="+74"/>
         <source>%1 older lines were dropped (the limit is %2 lines)</source>
         <translation>已丢弃 %1 行较早的日志（上限为 %2 行）</translation>
     </message>
@@ -7506,7 +7520,7 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::LogPane</name>
     <message>
-        <location filename="../ui/logpane.cpp" line="+53"/>
+        <location filename="../ui/logpane.cpp" line="+54"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
@@ -7537,12 +7551,12 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+326"/>
+        <location line="+346"/>
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-345"/>
         <source>Keep the newest lines in view (End resumes, scrolling up pauses)</source>
         <translation>始终显示最新的行（End 恢复，向上滚动暂停）</translation>
     </message>
@@ -7603,23 +7617,23 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+380"/>
+        <location line="+392"/>
         <source>Save log</source>
         <translation>保存日志</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-391"/>
         <source>Save the lines shown (the filter applies) to a file</source>
         <translation>将显示的行（应用过滤）保存到文件</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+133"/>
+        <location line="+141"/>
         <source>Logs of %1</source>
         <translation>%1 的日志</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-136"/>
         <source>Since</source>
         <translation>起始时间</translation>
     </message>
@@ -7689,7 +7703,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>已复制选中的 %2 行中的前 %1 行；“保存…”可写出全部。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>%1 pods</source>
         <translation>%1 个 Pod</translation>
     </message>
@@ -7699,7 +7713,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>%1（初始化容器）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+92"/>
         <source>Filter: %1</source>
         <translation>过滤：%1</translation>
     </message>
@@ -7750,19 +7764,14 @@ in cluster (context) %2, namespace %3:</source>
         <translation> · </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+17"/>
         <source>Log files (*.log *.txt);;All files (*)</source>
         <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Could not save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
     </message>
     <message>
         <location filename="../ui/podactions.cpp" line="+70"/>
@@ -7924,7 +7933,7 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+257"/>
+        <location filename="../ui/mainwindow.cpp" line="+260"/>
         <source>Filter workloads (Ctrl+F): name, namespace, strategy…</source>
         <translation>筛选工作负载（Ctrl+F）：名称、命名空间、弹性策略…</translation>
     </message>
@@ -8160,7 +8169,12 @@ in cluster (context) %2, namespace %3:</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="-15"/>
+        <source>Workbench status</source>
+        <translation>工作台状态</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Connection state of %1</source>
         <translation>%1 的连接状态</translation>
     </message>
@@ -9148,7 +9162,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::TimelinePane</name>
     <message>
-        <location filename="../ui/timelinepane.cpp" line="+105"/>
+        <location filename="../ui/timelinepane.cpp" line="+102"/>
         <source>Burst timeline</source>
         <translation>弹性时间线</translation>
     </message>
@@ -9387,7 +9401,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::TriagePane</name>
     <message>
-        <location filename="../ui/triagepane.cpp" line="+33"/>
+        <location filename="../ui/triagepane.cpp" line="+34"/>
         <source>Burst failures</source>
         <translation>弹性失败</translation>
     </message>
@@ -9407,7 +9421,7 @@ Sent to the node %1 (a JSON merge patch):
         <translation>筛选：关键词、ns:名称、cause:文本、workload:类型/名称、-排除词</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Burst failure summary</source>
         <translation>弹性失败摘要</translation>
     </message>
@@ -9523,7 +9537,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::WorkspacePrompts</name>
     <message>
-        <location filename="../ui/workspaceprompts.cpp" line="+23"/>
+        <location filename="../ui/workspaceprompts.cpp" line="+27"/>
         <source>Cannot edit in place</source>
         <translation>无法原地编辑</translation>
     </message>
@@ -9547,14 +9561,14 @@ The file was not changed. Save the edited object as a new file instead?</source>
         <translation>YAML 文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Could not save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
+        <location line="+6"/>
+        <source>Autosave failed: %1 %2</source>
+        <translation>自动保存失败：%1 %2</translation>
     </message>
     <message>
         <location line="+9"/>
