@@ -1,6 +1,7 @@
 #include "models/bursthistory.h"
 
 #include "core/burst/cciconventions.h"
+#include "core/common/savefile.h"
 #include "core/kube/informer.h"
 #include "core/kube/objectcache.h"
 #include "core/kube/objectmeta.h"
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QtConcurrent>
 
@@ -353,11 +353,7 @@ bool BurstHistory::save() const
                            {QStringLiteral("cluster"), closed(m_cluster)},
                            {QStringLiteral("workloads"), workloads}};
     QDir().mkpath(QFileInfo(m_file).absolutePath());
-    QSaveFile file(m_file);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
-    return file.commit();
+    return core::saveFile(m_file, QJsonDocument(root).toJson(QJsonDocument::Compact)).ok();
 }
 
 void BurstHistory::load()

@@ -1,5 +1,6 @@
 #include "models/logviewmodel.h"
 
+#include "core/common/savefile.h"
 #include "models/logviewmodel_p.h"
 #include "models/tr.h"
 
@@ -255,7 +256,7 @@ bool LogViewModel::saveTo(QIODevice *device, bool timestamps, QString *error) co
     buffer.reserve(kFlushAt + 4096);
     const auto &rows = d->rows();
     const auto write = [&]() {
-        if (device->write(buffer) != buffer.size()) {
+        if (!core::writeAll(*device, buffer)) {
             if (error)
                 *error = Tr::tr("Could not write the log: %1").arg(device->errorString());
             return false;

@@ -1,5 +1,6 @@
 #include "models/workspacecontroller.h"
 
+#include "core/common/savefile.h"
 #include "core/kube/jsonyaml.h"
 #include "core/kube/yamledit.h"
 #include "models/texteditcommand.h"
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QUndoStack>
@@ -30,15 +30,6 @@ QStringList itemPrefix(const QString &itemPath)
 QStringList splitPath(const QString &dotted)
 {
     return dotted.isEmpty() ? QStringList() : dotted.split(u'.');
-}
-
-// Writes `data` to `path` atomically; the error text when that fails.
-std::optional<QString> writeFile(const QString &path, const QByteArray &data)
-{
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(data) < 0 || !out.commit())
-        return out.errorString();
-    return std::nullopt;
 }
 
 } // namespace
@@ -92,8 +83,8 @@ int WorkspaceController::dirtyCount() const
 bool WorkspaceController::save(qsizetype file)
 {
     const core::burst::WorkspaceFile &f = m_workspace.files().at(file);
-    if (const auto error = writeFile(f.path, f.text.toUtf8())) {
-        emit saveFailed(f.path, *error);
+    if (const auto written = core::saveFile(f.path, f.text.toUtf8()); !written) {
+        emit saveFailed(f.path, written.error());
         return false;
     }
     m_workspace.markSaved(file);
@@ -210,8 +201,8 @@ void WorkspaceController::createProfileFor(const core::burst::WorkloadEntry &e)
 
 bool WorkspaceController::saveEditedCopy(const RefusedEdit &edit, const QString &path)
 {
-    if (const auto error = writeFile(path, core::kube::jsonToYaml(edit.edited))) {
-        emit saveFailed(path, *error);
+    if (const auto written = core::saveFile(path, core::kube::jsonToYaml(edit.edited)); !written) {
+        emit saveFailed(path, written.error());
         return false;
     }
     open({path});
@@ -224,12 +215,15 @@ QString WorkspaceController::autosavePath()
            QStringLiteral("/autosave.json");
 }
 
-void WorkspaceController::autosave() const
+bool WorkspaceController::autosave()
 {
     if (!m_workspace.anyDirty())
-        return;
+        return true;
     QDir().mkpath(QFileInfo(autosavePath()).path());
-    writeFile(autosavePath(), core::burst::sessionSnapshot(m_workspace));
+    const auto written = core::saveFile(autosavePath(), core::burst::sessionSnapshot(m_workspace));
+    if (!written)
+        emit autosaveFailed(written.error());
+    return written.ok();
 }
 
 QList<core::burst::UnsavedText> WorkspaceController::takeRecoveryOffer()

@@ -72,7 +72,9 @@ public:
     // Crash recovery. The unsaved texts go to autosavePath() every kAutosaveIntervalMs.
     static QString autosavePath();
     QTimer *autosaveTimer() const { return m_autosave; }
-    void autosave() const; // nothing when nothing is dirty
+    // Nothing when nothing is dirty; a write that fails (a full disk) emits autosaveFailed and
+    // leaves the previous autosave as it was.
+    bool autosave();
     // Once a session: the unsaved texts a session that did not close cleanly left behind.
     QList<core::burst::UnsavedText> takeRecoveryOffer();
     void recover(const QList<core::burst::UnsavedText> &unsaved); // then discards the autosave
@@ -83,7 +85,9 @@ signals:
     void loaded(int files);
     void changed(); // the files' texts changed and every preview was recomputed
     void saved(const QString &path);
-    void saveFailed(const QString &path, const QString &reason);
+    // The file on disk is unchanged; `error` names it, gives the system's reason and a hint.
+    void saveFailed(const QString &path, const core::Error &error);
+    void autosaveFailed(const core::Error &error);
     void editRefused(const models::RefusedEdit &edit);
 
 private:

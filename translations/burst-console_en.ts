@@ -4,7 +4,7 @@
 <context>
     <name>burstctl</name>
     <message numerus="yes">
-        <location filename="../app/burstctl/fixcommand.cpp" line="+117"/>
+        <location filename="../app/burstctl/fixcommand.cpp" line="+116"/>
         <source>%1: %n workload(s) edited</source>
         <translation>
             <numerusform>%1: %n workload edited</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+98"/>
+        <location filename="../ui/mainwindow.cpp" line="+101"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>Loading %n path…</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>ui::WorkspacePrompts</name>
     <message numerus="yes">
-        <location filename="../ui/workspaceprompts.cpp" line="+49"/>
+        <location filename="../ui/workspaceprompts.cpp" line="+61"/>
         <source>Burst Console did not close cleanly. Recover the unsaved changes of %n file(s)?</source>
         <translation>
             <numerusform>Burst Console did not close cleanly. Recover the unsaved changes of %n file?</numerusform>

@@ -4,12 +4,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app/console/main.cpp" line="+66"/>
+        <location filename="../app/console/main.cpp" line="+67"/>
         <source>Cannot connect</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>The kubeconfig file (default: KUBECONFIG, else ~/.kube/config, merged as kubectl does).</source>
         <translation>kubeconfig 文件（默认：KUBECONFIG，否则 ~/.kube/config，按 kubectl 的方式合并）。</translation>
     </message>
@@ -20,19 +20,19 @@
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <location line="+107"/>
+        <location line="-52"/>
+        <location line="+110"/>
         <location line="+6"/>
         <source>Invalid option</source>
         <translation>无效的选项</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-115"/>
         <source>--safety %1: write CONTEXT=normal, CONTEXT=production or CONTEXT=read-only.</source>
         <translation>--safety %1：请写作 CONTEXT=normal、CONTEXT=production 或 CONTEXT=read-only。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Connect to this kubeconfig context at start (repeatable; with --kubeconfig alone: its current context).</source>
         <translation>启动时连接到此 kubeconfig 上下文（可重复指定；仅指定 --kubeconfig 时：连接其当前上下文）。</translation>
     </message>
@@ -455,7 +455,7 @@ Exit status: 0 no error diagnostic, 1 some object or profile has an error, 2 the
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../app/burstctl/fixcommand.cpp" line="+131"/>
+        <location filename="../app/burstctl/fixcommand.cpp" line="+130"/>
         <location filename="../app/burstctl/iamtokencommand.cpp" line="+129"/>
         <location filename="../app/burstctl/obssecretcommand.cpp" line="+279"/>
         <location filename="../app/burstctl/previewcommand.cpp" line="+2"/>
@@ -1005,7 +1005,7 @@ TLS：系统 CA，加上 --cacert FILE，以及 kubeconfig 设置 provideCluster
         <translation>请求头 &quot;%1&quot; 不是 &quot;Name: value&quot; 格式</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/fixcommand.cpp" line="-109"/>
+        <location filename="../app/burstctl/fixcommand.cpp" line="-108"/>
         <source>Applies a helper of the guide&apos;s chapter 3 to the workloads of one manifest file and prints the edited file (or writes it back with --in-place). Only the inserted YAML nodes change: comments, order and quoting of everything else stay as they are.
 
 Helpers:
@@ -1051,7 +1051,7 @@ Exit status: 0 edited (or nothing to change), 1 an edit was refused (the file is
         <translation>%1：%2 中没有需要修改的内容</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%1: %n workload(s) edited</source>
         <translation>
             <numerusform>%1：已编辑 %n 个工作负载</numerusform>
@@ -1284,13 +1284,12 @@ zsh:   source &lt;(burstctl completion zsh)
         <translation>无法创建 %1：%2（从不覆盖已有文件）</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/fixcommand.cpp" line="-22"/>
-        <location filename="../app/burstctl/obssecretcommand.cpp" line="+4"/>
+        <location line="+4"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/burstctl/obssecretcommand.cpp" line="+1"/>
+        <location line="+1"/>
         <source>wrote Secret %1 to %2 (mode 0600); apply it with kubectl apply -f %2, then delete the file.</source>
         <translation>已将 Secret %1 写入 %2（权限 0600）；用 kubectl apply -f %2 应用后请删除该文件。</translation>
     </message>
@@ -2467,7 +2466,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>必须由字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos; 组成，且必须以字母或数字开头和结尾（例如 &apos;MyName&apos;、&apos;my.name&apos; 或 &apos;123-abc&apos;）</translation>
     </message>
     <message>
-        <location filename="../core/kube/jsonyaml.cpp" line="+145"/>
+        <location filename="../core/kube/jsonyaml.cpp" line="+147"/>
         <source>the document nests more than %1 levels deep once its aliases are expanded (limit kMaxNestingDepth = %1); an alias inside its own anchor never ends</source>
         <translation>文档在展开别名后嵌套超过 %1 层（限制 kMaxNestingDepth = %1）；位于自身锚点内的别名永远不会结束</translation>
     </message>
@@ -2487,7 +2486,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请拆分文档或减少别名</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+258"/>
         <location filename="../core/kube/kubeconfigdecoder.cpp" line="+75"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
@@ -3677,13 +3676,13 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>无法为请求签名：%1</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+149"/>
         <source>the server&apos;s answer to %1 %2 is larger than %3 MiB (the client&apos;s limit); list in pages or narrow the request</source>
         <translation>服务器对 %1 %2 的应答超过 %3 MiB（客户端的限制）；请分页列出或缩小请求范围</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../core/kube/apistream.cpp" line="+38"/>
+        <location filename="../core/kube/apistream.cpp" line="+43"/>
         <source>the request timed out (%1 %2)</source>
         <translation>请求超时（%1 %2）</translation>
     </message>
@@ -4475,7 +4474,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>锁定已通过 API 解除</translation>
     </message>
     <message>
-        <location filename="../core/kube/networkrequest.cpp" line="+130"/>
+        <location filename="../core/kube/networkrequest.cpp" line="+132"/>
         <source>the proxy-url &quot;%1&quot; cannot be used: only http:// and socks5:// proxies are supported, not a TLS connection to the proxy</source>
         <translation>无法使用 proxy-url &quot;%1&quot;：仅支持 http:// 和 socks5:// 代理，不支持与代理之间的 TLS 连接</translation>
     </message>
@@ -5419,6 +5418,21 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <location line="+3"/>
         <source>%1 once it is done</source>
         <translation>待其结束后执行 %1</translation>
+    </message>
+    <message>
+        <location filename="../core/common/savefile.cpp" line="+13"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file on disk was not changed. Free some disk space or choose another location, then save again.</source>
+        <translation>磁盘上的文件未被改动。请释放一些磁盘空间或选择其他位置，然后重新保存。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>not everything could be written</source>
+        <translation>未能写入全部内容</translation>
     </message>
 </context>
 <context>
@@ -6479,12 +6493,12 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../models/workspacecontroller.cpp" line="+208"/>
+        <location filename="../models/workspacecontroller.cpp" line="+199"/>
         <source>Create ScheduleProfile %1</source>
         <translation>创建 ScheduleProfile %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Recover %1</source>
         <translation>恢复 %1</translation>
     </message>
@@ -6676,17 +6690,17 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>该对象已不存在</translation>
     </message>
     <message>
-        <location filename="../models/logviewmodel.cpp" line="+73"/>
+        <location filename="../models/logviewmodel.cpp" line="+77"/>
         <source>%1 older lines were dropped (the limit is %2 lines)</source>
         <translation>已丢弃 %1 行较早的日志（上限为 %2 行）</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+184"/>
         <source>Could not write the log: %1</source>
         <translation>无法写入日志：%1</translation>
     </message>
     <message>
-        <location filename="../models/logviewsources.cpp" line="+102"/>
+        <location filename="../models/logviewsources.cpp" line="+106"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -7850,12 +7864,12 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+346"/>
+        <location line="+356"/>
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-355"/>
         <source>Keep the newest lines in view (End resumes, scrolling up pauses)</source>
         <translation>始终显示最新的行（End 恢复，向上滚动暂停）</translation>
     </message>
@@ -7916,23 +7930,23 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+400"/>
+        <location line="+402"/>
         <source>Save log</source>
         <translation>保存日志</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-401"/>
         <source>Save the lines shown (the filter applies) to a file</source>
         <translation>将显示的行（应用过滤）保存到文件</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Logs of %1</source>
         <translation>%1 的日志</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-137"/>
         <source>Since</source>
         <translation>起始时间</translation>
     </message>
@@ -8002,7 +8016,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>已复制选中的 %2 行中的前 %1 行；“保存…”可写出全部。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>%1 pods</source>
         <translation>%1 个 Pod</translation>
     </message>
@@ -8017,7 +8031,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>过滤：%1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+71"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
@@ -8063,19 +8077,14 @@ in cluster (context) %2, namespace %3:</source>
         <translation> · </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+17"/>
         <source>Log files (*.log *.txt);;All files (*)</source>
         <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Could not save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
     </message>
     <message>
         <location filename="../ui/podactions.cpp" line="+70"/>
@@ -8237,7 +8246,7 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+257"/>
+        <location filename="../ui/mainwindow.cpp" line="+260"/>
         <source>Filter workloads (Ctrl+F): name, namespace, strategy…</source>
         <translation>筛选工作负载（Ctrl+F）：名称、命名空间、弹性策略…</translation>
     </message>
@@ -8473,7 +8482,12 @@ in cluster (context) %2, namespace %3:</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="-15"/>
+        <source>Workbench status</source>
+        <translation>工作台状态</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Connection state of %1</source>
         <translation>%1 的连接状态</translation>
     </message>
@@ -9461,7 +9475,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::TimelinePane</name>
     <message>
-        <location filename="../ui/timelinepane.cpp" line="+105"/>
+        <location filename="../ui/timelinepane.cpp" line="+102"/>
         <source>Burst timeline</source>
         <translation>弹性时间线</translation>
     </message>
@@ -9836,7 +9850,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::WorkspacePrompts</name>
     <message>
-        <location filename="../ui/workspaceprompts.cpp" line="+23"/>
+        <location filename="../ui/workspaceprompts.cpp" line="+27"/>
         <source>Cannot edit in place</source>
         <translation>无法原地编辑</translation>
     </message>
@@ -9860,14 +9874,14 @@ The file was not changed. Save the edited object as a new file instead?</source>
         <translation>YAML 文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Could not save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
+        <location line="+6"/>
+        <source>Autosave failed: %1 %2</source>
+        <translation>自动保存失败：%1 %2</translation>
     </message>
     <message>
         <location line="+9"/>

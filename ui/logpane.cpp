@@ -1,5 +1,6 @@
 #include "ui/logpane.h"
 
+#include "core/common/savefile.h"
 #include "core/kube/apiclient.h"
 #include "core/kube/podwait.h"
 #include "ui/logsearchbar.h"
@@ -13,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QSaveFile>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -487,24 +487,16 @@ void LogPane::updateStatus()
     if (!m_note.isEmpty())
         parts.append(m_note);
     m_status->setText(parts.join(tr(" · ")));
+    // Its accessible name says what it is; what it says now (a failed save too) is read here.
+    m_status->setAccessibleDescription(m_status->text());
 }
 
-bool LogPane::saveTo(const QString &path, QString *error) const
+core::Result<void> LogPane::saveTo(const QString &path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    if (!m_model->saveTo(&file, m_view->timestampsShown(), error)) {
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    const bool timestamps = m_view->timestampsShown();
+    return core::saveFile(path, [this, timestamps](QIODevice &file) {
+        return m_model->saveTo(&file, timestamps, nullptr);
+    });
 }
 
 void LogPane::saveDialog()
@@ -512,12 +504,18 @@ void LogPane::saveDialog()
     const QString path = QFileDialog::getSaveFileName(this, tr("Save log"),
                                                       title() + QStringLiteral(".log"),
                                                       tr("Log files (*.log *.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    m_note = saveTo(path, &error) ? tr("Saved %1").arg(path)
-                                  : tr("Could not save %1: %2").arg(path, error);
+    if (!path.isEmpty())
+        save(path);
+}
+
+bool LogPane::save(const QString &path)
+{
+    const core::Result<void> saved = saveTo(path);
+    // The status line (and so its accessible text) says it; a failed save names the file, the
+    // system's reason and what to do.
+    m_note = saved ? tr("Saved %1").arg(path) : saved.error().message + u' ' + saved.error().hint;
     updateStatus();
+    return saved.ok();
 }
 
 } // namespace ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/result.h"
 #include "core/kube/podlogoptions.h"
 #include "models/logviewmodel.h"
 
@@ -73,7 +74,8 @@ public:
     const core::kube::PodLogOptions &options() const { return m_options; }
 
     // Writes the lines shown (the filter applies) to `path`, with timestamps when they show.
-    bool saveTo(const QString &path, QString *error) const;
+    core::Result<void> saveTo(const QString &path) const; // the file is unchanged on failure
+    bool save(const QString &path); // saveTo, then the status line says how it went (Save…)
     void findNext();
     void findPrevious();
     // The search's ordinal of the current match (1-based), 0 when none or not known.

@@ -88,11 +88,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setCentralWidget(split);
     buildMenus();
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("workbenchStatus"));
+    m_status->setAccessibleName(tr("Workbench status"));
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0);
     m_progress->setMaximumWidth(180);
     m_progress->hide();
     statusBar()->addWidget(m_status, 1);
+    m_prompts->setStatusLine(m_status);
     statusBar()->addPermanentWidget(m_progress);
     connect(m_documents, &models::WorkspaceController::loadStarted, this, [this](int paths) {
         m_status->setText(tr("Loading %n path(s)…", nullptr, paths));

@@ -1,6 +1,7 @@
 #include "ui/timelinepane.h"
 
 #include "core/burst/bursttimeline.h"
+#include "core/common/savefile.h"
 #include "models/bursthistory.h"
 #include "models/clustersession.h"
 #include "models/usagetablemodel.h"
@@ -20,7 +21,6 @@
 #include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScatterSeries>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -58,13 +58,10 @@ int countOf(const core::burst::PlacementTimeline::Counts &counts, int place)
 
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    const core::Result<void> saved = core::saveFile(path, bytes);
+    if (!saved && error)
+        *error = saved.error().message + u' ' + saved.error().hint;
+    return saved.ok();
 }
 
 std::optional<double> price(const QLineEdit *edit)

@@ -1,9 +1,11 @@
 #include "ui/workspaceprompts.h"
 
+#include "core/common/result.h"
 #include "models/workspacecontroller.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMessageBox>
 
 namespace ui {
@@ -15,6 +17,8 @@ WorkspacePrompts::WorkspacePrompts(models::WorkspaceController *documents, QWidg
             &WorkspacePrompts::offerSaveAs);
     connect(documents, &models::WorkspaceController::saveFailed, this,
             &WorkspacePrompts::reportSaveFailed);
+    connect(documents, &models::WorkspaceController::autosaveFailed, this,
+            &WorkspacePrompts::reportAutosaveFailed);
 }
 
 void WorkspacePrompts::offerSaveAs(const models::RefusedEdit &edit)
@@ -33,10 +37,18 @@ void WorkspacePrompts::offerSaveAs(const models::RefusedEdit &edit)
         m_documents->saveEditedCopy(edit, path);
 }
 
-void WorkspacePrompts::reportSaveFailed(const QString &path, const QString &reason)
+void WorkspacePrompts::reportSaveFailed(const QString &path, const core::Error &error)
 {
-    QMessageBox::critical(m_window, tr("Save failed"),
-                          tr("Could not save %1: %2").arg(path, reason));
+    Q_UNUSED(path) // error.message names it
+    if (m_status)
+        m_status->setText(error.message);
+    QMessageBox::critical(m_window, tr("Save failed"), error.message + u'\n' + error.hint);
+}
+
+void WorkspacePrompts::reportAutosaveFailed(const core::Error &error)
+{
+    if (m_status)
+        m_status->setText(tr("Autosave failed: %1 %2").arg(error.message, error.hint));
 }
 
 void WorkspacePrompts::offerRecovery()

@@ -4,11 +4,11 @@
 
 #include "core/burst/podhelpers.h"
 #include "core/burst/rolloutrules.h"
+#include "core/common/savefile.h"
 #include "core/kube/manifestloader.h"
 #include "core/kube/workload.h"
 
 #include <QFile>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -111,9 +111,8 @@ int run(const Invocation &in)
         out() << text;
         return 0;
     }
-    QSaveFile save(file);
-    if (!save.open(QIODevice::WriteOnly) || save.write(text.toUtf8()) < 0 || !save.commit())
-        return in.fail(Tr::tr("cannot write %1: %2").arg(file, save.errorString()));
+    if (const core::Result<void> saved = core::saveFile(file, text.toUtf8()); !saved)
+        return in.fail(saved.error(), 2);
     err() << Tr::tr("%1: %n workload(s) edited", nullptr, changed).arg(file) << '\n';
     return 0;
 }

@@ -21,6 +21,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <csignal>
 #include <optional>
 
 namespace {
@@ -95,6 +96,9 @@ bool applySafety(const QStringList &values)
 
 int main(int argc, char *argv[])
 {
+    // Under a file size limit (ulimit -f) a save past it would end the console with SIGXFSZ; ignored,
+    // the write fails with EFBIG and the save says so, leaving the file as it was.
+    std::signal(SIGXFSZ, SIG_IGN);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("burst-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("Burst Console"));

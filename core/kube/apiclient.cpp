@@ -216,8 +216,12 @@ constexpr qint64 kReplyReadBuffer = qint64(2) << 20;
 void ApiClient::issue(const std::shared_ptr<Call> &call, const QNetworkRequest &request)
 {
     ++call->attempt;
-    QNetworkReply *reply =
-        m_network->sendCustomRequest(request, call->request.verb, call->request.body);
+    // Qt's HTTP thread reads a reply as fast as the socket gives, whatever the GUI thread does; with
+    // no read buffer limit an endless answer grew by 0.7 GB before the progress signal that refuses
+    // it was handled. Bounded, the HTTP thread stops reading (TCP pushes back) until we drain it
+    // here, so what is held never passes the limit by more than one buffer.
+    QNetworkReply *reply = sendWithReadBuffer(m_network, request, call->request.verb,
+                                              call->request.body, kReplyReadBuffer);
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, reply, [reply] {
@@ -225,11 +229,6 @@ void ApiClient::issue(const std::shared_ptr<Call> &call, const QNetworkRequest &
         reply->abort();
     });
     timer->start(call->request.timeout > 0ms ? call->request.timeout : m_timeout);
-    // Qt's HTTP thread reads a reply as fast as the socket gives, whatever the GUI thread does; with
-    // no read buffer limit an endless answer grew by 0.7 GB before the progress signal that refuses
-    // it was handled. Bounded, the HTTP thread stops reading (TCP pushes back) until we drain it
-    // here, so what is held never passes the limit by more than one buffer.
-    reply->setReadBufferSize(kReplyReadBuffer);
     auto body = std::make_shared<QByteArray>();
     connect(reply, &QNetworkReply::readyRead, reply, [reply, body] {
         if (reply->property("burstTooLarge").toBool())

@@ -2,6 +2,7 @@
 
 #include "core/common/tr.h"
 #include "core/kube/apiclient.h"
+#include "core/kube/networkrequest.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -84,9 +85,9 @@ void ApiStream::start()
                             m_httpStatus = 0;
                             m_errorBody.clear();
                             m_network = m_client->acquireStreamNetwork();
-                            m_reply = m_network->sendCustomRequest(
-                                request.value(), m_request.verb, m_request.body);
-                            m_reply->setReadBufferSize(kStreamReadBuffer);
+                            m_reply = sendWithReadBuffer(m_network, request.value(),
+                                                         m_request.verb, m_request.body,
+                                                         kStreamReadBuffer);
                             connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
                                 const int status = m_reply ? httpStatusOf(m_reply) : 0;
                                 if (status >= 200 && status < 300 && m_httpStatus == 0) {

@@ -5,7 +5,9 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <yaml-cpp/yaml.h>
 
@@ -232,6 +234,112 @@ QJsonValue yamlToJson(const YAML::Node &node, int lineOffset, PositionMap *posit
 
 namespace {
 
+// yaml-cpp's emitter writes every noncharacter (U+FDD0..U+FDEF and the last two code points of
+// each plane, U+FFFE, U+FFFF, U+1FFFE, ...) as U+FFFD (emitterutils.cpp,
+// GetNextCodePointAndAdvance), so a string holding one changed when it was written out
+// (fuzz_jsonyaml). YAML takes any of them escaped in a double-quoted scalar ("\uFFFE"; U+FFFE
+// and U+FFFF are not printable, so only so). A string holding one is therefore emitted
+// double-quoted with each noncharacter replaced by a stand-in, a private use character that no
+// string of the value holds, which yaml-cpp writes as it is; the stand-ins' bytes in the output
+// are then replaced by the escapes. Nothing else in the output can hold a stand-in.
+bool isNoncharacter(char32_t c)
+{
+    return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+bool isPrivateUse(char32_t c)
+{
+    return (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0xFFFFD) ||
+           (c >= 0x100000 && c <= 0x10FFFD);
+}
+
+template <typename F> void forEachCodePoint(const QString &s, F &&f)
+{
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        char32_t c = s.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < s.size() && s.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(s.at(i), s.at(i + 1));
+            ++i;
+        }
+        f(c);
+    }
+}
+
+template <typename F> void forEachString(const QJsonValue &value, F &&f)
+{
+    if (value.isString()) {
+        f(value.toString());
+    } else if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            forEachString(item, f);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            f(it.key());
+            forEachString(it.value(), f);
+        }
+    }
+}
+
+class Noncharacters
+{
+public:
+    explicit Noncharacters(const QJsonValue &value)
+    {
+        QSet<char32_t> used; // private use characters the value holds
+        forEachString(value, [&](const QString &s) {
+            forEachCodePoint(s, [&](char32_t c) {
+                if (isNoncharacter(c))
+                    m_standIn.insert(c, 0);
+                else if (isPrivateUse(c))
+                    used.insert(c);
+            });
+        });
+        char32_t candidate = 0xE000;
+        for (auto it = m_standIn.begin(); it != m_standIn.end(); ++it) {
+            while (candidate <= 0x10FFFD && (!isPrivateUse(candidate) || used.contains(candidate)))
+                ++candidate;
+            if (candidate > 0x10FFFD) // every private use character taken: yaml-cpp's U+FFFD
+                break;
+            it.value() = candidate++;
+        }
+    }
+
+    bool any() const { return !m_standIn.isEmpty(); }
+
+    // `s` with stand-ins for its noncharacters; false when it holds none.
+    bool substitute(QString *s) const
+    {
+        if (!any())
+            return false;
+        QString out;
+        bool changed = false;
+        forEachCodePoint(*s, [&](char32_t c) {
+            const char32_t standIn = isNoncharacter(c) ? m_standIn.value(c) : 0;
+            changed |= standIn != 0;
+            out.append(QStringView(QChar::fromUcs4(standIn != 0 ? standIn : c)));
+        });
+        if (changed)
+            *s = out;
+        return changed;
+    }
+
+    void restore(QByteArray *yaml) const
+    {
+        for (auto it = m_standIn.cbegin(); it != m_standIn.cend(); ++it) {
+            if (it.value() == 0)
+                continue;
+            const QByteArray hex = QByteArray::number(uint(it.key()), 16).toUpper();
+            const QByteArray escape =
+                it.key() <= 0xFFFF ? "\\u" + hex : "\\U" + hex.rightJustified(8, '0');
+            yaml->replace(QStringView(QChar::fromUcs4(it.value())).toUtf8(), escape);
+        }
+    }
+
+private:
+    QHash<char32_t, char32_t> m_standIn; // noncharacter -> stand-in (0: none free)
+};
+
 bool needsQuotes(const QString &s)
 {
     if (s.isEmpty())
@@ -240,11 +348,14 @@ bool needsQuotes(const QString &s)
     if (!resolved.isString())
         return true;
     // Leading/trailing blanks and YAML indicators are handled by yaml-cpp's own checks; these
-    // are the ones it would write plain although a YAML 1.1 reader would retype them.
-    return s.front().isSpace() || s.back().isSpace();
+    // are the ones it would write plain although a YAML 1.1 reader would retype them. A document
+    // marker ("--- l", "...") is one too: written plain as the whole document, it reads back as
+    // a new document (fuzz_jsonyaml).
+    return s.front().isSpace() || s.back().isSpace() || s.startsWith(u"---") ||
+           s.startsWith(u"...");
 }
 
-void emitValue(YAML::Emitter &out, const QJsonValue &value)
+void emitValue(YAML::Emitter &out, const QJsonValue &value, const Noncharacters &nc)
 {
     switch (value.type()) {
     case QJsonValue::Null:
@@ -264,8 +375,8 @@ void emitValue(YAML::Emitter &out, const QJsonValue &value)
         break;
     }
     case QJsonValue::String: {
-        const QString s = value.toString();
-        if (needsQuotes(s))
+        QString s = value.toString();
+        if (nc.substitute(&s) || needsQuotes(s))
             out << YAML::DoubleQuoted;
         out << s.toStdString();
         break;
@@ -278,7 +389,7 @@ void emitValue(YAML::Emitter &out, const QJsonValue &value)
         }
         out << YAML::BeginSeq;
         for (const QJsonValue &item : array)
-            emitValue(out, item);
+            emitValue(out, item, nc);
         out << YAML::EndSeq;
         break;
     }
@@ -291,10 +402,11 @@ void emitValue(YAML::Emitter &out, const QJsonValue &value)
         out << YAML::BeginMap;
         for (auto it = object.begin(); it != object.end(); ++it) {
             out << YAML::Key;
-            if (needsQuotes(it.key()))
+            QString key = it.key();
+            if (nc.substitute(&key) || needsQuotes(key))
                 out << YAML::DoubleQuoted;
-            out << it.key().toStdString() << YAML::Value;
-            emitValue(out, it.value());
+            out << key.toStdString() << YAML::Value;
+            emitValue(out, it.value(), nc);
         }
         out << YAML::EndMap;
         break;
@@ -360,8 +472,10 @@ QByteArray jsonToYaml(const QJsonValue &value)
     out.SetIndent(2);
     out.SetSeqFormat(YAML::Block);
     out.SetMapFormat(YAML::Block);
-    emitValue(out, value);
+    const Noncharacters noncharacters(value);
+    emitValue(out, value, noncharacters);
     QByteArray text(out.c_str(), qsizetype(out.size()));
+    noncharacters.restore(&text);
     if (!text.endsWith('\n'))
         text.append('\n');
     return text;

@@ -3,6 +3,8 @@
 #include "core/common/tr.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -134,6 +136,22 @@ Result<QNetworkProxy> networkProxy(const Connection &connection)
     }
     return QNetworkProxy(type, url.host(), quint16(url.port(defaultPort)),
                          url.userName(QUrl::FullyDecoded), url.password(QUrl::FullyDecoded));
+}
+
+QNetworkReply *sendWithReadBuffer(QNetworkAccessManager *network, const QNetworkRequest &request,
+                                  const QByteArray &verb, const QByteArray &body,
+                                  qint64 readBuffer)
+{
+    // Without a body QNetworkReplyHttpImpl starts the request in its constructor, so the size
+    // set below follows the start on the way to the HTTP thread.
+    QNetworkReply *reply = body.isEmpty() ? network->sendCustomRequest(request, verb)
+                                          : network->sendCustomRequest(request, verb, body);
+    reply->setReadBufferSize(readBuffer);
+    // With a body the start was queued by the constructor; this call is queued after it.
+    QMetaObject::invokeMethod(
+        reply, [reply, readBuffer] { reply->setReadBufferSize(readBuffer); },
+        Qt::QueuedConnection);
+    return reply;
 }
 
 } // namespace core::kube

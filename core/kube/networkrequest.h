@@ -9,6 +9,9 @@
 #include <QString>
 #include <QUrl>
 
+class QNetworkAccessManager;
+class QNetworkReply;
+
 namespace core::kube {
 
 // A request to `url` carrying the connection's TLS settings (CA PEM, client certificate and key,
@@ -29,5 +32,17 @@ QUrl apiUrl(const Connection &connection, const QString &path,
 // the URL, Go's default ports (80, 1080). NoProxy without a proxy-url. An https:// proxy-url (TLS
 // to the proxy itself) is an error: Qt speaks plain HTTP to proxies.
 Result<QNetworkProxy> networkProxy(const Connection &connection);
+
+// Sends `verb` with `body` (none when empty) and limits what Qt's HTTP thread reads of the answer
+// before the caller takes it to `readBuffer` bytes (QNetworkReply::setReadBufferSize), so TCP
+// pushes back on a server faster than the caller. Qt's HTTP thread only hears the size once it
+// has started the request (QHttpThreadDelegate drops a size that arrives earlier), and a request
+// with a body starts from Qt's event queue, after sendCustomRequest returns: the size set right
+// away reached nobody and the buffer did not engage (an endless list had 1,131 MiB sent before
+// the client refused it). So a bodiless request starts at once, and the size is given again
+// after Qt's queued start, which it then reaches.
+QNetworkReply *sendWithReadBuffer(QNetworkAccessManager *network, const QNetworkRequest &request,
+                                  const QByteArray &verb, const QByteArray &body,
+                                  qint64 readBuffer);
 
 } // namespace core::kube

@@ -1,14 +1,19 @@
 #include "models/workspacecontroller.h"
+#include "tests/core/common/filesizelimit.h"
 #include "tests/models/examplefiles.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+
+#include <cerrno>
+#include <cstring>
 
 using models::WorkspaceController;
 
@@ -143,6 +148,63 @@ private slots:
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.first().first().toString(), path);
         QCOMPARE(docs.dirtyCount(), 1);
+    }
+
+    // A write that fails part way (the kernel's file size limit refuses it with EFBIG, as a full
+    // disk with ENOSPC): the file and the last autosave keep their bytes, no temporary file is
+    // left, the text stays unsaved, and the error names the file, the reason and a hint.
+    void saveOnAFullDiskKeepsTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.yaml"));
+        QVERIFY(QFile::copy(qEnvironmentVariable("BURST_SOURCE_DIR") +
+                                QStringLiteral("/resources/examples/01-burst-label-auto.yaml"),
+                            path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray original = file.readAll();
+        file.close();
+        WorkspaceController docs;
+        load(docs, {path});
+        QSignalSpy failed(&docs, &WorkspaceController::saveFailed);
+        QSignalSpy autosaveFailed(&docs, &WorkspaceController::autosaveFailed);
+        docs.replaceText(0, docs.workspace().files().first().text + u"# small\n",
+                         QStringLiteral("x"));
+        QVERIFY(docs.autosave());
+        QFile autosaved(WorkspaceController::autosavePath());
+        QVERIFY(autosaved.open(QIODevice::ReadOnly));
+        const QByteArray lastAutosave = autosaved.readAll();
+        autosaved.close();
+        const QString large = u"# " + QString(64 * 1024, u'x') + u'\n';
+        docs.replaceText(0, docs.workspace().files().first().text + large, QStringLiteral("y"));
+        {
+            tests::FileSizeLimit limit(rlim_t(original.size() + 1024));
+            QVERIFY(limit.active());
+            QVERIFY(!docs.save(0));
+            QVERIFY(!docs.autosave());
+        }
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().at(0).toString(), path);
+        const auto error = failed.first().at(1).value<core::Error>();
+        QVERIFY2(error.message.contains(QDir::toNativeSeparators(path)), qPrintable(error.message));
+        QVERIFY2(error.message.contains(QString::fromLocal8Bit(std::strerror(EFBIG))),
+                 qPrintable(error.message));
+        QVERIFY(!error.hint.isEmpty());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), original);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("w.yaml")});
+        QCOMPARE(docs.dirtyCount(), 1);
+        QCOMPARE(autosaveFailed.size(), 1);
+        QVERIFY(autosaveFailed.first().at(0).value<core::Error>().message.contains(
+            QDir::toNativeSeparators(WorkspaceController::autosavePath())));
+        QVERIFY(autosaved.open(QIODevice::ReadOnly));
+        QCOMPARE(autosaved.readAll(), lastAutosave);
+        autosaved.close();
+        QCOMPARE(QDir(QFileInfo(WorkspaceController::autosavePath()).path())
+                     .entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QFileInfo(WorkspaceController::autosavePath()).fileName()});
+        QFile::remove(WorkspaceController::autosavePath());
     }
 
     void refusedEditOffersACopy()

@@ -15,6 +15,7 @@
 #include "ui/logpane.h"
 #include "ui/logsearchbar.h"
 #include "ui/logview.h"
+#include "tests/core/common/filesizelimit.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -32,6 +33,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+
+#include <cerrno>
+#include <cstring>
 
 namespace {
 
@@ -283,19 +287,39 @@ private slots:
 
         // Save: the lines shown, with their timestamps when they show.
         QTemporaryDir dir;
-        QString error;
         pane.timestampsButton()->setChecked(true);
-        QVERIFY2(pane.saveTo(dir.filePath(u"web-0.log"_qs), &error), qPrintable(error));
+        QVERIFY(pane.save(dir.filePath(u"web-0.log"_qs)));
         QFile saved(dir.filePath(u"web-0.log"_qs));
         QVERIFY(saved.open(QIODevice::ReadOnly));
-        const QList<QByteArray> lines = saved.readAll().split('\n');
+        const QByteArray savedBytes = saved.readAll();
+        saved.close();
+        const QList<QByteArray> lines = savedBytes.split('\n');
         QCOMPARE(lines.size(), errors.size() + 1); // the last newline
         QVERIFY(lines.first().endsWith(errors.first().toUtf8()));
         QVERIFY(QRegularExpression(u"^\\d{4}-\\d\\d-\\d\\dT"_qs).match(
                     QString::fromUtf8(lines.first())).hasMatch());
+        // Saving again on a disk that takes only half of it (the kernel's file size limit, EFBIG
+        // as a full disk's ENOSPC): the saved file keeps its bytes, no temporary file is left,
+        // and the status line (its accessible description too) names the file, why, and a hint.
         pane.filterEdit()->clear();
         QTest::keyClick(pane.filterEdit(), Qt::Key_Return);
         QCOMPARE(pane.model()->rowCount(), kDoneLines);
+        {
+            tests::FileSizeLimit limit(rlim_t(savedBytes.size() / 2));
+            QVERIFY(limit.active());
+            QVERIFY(!pane.save(dir.filePath(u"web-0.log"_qs)));
+        }
+        const QString status = pane.statusLine()->accessibleDescription();
+        QVERIFY2(status.contains(QDir::toNativeSeparators(dir.filePath(u"web-0.log"_qs))) &&
+                     status.contains(QString::fromLocal8Bit(std::strerror(EFBIG))) &&
+                     status.contains(u"not changed"_qs),
+                 qPrintable(status));
+        QCOMPARE(pane.statusLine()->text(), status);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), savedBytes);
+        saved.close();
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{u"web-0.log"_qs});
 
         // The running container: streaming, followed at the bottom as lines come.
         pane.containerBox()->setCurrentIndex(pane.containerBox()->findData(u"app"_qs));

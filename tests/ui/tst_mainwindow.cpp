@@ -1,6 +1,7 @@
 #include "core/burst/burststrategy.h"
 #include "models/workloadsummarymodel.h"
 #include "models/workspacecontroller.h"
+#include "tests/core/common/filesizelimit.h"
 #include "tests/models/examplefiles.h"
 #include "ui/hostpathform.h"
 #include "ui/imagerulesform.h"
@@ -19,6 +20,7 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QScrollBar>
@@ -31,6 +33,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+
+#include <cerrno>
+#include <cstring>
 
 // The workbench driven through its widgets: select a workload, change its strategy and image
 // rules in the forms, see the preview change, undo, save without losing a comment.
@@ -68,6 +73,34 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QFile::remove(ui::MainWindow::autosavePath());
+    }
+
+    // An autosave that fails (a file size limit refuses the write with EFBIG, as a full disk
+    // with ENOSPC) says so on the status line, naming the file, why, and what to do.
+    void autosaveFailureIsOnTheStatusLine()
+    {
+        ui::MainWindow w;
+        w.show();
+        load(w, copyExamples());
+        models::WorkspaceController *docs = w.documents();
+        docs->replaceText(0, docs->workspace().files().first().text + u"# " +
+                                 QString(64 * 1024, u'x') + u'\n',
+                          QStringLiteral("large"));
+        {
+            tests::FileSizeLimit limit(4096);
+            QVERIFY(limit.active());
+            QVERIFY(!docs->autosave());
+        }
+        const auto *status = w.findChild<QLabel *>(QStringLiteral("workbenchStatus"));
+        QVERIFY(status);
+        QVERIFY(!status->accessibleName().isEmpty());
+        const QString text = status->text();
+        QVERIFY2(text.contains(QDir::toNativeSeparators(ui::MainWindow::autosavePath())) &&
+                     text.contains(QString::fromLocal8Bit(std::strerror(EFBIG))) &&
+                     text.contains(u"not changed"),
+                 qPrintable(text));
+        QVERIFY(!QFile::exists(ui::MainWindow::autosavePath()));
+        docs->undoStack()->undo();
     }
 
     void changeStrategyUndoAndSaveKeepsComment()

@@ -20,6 +20,8 @@ private slots:
     void positions();
     void roundTrip_data();
     void roundTrip();
+    void rootScalarRoundTrip_data();
+    void rootScalarRoundTrip();
     void withValueAt();
 };
 
@@ -89,15 +91,44 @@ void tst_Jsonyaml::roundTrip_data()
     QTest::newRow("numbers and bools") << QByteArray(R"({"n":-5,"f":0.25,"t":true,"z":null})");
     QTest::newRow("annotation json") << QByteArray(
         R"({"k":"[{\"name\":\"*\",\"policyType\":\"remove\"}]","multi":"line1\nline2"})");
+    // fuzz_jsonyaml: yaml-cpp's emitter wrote every noncharacter as U+FFFD; they are written
+    // escaped now ("\uFFFE").
+    QTest::newRow("noncharacters U+FFFE and U+FFFF (fuzz)")
+        << QByteArray(R"({"a":"x\uFFFEy","b":"\uFFFF","c":"\uFFFF\u0004Q"})");
+    QTest::newRow("noncharacter in a key (fuzz)") << QByteArray(R"({"k\uFFFF":"v","\uFFFE":1})");
+    QTest::newRow("noncharacters U+FDD0..U+FDEF and of other planes (fuzz)")
+        << QByteArray(R"({"a":"\uFDD0 \uFDEF","b":"\uD83F\uDFFE","c":"\uDBFF\uDFFF"})");
+    QTest::newRow("noncharacter beside private use characters (fuzz)")
+        << QByteArray(R"({"a":"\uE000\uFFFE\uE001","b":["\uE002","\uFFFF"]})");
 }
 
 void tst_Jsonyaml::roundTrip()
 {
     QFETCH(QByteArray, json);
     const QJsonObject original = QJsonDocument::fromJson(json).object();
+    QVERIFY(!QJsonDocument(original).toJson().contains("\xEF\xBF\xBD")); // Qt kept them
     const QByteArray yaml = jsonToYaml(original);
     const QJsonValue back = yamlToJson(YAML::Load(yaml.toStdString()));
     QCOMPARE(back.toObject(), original);
+    QVERIFY2(!yaml.contains("\xEF\xBF\xBD"), yaml.constData()); // no U+FFFD written
+}
+
+void tst_Jsonyaml::rootScalarRoundTrip_data()
+{
+    QTest::addColumn<QString>("value");
+    // fuzz_jsonyaml: a string written plain as the whole document read back as a new document.
+    QTest::newRow("document start and text (fuzz)") << QStringLiteral("--- l");
+    QTest::newRow("document start") << QStringLiteral("---");
+    QTest::newRow("document end") << QStringLiteral("...");
+    QTest::newRow("document end and text") << QStringLiteral("... x");
+    QTest::newRow("plain text") << QStringLiteral("a -- b");
+}
+
+void tst_Jsonyaml::rootScalarRoundTrip()
+{
+    QFETCH(QString, value);
+    const QByteArray yaml = jsonToYaml(QJsonValue(value));
+    QCOMPARE(yamlToJson(YAML::Load(yaml.toStdString())), QJsonValue(value));
 }
 
 void tst_Jsonyaml::withValueAt()
