@@ -29,8 +29,8 @@ public:
 
     ~SandboxProcess() { stop(); }
 
-    // Starts burst-sandbox on a free port and waits for its kubeconfig.
-    bool start(const QStringList &extraArgs = {})
+    // Starts burst-sandbox on a free port and waits (up to waitMs) for its kubeconfig.
+    bool start(const QStringList &extraArgs = {}, int waitMs = 20000)
     {
         m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
         m_process.start(QStringLiteral(BURST_SANDBOX_PATH),
@@ -39,7 +39,7 @@ public:
                             extraArgs);
         if (!m_process.waitForStarted(10000))
             return false;
-        for (int i = 0; i < 400 && !QFile::exists(m_kubeconfig); ++i)
+        for (int i = 0; i < waitMs / 50 && !QFile::exists(m_kubeconfig); ++i)
             QTest::qWait(50);
         QTest::qWait(100);
         return QFile::exists(m_kubeconfig);
