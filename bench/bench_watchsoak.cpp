@@ -16,8 +16,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.addHelpOption();
     const auto option = [&parser](const char *name, const QString &value) {
-        parser.addOption({QString::fromLatin1(name), QString::fromLatin1(name),
-                          QStringLiteral("V"), value});
+        parser.addOption(
+            {QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("V"), value});
     };
     option("pods", QString::number(o.pods));
     option("events", QString::number(o.events));
@@ -29,6 +29,7 @@ int main(int argc, char *argv[])
     option("fault-gone-every", QString::number(o.goneEvery));
     option("fault-stall-every", QStringLiteral("%1:%2").arg(o.stallEvery).arg(o.stallMs));
     option("watch-timeout", QString::number(o.watchTimeoutSeconds));
+    option("watch-deadline-margin", QString::number(o.watchDeadlineMarginSeconds));
     option("catch-up-timeout", QString::number(o.catchUpSeconds));
     parser.process(app);
     const auto value = [&parser](const char *name) {
@@ -45,7 +46,9 @@ int main(int argc, char *argv[])
     o.stallEvery = value("fault-stall-every").section(u':', 0, 0).toInt();
     o.stallMs = value("fault-stall-every").section(u':', 1, 1).toInt();
     o.watchTimeoutSeconds = value("watch-timeout").toInt();
+    o.watchDeadlineMarginSeconds = value("watch-deadline-margin").toInt();
     o.catchUpSeconds = value("catch-up-timeout").toInt();
+    o.progress = true;
     o.startSeconds = 60 + o.pods / 1000; // the preload: about 0.2 ms per pod, more when busy
     WatchSoak soak(o);
     const bool ok = soak.run();

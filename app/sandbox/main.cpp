@@ -201,6 +201,9 @@ int main(int argc, char *argv[])
                       Tr::tr("Every Nth watch stream stops sending for M milliseconds, then "
                              "resumes."),
                       Tr::tr("N:M")});
+    parser.addOption({QStringLiteral("fault-seed"),
+                      Tr::tr("Seed the faults' random choices, so a test meets the same ones."),
+                      Tr::tr("N")});
     parser.addOption({QStringLiteral("bookmark-interval-ms"),
                       Tr::tr("Send watch BOOKMARK events every M milliseconds (allowWatchBookmarks=true)."),
                       Tr::tr("M"), QStringLiteral("60000")});
@@ -214,6 +217,8 @@ int main(int argc, char *argv[])
     const QStringList stall = parser.value(QStringLiteral("fault-stall-every")).split(u':');
     faults.stallEvery = stall.value(0).toInt();
     faults.stallMs = stall.value(1).toInt();
+    if (parser.isSet(QStringLiteral("fault-seed")))
+        faults.seed = parser.value(QStringLiteral("fault-seed")).toUInt();
 
     QTextStream err(stderr);
     // Watch history beyond the preload, so clients listing 100k pods can still watch from it.
