@@ -214,6 +214,34 @@ private slots:
         QVERIFY(restarts > 0 && restarts <= churn.modified());
     }
 
+    // --churn-events: the thread writes exactly maxEvents, then nothing more (a soak then
+    // checks its client against a quiet cluster).
+    void churnStopsAtMaxEvents()
+    {
+        ObjectStore store;
+        SandboxClock clock;
+        preloadPods(store, 300);
+        WatchOptions fromNow;
+        fromNow.resourceVersion = store.resourceVersion();
+        auto watch = store.watch(podsType(), fromNow);
+        QVERIFY(watch);
+        PodChurnOptions options;
+        options.eventsPerSecond = 5000;
+        options.maxEvents = 777;
+        PodChurn churn(store, clock, PreloadOptions{300}, options);
+        QVERIFY(!churn.isFinished());
+        churn.start();
+        QElapsedTimer timer;
+        timer.start();
+        while (!churn.isFinished() && timer.elapsed() < 10000)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        QVERIFY(churn.isFinished());
+        std::this_thread::sleep_for(std::chrono::milliseconds(100)); // ticks keep coming
+        churn.stop();
+        QCOMPARE(churn.events(), 777);
+        QCOMPARE((*watch)->takeEvents().size(), 777);
+    }
+
     // The thread holds the rate a watcher sees, with the simulator ticking beside it
     // (BURST_CHURN_RATE, default 1000 events/s so that a busy CI machine keeps up; BURST_CHURN_PODS,
     // default 10000; the report's figures used 5000/s over 100000).
