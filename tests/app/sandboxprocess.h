@@ -33,7 +33,8 @@ public:
     bool start(const QStringList &extraArgs = {}, int waitMs = 20000)
     {
         m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-        m_process.start(QStringLiteral(BURST_SANDBOX_PATH),
+        // BURST_SANDBOX names another build of it (scripts/tsan.sh: the ThreadSanitizer one).
+        m_process.start(qEnvironmentVariable("BURST_SANDBOX", QStringLiteral(BURST_SANDBOX_PATH)),
                         QStringList{QStringLiteral("--port"), QStringLiteral("0"),
                                     QStringLiteral("--kubeconfig-out"), m_kubeconfig} +
                             extraArgs);
