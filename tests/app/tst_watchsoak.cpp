@@ -2,11 +2,11 @@
 
 #include <QTest>
 
-// The watch soak at CI scale (bench/watch-soak.sh runs it at any size, up to 1,000,000 events
-// over 100,000 pods): the console's pod informer against a burst-sandbox process whose 2,000
-// preloaded pods churn through 6,000 events with every fault on (429, 500, latency, streams
-// cut, 410 on resume, streams stalled past the client's deadline, short watch timeouts). At the end
-// the informer's cache equals the server uid by uid and resourceVersion by resourceVersion, no
+// The watch soak at CI scale (bench/watch-soak.sh runs it at any size; docs/soak.md has the
+// figures): the console's pod informer against a burst-sandbox process whose 2,000 preloaded
+// pods churn through 6,000 events with every fault on (429, 500, latency, streams cut, 410 on
+// resume, streams stalled past the client's deadline, short watch timeouts). At the end the
+// informer's cache equals the server uid by uid and resourceVersion by resourceVersion, no
 // (uid, resourceVersion) was reported twice, resourceVersions only rose per object and every
 // deletion was reported (tests/app/watchsoak.h).
 class tst_WatchSoak : public QObject
