@@ -2,25 +2,18 @@
 
 #include <QReadWriteLock>
 
+#include <shared_mutex>
+
 // The store's reader-writer lock: a QReadWriteLock (writers are not starved by a stream of
-// lists, as they can be with glibc's default pthread rwlock), told to ThreadSanitizer when the
-// build uses it. Qt's lock lives in libQt6Core, which is not instrumented, so without the
-// annotations every access it guards is reported as a race (scripts/tsan.sh).
+// lists, as they can be with glibc's default pthread rwlock), except under ThreadSanitizer: Qt's
+// lock lives in libQt6Core, which is not instrumented, so TSan would take every access it guards
+// for a race; that build (scripts/tsan.sh) uses std::shared_mutex, which it sees.
 #if defined(__SANITIZE_THREAD__)
-#define BURST_STORE_LOCK_TSAN 1
+#define BURST_STORE_LOCK_STD 1
 #elif defined(__has_feature)
 #if __has_feature(thread_sanitizer)
-#define BURST_STORE_LOCK_TSAN 1
+#define BURST_STORE_LOCK_STD 1
 #endif
-#endif
-
-#ifdef BURST_STORE_LOCK_TSAN
-extern "C" {
-void __tsan_mutex_pre_lock(void *addr, unsigned flags);
-void __tsan_mutex_post_lock(void *addr, unsigned flags, int recursion);
-int __tsan_mutex_pre_unlock(void *addr, unsigned flags);
-void __tsan_mutex_post_unlock(void *addr, unsigned flags);
-}
 #endif
 
 namespace core::sandbox {
@@ -32,39 +25,25 @@ public:
     template <bool Write> class Locker
     {
     public:
-        explicit Locker(StoreLock &lock) : m_lock(lock.m_lock)
-        {
-#ifdef BURST_STORE_LOCK_TSAN
-            __tsan_mutex_pre_lock(&m_lock, kFlags);
-#endif
-            if (Write)
-                m_lock.lockForWrite();
-            else
-                m_lock.lockForRead();
-#ifdef BURST_STORE_LOCK_TSAN
-            __tsan_mutex_post_lock(&m_lock, kFlags, 0);
-#endif
-        }
-        ~Locker()
-        {
-#ifdef BURST_STORE_LOCK_TSAN
-            __tsan_mutex_pre_unlock(&m_lock, kFlags);
-#endif
-            m_lock.unlock();
-#ifdef BURST_STORE_LOCK_TSAN
-            __tsan_mutex_post_unlock(&m_lock, kFlags);
-#endif
-        }
+        explicit Locker(StoreLock &lock) : m_lock(lock) { m_lock.lock(Write); }
+        ~Locker() { m_lock.unlock(Write); }
         Locker(const Locker &) = delete;
         Locker &operator=(const Locker &) = delete;
 
     private:
-        static constexpr unsigned kFlags = Write ? 0 : 8; // __tsan_mutex_read_lock
-        QReadWriteLock &m_lock;
+        StoreLock &m_lock;
     };
 
 private:
+#ifdef BURST_STORE_LOCK_STD
+    void lock(bool write) { write ? m_lock.lock() : m_lock.lock_shared(); }
+    void unlock(bool write) { write ? m_lock.unlock() : m_lock.unlock_shared(); }
+    std::shared_mutex m_lock;
+#else
+    void lock(bool write) { write ? m_lock.lockForWrite() : m_lock.lockForRead(); }
+    void unlock(bool) { m_lock.unlock(); }
     QReadWriteLock m_lock;
+#endif
 };
 
 using StoreReadLocker = StoreLock::Locker<false>;
