@@ -91,7 +91,7 @@
 <context>
     <name>burst_sandbox</name>
     <message>
-        <location filename="../app/sandbox/main.cpp" line="+119"/>
+        <location filename="../app/sandbox/main.cpp" line="+120"/>
         <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
         <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
     </message>
@@ -173,36 +173,38 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-33"/>
         <source>Preload N running pods across namespaces (load tests).</source>
         <translation>预加载 N 个分布在多个命名空间中的运行中 Pod（用于负载测试）。</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+20"/>
+        <location line="+11"/>
+        <location line="+12"/>
         <location line="+5"/>
+        <location line="+41"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-55"/>
         <source>Answer this share (0-1) of resource requests with 429 and Retry-After.</source>
         <translation>以 429 和 Retry-After 应答此比例（0~1）的资源请求。</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <location line="+2"/>
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-14"/>
         <source>Size in bytes of each preloaded pod&apos;s JSON (at least about 3000).</source>
         <translation>每个预加载 Pod 的 JSON 大小（字节，至少约 3000）。</translation>
     </message>
@@ -217,7 +219,12 @@
         <translation>使预加载的 Pod 以每秒 R 个 watch 事件的速率持续变化（重启，部分 Pod 被替换；需要 --pods）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Stop the churn once it wrote N events, and say so (soak tests).</source>
+        <translation>写满 N 个事件后停止变动，并输出说明（用于浸泡测试）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Answer this share (0-1) of resource requests with 500.</source>
         <translation>以 500 应答此比例（0~1）的资源请求。</translation>
     </message>
@@ -228,12 +235,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-49"/>
         <source>Cut every watch stream after N events.</source>
         <translation>每个 watch 流在发送 N 个事件后被切断。</translation>
     </message>
@@ -319,11 +326,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Seed the faults&apos; random choices, so a test meets the same ones.</source>
+        <translation>为故障的随机选择设定种子，使测试每次遇到相同的故障。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Send watch BOOKMARK events every M milliseconds (allowWatchBookmarks=true).</source>
         <translation>每 M 毫秒发送一次 watch BOOKMARK 事件（allowWatchBookmarks=true）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>burst-sandbox: --clock-speed must be a number above 0</source>
         <translation>burst-sandbox: --clock-speed 必须是大于 0 的数字</translation>
     </message>
@@ -353,9 +365,19 @@
         <translation>burst-sandbox: 正在 %1 提供 Kubernetes API 服务（集群 ID %2）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+38"/>
+        <source>burst-sandbox: the churn wrote %1 pod events in %2 ms and stopped</source>
+        <translation>burst-sandbox：变动在 %2 毫秒内写入了 %1 个 Pod 事件，已停止</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>burst-sandbox: the churn wrote %1 pod events</source>
         <translation>burst-sandbox: churn 共写入 %1 个 Pod 事件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>burst-sandbox: faults injected: %1 answered 429, %2 answered 500, %3 watches answered 410, %4 requests delayed, %5 watch streams cut, %6 stalled</source>
+        <translation>burst-sandbox：已注入故障：%1 个请求答复 429，%2 个答复 500，%3 个 watch 答复 410，%4 个请求被延迟，%5 个 watch 流被切断，%6 个停顿</translation>
     </message>
 </context>
 <context>
@@ -3921,7 +3943,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     </message>
     <message>
         <location filename="../core/kube/kubeconfigdecoder.cpp" line="-219"/>
-        <location filename="../core/kube/kubeconfigloader.cpp" line="+21"/>
+        <location filename="../core/kube/kubeconfigloader.cpp" line="+22"/>
         <source>error loading config file &quot;%1&quot;: %2</source>
         <translation>加载配置文件 &quot;%1&quot; 时出错：%2</translation>
     </message>
@@ -3962,7 +3984,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>请检查 --kubeconfig 路径。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+74"/>
         <source>read %1: is a directory</source>
         <translation>read %1: 是一个目录</translation>
     </message>
@@ -5285,7 +5307,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../models/bursttriagemodel.cpp" line="+49"/>
+        <location filename="../models/bursttriagemodel.cpp" line="+69"/>
         <location filename="../models/eventtablemodel.cpp" line="+32"/>
         <source>CCI refused the pod</source>
         <translation>CCI 拒绝了该 Pod</translation>
@@ -5341,12 +5363,12 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>修复</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+153"/>
         <source>CCI refused: %1</source>
         <translation>CCI 拒绝：%1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>%1 (field %2)</source>
         <translation>%1（字段 %2）</translation>
     </message>
@@ -5381,8 +5403,8 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>此 Pod 正在等待，因为虚拟节点已锁定。锁定结束或在“节点”面板中解锁该节点后，它将被调度；请先修复被拒绝的工作负载，否则它会再次锁定该节点。</translation>
     </message>
     <message>
-        <location filename="../models/bursttriagemodel.cpp" line="-201"/>
-        <location filename="../models/eventtablemodel.cpp" line="+28"/>
+        <location filename="../models/bursttriagemodel.cpp" line="-249"/>
+        <location filename="../models/eventtablemodel.cpp" line="+29"/>
         <source>Last seen</source>
         <translation>最后出现</translation>
     </message>
@@ -7506,7 +7528,7 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::LogPane</name>
     <message>
-        <location filename="../ui/logpane.cpp" line="+53"/>
+        <location filename="../ui/logpane.cpp" line="+54"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
@@ -7537,12 +7559,12 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+326"/>
+        <location line="+346"/>
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-345"/>
         <source>Keep the newest lines in view (End resumes, scrolling up pauses)</source>
         <translation>始终显示最新的行（End 恢复，向上滚动暂停）</translation>
     </message>
@@ -7603,23 +7625,23 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+380"/>
+        <location line="+400"/>
         <source>Save log</source>
         <translation>保存日志</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-399"/>
         <source>Save the lines shown (the filter applies) to a file</source>
         <translation>将显示的行（应用过滤）保存到文件</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+133"/>
+        <location line="+141"/>
         <source>Logs of %1</source>
         <translation>%1 的日志</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-136"/>
         <source>Since</source>
         <translation>起始时间</translation>
     </message>
@@ -7689,7 +7711,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>已复制选中的 %2 行中的前 %1 行；“保存…”可写出全部。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>%1 pods</source>
         <translation>%1 个 Pod</translation>
     </message>
@@ -7699,7 +7721,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>%1（初始化容器）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+92"/>
         <source>Filter: %1</source>
         <translation>过滤：%1</translation>
     </message>
@@ -9387,7 +9409,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::TriagePane</name>
     <message>
-        <location filename="../ui/triagepane.cpp" line="+33"/>
+        <location filename="../ui/triagepane.cpp" line="+34"/>
         <source>Burst failures</source>
         <translation>弹性失败</translation>
     </message>
@@ -9407,7 +9429,7 @@ Sent to the node %1 (a JSON merge patch):
         <translation>筛选：关键词、ns:名称、cause:文本、workload:类型/名称、-排除词</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Burst failure summary</source>
         <translation>弹性失败摘要</translation>
     </message>
