@@ -91,7 +91,7 @@
 <context>
     <name>burst_sandbox</name>
     <message>
-        <location filename="../app/sandbox/main.cpp" line="+121"/>
+        <location filename="../app/sandbox/main.cpp" line="+122"/>
         <source>A local stand-in for a CCE cluster that bursts to CCI: a Kubernetes API server on 127.0.0.1 that kubectl can drive.</source>
         <translation>在本地模拟一个可弹性到 CCI 的 CCE 集群：一个监听 127.0.0.1、可由 kubectl 操作的 Kubernetes API 服务器。</translation>
     </message>
@@ -173,36 +173,38 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-33"/>
         <source>Preload N running pods across namespaces (load tests).</source>
         <translation>预加载 N 个分布在多个命名空间中的运行中 Pod（用于负载测试）。</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+20"/>
+        <location line="+11"/>
+        <location line="+12"/>
         <location line="+5"/>
+        <location line="+50"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-64"/>
         <source>Answer this share (0-1) of resource requests with 429 and Retry-After.</source>
         <translation>以 429 和 Retry-After 应答此比例（0~1）的资源请求。</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <location line="+2"/>
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-14"/>
         <source>Size in bytes of each preloaded pod&apos;s JSON (at least about 3000).</source>
         <translation>每个预加载 Pod 的 JSON 大小（字节，至少约 3000）。</translation>
     </message>
@@ -217,7 +219,12 @@
         <translation>使预加载的 Pod 以每秒 R 个 watch 事件的速率持续变化（重启，部分 Pod 被替换；需要 --pods）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Stop the churn once it wrote N events, and say so (soak tests).</source>
+        <translation>写满 N 个事件后停止变动，并输出说明（用于浸泡测试）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Answer this share (0-1) of resource requests with 500.</source>
         <translation>以 500 应答此比例（0~1）的资源请求。</translation>
     </message>
@@ -228,12 +235,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-58"/>
         <source>Cut every watch stream after N events.</source>
         <translation>每个 watch 流在发送 N 个事件后被切断。</translation>
     </message>
@@ -339,11 +346,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Seed the faults&apos; random choices, so a test meets the same ones.</source>
+        <translation>为故障的随机选择设定种子，使测试每次遇到相同的故障。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Send watch BOOKMARK events every M milliseconds (allowWatchBookmarks=true).</source>
         <translation>每 M 毫秒发送一次 watch BOOKMARK 事件（allowWatchBookmarks=true）。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>burst-sandbox: unknown CCI region &quot;%1&quot; (known: %2)</source>
         <translation>burst-sandbox：未知的 CCI 区域 &quot;%1&quot;（已知区域：%2）</translation>
     </message>
@@ -383,9 +395,19 @@
         <translation>burst-sandbox: 正在 %1 提供 Kubernetes API 服务（集群 ID %2）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+36"/>
+        <source>burst-sandbox: the churn wrote %1 pod events in %2 ms and stopped</source>
+        <translation>burst-sandbox：变动在 %2 毫秒内写入了 %1 个 Pod 事件，已停止</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>burst-sandbox: the churn wrote %1 pod events</source>
         <translation>burst-sandbox: churn 共写入 %1 个 Pod 事件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>burst-sandbox: faults injected: %1 answered 429, %2 answered 500, %3 watches answered 410, %4 requests delayed, %5 watch streams cut, %6 stalled</source>
+        <translation>burst-sandbox：已注入故障：%1 个请求答复 429，%2 个答复 500，%3 个 watch 答复 410，%4 个请求被延迟，%5 个 watch 流被切断，%6 个停顿</translation>
     </message>
 </context>
 <context>

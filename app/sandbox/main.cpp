@@ -23,6 +23,7 @@
 #include <QRandomGenerator>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimer>
 #include <QUuid>
 
 #include <csignal>
@@ -144,6 +145,9 @@ int main(int argc, char *argv[])
                       Tr::tr("Keep the preloaded pods changing at R watch events per second "
                              "(restarts, some pods replaced; needs --pods)."),
                       Tr::tr("R"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("churn-events"),
+                      Tr::tr("Stop the churn once it wrote N events, and say so (soak tests)."),
+                      Tr::tr("N"), QStringLiteral("0")});
     parser.addOption(
         {QStringLiteral("fault-429-rate"),
          Tr::tr("Answer this share (0-1) of resource requests with 429 and Retry-After."),
@@ -208,6 +212,9 @@ int main(int argc, char *argv[])
                       Tr::tr("Every Nth watch stream stops sending for M milliseconds, then "
                              "resumes."),
                       Tr::tr("N:M")});
+    parser.addOption({QStringLiteral("fault-seed"),
+                      Tr::tr("Seed the faults' random choices, so a test meets the same ones."),
+                      Tr::tr("N")});
     parser.addOption({QStringLiteral("bookmark-interval-ms"),
                       Tr::tr("Send watch BOOKMARK events every M milliseconds (allowWatchBookmarks=true)."),
                       Tr::tr("M"), QStringLiteral("60000")});
@@ -221,6 +228,8 @@ int main(int argc, char *argv[])
     const QStringList stall = parser.value(QStringLiteral("fault-stall-every")).split(u':');
     faults.stallEvery = stall.value(0).toInt();
     faults.stallMs = stall.value(1).toInt();
+    if (parser.isSet(QStringLiteral("fault-seed")))
+        faults.seed = parser.value(QStringLiteral("fault-seed")).toUInt();
 
     QTextStream err(stderr);
     // Watch history beyond the preload, so clients listing 100k pods can still watch from it.
@@ -395,18 +404,52 @@ int main(int argc, char *argv[])
     core::sandbox::Scheduler scheduler(store, cciStore, clock, clusterId, schedulerOptions);
     core::sandbox::ClusterSimulator simulator(store, clock);
     simulator.setScheduleStep([&scheduler] { scheduler.reconcile(); });
-    core::sandbox::PodChurn churn(store, clock, preload, {churnRate});
+    core::sandbox::PodChurnOptions churnOptions;
+    churnOptions.eventsPerSecond = churnRate;
+    churnOptions.maxEvents = parser.value(QStringLiteral("churn-events")).toLongLong();
+    core::sandbox::PodChurn churn(store, clock, preload, churnOptions);
+    QElapsedTimer churnClock;
     if (churnRate > 0) {
         // The first tick lists every pod in pages; churn started before it could outrun the
         // list's history (a continue token expires, the list starts over, again and again).
         simulator.step();
         churn.start();
+        churnClock.start();
+    }
+    if (churnRate > 0 && churnOptions.maxEvents > 0) {
+        // A soak waits for this line, then checks its client against a quiet cluster.
+        auto *finished = new QTimer(&app);
+        QObject::connect(finished, &QTimer::timeout, &app, [&, finished] {
+            if (!churn.isFinished())
+                return;
+            finished->stop();
+            churn.stop();
+            err << Tr::tr("burst-sandbox: the churn wrote %1 pod events in %2 ms and stopped")
+                       .arg(churn.events())
+                       .arg(churnClock.elapsed())
+                << '\n';
+            err.flush();
+        });
+        finished->start(50);
     }
     simulator.start();
     const int rc = app.exec();
     churn.stop();
     if (churnRate > 0)
         err << Tr::tr("burst-sandbox: the churn wrote %1 pod events").arg(churn.events()) << '\n';
+    if (faults.any()) {
+        const core::sandbox::FaultCounts &hit = (*router)->faultCounts();
+        err << Tr::tr("burst-sandbox: faults injected: %1 answered 429, %2 answered 500, %3 "
+                      "watches answered 410, %4 requests delayed, %5 watch streams cut, %6 "
+                      "stalled")
+                   .arg(hit.tooManyRequests.load())
+                   .arg(hit.internalErrors.load())
+                   .arg(hit.gone.load())
+                   .arg(hit.delayed.load())
+                   .arg(hit.droppedStreams.load())
+                   .arg(hit.stalledStreams.load())
+            << '\n';
+    }
     cciServer.stop();
     simulator.stop();
     server.stop();

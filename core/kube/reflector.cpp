@@ -118,7 +118,7 @@ void Reflector::watch()
     if (!m_options.fieldSelector.isEmpty())
         request.query.append({QStringLiteral("fieldSelector"), m_options.fieldSelector});
     // A stream the server forgets to end must not hang the informer.
-    request.timeout = std::chrono::seconds(timeout + 30);
+    request.timeout = std::chrono::seconds(timeout) + m_options.watchDeadlineMargin;
     ++m_watches;
     m_stream = m_client->openStream(request, this);
     connect(m_stream, &ApiStream::opened, this, &Reflector::watching);

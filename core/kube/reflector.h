@@ -30,6 +30,11 @@ struct ReflectorOptions
     // Each watch asks the server to end it after a random time in [min, 2 * min), as
     // client-go's reflector does, so many watches do not expire together.
     std::chrono::seconds minWatchTimeout{300};
+    // A watch the server has not ended this long after its timeoutSeconds (a stalled server, a
+    // connection that died without a reset) is given up and resumed from the last
+    // resourceVersion: the client's only defence against a stream that goes silent and stays
+    // open, as the API sends no heartbeat it must send.
+    std::chrono::seconds watchDeadlineMargin{30};
     std::chrono::milliseconds initialBackoff{800}; // client-go's reflector backoff
     std::chrono::milliseconds maxBackoff{30000};
     // Applied to every object as it arrives (list items, watch events), before anything holds

@@ -29,17 +29,18 @@ public:
 
     ~SandboxProcess() { stop(); }
 
-    // Starts burst-sandbox on a free port and waits for its kubeconfig.
-    bool start(const QStringList &extraArgs = {})
+    // Starts burst-sandbox on a free port and waits (up to waitMs) for its kubeconfig.
+    bool start(const QStringList &extraArgs = {}, int waitMs = 20000)
     {
         m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-        m_process.start(QStringLiteral(BURST_SANDBOX_PATH),
+        // BURST_SANDBOX names another build of it (scripts/tsan.sh: the ThreadSanitizer one).
+        m_process.start(qEnvironmentVariable("BURST_SANDBOX", QStringLiteral(BURST_SANDBOX_PATH)),
                         QStringList{QStringLiteral("--port"), QStringLiteral("0"),
                                     QStringLiteral("--kubeconfig-out"), m_kubeconfig} +
                             extraArgs);
         if (!m_process.waitForStarted(10000))
             return false;
-        for (int i = 0; i < 400 && !QFile::exists(m_kubeconfig); ++i)
+        for (int i = 0; i < waitMs / 50 && !QFile::exists(m_kubeconfig); ++i)
             QTest::qWait(50);
         QTest::qWait(100);
         return QFile::exists(m_kubeconfig);

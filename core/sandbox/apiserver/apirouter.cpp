@@ -269,6 +269,7 @@ HttpReply ApiRouter::watch(const Call &call)
     WatchStreamOptions options;
     options.dropEvery = m_faults.dropWatchEvery();
     options.stall = m_faults.nextWatchStall();
+    options.faultCounts = m_faults.counts();
     options.bookmarkInterval = m_options.bookmarkInterval;
     return WatchStreamer::reply(m_store, call.request, call.info, call.resource, options, m_timers);
 }

@@ -57,6 +57,8 @@ public:
     ApiRouter &operator=(const ApiRouter &) = delete;
 
     HttpReply handle(const HttpRequest &request);
+    // How often each fault hit so far (FaultOptions); read from any thread.
+    const FaultCounts &faultCounts() const { return *m_faults.counts(); }
 
 private:
     // One request for a resource: what it asks and of which resource.

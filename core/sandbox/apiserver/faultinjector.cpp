@@ -5,12 +5,7 @@
 #include "core/sandbox/store/apistatus.h"
 #include "core/sandbox/transport/httprequest.h"
 
-
 namespace core::sandbox {
-
-namespace {
-
-} // namespace
 
 FaultInjector::FaultInjector(FaultOptions options)
     : m_options(options),
@@ -24,6 +19,8 @@ std::optional<HttpResponse> FaultInjector::intercept(const HttpRequest &request,
 {
     if (!info.isResourceRequest || !m_options.any())
         return std::nullopt;
+    if (m_options.latencyMs > 0)
+        ++m_counts->delayed;
     const double roll = m_random.generateDouble();
     if (roll < m_options.rate429) {
         ApiError e;
@@ -32,6 +29,7 @@ std::optional<HttpResponse> FaultInjector::intercept(const HttpRequest &request,
         e.message = QStringLiteral("sandbox fault: too many requests, please try again later");
         HttpResponse r = statusResponse(e);
         r.headers.set("Retry-After", "1");
+        ++m_counts->tooManyRequests;
         return r;
     }
     if (roll < m_options.rate429 + m_options.rate500) {
@@ -39,13 +37,16 @@ std::optional<HttpResponse> FaultInjector::intercept(const HttpRequest &request,
         e.code = 500;
         e.reason = QStringLiteral("InternalError");
         e.message = QStringLiteral("sandbox fault: internal error");
+        ++m_counts->internalErrors;
         return statusResponse(e);
     }
     const QString rv = request.queryValue(QStringLiteral("resourceVersion"));
     if (info.verb == u"watch" && m_options.goneEvery > 0 && !rv.isEmpty() && rv != u"0" &&
-        ++m_resumingWatches % m_options.goneEvery == 0)
+        ++m_resumingWatches % m_options.goneEvery == 0) {
+        ++m_counts->gone;
         return statusResponse(ApiError::expired(
             QStringLiteral("sandbox fault: too old resource version: %1").arg(rv)));
+    }
     return std::nullopt;
 }
 
@@ -53,9 +54,10 @@ std::chrono::milliseconds FaultInjector::nextWatchStall()
 {
     if (m_options.stallEvery <= 0 || m_options.stallMs <= 0)
         return std::chrono::milliseconds(0);
-    return ++m_openedWatches % m_options.stallEvery == 0
-               ? std::chrono::milliseconds(m_options.stallMs)
-               : std::chrono::milliseconds(0);
+    if (++m_openedWatches % m_options.stallEvery != 0)
+        return std::chrono::milliseconds(0);
+    ++m_counts->stalledStreams;
+    return std::chrono::milliseconds(m_options.stallMs);
 }
 
 } // namespace core::sandbox

@@ -4,7 +4,9 @@
 
 #include <QRandomGenerator>
 
+#include <atomic>
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace core::sandbox {
@@ -33,6 +35,19 @@ struct FaultOptions
     }
 };
 
+// What the faults did: burst-sandbox prints it when it stops, so a soak can say how often each
+// fault hit. Counted on the server thread (answers) and on the threads that pump watch streams
+// (cuts); read from any thread.
+struct FaultCounts
+{
+    std::atomic<qint64> tooManyRequests{0}; // 429 answers
+    std::atomic<qint64> internalErrors{0};  // 500 answers
+    std::atomic<qint64> gone{0};            // 410 answers to a resuming watch
+    std::atomic<qint64> delayed{0};         // resource requests delayed by latencyMs
+    std::atomic<qint64> droppedStreams{0};  // watch streams cut after dropWatchEvery events
+    std::atomic<qint64> stalledStreams{0};  // watch streams that went silent for stallMs
+};
+
 // Decides, per request, whether a fault replaces the answer. Used on the server thread only.
 class FaultInjector
 {
@@ -48,9 +63,12 @@ public:
     // Counts watch streams; how long the one being opened stalls after its first events (0: no
     // stall). A stalled watch looks like a silent network or an overloaded API server.
     std::chrono::milliseconds nextWatchStall();
+    // Shared with the watch streams, which count their cuts in it.
+    const std::shared_ptr<FaultCounts> &counts() const { return m_counts; }
 
 private:
     FaultOptions m_options;
+    std::shared_ptr<FaultCounts> m_counts = std::make_shared<FaultCounts>();
     QRandomGenerator m_random;
     int m_resumingWatches = 0;
     int m_openedWatches = 0;

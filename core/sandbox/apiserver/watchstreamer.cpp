@@ -4,6 +4,7 @@
 #include "core/sandbox/apiserver/apihttp.h"
 #include "core/sandbox/apiserver/apirequestinfo.h"
 #include "core/sandbox/apiserver/apiresources.h"
+#include "core/sandbox/apiserver/faultinjector.h"
 #include "core/sandbox/apiserver/tableconverter.h"
 #include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/transport/httprequest.h"
@@ -55,6 +56,7 @@ struct WatchPump
     bool table = false;
     ResourceType type;
     int dropEvery = 0;
+    std::shared_ptr<FaultCounts> counts;
     std::size_t highWater = 0;
     std::chrono::milliseconds blockedTimeout{0};
     std::mutex mutex;
@@ -82,6 +84,8 @@ struct WatchPump
                 return; // closed meanwhile
             wrote = true;
             if (dropEvery > 0 && ++sent >= dropEvery) {
+                if (counts)
+                    ++counts->droppedStreams;
                 s->abort(); // fault: the stream drops mid-watch, as a flaky network does
                 return;
             }
@@ -193,6 +197,7 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
     pump->table = wantsTable(request.headers.value("Accept"));
     pump->type = resource.type;
     pump->dropEvery = options.dropEvery;
+    pump->counts = options.faultCounts;
     pump->highWater = options.highWater;
     pump->blockedTimeout = options.blockedTimeout;
     const bool bookmarks = watchOptions.allowBookmarks;

@@ -11,6 +11,7 @@
 namespace core::sandbox {
 
 class ObjectStore;
+struct FaultCounts;
 class TimerLoop;
 struct ApiRequestInfo;
 struct ApiResource;
@@ -20,6 +21,7 @@ struct WatchStreamOptions
 {
     int dropEvery = 0;                  // fault: cut the stream after this many events
     std::chrono::milliseconds stall{0}; // fault: pause after the first events, then resume
+    std::shared_ptr<FaultCounts> faultCounts; // counts the cuts (may be null)
     std::chrono::milliseconds bookmarkInterval{60000};
     // Flow control: events are written while less than highWater bytes wait unsent, and again
     // once the client has taken all but lowWater of them; meanwhile they wait in the Watch.

@@ -93,6 +93,8 @@ void PodChurn::start()
             issued += due - qint64(rate);
             due = qint64(rate);
         }
+        if (m_options.maxEvents > 0)
+            due = std::min(due, m_options.maxEvents - events());
         if (due > 0) {
             step(int(due));
             issued += due;

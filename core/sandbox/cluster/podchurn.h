@@ -25,6 +25,9 @@ struct PodChurnOptions
     // The share of events that replace a pod (one DELETED, then one ADDED of a new pod of the
     // same ReplicaSet, so the count stays). The rest are MODIFIED: a container restart.
     double replaceShare = 0.1;
+    // The churn stops writing once it wrote this many events (0: never); a soak then checks a
+    // quiet cluster (`burst-sandbox --churn-events N`).
+    qint64 maxEvents = 0;
 };
 
 // Keeps the pods that preloadPods(store, pods) created changing at a steady watch-event rate, as
@@ -45,6 +48,8 @@ public:
     void start();
     void stop();
     bool isRunning() const;
+    // The churn wrote its maxEvents and writes no more.
+    bool isFinished() const { return m_options.maxEvents > 0 && events() >= m_options.maxEvents; }
     // Writes `events` events now, on the caller's thread; returns how many the store took (a pod
     // deleted by someone else is recreated, which counts as its one event).
     int step(int events);

@@ -3,11 +3,11 @@
 #include "core/common/tr.h"
 #include "core/sandbox/store/compactjson.h"
 #include "core/sandbox/store/objectmeta.h"
+#include "core/sandbox/store/storelock.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QReadWriteLock>
 
 #include <chrono>
 #include <deque>
@@ -89,7 +89,7 @@ private:
 struct ObjectStore::Core
 {
     StoreOptions options;
-    mutable QReadWriteLock lock;
+    mutable StoreLock lock;
     qint64 revision = 0;
     qint64 compacted = 0; // changes up to this revision are forgotten
     QHash<QString, Bucket> buckets;
@@ -228,7 +228,7 @@ struct ObjectStore::Core
                                                          Notifications &notifications)> &apply)
     {
         Notifications notifications;
-        QWriteLocker locker(&lock);
+        StoreWriteLocker locker(lock);
         Bucket &bucket = buckets[type.key()];
         const auto found = bucket.find(objectKey(namespaceName, name));
         if (found == bucket.end())
@@ -310,7 +310,7 @@ ServerResult<QJsonObject> ObjectStore::create(const ResourceType &type,
     if (!prepared)
         return prepared.error();
     Notifications notifications;
-    QWriteLocker locker(&m_core->lock);
+    StoreWriteLocker locker(m_core->lock);
     Bucket &bucket = m_core->buckets[type.key()];
     QString name = metadataString(*prepared, u"name");
     if (name.isEmpty()) {
@@ -343,7 +343,7 @@ ServerResult<QJsonObject> ObjectStore::create(const ResourceType &type,
 ServerResult<QJsonObject> ObjectStore::get(const ResourceType &type, const QString &namespaceName,
                                            const QString &name) const
 {
-    QReadLocker locker(&m_core->lock);
+    StoreReadLocker locker(m_core->lock);
     const auto bucket = m_core->buckets.constFind(type.key());
     if (bucket == m_core->buckets.cend())
         return ApiError::notFound(type, name);
@@ -444,7 +444,7 @@ ServerResult<QJsonObject> ObjectStore::deleteObject(const ResourceType &type,
 ServerResult<ObjectList> ObjectStore::list(const ResourceType &type,
                                            const ListOptions &options) const
 {
-    QReadLocker locker(&m_core->lock);
+    StoreReadLocker locker(m_core->lock);
     ObjectList result;
     qint64 listRevision = m_core->revision;
     QString from;
@@ -506,7 +506,7 @@ ServerResult<ObjectList> ObjectStore::list(const ResourceType &type,
 ServerResult<std::shared_ptr<Watch>> ObjectStore::watch(const ResourceType &type,
                                                         const WatchOptions &options)
 {
-    QWriteLocker locker(&m_core->lock);
+    StoreWriteLocker locker(m_core->lock);
     auto watch =
         std::make_shared<Watch>(type, options, m_core->revision, m_core->options.watchQueueLimit);
     const QString &from = options.resourceVersion;
@@ -539,20 +539,20 @@ ServerResult<std::shared_ptr<Watch>> ObjectStore::watch(const ResourceType &type
 
 QString ObjectStore::resourceVersion() const
 {
-    QReadLocker locker(&m_core->lock);
+    StoreReadLocker locker(m_core->lock);
     return QString::number(m_core->revision);
 }
 
 qsizetype ObjectStore::count(const ResourceType &type) const
 {
-    QReadLocker locker(&m_core->lock);
+    StoreReadLocker locker(m_core->lock);
     const auto bucket = m_core->buckets.constFind(type.key());
     return bucket == m_core->buckets.cend() ? 0 : qsizetype(bucket->size());
 }
 
 void ObjectStore::compact()
 {
-    QWriteLocker locker(&m_core->lock);
+    StoreWriteLocker locker(m_core->lock);
     m_core->compacted = m_core->revision;
     m_core->history.clear();
 }

@@ -2,8 +2,7 @@
 
 #include "core/sandbox/store/objectmeta.h"
 
-#include <QDeadlineTimer>
-#include <QMutexLocker>
+#include <chrono>
 
 namespace core::sandbox {
 
@@ -14,13 +13,13 @@ Watch::Watch(const ResourceType &type, WatchOptions options, qint64 revision, qs
 
 QList<StoreEvent> Watch::takeEvents()
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     return std::exchange(m_queue, {});
 }
 
 QList<StoreEvent> Watch::takeEvents(qsizetype maxEvents)
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     if (m_queue.size() <= maxEvents)
         return std::exchange(m_queue, {});
     QList<StoreEvent> taken = m_queue.first(maxEvents);
@@ -30,30 +29,27 @@ QList<StoreEvent> Watch::takeEvents(qsizetype maxEvents)
 
 qsizetype Watch::queuedEvents() const
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     return m_queue.size();
 }
 
 void Watch::setQueueLimit(qsizetype limit)
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     m_queueLimit = limit;
 }
 
 bool Watch::waitForEvents(int timeoutMs)
 {
-    QMutexLocker locker(&m_mutex);
-    const QDeadlineTimer deadline(timeoutMs);
-    while (m_queue.isEmpty() && !m_stopped) {
-        if (!m_ready.wait(&m_mutex, deadline))
-            break;
-    }
+    std::unique_lock locker(m_mutex);
+    m_ready.wait_for(locker, std::chrono::milliseconds(timeoutMs),
+                     [this] { return !m_queue.isEmpty() || m_stopped; });
     return !m_queue.isEmpty() || m_stopped;
 }
 
 void Watch::setNotifier(std::function<void()> notifier)
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     m_notifier = std::move(notifier);
 }
 
@@ -62,7 +58,7 @@ void Watch::requestBookmark()
     if (!m_options.allowBookmarks)
         return;
     {
-        QMutexLocker locker(&m_mutex);
+        std::unique_lock locker(m_mutex);
         if (m_stopped)
             return;
         const QJsonObject metadata{
@@ -71,7 +67,7 @@ void Watch::requestBookmark()
                               {{QStringLiteral("kind"), m_type.kind},
                                {QStringLiteral("apiVersion"), m_type.apiVersion()},
                                {QStringLiteral("metadata"), metadata}}};
-        m_ready.wakeAll();
+        m_ready.notify_all();
     }
     notify();
 }
@@ -79,22 +75,22 @@ void Watch::requestBookmark()
 void Watch::stop()
 {
     {
-        QMutexLocker locker(&m_mutex);
+        std::unique_lock locker(m_mutex);
         m_stopped = true;
-        m_ready.wakeAll();
+        m_ready.notify_all();
     }
     notify();
 }
 
 bool Watch::isStopped() const
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     return m_stopped;
 }
 
 QString Watch::resourceVersion() const
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     return QString::number(m_revision);
 }
 
@@ -143,7 +139,7 @@ void Watch::queueInitial(const QJsonObject &object)
 
 void Watch::advanceTo(qint64 revision)
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     m_revision = std::max(m_revision, revision);
 }
 
@@ -151,7 +147,7 @@ void Watch::notify()
 {
     std::function<void()> notifier;
     {
-        QMutexLocker locker(&m_mutex);
+        std::unique_lock locker(m_mutex);
         notifier = m_notifier;
     }
     if (notifier)
@@ -160,7 +156,7 @@ void Watch::notify()
 
 bool Watch::push(StoreEvent::Type type, const QJsonObject &object, const QByteArray &json)
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     if (m_stopped)
         return false;
     if (m_queueLimit > 0 && m_queue.size() >= m_queueLimit) {
@@ -169,7 +165,7 @@ bool Watch::push(StoreEvent::Type type, const QJsonObject &object, const QByteAr
     } else {
         m_queue << StoreEvent{type, object, json};
     }
-    m_ready.wakeAll();
+    m_ready.notify_all();
     return true;
 }
 

@@ -8,11 +8,11 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
-#include <QMutex>
 #include <QString>
-#include <QWaitCondition>
 
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 
 namespace core::sandbox {
 
@@ -100,9 +100,11 @@ private:
 
     const ResourceType m_type;
     const WatchOptions m_options;
-    mutable QMutex m_mutex;
+    // std:: primitives, not QMutex/QWaitCondition: ThreadSanitizer (scripts/tsan.sh) sees
+    // them, while QWaitCondition::wait releases a QMutex inside uninstrumented Qt code.
+    mutable std::mutex m_mutex;
     qsizetype m_queueLimit;
-    QWaitCondition m_ready;
+    std::condition_variable m_ready;
     QList<StoreEvent> m_queue;
     qint64 m_revision = 0;
     bool m_stopped = false;

@@ -61,6 +61,14 @@ public:
         m_router = std::make_unique<core::sandbox::ApiRouter>(m_store, QStringLiteral("127.0.0.1"),
                                                               options);
     }
+    // The server's thread records requests into m_requests under m_mutex, both declared after
+    // it and so destroyed before it: it stops first (ThreadSanitizer saw a request appended to
+    // the list being destroyed, from a client still retrying).
+    ~SandboxFixture()
+    {
+        if (m_server)
+            m_server->stop();
+    }
     // Stops answering: every connection and stream closes, new ones are refused.
     void stopServer() { m_server->stop(); }
     // Serves again on the same port, with the same store (a restarted API server).

@@ -49,6 +49,14 @@ class tst_PreloadedPods : public QObject
 {
     Q_OBJECT
 
+    // A watch of the pods from the store's current resourceVersion: what the churn writes next.
+    static auto watchFromNow(ObjectStore &store)
+    {
+        WatchOptions fromNow;
+        fromNow.resourceVersion = store.resourceVersion();
+        return store.watch(podsType(), fromNow);
+    }
+
 private slots:
     // Every pod lands within 10% of the asked size, as the store serves it.
     void size_data()
@@ -192,9 +200,7 @@ private slots:
         ObjectStore store;
         SandboxClock clock;
         preloadPods(store, 300);
-        WatchOptions fromNow;
-        fromNow.resourceVersion = store.resourceVersion();
-        auto watch = store.watch(podsType(), fromNow);
+        auto watch = watchFromNow(store);
         QVERIFY(watch);
         PodChurn churn(store, clock, PreloadOptions{300}, PodChurnOptions{1000, {}, 0.2});
         QCOMPARE(churn.step(500), 500);
@@ -212,6 +218,32 @@ private slots:
             QCOMPARE(podPhase(pod), u"Running"_s);
         }
         QVERIFY(restarts > 0 && restarts <= churn.modified());
+    }
+
+    // --churn-events: the thread writes exactly maxEvents, then nothing more (a soak then
+    // checks its client against a quiet cluster).
+    void churnStopsAtMaxEvents()
+    {
+        ObjectStore store;
+        SandboxClock clock;
+        preloadPods(store, 300);
+        auto watch = watchFromNow(store);
+        QVERIFY(watch);
+        PodChurnOptions options;
+        options.eventsPerSecond = 5000;
+        options.maxEvents = 777;
+        PodChurn churn(store, clock, PreloadOptions{300}, options);
+        QVERIFY(!churn.isFinished());
+        churn.start();
+        QElapsedTimer timer;
+        timer.start();
+        while (!churn.isFinished() && timer.elapsed() < 10000)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        QVERIFY(churn.isFinished());
+        std::this_thread::sleep_for(std::chrono::milliseconds(100)); // ticks keep coming
+        churn.stop();
+        QCOMPARE(churn.events(), 777);
+        QCOMPARE((*watch)->takeEvents().size(), 777);
     }
 
     // The thread holds the rate a watcher sees, with the simulator ticking beside it
@@ -232,9 +264,7 @@ private slots:
         ClusterSimulator simulator(store, clock);
         simulator.step();
         simulator.start();
-        WatchOptions fromNow;
-        fromNow.resourceVersion = store.resourceVersion();
-        auto watch = store.watch(podsType(), fromNow);
+        auto watch = watchFromNow(store);
         QVERIFY(watch);
         PodChurn churn(store, clock, PreloadOptions{pods}, PodChurnOptions{double(rate)});
         QElapsedTimer timer;
