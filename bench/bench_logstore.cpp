@@ -280,6 +280,8 @@ int ingest(QTextStream &out, const QStringList &args)
     qint64 lastCpu = threadCpuNs();
     qint64 longestCpu = 0;
     qint64 cpuOfLongest = 0;
+    qint64 atLongest = 0;    // when the longest stall ended, from the start
+    int rowsAtLongest = 0;   // and how many lines the model held then
     int cpuOver30 = 0;
     QTimer probe;
     probe.setInterval(1);
@@ -289,6 +291,8 @@ int ingest(QTextStream &out, const QStringList &args)
         if (now - last > longest) {
             longest = now - last;
             cpuOfLongest = cpu - lastCpu;
+            atLongest = now;
+            rowsAtLongest = model.rowCount();
         }
         longestCpu = std::max(longestCpu, cpu - lastCpu);
         cpuOver30 += cpu - lastCpu > 30000000 ? 1 : 0;
@@ -321,7 +325,8 @@ int ingest(QTextStream &out, const QStringList &args)
         << held / 1048576 << " MiB; longest event-loop stall "
         << QString::number(double(longest) / 1e6, 'f', 1) << " ms (" << over50
         << " over 50 ms; its CPU " << QString::number(double(cpuOfLongest) / 1e6, 'f', 1)
-        << " ms); most CPU between two ticks " << QString::number(double(longestCpu) / 1e6, 'f', 1)
+        << " ms; it ended " << QString::number(double(atLongest) / 1e6, 'f', 0) << " ms after the start, "
+        << rowsAtLongest << " lines in); most CPU between two ticks " << QString::number(double(longestCpu) / 1e6, 'f', 1)
         << " ms (" << cpuOver30 << " over 30 ms)" << (ended ? "" : " (not ended)")
         << '\n';
     return ended ? 0 : 1;
