@@ -1,8 +1,12 @@
 #include "core/kube/decoderthread.h"
 
+#include "core/common/tsanannotate.h"
+
 #include <QCoreApplication>
 #include <QGlobalStatic>
 #include <QThread>
+
+#include <memory>
 
 namespace core::kube {
 
@@ -18,12 +22,17 @@ struct Lane
     {
         thread.setObjectName(QStringLiteral("burst-decoder-%1").arg(index));
         receiver->moveToThread(&thread);
+        // QThread::wait() joins through Qt's own lock: the lane's last act on its thread
+        // releases for the joining thread's acquire (ThreadSanitizer, tsanannotate.h).
+        QObject::connect(&thread, &QThread::finished, receiver,
+                         [this] { tsanRelease(&thread); }, Qt::DirectConnection);
         thread.start();
     }
     ~Lane()
     {
         thread.quit();
         thread.wait();
+        tsanAcquire(&thread); // released by the lane's last act (see the constructor)
         delete receiver; // its thread has ended: nothing else can touch it
     }
 };
@@ -51,8 +60,16 @@ void DecoderThread::post(std::function<void()> work)
 
 void DecoderThread::post(int lane, std::function<void()> work)
 {
-    QMetaObject::invokeMethod(worker()->lanes[lane % kLanes].receiver, std::move(work),
-                              Qt::QueuedConnection);
+    // The job goes through Qt's event queue; say so to ThreadSanitizer (tsanannotate.h).
+    auto job = std::make_shared<std::function<void()>>(std::move(work));
+    tsanRelease(job.get());
+    QMetaObject::invokeMethod(
+        worker()->lanes[lane % kLanes].receiver,
+        [job] {
+            tsanAcquire(job.get());
+            (*job)();
+        },
+        Qt::QueuedConnection);
 }
 
 void DecoderThread::answer(QPointer<const QObject> guard, std::function<void()> answer)
@@ -60,11 +77,14 @@ void DecoderThread::answer(QPointer<const QObject> guard, std::function<void()> 
     QCoreApplication *app = QCoreApplication::instance();
     if (!app)
         return;
+    auto job = std::make_shared<std::function<void()>>(std::move(answer));
+    tsanRelease(job.get());
     QMetaObject::invokeMethod(
         app,
-        [alive = std::move(guard), answer = std::move(answer)] {
+        [alive = std::move(guard), job] {
+            tsanAcquire(job.get());
             if (alive)
-                answer();
+                (*job)();
         },
         Qt::QueuedConnection);
 }
