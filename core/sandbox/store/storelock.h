@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/tsanannotate.h"
+
 #include <QReadWriteLock>
 
 #include <shared_mutex>
@@ -8,12 +10,8 @@
 // lists, as they can be with glibc's default pthread rwlock), except under ThreadSanitizer: Qt's
 // lock lives in libQt6Core, which is not instrumented, so TSan would take every access it guards
 // for a race; that build (scripts/tsan.sh) uses std::shared_mutex, which it sees.
-#if defined(__SANITIZE_THREAD__)
+#ifdef BURST_TSAN
 #define BURST_STORE_LOCK_STD 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define BURST_STORE_LOCK_STD 1
-#endif
 #endif
 
 namespace core::sandbox {
