@@ -290,8 +290,13 @@ private slots:
 #if defined(NDEBUG) && !defined(BURST_SANITIZED_BUILD)
         // A rate is a claim about optimised code; the sanitizer suite (a Debug build, every
         // access checked) runs several times slower and checks only what follows.
-        QVERIFY2(churn.events() >= 0.9 * rate * seconds,
-                 qPrintable(QStringLiteral("%1 events").arg(churn.events())));
+        // Held on the wall clock, or, when other work holds the cores (a loaded machine fell
+        // to 737/s once), the CPU each event cost says one free core would hold the rate.
+        const double cpuPerEventUs = cpuUs / std::max<qint64>(1, churn.events());
+        QVERIFY2(churn.events() >= 0.9 * rate * seconds || cpuPerEventUs * rate <= 1e6,
+                 qPrintable(QStringLiteral("%1 events, %2 us of CPU each")
+                                .arg(churn.events())
+                                .arg(cpuPerEventUs)));
 #endif
         QVERIFY(churn.events() > 0);
         QCOMPARE(received, churn.events());
