@@ -28,7 +28,11 @@ struct Entry
 
     static Entry from(const QJsonObject &object)
     {
-        return {compactJson(object), labelsOf(object)};
+        // Kept for long: compactJson() reserves 4 KB and grows from there, so a 4-5 KB pod came
+        // back with 8 KB of capacity, and every created pod held twice its text.
+        QByteArray json = compactJson(object);
+        json.squeeze();
+        return {std::move(json), labelsOf(object)};
     }
     QJsonObject object() const { return QJsonDocument::fromJson(json).object(); }
 };
@@ -113,12 +117,17 @@ struct ObjectStore::Core
     mutable std::mutex snapshotLock;
     mutable std::deque<ListSnapshot> snapshots;
 
-    std::shared_ptr<const Bucket> snapshot(const QString &typeKey, qint64 revision) const
+    // Under snapshotLock.
+    void expireSnapshots() const
     {
-        const std::lock_guard guard(snapshotLock);
         const auto now = std::chrono::steady_clock::now();
         while (!snapshots.empty() && now - snapshots.front().taken > kListSnapshotLifetime)
             snapshots.pop_front();
+    }
+    std::shared_ptr<const Bucket> snapshot(const QString &typeKey, qint64 revision) const
+    {
+        const std::lock_guard guard(snapshotLock);
+        expireSnapshots();
         for (const ListSnapshot &s : snapshots) {
             if (s.typeKey == typeKey && s.revision == revision)
                 return s.bucket;
@@ -129,6 +138,7 @@ struct ObjectStore::Core
     {
         auto copy = std::make_shared<const Bucket>(bucket);
         const std::lock_guard guard(snapshotLock);
+        expireSnapshots();
         for (const ListSnapshot &s : snapshots) {
             if (s.typeKey == typeKey && s.revision == revision)
                 return; // another list of the same revision took it
@@ -136,6 +146,17 @@ struct ObjectStore::Core
         snapshots.push_back({typeKey, revision, std::chrono::steady_clock::now(), std::move(copy)});
         while (snapshots.size() > kListSnapshots)
             snapshots.pop_front();
+    }
+    // The last page of a list was served: its snapshot is no longer needed. Kept, it held the
+    // bytes of every object as they were at the list (the simulator's and scheduler's first
+    // lists of the preloaded pods, never continued again), so each object changed since stayed
+    // in memory twice: under churn the sandbox grew by the size of the whole bucket.
+    void dropSnapshot(const QString &typeKey, qint64 revision) const
+    {
+        const std::lock_guard guard(snapshotLock);
+        std::erase_if(snapshots, [&](const ListSnapshot &s) {
+            return s.typeKey == typeKey && s.revision == revision;
+        });
     }
     QList<std::shared_ptr<Watch>> watches;
 
@@ -499,6 +520,8 @@ ServerResult<ObjectList> ObjectStore::list(const ResourceType &type,
         result.continueToken = encodeContinueToken({listRevision, lastKey + QChar(u'\0')});
         if (from.isEmpty())
             m_core->keepSnapshot(type.key(), listRevision, *live);
+    } else if (snapshot) {
+        m_core->dropSnapshot(type.key(), listRevision);
     }
     return result;
 }
@@ -548,6 +571,13 @@ qsizetype ObjectStore::count(const ResourceType &type) const
     StoreReadLocker locker(m_core->lock);
     const auto bucket = m_core->buckets.constFind(type.key());
     return bucket == m_core->buckets.cend() ? 0 : qsizetype(bucket->size());
+}
+
+qsizetype ObjectStore::listSnapshots() const
+{
+    const std::lock_guard guard(m_core->snapshotLock);
+    m_core->expireSnapshots();
+    return qsizetype(m_core->snapshots.size());
 }
 
 void ObjectStore::compact()

@@ -153,6 +153,9 @@ public:
 
     QString resourceVersion() const;
     qsizetype count(const ResourceType &type) const;
+    // Paged lists whose later pages the store still keeps a snapshot for (see list()): one
+    // from a first page until its last page is served or it is 300 s old.
+    qsizetype listSnapshots() const;
     // Forgets the change history, as an etcd compaction does: every watch resourceVersion and
     // continue token from before now is 410 Expired (fault injection for clients).
     void compact();
