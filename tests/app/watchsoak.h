@@ -55,6 +55,12 @@ struct WatchSoakOptions
     int startSeconds = 120;   // for the sandbox's preload
     int catchUpSeconds = 300; // after the churn stopped, for the client to match the server
     bool progress = false;    // a line on stderr every 30 s while the churn runs
+    // After the churn, keep the (now quiet) watch running until the client has met the faults
+    // that depend on how many streams it opened, not on the churn: a 410 on resume (it relists)
+    // and, when a stall outlasts the stream's timeout and the client's margin, its own deadline
+    // cutting the stream. Bounded by catchUpSeconds. A short CI run can otherwise end before
+    // the Nth resume (stop 23's CI run: 4 watches, 410 every 4th resume, none answered).
+    bool waitForEveryFault = false;
 
     QStringList sandboxArgs() const
     {
@@ -155,6 +161,13 @@ public:
         }
         m_churnWallMs = wall.elapsed();
         phase.restart();
+        if (m_options.waitForEveryFault) {
+            while (!everyStreamFaultMet(informer) &&
+                   phase.elapsed() < m_options.catchUpSeconds * qint64(1000))
+                QTest::qWait(200);
+            m_faultWaitMs = phase.elapsed();
+            phase.restart();
+        }
         QHash<QString, qint64> server;
         QString serverRv;
         for (;;) {
@@ -263,6 +276,10 @@ public:
                         .arg(m_churnWallMs / 1000.0, 0, 'f', 1)
                         .arg(m_caughtUpMs)
                         .arg(m_catchUpMs));
+        if (m_faultWaitMs >= 0)
+            out += line(QStringLiteral("quiet watch until every fault"),
+                        QStringLiteral("%1 ms after the churn stopped (before the matching)")
+                            .arg(m_faultWaitMs));
         out += line(QStringLiteral("peak RSS client / sandbox"), QStringLiteral("%1 MiB / %2 MiB")
                                                                      .arg(m_clientPeakKiB / 1024)
                                                                      .arg(m_sandboxPeakKiB / 1024));
@@ -303,6 +320,20 @@ private:
     }
 
     // "the churn wrote N pod events in M ms and stopped" in the sandbox's log.
+    // The stream-count faults the client has met (waitForEveryFault): a relist after a 410
+    // when --fault-gone-every is on, and a timeout warning when a stall outlasts the longest
+    // stream (twice minWatchTimeout) plus the client's margin.
+    bool everyStreamFaultMet(const core::kube::Informer &informer) const
+    {
+        const bool goneMet = m_options.goneEvery <= 0 || informer.reflector()->listCount() > 1;
+        const bool stallCuts = m_options.stallEvery > 0 &&
+                               m_options.stallMs > (2 * m_options.watchTimeoutSeconds +
+                                                    m_options.watchDeadlineMarginSeconds) *
+                                                       qint64(1000);
+        const bool stallMet = !stallCuts || m_warnings.value(QStringLiteral("timeout")) > 0;
+        return goneMet && stallMet;
+    }
+
     bool churnStopped()
     {
         m_sandboxLog += QString::fromUtf8(m_sandbox.process().readAllStandardError());
@@ -477,6 +508,7 @@ private:
     qint64 m_violationCount = 0;
     qint64 m_added = 0, m_modified = 0, m_deleted = 0, m_watchEvents = 0;
     qint64 m_churnEvents = 0, m_churnMs = 0, m_churnWallMs = 0, m_catchUpMs = 0, m_wallMs = 0;
+    qint64 m_faultWaitMs = -1;
     qint64 m_clientPeakKiB = 0, m_sandboxPeakKiB = 0;
     qsizetype m_serverPods = 0;
     int m_lists = 0, m_watches = 0;
