@@ -6,6 +6,8 @@
 #include "models/rowfilter.h"
 #include "models/tr.h"
 
+#include <QColor>
+
 namespace models {
 
 NamespaceModel::NamespaceModel(QObject *parent)
@@ -103,7 +105,8 @@ QVariant NamespaceModel::display(const NamespaceRow &row, int column) const
     case Age:
         return ageText(row.created, m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc());
     case Flavor:
-        return row.flavor;
+        // No annotation: CCI treats the namespace as unknown (a GPU pod's preview says so).
+        return row.flavor.isEmpty() ? Tr::tr("not set") : row.flavor;
     default:
         return {};
     }
@@ -120,6 +123,8 @@ QVariant NamespaceModel::cell(const NamespaceRow &row, int column, int role) con
             .arg(row.pods.local)
             .arg(row.pods.cci)
             .arg(row.pods.total - row.pods.local - row.pods.cci);
+    if (role == Qt::ForegroundRole && column == Flavor && row.flavor.isEmpty())
+        return QColor(Qt::gray);
     if (role == Qt::ToolTipRole && column == Flavor)
         return Tr::tr("The namespace's %1 annotation: general-computing or gpu-accelerated. A "
                       "GPU pod in a general-computing namespace is refused by CCI.")

@@ -3378,7 +3378,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>前置条件中的 ResourceVersion（%1）与记录中的 ResourceVersion（%2）不一致。该对象可能已被修改</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+182"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+203"/>
         <source>Precondition failed: UID in precondition: %1, UID in object meta: %2</source>
         <translation>前置条件不满足：前置条件中的 UID：%1，对象元数据中的 UID：%2</translation>
     </message>
@@ -3438,7 +3438,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>不支持的值：&quot;%1&quot;：支持的值为 &quot;Foreground&quot;、&quot;Background&quot;、&quot;Orphan&quot;、&quot;nil&quot;</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+351"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+353"/>
         <source>invalid resource version: %1</source>
         <translation>无效的资源版本：%1</translation>
     </message>
@@ -5512,7 +5512,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/namespacemodel.cpp" line="+14"/>
+        <location filename="../models/namespacemodel.cpp" line="+16"/>
         <source>Pods on CCI</source>
         <translation>CCI 上的 Pod</translation>
     </message>
@@ -5819,13 +5819,18 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>CCI 命名空间类型</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+91"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>The namespace&apos;s %1 annotation: general-computing or gpu-accelerated. A GPU pod in a general-computing namespace is refused by CCI.</source>
         <translation>命名空间的 %1 注解：general-computing 或 gpu-accelerated。general-computing 命名空间中的 GPU Pod 会被 CCI 拒绝。</translation>
     </message>
     <message>
         <location filename="../models/bursttriagemodel.cpp" line="+1"/>
-        <location filename="../models/namespacemodel.cpp" line="-111"/>
+        <location filename="../models/namespacemodel.cpp" line="-114"/>
         <location filename="../models/nodetablemodel.cpp" line="+7"/>
         <location filename="../models/objectdetails.cpp" line="-170"/>
         <location line="+6"/>
@@ -5835,7 +5840,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>Pod</translation>
     </message>
     <message>
-        <location filename="../models/namespacemodel.cpp" line="+106"/>
+        <location filename="../models/namespacemodel.cpp" line="+107"/>
         <source>%1 local, %2 on CCI, %3 not yet bound</source>
         <translation>本地 %1 个，CCI 上 %2 个，%3 个尚未绑定</translation>
     </message>
@@ -6174,7 +6179,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     </message>
     <message>
         <location filename="../models/liveworkloadmodel.cpp" line="+6"/>
-        <location filename="../models/namespacemodel.cpp" line="-104"/>
+        <location filename="../models/namespacemodel.cpp" line="-105"/>
         <location filename="../models/nodetablemodel.cpp" line="+1"/>
         <location filename="../models/podtablemodel.cpp" line="+0"/>
         <source>Age</source>
