@@ -172,6 +172,8 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
     watchOptions.namespaceName = resource.type.namespaced ? info.nameSpace : QString();
     watchOptions.resourceVersion = request.queryValue(QStringLiteral("resourceVersion"));
     watchOptions.allowBookmarks = request.queryFlag(QStringLiteral("allowWatchBookmarks"));
+    const bool table = wantsTable(request.headers.value("Accept"));
+    watchOptions.bytesSuffice = !table; // eventLine() writes the bytes as they are
     const qint64 timeoutSeconds = request.queryValue(QStringLiteral("timeoutSeconds")).toLongLong();
     const auto started = store.watch(resource.type, watchOptions);
     if (!started && started.error().code == 410) {
@@ -194,7 +196,7 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
         w->setQueueLimit(w->queuedEvents() + options.backlogLimit);
     auto pump = std::make_shared<WatchPump>();
     pump->watch = w;
-    pump->table = wantsTable(request.headers.value("Accept"));
+    pump->table = table;
     pump->type = resource.type;
     pump->dropEvery = options.dropEvery;
     pump->counts = options.faultCounts;

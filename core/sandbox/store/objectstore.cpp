@@ -551,8 +551,13 @@ ServerResult<std::shared_ptr<Watch>> ObjectStore::watch(const ResourceType &type
             return ApiError::expired(
                 Tr::tr("too old resource version: %1 (%2)").arg(revision).arg(m_core->compacted));
         }
+        const bool bytes = options.bytesSuffice && watch->matchesEverything();
         for (const RecordedChange &change : m_core->history) {
-            if (change.revision > revision && change.type == type)
+            if (change.revision <= revision || !(change.type == type))
+                continue;
+            if (bytes)
+                watch->offerBytes(change.eventType, change.object);
+            else
                 watch->offer(change.parsed());
         }
     }

@@ -105,6 +105,18 @@ bool Watch::matches(const QJsonObject &object) const
     return m_options.fieldSelector.matches(object);
 }
 
+bool Watch::matchesEverything() const
+{
+    return m_options.namespaceName.isEmpty() && m_options.labelSelector.isEmpty() &&
+           m_options.fieldSelector.isEmpty();
+}
+
+bool Watch::offerBytes(StoreEvent::Type type, const QByteArray &json)
+{
+    Q_ASSERT(matchesEverything());
+    return push(type, {}, json);
+}
+
 bool Watch::offer(const StoreChange &change)
 {
     if (!(change.type == m_type))

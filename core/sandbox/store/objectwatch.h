@@ -40,6 +40,12 @@ struct WatchOptions
     // every later change. Older than the kept history: 410 Expired from ObjectStore::watch().
     QString resourceVersion;
     bool allowBookmarks = false; // requestBookmark() is ignored without it
+    // The consumer writes each event's JSON bytes as they are (not a Table) and reads nothing
+    // else of StoreEvent::object. A resuming watch that matches every object (no namespace,
+    // no selectors) then replays the kept history's bytes without parsing them: at 100k pods
+    // under churn a resume replays thousands of changes, and parsing each (before and after)
+    // under the store's write lock took 92% of the server thread (issue 12's soak).
+    bool bytesSuffice = false;
 };
 
 // A change the store made, with the object before it (for selector transitions).
@@ -90,6 +96,10 @@ public:
 
     // Store side. offer() returns whether it queued an event (or stopped the watch).
     bool offer(const StoreChange &change);
+    // A change as its compact JSON only, with an object-less event: for watches that match
+    // every object and whose consumer needs only bytes (WatchOptions::bytesSuffice).
+    bool offerBytes(StoreEvent::Type type, const QByteArray &json);
+    bool matchesEverything() const;
     void queueInitial(const QJsonObject &object);
     void advanceTo(qint64 revision);
     void notify();

@@ -30,6 +30,8 @@ private slots:
     void watchExpired();
     void watchSelectors_data();
     void watchSelectors();
+    void replayBytes_data();
+    void replayBytes();
     void watchBookmark();
     void watchNotifierFromOtherThread();
     void watchQueueLimit();
@@ -155,6 +157,73 @@ void tst_ObjectWatch::watchSelectors()
     QVERIFY(store.patch(kPods, u"ns"_s, u"x"_s, merge, R"({"status":{"phase":"Succeeded"}})").ok());
     QVERIFY(store.remove(kPods, u"ns"_s, u"x"_s).ok());
     QCOMPARE(describe((*watch)->takeEvents()), expected);
+}
+
+void tst_ObjectWatch::replayBytes_data()
+{
+    QTest::addColumn<QString>("nameSpace");
+    QTest::addColumn<QString>("labels");
+    QTest::addColumn<QString>("fields");
+    QTest::addColumn<bool>("unparsed"); // events carry bytes only
+
+    QTest::newRow("all objects: bytes only") << QString() << QString() << QString() << true;
+    QTest::newRow("namespace: parsed") << u"ns"_s << QString() << QString() << false;
+    QTest::newRow("labels: parsed") << QString() << u"app=web"_s << QString() << false;
+    QTest::newRow("fields: parsed") << QString() << QString() << u"status.phase=Running"_s
+                                    << false;
+}
+
+// A resuming watch whose consumer needs only bytes (WatchOptions::bytesSuffice) gets the same
+// events, with the same bytes, as one that parses the history; only a watch matching every
+// object skips the parse.
+void tst_ObjectWatch::replayBytes()
+{
+    QFETCH(QString, nameSpace);
+    QFETCH(QString, labels);
+    QFETCH(QString, fields);
+    QFETCH(bool, unparsed);
+    ObjectStore store;
+    const PatchType merge = PatchType::MergePatch;
+    QVERIFY(store.create(kPods, u"ns"_s, pod(u"first"_s)).ok()); // 1: before the resume
+    QVERIFY(store.create(kPods, u"ns"_s, pod(u"x"_s, u"app=db"_s)).ok());
+    QVERIFY(store.create(kPods, u"other"_s, pod(u"y"_s, u"app=web"_s)).ok());
+    QVERIFY(store.create(kConfigMaps, u"ns"_s, json("{'metadata':{'name':'cfg'}}")).ok());
+    QVERIFY(store.patch(kPods, u"ns"_s, u"x"_s, merge, R"({"metadata":{"labels":{"app":"web"}}})")
+                .ok());
+    QVERIFY(store.patch(kPods, u"ns"_s, u"x"_s, merge, R"({"status":{"phase":"Running"}})").ok());
+    QVERIFY(
+        store.patch(kPods, u"ns"_s, u"x"_s, merge, R"({"metadata":{"labels":{"app":"db"}}})").ok());
+    QVERIFY(store.remove(kPods, u"ns"_s, u"x"_s).ok());
+    QVERIFY(store.remove(kPods, u"other"_s, u"y"_s).ok());
+
+    WatchOptions options;
+    options.namespaceName = nameSpace;
+    options.labelSelector = *kube::parseLabelSelector(labels);
+    options.fieldSelector = *kube::parseFieldSelector(fields);
+    options.resourceVersion = u"1"_s;
+    const auto parsedWatch = store.watch(kPods, options);
+    options.bytesSuffice = true;
+    const auto bytesWatch = store.watch(kPods, options);
+    QVERIFY(parsedWatch.ok() && bytesWatch.ok());
+    const QList<StoreEvent> parsed = (*parsedWatch)->takeEvents();
+    const QList<StoreEvent> bytes = (*bytesWatch)->takeEvents();
+    QVERIFY(!parsed.isEmpty());
+    QCOMPARE(bytes.size(), parsed.size());
+    for (qsizetype i = 0; i < parsed.size(); ++i) {
+        QCOMPARE(bytes.at(i).type, parsed.at(i).type);
+        const QByteArray expected =
+            parsed.at(i).json.isEmpty()
+                ? QJsonDocument(parsed.at(i).object).toJson(QJsonDocument::Compact)
+                : parsed.at(i).json;
+        const QByteArray got = bytes.at(i).json.isEmpty()
+                                   ? QJsonDocument(bytes.at(i).object).toJson(QJsonDocument::Compact)
+                                   : bytes.at(i).json;
+        QCOMPARE(got, expected);
+        QCOMPARE(bytes.at(i).object.isEmpty(), unparsed);
+    }
+    // Live changes after the resume are offered parsed either way.
+    QVERIFY(store.create(kPods, u"ns"_s, pod(u"z"_s, u"app=web"_s)).ok());
+    QCOMPARE(describe((*bytesWatch)->takeEvents()), describe((*parsedWatch)->takeEvents()));
 }
 
 void tst_ObjectWatch::watchBookmark()
