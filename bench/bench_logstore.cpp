@@ -16,6 +16,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QStringList>
 #include <QTextStream>
 #include <QTimer>
 
@@ -80,6 +81,16 @@ double seconds(const QElapsedTimer &t)
     return double(t.nsecsElapsed()) / 1e9;
 }
 
+// ", prefilter "a" | "b"" or ", no prefilter".
+QString prefilterText(const LogMatcher &matcher)
+{
+    QStringList quoted;
+    for (const std::string &literal : matcher.prefilterLiterals())
+        quoted << QStringLiteral("\"%1\"").arg(QString::fromStdString(literal));
+    return quoted.isEmpty() ? QStringLiteral(", no prefilter")
+                            : QStringLiteral(", prefilter ") + quoted.join(QStringLiteral(" | "));
+}
+
 void storeBench(QTextStream &out, qint64 lines)
 {
     LineMaker maker;
@@ -131,6 +142,10 @@ void storeBench(QTextStream &out, qint64 lines)
         {"literal, whole word", QStringLiteral("db"), false, true, true},
         {"regex took=\\d+ms", QStringLiteral("took=\\d+ms"), true, true, false},
         {"regex (timeout|retry)", QStringLiteral("(timeout|retry)"), true, true, false},
+        {"regex error|fatal|panic", QStringLiteral("error|fatal|panic"), true, true, false},
+        {"regex seq=(12345|99990)\\b", QStringLiteral("seq=(12345|99990)\\b"), true, true, false},
+        {"regex (?:GET|POST) /api/\\S+ 404", QStringLiteral("(?:GET|POST) /api/\\S+ 404"), true,
+         true, false},
         {"regex GET /api/\\S+ 404", QStringLiteral("GET /api/\\S+ 404"), true, true, false},
         {"regex seq=9999\\d\\b", QStringLiteral("seq=9999\\d\\b"), true, true, false},
         {"regex TIMEOUT, case-insens.", QStringLiteral("TIME[O]UT"), true, false, false},
@@ -151,15 +166,11 @@ void storeBench(QTextStream &out, qint64 lines)
             bestCpu = std::min(bestCpu, threadCpuNs() - cpu);
             best = std::min(best, t.nsecsElapsed());
         }
-        out << "  " << QString::fromLatin1(c.label).leftJustified(28) << " "
+        out << "  " << QString::fromLatin1(c.label).leftJustified(34) << " "
             << QString::number(double(best) / 1e6, 'f', 1).rightJustified(8) << " ms  cpu "
             << QString::number(double(bestCpu) / 1e6, 'f', 1).rightJustified(8) << " ms  "
             << count << " matches"
-            << (c.regex ? (matcher.prefilterLiteral().empty()
-                               ? QStringLiteral(", no prefilter")
-                               : QStringLiteral(", prefilter \"%1\"")
-                                     .arg(QString::fromStdString(matcher.prefilterLiteral())))
-                        : QString())
+            << (c.regex ? prefilterText(matcher) : QString())
             << '\n';
         out.flush();
     }
