@@ -152,26 +152,42 @@ void storeBench(QTextStream &out, qint64 lines)
         {"regex db, whole word", QStringLiteral("d[b]"), true, true, true},
     };
     out << "search over " << searchLines
-        << " lines (full match count, best of 5 (regex 2), wall and this thread's CPU):\n";
-    for (const Case &c : cases) {
-        const LogMatcher matcher(c.pattern, c.regex, c.caseSensitive, c.wholeWord);
-        qint64 best = std::numeric_limits<qint64>::max();
-        qint64 bestCpu = std::numeric_limits<qint64>::max();
+        << " lines (full match count, best of 5 (regex 2), wall and this thread's CPU; a regex with"
+           " a prefilter is timed without it too):\n";
+    struct Timing
+    {
+        qint64 wall = std::numeric_limits<qint64>::max();
+        qint64 cpu = std::numeric_limits<qint64>::max();
         qsizetype count = 0;
-        for (int run = 0; run < (c.regex ? 2 : 5); ++run) {
+    };
+    const auto timeSearch = [&store](const LogMatcher &matcher, int runs) {
+        Timing best;
+        for (int run = 0; run < runs; ++run) {
             QElapsedTimer t;
             t.start();
             const qint64 cpu = threadCpuNs();
-            count = store.countMatches(matcher);
-            bestCpu = std::min(bestCpu, threadCpuNs() - cpu);
-            best = std::min(best, t.nsecsElapsed());
+            best.count = store.countMatches(matcher);
+            best.cpu = std::min(best.cpu, threadCpuNs() - cpu);
+            best.wall = std::min(best.wall, t.nsecsElapsed());
         }
+        return best;
+    };
+    const auto ms = [](qint64 ns) { return QString::number(double(ns) / 1e6, 'f', 1); };
+    for (const Case &c : cases) {
+        const LogMatcher matcher(c.pattern, c.regex, c.caseSensitive, c.wholeWord);
+        const Timing with = timeSearch(matcher, c.regex ? 2 : 5);
         out << "  " << QString::fromLatin1(c.label).leftJustified(34) << " "
-            << QString::number(double(best) / 1e6, 'f', 1).rightJustified(8) << " ms  cpu "
-            << QString::number(double(bestCpu) / 1e6, 'f', 1).rightJustified(8) << " ms  "
-            << count << " matches"
-            << (c.regex ? prefilterText(matcher) : QString())
-            << '\n';
+            << ms(with.wall).rightJustified(8) << " ms  cpu " << ms(with.cpu).rightJustified(8)
+            << " ms  " << with.count << " matches" << (c.regex ? prefilterText(matcher) : QString());
+        if (!matcher.prefilterLiterals().empty()) {
+            LogMatcher unfiltered = matcher;
+            unfiltered.disablePrefilter();
+            const Timing without = timeSearch(unfiltered, 2);
+            out << "; without it cpu " << ms(without.cpu) << " ms";
+            if (without.count != with.count)
+                out << " and " << without.count << " matches: MISMATCH";
+        }
+        out << '\n';
         out.flush();
     }
 }

@@ -403,8 +403,15 @@ qsizetype LogMatcher::countInBlock(std::string_view block) const
     qsizetype n = 0;
     std::size_t begin = 0;
     std::vector<std::size_t> next;
+    // Once the prefilter has let most of the bytes through, scanning for its literals costs more
+    // than the lines it saves the regex: the rest of the block goes straight to the regex.
+    constexpr std::size_t kProbeBytes = 64 * 1024;
+    bool prefilter = m_prefilter != nullptr;
+    std::size_t passed = 0; // bytes of the lines the prefilter let through
     while (begin < block.size()) {
-        if (m_prefilter) {
+        if (prefilter && begin >= kProbeBytes && passed * 2 > begin)
+            prefilter = false;
+        if (prefilter) {
             // Straight to the next line holding a literal: the lines before it cannot match.
             const std::size_t hit = findPrefilter(block, begin, &next);
             if (hit == std::string_view::npos)
@@ -417,6 +424,7 @@ qsizetype LogMatcher::countInBlock(std::string_view block) const
         if (end == std::string_view::npos)
             end = block.size();
         n += regexCount(block.substr(begin, end - begin));
+        passed += end + 1 - begin;
         begin = end + 1;
     }
     return n;

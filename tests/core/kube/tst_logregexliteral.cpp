@@ -234,6 +234,11 @@ private slots:
         QCOMPARE(with.countInBlock(all), total);
         QCOMPARE(without.countInBlock(all), total);
         QCOMPARE(with.countInBlock(all.substr(0, all.size() - 1)), total); // no final newline
+        // Past 64 KiB the block scan stops prefiltering where the literals are on most lines.
+        const qsizetype times = 1 + 256 * 1024 / block.size();
+        const QByteArray big = block.repeated(times);
+        QCOMPARE(with.countInBlock(std::string_view(big.constData(), std::size_t(big.size()))),
+                 times * total);
     }
 
     // The prefilter engages where it should (else the comparison above proves little).
