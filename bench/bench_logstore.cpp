@@ -16,6 +16,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QStringList>
 #include <QTextStream>
 #include <QTimer>
 
@@ -80,6 +81,16 @@ double seconds(const QElapsedTimer &t)
     return double(t.nsecsElapsed()) / 1e9;
 }
 
+// ", prefilter "a" | "b"" or ", no prefilter".
+QString prefilterText(const LogMatcher &matcher)
+{
+    QStringList quoted;
+    for (const std::string &literal : matcher.prefilterLiterals())
+        quoted << QStringLiteral("\"%1\"").arg(QString::fromStdString(literal));
+    return quoted.isEmpty() ? QStringLiteral(", no prefilter")
+                            : QStringLiteral(", prefilter ") + quoted.join(QStringLiteral(" | "));
+}
+
 void storeBench(QTextStream &out, qint64 lines)
 {
     LineMaker maker;
@@ -131,36 +142,52 @@ void storeBench(QTextStream &out, qint64 lines)
         {"literal, whole word", QStringLiteral("db"), false, true, true},
         {"regex took=\\d+ms", QStringLiteral("took=\\d+ms"), true, true, false},
         {"regex (timeout|retry)", QStringLiteral("(timeout|retry)"), true, true, false},
+        {"regex error|fatal|panic", QStringLiteral("error|fatal|panic"), true, true, false},
+        {"regex seq=(12345|99990)\\b", QStringLiteral("seq=(12345|99990)\\b"), true, true, false},
+        {"regex (?:GET|POST) /api/\\S+ 404", QStringLiteral("(?:GET|POST) /api/\\S+ 404"), true,
+         true, false},
         {"regex GET /api/\\S+ 404", QStringLiteral("GET /api/\\S+ 404"), true, true, false},
         {"regex seq=9999\\d\\b", QStringLiteral("seq=9999\\d\\b"), true, true, false},
         {"regex TIMEOUT, case-insens.", QStringLiteral("TIME[O]UT"), true, false, false},
         {"regex db, whole word", QStringLiteral("d[b]"), true, true, true},
     };
     out << "search over " << searchLines
-        << " lines (full match count, best of 5 (regex 2), wall and this thread's CPU):\n";
-    for (const Case &c : cases) {
-        const LogMatcher matcher(c.pattern, c.regex, c.caseSensitive, c.wholeWord);
-        qint64 best = std::numeric_limits<qint64>::max();
-        qint64 bestCpu = std::numeric_limits<qint64>::max();
+        << " lines (full match count, best of 5 (regex 2), wall and this thread's CPU; a regex with"
+           " a prefilter is timed without it too):\n";
+    struct Timing
+    {
+        qint64 wall = std::numeric_limits<qint64>::max();
+        qint64 cpu = std::numeric_limits<qint64>::max();
         qsizetype count = 0;
-        for (int run = 0; run < (c.regex ? 2 : 5); ++run) {
+    };
+    const auto timeSearch = [&store](const LogMatcher &matcher, int runs) {
+        Timing best;
+        for (int run = 0; run < runs; ++run) {
             QElapsedTimer t;
             t.start();
             const qint64 cpu = threadCpuNs();
-            count = store.countMatches(matcher);
-            bestCpu = std::min(bestCpu, threadCpuNs() - cpu);
-            best = std::min(best, t.nsecsElapsed());
+            best.count = store.countMatches(matcher);
+            best.cpu = std::min(best.cpu, threadCpuNs() - cpu);
+            best.wall = std::min(best.wall, t.nsecsElapsed());
         }
-        out << "  " << QString::fromLatin1(c.label).leftJustified(28) << " "
-            << QString::number(double(best) / 1e6, 'f', 1).rightJustified(8) << " ms  cpu "
-            << QString::number(double(bestCpu) / 1e6, 'f', 1).rightJustified(8) << " ms  "
-            << count << " matches"
-            << (c.regex ? (matcher.prefilterLiteral().empty()
-                               ? QStringLiteral(", no prefilter")
-                               : QStringLiteral(", prefilter \"%1\"")
-                                     .arg(QString::fromStdString(matcher.prefilterLiteral())))
-                        : QString())
-            << '\n';
+        return best;
+    };
+    const auto ms = [](qint64 ns) { return QString::number(double(ns) / 1e6, 'f', 1); };
+    for (const Case &c : cases) {
+        const LogMatcher matcher(c.pattern, c.regex, c.caseSensitive, c.wholeWord);
+        const Timing with = timeSearch(matcher, c.regex ? 2 : 5);
+        out << "  " << QString::fromLatin1(c.label).leftJustified(34) << " "
+            << ms(with.wall).rightJustified(8) << " ms  cpu " << ms(with.cpu).rightJustified(8)
+            << " ms  " << with.count << " matches" << (c.regex ? prefilterText(matcher) : QString());
+        if (!matcher.prefilterLiterals().empty()) {
+            LogMatcher unfiltered = matcher;
+            unfiltered.disablePrefilter();
+            const Timing without = timeSearch(unfiltered, 2);
+            out << "; without it cpu " << ms(without.cpu) << " ms";
+            if (without.count != with.count)
+                out << " and " << without.count << " matches: MISMATCH";
+        }
+        out << '\n';
         out.flush();
     }
 }

@@ -194,13 +194,17 @@ LogMatcher::LogMatcher(const QString &pattern, bool regex, bool caseSensitive, b
         return;
     m_regex.optimize();
     // The user's pattern, before the whole-word wrap: what it requires, the wrap requires too.
-    if (const auto literal = requiredRegexLiteral(user, caseSensitive)) {
-        auto prefilter = std::make_shared<LogMatcher>();
-        prefilter->m_empty = false;
-        prefilter->m_caseSensitive = caseSensitive;
-        prefilter->setLiteral(*literal);
-        m_prefilter = std::move(prefilter);
+    std::vector<std::string> literals = requiredRegexLiterals(user, caseSensitive);
+    if (literals.empty())
+        return;
+    auto prefilter = std::make_shared<std::vector<LogMatcher>>(literals.size());
+    for (std::size_t i = 0; i < literals.size(); ++i) {
+        LogMatcher &m = (*prefilter)[i];
+        m.m_empty = false;
+        m.m_caseSensitive = caseSensitive;
+        m.setLiteral(std::move(literals[i]));
     }
+    m_prefilter = std::move(prefilter);
 }
 
 void LogMatcher::setLiteral(std::string literal)
@@ -228,9 +232,14 @@ void LogMatcher::setLiteral(std::string literal)
     }
 }
 
-std::string LogMatcher::prefilterLiteral() const
+std::vector<std::string> LogMatcher::prefilterLiterals() const
 {
-    return m_prefilter ? m_prefilter->m_literal : std::string();
+    std::vector<std::string> out;
+    if (m_prefilter) {
+        for (const LogMatcher &m : *m_prefilter)
+            out.push_back(m.m_literal);
+    }
+    return out;
 }
 
 void LogMatcher::disablePrefilter()
@@ -299,9 +308,31 @@ template <typename Fn> void LogMatcher::forEachLiteral(std::string_view text, Fn
     }
 }
 
+// One scan of `text` per literal (memchr or Horspool each, as for a literal search) rather than a
+// multi-pattern automaton: the set is small (kMaxRegexLiterals) and each scan runs at memchr speed.
+std::size_t LogMatcher::findPrefilter(std::string_view text, std::size_t from,
+                                      std::vector<std::size_t> *next) const
+{
+    const bool fresh = next->empty();
+    if (fresh)
+        next->resize(m_prefilter->size());
+    std::size_t first = std::string_view::npos;
+    for (std::size_t i = 0; i < next->size(); ++i) {
+        std::size_t &hit = (*next)[i];
+        if (fresh || hit < from) // npos stays: the literal is not in the rest of `text`
+            hit = (*m_prefilter)[i].findLiteral(text, from);
+        first = std::min(first, hit);
+    }
+    return first;
+}
+
 bool LogMatcher::prefilterRejects(std::string_view line) const
 {
-    return m_prefilter && m_prefilter->findLiteral(line, 0) == std::string_view::npos;
+    if (!m_prefilter)
+        return false;
+    return std::none_of(m_prefilter->begin(), m_prefilter->end(), [line](const LogMatcher &m) {
+        return m.findLiteral(line, 0) != std::string_view::npos;
+    });
 }
 
 qsizetype LogMatcher::regexCount(std::string_view line) const
@@ -371,10 +402,18 @@ qsizetype LogMatcher::countInBlock(std::string_view block) const
     }
     qsizetype n = 0;
     std::size_t begin = 0;
+    std::vector<std::size_t> next;
+    // Once the prefilter has let most of the bytes through, scanning for its literals costs more
+    // than the lines it saves the regex: the rest of the block goes straight to the regex.
+    constexpr std::size_t kProbeBytes = 64 * 1024;
+    bool prefilter = m_prefilter != nullptr;
+    std::size_t passed = 0; // bytes of the lines the prefilter let through
     while (begin < block.size()) {
-        if (m_prefilter) {
-            // Straight to the next line holding the literal: the lines before it cannot match.
-            const std::size_t hit = m_prefilter->findLiteral(block, begin);
+        if (prefilter && begin >= kProbeBytes && passed * 2 > begin)
+            prefilter = false;
+        if (prefilter) {
+            // Straight to the next line holding a literal: the lines before it cannot match.
+            const std::size_t hit = findPrefilter(block, begin, &next);
             if (hit == std::string_view::npos)
                 break;
             const std::size_t newline = block.rfind('\n', hit);
@@ -385,6 +424,7 @@ qsizetype LogMatcher::countInBlock(std::string_view block) const
         if (end == std::string_view::npos)
             end = block.size();
         n += regexCount(block.substr(begin, end - begin));
+        passed += end + 1 - begin;
         begin = end + 1;
     }
     return n;

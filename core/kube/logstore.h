@@ -45,9 +45,10 @@ public:
     // a regex runs only on the lines holding its prefilter literal.
     qsizetype countInBlock(std::string_view block) const;
 
-    // A regex's prefilter: the literal every match holds (core/kube/logregexliteral.h), looked
-    // for in raw bytes before the regex runs. Empty when there is none (or no regex).
-    std::string prefilterLiteral() const;
+    // A regex's prefilter: literals one of which every match holds
+    // (core/kube/logregexliteral.h), looked for in raw bytes before the regex runs. Empty when
+    // there is none (or no regex).
+    std::vector<std::string> prefilterLiterals() const;
     // Every line goes through the regex (to compare results and time in tests and benches).
     void disablePrefilter();
 
@@ -57,6 +58,10 @@ private:
     std::size_t findLiteral(std::string_view text, std::size_t from) const;
     bool wordBoundaryOk(std::string_view text, std::size_t at, std::size_t length) const;
     void setLiteral(std::string literal);
+    // The start of the first prefilter literal at or after `from` in `text`, or npos; `next`
+    // caches each literal's next hit across calls with a growing `from` (empty: computed).
+    std::size_t findPrefilter(std::string_view text, std::size_t from,
+                              std::vector<std::size_t> *next) const;
     bool prefilterRejects(std::string_view line) const;
     qsizetype regexCount(std::string_view line) const;
 
@@ -69,7 +74,8 @@ private:
     std::size_t m_rarePos = 0; // the position of its rarest byte
     std::array<std::uint32_t, 256> m_skip{}; // Boyer-Moore-Horspool shifts when !m_caseSensitive
     QRegularExpression m_regex;
-    std::shared_ptr<const LogMatcher> m_prefilter; // a literal matcher, for a regex
+    // For a regex: literal matchers, one of which finds something in every line it matches.
+    std::shared_ptr<const std::vector<LogMatcher>> m_prefilter;
 };
 
 // The lines of one log source, stored as UTF-8 in large chunks: per line the text and its '\n'
