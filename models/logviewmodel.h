@@ -101,7 +101,11 @@ public:
     // flagged LateLine.
     void setReorderWindow(qint64 ms);
     qint64 reorderWindow() const;
+    // Applies everything received at once, in one turn of the event loop (tests, pasted text);
+    // live ingestion never needs it: batches go on every turn until nothing waits.
     void flush();
+    // Bytes received and not applied yet (0 once the batches have caught up).
+    qint64 pendingBytes() const;
 
     // Capacity: 0 = unlimited. Dropping takes whole chunks of the oldest lines.
     void setMaxLines(qint64 maxLines);
