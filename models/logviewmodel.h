@@ -4,7 +4,7 @@
 // - Additions only: setBatchInterval()/batchInterval() (ingestion coalescing, default 50 ms),
 //   setReorderWindow()/reorderWindow() (default 2000 ms), sourceState(), appendLines() (feeds
 //   lines without a PodLogClient: tests, benches, pasted logs), flush() (applies what is queued
-//   now), search()/filter() getters, sourceNamespace()/sourcePod().
+//   now), pendingBytes(), search()/filter() getters, sourceNamespace()/sourcePod().
 // - DroppedMarker: when droppedLines() > 0, row 0 is a marker row (FlagsRole = DroppedMarker,
 //   DisplayRole "N older lines were dropped"); it is inserted once with beginInsertRows and its
 //   text changes with dataChanged. It never matches a search or the filter.

@@ -63,6 +63,20 @@ QJsonObject pod(const QString &uid, const QString &created, const QString &node,
         {QStringLiteral("status"), status}};
 }
 
+// The event of Deployment shop/web scaled up at 12:00 (a scale marker).
+core::kube::ChangeSet scaledUp()
+{
+    core::kube::ChangeSet events;
+    events.added = {QJsonObject{
+            {QStringLiteral("reason"), QStringLiteral("ScalingReplicaSet")},
+            {QStringLiteral("lastTimestamp"), QStringLiteral("2026-01-01T12:00:00Z")},
+            {QStringLiteral("involvedObject"),
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("Deployment")},
+                         {QStringLiteral("namespace"), QStringLiteral("shop")},
+                         {QStringLiteral("name"), QStringLiteral("web")}}}}};
+    return events;
+}
+
 core::kube::ChangeSet added(const QList<QJsonObject> &pods)
 {
     core::kube::ChangeSet changes;
@@ -132,15 +146,7 @@ private slots:
         QCOMPARE(report.total.pods, 2);
 
         // Events: a scale-up marker lands on the cluster and on its workload.
-        core::kube::ChangeSet events;
-        events.added = {QJsonObject{
-            {QStringLiteral("reason"), QStringLiteral("ScalingReplicaSet")},
-            {QStringLiteral("lastTimestamp"), QStringLiteral("2026-01-01T12:00:00Z")},
-            {QStringLiteral("involvedObject"),
-             QJsonObject{{QStringLiteral("kind"), QStringLiteral("Deployment")},
-                         {QStringLiteral("namespace"), QStringLiteral("shop")},
-                         {QStringLiteral("name"), QStringLiteral("web")}}}}};
-        history.applyEvents(events);
+        history.applyEvents(scaledUp());
         QCOMPARE(history.cluster().markers().size(), 1);
         QCOMPARE(web->markers().size(), 1);
         QTRY_VERIFY(changed.count() >= 1);
@@ -231,17 +237,8 @@ private slots:
             meanwhile.append({later, false, clock});
             meanwhile.append({gone, false, clock});
         }
-        if (events) {
-            core::kube::ChangeSet scaled;
-            scaled.added = {QJsonObject{
-                {QStringLiteral("reason"), QStringLiteral("ScalingReplicaSet")},
-                {QStringLiteral("lastTimestamp"), QStringLiteral("2026-01-01T12:00:00Z")},
-                {QStringLiteral("involvedObject"),
-                 QJsonObject{{QStringLiteral("kind"), QStringLiteral("Deployment")},
-                             {QStringLiteral("namespace"), QStringLiteral("shop")},
-                             {QStringLiteral("name"), QStringLiteral("web")}}}}};
-            meanwhile.append({scaled, true, clock});
-        }
+        if (events)
+            meanwhile.append({scaledUp(), true, clock});
         if (largeChanges) {
             core::kube::ChangeSet moved;
             moved.modified = onCci;
