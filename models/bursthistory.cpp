@@ -141,13 +141,13 @@ qsizetype BurstHistory::podsIn(const Pending &pending)
                                 pending.changes.deleted.size();
 }
 
-void BurstHistory::apply(BurstState &state, const Pending &pending,
+bool BurstHistory::apply(BurstState &state, const Pending &pending,
                          const BurstState::Context &context)
 {
     if (pending.events)
-        state.applyEvents(pending.changes);
-    else
-        state.applyPods(pending.changes, pending.at, context);
+        return state.applyEvents(pending.changes);
+    state.applyPods(pending.changes, pending.at, context);
+    return true;
 }
 
 void BurstHistory::enqueue(Pending pending)
@@ -180,8 +180,8 @@ void BurstHistory::drain()
         }
         const Pending pending = m_queue.takeFirst();
         m_queuedPods -= podsIn(pending);
-        apply(m_state, pending, {m_virtualNodes, m_startedAt});
-        notify();
+        if (apply(m_state, pending, {m_virtualNodes, m_startedAt}))
+            notify();
         appliedAny = true;
     }
     if (std::exchange(m_workerApplied, false))

@@ -90,7 +90,8 @@ private:
         bool events = false; // events, not pods
     };
     static qsizetype podsIn(const Pending &pending);
-    static void apply(BurstState &state, const Pending &pending,
+    // Whether anything changed (events may hold no marker).
+    static bool apply(BurstState &state, const Pending &pending,
                       const BurstState::Context &context);
     void load();
     void notify();
