@@ -208,9 +208,10 @@ void BurstHistory::adoptWorkerResult()
 {
     m_working = false;
     m_workerApplied = true;
-    // A swap: what the GUI thread held until now is freed on a worker (at 100,000 pods its
-    // hashes take milliseconds to free), never shared with the new state's writes.
-    // (takeResult() leaves the watcher's future invalid and never finished: not to be waited on.)
+    // A swap: what the GUI thread held until now is freed on a worker (after a round over a
+    // large state it holds a hash entry per pod); parts both still share are reference-counted,
+    // so neither side sees the other's writes. (takeResult() leaves the watcher's future
+    // invalid and never finished: not to be waited on.)
     QThreadPool::globalInstance()->start(
         [old = std::exchange(m_state, m_worker.future().takeResult())]() mutable {
             const BurstState gone = std::move(old);
