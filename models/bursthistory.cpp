@@ -8,10 +8,12 @@
 #include "models/clustersession.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -22,11 +24,6 @@ using core::burst::PlacementTimeline;
 
 namespace {
 
-QString workloadKey(const QJsonObject &pod)
-{
-    return core::kube::namespaceOf(pod) + u'/' + core::burst::podWorkload(pod);
-}
-
 // Context names are free text (they may hold "/" or ":"): the file name escapes them.
 QString safeFileName(const QString &context)
 {
@@ -36,15 +33,6 @@ QString safeFileName(const QString &context)
                     ? QString(c)
                     : QStringLiteral("%%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
     return name.isEmpty() ? QStringLiteral("_") : name;
-}
-
-// Whether a pod has stopped running for good (its billed span ends).
-bool stopped(const QJsonObject &pod)
-{
-    const QString phase =
-        pod.value(u"status").toObject().value(u"phase").toString();
-    return phase == u"Succeeded" || phase == u"Failed" ||
-           core::kube::metadataOf(pod).contains(u"deletionTimestamp");
 }
 
 } // namespace
@@ -86,11 +74,11 @@ BurstHistory *BurstHistory::of(ClusterSession *session)
 
 BurstHistory::BurstHistory(const QString &file, QObject *parent) : QObject(parent), m_file(file)
 {
-    connect(&m_listReader, &QFutureWatcher<ListResult>::finished, this,
-            [this] { applyList(m_listReader.result()); });
+    connect(&m_worker, &QFutureWatcher<BurstState>::finished, this,
+            &BurstHistory::adoptWorkerResult);
     load();
-    if (m_cluster.observedSince() == 0)
-        m_cluster.setObservedSince(now().toMSecsSinceEpoch());
+    if (m_state.cluster.observedSince() == 0)
+        m_state.cluster.setObservedSince(now().toMSecsSinceEpoch());
     m_saveTimer.setInterval(60'000);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] { save(); });
     if (!m_file.isEmpty())
@@ -99,7 +87,8 @@ BurstHistory::BurstHistory(const QString &file, QObject *parent) : QObject(paren
 
 BurstHistory::~BurstHistory()
 {
-    m_listReader.waitForFinished(); // it reads only its own copies; nothing to apply now
+    if (m_working) // the worker has its own copy: keep what it made
+        m_state = m_worker.future().takeResult(); // waits for it
     save();
 }
 
@@ -111,31 +100,20 @@ QString BurstHistory::fileFor(const QString &context)
 
 const PlacementTimeline *BurstHistory::workload(const QString &key) const
 {
-    const auto it = m_workloads.constFind(key);
-    return it == m_workloads.constEnd() ? nullptr : &*it;
+    const auto it = m_state.workloads.constFind(key);
+    return it == m_state.workloads.constEnd() ? nullptr : &*it;
 }
 
 QStringList BurstHistory::workloadKeys() const
 {
-    QStringList keys = m_workloads.keys();
+    QStringList keys = m_state.workloads.keys();
     keys.sort();
     return keys;
 }
 
 QDateTime BurstHistory::observedSince() const
 {
-    return QDateTime::fromMSecsSinceEpoch(m_cluster.observedSince()).toUTC();
-}
-
-PlacementTimeline &BurstHistory::workloadTimeline(const QString &key)
-{
-    auto it = m_workloads.find(key);
-    if (it == m_workloads.end()) {
-        PlacementTimeline timeline(kResolutionMs);
-        timeline.setObservedSince(m_cluster.observedSince());
-        it = m_workloads.insert(key, timeline);
-    }
-    return *it;
+    return QDateTime::fromMSecsSinceEpoch(m_state.cluster.observedSince()).toUTC();
 }
 
 void BurstHistory::setVirtualNodes(const QStringList &nodes)
@@ -144,179 +122,110 @@ void BurstHistory::setVirtualNodes(const QStringList &nodes)
     m_nodesKnown = true;
 }
 
-BurstHistory::PodFacts BurstHistory::podFacts(const QJsonObject &pod, bool gone,
-                                              const QStringList &virtualNodes, qint64 startedAt,
-                                              const QSet<QString> &pastEnded)
-{
-    PodFacts facts;
-    facts.uid = core::kube::uidOf(pod);
-    if (facts.uid.isEmpty())
-        return facts;
-    facts.workload = workloadKey(pod);
-    facts.place = gone ? std::nullopt : core::burst::podPlace(pod, virtualNodes);
-    // A pod created before this process began watching has a past to rebuild (once: addPast
-    // ignores a pod it counts; one whose past already ended is remembered in pastEnded).
-    const QDateTime created = QDateTime::fromString(
-        core::kube::metadataString(pod, u"creationTimestamp"), Qt::ISODateWithMs);
-    if (!gone && created.isValid() && created.toMSecsSinceEpoch() < startedAt &&
-        !pastEnded.contains(facts.uid))
-        facts.past = core::burst::podPast(pod, virtualNodes);
-    return facts;
-}
-
-void BurstHistory::setPod(const PodFacts &facts, bool gone, qint64 at)
-{
-    if (facts.uid.isEmpty())
-        return;
-    PlacementTimeline &workload = workloadTimeline(facts.workload);
-    if (facts.past && !m_pastEnded.contains(facts.uid)) {
-        m_cluster.addPast(facts.uid, *facts.past);
-        workload.addPast(facts.uid, *facts.past);
-        if (facts.past->ended.isValid())
-            m_pastEnded.insert(facts.uid);
-    }
-    m_cluster.setPod(facts.uid, facts.place, at);
-    workload.setPod(facts.uid, facts.place, at);
-    if (gone)
-        m_pastEnded.remove(facts.uid);
-}
-
-void BurstHistory::recordSpan(const QJsonObject &pod, bool gone, const QDateTime &at)
-{
-    recordSpan(core::burst::billedSpan(pod, m_virtualNodes, gone ? at : QDateTime()),
-               core::kube::uidOf(pod), gone);
-}
-
-void BurstHistory::recordSpan(std::optional<core::burst::BilledSpan> span, const QString &uid,
-                              bool gone)
-{
-    if (!span) {
-        if (gone)
-            m_running.remove(uid);
-        return;
-    }
-    span->nameSpace = m_names.intern(span->nameSpace);
-    span->workload = m_names.intern(span->workload);
-    if (span->end.isValid()) {
-        m_running.remove(uid);
-        m_ended.append(*span);
-        if (m_ended.size() > kMaxEndedSpans)
-            m_ended.remove(0, m_ended.size() - kMaxEndedSpans);
-    } else {
-        m_running.insert(uid, *span);
-    }
-}
-
-void BurstHistory::applyList(const ListResult &list)
-{
-    m_readingList = false;
-    for (const PodFacts &facts : list.pods)
-        setPod(facts, false, list.at);
-    m_running.reserve(m_running.size() + list.pods.size()); // one allocation, no rehashes
-    for (const PodFacts &facts : list.pods)
-        recordSpan(facts.span, facts.uid, false);
-    notify();
-    // What came meanwhile, in order (a second large list goes to the worker again).
-    const QList<core::kube::ChangeSet> queued = std::exchange(m_queued, {});
-    for (qsizetype i = 0; i < queued.size(); ++i) {
-        applyPods(queued.at(i));
-        if (m_readingList) {
-            m_queued.append(queued.mid(i + 1));
-            break;
-        }
-    }
-    emit listApplied();
-}
-
 void BurstHistory::applyPods(const core::kube::ChangeSet &changes)
 {
     if (!m_nodesKnown)
         return; // the nodes sink replays the pods once it knows which nodes are virtual
-    if (m_readingList) {
-        m_queued.append(changes);
-        return;
-    }
-    const QDateTime at = now();
-    const qint64 ms = at.toMSecsSinceEpoch();
-    if (changes.added.size() >= kBackgroundList) {
-        // The list's JSON is read on a worker, from copies (implicitly shared); the timelines
-        // and spans change here, in one step, when it is done.
-        m_readingList = true;
-        m_listReader.setFuture(QtConcurrent::run(
-            [pods = changes.added, nodes = m_virtualNodes, startedAt = m_startedAt,
-             pastEnded = m_pastEnded, ms] {
-                ListResult list;
-                list.at = ms;
-                list.pods.reserve(pods.size());
-                for (const QJsonObject &pod : pods) {
-                    list.pods.append(podFacts(pod, false, nodes, startedAt, pastEnded));
-                    list.pods.last().span = core::burst::billedSpan(pod, nodes);
-                }
-                return list;
-            }));
-        if (!changes.modified.isEmpty() || !changes.deleted.isEmpty()) {
-            core::kube::ChangeSet rest = changes;
-            rest.added.clear();
-            m_queued.append(rest);
-        }
-        return;
-    }
-    const auto facts = [&](const QJsonObject &pod, bool gone) {
-        return podFacts(pod, gone, m_virtualNodes, m_startedAt, m_pastEnded);
-    };
-    for (const QJsonObject &pod : changes.added)
-        setPod(facts(pod, false), false, ms);
-    for (const QJsonObject &pod : changes.modified)
-        setPod(facts(pod, false), false, ms);
-    for (const QJsonObject &pod : changes.deleted)
-        setPod(facts(pod, true), true, ms);
-    // Spans: a running pod's span changes only when it stops (or goes), so a status change of
-    // a pod already billed costs one lookup; a pod not yet billed is checked until it runs.
-    for (const QJsonObject &pod : changes.added)
-        recordSpan(pod, false, at);
-    for (const QJsonObject &pod : changes.modified) {
-        if (m_running.contains(core::kube::uidOf(pod))) {
-            if (stopped(pod))
-                recordSpan(pod, false, at);
-        } else if (core::burst::isBurstPod(pod, m_virtualNodes)) {
-            recordSpan(pod, false, at);
-        }
-    }
-    for (const QJsonObject &pod : changes.deleted)
-        if (m_running.contains(core::kube::uidOf(pod)))
-            recordSpan(pod, true, at);
-    notify();
+    enqueue({changes, now(), false});
 }
 
 void BurstHistory::applyEvents(const core::kube::ChangeSet &changes)
 {
-    bool any = false;
-    for (const QList<QJsonObject> *list : {&changes.added, &changes.modified}) {
-        for (const QJsonObject &event : *list) {
-            const auto marker = core::burst::markerFromEvent(event);
-            if (!marker)
-                continue;
-            m_cluster.addMarker(*marker);
-            // "Deployment/shop/web" -> the workload "shop/Deployment/web".
-            const QStringList parts = marker->object.split(u'/');
-            if (parts.size() == 3) {
-                const QString key = parts.at(1) + u'/' + parts.at(0) + u'/' + parts.at(2);
-                if (m_workloads.contains(key))
-                    m_workloads[key].addMarker(*marker);
-            }
-            any = true;
+    enqueue({changes, now(), true});
+}
+
+qsizetype BurstHistory::podsIn(const Pending &pending)
+{
+    return pending.events ? 0
+                          : pending.changes.added.size() + pending.changes.modified.size() +
+                                pending.changes.deleted.size();
+}
+
+bool BurstHistory::apply(BurstState &state, const Pending &pending,
+                         const BurstState::Context &context)
+{
+    if (pending.events)
+        return state.applyEvents(pending.changes);
+    state.applyPods(pending.changes, pending.at, context);
+    return true;
+}
+
+void BurstHistory::enqueue(Pending pending)
+{
+    if (pending.events && pending.changes.added.isEmpty() && pending.changes.modified.isEmpty())
+        return;
+    m_queuedPods += podsIn(pending);
+    m_queue.append(std::move(pending));
+    if (!isReadingList())
+        drain(); // nothing waits: a small change set applies at once
+}
+
+// Applies what waits, in order: on the worker when it holds kBackgroundList pods or more, else
+// here until m_sliceMs are spent (at least one change set), the rest at the next turn.
+void BurstHistory::drain()
+{
+    m_drainQueued = false;
+    QElapsedTimer spent;
+    spent.start();
+    bool appliedAny = false;
+    while (!m_queue.isEmpty()) {
+        if (m_queuedPods >= kBackgroundList) {
+            startWorker();
+            return;
         }
+        if (appliedAny && spent.elapsed() >= m_sliceMs) {
+            m_drainQueued = true;
+            QMetaObject::invokeMethod(this, &BurstHistory::drain, Qt::QueuedConnection);
+            return;
+        }
+        const Pending pending = m_queue.takeFirst();
+        m_queuedPods -= podsIn(pending);
+        if (apply(m_state, pending, {m_virtualNodes, m_startedAt}))
+            notify();
+        appliedAny = true;
     }
-    if (any)
-        notify();
+    if (std::exchange(m_workerApplied, false))
+        emit listApplied();
+}
+
+void BurstHistory::startWorker()
+{
+    // The state is copied (implicitly shared: nothing is copied until the worker writes), and
+    // the queue goes with it; the GUI thread reads its own copy meanwhile and changes nothing
+    // (what arrives waits in m_queue).
+    m_working = true;
+    m_queuedPods = 0;
+    m_worker.setFuture(QtConcurrent::run(
+        [state = m_state, work = std::exchange(m_queue, {}),
+         context = BurstState::Context{m_virtualNodes, m_startedAt}]() mutable {
+            for (const Pending &pending : std::as_const(work))
+                apply(state, pending, context);
+            return std::move(state);
+        }));
+}
+
+void BurstHistory::adoptWorkerResult()
+{
+    m_working = false;
+    m_workerApplied = true;
+    // A swap: what the GUI thread held until now is freed on a worker (after a round over a
+    // large state it holds a hash entry per pod); parts both still share are reference-counted,
+    // so neither side sees the other's writes. (takeResult() leaves the watcher's future
+    // invalid and never finished: not to be waited on.)
+    QThreadPool::globalInstance()->start(
+        [old = std::exchange(m_state, m_worker.future().takeResult())]() mutable {
+            const BurstState gone = std::move(old);
+        });
+    notify();
+    drain(); // what came meanwhile: to the worker again, or in slices here
 }
 
 core::burst::UsageReport BurstHistory::usage(const QDateTime &from, const QDateTime &to,
                                              const core::burst::UsagePrice &price) const
 {
-    QList<core::burst::BilledSpan> spans = m_ended;
-    spans.reserve(m_ended.size() + m_running.size());
-    for (const core::burst::BilledSpan &span : m_running)
+    QList<core::burst::BilledSpan> spans = m_state.ended;
+    spans.reserve(m_state.ended.size() + m_state.running.size());
+    for (const core::burst::BilledSpan &span : m_state.running)
         spans.append(span);
     return core::burst::cciUsage(spans, from, to, now(), price);
 }
@@ -346,11 +255,11 @@ bool BurstHistory::save() const
         return timeline.toJson();
     };
     QJsonObject workloads;
-    for (auto it = m_workloads.constBegin(); it != m_workloads.constEnd(); ++it)
+    for (auto it = m_state.workloads.constBegin(); it != m_state.workloads.constEnd(); ++it)
         if (!it->samples().isEmpty() || !it->markers().isEmpty())
             workloads.insert(it.key(), closed(*it));
     const QJsonObject root{{QStringLiteral("version"), 1},
-                           {QStringLiteral("cluster"), closed(m_cluster)},
+                           {QStringLiteral("cluster"), closed(m_state.cluster)},
                            {QStringLiteral("workloads"), workloads}};
     QDir().mkpath(QFileInfo(m_file).absolutePath());
     return core::saveFile(m_file, QJsonDocument(root).toJson(QJsonDocument::Compact)).ok();
@@ -372,12 +281,12 @@ void BurstHistory::load()
         PlacementTimeline::fromJson(root.value(QStringLiteral("cluster")).toObject());
     if (!cluster || cluster->resolutionMs() != kResolutionMs)
         return;
-    m_cluster = *cluster;
+    m_state.cluster = *cluster;
     const QJsonObject workloads = root.value(QStringLiteral("workloads")).toObject();
     for (auto it = workloads.constBegin(); it != workloads.constEnd(); ++it)
         if (const auto timeline = PlacementTimeline::fromJson(it.value().toObject());
             timeline && timeline->resolutionMs() == kResolutionMs)
-            m_workloads.insert(it.key(), *timeline);
+            m_state.workloads.insert(it.key(), *timeline);
 }
 
 } // namespace models

@@ -1,15 +1,10 @@
 #pragma once
 
-#include "core/burst/bursttimeline.h"
-#include "core/burst/cciusage.h"
-#include "core/kube/informer.h"
-#include "models/stringpool.h"
+#include "models/burststate.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
-#include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -34,9 +29,9 @@ class BurstHistory : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr qint64 kResolutionMs = 5000;
+    static constexpr qint64 kResolutionMs = BurstState::kResolutionMs;
     static constexpr qint64 kRetentionMs = qint64(3) * 24 * 3600 * 1000; // three days
-    static constexpr int kMaxEndedSpans = 200000; // the oldest ended spans go first
+    static constexpr int kMaxEndedSpans = BurstState::kMaxEndedSpans;
 
     // The one history of `session` (made and attached on first use).
     static BurstHistory *of(ClusterSession *session);
@@ -45,8 +40,9 @@ public:
     ~BurstHistory() override;
 
     // The whole cluster's timeline, and one workload's ("namespace/Kind/name"; Deployment for a
-    // ReplicaSet with a pod-template-hash, as core::burst::podWorkload names it).
-    const core::burst::PlacementTimeline &cluster() const { return m_cluster; }
+    // ReplicaSet with a pod-template-hash, as core::burst::podWorkload names it). A pointer is
+    // good until the next change is applied (a worker's result replaces the timelines whole).
+    const core::burst::PlacementTimeline &cluster() const { return m_state.cluster; }
     const core::burst::PlacementTimeline *workload(const QString &key) const;
     QStringList workloadKeys() const; // sorted
     QDateTime observedSince() const;
@@ -54,14 +50,19 @@ public:
     core::burst::UsageReport usage(const QDateTime &from, const QDateTime &to,
                                    const core::burst::UsagePrice &price = {}) const;
 
-    // A list of at least kBackgroundList added pods (the first list, the replay once the nodes
-    // are known) is read on a worker (podPlace, podPast, billedSpan: the JSON and time parsing)
-    // and applied in one step when it is done; changes arriving meanwhile wait and follow it in
-    // order. Smaller change sets apply at once.
+    // Changes are applied in the order they arrive, each stamped with the time it arrived. When
+    // at least kBackgroundList pods wait (a first list, the replay once the nodes are known, a
+    // burst of changes), a worker applies them to a copy of the timelines and spans (reading
+    // the pods' JSON and building the series) and the GUI thread swaps the copy in; changes
+    // and events arriving meanwhile wait and follow it in order. Fewer apply on the GUI thread,
+    // at once when nothing waits, else in slices of about kSliceMs per event-loop turn.
     static constexpr int kBackgroundList = 2000;
+    static constexpr int kSliceMs = 10;
     void applyPods(const core::kube::ChangeSet &changes);
-    // Whether a list is being read on the worker (tests, benches).
-    bool isReadingList() const { return m_readingList; }
+    // For tests: the slice (0 = one change set a turn).
+    void setSliceMs(int ms) { m_sliceMs = ms; }
+    // Whether changes wait for the worker or for a later turn of the event loop (tests, benches).
+    bool isReadingList() const { return m_working || m_drainQueued; }
     void applyEvents(const core::kube::ChangeSet &changes);
     void setVirtualNodes(const QStringList &nodes);
     bool save() const;
@@ -76,51 +77,45 @@ public:
 
 signals:
     void changed(); // timelines or spans changed (at most once per event-loop turn)
-    void listApplied(); // a list read on the worker has been applied (tests, benches)
+    // What the worker applied is in, and so is everything that arrived meanwhile (tests,
+    // benches).
+    void listApplied();
 
 private:
-    // What a pod's JSON says, read once (on the worker for a list).
-    struct PodFacts
+    // A change set as it arrived.
+    struct Pending
     {
-        QString uid;
-        QString workload;
-        std::optional<core::burst::PodPlace> place;
-        std::optional<core::burst::PodPast> past; // when created before this process watched
-        std::optional<core::burst::BilledSpan> span;
+        core::kube::ChangeSet changes;
+        QDateTime at;
+        bool events = false; // events, not pods
     };
-    struct ListResult
-    {
-        QList<PodFacts> pods;
-        qint64 at = 0;
-    };
-    static PodFacts podFacts(const QJsonObject &pod, bool gone, const QStringList &virtualNodes,
-                             qint64 startedAt, const QSet<QString> &pastEnded);
+    static qsizetype podsIn(const Pending &pending);
+    // Whether anything changed (events may hold no marker).
+    static bool apply(BurstState &state, const Pending &pending,
+                      const BurstState::Context &context);
     void load();
     void notify();
-    core::burst::PlacementTimeline &workloadTimeline(const QString &key);
-    void setPod(const PodFacts &facts, bool gone, qint64 now);
-    void recordSpan(std::optional<core::burst::BilledSpan> span, const QString &uid, bool gone);
-    void recordSpan(const QJsonObject &pod, bool gone, const QDateTime &now);
-    void applyList(const ListResult &list);
+    void enqueue(Pending pending);
+    void drain();
+    void startWorker();
+    void adoptWorkerResult();
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
 
     QString m_file;
     std::function<QDateTime()> m_clock;
     QStringList m_virtualNodes;
     bool m_nodesKnown = false;
-    QList<QJsonObject> m_waiting; // pods seen before the virtual nodes were known
-    core::burst::PlacementTimeline m_cluster{kResolutionMs};
-    QHash<QString, core::burst::PlacementTimeline> m_workloads;
-    QHash<QString, core::burst::BilledSpan> m_running; // burst pods still running, by uid
-    QList<core::burst::BilledSpan> m_ended;
-    StringPool m_names; // namespaces and workload names of the spans
-    QSet<QString> m_pastEnded; // pods whose rebuilt past ended before this process watched
+    BurstState m_state;
     qint64 m_startedAt = 0; // when this process began watching (ms since the epoch)
     QTimer m_saveTimer;
     bool m_notifyQueued = false;
-    QFutureWatcher<ListResult> m_listReader;
-    bool m_readingList = false; // from the start of the worker's read until its result is applied
-    QList<core::kube::ChangeSet> m_queued; // changes that came while a list was being read
+    QList<Pending> m_queue; // changes not applied yet, in the order they came
+    qsizetype m_queuedPods = 0;
+    int m_sliceMs = kSliceMs;
+    QFutureWatcher<BurstState> m_worker;
+    bool m_working = false;      // the worker is applying changes to its copy
+    bool m_drainQueued = false;  // the rest of m_queue is applied at the next turn
+    bool m_workerApplied = false; // listApplied is due once m_queue is empty
 };
 
 } // namespace models

@@ -156,6 +156,11 @@ void LogViewModel::flush()
     d->batchTimer.stop();
 }
 
+qint64 LogViewModel::pendingBytes() const
+{
+    return d->waiting;
+}
+
 void LogViewModel::setMaxLines(qint64 maxLines)
 {
     d->maxLines = qMax<qint64>(0, maxLines);

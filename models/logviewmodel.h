@@ -4,7 +4,7 @@
 // - Additions only: setBatchInterval()/batchInterval() (ingestion coalescing, default 50 ms),
 //   setReorderWindow()/reorderWindow() (default 2000 ms), sourceState(), appendLines() (feeds
 //   lines without a PodLogClient: tests, benches, pasted logs), flush() (applies what is queued
-//   now), search()/filter() getters, sourceNamespace()/sourcePod().
+//   now), pendingBytes(), search()/filter() getters, sourceNamespace()/sourcePod().
 // - DroppedMarker: when droppedLines() > 0, row 0 is a marker row (FlagsRole = DroppedMarker,
 //   DisplayRole "N older lines were dropped"); it is inserted once with beginInsertRows and its
 //   text changes with dataChanged. It never matches a search or the filter.
@@ -101,7 +101,11 @@ public:
     // flagged LateLine.
     void setReorderWindow(qint64 ms);
     qint64 reorderWindow() const;
+    // Applies everything received at once, in one turn of the event loop (tests, pasted text);
+    // live ingestion never needs it: batches go on every turn until nothing waits.
     void flush();
+    // Bytes received and not applied yet (0 once the batches have caught up).
+    qint64 pendingBytes() const;
 
     // Capacity: 0 = unlimited. Dropping takes whole chunks of the oldest lines.
     void setMaxLines(qint64 maxLines);

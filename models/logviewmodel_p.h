@@ -69,6 +69,7 @@ struct LogViewModel::Impl
     std::int64_t windowNs = 2000000000;
     QTimer batchTimer;
     int batchInterval = 50;
+    qint64 waiting = 0; // bytes received and not applied yet, over all sources
 
     // Find next/previous (logviewfind.cpp) runs on a worker that reads the stores and the index
     // under a shared lock, a slice at a time; the GUI thread changes them only under the

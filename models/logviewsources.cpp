@@ -20,7 +20,9 @@ namespace {
 // At most this many late lines of one batch go in as single-row inserts; more are appended and
 // merged into place with one layout change (a second source's history arriving after the first's).
 constexpr std::size_t kInPlaceLimit = 256;
-// Bytes of pending lines applied per batch, so one batch never holds the GUI thread long.
+// Bytes of pending lines applied per batch, so one batch never holds the GUI thread long. Once
+// this much waits the batch runs at the next turn rather than at the batch interval, so a fast
+// stream (ApiStream hands on up to 1 MiB a turn) never piles up tens of MiB behind the view.
 constexpr qsizetype kBatchBytes = qsizetype(2) << 20;
 
 } // namespace
@@ -67,6 +69,7 @@ void LogViewModel::appendLines(int source, const QByteArrayList &lines)
     }
     if (block.isEmpty())
         return;
+    d->waiting += block.size();
     d->sources[std::size_t(source)]->pending.push_back(std::move(block));
     d->schedule();
 }
@@ -85,6 +88,7 @@ void LogViewModel::clear()
         s.lastTime = LogStore::kNoTimestamp;
         d->stores[i]->clear();
     }
+    d->waiting = 0;
     d->all.clear();
     d->shown.clear();
     d->dropped = 0;
@@ -170,6 +174,7 @@ void LogViewModel::Impl::connectClient(int source)
                          [this, source](const QByteArray &lines) {
                              LogSourceData &src = *sources[std::size_t(source)];
                              src.pending.push_back(lines);
+                             waiting += lines.size();
                              src.reconnects = 0;
                              src.received = true;
                              setState(source, SourceState::Streaming, {});
@@ -236,8 +241,9 @@ void LogViewModel::Impl::onFailed(int source, const core::Error &error)
 
 void LogViewModel::Impl::schedule()
 {
-    if (!batchTimer.isActive())
-        batchTimer.start(batchInterval);
+    const int due = waiting >= kBatchBytes ? 0 : batchInterval;
+    if (!batchTimer.isActive() || (due == 0 && batchTimer.interval() != 0))
+        batchTimer.start(due);
 }
 
 void LogViewModel::Impl::applyBatch()
@@ -269,7 +275,9 @@ void LogViewModel::Impl::applyBatch()
             const qsizetype newline = block.indexOf('\n', s.pendingAt);
             const qsizetype end = newline < 0 ? block.size() : newline;
             std::string_view line(block.constData() + s.pendingAt, size_t(end - s.pendingAt));
-            taken += end + 1 - s.pendingAt;
+            const qsizetype next = std::min(end + 1, block.size());
+            taken += next - s.pendingAt;
+            waiting -= next - s.pendingAt;
             if (!line.empty() && line.back() == '\r')
                 line.remove_suffix(1);
             const std::size_t space = line.find(' ');
@@ -289,7 +297,7 @@ void LogViewModel::Impl::applyBatch()
             }
             const std::int64_t number = store.appendText(ns, text, flags);
             entries.push_back({ns, LogMergeIndex::ref(int(i), number), false});
-            s.pendingAt = end + 1;
+            s.pendingAt = next;
             if (s.pendingAt >= block.size()) {
                 s.pending.pop_front();
                 s.pendingAt = 0;

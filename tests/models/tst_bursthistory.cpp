@@ -63,6 +63,20 @@ QJsonObject pod(const QString &uid, const QString &created, const QString &node,
         {QStringLiteral("status"), status}};
 }
 
+// The event of Deployment shop/web scaled up at 12:00 (a scale marker).
+core::kube::ChangeSet scaledUp()
+{
+    core::kube::ChangeSet events;
+    events.added = {QJsonObject{
+            {QStringLiteral("reason"), QStringLiteral("ScalingReplicaSet")},
+            {QStringLiteral("lastTimestamp"), QStringLiteral("2026-01-01T12:00:00Z")},
+            {QStringLiteral("involvedObject"),
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("Deployment")},
+                         {QStringLiteral("namespace"), QStringLiteral("shop")},
+                         {QStringLiteral("name"), QStringLiteral("web")}}}}};
+    return events;
+}
+
 core::kube::ChangeSet added(const QList<QJsonObject> &pods)
 {
     core::kube::ChangeSet changes;
@@ -132,15 +146,7 @@ private slots:
         QCOMPARE(report.total.pods, 2);
 
         // Events: a scale-up marker lands on the cluster and on its workload.
-        core::kube::ChangeSet events;
-        events.added = {QJsonObject{
-            {QStringLiteral("reason"), QStringLiteral("ScalingReplicaSet")},
-            {QStringLiteral("lastTimestamp"), QStringLiteral("2026-01-01T12:00:00Z")},
-            {QStringLiteral("involvedObject"),
-             QJsonObject{{QStringLiteral("kind"), QStringLiteral("Deployment")},
-                         {QStringLiteral("namespace"), QStringLiteral("shop")},
-                         {QStringLiteral("name"), QStringLiteral("web")}}}}};
-        history.applyEvents(events);
+        history.applyEvents(scaledUp());
         QCOMPARE(history.cluster().markers().size(), 1);
         QCOMPARE(web->markers().size(), 1);
         QTRY_VERIFY(changed.count() >= 1);
@@ -181,25 +187,75 @@ private slots:
         QVERIFY(again.workload(QStringLiteral("shop/Deployment/web")));
     }
 
-    // A large list (the first, or the replay once the nodes are known) is read on a worker and
-    // applied in one step; what arrives meanwhile follows it in order. The result is the same
-    // as applying it in small synchronous pieces.
+    // A large list (the first, or the replay once the nodes are known) is applied on a worker to
+    // a copy of the timelines and spans, which the GUI thread swaps in; what arrives meanwhile
+    // follows it in order: a few changes on the GUI thread, events, a second large change set
+    // on the worker again. The result is the same as applying it all in small synchronous
+    // pieces, and the usage table follows with inserts and dataChanged, never a reset.
+    void largeListReadOnWorker_data()
+    {
+        QTest::addColumn<bool>("smallChanges"); // a status change and two deletions
+        QTest::addColumn<bool>("events");       // a scale-up marker for the list's workload
+        QTest::addColumn<bool>("largeChanges"); // every pod moved to CCI: a second round
+        QTest::newRow("list alone") << false << false << false;
+        QTest::newRow("small changes meanwhile") << true << false << false;
+        QTest::newRow("events meanwhile") << false << true << false;
+        QTest::newRow("large changes meanwhile") << false << false << true;
+        QTest::newRow("all of them meanwhile") << true << true << true;
+    }
+
     void largeListReadOnWorker()
     {
+        QFETCH(bool, smallChanges);
+        QFETCH(bool, events);
+        QFETCH(bool, largeChanges);
         QDateTime clock = at("2026-01-01T12:00:00Z");
         QList<QJsonObject> pods;
+        QList<QJsonObject> onCci;
         for (int i = 0; i < BurstHistory::kBackgroundList + 500; ++i) {
             const QString created = at("2026-01-01T11:00:00Z").addSecs(i).toString(Qt::ISODate);
-            pods.append(pod(QStringLiteral("p%1").arg(i), created,
+            const QString uid = QStringLiteral("p%1").arg(i);
+            pods.append(pod(uid, created,
                             i % 3 == 0 ? kVk : (i % 3 == 1 ? QStringLiteral("idc-1") : QString()),
                             i % 3 == 2 ? QString() : created));
+            onCci.append(pod(uid, created, kVk, QStringLiteral("2026-01-01T12:00:00Z")));
         }
-        core::kube::ChangeSet later;
-        later.modified = {pod(QStringLiteral("p2"), pods.at(2).value(u"metadata").toObject()
-                                                        .value(u"creationTimestamp").toString(),
-                              kVk, QStringLiteral("2026-01-01T12:00:00Z"))};
-        core::kube::ChangeSet gone;
-        gone.deleted = {pods.at(0), pods.at(3)};
+        // What arrives while the list is read, in order: the changes, whether they are events,
+        // and when they arrive.
+        struct Arrival
+        {
+            core::kube::ChangeSet changes;
+            bool events = false;
+            QDateTime at;
+        };
+        QList<Arrival> meanwhile;
+        if (smallChanges) {
+            core::kube::ChangeSet later;
+            later.modified = {onCci.at(2)};
+            core::kube::ChangeSet gone;
+            gone.deleted = {pods.at(0), pods.at(3)};
+            meanwhile.append({later, false, clock});
+            meanwhile.append({gone, false, clock});
+        }
+        if (events)
+            meanwhile.append({scaledUp(), true, clock});
+        if (largeChanges) {
+            core::kube::ChangeSet moved;
+            moved.modified = onCci;
+            if (smallChanges) { // the deleted pods stay deleted
+                moved.modified.remove(3);
+                moved.modified.remove(0);
+            }
+            meanwhile.append({moved, false, at("2026-01-01T12:30:00Z")});
+        }
+        const auto feed = [&clock](BurstHistory &history, const Arrival &arrival,
+                                   const core::kube::ChangeSet &changes) {
+            clock = arrival.at;
+            if (arrival.events)
+                history.applyEvents(changes);
+            else
+                history.applyPods(changes);
+        };
 
         BurstHistory background(QString{});
         background.setClock([&clock] { return clock; });
@@ -210,40 +266,117 @@ private slots:
         models::UsageTableModel table;
         QAbstractItemModelTester tester(&table,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&table, &QAbstractItemModel::modelReset);
+        QSignalSpy inserts(&table, &QAbstractItemModel::rowsInserted);
+        QSignalSpy updates(&table, &QAbstractItemModel::dataChanged);
         connect(&background, &BurstHistory::changed, &table, [&] {
             table.setReport(background.usage(at("2026-01-01T00:00:00Z"), clock));
         });
         background.applyPods(added(pods));
         QVERIFY(background.isReadingList());
-        QCOMPARE(background.cluster().podCount(), 0); // nothing yet: applied in one step
-        background.applyPods(later);
-        background.applyPods(gone);
+        for (const Arrival &arrival : std::as_const(meanwhile))
+            feed(background, arrival, arrival.changes);
+        // Nothing yet: the GUI thread's timelines change only when the worker's are swapped in.
+        QCOMPARE(background.cluster().podCount(), 0);
+        QVERIFY(background.cluster().markers().isEmpty());
         QVERIFY(applied.wait(20000));
         QVERIFY(!background.isReadingList());
-        QTRY_COMPARE(changed.size(), 1);
+        QCOMPARE(applied.size(), 1); // once, when all that came meanwhile is in too
+        // Once per turn that changed something: the swap, and the second round's swap.
+        QTRY_COMPARE(changed.size(), largeChanges ? 2 : 1);
         QVERIFY(table.rowCount() > 0);
+        QCOMPARE(resets.size(), 0);
+        QVERIFY(inserts.size() >= 1);
+        QCOMPARE(updates.isEmpty(), !largeChanges); // more pods on CCI: the rows' figures grow
 
+        clock = at("2026-01-01T12:00:00Z");
         BurstHistory piecewise(QString{});
         piecewise.setClock([&clock] { return clock; });
         piecewise.setVirtualNodes({kVk});
         for (qsizetype first = 0; first < pods.size(); first += 500)
             piecewise.applyPods(added(pods.mid(first, 500)));
+        for (const Arrival &arrival : std::as_const(meanwhile)) {
+            for (qsizetype first = 0; first < arrival.changes.modified.size(); first += 500) {
+                core::kube::ChangeSet piece;
+                piece.modified = arrival.changes.modified.mid(first, 500);
+                feed(piecewise, arrival, piece);
+            }
+            core::kube::ChangeSet rest = arrival.changes;
+            rest.modified.clear();
+            feed(piecewise, arrival, rest);
+        }
         QVERIFY(!piecewise.isReadingList());
-        piecewise.applyPods(later);
-        piecewise.applyPods(gone);
 
-        QCOMPARE(background.cluster().podCount(), pods.size() - 2);
+        const qsizetype counted = pods.size() - (smallChanges ? 2 : 0);
+        QCOMPARE(background.cluster().podCount(), counted);
         QCOMPARE(background.cluster().samples(), piecewise.cluster().samples());
         QCOMPARE(background.cluster().countsNow(), piecewise.cluster().countsNow());
+        QCOMPARE(background.cluster().countsNow().cci,
+                 largeChanges ? counted : piecewise.cluster().countsNow().cci);
+        QCOMPARE(background.cluster().markers(), piecewise.cluster().markers());
+        QCOMPARE(background.cluster().markers().size(), events ? 1 : 0);
         QCOMPARE(background.workloadKeys(), piecewise.workloadKeys());
         const QString web = QStringLiteral("shop/Deployment/web");
         QCOMPARE(background.workload(web)->samples(), piecewise.workload(web)->samples());
+        QCOMPARE(background.workload(web)->markers(), piecewise.workload(web)->markers());
         clock = at("2026-01-01T13:00:00Z");
         const auto a = background.usage(at("2026-01-01T00:00:00Z"), clock);
         const auto b = piecewise.usage(at("2026-01-01T00:00:00Z"), clock);
         QVERIFY(a.total.vcpuHours > 0);
         QCOMPARE(a.total.vcpuHours, b.total.vcpuHours);
         QCOMPARE(a.total.pods, b.total.pods);
+    }
+
+    // Small change sets that arrive while a list is on the worker are applied after it, in
+    // order, over several turns of the event loop (here one change set a turn); what arrives
+    // in between still waits its turn.
+    void smallChangesFollowInOrder()
+    {
+        QDateTime clock = at("2026-01-01T12:00:00Z");
+        BurstHistory history(QString{});
+        history.setClock([&clock] { return clock; });
+        history.setVirtualNodes({kVk});
+        history.setSliceMs(0);
+        QSignalSpy applied(&history, &BurstHistory::listApplied);
+        QSignalSpy changed(&history, &BurstHistory::changed);
+        const int n = BurstHistory::kBackgroundList;
+        QList<QJsonObject> pods;
+        for (int i = 0; i < n; ++i)
+            pods.append(pod(QStringLiteral("p%1").arg(i), QStringLiteral("2026-01-01T12:00:00Z"),
+                            QString()));
+        history.applyPods(added(pods)); // to the worker: what follows waits
+        QVERIFY(history.isReadingList());
+        // Pod i is bound at 12:0i (i = 1, 2, 3): p1, p2 locally, p3 to CCI.
+        const auto bind = [&](int i, const QString &node) {
+            clock = at("2026-01-01T12:00:00Z").addSecs(60 * i);
+            core::kube::ChangeSet bound;
+            bound.modified = {pod(QStringLiteral("p%1").arg(i),
+                                  QStringLiteral("2026-01-01T12:00:00Z"), node,
+                                  clock.toString(Qt::ISODate))};
+            history.applyPods(bound);
+        };
+        bind(1, QStringLiteral("idc-1"));
+        bind(2, QStringLiteral("idc-1"));
+        // The list is swapped in with p1's change in one turn (its changed() follows); p2's
+        // change waits for the next turn, and p3's, arriving in between, after it.
+        bool waitedAfterSwap = false;
+        connect(&history, &BurstHistory::changed, this, [&] {
+            if (changed.size() != 1)
+                return;
+            waitedAfterSwap = history.isReadingList() && history.cluster().podCount() == n;
+            bind(3, kVk);
+        });
+        QVERIFY(applied.wait(20000));
+        QVERIFY(waitedAfterSwap);
+        QVERIFY(!history.isReadingList());
+        QCOMPARE(applied.size(), 1);
+        QTRY_COMPARE(changed.size(), 3); // one turn each: swap + p1, p2, p3
+        const qint64 t12 = at("2026-01-01T12:00:00Z").toMSecsSinceEpoch();
+        QCOMPARE(history.cluster().samples(),
+                 (QList<PlacementTimeline::Sample>{{t12, {n, 0, 0}},
+                                                   {t12 + 60'000, {n - 1, 1, 0}},
+                                                   {t12 + 120'000, {n - 2, 2, 0}},
+                                                   {t12 + 180'000, {n - 3, 2, 1}}}));
     }
 
     void damagedFileIsIgnored()

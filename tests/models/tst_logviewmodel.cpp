@@ -118,6 +118,7 @@ private slots:
     void mergeOrder();
     void lateLineInPlace();
     void lateHistoryMergedInBulk();
+    void backlogAppliedInSlices();
     void filter_data();
     void filter();
     void search_data();
@@ -229,6 +230,54 @@ void tst_logviewmodel::lateHistoryMergedInBulk()
         QCOMPARE(model.index(row).data().toString(), QString::number(row));
     QCOMPARE(kept.row(), 500);
     QCOMPARE(kept.data().toString(), u"500"_s);
+}
+
+// A backlog of 2 MiB or more (a fast stream: ApiStream hands on up to 1 MiB a turn) is applied
+// at the next turn rather than after the batch interval, at most 2 MiB a turn, so the lines
+// follow the stream and no turn applies it all at once; less waits for the interval.
+void tst_logviewmodel::backlogAppliedInSlices()
+{
+    LogViewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMaxLines(0);
+    model.setBatchInterval(60000);
+    const int a = model.addStaticSource(u"a"_s);
+    const QByteArray filler(100, 'x');
+    QByteArrayList lines;
+    for (int i = 0; i < 10; ++i)
+        lines.append(at(i, filler));
+    model.appendLines(a, lines);
+    const qint64 small = model.pendingBytes();
+    QCOMPARE(small, qint64(10) * (at(0, filler).size() + 1));
+    QCoreApplication::processEvents();
+    QCOMPARE(model.rowCount(), 0); // under 2 MiB: waits for the (60 s) interval
+
+    // 5 MiB more: three turns of at most 2 MiB each, in order.
+    lines.clear();
+    for (qint64 bytes = 0, i = 10; bytes <= (qint64(5) << 20); ++i) {
+        lines.append(at(100, filler + QByteArray::number(i)));
+        bytes += lines.last().size() + 1;
+    }
+    const int total = 10 + int(lines.size());
+    model.appendLines(a, lines);
+    const qint64 backlog = model.pendingBytes();
+    QVERIFY(backlog > (qint64(5) << 20));
+    QList<qint64> applied; // bytes applied per turn
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    for (int turn = 0; turn < 10 && model.pendingBytes() > 0; ++turn) {
+        const qint64 before = model.pendingBytes();
+        QTRY_VERIFY_WITH_TIMEOUT(model.pendingBytes() < before, 1000); // long before 60 s
+        applied.append(before - model.pendingBytes());
+    }
+    QCOMPARE(model.pendingBytes(), 0);
+    QCOMPARE(model.rowCount(), total);
+    QVERIFY2(applied.size() >= 3, qPrintable(QString::number(applied.size())));
+    for (const qint64 bytes : std::as_const(applied))
+        QVERIFY(bytes <= (qint64(2) << 20) + filler.size() + 32); // a batch ends at a line's end
+    QCOMPARE(model.index(10).data().toString(), QString::fromLatin1(filler + "10"));
+    QCOMPARE(model.index(total - 1).data().toString(),
+             QString::fromLatin1(filler + QByteArray::number(total - 1)));
+    QCOMPARE(inserted.size(), applied.size()); // one append each
 }
 
 void tst_logviewmodel::filter_data()
