@@ -115,6 +115,26 @@ void LogSearchBar::showCount(qint64 ordinal, qint64 count)
                                     : tr("%1 matches").arg(locale.toString(count)));
 }
 
+void LogSearchBar::showCounting(qint64 found, int percent)
+{
+    if (!patternError(patternText()).isEmpty() || patternText().isEmpty()) {
+        showCount(0, found);
+        return;
+    }
+    const QLocale locale;
+    m_count->setText(found > 0 ? tr("Counting… %1 (%2%)").arg(locale.toString(found)).arg(percent)
+                               : tr("Counting… %1%").arg(percent));
+}
+
+void LogSearchBar::showStopped(qint64 found)
+{
+    if (!patternError(patternText()).isEmpty() || patternText().isEmpty()) {
+        showCount(0, found);
+        return;
+    }
+    m_count->setText(tr("%1+ matches").arg(QLocale().toString(found)));
+}
+
 void LogSearchBar::apply()
 {
     m_delay->stop();
