@@ -134,7 +134,7 @@ bool LogViewModel::Impl::findOnWorker(const core::kube::LogMatcher &matcher, qsi
             drops = frontDrops;
         }
         qsizetype last = at;
-        found = scanForMatch(matcher, at, forward, std::min(scanSlice, total - examined),
+        found = scanForMatch(matcher, at, forward, std::min(scanSlice.load(), total - examined),
                              &examined, &last);
         if (found >= 0) {
             ref = rows().at(found);

@@ -93,8 +93,13 @@ struct LogViewModel::Impl
         std::vector<std::int64_t> ends; // per source: the first line that is not the job's
         qsizetype next = 0;             // in the scanned index: the first row not looked at
         bool done = false;              // every old row looked at: the GUI thread finishes it
-        qint64 seen = 0;                // old rows looked at (progress)
-        qsizetype total = 0;            // rows when it began (progress)
+        qint64 seen = 0;                // old rows looked at
+        qint64 gone = 0;                // old rows the cap dropped before the worker got there
+        qsizetype total = 0;            // rows when it began: done when seen + gone reach it
+        bool finished(qsizetype end, qsizetype size) const
+        {
+            return end >= size || seen + gone >= total; // (later rows are new ones)
+        }
         bool isOld(Ref r) const
         {
             const std::size_t source = std::size_t(core::kube::LogMergeIndex::sourceOf(r));
@@ -109,8 +114,8 @@ struct LogViewModel::Impl
     LogMatchOptions buildOptions;               // the filter being built
     core::kube::LogMergeIndex builtOld{&stores}; // old lines that pass it (the worker appends)
     core::kube::LogMergeIndex builtNew{&stores}; // lines arrived since that pass it (GUI thread)
-    qsizetype scanSlice = 4096;
-    int scanPauseUs = 0;
+    std::atomic<qsizetype> scanSlice{4096}; // (a test may change them while the worker runs)
+    std::atomic<int> scanPauseUs{0};
 
     const core::kube::LogMergeIndex *scanned() const
     {

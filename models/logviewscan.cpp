@@ -326,8 +326,8 @@ void LogViewModel::Impl::scanOnWorker(quint64 generation)
             return;
         }
         if (sinceProgress.elapsed() >= kProgressMs) {
-            const int percent =
-                int(std::min<qint64>(99, scan.seen * 100 / std::max<qsizetype>(1, scan.total)));
+            const int percent = int(std::min<qint64>(
+                99, (scan.seen + scan.gone) * 100 / std::max<qsizetype>(1, scan.total)));
             QMetaObject::invokeMethod(
                 q,
                 [this, generation, job, percent] {
@@ -342,8 +342,8 @@ void LogViewModel::Impl::scanOnWorker(quint64 generation)
             sinceProgress.restart();
         }
         guard.unlock();
-        if (scanPauseUs > 0)
-            std::this_thread::sleep_for(std::chrono::microseconds(scanPauseUs));
+        if (const int pause = scanPauseUs.load(); pause > 0)
+            std::this_thread::sleep_for(std::chrono::microseconds(pause));
         else
             std::this_thread::yield(); // a waiting writer (the GUI thread) goes first
     }
@@ -352,7 +352,7 @@ void LogViewModel::Impl::scanOnWorker(quint64 generation)
 void LogViewModel::Impl::countSlice()
 {
     const LogMergeIndex &index = rows();
-    const qsizetype end = std::min(index.size(), scan.next + scanSlice);
+    const qsizetype end = std::min(index.size(), scan.next + scanSlice.load());
     qint64 found = 0;
     for (qsizetype i = scan.next; i < end; ++i) {
         const Ref r = index.at(i);
@@ -364,12 +364,12 @@ void LogViewModel::Impl::countSlice()
     }
     counted += found;
     scan.next = end;
-    scan.done = end >= index.size();
+    scan.done = scan.finished(end, index.size());
 }
 
 void LogViewModel::Impl::filterSlice()
 {
-    const qsizetype end = std::min(all.size(), scan.next + scanSlice);
+    const qsizetype end = std::min(all.size(), scan.next + scanSlice.load());
     for (qsizetype i = scan.next; i < end; ++i) {
         const Ref r = all.at(i);
         if (!scan.isOld(r))
@@ -379,7 +379,7 @@ void LogViewModel::Impl::filterSlice()
             builtOld.append(r);
     }
     scan.next = end;
-    scan.done = end >= all.size();
+    scan.done = scan.finished(end, all.size());
 }
 
 } // namespace models

@@ -451,8 +451,12 @@ void LogViewModel::Impl::enforceCap()
             builtOld.dropFront(old);
             builtNew.dropFront(arrived);
         }
-        if (const LogMergeIndex *index = scanned())
-            scan.next = std::max<qsizetype>(0, scan.next - (index == &all ? n : removedRows));
+        if (const LogMergeIndex *index = scanned()) {
+            const qsizetype going = index == &all ? n : removedRows;
+            for (qsizetype i = scan.next; i < going; ++i)
+                scan.gone += scan.isOld(index->at(i)) ? 1 : 0;
+            scan.next = std::max<qsizetype>(0, scan.next - going);
+        }
         all.dropFront(n);
         if (filtering)
             shown.dropFront(removedRows);

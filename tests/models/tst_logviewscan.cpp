@@ -88,37 +88,54 @@ LogViewModel *makeModel(QObject *parent, qint64 cap, int initial)
     return model;
 }
 
+// The patterns to search and filter with; each once over every line and, when asked, once more
+// over the rows the filter shows.
+void addOptions(bool filteredToo)
+{
+    QTest::addColumn<LogMatchOptions>("search");
+    QTest::addColumn<LogMatchOptions>("filter");
+    QTest::addColumn<bool>("filtered");
+    struct Case
+    {
+        const char *name;
+        LogMatchOptions search;
+        LogMatchOptions filter;
+    };
+    const Case cases[] = {
+        {"literal", {u"needle"_s, false, true, false}, {u"seq=1"_s, false, true, false}},
+        {"any case", {u"needle"_s, false, false, false}, {u"needle"_s, false, false, false}},
+        {"whole word", {u"needle"_s, false, true, true}, {u"needles"_s, false, true, true}},
+        {"regex", {u"ne+dle\\w*"_s, true, true, false}, {u"seq=\\d*[37]\\b"_s, true, true, false}},
+    };
+    for (const Case &c : cases) {
+        QTest::addRow("%s", c.name) << c.search << c.filter << false;
+        if (filteredToo)
+            QTest::addRow("%s, filtered", c.name) << c.search << c.filter << true;
+    }
+}
+
 } // namespace
 
 class tst_logviewscan : public QObject
 {
     Q_OBJECT
 private slots:
-    void options_data()
-    {
-        QTest::addColumn<LogMatchOptions>("search");
-        QTest::addColumn<LogMatchOptions>("filter");
-        QTest::addRow("literal") << LogMatchOptions{u"needle"_s, false, true, false}
-                                 << LogMatchOptions{u"seq=1"_s, false, true, false};
-        QTest::addRow("any case") << LogMatchOptions{u"needle"_s, false, false, false}
-                                  << LogMatchOptions{u"needle"_s, false, false, false};
-        QTest::addRow("whole word") << LogMatchOptions{u"needle"_s, false, true, true}
-                                    << LogMatchOptions{u"needles"_s, false, true, true};
-        QTest::addRow("regex") << LogMatchOptions{u"ne+dle\\w*"_s, true, true, false}
-                               << LogMatchOptions{u"seq=\\d*[37]\\b"_s, true, true, false};
-    }
-
     // The count arrives by searchChanged; lines that arrive and lines the cap drops during it are
-    // counted exactly: the count equals the blocking scan's afterwards.
-    void countUnderArrivalsAndDrops_data() { options_data(); }
+    // counted exactly: the count equals the blocking scan's afterwards. Over every line, and over
+    // the rows a filter shows.
+    void countUnderArrivalsAndDrops_data() { addOptions(true); }
     void countUnderArrivalsAndDrops()
     {
         QFETCH(LogMatchOptions, search);
+        QFETCH(LogMatchOptions, filter);
+        QFETCH(bool, filtered);
         QObject owner;
         LogViewModel *model = makeModel(&owner, 12000, 13000);
         QAbstractItemModelTester tester(model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model->droppedLines() > 0);
+        if (filtered)
+            model->setFilterBlocking(filter);
         QSignalSpy changed(model, &LogViewModel::searchChanged);
         QSignalSpy busy(model, &LogViewModel::busyChanged);
         model->setSearch(search);
@@ -150,7 +167,7 @@ private slots:
     // The filtered rows are built on the worker while the view shows the previous rows; one reset
     // swaps them in with the lines that arrived meanwhile (none lost, none twice): the rows equal
     // a model fed the same lines and filtered blocking; then the count over them is exact too.
-    void filterUnderArrivalsAndDrops_data() { options_data(); }
+    void filterUnderArrivalsAndDrops_data() { addOptions(false); }
     void filterUnderArrivalsAndDrops()
     {
         QFETCH(LogMatchOptions, search);
