@@ -14,6 +14,8 @@
 //   kubelet writes), rebuilt from the 8-byte nanoseconds the store keeps: a server that trims
 //   zeros or writes an offset shows the same instant in this form.
 // - A search or filter whose regex does not compile matches nothing (searchError() says why).
+// - setSearch() does not answer the count and setFilter() returns before the rows change: both
+//   run on the model's worker (issue #11); searchChanged() and a model reset follow.
 // - Markers (gap, dropped) never match a search; the filter keeps gap markers visible; saveTo
 //   skips both.
 

@@ -115,10 +115,15 @@ void LogSearchBar::showCount(qint64 ordinal, qint64 count)
                                     : tr("%1 matches").arg(locale.toString(count)));
 }
 
+bool LogSearchBar::searching() const
+{
+    return !patternText().isEmpty() && patternError(patternText()).isEmpty();
+}
+
 void LogSearchBar::showCounting(qint64 found, int percent)
 {
-    if (!patternError(patternText()).isEmpty() || patternText().isEmpty()) {
-        showCount(0, found);
+    if (!searching()) {
+        showCount(0, found); // (empty, or the pattern's error)
         return;
     }
     const QLocale locale;
@@ -128,7 +133,7 @@ void LogSearchBar::showCounting(qint64 found, int percent)
 
 void LogSearchBar::showStopped(qint64 found)
 {
-    if (!patternError(patternText()).isEmpty() || patternText().isEmpty()) {
+    if (!searching()) {
         showCount(0, found);
         return;
     }

@@ -54,6 +54,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    bool searching() const; // a pattern that compiles
     QLineEdit *m_edit;
     QToolButton *m_regex;
     QToolButton *m_case;
