@@ -3,7 +3,9 @@
 //                                     bytes against the bytes `kubectl logs --timestamps` prints,
 //                                     ingestion rate, search over 1 million lines (literal, case,
 //                                     whole word, regex), and the model's ingestion with the
-//                                     longest time the event loop was held.
+//                                     longest time the event loop was held; over MODEL lines
+//                                     (2 million by default) F3, setSearch's count and
+//                                     setFilter's rebuild, blocking against the model's worker.
 //   bench_logstore --ingest KUBECONFIG NAMESPACE POD
 //                                     reads the pod's whole log (no follow) into a LogViewModel
 //                                     through PodLogClient's raw path; bench/log-ingest.sh runs
@@ -24,6 +26,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <functional>
 #include <random>
 
 using core::kube::LogMatcher;
@@ -192,6 +195,134 @@ void storeBench(QTextStream &out, qint64 lines)
     }
 }
 
+// How long the event loop was held while the model works: a 1 ms timer records the longest wall
+// time between two ticks and the most GUI thread CPU between two ticks, from `start` (run on the
+// loop, its own time counted) until a slot calls QCoreApplication::quit().
+struct LoopStall
+{
+    qint64 wallNs = 0;
+    qint64 cpuNs = 0;
+    qint64 totalNs = 0;
+    QString describe() const
+    {
+        return QStringLiteral("event loop held at most %1 ms (its most CPU between two ticks %2 ms)")
+            .arg(ms(wallNs), ms(cpuNs));
+    }
+    static QString ms(qint64 ns) { return QString::number(double(ns) / 1e6, 'f', 1); }
+};
+
+QString ms(qint64 ns)
+{
+    return LoopStall::ms(ns);
+}
+
+LoopStall runMeasured(const std::function<void()> &start)
+{
+    LoopStall stall;
+    QTimer probe;
+    probe.setInterval(1);
+    QElapsedTimer t;
+    t.start();
+    qint64 last = 0;
+    qint64 lastCpu = threadCpuNs();
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = t.nsecsElapsed();
+        const qint64 cpuNow = threadCpuNs();
+        stall.wallNs = std::max(stall.wallNs, now - last);
+        stall.cpuNs = std::max(stall.cpuNs, cpuNow - lastCpu);
+        last = now;
+        lastCpu = cpuNow;
+    });
+    probe.start();
+    last = t.nsecsElapsed();
+    lastCpu = threadCpuNs();
+    start();
+    QCoreApplication::exec();
+    // The answer's own slot ran after the last tick.
+    stall.wallNs = std::max(stall.wallNs, t.nsecsElapsed() - last);
+    stall.cpuNs = std::max(stall.cpuNs, threadCpuNs() - lastCpu);
+    stall.totalNs = t.nsecsElapsed();
+    return stall;
+}
+
+// Ends the event loop when the model's count or rebuild is over.
+QMetaObject::Connection quitWhenIdle(models::LogViewModel &model)
+{
+    return QObject::connect(&model, &models::LogViewModel::busyChanged, [](bool busy) {
+        if (!busy)
+            QCoreApplication::quit();
+    });
+}
+
+// setSearch's full count and setFilter's rebuild over every row of `model`: the blocking scan
+// (what both did on the GUI thread before issue #11's change) against the worker, with the
+// longest time the event loop was held while it works.
+void searchAndFilterBench(QTextStream &out, models::LogViewModel &model)
+{
+    const models::LogMatchOptions cases[] = {
+        {QStringLiteral("timeout"), false, true, false},
+        {QStringLiteral("took=\\d+ms"), true, true, false},
+    };
+    for (const models::LogMatchOptions &options : cases) {
+        model.setSearch(options);
+        model.cancelWork(); // the matcher is set; the blocking scan is timed alone
+        QElapsedTimer t;
+        t.start();
+        const qint64 cpu = threadCpuNs();
+        const qint64 blocking = model.countMatchesBlocking();
+        const qint64 blockingNs = t.nsecsElapsed();
+        const qint64 blockingCpu = threadCpuNs() - cpu;
+        const auto counted = QObject::connect(&model, &models::LogViewModel::searchChanged,
+                                              [] { QCoreApplication::quit(); });
+        const LoopStall stall = runMeasured([&] { model.setSearch(options); });
+        QObject::disconnect(counted);
+        out << "setSearch \"" << options.pattern << "\" over " << model.rowCount()
+            << " rows: blocking count " << blocking << " in " << ms(blockingNs)
+            << " ms (GUI thread CPU " << ms(blockingCpu) << " ms); on the worker "
+            << model.matchCount() << " in " << ms(stall.totalNs) << " ms, " << stall.describe()
+            << (model.matchCount() == blocking ? "" : " COUNTS DIFFER") << '\n';
+        out.flush();
+    }
+    model.setSearch({});
+    const int allRows = model.rowCount();
+    for (const models::LogMatchOptions &options : cases) {
+        QElapsedTimer t;
+        t.start();
+        const qint64 cpu = threadCpuNs();
+        model.setFilterBlocking(options);
+        const qint64 blockingNs = t.nsecsElapsed();
+        const qint64 blockingCpu = threadCpuNs() - cpu;
+        const int blockingRows = model.rowCount();
+        model.setFilter({});
+        const auto swapped = quitWhenIdle(model);
+        const LoopStall stall = runMeasured([&] { model.setFilter(options); });
+        QObject::disconnect(swapped);
+        out << "setFilter \"" << options.pattern << "\" over " << allRows
+            << " rows: blocking rebuild " << ms(blockingNs) << " ms (GUI thread CPU "
+            << ms(blockingCpu) << " ms), " << blockingRows << " rows; on the worker "
+            << model.rowCount() << " rows in " << ms(stall.totalNs) << " ms, " << stall.describe()
+            << (model.rowCount() == blockingRows ? "" : " ROWS DIFFER") << '\n';
+        out.flush();
+        if (&options == &cases[0]) {
+            model.setFilter({});
+            continue; // the second filter is replaced by the first, then cleared
+        }
+        const auto replaced = quitWhenIdle(model);
+        const LoopStall change = runMeasured([&] { model.setFilter(cases[0]); });
+        QObject::disconnect(replaced);
+        QElapsedTimer t2;
+        t2.start();
+        const int before = model.rowCount();
+        model.setFilter({});
+        out << "setFilter from \"" << options.pattern << "\" to \"" << cases[0].pattern
+            << "\" (the previous rows freed at the swap): " << before << " rows in "
+            << ms(change.totalNs) << " ms, " << change.describe()
+            << "; then the filter cleared (a reset, no scan) in " << ms(t2.nsecsElapsed())
+            << " ms\n";
+        out.flush();
+    }
+}
+
 // The model's ingestion on the event loop: lines queued as a client would deliver them, applied
 // by the batch timer; a 1 ms timer records the longest time the loop was held.
 void modelBench(QTextStream &out, qint64 lines)
@@ -248,8 +379,11 @@ void modelBench(QTextStream &out, qint64 lines)
 
     // Find next (F3) for the one line near the end that matches, from the top: blocking, then
     // on the model's worker with a 1 ms timer recording how long the event loop was held.
+    probe.stop();
+    QObject::disconnect(&probe, nullptr, nullptr, nullptr);
     const QString needle = QStringLiteral("seq=%1 ").arg(lines - 2);
     model.setSearch({needle, false, true, false});
+    model.cancelWork(); // the count is measured below
     QElapsedTimer f;
     f.start();
     const qint64 cpu = threadCpuNs();
@@ -257,33 +391,18 @@ void modelBench(QTextStream &out, qint64 lines)
     const qint64 blockingNs = f.nsecsElapsed();
     const qint64 blockingCpu = threadCpuNs() - cpu;
     int workerRow = -2;
-    longest = 0;
-    QObject::disconnect(&probe, nullptr, nullptr, nullptr);
-    longestCpu = 0;
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = t.nsecsElapsed();
-        const qint64 cpuNow = threadCpuNs();
-        longest = std::max(longest, now - last);
-        longestCpu = std::max(longestCpu, cpuNow - lastCpu);
-        last = now;
-        lastCpu = cpuNow;
-    });
-    QObject::connect(&model, &models::LogViewModel::matchFound, [&](int row) {
+    const auto answered = QObject::connect(&model, &models::LogViewModel::matchFound, [&](int row) {
         workerRow = row;
         QCoreApplication::quit();
     });
-    f.restart();
-    last = t.nsecsElapsed();
-    lastCpu = threadCpuNs();
-    model.findMatch(-1, true);
-    QCoreApplication::exec();
+    const LoopStall find = runMeasured([&] { model.findMatch(-1, true); });
+    QObject::disconnect(answered);
     out << "find next over " << model.rowCount() << " rows (match near the end): blocking "
-        << QString::number(double(blockingNs) / 1e6, 'f', 1) << " ms (GUI thread CPU "
-        << QString::number(double(blockingCpu) / 1e6, 'f', 1) << " ms), row " << blockingRow
-        << "; findMatch on the worker answered in " << QString::number(double(f.nsecsElapsed()) / 1e6, 'f', 1)
-        << " ms, row " << workerRow << ", event loop held at most "
-        << QString::number(double(longest) / 1e6, 'f', 1) << " ms meanwhile (its most CPU between two "
-        << "ticks " << QString::number(double(longestCpu) / 1e6, 'f', 1) << " ms)\n";
+        << ms(blockingNs) << " ms (GUI thread CPU " << ms(blockingCpu) << " ms), row "
+        << blockingRow << "; findMatch on the worker answered in " << ms(find.totalNs)
+        << " ms, row " << workerRow << ", " << find.describe() << "\n";
+    out.flush();
+    searchAndFilterBench(out, model);
 }
 
 int ingest(QTextStream &out, const QStringList &args)

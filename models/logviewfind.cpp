@@ -1,5 +1,6 @@
 // LogViewModel: find next/previous match, blocking (nextMatchRow) or on a worker thread
-// (findMatch) that reads the stores under the shared lock a slice at a time.
+// (findMatch) that reads the stores under the shared lock a slice at a time; the worker's runs
+// (a find, then the count or filter rebuild of logviewscan.cpp) start and stop here.
 
 #include "models/logviewmodel.h"
 
@@ -10,14 +11,6 @@
 #include <thread>
 
 namespace models {
-
-namespace {
-
-// Rows the worker looks at before it lets go of the lock and checks for cancellation: at about
-// 1 us a row for a literal and a few for a regex, a few milliseconds.
-constexpr qsizetype kFindSlice = 4096;
-
-} // namespace
 
 qsizetype LogViewModel::Impl::scanForMatch(const core::kube::LogMatcher &matcher, qsizetype from,
                                            bool forward, qsizetype limit, qsizetype *examined,
@@ -60,7 +53,8 @@ qsizetype LogViewModel::Impl::locate(Ref r, qsizetype index, qint64 drops) const
 int LogViewModel::nextMatchRow(int fromRow, bool forward) const
 {
     const int count = rowCount();
-    if (d->searchMatcher.isEmpty() || d->matches == 0 || count == 0)
+    if (d->searchMatcher.isEmpty() || count == 0 ||
+        (d->countState == CountState::Exact && d->matches == 0))
         return -1;
     qsizetype examined = 0;
     qsizetype last = 0;
@@ -74,10 +68,30 @@ void LogViewModel::Impl::cancelFind()
     ++findGeneration;
 }
 
+quint64 LogViewModel::Impl::stopWorker()
+{
+    const quint64 generation = ++findGeneration;
+    // The worker sees the new generation at its next slice: wait for it only if it is still
+    // there, so two never run at once.
+    finder.waitForFinished();
+    return generation;
+}
+
+void LogViewModel::Impl::startWorker(quint64 generation, std::optional<FindJob> find)
+{
+    finder.waitForFinished();
+    finder = QtConcurrent::run([this, generation, find = std::move(find)] {
+        if (find && !findOnWorker(find->matcher, find->from, find->forward, generation))
+            return;
+        scanOnWorker(generation);
+    });
+}
+
 void LogViewModel::findMatch(int fromRow, bool forward)
 {
-    const quint64 generation = ++d->findGeneration;
-    if (d->searchMatcher.isEmpty() || d->matches == 0 || d->rows().isEmpty()) {
+    const quint64 generation = d->stopWorker();
+    if (d->searchMatcher.isEmpty() || d->rows().isEmpty() ||
+        (d->countState == CountState::Exact && d->matches == 0)) {
         QMetaObject::invokeMethod(
             this,
             [this, generation] {
@@ -85,18 +99,15 @@ void LogViewModel::findMatch(int fromRow, bool forward)
                     emit matchFound(-1);
             },
             Qt::QueuedConnection);
+        if (d->busy())
+            d->startWorker(generation, std::nullopt); // the count or rebuild goes on
         return;
     }
-    // The previous worker has seen the new generation (or will at its next slice): wait for it
-    // only if it is still there, so two never run at once.
-    d->finder.waitForFinished();
-    d->finder = QtConcurrent::run([impl = d.get(), matcher = d->searchMatcher, generation,
-                                   from = qsizetype(fromRow) - d->base(), forward] {
-        impl->findOnWorker(matcher, from, forward, generation);
-    });
+    d->startWorker(generation, Impl::FindJob{d->searchMatcher, qsizetype(fromRow) - d->base(),
+                                             forward});
 }
 
-void LogViewModel::Impl::findOnWorker(core::kube::LogMatcher matcher, qsizetype from,
+bool LogViewModel::Impl::findOnWorker(const core::kube::LogMatcher &matcher, qsizetype from,
                                       bool forward, quint64 generation)
 {
     qsizetype total = -1; // rows to look at: those there when the search began
@@ -111,7 +122,7 @@ void LogViewModel::Impl::findOnWorker(core::kube::LogMatcher matcher, qsizetype 
     for (;;) {
         std::shared_lock guard(lock);
         if (generation != findGeneration)
-            return;
+            return false;
         if (total < 0) {
             total = rows().size();
             drops = frontDrops;
@@ -123,7 +134,7 @@ void LogViewModel::Impl::findOnWorker(core::kube::LogMatcher matcher, qsizetype 
             drops = frontDrops;
         }
         qsizetype last = at;
-        found = scanForMatch(matcher, at, forward, std::min(kFindSlice, total - examined),
+        found = scanForMatch(matcher, at, forward, std::min(scanSlice.load(), total - examined),
                              &examined, &last);
         if (found >= 0) {
             ref = rows().at(found);
@@ -152,6 +163,7 @@ void LogViewModel::Impl::findOnWorker(core::kube::LogMatcher matcher, qsizetype 
             emit q->matchFound(row < 0 ? -1 : int(row) + base());
         },
         Qt::QueuedConnection);
+    return true;
 }
 
 } // namespace models

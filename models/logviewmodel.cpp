@@ -19,11 +19,7 @@ LogViewModel::Impl::Impl(LogViewModel *model) : q(model)
 
 bool LogViewModel::Impl::passesFilter(Ref r) const
 {
-    if (!filtering)
-        return true;
-    if (isMarker(r))
-        return true; // a gap stays visible whatever the filter
-    return filterMatcher.matches(text(r));
+    return !filtering || passes(filterMatcher, r);
 }
 
 qint64 LogViewModel::Impl::searchCount(Ref r) const
@@ -177,31 +173,9 @@ qint64 LogViewModel::droppedLines() const
     return d->dropped;
 }
 
-qint64 LogViewModel::setSearch(const LogMatchOptions &options)
-{
-    d->cancelFind();
-    d->searchOptions = options;
-    d->searchMatcher = core::kube::LogMatcher(options.pattern, options.regex,
-                                              options.caseSensitive, options.wholeWord);
-    qint64 n = 0;
-    if (!d->searchMatcher.isEmpty()) {
-        const auto &rows = d->rows();
-        for (qsizetype i = 0; i < rows.size(); ++i)
-            n += d->searchCount(rows.at(i));
-    }
-    d->matches = n;
-    emit searchChanged(n);
-    return n;
-}
-
 LogMatchOptions LogViewModel::search() const
 {
     return d->searchOptions;
-}
-
-qint64 LogViewModel::matchCount() const
-{
-    return d->matches;
 }
 
 QList<QPair<int, int>> LogViewModel::matchesInRow(int row) const
@@ -212,45 +186,14 @@ QList<QPair<int, int>> LogViewModel::matchesInRow(int row) const
     return d->searchMatcher.matchesInText(d->text(r));
 }
 
-void LogViewModel::setFilter(const LogMatchOptions &options)
-{
-    beginResetModel();
-    d->cancelFind();
-    {
-        const auto guard = d->writing();
-        d->filterOptions = options;
-        d->filterMatcher = core::kube::LogMatcher(options.pattern, options.regex,
-                                                  options.caseSensitive, options.wholeWord);
-        d->filtering = !d->filterMatcher.isEmpty();
-        d->shown.clear();
-        if (d->filtering) {
-            for (qsizetype i = 0; i < d->all.size(); ++i) {
-                if (d->passesFilter(d->all.at(i)))
-                    d->shown.append(d->all.at(i));
-            }
-        }
-    }
-    qint64 n = 0;
-    if (!d->searchMatcher.isEmpty()) {
-        for (qsizetype i = 0; i < d->rows().size(); ++i)
-            n += d->searchCount(d->rows().at(i));
-    }
-    d->matches = n;
-    endResetModel();
-    emit searchChanged(n);
-}
-
-LogMatchOptions LogViewModel::filter() const
-{
-    return d->filterOptions;
-}
-
 QString LogViewModel::searchError() const
 {
     if (!d->searchMatcher.isValid())
         return d->searchMatcher.errorString();
     if (!d->filterMatcher.isValid())
         return d->filterMatcher.errorString();
+    if (d->work == Impl::Work::Filter && !d->workMatcher.isValid())
+        return d->workMatcher.errorString();
     return {};
 }
 

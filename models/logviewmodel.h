@@ -14,6 +14,8 @@
 //   kubelet writes), rebuilt from the 8-byte nanoseconds the store keeps: a server that trims
 //   zeros or writes an offset shows the same instant in this form.
 // - A search or filter whose regex does not compile matches nothing (searchError() says why).
+// - setSearch() does not answer the count and setFilter() returns before the rows change: both
+//   run on the model's worker (issue #11); searchChanged() and a model reset follow.
 // - Markers (gap, dropped) never match a search; the filter keeps gap markers visible; saveTo
 //   skips both.
 
@@ -112,10 +114,24 @@ public:
     qint64 maxLines() const;
     qint64 droppedLines() const;
 
-    // Search (highlighting) and filter (grep).
-    qint64 setSearch(const LogMatchOptions &options); // full match count over the rows shown
+    // Search (highlighting) and filter (grep). Neither holds the GUI thread: the full count and
+    // the filter's rebuild run on the worker that findMatch() uses, a slice at a time, and a new
+    // find, search, filter or clear cancels the run under way (a find goes first; a count or
+    // rebuild resumes after it). Highlighting (matchesInRow) is per row and immediate.
+    //
+    // setSearch returns at once; the count over the rows shown arrives with searchChanged()
+    // (with searchProgress() while counting; at once, in the call, when there is nothing to
+    // count). Lines arriving or dropped by the cap meanwhile are counted exactly.
+    void setSearch(const LogMatchOptions &options);
     LogMatchOptions search() const;
-    qint64 matchCount() const;
+    // Counting: the count is not known yet (counting, or waiting for the filter's rebuild to
+    // finish). Stopped: cancelWork() stopped it; matchCount() is what was found so far.
+    enum class CountState { Exact, Counting, Stopped };
+    Q_ENUM(CountState)
+    CountState countState() const;
+    qint64 matchCount() const; // exact when countState() is Exact, else the matches found so far
+    // The full count over the rows shown, here and now (blocks: tests and benches compare).
+    qint64 countMatchesBlocking() const;
     // The next (or previous) row with a match after `fromRow`; -1 when none; wraps around.
     // Blocks while it scans: the viewer uses findMatch().
     int nextMatchRow(int fromRow, bool forward) const;
@@ -124,8 +140,20 @@ public:
     // latest request is answered.
     void findMatch(int fromRow, bool forward);
     QList<QPair<int, int>> matchesInRow(int row) const; // (start, length) in DisplayRole text
-    void setFilter(const LogMatchOptions &options);      // empty pattern = all lines
-    LogMatchOptions filter() const;
+    // Empty pattern = all lines (a reset at once). Otherwise the matching rows are indexed on the
+    // worker while the view shows the previous filter's rows (filterProgress()); then one reset
+    // swaps them in (lines that arrived meanwhile included) and the search count starts over.
+    void setFilter(const LogMatchOptions &options);
+    // The same, blocking, with the count (the old path: tests and benches compare).
+    void setFilterBlocking(const LogMatchOptions &options);
+    LogMatchOptions filter() const; // the filter asked for (isFiltering(): not applied yet)
+    bool isFiltering() const;
+    // Stops the count (Stopped) or drops the filter's rebuild (the previous filter stays and its
+    // count starts over). Nothing when neither runs.
+    void cancelWork();
+    // Rows the worker reads between two looks at the lock and cancellation (4,096), and a pause
+    // after each slice of a count or rebuild (none): tests make lines arrive in the middle.
+    void setScanSlice(int rows, int pauseMicroseconds = 0);
     // Why the current search or filter pattern does not compile (empty when it does).
     QString searchError() const;
 
@@ -134,7 +162,10 @@ public:
     bool saveTo(QIODevice *device, bool timestamps, QString *error) const;
 
 signals:
-    void searchChanged(qint64 count);
+    void searchChanged(qint64 count); // the exact count: when counted, and as lines come and go
+    void searchProgress(qint64 foundSoFar, int percent); // while counting, a few times a second
+    void filterProgress(int percent);                    // while the filter rebuilds
+    void busyChanged(bool busy); // a count or rebuild started, or ended (finished, cancelled)
     void matchFound(int row); // findMatch()'s answer: -1 when there is no match
     void droppedChanged(qint64 dropped);
     void sourceStateChanged(int source, models::LogViewModel::SourceState state,

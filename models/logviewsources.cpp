@@ -77,7 +77,14 @@ void LogViewModel::appendLines(int source, const QByteArrayList &lines)
 void LogViewModel::clear()
 {
     beginResetModel();
-    d->cancelFind();
+    d->stopWorker();
+    if (d->work == Impl::Work::Filter) {
+        // Nothing left to rebuild: the filter asked for applies to the (no) lines.
+        d->filterOptions = d->buildOptions;
+        d->filterMatcher = d->workMatcher;
+        d->filtering = true;
+    }
+    d->dropWork();
     auto guard = d->writing();
     for (std::size_t i = 0; i < d->sources.size(); ++i) {
         LogSourceData &s = *d->sources[i];
@@ -93,11 +100,13 @@ void LogViewModel::clear()
     d->shown.clear();
     d->dropped = 0;
     d->matches = 0;
+    d->countState = CountState::Exact;
     d->newest = LogStore::kNoTimestamp;
     guard.unlock();
     endResetModel();
     emit droppedChanged(0);
     emit searchChanged(0);
+    d->reportBusy();
 }
 
 void LogViewModel::stopAll()
@@ -253,6 +262,7 @@ void LogViewModel::Impl::applyBatch()
         std::int64_t time;
         Ref ref;
         bool shown;
+        bool built; // passes the filter being rebuilt
     };
     std::vector<Entry> entries;
     const std::int64_t cut = newest == LogStore::kNoTimestamp ? newest : newest - windowNs;
@@ -266,7 +276,7 @@ void LogViewModel::Impl::applyBatch()
             const std::int64_t line = store.appendText(
                 s.lastTime, std::string_view(marker.constData(), size_t(marker.size())),
                 GapMarker | kInheritedTime);
-            entries.push_back({s.lastTime, LogMergeIndex::ref(int(i), line), false});
+            entries.push_back({s.lastTime, LogMergeIndex::ref(int(i), line), false, false});
         }
         s.markers.clear();
         qsizetype taken = 0;
@@ -296,7 +306,7 @@ void LogViewModel::Impl::applyBatch()
                 flags |= kInheritedTime;
             }
             const std::int64_t number = store.appendText(ns, text, flags);
-            entries.push_back({ns, LogMergeIndex::ref(int(i), number), false});
+            entries.push_back({ns, LogMergeIndex::ref(int(i), number), false, false});
             s.pendingAt = next;
             if (s.pendingAt >= block.size()) {
                 s.pending.pop_front();
@@ -316,8 +326,10 @@ void LogViewModel::Impl::applyBatch()
     }
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry &a, const Entry &b) { return a.time < b.time; });
-    for (Entry &e : entries)
+    for (Entry &e : entries) {
         e.shown = passesFilter(e.ref);
+        e.built = work == Work::Filter && passes(workMatcher, e.ref);
+    }
     const std::int64_t lastTime = all.isEmpty() ? LogStore::kNoTimestamp : all.timestampOf(all.back());
     const std::size_t inside = std::size_t(
         std::lower_bound(entries.begin(), entries.end(), lastTime,
@@ -333,28 +345,31 @@ void LogViewModel::Impl::applyBatch()
             if (!filtering) {
                 q->beginInsertRows({}, int(at) + base(), int(at) + base());
                 guard.lock();
-                all.insert(at, e.ref);
+                insertRow(all, at, e.ref);
                 guard.unlock();
                 q->endInsertRows();
             } else {
                 guard.lock();
-                all.insert(at, e.ref);
+                insertRow(all, at, e.ref);
                 guard.unlock();
                 if (e.shown) {
                     const qsizetype row = shown.upperBound(e.time);
                     q->beginInsertRows({}, int(row) + base(), int(row) + base());
                     guard.lock();
-                    shown.insert(row, e.ref);
+                    insertRow(shown, row, e.ref);
                     guard.unlock();
                     q->endInsertRows();
                 }
             }
+            if (e.built)
+                noteBuilt(e.ref, e.time, true);
             if (e.shown)
                 found += searchCount(e.ref);
         }
     }
     const qsizetype allFrom = all.size();
     const qsizetype shownFrom = shown.size();
+    const qsizetype builtFrom = builtNew.size();
     qsizetype added = 0;
     for (std::size_t k = firstAppended; k < entries.size(); ++k)
         added += (!filtering || entries[k].shown) ? 1 : 0;
@@ -368,6 +383,8 @@ void LogViewModel::Impl::applyBatch()
         all.append(e.ref);
         if (filtering && e.shown)
             shown.append(e.ref);
+        if (e.built)
+            noteBuilt(e.ref, e.time, false);
         if (e.shown)
             found += searchCount(e.ref);
     }
@@ -379,10 +396,11 @@ void LogViewModel::Impl::applyBatch()
         emit q->layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
         std::vector<qsizetype> moved;
         guard.lock();
-        all.mergeTail(allFrom, filtering ? nullptr : &moved);
+        mergeRows(all, allFrom, filtering ? nullptr : &moved);
         if (filtering)
-            shown.mergeTail(shownFrom, &moved);
+            mergeRows(shown, shownFrom, &moved);
         guard.unlock();
+        builtNew.mergeTail(builtFrom); // (the GUI thread's own: no lock)
         if (!moved.empty()) {
             const QModelIndexList persistent = q->persistentIndexList();
             for (const QModelIndex &index : persistent) {
@@ -395,7 +413,7 @@ void LogViewModel::Impl::applyBatch()
     }
     matches += found;
     enforceCap();
-    if (found > 0)
+    if (found > 0 && countState == CountState::Exact)
         emit q->searchChanged(matches);
 }
 
@@ -406,23 +424,47 @@ void LogViewModel::Impl::enforceCap()
     const qsizetype n = all.size() - qsizetype(maxLines);
     std::vector<std::int64_t> perSource(sources.size(), 0);
     qsizetype removedRows = 0;
-    qint64 lostMatches = 0;
     for (qsizetype i = 0; i < n; ++i) {
         const Ref r = all.at(i);
         ++perSource[std::size_t(LogMergeIndex::sourceOf(r))];
-        const bool visible = !filtering || (removedRows < shown.size() && shown.at(removedRows) == r);
-        if (!visible)
-            continue;
-        if (filtering)
+        if (filtering && removedRows < shown.size() && shown.at(removedRows) == r)
             ++removedRows;
-        lostMatches += searchCount(r);
     }
     if (!filtering)
         removedRows = n;
     if (removedRows > 0)
         q->beginRemoveRows({}, base(), base() + int(removedRows) - 1);
+    qint64 lostMatches = 0;
     {
         const auto guard = writing();
+        // The matches counted in the rows going: a count under way has not counted the old rows
+        // at or after its cursor.
+        const bool counting = work == Work::Count;
+        for (qsizetype i = 0; i < removedRows; ++i) {
+            const Ref r = rows().at(i);
+            if (!counting || i < scan.next || !scan.isOld(r))
+                lostMatches += searchCount(r);
+        }
+        if (work == Work::Filter) {
+            // The rebuild's rows are in `all`'s order: those going are at their fronts.
+            qsizetype old = 0;
+            qsizetype arrived = 0;
+            for (qsizetype i = 0; i < n; ++i) {
+                const Ref r = all.at(i);
+                if (old < builtOld.size() && builtOld.at(old) == r)
+                    ++old;
+                else if (arrived < builtNew.size() && builtNew.at(arrived) == r)
+                    ++arrived;
+            }
+            builtOld.dropFront(old);
+            builtNew.dropFront(arrived);
+        }
+        if (const LogMergeIndex *index = scanned()) {
+            const qsizetype going = index == &all ? n : removedRows;
+            for (qsizetype i = scan.next; i < going; ++i)
+                scan.gone += scan.isOld(index->at(i)) ? 1 : 0;
+            scan.next = std::max<qsizetype>(0, scan.next - going);
+        }
         all.dropFront(n);
         if (filtering)
             shown.dropFront(removedRows);
@@ -430,7 +472,7 @@ void LogViewModel::Impl::enforceCap()
         // store's oldest lines.
         for (std::size_t i = 0; i < perSource.size(); ++i)
             stores[i]->dropOldest(perSource[i]);
-        frontDrops += filtering ? removedRows : n;
+        frontDrops += removedRows;
     }
     if (removedRows > 0)
         q->endRemoveRows();
@@ -444,7 +486,7 @@ void LogViewModel::Impl::enforceCap()
         emit q->dataChanged(q->index(0), q->index(0));
     }
     matches -= lostMatches;
-    if (lostMatches > 0)
+    if (lostMatches > 0 && countState == CountState::Exact)
         emit q->searchChanged(matches);
     emit q->droppedChanged(dropped);
 }

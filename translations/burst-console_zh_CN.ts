@@ -6717,22 +6717,22 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>该对象已不存在</translation>
     </message>
     <message>
-        <location filename="../models/logviewmodel.cpp" line="+77"/>
+        <location filename="../models/logviewmodel.cpp" line="+73"/>
         <source>%1 older lines were dropped (the limit is %2 lines)</source>
         <translation>已丢弃 %1 行较早的日志（上限为 %2 行）</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+136"/>
         <source>Could not write the log: %1</source>
         <translation>无法写入日志：%1</translation>
     </message>
     <message>
-        <location filename="../models/logviewsources.cpp" line="+106"/>
+        <location filename="../models/logviewsources.cpp" line="+119"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>the start</source>
         <translation>开头</translation>
     </message>
@@ -7891,12 +7891,12 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+356"/>
+        <location line="+395"/>
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-394"/>
         <source>Keep the newest lines in view (End resumes, scrolling up pauses)</source>
         <translation>始终显示最新的行（End 恢复，向上滚动暂停）</translation>
     </message>
@@ -7957,23 +7957,28 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+402"/>
+        <location line="+445"/>
         <source>Save log</source>
         <translation>保存日志</translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-444"/>
         <source>Save the lines shown (the filter applies) to a file</source>
         <translation>将显示的行（应用过滤）保存到文件</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+142"/>
+        <location line="+6"/>
+        <source>Stop counting or filtering</source>
+        <translation>停止计数或过滤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+163"/>
         <source>Logs of %1</source>
         <translation>%1 的日志</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-158"/>
         <source>Since</source>
         <translation>起始时间</translation>
     </message>
@@ -8038,12 +8043,12 @@ in cluster (context) %2, namespace %3:</source>
         <translation>日志状态</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>Copied the first %1 of %2 selected lines; Save… writes them all.</source>
         <translation>已复制选中的 %2 行中的前 %1 行；“保存…”可写出全部。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+100"/>
         <source>%1 pods</source>
         <translation>%1 个 Pod</translation>
     </message>
@@ -8053,12 +8058,12 @@ in cluster (context) %2, namespace %3:</source>
         <translation>%1（初始化容器）</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Filter: %1</source>
         <translation>过滤：%1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+87"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
@@ -8095,6 +8100,16 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Filtering… %1% (Esc stops)</source>
+        <translation>正在过滤… %1%（按 Esc 停止）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counting matches… (Esc stops)</source>
+        <translation>正在统计匹配数…（按 Esc 停止）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Paused: End or Follow resumes</source>
         <translation>已暂停：按 End 或“跟随”恢复</translation>
     </message>
@@ -8260,6 +8275,21 @@ in cluster (context) %2, namespace %3:</source>
         <location line="+1"/>
         <source>%1 matches</source>
         <translation>%1 个匹配</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Counting… %1 (%2%)</source>
+        <translation>正在计数… %1（%2%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counting… %1%</source>
+        <translation>正在计数… %1%</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1+ matches</source>
+        <translation>%1+ 个匹配</translation>
     </message>
 </context>
 <context>

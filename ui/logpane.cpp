@@ -105,7 +105,8 @@ LogPane::LogPane(core::kube::ApiClient *client, const QList<LogTarget> &targets,
       m_filter(new QLineEdit(this)),
       m_filterDelay(new QTimer(this)),
       m_status(new QLabel(this)),
-      m_statusDelay(new QTimer(this))
+      m_statusDelay(new QTimer(this)),
+      m_cancel(new QAction(tr("Stop counting or filtering"), this))
 {
     setAccessibleName(tr("Logs of %1").arg(title()));
     m_view->setModel(m_model);
@@ -164,6 +165,12 @@ LogPane::LogPane(core::kube::ApiClient *client, const QList<LogTarget> &targets,
         previous.prepend(QKeySequence(Qt::SHIFT | Qt::Key_F3));
     shortcut(next, [this] { findNext(); });
     shortcut(previous, [this] { findPrevious(); });
+    // Esc stops a count or filter rebuild; while none runs the key is not taken.
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancel->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_cancel->setEnabled(false);
+    connect(m_cancel, &QAction::triggered, m_model, &models::LogViewModel::cancelWork);
+    addAction(m_cancel);
 
     connect(m_view, &LogView::followChanged, this, &LogPane::updateFollow);
     connect(m_follow, &QToolButton::toggled, m_view, &LogView::setFollow);
@@ -197,6 +204,21 @@ LogPane::LogPane(core::kube::ApiClient *client, const QList<LogTarget> &targets,
     connect(m_model, &models::LogViewModel::searchChanged, this, [this](qint64 count) {
         m_matches = count;
         updateCount();
+    });
+    connect(m_model, &models::LogViewModel::searchProgress, this, [this](qint64, int percent) {
+        m_countPercent = percent;
+        updateCount();
+    });
+    connect(m_model, &models::LogViewModel::filterProgress, this, [this](int percent) {
+        m_filterPercent = percent;
+        updateStatus();
+    });
+    connect(m_model, &models::LogViewModel::busyChanged, this, [this](bool busy) {
+        m_cancel->setEnabled(busy);
+        if (!m_model->isFiltering())
+            m_filterPercent = 0;
+        updateCount();
+        updateStatus();
     });
     connect(m_model, &models::LogViewModel::droppedChanged, this, &LogPane::updateStatus);
     connect(m_model, &models::LogViewModel::sourceStateChanged, this,
@@ -355,10 +377,11 @@ void LogPane::restart()
 void LogPane::applySearch()
 {
     const models::LogMatchOptions options = m_search->options();
-    if (!m_search->patternError(options.pattern).isEmpty())
-        m_matches = m_model->setSearch({});
-    else
-        m_matches = m_model->setSearch(options);
+    // The count arrives later (searchChanged); highlighting is immediate.
+    m_matches = 0;
+    m_countPercent = 0;
+    m_model->setSearch(m_search->patternError(options.pattern).isEmpty() ? options
+                                                                         : models::LogMatchOptions{});
     m_ordinal = 0;
     m_view->setCurrentMatchRow(-1);
     m_view->viewport()->update();
@@ -380,7 +403,8 @@ void LogPane::applyFilter()
         m_model->filter().wholeWord == options.wholeWord)
         return;
     m_note.clear();
-    m_model->setFilter(options);
+    m_filterPercent = 0;
+    m_model->setFilter(options); // rebuilt on the model's worker: busyChanged, then a reset
     m_matches = m_model->matchCount();
     m_ordinal = 0;
     updateCount();
@@ -400,8 +424,10 @@ void LogPane::findPrevious()
 void LogPane::find(bool forward)
 {
     m_search->applyPending();
-    if (m_matches == 0 || m_model->rowCount() == 0)
-        return;
+    const bool none =
+        m_model->countState() == models::LogViewModel::CountState::Exact && m_matches == 0;
+    if (none || m_model->rowCount() == 0)
+        return; // (while counting, the worker looks)
     const int current = m_view->currentMatchRow();
     // From no current match: the first match going forward, the last going back. The model
     // looks on a worker (F3 over millions of lines never holds the GUI) and answers showFound;
@@ -418,7 +444,9 @@ void LogPane::showFound(int row)
     if (row < 0 || current != m_view->currentMatchRow())
         return; // none, or the operator moved on meanwhile
     const qint64 inRow = m_model->matchesInRow(row).size();
-    if (current < 0) {
+    if (m_model->countState() != models::LogViewModel::CountState::Exact) {
+        m_ordinal = 0; // "N of M" once M is known
+    } else if (current < 0) {
         m_ordinal = forward ? 1 : m_matches - inRow + 1;
     } else if (m_ordinal > 0) {
         if (forward)
@@ -434,7 +462,18 @@ void LogPane::showFound(int row)
 
 void LogPane::updateCount()
 {
-    m_search->showCount(m_ordinal, m_matches);
+    using C = models::LogViewModel::CountState;
+    switch (m_model->countState()) {
+    case C::Counting:
+        m_search->showCounting(m_model->matchCount(), m_countPercent);
+        break;
+    case C::Stopped:
+        m_search->showStopped(m_model->matchCount());
+        break;
+    case C::Exact:
+        m_search->showCount(m_ordinal, m_matches);
+        break;
+    }
 }
 
 void LogPane::updateFollow(bool follow)
@@ -482,6 +521,10 @@ void LogPane::updateStatus()
         parts.append(tr("%1 older lines dropped (cap %2)")
                          .arg(locale.toString(dropped), locale.toString(m_model->maxLines())));
     }
+    if (m_model->isFiltering())
+        parts.append(tr("Filtering… %1% (Esc stops)").arg(m_filterPercent));
+    else if (m_model->countState() == models::LogViewModel::CountState::Counting)
+        parts.append(tr("Counting matches… (Esc stops)"));
     if (!m_view->follow())
         parts.append(tr("Paused: End or Follow resumes"));
     if (!m_note.isEmpty())

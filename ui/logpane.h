@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -43,8 +44,10 @@ LogTarget logTargetFromPod(const QJsonObject &pod);
 // Toolbar: Follow (on while the view is at the bottom), Since (1m, 5m, 15m, 1h, all),
 // Timestamps, Previous (the container's previous instance), the container (init containers
 // too), Wrap, Copy, Save… (streamed into a QSaveFile). Search (Ctrl+F) with regex, case and
-// whole word, "3 of 120", F3 / Shift+F3; Filter shows only the matching lines. The status line
-// says what each source's stream is doing and how many older lines the cap dropped.
+// whole word, "3 of 120", F3 / Shift+F3; Filter shows only the matching lines. The model counts
+// and filters on a worker: the count label says "Counting… N%", the status line "Filtering…
+// N%", and Esc stops either. The status line says what each source's stream is doing and how
+// many older lines the cap dropped.
 class LogPane : public QWidget
 {
     Q_OBJECT
@@ -80,6 +83,8 @@ public:
     void findPrevious();
     // The search's ordinal of the current match (1-based), 0 when none or not known.
     qint64 currentOrdinal() const { return m_ordinal; }
+    // Esc: stops the model's count or filter rebuild (enabled only while one runs).
+    QAction *cancelAction() const { return m_cancel; }
 
 private:
     void start();
@@ -114,6 +119,9 @@ private:
     QTimer *m_filterDelay;
     QLabel *m_status;
     QTimer *m_statusDelay;
+    QAction *m_cancel;
+    int m_countPercent = 0;  // of the count under way (the model's searchProgress)
+    int m_filterPercent = 0; // of the filter's rebuild
     bool m_readingContainers = false; // a read of the pod's containers is under way
     bool m_started = false;
     qint64 m_matches = 0;

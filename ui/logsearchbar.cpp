@@ -115,6 +115,31 @@ void LogSearchBar::showCount(qint64 ordinal, qint64 count)
                                     : tr("%1 matches").arg(locale.toString(count)));
 }
 
+bool LogSearchBar::searching() const
+{
+    return !patternText().isEmpty() && patternError(patternText()).isEmpty();
+}
+
+void LogSearchBar::showCounting(qint64 found, int percent)
+{
+    if (!searching()) {
+        showCount(0, found); // (empty, or the pattern's error)
+        return;
+    }
+    const QLocale locale;
+    m_count->setText(found > 0 ? tr("Counting… %1 (%2%)").arg(locale.toString(found)).arg(percent)
+                               : tr("Counting… %1%").arg(percent));
+}
+
+void LogSearchBar::showStopped(qint64 found)
+{
+    if (!searching()) {
+        showCount(0, found);
+        return;
+    }
+    m_count->setText(tr("%1+ matches").arg(QLocale().toString(found)));
+}
+
 void LogSearchBar::apply()
 {
     m_delay->stop();

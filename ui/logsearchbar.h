@@ -37,6 +37,10 @@ public:
     QString patternError(const QString &pattern) const;
     // "3 of 120", "120 matches" (ordinal unknown), "No matches", or the pattern's error.
     void showCount(qint64 ordinal, qint64 count);
+    // While the model counts on its worker: "Counting… 1,234 (42%)"; when the count was stopped
+    // (Esc): "1,234+ matches".
+    void showCounting(qint64 found, int percent);
+    void showStopped(qint64 found);
     // Applies the options now; applyPending() only when an edit waits.
     void apply();
     void applyPending();
@@ -50,6 +54,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    bool searching() const; // a pattern that compiles
     QLineEdit *m_edit;
     QToolButton *m_regex;
     QToolButton *m_case;

@@ -46,6 +46,8 @@ public:
     void append(Ref r) { m_rows.push_back(r); }
     void dropFront(qsizetype n) { m_rows.erase(m_rows.begin(), m_rows.begin() + n); }
     void clear() { m_rows.clear(); }
+    // Exchanges the rows with `other` (an index built aside, swapped in at once).
+    void swap(LogMergeIndex &other) { m_rows.swap(other.m_rows); }
 
     // Rows [from, size()) are sorted and were appended after sorted rows [0, from): merges them
     // in one pass (stable: a tie keeps the older row first). When `newRowOfOld` is given it

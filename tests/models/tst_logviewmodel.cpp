@@ -36,6 +36,23 @@ QByteArray at(int seconds, const QByteArray &text)
            QByteArray::number(seconds % 60).rightJustified(2, '0') + "Z " + text;
 }
 
+// setSearch counts on the worker: its count, once it arrived.
+qint64 searched(LogViewModel &model, const LogMatchOptions &options)
+{
+    model.setSearch(options);
+    if (!QTest::qWaitFor([&] { return model.countState() == LogViewModel::CountState::Exact; },
+                         20000))
+        return -1;
+    return model.matchCount();
+}
+
+// setFilter rebuilds on the worker: true once it is swapped in.
+bool filtered(LogViewModel &model, const LogMatchOptions &options)
+{
+    model.setFilter(options);
+    return QTest::qWaitFor([&] { return !model.isFiltering(); }, 20000);
+}
+
 QStringList shownTexts(const LogViewModel &model)
 {
     QStringList out;
@@ -313,7 +330,7 @@ void tst_logviewmodel::filter()
     model.appendLines(b, {at(2, "user_error two")});
     model.flush();
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    model.setFilter(options);
+    QVERIFY(filtered(model, options));
     QCOMPARE(reset.size(), 1);
     // Lines arriving under the filter: appended, and one in place, only when they match.
     model.appendLines(b, {at(3, "late error"), at(5, "not shown")});
@@ -360,8 +377,9 @@ void tst_logviewmodel::search()
                           at(3, "用户 失败 err err_x"), at(4, "clean")});
     model.flush();
     QSignalSpy changed(&model, &LogViewModel::searchChanged);
-    QCOMPARE(model.setSearch(options), count);
+    QCOMPARE(searched(model, options), count);
     QCOMPARE(model.matchCount(), count);
+    QCOMPARE(model.countMatchesBlocking(), count);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.at(0).at(0).toLongLong(), count);
     if (rows.isEmpty()) {
@@ -428,7 +446,7 @@ void tst_logviewmodel::saveTo()
     QString error;
     QVERIFY(model.saveTo(&plain, false, &error));
     QCOMPARE(plain.data(), QByteArray("one\ntwo é\nuntimed\n"));
-    model.setFilter({u"t"_s, false, true, false});
+    QVERIFY(filtered(model, {u"t"_s, false, true, false}));
     QBuffer stamped;
     QVERIFY(stamped.open(QIODevice::WriteOnly));
     QVERIFY(model.saveTo(&stamped, true, &error));
@@ -552,7 +570,7 @@ void tst_logviewmodel::gapMarkerWhenNothingToResume()
     QCOMPARE(model.index(1).data(LogViewModel::SourceIndexRole).toInt(), 0);
     QCOMPARE(model.index(2).data().toString(), u"plain two"_s);
     // A gap is no match and is not saved.
-    QCOMPARE(model.setSearch({u"recovered"_s, false, true, false}), qint64(0));
+    QCOMPARE(searched(model, {u"recovered"_s, false, true, false}), qint64(0));
     QBuffer saved;
     QVERIFY(saved.open(QIODevice::WriteOnly));
     QString error;

@@ -247,6 +247,8 @@ private slots:
             }
         }
         QVERIFY(expected > 0);
+        // The model counts on its worker: the count arrives a moment later.
+        QTRY_COMPARE(pane.model()->countState(), models::LogViewModel::CountState::Exact);
         QCOMPARE(pane.model()->matchCount(), expected);
         // The model finds on a worker and answers later.
         QTest::keyClick(pane.searchBar()->edit(), Qt::Key_Return);
@@ -269,6 +271,23 @@ private slots:
         QTest::qWait(100);
         QVERIFY(pane.grab().save(shots + QStringLiteral("/log-pane.png")));
 
+        // A filter rebuilt slowly (small slices with a pause): the previous rows stay, the status
+        // line says "Filtering… N%", and Esc stops it.
+        pane.model()->setScanSlice(1, 2000);
+        QTest::keyClicks(pane.filterEdit(), u"seq="_qs);
+        QTest::keyClick(pane.filterEdit(), Qt::Key_Return);
+        QVERIFY(pane.model()->isFiltering());
+        QCOMPARE(pane.model()->rowCount(), kDoneLines);
+        QVERIFY2(pane.statusLine()->text().contains(u"Filtering…"_qs),
+                 qPrintable(pane.statusLine()->text()));
+        QVERIFY(pane.cancelAction()->isEnabled());
+        QTest::keyClick(pane.filterEdit(), Qt::Key_Escape);
+        QVERIFY(!pane.model()->isFiltering());
+        QCOMPARE(pane.model()->rowCount(), kDoneLines);
+        QVERIFY(!pane.statusLine()->text().contains(u"Filtering…"_qs));
+        pane.model()->setScanSlice(4096);
+        pane.filterEdit()->clear();
+
         // Filter: only the ERROR lines, the search counts over them.
         const QStringList errors = texts.filter(u"ERROR"_qs);
         QVERIFY(!errors.isEmpty());
@@ -277,11 +296,13 @@ private slots:
         pane.searchBar()->apply();
         QTest::keyClicks(pane.filterEdit(), u"ERROR"_qs);
         QTest::keyClick(pane.filterEdit(), Qt::Key_Return);
+        QTRY_VERIFY(!pane.model()->isFiltering());
         QCOMPARE(pane.model()->rowCount(), errors.size());
         QCOMPARE(allTexts(pane.model()), errors);
         qint64 inErrors = 0;
         for (const QString &text : errors)
             inErrors += text.count(u"seq=1"_qs);
+        QTRY_COMPARE(pane.model()->countState(), models::LogViewModel::CountState::Exact);
         QCOMPARE(pane.model()->matchCount(), inErrors);
         QTRY_VERIFY(pane.searchBar()->countLabel()->text().contains(QString::number(inErrors)));
 
