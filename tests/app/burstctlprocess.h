@@ -14,6 +14,12 @@ struct BurstctlRun
     QString err;
 };
 
+// A manifest of resources/examples/, the files the product ships.
+inline QString shippedExample(const QString &name)
+{
+    return qEnvironmentVariable("BURST_SOURCE_DIR") + QStringLiteral("/resources/examples/") + name;
+}
+
 inline BurstctlRun runBurstctl(const QStringList &args, const QHash<QString, QString> &env = {},
                                const QByteArray &stdinData = {}, const QStringList &unset = {})
 {

@@ -22,11 +22,7 @@ class tst_burstctl : public QObject
 private:
     using Run = BurstctlRun;
 
-    static QString example(const QString &name)
-    {
-        return qEnvironmentVariable("BURST_SOURCE_DIR") + QStringLiteral("/resources/examples/") +
-               name;
-    }
+    static QString example(const QString &name) { return shippedExample(name); }
 
     static Run run(const QStringList &args, const QByteArray &stdinData = {},
                    const QString &home = {})
