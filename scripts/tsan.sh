@@ -48,10 +48,15 @@ export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:history_size=4:supp
 status=0
 QT_QPA_PLATFORM=offscreen ctest --test-dir "$build" --output-on-failure --timeout 900 -R "$regex" ||
     status=1
-if [ -z "${1:-}" ] && [ -x build/tests/tst_watchsoak ]; then
-    echo "tsan.sh: the watch soak against $build/app/burst-sandbox"
+# SOAK_BUILD names the normal build that holds tst_watchsoak (default build/; from a worktree
+# without one, point it at another checkout's build of the same sources).
+soak_build=${SOAK_BUILD:-build}
+if [ -z "${1:-}" ] && [ -x "$soak_build/tests/tst_watchsoak" ]; then
+    echo "tsan.sh: the watch soak ($soak_build) against $build/app/burst-sandbox"
     BURST_SANDBOX="$PWD/$build/app/burst-sandbox" QT_QPA_PLATFORM=offscreen \
-        build/tests/tst_watchsoak || status=1
+        "$soak_build/tests/tst_watchsoak" || status=1
+elif [ -z "${1:-}" ]; then
+    echo "tsan.sh: no $soak_build/tests/tst_watchsoak: the soak part did not run (SOAK_BUILD=...)" >&2
 fi
 [ "$status" -eq 0 ] || { echo "tsan.sh: failed after $(( $(date +%s) - start ))s" >&2; exit 1; }
 echo "tsan.sh: passed in $(( $(date +%s) - start ))s"
