@@ -3,6 +3,10 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
 // The real kubectl prints the columns burst-sandbox's Table responses declare: the same headers
 // and cell formats `kubectl get` shows against a real API server (printers.go, Kubernetes 1.30).
 class tst_SandboxTables : public QObject
@@ -143,6 +147,44 @@ private slots:
             kubectl({QStringLiteral("get"), QStringLiteral("events"), QStringLiteral("-A")})
                 .out.contains(u"pod/"),
             30000);
+    }
+
+    // --sort-by asks the Table rows for whole objects (includeObject=Object) and sorts by a
+    // field of them: the rows come back in that order, none dropped.
+    void sortByFieldOfTheObject_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("column"); // the printed column in order; < 0: from the end
+        // NODE is third from the end of -o wide (RESTARTS may hold spaces: "1 (5s ago)").
+        QTest::newRow("pods by node") << QStringList{u"pods"_s, u"-A"_s, u"-o"_s, u"wide"_s,
+                                                     u"--sort-by={.spec.nodeName}"_s}
+                                      << -3;
+        QTest::newRow("events by type")
+            << QStringList{u"events"_s, u"-A"_s, u"--sort-by=.type"_s} << 2;
+        QTest::newRow("events by reason")
+            << QStringList{u"events"_s, u"-A"_s, u"--sort-by=.reason"_s} << 3;
+    }
+
+    void sortByFieldOfTheObject()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, column);
+        const Run plain = kubectl(QStringList{u"get"_s} + args.mid(0, args.size() - 1) +
+                                  QStringList{u"--no-headers"_s});
+        const Run sorted = kubectl(QStringList{u"get"_s} + args + QStringList{u"--no-headers"_s});
+        QVERIFY2(sorted.exitCode == 0, qPrintable(sorted.err));
+        const QStringList lines = sorted.out.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() > 3, qPrintable(sorted.out + sorted.err));
+        // Objects come and go while the controllers run; the counts stay close.
+        QVERIFY2(qAbs(lines.size() - plain.out.count(u'\n')) < 10, qPrintable(sorted.out));
+        QStringList keys;
+        for (const QString &line : lines) {
+            const QStringList row = words(line);
+            keys.append(row.value(column < 0 ? row.size() + column : column));
+        }
+        QStringList inOrder = keys;
+        std::stable_sort(inOrder.begin(), inOrder.end());
+        QCOMPARE(keys, inOrder);
     }
 
     // Last: every type has objects by now, and kubectl prints no header for an empty list.

@@ -48,10 +48,14 @@ HttpResponse objectResponse(const HttpRequest &request, const ApiResource &resou
 {
     if (!object)
         return statusResponse(object.error());
-    if (wantsTable(request.headers.value("Accept")))
+    if (wantsTable(request.headers.value("Accept"))) {
+        const auto rowObjects = tableObjects(request.queryValue(QStringLiteral("includeObject")));
+        if (!rowObjects)
+            return statusResponse(rowObjects.error());
         return jsonResponse(status,
                             toTable(resource.type, {*object}, kube::resourceVersionOf(*object),
-                                    QString(), QDateTime::currentDateTimeUtc()));
+                                    QString(), QDateTime::currentDateTimeUtc(), *rowObjects));
+    }
     return jsonResponse(status, *object);
 }
 
@@ -254,13 +258,17 @@ HttpReply ApiRouter::list(const Call &call)
     options.continueToken = request.queryValue(QStringLiteral("continue"));
     // A Table needs the objects; plain JSON is written from the stored bytes as they are.
     const bool table = wantsTable(request.headers.value("Accept"));
+    const auto rowObjects = tableObjects(request.queryValue(QStringLiteral("includeObject")));
+    if (table && !rowObjects)
+        return statusResponse(rowObjects.error());
     options.items = table ? ListItems::Objects : ListItems::Json;
     const auto listed = m_store.list(resource.type, options);
     if (!listed)
         return statusResponse(listed.error());
     if (table)
         return jsonResponse(200, toTable(resource.type, listed->items, listed->resourceVersion,
-                                         listed->continueToken, QDateTime::currentDateTimeUtc()));
+                                         listed->continueToken, QDateTime::currentDateTimeUtc(),
+                                         *rowObjects));
     return HttpResponse::json(200, listed->toCompactJson(resource.type));
 }
 

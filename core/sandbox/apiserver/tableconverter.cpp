@@ -60,15 +60,33 @@ bool wantsTable(const QByteArray &accept)
     return accept.contains("as=Table");
 }
 
+ServerResult<TableObjects> tableObjects(const QString &includeObject)
+{
+    if (includeObject.isEmpty() || includeObject == u"Metadata")
+        return TableObjects::Metadata;
+    if (includeObject == u"None")
+        return TableObjects::None;
+    if (includeObject == u"Object")
+        return TableObjects::Object;
+    return ApiError::badRequest(
+        QStringLiteral("includeObject: Unsupported value: \"%1\": supported values: "
+                       "\"Metadata\", \"None\", \"Object\"")
+            .arg(includeObject));
+}
+
 QJsonObject toTable(const ResourceType &type, const QList<QJsonObject> &objects,
                     const QString &resourceVersion, const QString &continueToken,
-                    const QDateTime &now)
+                    const QDateTime &now, TableObjects rowObjects)
 {
     const TableLayout layout = layoutFor(type);
     QJsonArray rows;
     for (const QJsonObject &o : objects) {
-        rows.append(QJsonObject{{QStringLiteral("cells"), layout.cells(o, now)},
-                                {QStringLiteral("object"), partialMetadata(o)}});
+        QJsonObject row{{QStringLiteral("cells"), layout.cells(o, now)}};
+        if (rowObjects == TableObjects::Metadata)
+            row.insert(QStringLiteral("object"), partialMetadata(o));
+        else if (rowObjects == TableObjects::Object)
+            row.insert(QStringLiteral("object"), o);
+        rows.append(row);
     }
     QJsonObject meta{{QStringLiteral("resourceVersion"), resourceVersion}};
     if (!continueToken.isEmpty())

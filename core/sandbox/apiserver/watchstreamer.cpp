@@ -22,23 +22,26 @@ namespace {
 
 // One watch event line; kubectl get -w asks for Table rows, so each event then carries a one-row
 // Table.
-QJsonObject eventJson(const StoreEvent &e, bool table, const ResourceType &type)
+QJsonObject eventJson(const StoreEvent &e, bool table, const ResourceType &type,
+                      TableObjects rowObjects)
 {
     QJsonObject event = e.toJson();
     if (table && e.type != StoreEvent::Type::Bookmark && e.type != StoreEvent::Type::Error)
         event.insert(QStringLiteral("object"),
                      toTable(type, {e.object}, kube::resourceVersionOf(e.object), QString(),
-                             QDateTime::currentDateTimeUtc()));
+                             QDateTime::currentDateTimeUtc(), rowObjects));
     return event;
 }
 
 // The event's line on the wire. The object's bytes are the store's when it has them: the frame
 // is {"object":...,"type":"..."} either way (QJsonObject orders keys), without a second
 // serialisation of every changed object for every watcher.
-QByteArray eventLine(const StoreEvent &e, bool table, const ResourceType &type)
+QByteArray eventLine(const StoreEvent &e, bool table, const ResourceType &type,
+                     TableObjects rowObjects)
 {
     if (table || e.json.isEmpty())
-        return QJsonDocument(eventJson(e, table, type)).toJson(QJsonDocument::Compact) + '\n';
+        return QJsonDocument(eventJson(e, table, type, rowObjects)).toJson(QJsonDocument::Compact) +
+               '\n';
     return QByteArray("{\"object\":" + e.json + ",\"type\":\"" +
                       StoreEvent::typeName(e.type).toLatin1() + "\"}\n");
 }
@@ -54,6 +57,7 @@ struct WatchPump
     std::weak_ptr<HttpStream> stream;
     std::weak_ptr<Watch> watch;
     bool table = false;
+    TableObjects rowObjects = TableObjects::Metadata;
     ResourceType type;
     int dropEvery = 0;
     std::shared_ptr<FaultCounts> counts;
@@ -80,7 +84,7 @@ struct WatchPump
                     s->end();
                 return;
             }
-            if (!s->write(eventLine(events.first(), table, type)))
+            if (!s->write(eventLine(events.first(), table, type, rowObjects)))
                 return; // closed meanwhile
             wrote = true;
             if (dropEvery > 0 && ++sent >= dropEvery) {
@@ -173,6 +177,9 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
     watchOptions.resourceVersion = request.queryValue(QStringLiteral("resourceVersion"));
     watchOptions.allowBookmarks = request.queryFlag(QStringLiteral("allowWatchBookmarks"));
     const bool table = wantsTable(request.headers.value("Accept"));
+    const auto rowObjects = tableObjects(request.queryValue(QStringLiteral("includeObject")));
+    if (table && !rowObjects)
+        return statusResponse(rowObjects.error());
     watchOptions.bytesSuffice = !table; // eventLine() writes the bytes as they are
     const qint64 timeoutSeconds = request.queryValue(QStringLiteral("timeoutSeconds")).toLongLong();
     const auto started = store.watch(resource.type, watchOptions);
@@ -197,6 +204,7 @@ HttpReply WatchStreamer::reply(ObjectStore &store, const HttpRequest &request,
     auto pump = std::make_shared<WatchPump>();
     pump->watch = w;
     pump->table = table;
+    pump->rowObjects = table ? *rowObjects : TableObjects::Metadata;
     pump->type = resource.type;
     pump->dropEvery = options.dropEvery;
     pump->counts = options.faultCounts;

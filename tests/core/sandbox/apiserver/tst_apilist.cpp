@@ -192,6 +192,59 @@ private slots:
         QVERIFY(!table.value(u"metadata").toObject().value(u"continue").toString().isEmpty());
     }
 
+    // includeObject: what each Table row carries, on a list and on a get; `kubectl get
+    // --sort-by` asks for Object and sorts by a field of it.
+    void tableRowObjects_data()
+    {
+        QTest::addColumn<QByteArray>("query");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("kind"); // of each row's object; empty: no object
+        QTest::newRow("absent: metadata") << QByteArray() << 200 << u"PartialObjectMetadata"_s;
+        QTest::newRow("Metadata") << QByteArray("includeObject=Metadata") << 200
+                                  << u"PartialObjectMetadata"_s;
+        QTest::newRow("Object") << QByteArray("includeObject=Object") << 200 << u"Pod"_s;
+        QTest::newRow("None") << QByteArray("includeObject=None") << 200 << QString();
+        QTest::newRow("lower case") << QByteArray("includeObject=object") << 400 << QString();
+        QTest::newRow("unknown") << QByteArray("includeObject=All") << 400 << QString();
+    }
+
+    void tableRowObjects()
+    {
+        QFETCH(QByteArray, query);
+        QFETCH(int, status);
+        QFETCH(QString, kind);
+        ObjectStore store;
+        fill(store);
+        ApiRouter router(store, u"127.0.0.1"_s);
+        const QByteArray accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
+        for (const QByteArray &path :
+             {QByteArray("/api/v1/namespaces/a/pods"), QByteArray("/api/v1/namespaces/a/pods/p02")}) {
+            const HttpReply reply = router.handle(get(path + '?' + query, accept));
+            QCOMPARE(reply.response().status, status);
+            const QJsonObject body = QJsonDocument::fromJson(reply.response().body).object();
+            if (status != 200) {
+                QCOMPARE(body.value(u"reason").toString(), u"BadRequest"_s);
+                QVERIFY(body.value(u"message").toString().contains(u"includeObject"));
+                continue;
+            }
+            const QJsonArray rows = body.value(u"rows").toArray();
+            QCOMPARE(rows.size(), path.endsWith("p02") ? 1 : 6);
+            for (const QJsonValue &row : rows) {
+                const QJsonObject r = row.toObject();
+                QCOMPARE(r.contains(u"object"), !kind.isEmpty());
+                if (kind.isEmpty())
+                    continue;
+                const QJsonObject object = r.value(u"object").toObject();
+                QCOMPARE(object.value(u"kind").toString(), kind);
+                QVERIFY(!object.value(u"metadata").toObject().value(u"name").toString().isEmpty());
+                // The whole object: a sort field such as .status.phase is there.
+                QCOMPARE(object.contains(u"status"), kind == u"Pod");
+            }
+        }
+        // Without a Table, includeObject means nothing and is not checked.
+        QCOMPARE(router.handle(get("/api/v1/namespaces/a/pods?" + query)).response().status, 200);
+    }
+
     void expiredContinueStill410()
     {
         ObjectStore store;
