@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <chrono>
 #include <deque>
 #include <mutex>
@@ -552,8 +553,13 @@ ServerResult<std::shared_ptr<Watch>> ObjectStore::watch(const ResourceType &type
                 Tr::tr("too old resource version: %1 (%2)").arg(revision).arg(m_core->compacted));
         }
         const bool bytes = options.bytesSuffice && watch->matchesEverything();
-        for (const RecordedChange &change : m_core->history) {
-            if (change.revision <= revision || !(change.type == type))
+        // The history is in revision order: start at the first change after the resume's.
+        const auto first = std::upper_bound(
+            m_core->history.cbegin(), m_core->history.cend(), revision,
+            [](qint64 r, const RecordedChange &change) { return r < change.revision; });
+        for (auto it = first; it != m_core->history.cend(); ++it) {
+            const RecordedChange &change = *it;
+            if (!(change.type == type))
                 continue;
             if (bytes)
                 watch->offerBytes(change.eventType, change.object);
