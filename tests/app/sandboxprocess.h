@@ -1,12 +1,16 @@
 #pragma once
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 // A burst-sandbox process for the integration tests, and the real kubectl pointed at it through
 // the kubeconfig the sandbox writes. Each kubectl test file starts its own sandbox.
@@ -21,6 +25,26 @@ public:
     };
 
     static QString kubectlPath() { return QStandardPaths::findExecutable(QStringLiteral("kubectl")); }
+
+    // The versioned clients installed beside kubectl (kubectl.1.27 ... kubectl.1.33, which the
+    // kubectl dispatcher picks from), oldest first; empty where kubectl is a single binary.
+    static QStringList kubectlVersions()
+    {
+        const QString path = kubectlPath();
+        if (path.isEmpty())
+            return {};
+        const QDir dir = QFileInfo(QFileInfo(path).canonicalFilePath()).dir();
+        QStringList found;
+        for (const QFileInfo &file :
+             dir.entryInfoList({QStringLiteral("kubectl.1.*")}, QDir::Files | QDir::Executable)) {
+            if (file.fileName().mid(10).toInt() > 0)
+                found.append(file.absoluteFilePath());
+        }
+        std::sort(found.begin(), found.end(), [](const QString &a, const QString &b) {
+            return a.section(u'.', -1).toInt() < b.section(u'.', -1).toInt();
+        });
+        return found;
+    }
 
     static QString examples()
     {
@@ -64,13 +88,14 @@ public:
     QString tempPath(const QString &name) const { return m_dir.filePath(name); }
     QProcess &process() { return m_process; }
 
-    Run kubectl(const QStringList &args, const QString &kubeconfig = {}, int timeoutMs = 60000) const
+    Run kubectl(const QStringList &args, const QString &kubeconfig = {}, int timeoutMs = 60000,
+                const QString &program = {}) const
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("KUBECONFIG"), kubeconfig.isEmpty() ? m_kubeconfig : kubeconfig);
         p.setProcessEnvironment(env);
-        p.start(kubectlPath(), args);
+        p.start(program.isEmpty() ? kubectlPath() : program, args);
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
             p.waitForFinished();

@@ -102,6 +102,11 @@ def main():
         for i, b in enumerate(bodies):
             doc = bodies[i - 1] if i else "{}"
             put("fuzz_patch", bytes([i % 24]) + b"\0" + doc.encode() + b"\0" + b.encode())
+    protobuf = os.path.join(ROOT, "tests/data/kubectl-protobuf")
+    for f in sorted(os.listdir(protobuf)):
+        if f.endswith(".pb"):
+            with open(os.path.join(protobuf, f), "rb") as fh:
+                put("fuzz_k8sprotobuf", fh.read())
     targets = set()
     for t in os.listdir(os.path.join(ROOT, "tests/core/sandbox/apiserver")):
         if t.endswith(".cpp"):

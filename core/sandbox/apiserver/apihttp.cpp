@@ -1,6 +1,7 @@
 #include "core/sandbox/apiserver/apihttp.h"
 
 #include "core/common/tr.h"
+#include "core/sandbox/apiserver/k8sprotobuf.h"
 #include "core/sandbox/transport/httprequest.h"
 
 #include <QJsonArray>
@@ -20,6 +21,9 @@ HttpResponse jsonResponse(int status, const QJsonObject &object)
 
 ServerResult<QJsonObject> jsonBody(const HttpRequest &request)
 {
+    // The router converts protobuf bodies it can read; here only the conversion's error is left.
+    if (isKubernetesProtobuf(request.headers.value("Content-Type")))
+        return kubernetesProtobufToJson(request.body);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
