@@ -222,6 +222,44 @@ private slots:
         QCOMPARE(r.out, QStringLiteral("one\nweb\nweb\n"));
     }
 
+    // `kubectl run -i --rm`: the pod is created, kubectl attaches to its main process once it
+    // runs, then deletes it. A shell reads the input; a command the shell knows runs once.
+    void runAttach_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("out");
+        QTest::newRow("a shell") << QStringList{QStringLiteral("dbg"),
+                                                QStringLiteral("--image=busybox:1.36"),
+                                                QStringLiteral("--"), QStringLiteral("sh")}
+                                 << QByteArray("echo hello from $HOSTNAME\nexit\n")
+                                 << QStringLiteral("hello from dbg\n");
+        QTest::newRow("a command")
+            << QStringList{QStringLiteral("once"),      QStringLiteral("--image=busybox"),
+                           QStringLiteral("--command"), QStringLiteral("--"),
+                           QStringLiteral("echo"),      QStringLiteral("hi")}
+            << QByteArray() << QStringLiteral("hi\n");
+        QTest::newRow("the image's shell")
+            << QStringList{QStringLiteral("plain"), QStringLiteral("--image=alpine")}
+            << QByteArray("hostname\n") << QStringLiteral("plain\n");
+    }
+
+    void runAttach()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, input);
+        QFETCH(QString, out);
+        const Run r = kubectlWithInput(QStringList{QStringLiteral("run"), QStringLiteral("-i"),
+                                                   QStringLiteral("--rm"),
+                                                   QStringLiteral("--pod-running-timeout=60s")} +
+                                           args,
+                                       input);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains(u"falling back"), qPrintable(r.err)); // attached, not logs
+        QVERIFY2(r.out.startsWith(out), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"pod \"" + args.first() + u"\" deleted"), qPrintable(r.out));
+    }
+
     void top()
     {
         const Run pods =

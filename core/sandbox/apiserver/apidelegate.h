@@ -28,7 +28,7 @@ using ApiDelegate = std::function<HttpReply(
 struct ApiDelegates
 {
     ApiDelegate podLog;  // .../pods/NAME/log
-    ApiDelegate podExec; // .../pods/NAME/exec
+    ApiDelegate podExec; // .../pods/NAME/exec and .../pods/NAME/attach
     ApiDelegate metrics; // /apis/metrics.k8s.io/...
 };
 

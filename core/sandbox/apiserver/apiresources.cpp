@@ -25,7 +25,8 @@ ApiResource served(const ResourceType &type)
         r.verbs = {QStringLiteral("get"), QStringLiteral("list")};
     } else if (type == podsType()) {
         r.categories = all;
-        r.subresources = {status, QStringLiteral("log"), QStringLiteral("exec")};
+        r.subresources = {status, QStringLiteral("log"), QStringLiteral("exec"),
+                          QStringLiteral("attach")};
     } else if (type == servicesType() || type == jobsType()) {
         r.categories = all;
         r.subresources = {status};
@@ -67,8 +68,9 @@ QJsonObject subresourceJson(const ApiResource &r, const QString &sub)
     QStringList verbs = {QStringLiteral("get"), QStringLiteral("patch"), QStringLiteral("update")};
     if (sub == u"log") {
         verbs = {QStringLiteral("get")};
-    } else if (sub == u"exec") {
-        kind = QStringLiteral("PodExecOptions");
+    } else if (sub == u"exec" || sub == u"attach") {
+        kind =
+            sub == u"exec" ? QStringLiteral("PodExecOptions") : QStringLiteral("PodAttachOptions");
         verbs = {QStringLiteral("create"), QStringLiteral("get")};
     }
     QJsonObject o{{QStringLiteral("name"), QString(r.type.resource + u'/' + sub)},
@@ -152,16 +154,16 @@ QJsonObject apiResourceList(const QString &group, const QString &version)
     QJsonArray resources;
     if (group == authorizationGroup() && version == u"v1") {
         // Not stored: create answers at once (kube-apiserver's authorization.k8s.io reviews).
-        for (const auto &[name, kind] :
-             {std::pair{QStringLiteral("selfsubjectaccessreviews"),
-                        QStringLiteral("SelfSubjectAccessReview")},
-              std::pair{QStringLiteral("selfsubjectrulesreviews"),
-                        QStringLiteral("SelfSubjectRulesReview")}})
-            resources.append(QJsonObject{{QStringLiteral("name"), name},
-                                         {QStringLiteral("singularName"), QString()},
-                                         {QStringLiteral("namespaced"), false},
-                                         {QStringLiteral("kind"), kind},
-                                         {QStringLiteral("verbs"), QJsonArray{QStringLiteral("create")}}});
+        for (const auto &[name, kind] : {std::pair{QStringLiteral("selfsubjectaccessreviews"),
+                                                   QStringLiteral("SelfSubjectAccessReview")},
+                                         std::pair{QStringLiteral("selfsubjectrulesreviews"),
+                                                   QStringLiteral("SelfSubjectRulesReview")}})
+            resources.append(
+                QJsonObject{{QStringLiteral("name"), name},
+                            {QStringLiteral("singularName"), QString()},
+                            {QStringLiteral("namespaced"), false},
+                            {QStringLiteral("kind"), kind},
+                            {QStringLiteral("verbs"), QJsonArray{QStringLiteral("create")}}});
     }
     for (const ApiResource &r : servedResources()) {
         if (r.type.group != group || r.type.version != version)

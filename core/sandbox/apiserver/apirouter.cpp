@@ -138,7 +138,7 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
         return list.isEmpty() ? notFound() : jsonResponse(200, list);
     }
     // Authorized before the resource is looked up, as kube-apiserver's filter chain does.
-    const AccessAttributes attributes{info.verb,     info.group,    info.resource,
+    const AccessAttributes attributes{info.verb,        info.group,     info.resource,
                                       info.subresource, info.nameSpace, info.name};
     if (!Authorizer::decide(user, attributes).allowed)
         return statusResponse(Authorizer::forbidden(user->name, attributes));
@@ -193,7 +193,8 @@ HttpReply ApiRouter::handleResource(const Call &call)
     const ApiResource &resource = call.resource;
     if (resource.type.resource == u"pods" && info.subresource == u"log")
         return delegate(m_options.delegates.podLog, call);
-    if (resource.type.resource == u"pods" && info.subresource == u"exec")
+    if (resource.type.resource == u"pods" &&
+        (info.subresource == u"exec" || info.subresource == u"attach"))
         return delegate(m_options.delegates.podExec, call);
     const bool status = info.subresource == u"status";
     if (info.subresource == u"scale" && ScaleSubresource::serves(resource))
@@ -228,8 +229,7 @@ HttpReply ApiRouter::remove(const Call &call)
     const RestStrategy strategy(resource);
     DeleteOptions options = call.deletion.options;
     options.defaultPolicy = strategy.defaultGarbageCollectionPolicy();
-    const auto answer =
-        m_store.deleteObject(resource.type, ns, call.info.name, options, call.mode);
+    const auto answer = m_store.deleteObject(resource.type, ns, call.info.name, options, call.mode);
     // 202 Accepted only when the deprecated orphanDependents=false asked for a cascade and the
     // object waits for it (the delete handler's backwards-compatible rule), else 200.
     int status = 200;

@@ -63,6 +63,31 @@ ServerResult<QJsonObject> pickContainer(const QJsonObject &pod, QString name)
     return container;
 }
 
+// What an attach finds running in the container: its command and args, or for an image without
+// them the entrypoint the common base images have (a shell for busybox, alpine and the
+// distributions); empty where the image's entrypoint is unknown (nginx, redis, ...).
+QStringList mainProcess(const QJsonObject &container)
+{
+    QStringList argv;
+    for (const QJsonValue &v : container.value(u"command").toArray())
+        argv.append(v.toString());
+    for (const QJsonValue &v : container.value(u"args").toArray())
+        argv.append(v.toString());
+    if (!container.value(u"command").toArray().isEmpty() || !argv.isEmpty())
+        return argv;
+    const QString image = container.value(u"image").toString().section(u'/', -1);
+    const QString repository = image.section(u':', 0, 0).section(u'@', 0, 0);
+    static const QStringList shells = {QStringLiteral("busybox"), QStringLiteral("alpine")};
+    static const QStringList distributions = {
+        QStringLiteral("ubuntu"), QStringLiteral("debian"),     QStringLiteral("centos"),
+        QStringLiteral("fedora"), QStringLiteral("rockylinux"), QStringLiteral("almalinux")};
+    if (shells.contains(repository))
+        return {QStringLiteral("sh")};
+    if (distributions.contains(repository))
+        return {QStringLiteral("bash")};
+    return {};
+}
+
 bool flag(const HttpRequest &request, const QString &key, bool fallback)
 {
     return request.query.contains(key) ? request.queryFlag(key) : fallback;
@@ -111,8 +136,9 @@ HttpReply ExecSession::reply(ObjectStore &store, const HttpRequest &request,
     if (!container)
         return statusResponse(container.error());
     Request r;
-    r.command = request.query.value(QStringLiteral("command"));
-    if (r.command.isEmpty())
+    r.attach = info.subresource == u"attach";
+    r.command = r.attach ? mainProcess(*container) : request.query.value(QStringLiteral("command"));
+    if (r.command.isEmpty() && !r.attach)
         return statusResponse(ApiError::badRequest(Tr::tr("you must specify at least 1 command")));
     r.stdinOpen = flag(request, QStringLiteral("stdin"), false);
     r.stdoutOpen = flag(request, QStringLiteral("stdout"), true);
@@ -193,9 +219,19 @@ void ExecSession::start(std::shared_ptr<HttpWebSocket> socket)
             m_socket->sendChannel(kStdout, m_shell.prompt().toUtf8());
         return;
     }
+    if (m_request.attach && m_request.command.isEmpty()) {
+        m_quiet = true; // an image whose entrypoint is unknown: see below
+        return;
+    }
     const ExecResult result = ExecShell::isInteractiveShell(m_request.command)
                                   ? ExecResult{} // a shell whose stdin is at EOF exits at once
                                   : m_shell.runArgv(m_request.command);
+    if (m_request.attach && result.exitCode == 127) {
+        // A main process the shell does not know (a server): attached, it writes nothing here,
+        // and the attach lasts until the client leaves.
+        m_quiet = true;
+        return;
+    }
     send(result);
     afterSleep(result.sleepMs, [weak = weak_from_this(), code = result.exitCode] {
         if (const auto self = weak.lock())
@@ -210,11 +246,13 @@ void ExecSession::onMessage(const QByteArray &message)
     const quint8 channel = quint8(message.at(0));
     const QByteArray payload = message.mid(1);
     if (channel == kStdin) {
-        onStdin(payload);
+        if (!m_quiet)
+            onStdin(payload);
     } else if (channel == kClose && payload.startsWith(char(kStdin))) {
         const std::lock_guard lock(m_mutex);
         m_stdinClosed = true;
-        runQueued();
+        if (!m_quiet)
+            runQueued();
     } else if (channel == kResize) {
         // {"Width":W,"Height":H}: `stty size` and `tput` answer with it.
         const QJsonObject size = QJsonDocument::fromJson(payload).object();

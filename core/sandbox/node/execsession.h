@@ -30,6 +30,11 @@ using PodView = std::function<QJsonObject(const QJsonObject &pod)>;
 // and exit code 126. `sleep` waits on the timer thread, scaled by SandboxClock speed. The
 // container's env is its spec's: `value`, or a Downward API fieldRef resolved from the pod
 // (core::kube::podFieldValue) as the optional PodView shows it.
+// GET/POST .../pods/NAME/attach is the same session on the container's main process (its
+// command and args, or the shell of a busybox, alpine or distribution image): a shell is
+// interactive as with exec (`kubectl run -it --rm debug --image=busybox -- sh`), a command the
+// shell knows runs once (`kubectl run -i ... -- echo hi`), anything else (a server) stays
+// attached and silent until the client leaves.
 class ExecSession : public std::enable_shared_from_this<ExecSession>
 {
 public:
@@ -40,6 +45,7 @@ public:
         bool stdoutOpen = true;
         bool stderrOpen = true;
         bool tty = false;
+        bool attach = false; // pods/NAME/attach: `command` is the container's main process
     };
 
     static HttpReply reply(ObjectStore &store, const HttpRequest &request,
@@ -74,6 +80,7 @@ private:
     bool m_sleeping = false;
     bool m_stdinClosed = false;
     bool m_finished = false;
+    bool m_quiet = false; // attached to a main process the shell cannot run: nothing to say
 };
 
 } // namespace core::sandbox
