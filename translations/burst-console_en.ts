@@ -64,7 +64,7 @@
 <context>
     <name>ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+101"/>
+        <location filename="../ui/mainwindow.cpp" line="+103"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>Loading %n path…</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+350"/>
+        <location line="+353"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>Loaded %n file</numerusform>
@@ -89,9 +89,20 @@
     </message>
 </context>
 <context>
+    <name>ui::TimelinePane</name>
+    <message numerus="yes">
+        <location filename="../ui/timelinepane.cpp" line="+364"/>
+        <source>Now %1 Pending, %2 local, %3 on CCI; %n change(s) shown.</source>
+        <translation>
+            <numerusform>Now %1 Pending, %2 local, %3 on CCI; %n change shown.</numerusform>
+            <numerusform>Now %1 Pending, %2 local, %3 on CCI; %n changes shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::WhatIfChart</name>
     <message numerus="yes">
-        <location filename="../ui/whatifchart.cpp" line="+234"/>
+        <location filename="../ui/whatifchart.cpp" line="+236"/>
         <source>At %n replica(s): %1 local, %2 on CCI, %3 Pending.</source>
         <translation>
             <numerusform>At %n replica: %1 local, %2 on CCI, %3 Pending.</numerusform>

@@ -6910,6 +6910,11 @@ Run it only if you expect it. Trust and run it?</source>
         <source>TLS warning for %1</source>
         <translation>%1 的 TLS 警告</translation>
     </message>
+    <message>
+        <location filename="../ui/clearbutton.cpp" line="+15"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
 </context>
 <context>
     <name>ui::ClusterDock</name>
@@ -7438,12 +7443,22 @@ Run it only if you expect it. Trust and run it?</source>
 <context>
     <name>ui::HostPathForm</name>
     <message>
-        <location filename="../ui/hostpathform.cpp" line="+33"/>
+        <location filename="../ui/hostpathform.cpp" line="+31"/>
+        <source>hostPath replacement</source>
+        <translation>hostPath 替换</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>CCI has no hostPath. Each hostPath volume needs a rule: remove it (and its mounts), or replace it by a localDir, an emptyDir or an EVS flexVolume (sata: common I/O, sas: high I/O, ssd: ultra-high I/O). The &quot;*&quot; row (decided) covers every hostPath volume no named rule covers.</source>
         <translation>CCI 不支持 hostPath。每个 hostPath 卷都需要一条规则：删除该卷（及其挂载），或将其替换为 localDir、emptyDir 或 EVS flexVolume（sata：普通 I/O，sas：高 I/O，ssd：超高 I/O）。&quot;*&quot; 行（约定）适用于所有未被具名规则覆盖的 hostPath 卷。</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>hostPath replacement rules</source>
+        <translation>hostPath 替换规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Volume</source>
         <translation>卷</translation>
     </message>
@@ -7511,12 +7526,22 @@ Run it only if you expect it. Trust and run it?</source>
 <context>
     <name>ui::ImageRulesForm</name>
     <message>
-        <location filename="../ui/imagerulesform.cpp" line="+19"/>
+        <location filename="../ui/imagerulesform.cpp" line="+17"/>
+        <source>Image replacement</source>
+        <translation>镜像地址替换</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A rule replaces an image&apos;s prefix (everything before its last &quot;/&quot;) on CCI. An empty prefix matches images without &quot;/&quot; and puts the replacement in front. Each image uses at most one rule; order does not matter.</source>
         <translation>替换策略在 CCI 上替换镜像的前缀（即镜像名中最后一个 &quot;/&quot; 之前的部分）。前缀为空时匹配不含 &quot;/&quot; 的镜像，并将替换值加在镜像名前面。每个镜像至多应用一条替换策略；替换策略的顺序无关紧要。</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Image replacement rules</source>
+        <translation>镜像地址替换规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Repository prefix</source>
         <translation>镜像前缀</translation>
     </message>
@@ -7541,7 +7566,12 @@ Run it only if you expect it. Trust and run it?</source>
         <translation>应用到清单(&amp;P)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>Images on CCI</source>
+        <translation>CCI 上的镜像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -7826,7 +7856,7 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::LiveTablePane</name>
     <message>
-        <location filename="../ui/livetablepane.cpp" line="+78"/>
+        <location filename="../ui/livetablepane.cpp" line="+79"/>
         <source>Connection state</source>
         <translation>连接状态</translation>
     </message>
@@ -7860,7 +7890,7 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::LogPane</name>
     <message>
-        <location filename="../ui/logpane.cpp" line="+54"/>
+        <location filename="../ui/logpane.cpp" line="+55"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
@@ -8157,7 +8187,7 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::LogSearchBar</name>
     <message>
-        <location filename="../ui/logsearchbar.cpp" line="+34"/>
+        <location filename="../ui/logsearchbar.cpp" line="+36"/>
         <source>.*</source>
         <translation>.*</translation>
     </message>
@@ -8303,17 +8333,27 @@ in cluster (context) %2, namespace %3:</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+260"/>
+        <location filename="../ui/mainwindow.cpp" line="+263"/>
         <source>Filter workloads (Ctrl+F): name, namespace, strategy…</source>
         <translation>筛选工作负载（Ctrl+F）：名称、命名空间、弹性策略…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>Workloads in the manifests</source>
+        <translation>清单中的工作负载</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Workloads</source>
         <translation>工作负载</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>ScheduleProfiles in the manifests</source>
+        <translation>清单中的 ScheduleProfile</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>ScheduleProfiles</source>
         <translation>ScheduleProfile</translation>
     </message>
@@ -8515,14 +8555,14 @@ in cluster (context) %2, namespace %3:</source>
         <translation>仍在加载，请在加载完成后重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="-325"/>
+        <location line="-328"/>
         <source>Loading %n path(s)…</source>
         <translation>
             <numerusform>正在加载 %n 个路径…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+350"/>
+        <location line="+353"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>已加载 %n 个文件</numerusform>
@@ -8534,22 +8574,32 @@ in cluster (context) %2, namespace %3:</source>
         <translation>文件问题（%1）</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-379"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>Workbench status</source>
         <translation>工作台状态</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+2"/>
+        <source>Loading progress</source>
+        <translation>加载进度</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Connection state of %1</source>
         <translation>%1 的连接状态</translation>
     </message>
+    <message>
+        <location line="+108"/>
+        <source>Workload filter</source>
+        <translation>工作负载筛选</translation>
+    </message>
     <message numerus="yes">
-        <location line="+369"/>
+        <location line="+264"/>
         <source>Burst Console — %n unsaved file(s)</source>
         <translation>
             <numerusform>弹性突发控制台 — %n 个文件未保存</numerusform>
@@ -8818,6 +8868,11 @@ Sent to the node %1 (a JSON merge patch):
     </message>
     <message>
         <location line="+6"/>
+        <source>YAML page</source>
+        <translation>YAML 页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>YAML</source>
         <translation>YAML</translation>
     </message>
@@ -9062,7 +9117,12 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::PreviewPane</name>
     <message>
-        <location filename="../ui/previewpane.cpp" line="+76"/>
+        <location filename="../ui/previewpane.cpp" line="+69"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Pod as written</source>
         <translation>清单中的 Pod</translation>
     </message>
@@ -9072,7 +9132,17 @@ Sent to the node %1 (a JSON merge patch):
         <translation>CCI 上的 Pod</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+1"/>
+        <source>Pod as written and on CCI</source>
+        <translation>清单中的 Pod 与 CCI 上的 Pod</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Select a workload to see the pod CCI runs.</source>
         <translation>请选择一个工作负载以查看 CCI 实际运行的 Pod。</translation>
     </message>
@@ -9095,7 +9165,12 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::ProfileForm</name>
     <message>
-        <location filename="../ui/profileform.cpp" line="+74"/>
+        <location filename="../ui/profileform.cpp" line="+60"/>
+        <source>ScheduleProfile</source>
+        <translation>ScheduleProfile</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Strategy:</source>
         <translation>弹性策略：</translation>
     </message>
@@ -9110,7 +9185,12 @@ Sent to the node %1 (a JSON merge patch):
         <translation>此 profile 将关联的工作负载：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Workloads this profile would capture</source>
+        <translation>此 profile 将关联的工作负载</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Create a profile for this workload</source>
         <translation>为此工作负载创建 profile(&amp;C)</translation>
     </message>
@@ -9126,17 +9206,27 @@ Sent to the node %1 (a JSON merge patch):
     </message>
     <message>
         <location line="+2"/>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Label key</source>
         <translation>标签键</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>matchLabels</source>
+        <translation>matchLabels</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>matchExpressions</source>
+        <translation>matchExpressions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Operator</source>
         <translation>运算符</translation>
     </message>
@@ -9232,7 +9322,17 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::ResourcesForm</name>
     <message>
-        <location filename="../ui/resourcesform.cpp" line="+20"/>
+        <location filename="../ui/resourcesform.cpp" line="+14"/>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Container resources</source>
+        <translation>容器资源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -9308,7 +9408,12 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::StrategyForm</name>
     <message>
-        <location filename="../ui/strategyform.cpp" line="+22"/>
+        <location filename="../ui/strategyform.cpp" line="+16"/>
+        <source>Burst strategy</source>
+        <translation>弹性策略</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Workload label:</source>
         <translation>工作负载标签：</translation>
     </message>
@@ -9762,8 +9867,20 @@ Sent to the node %1 (a JSON merge patch):
         <source>Whole cluster</source>
         <translation>整个集群</translation>
     </message>
+    <message numerus="yes">
+        <location line="+49"/>
+        <source>Now %1 Pending, %2 local, %3 on CCI; %n change(s) shown.</source>
+        <translation>
+            <numerusform>当前 Pending %1 个，本地 %2 个，CCI 上 %3 个；显示 %n 次变化。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+64"/>
+        <location line="+5"/>
+        <source>No timeline for this scope.</source>
+        <translation>此范围没有时间线。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Observed since %1; earlier points are rebuilt from the pods&apos; own times.</source>
         <translation>自 %1 起观测；更早的数据点根据 Pod 自身的时间重建。</translation>
     </message>
@@ -9814,7 +9931,12 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::WhatIfChart</name>
     <message>
-        <location filename="../ui/whatifchart.cpp" line="+97"/>
+        <location filename="../ui/whatifchart.cpp" line="+65"/>
+        <source>What-if</source>
+        <translation>假设分析</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source> cores</source>
         <translation> 核</translation>
     </message>
@@ -9869,7 +9991,12 @@ Sent to the node %1 (a JSON merge patch):
         <translation>Pod 数</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+10"/>
+        <source>What-if placement chart</source>
+        <translation>假设分析调度图表</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Step (replicas 0 → %1 → 0)</source>
         <translation>步骤（副本数 0 → %1 → 0）</translation>
     </message>

@@ -28,6 +28,7 @@ QStringList policyNames()
 
 HostPathForm::HostPathForm(QWidget *parent) : WorkbenchForm(core::FieldArea::HostPath, parent)
 {
+    setAccessibleName(tr("hostPath replacement"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
         tr("CCI has no hostPath. Each hostPath volume needs a rule: remove it (and its mounts), or "
@@ -39,6 +40,7 @@ HostPathForm::HostPathForm(QWidget *parent) : WorkbenchForm(core::FieldArea::Hos
     layout->addWidget(intro);
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("hostPathRules"));
+    m_table->setAccessibleName(tr("hostPath replacement rules"));
     m_table->setHorizontalHeaderLabels({tr("Volume"), tr("Host path"), tr("Policy"),
                                         tr("Size limit"), tr("Driver"), tr("fsType"),
                                         tr("Volume type"), tr("Volume size")});

@@ -14,6 +14,7 @@ using core::burst::ImageRule;
 ImageRulesForm::ImageRulesForm(QWidget *parent)
     : WorkbenchForm(core::FieldArea::ImageReplacement, parent)
 {
+    setAccessibleName(tr("Image replacement"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
         tr("A rule replaces an image's prefix (everything before its last \"/\") on CCI. An empty "
@@ -24,6 +25,7 @@ ImageRulesForm::ImageRulesForm(QWidget *parent)
     layout->addWidget(intro);
     m_rules = new QTableWidget(0, 2, this);
     m_rules->setObjectName(QStringLiteral("imageRules"));
+    m_rules->setAccessibleName(tr("Image replacement rules"));
     m_rules->setHorizontalHeaderLabels({tr("Repository prefix"), tr("Replace with")});
     m_rules->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_rules->verticalHeader()->hide();
@@ -43,6 +45,7 @@ ImageRulesForm::ImageRulesForm(QWidget *parent)
     m_problems->setStyleSheet(QStringLiteral("color: #d03030;"));
     layout->addWidget(m_problems);
     m_matches = new QTableWidget(0, 4, this);
+    m_matches->setAccessibleName(tr("Images on CCI"));
     m_matches->setHorizontalHeaderLabels(
         {tr("Container"), tr("Image as written"), tr("Rule"), tr("Image on CCI")});
     m_matches->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

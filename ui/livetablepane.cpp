@@ -2,6 +2,7 @@
 
 #include "models/clustersession.h"
 #include "models/rowfilter.h"
+#include "ui/clearbutton.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -78,7 +79,7 @@ LiveTablePane::LiveTablePane(models::ClusterSession *session, QAbstractItemModel
     m_statusLine->setAccessibleName(tr("Connection state"));
     m_statusLine->setWordWrap(true);
     m_filterEdit->setAccessibleName(tr("Filter %1").arg(name));
-    m_filterEdit->setClearButtonEnabled(true);
+    enableClearButton(m_filterEdit);
     m_columnsButton->setText(tr("Columns"));
     m_columnsButton->setAccessibleName(tr("Columns of %1").arg(name));
     m_columnsButton->setToolTip(tr("Choose the columns this table shows (also on the header's "

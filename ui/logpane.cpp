@@ -3,6 +3,7 @@
 #include "core/common/savefile.h"
 #include "core/kube/apiclient.h"
 #include "core/kube/podwait.h"
+#include "ui/clearbutton.h"
 #include "ui/logsearchbar.h"
 #include "ui/logview.h"
 
@@ -123,7 +124,7 @@ LogPane::LogPane(core::kube::ApiClient *client, const QList<LogTarget> &targets,
     m_container->setToolTip(tr("The container whose log shows"));
     m_filter->setAccessibleName(tr("Filter lines"));
     m_filter->setPlaceholderText(tr("Filter: show only lines that match"));
-    m_filter->setClearButtonEnabled(true);
+    enableClearButton(m_filter);
     m_status->setAccessibleName(tr("Log status"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);

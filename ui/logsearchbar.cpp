@@ -1,5 +1,7 @@
 #include "ui/logsearchbar.h"
 
+#include "ui/clearbutton.h"
+
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -43,7 +45,7 @@ LogSearchBar::LogSearchBar(QWidget *parent)
     setAccessibleName(tr("Search logs"));
     m_edit->setAccessibleName(tr("Search"));
     m_edit->setPlaceholderText(tr("Search (Ctrl+F); Enter: next, Shift+Enter: previous"));
-    m_edit->setClearButtonEnabled(true);
+    enableClearButton(m_edit);
     m_edit->installEventFilter(this);
     m_case->setChecked(false);
     m_previous->setText(tr("Previous"));

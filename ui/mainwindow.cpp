@@ -11,6 +11,7 @@
 #include "models/profiletablemodel.h"
 #include "models/workloadsummarymodel.h"
 #include "models/workspacecontroller.h"
+#include "ui/clearbutton.h"
 #include "ui/clusterdock.h"
 #include "ui/eventspane.h"
 #include "ui/connectiondialog.h"
@@ -91,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_status->setObjectName(QStringLiteral("workbenchStatus"));
     m_status->setAccessibleName(tr("Workbench status"));
     m_progress = new QProgressBar(this);
+    m_progress->setAccessibleName(tr("Loading progress"));
     m_progress->setRange(0, 0);
     m_progress->setMaximumWidth(180);
     m_progress->hide();
@@ -257,8 +259,9 @@ QWidget *MainWindow::buildLeft()
     auto *workloadsPage = new QWidget(m_left);
     auto *layout = new QVBoxLayout(workloadsPage);
     m_filterEdit = new QLineEdit(workloadsPage);
+    m_filterEdit->setAccessibleName(tr("Workload filter"));
     m_filterEdit->setPlaceholderText(tr("Filter workloads (Ctrl+F): name, namespace, strategy…"));
-    m_filterEdit->setClearButtonEnabled(true);
+    enableClearButton(m_filterEdit);
     layout->addWidget(m_filterEdit);
     m_workloadModel = new models::WorkloadSummaryModel(this);
     m_filter = new QSortFilterProxyModel(this);
@@ -267,6 +270,7 @@ QWidget *MainWindow::buildLeft()
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_workloads = new QTableView(workloadsPage);
     m_workloads->setObjectName(QStringLiteral("workloads"));
+    m_workloads->setAccessibleName(tr("Workloads in the manifests"));
     m_workloads->setModel(m_filter);
     m_workloads->setSortingEnabled(true);
     m_workloads->sortByColumn(-1, Qt::AscendingOrder); // file order until the operator sorts
@@ -278,6 +282,7 @@ QWidget *MainWindow::buildLeft()
     m_left->addTab(workloadsPage, tr("Workloads"));
     m_profileModel = new models::ProfileTableModel(this);
     m_profiles = new QTableView(m_left);
+    m_profiles->setAccessibleName(tr("ScheduleProfiles in the manifests"));
     m_profiles->setModel(m_profileModel);
     m_profiles->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_profiles->verticalHeader()->hide();

@@ -195,6 +195,8 @@ void MetricsPane::refresh()
             text += u' ' + m_sampler->problem();
     }
     m_summary->setText(text);
+    m_cpuView->setAccessibleDescription(text);
+    m_memoryView->setAccessibleDescription(text);
 }
 
 } // namespace ui

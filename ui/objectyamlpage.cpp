@@ -76,6 +76,7 @@ ObjectYamlPage::ObjectYamlPage(models::ObjectController *controller, QWidget *pa
                               this)),
       m_cancelAction(shortcut(tr("Cancel"), QKeySequence(Qt::Key_Escape), this))
 {
+    setAccessibleName(tr("YAML page"));
     m_editor->setAccessibleName(tr("YAML"));
     m_editor->setReadOnly(true);
     m_editor->setFont(monospaceFont());

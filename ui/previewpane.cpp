@@ -66,6 +66,7 @@ int cciPodLine(const core::burst::PreviewResult &preview, const QString &cciYaml
 
 PreviewPane::PreviewPane(QWidget *parent) : QWidget(parent)
 {
+    setAccessibleName(tr("Preview"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_summary = new QLabel(this);
@@ -74,8 +75,10 @@ PreviewPane::PreviewPane(QWidget *parent) : QWidget(parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     m_diff = new YamlDiffView(split);
     m_diff->setTitles(tr("Pod as written"), tr("Pod on CCI"));
+    m_diff->setAccessibleName(tr("Pod as written and on CCI"));
     m_diagnostics = new QTableView(split);
     m_diagnostics->setObjectName(QStringLiteral("diagnostics"));
+    m_diagnostics->setAccessibleName(tr("Diagnostics"));
     m_model = new models::DiagnosticsModel(this);
     auto *icons = new SeverityIconProxy(this);
     icons->setSourceModel(m_model);

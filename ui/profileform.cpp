@@ -26,9 +26,10 @@ using core::kube::LabelSelector;
 
 namespace {
 
-QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+QTableWidget *makeTable(const QString &name, const QStringList &headers, QWidget *parent)
 {
     auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setAccessibleName(name);
     table->setHorizontalHeaderLabels(headers);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table->verticalHeader()->hide();
@@ -56,6 +57,7 @@ QComboBox *operatorCombo(QWidget *parent)
 
 ProfileForm::ProfileForm(QWidget *parent) : WorkbenchForm(core::FieldArea::Profile, parent)
 {
+    setAccessibleName(tr("ScheduleProfile"));
     auto *outer = new QVBoxLayout(this);
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -92,6 +94,7 @@ ProfileForm::ProfileForm(QWidget *parent) : WorkbenchForm(core::FieldArea::Profi
     layout->addWidget(m_problems);
     layout->addWidget(new QLabel(tr("Workloads this profile would capture:"), page));
     m_captures = new QListWidget(page);
+    m_captures->setAccessibleName(tr("Workloads this profile would capture"));
     m_captures->setMinimumHeight(70);
     layout->addWidget(m_captures);
     auto *buttons = new QHBoxLayout;
@@ -114,9 +117,10 @@ QWidget *ProfileForm::buildSelector()
 {
     auto *box = new QGroupBox(tr("Selector (objectLabels)"), this);
     auto *layout = new QVBoxLayout(box);
-    m_matchLabels = makeTable({tr("Label key"), tr("Value")}, box);
+    m_matchLabels = makeTable(tr("matchLabels"), {tr("Label key"), tr("Value")}, box);
     m_expressions =
-        makeTable({tr("Label key"), tr("Operator"), tr("Values (comma-separated)")}, box);
+        makeTable(tr("matchExpressions"),
+                  {tr("Label key"), tr("Operator"), tr("Values (comma-separated)")}, box);
     for (QTableWidget *table : {m_matchLabels, m_expressions}) {
         const bool expressions = table == m_expressions;
         layout->addWidget(

@@ -11,12 +11,14 @@ namespace ui {
 
 ResourcesForm::ResourcesForm(QWidget *parent) : WorkbenchForm(core::FieldArea::Resources, parent)
 {
+    setAccessibleName(tr("Resources"));
     auto *layout = new QVBoxLayout(this);
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
     layout->addWidget(m_summary);
     m_table = new QTableWidget(0, 6, this);
+    m_table->setAccessibleName(tr("Container resources"));
     m_table->setHorizontalHeaderLabels({tr("Container"), tr("cpu as written"),
                                         tr("memory as written"), tr("cpu on CCI"),
                                         tr("memory on CCI"), tr("Why")});

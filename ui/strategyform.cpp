@@ -13,6 +13,7 @@ using core::burst::Strategy;
 
 StrategyForm::StrategyForm(QWidget *parent) : WorkbenchForm(core::FieldArea::Strategy, parent)
 {
+    setAccessibleName(tr("Burst strategy"));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     m_workloadCombo = new QComboBox(this);

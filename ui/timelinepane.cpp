@@ -359,6 +359,14 @@ void TimelinePane::refreshChart()
     }
     for (int i = 0; i < 3; ++i)
         m_series[i]->replace(points[i]);
+    // What the chart paints, for screen readers: the counts at the end and the changes shown.
+    m_chartView->setAccessibleDescription(
+        timeline ? tr("Now %1 Pending, %2 local, %3 on CCI; %n change(s) shown.", nullptr,
+                      int(points[0].size() - 2) / 2)
+                       .arg(points[0].last().y())
+                       .arg(points[1].last().y())
+                       .arg(points[2].last().y())
+                 : tr("No timeline for this scope."));
     QList<QPointF> marks;
     if (timeline)
         for (const core::burst::TimelineMarker &marker : timeline->markers())

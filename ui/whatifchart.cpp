@@ -62,6 +62,7 @@ void styleArea(QAreaSeries *area, const QColor &color)
 
 WhatIfChart::WhatIfChart(QWidget *parent) : QWidget(parent)
 {
+    setAccessibleName(tr("What-if"));
     auto *layout = new QVBoxLayout(this);
     auto *grid = new QGridLayout;
     buildControls(grid);
@@ -146,6 +147,7 @@ void WhatIfChart::buildChart()
     }
     m_view = new QChartView(m_chart, this);
     m_view->setObjectName(QStringLiteral("chartView"));
+    m_view->setAccessibleName(tr("What-if placement chart"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(260);
 }
@@ -243,6 +245,7 @@ void WhatIfChart::updateSummary()
                 tr("Strategy auto: this placement is an approximation of the real scheduler "
                    "(least-allocated local node first, CCI when no local node fits).");
     m_summary->setText(text);
+    m_view->setAccessibleDescription(text); // what the chart paints, for screen readers
 }
 
 void WhatIfChart::applyPalette()
