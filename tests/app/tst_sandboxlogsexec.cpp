@@ -260,6 +260,29 @@ private slots:
         QVERIFY2(r.out.contains(u"pod \"" + args.first() + u"\" deleted"), qPrintable(r.out));
     }
 
+    // kubectl debug: an ephemeral container joins the running pod, starts, and its shell
+    // reads the input; the pod keeps it; a second one with a taken name is refused.
+    void debugWithAnEphemeralContainer()
+    {
+        const Run debug = kubectlWithInput(
+            {QStringLiteral("debug"), QStringLiteral("-i"), QStringLiteral("web"),
+             QStringLiteral("--image=busybox:1.36"), QStringLiteral("--container=dbg"),
+             QStringLiteral("--profile=general")},
+            "echo debugging $HOSTNAME\nexit\n");
+        QVERIFY2(debug.exitCode == 0, qPrintable(debug.err));
+        QVERIFY2(debug.out.contains(u"debugging web\n"), qPrintable(debug.out + debug.err));
+        const Run pod = kubectl({QStringLiteral("get"), QStringLiteral("pod"),
+                                 QStringLiteral("web"), QStringLiteral("-o"),
+                                 QStringLiteral("jsonpath={.spec.ephemeralContainers[0].name} "
+                                                "{.status.ephemeralContainerStatuses[0].name}")});
+        QCOMPARE(pod.out, QStringLiteral("dbg dbg"));
+        const Run taken = kubectl(
+            {QStringLiteral("debug"), QStringLiteral("web"), QStringLiteral("--image=busybox"),
+             QStringLiteral("--container=app"), QStringLiteral("--profile=general")});
+        QCOMPARE(taken.exitCode, 1);
+        QVERIFY2(taken.err.contains(u"Duplicate value: \"app\""), qPrintable(taken.err));
+    }
+
     void top()
     {
         const Run pods =

@@ -26,7 +26,7 @@ ApiResource served(const ResourceType &type)
     } else if (type == podsType()) {
         r.categories = all;
         r.subresources = {status, QStringLiteral("log"), QStringLiteral("exec"),
-                          QStringLiteral("attach")};
+                          QStringLiteral("attach"), QStringLiteral("ephemeralcontainers")};
     } else if (type == servicesType() || type == jobsType()) {
         r.categories = all;
         r.subresources = {status};

@@ -5,6 +5,7 @@
 #include "core/sandbox/apiserver/apihttp.h"
 #include "core/sandbox/apiserver/apirequestinfo.h"
 #include "core/sandbox/apiserver/apiresources.h"
+#include "core/sandbox/apiserver/ephemeralcontainers.h"
 #include "core/sandbox/apiserver/k8sprotobuf.h"
 #include "core/sandbox/apiserver/reststrategy.h"
 #include "core/sandbox/apiserver/sandboxclock.h"
@@ -29,7 +30,12 @@ HttpResponse notFound()
     e.code = 404;
     e.reason = QStringLiteral("NotFound");
     e.message = QStringLiteral("the server could not find the requested resource");
-    return statusResponse(e);
+    // kube-apiserver's is NewNotFound(GroupResource{}, ""): its details are present and empty,
+    // and kubectl reads them (`kubectl debug` tells a missing subresource by Details.Name == "",
+    // and dereferences Details to do so).
+    QJsonObject status = e.toStatus();
+    status.insert(QStringLiteral("details"), QJsonObject{});
+    return jsonResponse(404, status);
 }
 
 HttpResponse badRequest(const QString &message)
@@ -197,13 +203,17 @@ HttpReply ApiRouter::handleResource(const Call &call)
         (info.subresource == u"exec" || info.subresource == u"attach"))
         return delegate(m_options.delegates.podExec, call);
     const bool status = info.subresource == u"status";
+    // kubectl debug POD --image=...: a PATCH of the pod's ephemeral containers.
+    const bool ephemeral =
+        resource.type.resource == u"pods" && info.subresource == u"ephemeralcontainers";
     if (info.subresource == u"scale" && ScaleSubresource::serves(resource))
         return scale(call);
-    if ((!info.subresource.isEmpty() && !status) ||
+    if ((!info.subresource.isEmpty() && !status && !ephemeral) ||
         (status && !resource.subresources.contains(u"status")))
         return notFound();
     const QString ns = resource.type.namespaced ? info.nameSpace : QString();
-    if (status && info.verb != u"get" && info.verb != u"update" && info.verb != u"patch")
+    if ((status || ephemeral) && info.verb != u"get" && info.verb != u"update" &&
+        info.verb != u"patch")
         return methodNotAllowed(info.verb);
     if (info.verb == u"list")
         return list(call);
@@ -300,9 +310,12 @@ HttpReply ApiRouter::write(const Call &call)
     const ApiResource &resource = call.resource;
     const RestStrategy strategy(resource);
     const bool status = info.subresource == u"status" && strategy.hasStatus();
+    const bool ephemeral = info.subresource == u"ephemeralcontainers";
     const ObjectWriter::Merge merge = [&](const QJsonObject &stored, const QJsonObject &sent) {
         if (status)
             return strategy.prepareForStatusUpdate(stored, sent);
+        if (ephemeral)
+            return prepareEphemeralContainersUpdate(stored, sent);
         ServerResult<QJsonObject> next = strategy.prepareForUpdate(stored, sent);
         if (next && m_options.validator) {
             if (auto refused = m_options.validator(resource.type, *next))

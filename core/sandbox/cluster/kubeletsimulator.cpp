@@ -41,6 +41,8 @@ KubeletSimulator::Step KubeletSimulator::nextStep(const QJsonObject &pod) const
         return Step::None;
     if (podPhase(pod) == u"Pending")
         return isContainerCreating(pod) ? Step::Start : Step::Create;
+    if (!unstartedEphemeralContainers(pod).isEmpty())
+        return Step::StartEphemeral;
     return runningStep(pod);
 }
 
@@ -68,6 +70,8 @@ qint64 KubeletSimulator::delayFor(const QJsonObject &pod, Step step) const
     }
     case Step::Crash:
         return qint64(annotationOf(pod, kCrashEvery).toDouble() * 1000);
+    case Step::StartEphemeral:
+        return 300 + spread / 4;
     case Step::None:
         break;
     }
@@ -182,6 +186,18 @@ bool KubeletSimulator::apply(const QJsonObject &pod, Step step, const ObjectInde
                           Tr::tr("Back-off restarting failed container %1 in pod %2_%3(%4)")
                               .arg(name, nameOf(pod), namespaceOf(pod), uidOf(pod)),
                           now);
+        return true;
+    }
+    case Step::StartEphemeral: {
+        const QStringList names = unstartedEphemeralContainers(pod);
+        if (!writeStatus(m_store, podsType(), pod, ephemeralStartedStatus(pod, now)))
+            return false;
+        for (const QString &name : names) {
+            events.record(pod, QStringLiteral("Normal"), QStringLiteral("Created"),
+                          Tr::tr("Created container %1").arg(name), now);
+            events.record(pod, QStringLiteral("Normal"), QStringLiteral("Started"),
+                          Tr::tr("Started container %1").arg(name), now);
+        }
         return true;
     }
     case Step::None:

@@ -35,7 +35,7 @@ public:
     qsizetype pendingWork() const { return m_due.size(); }
 
 private:
-    enum class Step { None, Create, Start, Finish, Crash };
+    enum class Step { None, Create, Start, Finish, Crash, StartEphemeral };
     Step nextStep(const QJsonObject &pod) const;
     static Step runningStep(const QJsonObject &pod);
     qint64 delayFor(const QJsonObject &pod, Step step) const;

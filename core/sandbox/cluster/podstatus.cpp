@@ -229,4 +229,49 @@ QJsonObject terminatedPodStatus(const QJsonObject &pod, int exitCode, const QDat
     return status;
 }
 
+QStringList unstartedEphemeralContainers(const QJsonObject &pod)
+{
+    QStringList started;
+    for (const QJsonValue &v :
+         pod.value(u"status").toObject().value(u"ephemeralContainerStatuses").toArray())
+        started.append(v.toObject().value(u"name").toString());
+    QStringList unstarted;
+    for (const QJsonValue &v :
+         pod.value(u"spec").toObject().value(u"ephemeralContainers").toArray()) {
+        const QString name = v.toObject().value(u"name").toString();
+        if (!started.contains(name))
+            unstarted.append(name);
+    }
+    return unstarted;
+}
+
+QJsonObject ephemeralStartedStatus(const QJsonObject &pod, const QDateTime &now)
+{
+    QJsonObject status = pod.value(u"status").toObject();
+    QJsonArray statuses = status.value(u"ephemeralContainerStatuses").toArray();
+    const QStringList unstarted = unstartedEphemeralContainers(pod);
+    for (const QJsonValue &v :
+         pod.value(u"spec").toObject().value(u"ephemeralContainers").toArray()) {
+        const QJsonObject container = v.toObject();
+        const QString name = container.value(u"name").toString();
+        if (!unstarted.contains(name))
+            continue;
+        const QString image = container.value(u"image").toString();
+        statuses.append(QJsonObject{
+            {QStringLiteral("name"), name},
+            {QStringLiteral("image"), image},
+            {QStringLiteral("imageID"), imageIdOf(image)},
+            {QStringLiteral("containerID"),
+             QString(QStringLiteral("containerd://") +
+                     sha256(QStringLiteral("%1/%2/ephemeral").arg(uidOf(pod), name)))},
+            {QStringLiteral("ready"), false}, // ephemeral containers are never ready
+            {QStringLiteral("restartCount"), 0},
+            {QStringLiteral("state"),
+             QJsonObject{{QStringLiteral("running"),
+                          QJsonObject{{QStringLiteral("startedAt"), timestamp(now)}}}}}});
+    }
+    status.insert(QStringLiteral("ephemeralContainerStatuses"), statuses);
+    return status;
+}
+
 } // namespace core::sandbox

@@ -20,6 +20,11 @@ QJsonObject runningPodStatus(const QJsonObject &pod, int restartDelta, const QDa
 // Succeeded (exit code 0, reason Completed) or Failed (reason Error), Ready False PodCompleted.
 QJsonObject terminatedPodStatus(const QJsonObject &pod, int exitCode, const QDateTime &now);
 
+// The names of the pod's ephemeral containers (kubectl debug) that have no status yet.
+QStringList unstartedEphemeralContainers(const QJsonObject &pod);
+// The pod's status with every ephemeral container running (those already there unchanged).
+QJsonObject ephemeralStartedStatus(const QJsonObject &pod, const QDateTime &now);
+
 bool isContainerCreating(const QJsonObject &pod);
 // "nginx:1.25" -> "docker.io/library/nginx@sha256:<digest>", as containerd reports imageID.
 QString imageIdOf(const QString &image);

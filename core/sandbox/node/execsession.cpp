@@ -47,15 +47,19 @@ ServerResult<QJsonObject> pickContainer(const QJsonObject &pod, QString name)
         }
         name = containers.at(0).toObject().value(u"name").toString();
     }
-    const QJsonObject container = findByName(containers, name);
+    QJsonObject container = findByName(containers, name);
+    if (container.isEmpty()) // kubectl debug's containers
+        container = findByName(spec.value(u"ephemeralContainers").toArray(), name);
     if (container.isEmpty())
         return ApiError::badRequest(
             Tr::tr("container %1 is not valid for pod %2").arg(name, podName));
     if (spec.value(u"nodeName").toString().isEmpty())
         return ApiError::badRequest(Tr::tr("pod %1 does not have a host assigned").arg(podName));
     const QJsonObject status = pod.value(u"status").toObject();
-    const QJsonObject state =
-        findByName(status.value(u"containerStatuses").toArray(), name).value(u"state").toObject();
+    QJsonObject containerStatus = findByName(status.value(u"containerStatuses").toArray(), name);
+    if (containerStatus.isEmpty())
+        containerStatus = findByName(status.value(u"ephemeralContainerStatuses").toArray(), name);
+    const QJsonObject state = containerStatus.value(u"state").toObject();
     const bool running = state.contains(u"running") ||
                          (state.isEmpty() && status.value(u"phase").toString() == u"Running");
     if (!running)

@@ -208,9 +208,8 @@ QByteArray LogSource::line(qint64 index, bool timestamps) const
     // pkg/kubelet/kuberuntime/logs); the sub-millisecond part is deterministic jitter, or above
     // 1,000 lines a second the line's own place in its millisecond (timestamps never go back).
     const quint64 subMillisecond =
-        linesPerSecond > 1000.0
-            ? quint64(std::fmod(double(index) * 1e9 / linesPerSecond, 1e6))
-            : h % 1000000;
+        linesPerSecond > 1000.0 ? quint64(std::fmod(double(index) * 1e9 / linesPerSecond, 1e6))
+                                : h % 1000000;
     const QByteArray stamp = when.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")).toUtf8() +
                              QByteArray::number(subMillisecond).rightJustified(6, '0') + 'Z';
     return stamp + ' ' + text + '\n';
@@ -259,12 +258,16 @@ ServerResult<LogSource> PodLogs::resolve(const QJsonObject &pod, const PodLogOpt
     QJsonObject container = findByName(containers, name);
     if (container.isEmpty())
         container = findByName(initContainers, name);
+    if (container.isEmpty()) // kubectl debug's containers
+        container = findByName(spec.value(u"ephemeralContainers").toArray(), name);
     if (container.isEmpty())
         return badRequest(Tr::tr("container %1 is not valid for pod %2").arg(name, podName));
 
     QJsonObject cstatus = findByName(status.value(u"containerStatuses").toArray(), name);
     if (cstatus.isEmpty())
         cstatus = findByName(status.value(u"initContainerStatuses").toArray(), name);
+    if (cstatus.isEmpty())
+        cstatus = findByName(status.value(u"ephemeralContainerStatuses").toArray(), name);
     LogSource source;
     source.podName = podName;
     source.uid = meta.value(u"uid").toString();
@@ -273,9 +276,8 @@ ServerResult<LogSource> PodLogs::resolve(const QJsonObject &pod, const PodLogOpt
     const QJsonObject annotations = meta.value(u"annotations").toObject();
     const double rate = annotations.value(rateAnnotation()).toString().toDouble();
     source.linesPerSecond = rate > 0 ? qBound(0.001, rate, 1000000.0) : 1.0;
-    source.historyLines =
-        qBound<qint64>(0, annotations.value(historyAnnotation()).toString().toLongLong(),
-                       qint64(100000000));
+    source.historyLines = qBound<qint64>(
+        0, annotations.value(historyAnnotation()).toString().toLongLong(), qint64(100000000));
     const QStringList bytes = annotations.value(lineBytesAnnotation()).toString().split(u'-');
     if (bytes.size() == 2) {
         const int low = bytes.at(0).trimmed().toInt();
