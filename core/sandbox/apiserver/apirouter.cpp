@@ -20,6 +20,8 @@
 
 namespace core::sandbox {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 HttpResponse notFound()
@@ -93,7 +95,8 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
     const SandboxUser *user = m_options.authorizer.userFor(request);
     if (!user && !m_options.authenticator.authenticate(request))
         return statusResponse(Authenticator::unauthorized());
-    if (path.startsWith(u"/apis/" + authorizationGroupVersion() + u'/'))
+    if (path.startsWith(u"/apis/" + authorizationGroupVersion() + u'/') ||
+        (path.startsWith(u"/apis/" + authenticationGroup() + u'/') && path.count(u'/') > 3))
         return review(request, user);
     if (path == u"/api" || path == u"/api/")
         return jsonResponse(200, apiVersions(m_serverAddress));
@@ -159,15 +162,26 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
 
 HttpReply ApiRouter::review(const HttpRequest &request, const SandboxUser *user)
 {
-    const QString resource = request.path.mid(authorizationGroupVersion().size() + 7);
-    const bool access = resource == u"selfsubjectaccessreviews";
-    if (!access && resource != u"selfsubjectrulesreviews")
+    // /apis/<group>/<version>/<resource>; kubectl auth whoami falls back from v1 to v1beta1 and
+    // v1alpha1 on a 404, so authentication.k8s.io answers at all three.
+    const QStringList parts = request.path.split(u'/', Qt::SkipEmptyParts);
+    if (parts.size() != 4)
+        return notFound();
+    const QString &resource = parts.at(3);
+    const bool authentication = parts.at(1) == authenticationGroup();
+    const bool access = !authentication && resource == u"selfsubjectaccessreviews";
+    const bool rules = !authentication && resource == u"selfsubjectrulesreviews";
+    const bool whoami = authentication && resource == u"selfsubjectreviews" &&
+                        QStringList{u"v1"_s, u"v1beta1"_s, u"v1alpha1"_s}.contains(parts.at(2));
+    if (!access && !rules && !whoami)
         return notFound();
     if (request.method != "POST")
         return methodNotAllowed(request.method == "GET" ? QStringLiteral("get")
                                                         : QString::fromLatin1(request.method));
-    const auto answer = access ? Authorizer::selfSubjectAccessReview(user, request.body)
-                               : Authorizer::selfSubjectRulesReview(user, request.body);
+    const auto answer =
+        whoami   ? Authorizer::selfSubjectReview(user, request, parts.at(1) + u'/' + parts.at(2))
+        : access ? Authorizer::selfSubjectAccessReview(user, request.body)
+                 : Authorizer::selfSubjectRulesReview(user, request.body);
     return answer ? jsonResponse(201, *answer) : statusResponse(answer.error());
 }
 

@@ -72,7 +72,8 @@ private:
     };
 
     HttpReply handleResource(const Call &call);
-    // POST /apis/authorization.k8s.io/v1/selfsubject{access,rules}reviews for the caller.
+    // POST /apis/authorization.k8s.io/v1/selfsubject{access,rules}reviews and
+    // /apis/authentication.k8s.io/v1/selfsubjectreviews for the caller.
     HttpReply review(const HttpRequest &request, const SandboxUser *user);
     HttpReply delegate(const ApiDelegate &to, const Call &call);
     HttpReply list(const Call &call);
