@@ -11,6 +11,7 @@
 #include "core/sandbox/apiserver/tableconverter.h"
 #include "core/sandbox/apiserver/watchstreamer.h"
 #include "core/sandbox/store/apistatus.h"
+#include "core/sandbox/store/managedfields.h"
 #include "core/sandbox/store/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/store/objectwriter.h"
@@ -55,6 +56,20 @@ HttpResponse objectResponse(const HttpRequest &request, const ApiResource &resou
                             toTable(resource.type, {*object}, kube::resourceVersionOf(*object),
                                     QString(), QDateTime::currentDateTimeUtc()));
     return jsonResponse(status, *object);
+}
+
+// Who the managedFields of a write name and which fields it may own.
+FieldManagerRequest fieldManagerRequest(const ApiResource &resource, const ApiRequestInfo &info,
+                                        const QString &manager)
+{
+    FieldManagerRequest request;
+    request.manager = manager;
+    request.apiVersion = resource.type.apiVersion();
+    request.kind = resource.type.kind;
+    request.subresource = info.subresource == u"status" ? info.subresource : QString();
+    request.now = QDateTime::currentDateTimeUtc();
+    request.hasStatus = resource.subresources.contains(u"status");
+    return request;
 }
 
 ApiRouterOptions withFaults(FaultOptions faults)
@@ -294,7 +309,7 @@ HttpReply ApiRouter::write(const Call &call)
     const ApiResource &resource = call.resource;
     const RestStrategy strategy(resource);
     const bool status = info.subresource == u"status" && strategy.hasStatus();
-    const ObjectWriter::Merge merge = [&](const QJsonObject &stored, const QJsonObject &sent) {
+    const ObjectWriter::Merge prepare = [&](const QJsonObject &stored, const QJsonObject &sent) {
         if (status)
             return strategy.prepareForStatusUpdate(stored, sent);
         ServerResult<QJsonObject> next = strategy.prepareForUpdate(stored, sent);
@@ -302,6 +317,14 @@ HttpReply ApiRouter::write(const Call &call)
             if (auto refused = m_options.validator(resource.type, *next))
                 return ServerResult<QJsonObject>(*refused);
         }
+        return next;
+    };
+    const FieldManagerRequest fields =
+        fieldManagerRequest(resource, info, fieldManagerOf(call.request));
+    const ObjectWriter::Merge merge = [&](const QJsonObject &stored, const QJsonObject &sent) {
+        ServerResult<QJsonObject> next = prepare(stored, sent);
+        if (next)
+            next = recordUpdate(stored, *next, fields);
         return next;
     };
     const QString ns = resource.type.namespaced ? info.nameSpace : QString();
@@ -315,10 +338,53 @@ HttpReply ApiRouter::write(const Call &call)
     const auto patchType = patchTypeOf(call.request);
     if (!patchType)
         return statusResponse(patchType.error());
+    if (*patchType == PatchType::ApplyPatch)
+        return apply(call, prepare);
     return objectResponse(call.request, resource,
                           writer.patch(
                               *patchType, call.request.body, resource.type.kind,
                               [](const QJsonObject &stored) { return stored; }, merge));
+}
+
+HttpReply ApiRouter::apply(const Call &call, const ObjectWriter::Merge &prepare)
+{
+    const auto asked = applyRequestOf(call.request);
+    if (!asked)
+        return statusResponse(asked.error());
+    const ApiRequestInfo &info = call.info;
+    const ApiResource &resource = call.resource;
+    QJsonObject config = asked->config;
+    const QString kind = config.value(u"kind").toString();
+    if (!kind.isEmpty() && kind != resource.type.kind)
+        return badRequest(QStringLiteral("the kind of the applied configuration (%1) does not "
+                                         "match the kind of the resource (%2)")
+                              .arg(kind, resource.type.kind));
+    QJsonObject meta = config.value(u"metadata").toObject();
+    const QString name = meta.value(u"name").toString();
+    if (!name.isEmpty() && name != info.name)
+        return badRequest(QStringLiteral("the name of the object (%1) does not match the name on "
+                                         "the URL (%2)")
+                              .arg(name, info.name));
+    meta.insert(QStringLiteral("name"), info.name);
+    config.insert(QStringLiteral("metadata"), meta);
+    const FieldManagerRequest fields = fieldManagerRequest(resource, info, asked->manager);
+    const QString ns = resource.type.namespaced ? info.nameSpace : QString();
+    const auto stored = m_store.get(resource.type, ns, info.name);
+    if (!stored && stored.error().code == 404 && info.subresource.isEmpty()) {
+        // Applying an object that does not exist creates it (201), owned by the applier.
+        const auto created = applyConfiguration(QJsonObject(), config, fields, asked->force);
+        if (!created)
+            return statusResponse(created.error());
+        return createObject(call, *created, true);
+    }
+    ObjectWriter writer(m_store, resource.type, ns, info.name, call.mode);
+    const auto merge = [&](const QJsonObject &live, const QJsonObject &sent) {
+        ServerResult<QJsonObject> applied = applyConfiguration(live, sent, fields, asked->force);
+        if (applied)
+            applied = prepare(live, *applied);
+        return applied;
+    };
+    return objectResponse(call.request, resource, writer.update(config, merge));
 }
 
 HttpReply ApiRouter::scale(const Call &call)
@@ -348,11 +414,15 @@ HttpReply ApiRouter::scale(const Call &call)
 
 HttpReply ApiRouter::create(const Call &call)
 {
-    const ApiResource &resource = call.resource;
     const auto parsed = jsonBody(call.request);
     if (!parsed)
         return statusResponse(parsed.error());
-    QJsonObject body = *parsed;
+    return createObject(call, *parsed, false);
+}
+
+HttpReply ApiRouter::createObject(const Call &call, QJsonObject body, bool applied)
+{
+    const ApiResource &resource = call.resource;
     QJsonObject meta = body.value(u"metadata").toObject();
     QString ns;
     if (resource.type.namespaced) {
@@ -382,6 +452,9 @@ HttpReply ApiRouter::create(const Call &call)
         if (const auto refused = m_options.validator(resource.type, body))
             return statusResponse(*refused);
     }
+    if (!applied)
+        body = recordUpdate(QJsonObject(), body,
+                            fieldManagerRequest(resource, call.info, fieldManagerOf(call.request)));
     if (resource.type == servicesType())
         body = withClusterIp(body, nextClusterIp(allocatedClusterIps(resource)));
     auto created = m_store.create(resource.type, ns, body, call.mode);
