@@ -221,10 +221,11 @@ QJsonObject mergeApplied(const QJsonObject &live, const QJsonObject &config, con
 
 QJsonObject removeFields(const QJsonObject &object, const FieldSet &paths)
 {
-    // Deepest first, so a map emptied by its last member's removal is seen as empty.
+    // Shallowest first: an item goes while its key is still there to find it by (its fields
+    // go with it). A map emptied by a removal goes in removeAt().
     QList<FieldPath> ordered(paths.begin(), paths.end());
     std::sort(ordered.begin(), ordered.end(),
-              [](const FieldPath &a, const FieldPath &b) { return a.size() > b.size(); });
+              [](const FieldPath &a, const FieldPath &b) { return a.size() < b.size(); });
     QJsonValue root = object;
     for (const FieldPath &path : ordered) {
         if (!path.isEmpty())
