@@ -193,10 +193,11 @@ HttpReply ApiRouter::review(const HttpRequest &request, const SandboxUser *user)
     if (request.method != "POST")
         return methodNotAllowed(request.method == "GET" ? QStringLiteral("get")
                                                         : QString::fromLatin1(request.method));
-    const auto answer =
-        whoami   ? Authorizer::selfSubjectReview(user, request, parts.at(1) + u'/' + parts.at(2))
-        : access ? Authorizer::selfSubjectAccessReview(user, request.body)
-                 : Authorizer::selfSubjectRulesReview(user, request.body);
+    if (whoami)
+        return jsonResponse(
+            201, Authorizer::selfSubjectReview(user, request, parts.at(1) + u'/' + parts.at(2)));
+    const auto answer = access ? Authorizer::selfSubjectAccessReview(user, request.body)
+                               : Authorizer::selfSubjectRulesReview(user, request.body);
     return answer ? jsonResponse(201, *answer) : statusResponse(answer.error());
 }
 
