@@ -57,16 +57,16 @@ private slots:
 
     void applyCreatesUpdatesAndPrunes()
     {
-        const QString file = manifest(QStringLiteral("cm.yaml"), configMap("  a: \"1\"\n  b: \"2\"\n"));
+        const QString file =
+            manifest(QStringLiteral("cm.yaml"), configMap("  a: \"1\"\n  b: \"2\"\n"));
         const Run created = apply(file);
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
         QCOMPARE(created.out.trimmed(), QStringLiteral("configmap/ssa serverside-applied"));
         QCOMPARE(data(), QStringLiteral("{\"a\":\"1\",\"b\":\"2\"}"));
-        const Run managed =
-            kubectl({QStringLiteral("get"), QStringLiteral("configmap"), QStringLiteral("ssa"),
-                     QStringLiteral("-o"),
-                     QStringLiteral("jsonpath={.metadata.managedFields[0].manager} "
-                                    "{.metadata.managedFields[0].operation}")});
+        const Run managed = kubectl({QStringLiteral("get"), QStringLiteral("configmap"),
+                                     QStringLiteral("ssa"), QStringLiteral("-o"),
+                                     QStringLiteral("jsonpath={.metadata.managedFields[0].manager} "
+                                                    "{.metadata.managedFields[0].operation}")});
         QCOMPARE(managed.out, QStringLiteral("kubectl Apply"));
 
         manifest(QStringLiteral("cm.yaml"), configMap("  a: \"1\"\n  b: \"3\"\n"));
@@ -91,8 +91,8 @@ private slots:
         QVERIFY2(refused.err.contains(u"--force-conflicts"), qPrintable(refused.err));
         QCOMPARE(data(), QStringLiteral("{\"a\":\"1\"}"));
 
-        const Run forced = apply(file, {QStringLiteral("--field-manager=other"),
-                                        QStringLiteral("--force-conflicts")});
+        const Run forced = apply(
+            file, {QStringLiteral("--field-manager=other"), QStringLiteral("--force-conflicts")});
         QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
         QCOMPARE(data(), QStringLiteral("{\"a\":\"changed\"}"));
     }
@@ -125,27 +125,29 @@ private slots:
                                       "data:\n  k: \"1\"\n");
         const Run client = kubectl({QStringLiteral("apply"), QStringLiteral("-f"), file});
         QVERIFY2(client.exitCode == 0, qPrintable(client.err));
-        const Run owner = kubectl({QStringLiteral("get"), QStringLiteral("configmap"),
-                                   QStringLiteral("csa"), QStringLiteral("-o"),
-                                   QStringLiteral("jsonpath={.metadata.managedFields[*].manager}")});
+        const Run owner =
+            kubectl({QStringLiteral("get"), QStringLiteral("configmap"), QStringLiteral("csa"),
+                     QStringLiteral("-o"),
+                     QStringLiteral("jsonpath={.metadata.managedFields[*].manager}")});
         QCOMPARE(owner.out, QStringLiteral("kubectl-client-side-apply"));
         // kubectl takes over what its client-side apply set, even with another value.
         manifest(QStringLiteral("csa.yaml"),
                  "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: csa\ndata:\n  k: \"2\"\n");
         const Run server = apply(file);
         QVERIFY2(server.exitCode == 0, qPrintable(server.err));
-        const Run value = kubectl({QStringLiteral("get"), QStringLiteral("configmap"),
-                                   QStringLiteral("csa"), QStringLiteral("-o"),
-                                   QStringLiteral("jsonpath={.data.k}")});
+        const Run value =
+            kubectl({QStringLiteral("get"), QStringLiteral("configmap"), QStringLiteral("csa"),
+                     QStringLiteral("-o"), QStringLiteral("jsonpath={.data.k}")});
         QCOMPARE(value.out, QStringLiteral("2"));
     }
 
     void deploymentAppliedServerSideRollsOut()
     {
-        const QByteArray head = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ssa-web\n"
-                                "spec:\n  replicas: 2\n  selector: {matchLabels: {app: ssa-web}}\n"
-                                "  template:\n    metadata: {labels: {app: ssa-web}}\n"
-                                "    spec: {containers: [{name: app, image: ";
+        const QByteArray head =
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ssa-web\n"
+            "spec:\n  replicas: 2\n  selector: {matchLabels: {app: ssa-web}}\n"
+            "  template:\n    metadata: {labels: {app: ssa-web}}\n"
+            "    spec: {containers: [{name: app, image: ";
         const QString file = manifest(QStringLiteral("web.yaml"), head + "nginx}]}\n");
         QVERIFY(apply(file).exitCode == 0);
         const QStringList status = {QStringLiteral("rollout"), QStringLiteral("status"),

@@ -99,17 +99,18 @@ ServerResult<ApplyRequest> applyRequestOf(const HttpRequest &request)
     ApplyRequest apply;
     apply.manager = request.queryValue(QStringLiteral("fieldManager"));
     if (apply.manager.isEmpty()) {
-        return invalidOptions(QStringLiteral("PatchOptions"),
-                              {{QStringLiteral("fieldManager"), QStringLiteral("FieldValueRequired"),
-                                QStringLiteral("Required value: is required for apply patch")}});
+        return invalidOptions(
+            QStringLiteral("PatchOptions"),
+            {{QStringLiteral("fieldManager"), QStringLiteral("FieldValueRequired"),
+              QStringLiteral("Required value: is required for apply patch")}});
     }
     apply.force = request.queryValue(QStringLiteral("force")) == u"true";
     QJsonValue config;
     try {
         config = kube::yamlToJson(YAML::Load(request.body.toStdString()));
     } catch (const YAML::Exception &e) {
-        return ApiError::badRequest(QStringLiteral("error decoding YAML: %1")
-                                        .arg(QString::fromStdString(e.what())));
+        return ApiError::badRequest(
+            QStringLiteral("error decoding YAML: %1").arg(QString::fromStdString(e.what())));
     }
     if (!config.isObject()) {
         return ApiError::badRequest(

@@ -47,8 +47,8 @@ struct ApiRouterOptions
 // limit/continue, Table output), watch (chunked JSON events), create, update, patch (merge,
 // strategic merge, JSON patch, server-side apply; each write keeps metadata.managedFields) and
 // delete (preconditions, propagation policy, dryRun); pods/log, pods/exec and metrics.k8s.io
-// through its delegates. Runs on the HTTP server thread and never blocks: timed work (log follow, bookmarks,
-// watch timeouts, exec sleeps) runs on the router's own TimerLoop thread.
+// through its delegates. Runs on the HTTP server thread and never blocks: timed work (log follow,
+// bookmarks, watch timeouts, exec sleeps) runs on the router's own TimerLoop thread.
 class ApiRouter
 {
 public:

@@ -187,11 +187,11 @@ QJsonObject Authorizer::selfSubjectReview(const SandboxUser *user, const HttpReq
     QJsonObject meta = review.value(u"metadata").toObject();
     meta.insert(QStringLiteral("creationTimestamp"), QJsonValue::Null);
     review.insert(QStringLiteral("metadata"), meta);
-    review.insert(QStringLiteral("status"),
-                  QJsonObject{{QStringLiteral("userInfo"),
-                               QJsonObject{{QStringLiteral("username"), name},
-                                           {QStringLiteral("groups"),
-                                            QJsonArray::fromStringList(groups)}}}});
+    review.insert(
+        QStringLiteral("status"),
+        QJsonObject{{QStringLiteral("userInfo"),
+                     QJsonObject{{QStringLiteral("username"), name},
+                                 {QStringLiteral("groups"), QJsonArray::fromStringList(groups)}}}});
     return review;
 }
 

@@ -27,8 +27,8 @@ bool keyedBy(const QJsonArray &items, const QString &key)
         if (!item.isObject() || value.isUndefined() || value.isNull() || value.isObject() ||
             value.isArray())
             return false;
-        const QString text = QString::fromUtf8(
-            QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+        const QString text =
+            QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
         if (seen.contains(text))
             return false;
         seen.insert(text);
@@ -63,8 +63,7 @@ void flattenObject(const QJsonObject &object, const QString &type, const FieldPa
                    FlatFields &out)
 {
     for (auto it = object.begin(); it != object.end(); ++it)
-        flattenValue(it.value(), fieldOf(type, it.key()), path + FieldPath{kField + it.key()},
-                     out);
+        flattenValue(it.value(), fieldOf(type, it.key()), path + FieldPath{kField + it.key()}, out);
 }
 
 void flattenValue(const QJsonValue &value, const PatchField &field, const FieldPath &path,
@@ -287,8 +286,7 @@ QString fieldPathString(const FieldPath &path)
             out += u'.' + element.mid(kField.size());
             continue;
         }
-        const QJsonObject key =
-            QJsonDocument::fromJson(element.mid(kKey.size()).toUtf8()).object();
+        const QJsonObject key = QJsonDocument::fromJson(element.mid(kKey.size()).toUtf8()).object();
         QStringList parts;
         for (auto it = key.begin(); it != key.end(); ++it) {
             const QByteArray value =

@@ -22,8 +22,8 @@ FieldSet withoutMetadataRoot(FieldSet set)
 FieldComparison compareOwnable(const QJsonObject &before, const QJsonObject &after,
                                const FieldManagerRequest &request)
 {
-    FieldComparison c = compareFields(ownableFields(before, request),
-                                      ownableFields(after, request), request.kind);
+    FieldComparison c =
+        compareFields(ownableFields(before, request), ownableFields(after, request), request.kind);
     c.added = withoutMetadataRoot(c.added);
     c.removed = withoutMetadataRoot(c.removed);
     c.modified = withoutMetadataRoot(c.modified);
@@ -48,12 +48,9 @@ void setOwnEntry(QList<ManagedFieldsEntry> &entries, const FieldManagerRequest &
                  const QString &operation, const FieldSet &fields)
 {
     const qsizetype at = entryOf(entries, request, operation);
-    ManagedFieldsEntry entry{request.manager,
-                             operation,
-                             request.apiVersion,
-                             request.now.toUTC().toString(Qt::ISODate),
-                             request.subresource,
-                             fields};
+    ManagedFieldsEntry entry{request.manager,     operation,
+                             request.apiVersion,  request.now.toUTC().toString(Qt::ISODate),
+                             request.subresource, fields};
     if (at < 0)
         entries.append(entry);
     else
@@ -122,8 +119,7 @@ FieldSet lastAppliedFields(const QJsonObject &live, const FieldManagerRequest &r
                                    .value(u"kubectl.kubernetes.io/last-applied-configuration")
                                    .toString();
     const QJsonObject lastApplied = QJsonDocument::fromJson(annotation.toUtf8()).object();
-    return withoutMetadataRoot(
-        appliedFieldSet(ownableFields(lastApplied, request), request.kind));
+    return withoutMetadataRoot(appliedFieldSet(ownableFields(lastApplied, request), request.kind));
 }
 
 // A path of `set` at or below `path`.
@@ -139,8 +135,7 @@ bool ownsAtOrBelow(const FieldSet &set, const FieldPath &path)
 QList<ManagedFieldsEntry> managedFieldsOf(const QJsonObject &object)
 {
     QList<ManagedFieldsEntry> entries;
-    const QJsonArray list =
-        object.value(u"metadata").toObject().value(u"managedFields").toArray();
+    const QJsonArray list = object.value(u"metadata").toObject().value(u"managedFields").toArray();
     for (const QJsonValue &v : list) {
         const QJsonObject e = v.toObject();
         entries.append({e.value(u"manager").toString(), e.value(u"operation").toString(),
@@ -221,8 +216,7 @@ QJsonObject recordUpdate(const QJsonObject &live, QJsonObject next,
 ServerResult<QJsonObject> applyConfiguration(const QJsonObject &live, const QJsonObject &config,
                                              const FieldManagerRequest &request, bool force)
 {
-    const QJsonValue sentFields =
-        config.value(u"metadata").toObject().value(u"managedFields");
+    const QJsonValue sentFields = config.value(u"metadata").toObject().value(u"managedFields");
     if (!sentFields.isUndefined() && !sentFields.isNull())
         return ApiError::badRequest(QStringLiteral("metadata.managedFields must be nil"));
     QJsonObject applied = config;
@@ -245,8 +239,7 @@ ServerResult<QJsonObject> applyConfiguration(const QJsonObject &live, const QJso
                 stale.insert(path);
         }
     }
-    const QJsonObject merged =
-        removeFields(mergeApplied(live, applied, request.kind), stale);
+    const QJsonObject merged = removeFields(mergeApplied(live, applied, request.kind), stale);
     const FieldComparison c = compareOwnable(live, merged, request);
     const FieldSet changed = FieldSet(c.added).unite(c.modified);
     // kubectl's move from client-side to server-side apply (the API server's lastAppliedManager):

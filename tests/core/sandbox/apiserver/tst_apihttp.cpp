@@ -75,9 +75,9 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("answer"); // the error message, or manager/force/data.k
-        QTest::newRow("yaml body") << QByteArray("?fieldManager=kubectl&force=false")
-                                   << QByteArray("kind: ConfigMap\ndata:\n  k: 'on'\n") << 0
-                                   << u"kubectl false on"_s;
+        QTest::newRow("yaml body")
+            << QByteArray("?fieldManager=kubectl&force=false")
+            << QByteArray("kind: ConfigMap\ndata:\n  k: 'on'\n") << 0 << u"kubectl false on"_s;
         QTest::newRow("json body, forced")
             << QByteArray("?fieldManager=ci&force=true") << QByteArray("{\"data\":{\"k\":\"v\"}}")
             << 0 << u"ci true v"_s;

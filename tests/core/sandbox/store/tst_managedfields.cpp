@@ -72,8 +72,8 @@ void tst_ManagedFields::appliedFields_data()
     QTest::newRow("map members are leaves, the map is not owned")
         << u"ConfigMap"_s << json("{'data':{'a':'1','b':'2'}}")
         << QStringList{u".data.a"_s, u".data.b"_s};
-    QTest::newRow("an empty map is a leaf") << u"ConfigMap"_s << json("{'data':{}}")
-                                            << QStringList{u".data"_s};
+    QTest::newRow("an empty map is a leaf")
+        << u"ConfigMap"_s << json("{'data':{}}") << QStringList{u".data"_s};
     QTest::newRow("containers are keyed by name, the item owned with its fields")
         << u"Deployment"_s
         << json("{'spec':{'template':{'spec':{'containers':[{'name':'web','image':'x'}]}}}}")
@@ -205,13 +205,12 @@ void tst_ManagedFields::operations_data()
         << QString()
         << json("{'spec':{'template':{'spec':{'containers':[{'name':'web','image':'x'},"
                 "{'name':'log','image':'y'}]}}}}")
-        << QStringList{
-               u"a/Apply: .spec.template.spec.containers[name=\"web\"] "
-               ".spec.template.spec.containers[name=\"web\"].image "
-               ".spec.template.spec.containers[name=\"web\"].name"_s,
-               u"b/Apply: .spec.template.spec.containers[name=\"log\"] "
-               ".spec.template.spec.containers[name=\"log\"].image "
-               ".spec.template.spec.containers[name=\"log\"].name"_s};
+        << QStringList{u"a/Apply: .spec.template.spec.containers[name=\"web\"] "
+                       ".spec.template.spec.containers[name=\"web\"].image "
+                       ".spec.template.spec.containers[name=\"web\"].name"_s,
+                       u"b/Apply: .spec.template.spec.containers[name=\"log\"] "
+                       ".spec.template.spec.containers[name=\"log\"].image "
+                       ".spec.template.spec.containers[name=\"log\"].name"_s};
     QTest::newRow("a container left out goes")
         << u"Deployment"_s
         << QStringList{u"apply a {'spec':{'template':{'spec':{'containers':[{'name':'web'},{'name':'log'}]}}}}"_s,
@@ -242,8 +241,7 @@ void tst_ManagedFields::operations()
             object = recordUpdate(object, mergePatchValue(object, body).toObject(), request);
             continue;
         }
-        const auto applied =
-            applyConfiguration(object, body.toObject(), request, verb == u"force");
+        const auto applied = applyConfiguration(object, body.toObject(), request, verb == u"force");
         if (!applied) {
             QCOMPARE(i, ops.size() - 1);
             QCOMPARE(applied.error().message, error);
@@ -276,9 +274,8 @@ void tst_ManagedFields::clientSideApplyMovesToKubectl()
                       QJsonObject{{u"kubectl.kubernetes.io/last-applied-configuration"_s,
                                    QString::fromUtf8(QJsonDocument(lastApplied).toJson())}}}}},
         {u"data"_s, QJsonObject{{u"a"_s, u"1"_s}}}};
-    const QJsonObject live =
-        recordUpdate(QJsonObject(), created,
-                     requestFor(u"ConfigMap"_s, u"kubectl-client-side-apply"_s));
+    const QJsonObject live = recordUpdate(
+        QJsonObject(), created, requestFor(u"ConfigMap"_s, u"kubectl-client-side-apply"_s));
     const QJsonObject config{{u"data"_s, QJsonObject{{u"a"_s, u"2"_s}}}};
     const auto other =
         applyConfiguration(live, config, requestFor(u"ConfigMap"_s, u"other"_s), false);
