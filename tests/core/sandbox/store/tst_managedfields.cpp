@@ -249,8 +249,13 @@ void tst_ManagedFields::operations()
             QCOMPARE(applied.error().reason, u"Conflict"_s);
             const QJsonArray causes = applied.error().details.value(u"causes").toArray();
             QVERIFY(!causes.isEmpty());
-            QCOMPARE(causes.first().toObject().value(u"reason").toString(),
-                     u"FieldManagerConflict"_s);
+            for (const QJsonValue &cause : causes) {
+                // {reason, message: `conflict with "m"[ using v1]`, field: ".data.a"}
+                const QJsonObject c = cause.toObject();
+                QCOMPARE(c.value(u"reason").toString(), u"FieldManagerConflict"_s);
+                QVERIFY(c.value(u"message").toString().startsWith(u"conflict with \""_s));
+                QVERIFY(error.contains(c.value(u"field").toString()));
+            }
             return;
         }
         object = *applied;
