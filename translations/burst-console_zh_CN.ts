@@ -3403,12 +3403,12 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>对象已被修改；请将更改应用到最新版本后重试</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/apiserver/apihttp.cpp" line="+63"/>
-        <source>the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json</source>
-        <translation>请求体的格式未知——可接受的媒体类型包括：application/json-patch+json、application/merge-patch+json、application/strategic-merge-patch+json</translation>
+        <location filename="../core/sandbox/apiserver/apihttp.cpp" line="+76"/>
+        <source>the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml</source>
+        <translation>请求体的格式未知——可接受的媒体类型包括：application/json-patch+json、application/merge-patch+json、application/strategic-merge-patch+json、application/apply-patch+yaml</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+90"/>
         <source>Unsupported value: %1: supported values: &quot;All&quot;</source>
         <translation>不支持的值：%1：支持的值：&quot;All&quot;</translation>
     </message>

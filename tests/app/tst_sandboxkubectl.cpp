@@ -241,6 +241,22 @@ private slots:
                                  kubeconfig);
         QVERIFY2(cert.exitCode == 0, qPrintable(cert.err));
         QCOMPARE(cert.out.trimmed().split(u'\n').size(), 4);
+        // kubectl auth whoami: the certificate's CN and O, and the restricted user by its token.
+        const Run certUser = kubectl({QStringLiteral("--context"), QStringLiteral("sandbox-cert"),
+                                      QStringLiteral("auth"), QStringLiteral("whoami")},
+                                     kubeconfig);
+        QVERIFY2(certUser.exitCode == 0, qPrintable(certUser.err));
+        QVERIFY2(certUser.out.contains(u"Username    sandbox-admin"), qPrintable(certUser.out));
+        QVERIFY2(certUser.out.contains(u"[system:masters system:authenticated]"),
+                 qPrintable(certUser.out));
+        const Run restricted =
+            kubectl({QStringLiteral("--context"), QStringLiteral("sandbox-restricted"),
+                     QStringLiteral("auth"), QStringLiteral("whoami")},
+                    kubeconfig);
+        QVERIFY2(restricted.exitCode == 0, qPrintable(restricted.err));
+        QVERIFY2(restricted.out.contains(u"Username    sandbox-restricted"),
+                 qPrintable(restricted.out));
+        QVERIFY2(restricted.out.contains(u"[system:authenticated]"), qPrintable(restricted.out));
         tls.terminate();
         QVERIFY(tls.waitForFinished(10000));
     }

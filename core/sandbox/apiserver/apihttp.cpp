@@ -1,11 +1,14 @@
 #include "core/sandbox/apiserver/apihttp.h"
 
 #include "core/common/tr.h"
+#include "core/kube/jsonyaml.h"
 #include "core/sandbox/apiserver/k8sprotobuf.h"
 #include "core/sandbox/transport/httprequest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <yaml-cpp/yaml.h>
 
 namespace core::sandbox {
 
@@ -42,6 +45,8 @@ std::optional<PatchType> patchTypeFromContentType(const QString &contentType)
         return PatchType::MergePatch;
     if (mediaType == u"application/strategic-merge-patch+json")
         return PatchType::StrategicMergePatch;
+    if (mediaType == u"application/apply-patch+yaml")
+        return PatchType::ApplyPatch;
     return std::nullopt;
 }
 
@@ -54,9 +59,17 @@ QString contentType(PatchType type)
         return QStringLiteral("application/merge-patch+json");
     case PatchType::StrategicMergePatch:
         return QStringLiteral("application/strategic-merge-patch+json");
+    case PatchType::ApplyPatch:
+        return QStringLiteral("application/apply-patch+yaml");
     }
     return QString();
 }
+
+namespace {
+
+ApiError invalidOptions(const QString &kind, const QList<ApiError::FieldCause> &causes);
+
+} // namespace
 
 ServerResult<PatchType> patchTypeOf(const HttpRequest &request)
 {
@@ -66,9 +79,49 @@ ServerResult<PatchType> patchTypeOf(const HttpRequest &request)
         return ApiError::unsupportedMediaType(
             Tr::tr("the body of the request was in an unknown format - accepted media types "
                    "include: application/json-patch+json, application/merge-patch+json, "
-                   "application/strategic-merge-patch+json"));
+                   "application/strategic-merge-patch+json, application/apply-patch+yaml"));
+    }
+    if (*type != PatchType::ApplyPatch && request.query.contains(QStringLiteral("force"))) {
+        return invalidOptions(QStringLiteral("PatchOptions"),
+                              {{QStringLiteral("force"), QStringLiteral("FieldValueForbidden"),
+                                QStringLiteral("Forbidden: may not be specified for non-apply "
+                                               "patch")}});
     }
     return *type;
+}
+
+QString fieldManagerOf(const HttpRequest &request)
+{
+    const QString manager = request.queryValue(QStringLiteral("fieldManager"));
+    if (!manager.isEmpty())
+        return manager;
+    return QString::fromUtf8(request.headers.value("User-Agent")).section(u'/', 0, 0).left(128);
+}
+
+ServerResult<ApplyRequest> applyRequestOf(const HttpRequest &request)
+{
+    ApplyRequest apply;
+    apply.manager = request.queryValue(QStringLiteral("fieldManager"));
+    if (apply.manager.isEmpty()) {
+        return invalidOptions(
+            QStringLiteral("PatchOptions"),
+            {{QStringLiteral("fieldManager"), QStringLiteral("FieldValueRequired"),
+              QStringLiteral("Required value: is required for apply patch")}});
+    }
+    apply.force = request.queryValue(QStringLiteral("force")) == u"true";
+    QJsonValue config;
+    try {
+        config = kube::yamlToJson(YAML::Load(request.body.toStdString()));
+    } catch (const YAML::Exception &e) {
+        return ApiError::badRequest(
+            QStringLiteral("error decoding YAML: %1").arg(QString::fromStdString(e.what())));
+    }
+    if (!config.isObject()) {
+        return ApiError::badRequest(
+            QStringLiteral("error decoding YAML: the applied configuration is not an object"));
+    }
+    apply.config = config.toObject();
+    return apply;
 }
 
 namespace {

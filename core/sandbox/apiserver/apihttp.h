@@ -26,13 +26,30 @@ HttpResponse jsonResponse(int status, const QJsonObject &object);
 ServerResult<QJsonObject> jsonBody(const HttpRequest &request);
 
 // The patch bodies a PATCH may carry, by Content-Type: "application/json-patch+json",
-// "application/merge-patch+json", "application/strategic-merge-patch+json" (parameters such as
-// "; charset=utf-8" are ignored).
+// "application/merge-patch+json", "application/strategic-merge-patch+json",
+// "application/apply-patch+yaml" (parameters such as "; charset=utf-8" are ignored).
 std::optional<PatchType> patchTypeFromContentType(const QString &contentType);
 QString contentType(PatchType type);
 // The patch type of a PATCH request; 415 UnsupportedMediaType for any other Content-Type, as
-// the API server answers.
+// the API server answers; ValidatePatchOptions' 422 `PatchOptions.meta.k8s.io "" is invalid:
+// force: Forbidden: may not be specified for non-apply patch` for `force` on another type.
 ServerResult<PatchType> patchTypeOf(const HttpRequest &request);
+
+// The field manager of a write: the `fieldManager` query parameter, else the User-Agent up to
+// its first "/" (kube-apiserver's prefixFromUserAgent), as managedFields name it.
+QString fieldManagerOf(const HttpRequest &request);
+
+// A server-side apply (PATCH with application/apply-patch+yaml): the applied configuration from
+// the YAML or JSON body (400 `error decoding YAML: ...` when it is no object), the required
+// `fieldManager` (422 `PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is
+// required for apply patch`) and `force`.
+struct ApplyRequest
+{
+    QJsonObject config;
+    QString manager;
+    bool force = false;
+};
+ServerResult<ApplyRequest> applyRequestOf(const HttpRequest &request);
 
 // The dryRun option of a write (`verb` create, update, patch, delete or deletecollection): from
 // the query, or for a delete from its DeleteOptions body when it has one, as the API server

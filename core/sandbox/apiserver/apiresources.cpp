@@ -87,7 +87,31 @@ QJsonObject subresourceJson(const ApiResource &r, const QString &sub)
     return o;
 }
 
+// The review groups: answered at once, never stored (kube-apiserver's authorization.k8s.io and
+// authentication.k8s.io reviews), each with its resources (plural, kind).
+struct ReviewGroup
+{
+    QString group;
+    QList<std::pair<QString, QString>> resources;
+};
+
+const QList<ReviewGroup> &reviewGroups()
+{
+    static const QList<ReviewGroup> groups = {
+        {authorizationGroup(),
+         {{QStringLiteral("selfsubjectaccessreviews"), QStringLiteral("SelfSubjectAccessReview")},
+          {QStringLiteral("selfsubjectrulesreviews"), QStringLiteral("SelfSubjectRulesReview")}}},
+        {authenticationGroup(),
+         {{QStringLiteral("selfsubjectreviews"), QStringLiteral("SelfSubjectReview")}}}};
+    return groups;
+}
+
 } // namespace
+
+QString authenticationGroup()
+{
+    return QStringLiteral("authentication.k8s.io");
+}
 
 QString authorizationGroup()
 {
@@ -139,11 +163,13 @@ QJsonObject apiGroupList()
                                {QStringLiteral("versions"), QJsonArray{gv}},
                                {QStringLiteral("preferredVersion"), gv}});
     }
-    const QJsonObject authorization{{QStringLiteral("groupVersion"), authorizationGroupVersion()},
-                                    {QStringLiteral("version"), QStringLiteral("v1")}};
-    out.append(QJsonObject{{QStringLiteral("name"), authorizationGroup()},
-                           {QStringLiteral("versions"), QJsonArray{authorization}},
-                           {QStringLiteral("preferredVersion"), authorization}});
+    for (const ReviewGroup &review : reviewGroups()) {
+        const QJsonObject gv{{QStringLiteral("groupVersion"), QString(review.group + u"/v1")},
+                             {QStringLiteral("version"), QStringLiteral("v1")}};
+        out.append(QJsonObject{{QStringLiteral("name"), review.group},
+                               {QStringLiteral("versions"), QJsonArray{gv}},
+                               {QStringLiteral("preferredVersion"), gv}});
+    }
     return QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
                        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
                        {QStringLiteral("groups"), out}};
@@ -152,18 +178,15 @@ QJsonObject apiGroupList()
 QJsonObject apiResourceList(const QString &group, const QString &version)
 {
     QJsonArray resources;
-    if (group == authorizationGroup() && version == u"v1") {
-        // Not stored: create answers at once (kube-apiserver's authorization.k8s.io reviews).
-        for (const auto &[name, kind] : {std::pair{QStringLiteral("selfsubjectaccessreviews"),
-                                                   QStringLiteral("SelfSubjectAccessReview")},
-                                         std::pair{QStringLiteral("selfsubjectrulesreviews"),
-                                                   QStringLiteral("SelfSubjectRulesReview")}})
-            resources.append(
-                QJsonObject{{QStringLiteral("name"), name},
-                            {QStringLiteral("singularName"), QString()},
-                            {QStringLiteral("namespaced"), false},
-                            {QStringLiteral("kind"), kind},
-                            {QStringLiteral("verbs"), QJsonArray{QStringLiteral("create")}}});
+    for (const ReviewGroup &review : reviewGroups()) {
+        if (review.group != group || version != u"v1")
+            continue;
+        for (const auto &[name, kind] : review.resources)
+            resources.append(QJsonObject{{QStringLiteral("name"), name},
+                                         {QStringLiteral("singularName"), QString()},
+                                         {QStringLiteral("namespaced"), false},
+                                         {QStringLiteral("kind"), kind},
+                                         {QStringLiteral("verbs"), QJsonArray{QStringLiteral("create")}}});
     }
     for (const ApiResource &r : servedResources()) {
         if (r.type.group != group || r.type.version != version)

@@ -33,6 +33,9 @@ const ApiResource *findResource(const QString &group, const QString &version,
 // stored; see Authorizer), listed by discovery after the stored resources' groups.
 QString authorizationGroup();        // "authorization.k8s.io"
 QString authorizationGroupVersion(); // "authorization.k8s.io/v1"
+// authentication.k8s.io/v1: selfsubjectreviews (create only, not stored; `kubectl auth whoami`),
+// listed after authorization.k8s.io.
+QString authenticationGroup(); // "authentication.k8s.io"
 
 // Discovery documents as kube-apiserver serves them (legacy, non-aggregated discovery).
 QJsonObject apiVersions(const QString &serverAddress);                     // GET /api

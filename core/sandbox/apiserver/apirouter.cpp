@@ -13,6 +13,7 @@
 #include "core/sandbox/apiserver/tableconverter.h"
 #include "core/sandbox/apiserver/watchstreamer.h"
 #include "core/sandbox/store/apistatus.h"
+#include "core/sandbox/store/managedfields.h"
 #include "core/sandbox/store/objectmeta.h"
 #include "core/sandbox/store/objectstore.h"
 #include "core/sandbox/store/objectwriter.h"
@@ -21,6 +22,8 @@
 #include <QJsonDocument>
 
 namespace core::sandbox {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -64,6 +67,20 @@ HttpResponse objectResponse(const HttpRequest &request, const ApiResource &resou
                                     QString(), QDateTime::currentDateTimeUtc(), *rowObjects));
     }
     return jsonResponse(status, *object);
+}
+
+// Who the managedFields of a write name and which fields it may own.
+FieldManagerRequest fieldManagerRequest(const ApiResource &resource, const ApiRequestInfo &info,
+                                        const QString &manager)
+{
+    FieldManagerRequest request;
+    request.manager = manager;
+    request.apiVersion = resource.type.apiVersion();
+    request.kind = resource.type.kind;
+    request.subresource = info.subresource == u"status" ? info.subresource : QString();
+    request.now = QDateTime::currentDateTimeUtc();
+    request.hasStatus = resource.subresources.contains(u"status");
+    return request;
 }
 
 ApiRouterOptions withFaults(FaultOptions faults)
@@ -115,7 +132,8 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
             return handle(converted);
         }
     }
-    if (path.startsWith(u"/apis/" + authorizationGroupVersion() + u'/'))
+    if (path.startsWith(u"/apis/" + authorizationGroupVersion() + u'/') ||
+        (path.startsWith(u"/apis/" + authenticationGroup() + u'/') && path.count(u'/') > 3))
         return review(request, user);
     if (path == u"/api" || path == u"/api/")
         return jsonResponse(200, apiVersions(m_serverAddress));
@@ -181,13 +199,25 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
 
 HttpReply ApiRouter::review(const HttpRequest &request, const SandboxUser *user)
 {
-    const QString resource = request.path.mid(authorizationGroupVersion().size() + 7);
-    const bool access = resource == u"selfsubjectaccessreviews";
-    if (!access && resource != u"selfsubjectrulesreviews")
+    // /apis/<group>/<version>/<resource>; kubectl auth whoami falls back from v1 to v1beta1 and
+    // v1alpha1 on a 404, so authentication.k8s.io answers at all three.
+    const QStringList parts = request.path.split(u'/', Qt::SkipEmptyParts);
+    if (parts.size() != 4)
+        return notFound();
+    const QString &resource = parts.at(3);
+    const bool authentication = parts.at(1) == authenticationGroup();
+    const bool access = !authentication && resource == u"selfsubjectaccessreviews";
+    const bool rules = !authentication && resource == u"selfsubjectrulesreviews";
+    const bool whoami = authentication && resource == u"selfsubjectreviews" &&
+                        QStringList{u"v1"_s, u"v1beta1"_s, u"v1alpha1"_s}.contains(parts.at(2));
+    if (!access && !rules && !whoami)
         return notFound();
     if (request.method != "POST")
         return methodNotAllowed(request.method == "GET" ? QStringLiteral("get")
                                                         : QString::fromLatin1(request.method));
+    if (whoami)
+        return jsonResponse(
+            201, Authorizer::selfSubjectReview(user, request, parts.at(1) + u'/' + parts.at(2)));
     const auto answer = access ? Authorizer::selfSubjectAccessReview(user, request.body)
                                : Authorizer::selfSubjectRulesReview(user, request.body);
     return answer ? jsonResponse(201, *answer) : statusResponse(answer.error());
@@ -311,7 +341,7 @@ HttpReply ApiRouter::write(const Call &call)
     const RestStrategy strategy(resource);
     const bool status = info.subresource == u"status" && strategy.hasStatus();
     const bool ephemeral = info.subresource == u"ephemeralcontainers";
-    const ObjectWriter::Merge merge = [&](const QJsonObject &stored, const QJsonObject &sent) {
+    const ObjectWriter::Merge prepare = [&](const QJsonObject &stored, const QJsonObject &sent) {
         if (status)
             return strategy.prepareForStatusUpdate(stored, sent);
         if (ephemeral)
@@ -321,6 +351,14 @@ HttpReply ApiRouter::write(const Call &call)
             if (auto refused = m_options.validator(resource.type, *next))
                 return ServerResult<QJsonObject>(*refused);
         }
+        return next;
+    };
+    const FieldManagerRequest fields =
+        fieldManagerRequest(resource, info, fieldManagerOf(call.request));
+    const ObjectWriter::Merge merge = [&](const QJsonObject &stored, const QJsonObject &sent) {
+        ServerResult<QJsonObject> next = prepare(stored, sent);
+        if (next)
+            next = recordUpdate(stored, *next, fields);
         return next;
     };
     const QString ns = resource.type.namespaced ? info.nameSpace : QString();
@@ -334,10 +372,53 @@ HttpReply ApiRouter::write(const Call &call)
     const auto patchType = patchTypeOf(call.request);
     if (!patchType)
         return statusResponse(patchType.error());
+    if (*patchType == PatchType::ApplyPatch)
+        return apply(call, prepare);
     return objectResponse(call.request, resource,
                           writer.patch(
                               *patchType, call.request.body, resource.type.kind,
                               [](const QJsonObject &stored) { return stored; }, merge));
+}
+
+HttpReply ApiRouter::apply(const Call &call, const ObjectWriter::Merge &prepare)
+{
+    const auto asked = applyRequestOf(call.request);
+    if (!asked)
+        return statusResponse(asked.error());
+    const ApiRequestInfo &info = call.info;
+    const ApiResource &resource = call.resource;
+    QJsonObject config = asked->config;
+    const QString kind = config.value(u"kind").toString();
+    if (!kind.isEmpty() && kind != resource.type.kind)
+        return badRequest(QStringLiteral("the kind of the applied configuration (%1) does not "
+                                         "match the kind of the resource (%2)")
+                              .arg(kind, resource.type.kind));
+    QJsonObject meta = config.value(u"metadata").toObject();
+    const QString name = meta.value(u"name").toString();
+    if (!name.isEmpty() && name != info.name)
+        return badRequest(QStringLiteral("the name of the object (%1) does not match the name on "
+                                         "the URL (%2)")
+                              .arg(name, info.name));
+    meta.insert(QStringLiteral("name"), info.name);
+    config.insert(QStringLiteral("metadata"), meta);
+    const FieldManagerRequest fields = fieldManagerRequest(resource, info, asked->manager);
+    const QString ns = resource.type.namespaced ? info.nameSpace : QString();
+    const auto stored = m_store.get(resource.type, ns, info.name);
+    if (!stored && stored.error().code == 404 && info.subresource.isEmpty()) {
+        // Applying an object that does not exist creates it (201), owned by the applier.
+        const auto created = applyConfiguration(QJsonObject(), config, fields, asked->force);
+        if (!created)
+            return statusResponse(created.error());
+        return createObject(call, *created, true);
+    }
+    ObjectWriter writer(m_store, resource.type, ns, info.name, call.mode);
+    const auto merge = [&](const QJsonObject &live, const QJsonObject &sent) {
+        ServerResult<QJsonObject> applied = applyConfiguration(live, sent, fields, asked->force);
+        if (applied)
+            applied = prepare(live, *applied);
+        return applied;
+    };
+    return objectResponse(call.request, resource, writer.update(config, merge));
 }
 
 HttpReply ApiRouter::scale(const Call &call)
@@ -367,11 +448,15 @@ HttpReply ApiRouter::scale(const Call &call)
 
 HttpReply ApiRouter::create(const Call &call)
 {
-    const ApiResource &resource = call.resource;
     const auto parsed = jsonBody(call.request);
     if (!parsed)
         return statusResponse(parsed.error());
-    QJsonObject body = *parsed;
+    return createObject(call, *parsed, false);
+}
+
+HttpReply ApiRouter::createObject(const Call &call, QJsonObject body, bool applied)
+{
+    const ApiResource &resource = call.resource;
     QJsonObject meta = body.value(u"metadata").toObject();
     QString ns;
     if (resource.type.namespaced) {
@@ -401,6 +486,9 @@ HttpReply ApiRouter::create(const Call &call)
         if (const auto refused = m_options.validator(resource.type, body))
             return statusResponse(*refused);
     }
+    if (!applied)
+        body = recordUpdate(QJsonObject(), body,
+                            fieldManagerRequest(resource, call.info, fieldManagerOf(call.request)));
     if (resource.type == servicesType())
         body = withClusterIp(body, nextClusterIp(allocatedClusterIps(resource)));
     auto created = m_store.create(resource.type, ns, body, call.mode);

@@ -7,6 +7,7 @@
 #include "core/sandbox/apiserver/faultinjector.h"
 #include "core/sandbox/store/apistatus.h"
 #include "core/sandbox/store/objectstore.h"
+#include "core/sandbox/store/objectwriter.h"
 #include "core/sandbox/transport/httpreply.h"
 #include "core/sandbox/transport/httprequest.h"
 
@@ -44,9 +45,10 @@ struct ApiRouterOptions
 // The Kubernetes REST surface over an ObjectStore: discovery (/api, /apis, group versions,
 // /version), OpenAPI stubs, and for every served resource get, list (label/field selectors,
 // limit/continue, Table output), watch (chunked JSON events), create, update, patch (merge,
-// strategic merge, JSON patch) and delete (preconditions, propagation policy, dryRun); pods/log, pods/exec and metrics.k8s.io through its
-// delegates. Runs on the HTTP server thread and never blocks: timed work (log follow, bookmarks,
-// watch timeouts, exec sleeps) runs on the router's own TimerLoop thread.
+// strategic merge, JSON patch, server-side apply; each write keeps metadata.managedFields) and
+// delete (preconditions, propagation policy, dryRun); pods/log, pods/exec and metrics.k8s.io
+// through its delegates. Runs on the HTTP server thread and never blocks: timed work (log follow,
+// bookmarks, watch timeouts, exec sleeps) runs on the router's own TimerLoop thread.
 class ApiRouter
 {
 public:
@@ -72,14 +74,21 @@ private:
     };
 
     HttpReply handleResource(const Call &call);
-    // POST /apis/authorization.k8s.io/v1/selfsubject{access,rules}reviews for the caller.
+    // POST /apis/authorization.k8s.io/v1/selfsubject{access,rules}reviews and
+    // /apis/authentication.k8s.io/v1/selfsubjectreviews for the caller.
     HttpReply review(const HttpRequest &request, const SandboxUser *user);
     HttpReply delegate(const ApiDelegate &to, const Call &call);
     HttpReply list(const Call &call);
     HttpReply watch(const Call &call);
     HttpReply create(const Call &call);
+    // A create of `body` (the request's, or what an apply creates): defaults, validation, the
+    // Update entry of managedFields unless `body` has them from an apply, the store.
+    HttpReply createObject(const Call &call, QJsonObject body, bool applied);
     // PUT and PATCH of an object or its /status, through its RestStrategy.
     HttpReply write(const Call &call);
+    // PATCH application/apply-patch+yaml: applyConfiguration() over the stored object, or a
+    // create when there is none.
+    HttpReply apply(const Call &call, const ObjectWriter::Merge &prepare);
     HttpReply scale(const Call &call);
     // DELETE of an object with its DeleteOptions: preconditions, propagation (the resource's
     // default when none is named), dryRun.

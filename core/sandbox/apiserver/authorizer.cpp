@@ -165,6 +165,36 @@ ServerResult<QJsonObject> Authorizer::selfSubjectAccessReview(const SandboxUser 
     return review;
 }
 
+QJsonObject Authorizer::selfSubjectReview(const SandboxUser *user, const HttpRequest &request,
+                                          const QString &apiVersion)
+{
+    // The review has nothing to ask: its body (JSON, or protobuf from kubectl 1.32 and later) is
+    // echoed only when it is a JSON object.
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+    QString name = adminUserName();
+    QStringList groups = {QStringLiteral("system:masters")};
+    if (user) {
+        name = user->name;
+        groups.clear();
+    } else if (request.client.verified && !request.client.commonName.isEmpty()) {
+        name = request.client.commonName;
+        groups = request.client.organizations;
+    }
+    groups.append(QStringLiteral("system:authenticated"));
+    QJsonObject review = doc.object();
+    review.insert(QStringLiteral("apiVersion"), apiVersion);
+    review.insert(QStringLiteral("kind"), QStringLiteral("SelfSubjectReview"));
+    QJsonObject meta = review.value(u"metadata").toObject();
+    meta.insert(QStringLiteral("creationTimestamp"), QJsonValue::Null);
+    review.insert(QStringLiteral("metadata"), meta);
+    review.insert(
+        QStringLiteral("status"),
+        QJsonObject{{QStringLiteral("userInfo"),
+                     QJsonObject{{QStringLiteral("username"), name},
+                                 {QStringLiteral("groups"), QJsonArray::fromStringList(groups)}}}});
+    return review;
+}
+
 ServerResult<QJsonObject> Authorizer::selfSubjectRulesReview(const SandboxUser *user,
                                                              const QByteArray &body)
 {

@@ -76,6 +76,13 @@ public:
     static ServerResult<QJsonObject> selfSubjectRulesReview(const SandboxUser *user,
                                                             const QByteArray &body);
 
+    // POST /apis/authentication.k8s.io/v1/selfsubjectreviews (`kubectl auth whoami`): the review
+    // with status.userInfo {username, groups} of the caller: `user`, else the verified client
+    // certificate's CN and O (the x509 authenticator's mapping), else the admin in
+    // system:masters. `apiVersion` is the one the request named (v1, v1beta1, v1alpha1).
+    static QJsonObject selfSubjectReview(const SandboxUser *user, const HttpRequest &request,
+                                         const QString &apiVersion);
+
 private:
     QList<SandboxUser> m_users;
 };

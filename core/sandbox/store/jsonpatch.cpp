@@ -364,6 +364,9 @@ Result<QJsonObject> applyPatch(PatchType type, const QJsonObject &document, cons
             return malformed(Tr::tr("A strategic merge patch must be a JSON object."));
         return applyStrategicMergePatch(document, parsed->toObject(), PatchSchema::kubernetes(),
                                         kind);
+    case PatchType::ApplyPatch:
+        return Error{QStringLiteral("patch.unsupported"),
+                     QStringLiteral("server-side apply is not supported here"), QString()};
     }
     return malformed(QString());
 }

@@ -14,8 +14,9 @@ namespace core::sandbox {
 class PatchSchema;
 
 // The patch bodies a Kubernetes API server accepts on PATCH (the router maps the Content-Type
-// to one: apihttp.h).
-enum class PatchType { JsonPatch, MergePatch, StrategicMergePatch };
+// to one: apihttp.h). ApplyPatch is server-side apply, which needs its field manager and is done by
+// applyConfiguration() (managedfields.h); applyPatch() refuses it as patch.unsupported.
+enum class PatchType { JsonPatch, MergePatch, StrategicMergePatch, ApplyPatch };
 
 // Error codes of every function here. The API server answers 415 for the first, 400 for the next
 // two and 422 for the rest (k8s.io/apiserver/pkg/endpoints/handlers/patch.go).
