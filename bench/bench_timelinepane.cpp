@@ -3,7 +3,7 @@
 // QT_QPA_PLATFORM says otherwise), then R refreshes (the chart of the whole cluster and the usage
 // report of the last 24 hours), each started from the event loop and followed for a second with
 // a 1 ms probe. Prints, per refresh, the GUI thread's longest turn of its event loop (its CPU,
-// and wall) and its CPU over the second. Usage:
+// and wall) and its CPU over the second, and what one repaint of the pane costs alone. Usage:
 //   build/bench/bench_timelinepane [PODS=100000] [REFRESHES=5]
 #include "burstpods.h"
 #include "core/kube/informer.h"
@@ -75,6 +75,16 @@ int main(int argc, char *argv[])
             << " ms CPU (" << ms(probe.longestWallNs) << " ms wall); GUI thread CPU over 1 s "
             << ms(spent) << " ms; usage rows " << pane.usageModel()->rowCount() << "\n";
     }
+    // What showing costs without any refresh: one repaint of the pane (chart and table).
+    QList<qint64> paints;
+    for (int r = 0; r < 3; ++r) {
+        const qint64 cpu = burstbench::threadCpuNs();
+        pane.repaint();
+        paints.append(burstbench::threadCpuNs() - cpu);
+    }
+    std::sort(paints.begin(), paints.end());
+    out << "  a repaint of the pane alone (no refresh): " << ms(paints.first()) << "-"
+        << ms(paints.last()) << " ms CPU\n";
     std::sort(cpus.begin(), cpus.end());
     std::sort(walls.begin(), walls.end());
     if (!cpus.isEmpty())
