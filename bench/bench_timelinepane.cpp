@@ -3,11 +3,13 @@
 // QT_QPA_PLATFORM says otherwise), then R refreshes (the chart of the whole cluster and the usage
 // report of the last 24 hours), each started from the event loop and followed for a second with
 // a 1 ms probe. Prints, per refresh, the GUI thread's longest turn of its event loop (its CPU,
-// and wall) and its CPU over the second, and what one repaint of the pane costs alone. Usage:
+// and wall) and its CPU over the second; then what 1,000 pod changes cost the GUI thread while a
+// refresh's worker holds the snapshot, and what one repaint of the pane costs alone. Usage:
 //   build/bench/bench_timelinepane [PODS=100000] [REFRESHES=5]
 #include "burstpods.h"
 #include "core/kube/informer.h"
 #include "models/bursthistory.h"
+#include "models/timelinerefresh.h"
 #include "models/usagetablemodel.h"
 #include "ui/timelinepane.h"
 
@@ -75,6 +77,36 @@ int main(int argc, char *argv[])
             << " ms CPU (" << ms(probe.longestWallNs) << " ms wall); GUI thread CPU over 1 s "
             << ms(spent) << " ms; usage rows " << pane.usageModel()->rowCount() << "\n";
     }
+    // The price of the snapshot: 1,000 pod changes applied on the GUI thread (a batch below the
+    // history's worker threshold) while no refresh runs, and right after a refresh handed the
+    // state to its worker (the first write then copies what it changes: copy-on-write).
+    const auto moved = [&](int k) {
+        core::kube::ChangeSet batch;
+        for (int i = k * 1000; i < (k + 1) * 1000 && i < pods; ++i)
+            batch.modified.append(burstbench::makePod(i, i % 3 != 0, start.addSecs(i % 3600)));
+        return batch;
+    };
+    const auto idle = [&] {
+        while (!pane.refresher()->isIdle())
+            settle(10);
+    };
+    QList<qint64> alone, shared;
+    for (int k = 0; k < 6; ++k) {
+        const core::kube::ChangeSet batch = moved(k);
+        idle();
+        if (k % 2)
+            pane.refresh();
+        const qint64 cpu = burstbench::threadCpuNs();
+        history.applyPods(batch);
+        (k % 2 ? shared : alone).append(burstbench::threadCpuNs() - cpu);
+    }
+    idle();
+    std::sort(alone.begin(), alone.end());
+    std::sort(shared.begin(), shared.end());
+    out << "  1,000 changes on the GUI thread: " << ms(alone.first()) << "-" << ms(alone.last())
+        << " ms CPU with no refresh running, " << ms(shared.first()) << "-" << ms(shared.last())
+        << " ms while a refresh's worker holds the snapshot\n";
+
     // What showing costs without any refresh: one repaint of the pane (chart and table).
     QList<qint64> paints;
     for (int r = 0; r < 3; ++r) {
