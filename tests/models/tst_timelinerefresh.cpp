@@ -2,8 +2,8 @@
 #include "models/timelinerefresh.h"
 
 #include "core/kube/informer.h"
+#include "tests/models/burstpods.h"
 
-#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -23,53 +23,32 @@ constexpr qint64 kHour = 3'600'000;
 // `burst`, else on idc-1.
 QJsonObject pod(int i, bool burst)
 {
-    const QString owner = QStringLiteral("app-%1-5d9f").arg(i / kPerWorkload);
     const QString started = kNow.addSecs(-3600 + i % 3600).toString(Qt::ISODate);
-    return QJsonObject{
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), QStringLiteral("%1-%2").arg(owner).arg(i)},
-                     {QStringLiteral("namespace"), QStringLiteral("ns-%1").arg((i / kPerWorkload) % 4)},
-                     {QStringLiteral("uid"), QStringLiteral("uid-%1").arg(i)},
-                     {QStringLiteral("creationTimestamp"), started},
-                     {QStringLiteral("labels"),
-                      QJsonObject{{QStringLiteral("pod-template-hash"), QStringLiteral("5d9f")}}},
-                     {QStringLiteral("ownerReferences"),
-                      QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
-                                             {QStringLiteral("name"), owner},
-                                             {QStringLiteral("controller"), true}}}}}},
-        {QStringLiteral("spec"),
-         QJsonObject{{QStringLiteral("nodeName"), burst ? kVk : QStringLiteral("idc-1")},
-                     {QStringLiteral("containers"),
-                      QJsonArray{QJsonObject{
-                          {QStringLiteral("name"), QStringLiteral("app")},
-                          {QStringLiteral("resources"),
-                           QJsonObject{{QStringLiteral("limits"),
-                                        QJsonObject{{QStringLiteral("cpu"), QStringLiteral("1")},
-                                                    {QStringLiteral("memory"),
-                                                     QStringLiteral("2Gi")}}}}}}}}}},
-        {QStringLiteral("status"),
-         QJsonObject{{QStringLiteral("phase"), QStringLiteral("Running")},
-                     {QStringLiteral("startTime"), started},
-                     {QStringLiteral("containerStatuses"),
-                      QJsonArray{QJsonObject{
-                          {QStringLiteral("name"), QStringLiteral("app")},
-                          {QStringLiteral("state"),
-                           QJsonObject{{QStringLiteral("running"),
-                                        QJsonObject{{QStringLiteral("startedAt"), started}}}}}}}}}}};
+    return bursttesting::pod(QStringLiteral("uid-%1").arg(i), started,
+                             burst ? kVk : QStringLiteral("idc-1"), started,
+                             QStringLiteral("ns-%1").arg((i / kPerWorkload) % 4),
+                             QStringLiteral("app-%1").arg(i / kPerWorkload));
 }
 
-// A history of kPods pods, a third on CCI, at kNow.
-void fill(BurstHistory &history)
+// A history of kPods pods, a third on CCI, at kNow, and a refresh over it (tests check
+// QTest::currentTestFailed() after making one).
+struct Fixture
 {
-    history.setClock([] { return kNow; });
-    history.setVirtualNodes({kVk});
-    core::kube::ChangeSet list;
-    for (int i = 0; i < kPods; ++i)
-        list.added.append(pod(i, i % 3 == 0));
-    QSignalSpy applied(&history, &BurstHistory::listApplied);
-    history.applyPods(list);
-    QVERIFY(applied.wait(30000));
-}
+    Fixture()
+    {
+        history.setClock([] { return kNow; });
+        history.setVirtualNodes({kVk});
+        core::kube::ChangeSet list;
+        for (int i = 0; i < kPods; ++i)
+            list.added.append(pod(i, i % 3 == 0));
+        QSignalSpy applied(&history, &BurstHistory::listApplied);
+        history.applyPods(list);
+        QVERIFY(applied.wait(30000));
+    }
+    BurstHistory history{QString{}};
+    TimelineRefresh refresh{&history};
+    QSignalSpy ready{&refresh, &TimelineRefresh::ready};
+};
 
 Request cluster24h()
 {
@@ -117,25 +96,22 @@ private slots:
         QFETCH(QString, scope);
         QFETCH(qint64, rangeMs);
         QFETCH(int, pointsAtLeast);
-        BurstHistory history(QString{});
-        fill(history);
+        Fixture f;
         if (QTest::currentTestFailed())
             return;
-        TimelineRefresh refresh(&history);
-        QSignalSpy ready(&refresh, &TimelineRefresh::ready);
         Request request = cluster24h();
         request.scope = scope;
         request.rangeMs = rangeMs;
-        refresh.request(request);
+        f.refresh.request(request);
         // Returned at once: the work is on a worker, nothing shown yet.
-        QVERIFY(!refresh.isIdle());
-        QCOMPARE(refresh.result().generation, quint64(0));
-        QCOMPARE(ready.size(), 0);
-        QTRY_VERIFY_WITH_TIMEOUT(refresh.isIdle(), 30000);
-        QCOMPARE(ready.size(), 1);
-        QCOMPARE(refresh.result().generation, quint64(1));
-        compareWithSync(refresh.result(), history, request);
-        const Result &result = refresh.result();
+        QVERIFY(!f.refresh.isIdle());
+        QCOMPARE(f.refresh.result().generation, quint64(0));
+        QCOMPARE(f.ready.size(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(f.refresh.isIdle(), 30000);
+        QCOMPARE(f.ready.size(), 1);
+        QCOMPARE(f.refresh.result().generation, quint64(1));
+        compareWithSync(f.refresh.result(), f.history, request);
+        const Result &result = f.refresh.result();
         QCOMPARE(result.workloadKeys.size(), kPods / kPerWorkload);
         QCOMPARE(result.usage.total.pods, kPods / 3);
         QVERIFY(result.usage.total.cost.has_value());
@@ -147,54 +123,48 @@ private slots:
     // fresh snapshot when the running one is done; what changed meanwhile is in the last result.
     void requestsWhileComputingCoalesce()
     {
-        BurstHistory history(QString{});
-        fill(history);
+        Fixture f;
         if (QTest::currentTestFailed())
             return;
-        TimelineRefresh refresh(&history);
-        QSignalSpy ready(&refresh, &TimelineRefresh::ready);
         const Request request = cluster24h();
-        refresh.request(request);
-        QCOMPARE(refresh.computations(), 1);
+        f.refresh.request(request);
+        QCOMPARE(f.refresh.computations(), 1);
         // A pod moves to CCI (a small change: applied on this thread at once) and three more
         // refreshes are asked for while the first computes.
         core::kube::ChangeSet moved;
         moved.modified = {pod(1, true)};
-        history.applyPods(moved);
-        QCOMPARE(history.cluster().countsNow().cci, kPods / 3 + 1);
+        f.history.applyPods(moved);
+        QCOMPARE(f.history.cluster().countsNow().cci, kPods / 3 + 1);
         for (int i = 0; i < 3; ++i)
-            refresh.request(request);
-        QCOMPARE(refresh.computations(), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(refresh.isIdle(), 30000);
-        QCOMPARE(refresh.computations(), 2);
-        QCOMPARE(ready.size(), 2); // the same view: the first result shows, then the newer one
-        QCOMPARE(refresh.result().generation, quint64(2));
-        compareWithSync(refresh.result(), history, request);
-        QCOMPARE(refresh.result().chart.points[2].last().y(), double(kPods / 3 + 1));
-        QCOMPARE(refresh.result().usage.total.pods, kPods / 3 + 1);
+            f.refresh.request(request);
+        QCOMPARE(f.refresh.computations(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(f.refresh.isIdle(), 30000);
+        QCOMPARE(f.refresh.computations(), 2);
+        QCOMPARE(f.ready.size(), 2); // the same view: the first result shows, then the newer one
+        QCOMPARE(f.refresh.result().generation, quint64(2));
+        compareWithSync(f.refresh.result(), f.history, request);
+        QCOMPARE(f.refresh.result().chart.points[2].last().y(), double(kPods / 3 + 1));
+        QCOMPARE(f.refresh.result().usage.total.pods, kPods / 3 + 1);
     }
 
     // A result for a view the user has already left (another scope asked for meanwhile) is not
     // shown: the pending request's result is.
     void resultForAnotherViewIsDropped()
     {
-        BurstHistory history(QString{});
-        fill(history);
+        Fixture f;
         if (QTest::currentTestFailed())
             return;
-        TimelineRefresh refresh(&history);
-        QSignalSpy ready(&refresh, &TimelineRefresh::ready);
-        refresh.request(cluster24h());
+        f.refresh.request(cluster24h());
         Request workload = cluster24h();
         workload.scope = QStringLiteral("ns-2/Deployment/app-2");
-        refresh.request(workload);
-        QTRY_VERIFY_WITH_TIMEOUT(refresh.isIdle(), 30000);
-        QCOMPARE(refresh.computations(), 2);
-        QCOMPARE(ready.size(), 1);
-        QCOMPARE(refresh.result().generation, quint64(2));
-        compareWithSync(refresh.result(), history, workload);
-        QCOMPARE(refresh.result().chart.points[2].last().y() +
-                     refresh.result().chart.points[1].last().y(),
+        f.refresh.request(workload);
+        QTRY_VERIFY_WITH_TIMEOUT(f.refresh.isIdle(), 30000);
+        QCOMPARE(f.refresh.computations(), 2);
+        QCOMPARE(f.ready.size(), 1);
+        QCOMPARE(f.refresh.result().generation, quint64(2));
+        compareWithSync(f.refresh.result(), f.history, workload);
+        QCOMPARE(f.refresh.result().chart.points[2].last().y() +
+                     f.refresh.result().chart.points[1].last().y(),
                  double(kPerWorkload));
     }
 };

@@ -70,6 +70,20 @@ bool settled(const ui::TimelinePane &pane)
     return pane.refresher()->isIdle() && pane.refresher()->result().generation > 0;
 }
 
+// A pane over `history`, shown, its usage table under the model tester, its resets counted.
+struct ShownPane
+{
+    explicit ShownPane(models::BurstHistory *history) : pane(history)
+    {
+        pane.resize(900, 700);
+        pane.show();
+    }
+    ui::TimelinePane pane;
+    QAbstractItemModelTester tester{pane.usageModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest};
+    QSignalSpy resets{pane.usageModel(), &QAbstractItemModel::modelReset};
+};
+
 int lastY(const QLineSeries *series)
 {
     return series->count() ? int(series->at(series->count() - 1).y()) : -1;
@@ -91,12 +105,9 @@ private slots:
         changes.added = {pod(u"a"_s, kVk, 1800), pod(u"b"_s, kVk, 600),
                          pod(u"c"_s, u"idc-1"_s, 300)};
         history.applyPods(changes);
-        ui::TimelinePane pane(&history);
-        QAbstractItemModelTester tester(pane.usageModel(),
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy resets(pane.usageModel(), &QAbstractItemModel::modelReset);
-        pane.resize(900, 700);
-        pane.show();
+        ShownPane shown(&history);
+        ui::TimelinePane &pane = shown.pane;
+        const QSignalSpy &resets = shown.resets;
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
         pane.refresh();
         QTRY_VERIFY(settled(pane));
@@ -177,12 +188,9 @@ private slots:
         QSignalSpy applied(&history, &models::BurstHistory::listApplied);
         history.applyPods(list);
         QVERIFY(applied.wait(30000));
-        ui::TimelinePane pane(&history);
-        QAbstractItemModelTester tester(pane.usageModel(),
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy resets(pane.usageModel(), &QAbstractItemModel::modelReset);
-        pane.resize(900, 700);
-        pane.show();
+        ShownPane shown(&history);
+        ui::TimelinePane &pane = shown.pane;
+        const QSignalSpy &resets = shown.resets;
         QTRY_VERIFY_WITH_TIMEOUT(settled(pane), 20000);
         QCOMPARE(pane.usageModel()->rowCount(), 120 + 1 + 1); // workloads, the namespace, total
         QCOMPARE(lastY(pane.series(2)), 2000);
@@ -194,13 +202,13 @@ private slots:
                                       u"app%1"_s.arg((i * 3 + 1) / 50)));
         history.applyPods(moved);
         QCOMPARE(history.cluster().countsNow().cci, 2010);
-        const quint64 shown = pane.refresher()->result().generation;
+        const quint64 before = pane.refresher()->result().generation;
         pane.refresh();
         // Returned at once: still the old points, the worker has the new view.
         QVERIFY(!pane.refresher()->isIdle());
         QCOMPARE(lastY(pane.series(2)), 2000);
         QTRY_VERIFY_WITH_TIMEOUT(settled(pane), 20000);
-        QVERIFY(pane.refresher()->result().generation > shown);
+        QVERIFY(pane.refresher()->result().generation > before);
         const models::TimelineRefresh::Result expected = models::TimelineRefresh::compute(
             history.snapshot(), pane.refresher()->result().request, now);
         for (int place = 0; place < 3; ++place)
