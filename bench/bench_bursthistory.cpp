@@ -5,36 +5,24 @@
 // the longest turn of the event loop until it is applied. Prints the time per phase and the heap
 // the history holds. Usage:
 //   build/bench/bench_bursthistory [PODS=100000] [CHANGES=100000]
+#include "burstpods.h"
 #include "core/kube/informer.h"
 #include "models/bursthistory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QJsonArray>
 #include <QTextStream>
 #include <QTimer>
 
 #include <malloc.h>
-#include <sys/resource.h>
 #include <time.h>
 
+using burstbench::makePod;
+using burstbench::threadCpuMs;
+using burstbench::threadCpuNs;
+
 namespace {
-
-// CPU time of the calling thread, and of the whole process: on a shared machine wall time lies.
-qint64 threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return qint64(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
-}
-
-qint64 threadCpuNs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
 
 qint64 processCpuMs()
 {
@@ -61,49 +49,6 @@ struct WholeList
     qsizetype samples = 0;
     bool background = false;
 };
-
-QJsonObject makePod(int i, bool burst, const QDateTime &created)
-{
-    const QString uid = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
-    const QString owner = QStringLiteral("app-%1-7d9f5c").arg(i / 50);
-    const QString time = created.toString(Qt::ISODate);
-    return QJsonObject{
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), QString(owner + u'-' + QString::number(i))},
-                     {QStringLiteral("namespace"), QStringLiteral("ns-%1").arg((i / 50) % 20)},
-                     {QStringLiteral("uid"), uid},
-                     {QStringLiteral("creationTimestamp"), time},
-                     {QStringLiteral("labels"),
-                      QJsonObject{{QStringLiteral("pod-template-hash"), QStringLiteral("7d9f5c")}}},
-                     {QStringLiteral("ownerReferences"),
-                      QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
-                                             {QStringLiteral("name"), owner},
-                                             {QStringLiteral("controller"), true}}}}}},
-        {QStringLiteral("spec"),
-         QJsonObject{{QStringLiteral("nodeName"),
-                      burst ? QStringLiteral("virtual-kubelet") : QStringLiteral("idc-1")},
-                     {QStringLiteral("containers"),
-                      QJsonArray{QJsonObject{
-                          {QStringLiteral("name"), QStringLiteral("app")},
-                          {QStringLiteral("resources"),
-                           QJsonObject{{QStringLiteral("limits"),
-                                        QJsonObject{{QStringLiteral("cpu"), QStringLiteral("1")},
-                                                    {QStringLiteral("memory"),
-                                                     QStringLiteral("2Gi")}}}}}}}}}},
-        {QStringLiteral("status"),
-         QJsonObject{{QStringLiteral("phase"), QStringLiteral("Running")},
-                     {QStringLiteral("startTime"), time},
-                     {QStringLiteral("conditions"),
-                      QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("PodScheduled")},
-                                             {QStringLiteral("status"), QStringLiteral("True")},
-                                             {QStringLiteral("lastTransitionTime"), time}}}},
-                     {QStringLiteral("containerStatuses"),
-                      QJsonArray{QJsonObject{
-                          {QStringLiteral("name"), QStringLiteral("app")},
-                          {QStringLiteral("state"),
-                           QJsonObject{{QStringLiteral("running"),
-                                        QJsonObject{{QStringLiteral("startedAt"), time}}}}}}}}}}};
-}
 
 } // namespace
 
@@ -161,18 +106,7 @@ int main(int argc, char *argv[])
         whole.setVirtualNodes({QStringLiteral("virtual-kubelet")});
         QEventLoop loop;
         QObject::connect(&whole, &models::BurstHistory::listApplied, &loop, &QEventLoop::quit);
-        QTimer probe;
-        probe.setInterval(1);
-        QElapsedTimer wall;
-        qint64 lastWall = 0, lastCpu = 0;
-        const auto tick = [&] {
-            const qint64 w = wall.nsecsElapsed(), c = threadCpuNs();
-            result.longestWallNs = std::max(result.longestWallNs, w - lastWall);
-            result.longestCpuNs = std::max(result.longestCpuNs, c - lastCpu);
-            lastWall = w;
-            lastCpu = c;
-        };
-        QObject::connect(&probe, &QTimer::timeout, tick);
+        burstbench::TurnProbe probe;
         core::kube::ChangeSet list;
         list.added = all;
         QElapsedTimer timer;
@@ -185,12 +119,11 @@ int main(int argc, char *argv[])
         result.callCpuNs = threadCpuNs() - cpu;
         result.background = whole.isReadingList();
         if (result.background) {
-            wall.start();
-            lastCpu = threadCpuNs();
             probe.start();
             loop.exec();
-            tick(); // the turn that applied the last step quit the loop: count it too
-            probe.stop();
+            probe.stop(); // the turn that applied the last step quit the loop: counted too
+            result.longestCpuNs = probe.longestCpuNs;
+            result.longestWallNs = probe.longestWallNs;
         }
         result.wallMs = timer.elapsed();
         const qint64 guiCpu = threadCpuNs() - cpu;

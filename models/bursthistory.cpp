@@ -106,9 +106,7 @@ const PlacementTimeline *BurstHistory::workload(const QString &key) const
 
 QStringList BurstHistory::workloadKeys() const
 {
-    QStringList keys = m_state.workloads.keys();
-    keys.sort();
-    return keys;
+    return m_state.workloadKeys();
 }
 
 QDateTime BurstHistory::observedSince() const
@@ -223,11 +221,7 @@ void BurstHistory::adoptWorkerResult()
 core::burst::UsageReport BurstHistory::usage(const QDateTime &from, const QDateTime &to,
                                              const core::burst::UsagePrice &price) const
 {
-    QList<core::burst::BilledSpan> spans = m_state.ended;
-    spans.reserve(m_state.ended.size() + m_state.running.size());
-    for (const core::burst::BilledSpan &span : m_state.running)
-        spans.append(span);
-    return core::burst::cciUsage(spans, from, to, now(), price);
+    return m_state.usage(from, to, now(), price);
 }
 
 void BurstHistory::notify()

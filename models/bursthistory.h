@@ -49,6 +49,11 @@ public:
 
     core::burst::UsageReport usage(const QDateTime &from, const QDateTime &to,
                                    const core::burst::UsagePrice &price = {}) const;
+    // The timelines and spans as they are now, for a worker to read (TimelineRefresh): a copy
+    // that costs a few reference counts; what the GUI thread changes afterwards detaches.
+    BurstState snapshot() const { return m_state; }
+    // The history's clock (the system's unless a test set one).
+    QDateTime currentTime() const { return now(); }
 
     // Changes are applied in the order they arrive, each stamped with the time it arrived. When
     // at least kBackgroundList pods wait (a first list, the replay once the nodes are known, a

@@ -146,4 +146,22 @@ bool BurstState::applyEvents(const core::kube::ChangeSet &changes)
     return any;
 }
 
+QStringList BurstState::workloadKeys() const
+{
+    QStringList keys = workloads.keys();
+    keys.sort();
+    return keys;
+}
+
+core::burst::UsageReport BurstState::usage(const QDateTime &from, const QDateTime &to,
+                                           const QDateTime &now,
+                                           const core::burst::UsagePrice &price) const
+{
+    QList<core::burst::BilledSpan> spans = ended;
+    spans.reserve(ended.size() + running.size());
+    for (const core::burst::BilledSpan &span : running)
+        spans.append(span);
+    return core::burst::cciUsage(spans, from, to, now, price);
+}
+
 } // namespace models

@@ -38,6 +38,13 @@ public:
     // Scale / refusal / lock markers; whether any was added.
     bool applyEvents(const core::kube::ChangeSet &changes);
 
+    // What the state tells (pure reads: a worker may call them on its own copy).
+    QStringList workloadKeys() const; // sorted
+    // The usage of the spans in [from, to); running spans count up to `now`.
+    core::burst::UsageReport usage(const QDateTime &from, const QDateTime &to,
+                                   const QDateTime &now,
+                                   const core::burst::UsagePrice &price = {}) const;
+
     core::burst::PlacementTimeline cluster{kResolutionMs};
     QHash<QString, core::burst::PlacementTimeline> workloads;
     QHash<QString, core::burst::BilledSpan> running; // burst pods still running, by uid

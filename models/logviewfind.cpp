@@ -87,16 +87,59 @@ void LogViewModel::Impl::startWorker(quint64 generation, std::optional<FindJob> 
     });
 }
 
+void LogViewModel::Impl::noteFind(int fromRow, bool forward)
+{
+    asked = AskedFind{};
+    asked.valid = true;
+    asked.forward = forward;
+    asked.haveAnchor = refAt(fromRow, &asked.anchor);
+    if (asked.haveAnchor)
+        asked.time = rows().timestampOf(asked.anchor);
+}
+
+void LogViewModel::Impl::noteAnswered()
+{
+    // Answered against rows a running rebuild will replace: it runs again on the new ones.
+    asked.answered = true;
+    asked.valid = asked.valid && work == Work::Filter;
+}
+
+qsizetype LogViewModel::Impl::anchorRow() const
+{
+    const auto &rows = this->rows();
+    if (!asked.haveAnchor)
+        return asked.forward ? -1 : rows.size();
+    const qsizetype after = rows.upperBound(asked.time); // the first row later than the anchor
+    for (qsizetype i = after - 1; i >= 0 && rows.timestampAt(i) == asked.time; --i) {
+        if (rows.at(i) == asked.anchor)
+            return i;
+    }
+    // Not shown: the rows of its time are looked at too, either way.
+    return asked.forward ? rows.upperBound(asked.time - 1) - 1 : after;
+}
+
+void LogViewModel::Impl::resumeFind(bool swapped)
+{
+    if (!asked.valid || (!swapped && asked.answered)) {
+        asked.valid = false;
+        return;
+    }
+    q->findMatch(int(anchorRow()) + base(), asked.forward);
+}
+
 void LogViewModel::findMatch(int fromRow, bool forward)
 {
+    d->noteFind(fromRow, forward);
     const quint64 generation = d->stopWorker();
     if (d->searchMatcher.isEmpty() || d->rows().isEmpty() ||
         (d->countState == CountState::Exact && d->matches == 0)) {
         QMetaObject::invokeMethod(
             this,
             [this, generation] {
-                if (generation == d->findGeneration)
-                    emit matchFound(-1);
+                if (generation != d->findGeneration)
+                    return;
+                d->noteAnswered();
+                emit matchFound(-1);
             },
             Qt::QueuedConnection);
         if (d->busy())
@@ -160,6 +203,7 @@ bool LogViewModel::Impl::findOnWorker(const core::kube::LogMatcher &matcher, qsi
                 q->findMatch(forward ? -1 : q->rowCount(), forward);
                 return;
             }
+            noteAnswered();
             emit q->matchFound(row < 0 ? -1 : int(row) + base());
         },
         Qt::QueuedConnection);

@@ -172,6 +172,27 @@ struct LogViewModel::Impl
     // False when cancelled before it answered.
     bool findOnWorker(const core::kube::LogMatcher &matcher, qsizetype from, bool forward,
                       quint64 generation);
+    // The last find asked for, kept across a change of the rows by the filter: a find that a
+    // filter cancelled (setFilter stops the worker), or one answered against rows a rebuild then
+    // replaced, runs again from its anchor over the new rows once they are in (resumeFind()).
+    struct AskedFind
+    {
+        bool valid = false;    // to run again when the filter's rows come in
+        bool answered = false; // answered against the rows the rebuild replaces
+        bool haveAnchor = false; // false: from the first row (forward) or the last
+        Ref anchor = 0;
+        std::int64_t time = 0; // the anchor's, for when the new rows do not show it
+        bool forward = true;
+    };
+    AskedFind asked;
+    void noteFind(int fromRow, bool forward);
+    void noteAnswered();
+    // Where the anchor is in rows() now: its row, else (not shown) just before the first row of
+    // its time going forward, just after the last one going back.
+    qsizetype anchorRow() const;
+    // The find asked for, again, after the rows changed (`swapped`: false when a rebuild was
+    // dropped and the rows stayed, so only a find it had cancelled runs).
+    void resumeFind(bool swapped);
 
     // Count and rebuild (logviewscan.cpp).
     void scanOnWorker(quint64 generation);

@@ -32,6 +32,7 @@ LogMatcher matcherFor(const LogMatchOptions &options)
 void LogViewModel::setSearch(const LogMatchOptions &options)
 {
     const quint64 generation = d->stopWorker();
+    d->asked = {}; // a find for the old pattern is not answered
     d->searchOptions = options;
     d->searchMatcher = matcherFor(options);
     if (d->work == Impl::Work::Filter) {
@@ -87,6 +88,7 @@ void LogViewModel::setFilter(const LogMatchOptions &options)
         endResetModel();
         d->startCount();
         d->reportBusy();
+        d->resumeFind(true);
         return;
     }
     {
@@ -127,6 +129,7 @@ void LogViewModel::setFilterBlocking(const LogMatchOptions &options)
     endResetModel();
     emit searchChanged(d->matches);
     d->reportBusy();
+    d->resumeFind(true);
 }
 
 LogMatchOptions LogViewModel::filter() const
@@ -145,11 +148,15 @@ void LogViewModel::cancelWork()
         return;
     d->stopWorker();
     if (d->work == Impl::Work::Filter) {
-        // The previous filter stays; the count it lost to the rebuild starts over.
+        // The previous filter stays; the count it lost to the rebuild starts over, and a find
+        // it cancelled runs.
         d->dropWork();
         d->startCount();
+        d->resumeFind(false);
     } else {
-        // What was counted stays exact as lines come and go; the rest is not looked at.
+        // What was counted stays exact as lines come and go; the rest is not looked at (nor is
+        // a find that was under way: Esc stops it too).
+        d->asked = {};
         const auto guard = d->writing();
         d->countState = CountState::Stopped;
     }
@@ -255,6 +262,7 @@ void LogViewModel::Impl::finishFilter(quint64 generation)
     q->endResetModel();
     startCount();
     reportBusy();
+    resumeFind(true); // a find the filter cancelled, or answered on the rows replaced
 }
 
 void LogViewModel::Impl::reportBusy()

@@ -78,6 +78,7 @@ void LogViewModel::clear()
 {
     beginResetModel();
     d->stopWorker();
+    d->asked = {};
     if (d->work == Impl::Work::Filter) {
         // Nothing left to rebuild: the filter asked for applies to the (no) lines.
         d->filterOptions = d->buildOptions;

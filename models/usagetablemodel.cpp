@@ -35,6 +35,11 @@ QString UsageTableModel::key(const UsageTableRow &row) const
     return QString::number(int(row.scope)) + u'\n' + row.usage.nameSpace + u'\n' + row.usage.key;
 }
 
+bool UsageTableModel::same(const UsageTableRow &a, const UsageTableRow &b) const
+{
+    return a.scope == b.scope && a.usage == b.usage;
+}
+
 QVariant UsageTableModel::cell(const UsageTableRow &row, int column, int role) const
 {
     const core::burst::UsageRow &u = row.usage;

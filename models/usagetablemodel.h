@@ -28,6 +28,10 @@ public:
 protected:
     QString key(const UsageTableRow &row) const override;
     QVariant cell(const UsageTableRow &row, int column, int role) const override;
+    // The figures themselves, not their formatted cells: at 2,000 workloads the formatting made
+    // a refresh's comparison 10-17 ms of the GUI thread. (A figure that changes below the shown
+    // precision still changes the SortRole, so it is a change.)
+    bool same(const UsageTableRow &a, const UsageTableRow &b) const override;
 };
 
 } // namespace models

@@ -245,6 +245,9 @@ LogPane::LogPane(core::kube::ApiClient *client, const QList<LogTarget> &targets,
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, forget);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_ordinal = 0;
+        // The view has no current match after a reset: a find the model runs again over the
+        // filter's new rows (LogViewModel keeps it across the swap) answers from there.
+        m_findFrom = -1;
         updateCount();
     });
     m_statusDelay->setSingleShot(true);

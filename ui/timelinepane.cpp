@@ -4,6 +4,7 @@
 #include "core/common/savefile.h"
 #include "models/bursthistory.h"
 #include "models/clustersession.h"
+#include "models/timelinerefresh.h"
 #include "models/usagetablemodel.h"
 
 #include <QChart>
@@ -51,11 +52,6 @@ qint64 wholeStep(qint64 top, int maxTicks)
     return step;
 }
 
-int countOf(const core::burst::PlacementTimeline::Counts &counts, int place)
-{
-    return place == 0 ? counts.pending : place == 1 ? counts.local : counts.cci;
-}
-
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
     const core::Result<void> saved = core::saveFile(path, bytes);
@@ -81,6 +77,8 @@ TimelinePane::TimelinePane(models::ClusterSession *session, QWidget *parent)
 TimelinePane::TimelinePane(models::BurstHistory *history, QWidget *parent)
     : QWidget(parent), m_history(history)
 {
+    m_compute = new models::TimelineRefresh(m_history, this);
+    connect(m_compute, &models::TimelineRefresh::ready, this, &TimelinePane::showResult);
     build();
     // Changes arrive per informer batch; the chart is redrawn at most once a second, and every
     // 30 s anyway (running pods' usage grows with the clock).
@@ -192,7 +190,7 @@ void TimelinePane::build()
         edit->setValidator(validator);
         edit->setToolTip(tr("Your price per unit-hour (empty: no cost column); not saved "
                             "anywhere"));
-        connect(edit, &QLineEdit::textChanged, this, &TimelinePane::refreshUsage);
+        connect(edit, &QLineEdit::textChanged, this, &TimelinePane::refresh);
     }
     auto *usageCsv = new QPushButton(tr("Export CSV…"), usage);
     usageCsv->setAccessibleName(tr("Export the usage as CSV"));
@@ -239,9 +237,8 @@ void TimelinePane::build()
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
-    connect(m_scope, &QComboBox::currentIndexChanged, this, &TimelinePane::refreshChart);
-    connect(m_range, &QComboBox::currentIndexChanged, this, &TimelinePane::refreshChart);
-    connect(m_window, &QComboBox::currentIndexChanged, this, &TimelinePane::refreshUsage);
+    for (QComboBox *box : {m_scope, m_range, m_window})
+        connect(box, &QComboBox::currentIndexChanged, this, &TimelinePane::refresh);
     connect(png, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export timeline"), QStringLiteral("burst-timeline.png"),
@@ -273,21 +270,6 @@ QLineSeries *TimelinePane::series(int place) const
     return place >= 0 && place < 3 ? m_series[place] : nullptr;
 }
 
-QDateTime TimelinePane::now() const
-{
-    return QDateTime::currentDateTimeUtc();
-}
-
-qint64 TimelinePane::rangeMs() const
-{
-    return m_range->currentData().toLongLong();
-}
-
-qint64 TimelinePane::usageWindowMs() const
-{
-    return m_window->currentData().toLongLong();
-}
-
 const core::burst::PlacementTimeline *TimelinePane::currentTimeline() const
 {
     const QString key = m_scope->currentData().toString();
@@ -296,14 +278,17 @@ const core::burst::PlacementTimeline *TimelinePane::currentTimeline() const
 
 void TimelinePane::refresh()
 {
-    fillScopes();
-    refreshChart();
-    refreshUsage();
+    models::TimelineRefresh::Request request;
+    request.scope = m_scope->currentData().toString();
+    request.rangeMs = m_range->currentData().toLongLong();
+    request.windowMs = m_window->currentData().toLongLong();
+    request.prices.perVcpuHour = price(m_vcpuPrice);
+    request.prices.perGibHour = price(m_gibPrice);
+    m_compute->request(request);
 }
 
-void TimelinePane::fillScopes()
+void TimelinePane::fillScopes(const QStringList &keys)
 {
-    const QStringList keys = m_history->workloadKeys();
     if (m_scope->count() == keys.size() + 1) {
         if (m_scope->currentIndex() < 0)
             m_scope->setCurrentIndex(0);
@@ -318,83 +303,38 @@ void TimelinePane::fillScopes()
     m_scope->setCurrentIndex(std::max(0, m_scope->findData(current)));
 }
 
-void TimelinePane::refreshChart()
+// Applies what the worker computed: points swapped into the series, the usage table updated by
+// rows (inserts, dataChanged, removals; never a reset).
+void TimelinePane::showResult()
 {
-    const core::burst::PlacementTimeline *timeline = currentTimeline();
-    const qint64 end = now().toMSecsSinceEpoch();
-    qint64 start = end - rangeMs();
-    if (rangeMs() == 0) {
-        // From a little before the first change (at most three days back), at least 5 minutes.
-        const qint64 first = timeline && !timeline->samples().isEmpty()
-                                 ? timeline->samples().first().msecs
-                                 : end;
-        start = std::max(end - 72 * kHour, std::min(end - 5 * 60'000, first - (end - first) / 20));
-    }
-    QList<QPointF> points[3];
-    int top = 1;
-    if (timeline) {
-        core::burst::PlacementTimeline::Counts counts;
-        const auto samples = timeline->samples();
-        for (const auto &sample : samples) {
-            if (sample.msecs <= start) {
-                counts = sample.counts;
-                continue;
-            }
-            for (int i = 0; i < 3; ++i) {
-                if (points[i].isEmpty())
-                    points[i].append(QPointF(start, countOf(counts, i)));
-                // A step: the old count up to the change, then the new one.
-                points[i].append(QPointF(sample.msecs, countOf(counts, i)));
-                points[i].append(QPointF(sample.msecs, countOf(sample.counts, i)));
-                top = std::max(top, countOf(sample.counts, i));
-            }
-            counts = sample.counts;
-        }
-        for (int i = 0; i < 3; ++i) {
-            if (points[i].isEmpty())
-                points[i].append(QPointF(start, countOf(counts, i)));
-            points[i].append(QPointF(end, countOf(counts, i)));
-            top = std::max(top, countOf(counts, i));
-        }
-    }
+    const models::TimelineRefresh::Result &result = m_compute->result();
+    fillScopes(result.workloadKeys);
+    const core::burst::TimelineChart &chart = result.chart;
     for (int i = 0; i < 3; ++i)
-        m_series[i]->replace(points[i]);
+        m_series[i]->replace(chart.points[i]);
     // What the chart paints, for screen readers: the counts at the end and the changes shown.
+    const QList<QPointF> &pending = chart.points[0];
     m_chartView->setAccessibleDescription(
-        timeline ? tr("Now %1 Pending, %2 local, %3 on CCI; %n change(s) shown.", nullptr,
-                      int(points[0].size() - 2) / 2)
-                       .arg(points[0].last().y())
-                       .arg(points[1].last().y())
-                       .arg(points[2].last().y())
-                 : tr("No timeline for this scope."));
-    QList<QPointF> marks;
-    if (timeline)
-        for (const core::burst::TimelineMarker &marker : timeline->markers())
-            if (marker.msecs >= start && marker.msecs <= end)
-                marks.append(QPointF(marker.msecs, 0));
-    m_markers->replace(marks);
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(start),
-                         QDateTime::fromMSecsSinceEpoch(end));
+        !pending.isEmpty() ? tr("Now %1 Pending, %2 local, %3 on CCI; %n change(s) shown.", nullptr,
+                                int(pending.size() - 2) / 2)
+                                 .arg(pending.last().y())
+                                 .arg(chart.points[1].last().y())
+                                 .arg(chart.points[2].last().y())
+                           : tr("No timeline for this scope."));
+    m_markers->replace(chart.markers);
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(chart.start),
+                         QDateTime::fromMSecsSinceEpoch(chart.end));
     // Whole pods on the count axis: ticks every 1, 2, 5, 10, ... from 0.
     // About one tick per 40 pixels of chart, so labels never crowd (Qt elides them then).
-    const qint64 step = wholeStep(top, std::clamp(m_chartView->height() / 40, 2, 10));
+    const qint64 step = wholeStep(chart.top, std::clamp(m_chartView->height() / 40, 2, 10));
     m_countAxis->setTickType(QValueAxis::TicksDynamic);
     m_countAxis->setTickAnchor(0);
     m_countAxis->setTickInterval(double(step));
-    m_countAxis->setRange(0, double((top / step + 1) * step));
-    const QDateTime since = m_history->observedSince().toLocalTime();
+    m_countAxis->setRange(0, double((chart.top / step + 1) * step));
     m_observed->setText(
         tr("Observed since %1; earlier points are rebuilt from the pods' own times.")
-            .arg(QLocale().toString(since, QLocale::ShortFormat)));
-}
-
-void TimelinePane::refreshUsage()
-{
-    const QDateTime to = now();
-    core::burst::UsagePrice prices;
-    prices.perVcpuHour = price(m_vcpuPrice);
-    prices.perGibHour = price(m_gibPrice);
-    m_usage->setReport(m_history->usage(to.addMSecs(-usageWindowMs()), to, prices));
+            .arg(QLocale().toString(result.observedSince.toLocalTime(), QLocale::ShortFormat)));
+    m_usage->setReport(result.usage);
 }
 
 void TimelinePane::showMarkerTip(const QPointF &point, bool state)
@@ -430,14 +370,7 @@ bool TimelinePane::exportTimelineCsv(const QString &path, QString *error) const
 
 bool TimelinePane::exportUsageCsv(const QString &path, QString *error) const
 {
-    const QDateTime to = now();
-    core::burst::UsagePrice prices;
-    prices.perVcpuHour = price(m_vcpuPrice);
-    prices.perGibHour = price(m_gibPrice);
-    return writeFile(path,
-                     core::burst::usageCsv(
-                         m_history->usage(to.addMSecs(-usageWindowMs()), to, prices)),
-                     error);
+    return writeFile(path, core::burst::usageCsv(m_compute->result().usage), error);
 }
 
 } // namespace ui

@@ -22,6 +22,7 @@ class PlacementTimeline;
 namespace models {
 class BurstHistory;
 class ClusterSession;
+class TimelineRefresh;
 class UsageTableModel;
 } // namespace models
 
@@ -31,7 +32,8 @@ namespace ui {
 // pending, for the whole cluster or one workload, over the last hour to three days, with scale,
 // refusal and lock markers; export as PNG or CSV) and the CCI usage meter (vCPU-hours and
 // GiB-hours of burst pods per workload and namespace over a window; with the prices the user
-// enters, their cost; export as CSV). Both read models::BurstHistory.
+// enters, their cost; export as CSV). Both read models::BurstHistory; the numbers are computed on a
+// worker (models::TimelineRefresh) and this pane only shows them.
 class TimelinePane : public QWidget
 {
     Q_OBJECT
@@ -49,24 +51,23 @@ public:
     models::UsageTableModel *usageModel() const { return m_usage; }
     QLineEdit *vcpuPriceEdit() const { return m_vcpuPrice; }
     QLineEdit *gibPriceEdit() const { return m_gibPrice; }
+    models::TimelineRefresh *refresher() const { return m_compute; }
 
     bool exportPng(const QString &path) const;
     bool exportTimelineCsv(const QString &path, QString *error) const;
+    // The usage report shown.
     bool exportUsageCsv(const QString &path, QString *error) const;
 
 public slots:
+    // Asks for the chart and the usage of the current view; they show when the worker is done.
     void refresh();
 
 private:
     void build();
-    void fillScopes();
-    void refreshChart();
-    void refreshUsage();
+    void fillScopes(const QStringList &keys);
+    void showResult();
     void showMarkerTip(const QPointF &point, bool state);
     const core::burst::PlacementTimeline *currentTimeline() const;
-    qint64 rangeMs() const;
-    qint64 usageWindowMs() const;
-    QDateTime now() const;
 
     models::BurstHistory *m_history;
     QComboBox *m_scope = nullptr;
@@ -85,6 +86,7 @@ private:
     QTableView *m_usageView = nullptr;
     models::UsageTableModel *m_usage = nullptr;
     QTimer *m_refresh = nullptr;
+    models::TimelineRefresh *m_compute = nullptr;
 };
 
 } // namespace ui

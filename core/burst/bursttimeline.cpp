@@ -370,4 +370,57 @@ QByteArray PlacementTimeline::toCsv() const
     return csv;
 }
 
+namespace {
+
+int countOf(const PlacementTimeline::Counts &counts, int place)
+{
+    return place == 0 ? counts.pending : place == 1 ? counts.local : counts.cci;
+}
+
+} // namespace
+
+TimelineChart timelineChart(const PlacementTimeline *timeline, qint64 end, qint64 rangeMs)
+{
+    constexpr qint64 kHour = 3'600'000;
+    TimelineChart chart;
+    chart.end = end;
+    chart.start = end - rangeMs;
+    const QList<PlacementTimeline::Sample> samples =
+        timeline ? timeline->samples() : QList<PlacementTimeline::Sample>();
+    if (rangeMs == 0) {
+        const qint64 first = samples.isEmpty() ? end : samples.first().msecs;
+        chart.start =
+            std::max(end - 72 * kHour, std::min(end - 5 * 60'000, first - (end - first) / 20));
+    }
+    if (!timeline)
+        return chart;
+    const qint64 start = chart.start;
+    PlacementTimeline::Counts counts;
+    for (const PlacementTimeline::Sample &sample : samples) {
+        if (sample.msecs <= start) {
+            counts = sample.counts;
+            continue;
+        }
+        for (int i = 0; i < 3; ++i) {
+            QList<QPointF> &points = chart.points[i];
+            if (points.isEmpty())
+                points.append(QPointF(start, countOf(counts, i)));
+            points.append(QPointF(sample.msecs, countOf(counts, i)));
+            points.append(QPointF(sample.msecs, countOf(sample.counts, i)));
+            chart.top = std::max(chart.top, countOf(sample.counts, i));
+        }
+        counts = sample.counts;
+    }
+    for (int i = 0; i < 3; ++i) {
+        if (chart.points[i].isEmpty())
+            chart.points[i].append(QPointF(start, countOf(counts, i)));
+        chart.points[i].append(QPointF(end, countOf(counts, i)));
+        chart.top = std::max(chart.top, countOf(counts, i));
+    }
+    for (const TimelineMarker &marker : timeline->markers())
+        if (marker.msecs >= start && marker.msecs <= end)
+            chart.markers.append(QPointF(marker.msecs, 0));
+    return chart;
+}
+
 } // namespace core::burst

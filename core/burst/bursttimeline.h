@@ -5,9 +5,11 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QPointF>
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <optional>
 
 namespace core::burst {
@@ -122,5 +124,22 @@ private:
     QHash<quint64, PodPlace> m_current;
     QList<TimelineMarker> m_markers;     // in the order added
 };
+
+// What a chart of one timeline draws between `start` and `end` (ms since the epoch): a step
+// series per place and a point on the time axis per marker. Computed off the GUI thread at scale
+// (models::TimelineRefresh), drawn by ui::TimelinePane.
+struct TimelineChart
+{
+    qint64 start = 0;
+    qint64 end = 0;
+    std::array<QList<QPointF>, 3> points; // pending, local, CCI: the old count up to a change,
+                                          // then the new one
+    QList<QPointF> markers;               // (time, 0) per marker inside [start, end]
+    int top = 1;                          // the highest count drawn, at least 1
+    bool operator==(const TimelineChart &) const = default;
+};
+// The chart of `timeline` (nullptr: no points) up to `end` over the last `rangeMs`; rangeMs 0 is
+// from a little before the first change (at most three days back, at least 5 minutes).
+TimelineChart timelineChart(const PlacementTimeline *timeline, qint64 end, qint64 rangeMs);
 
 } // namespace core::burst

@@ -55,6 +55,7 @@ struct UsagePrice
 {
     std::optional<double> perVcpuHour;
     std::optional<double> perGibHour;
+    bool operator==(const UsagePrice &) const = default;
 };
 
 struct UsageRow
@@ -65,6 +66,7 @@ struct UsageRow
     double vcpuHours = 0;   // billed cores x hours inside the window
     double gibHours = 0;    // billed GiB x hours inside the window
     std::optional<double> cost; // set when at least one price is given
+    bool operator==(const UsageRow &) const = default;
 };
 
 struct UsageReport

@@ -1,5 +1,6 @@
 #include "models/bursthistory.h"
 #include "models/usagetablemodel.h"
+#include "tests/models/burstpods.h"
 
 #include "core/kube/informer.h"
 
@@ -15,52 +16,11 @@ using core::burst::PlacementTimeline;
 namespace {
 
 const QString kVk = QStringLiteral("virtual-kubelet");
+using bursttesting::pod;
 
 QDateTime at(const char *text)
 {
     return QDateTime::fromString(QString::fromLatin1(text), Qt::ISODateWithMs);
-}
-
-// A pod of Deployment "web" in "shop", created at `created`, bound to `node` ("" = pending),
-// running since `started` when given.
-QJsonObject pod(const QString &uid, const QString &created, const QString &node,
-                const QString &started = {})
-{
-    QJsonObject status;
-    if (!started.isEmpty()) {
-        status.insert(QStringLiteral("phase"), QStringLiteral("Running"));
-        status.insert(QStringLiteral("startTime"), started);
-        status.insert(QStringLiteral("containerStatuses"),
-                      QJsonArray{QJsonObject{
-                          {QStringLiteral("name"), QStringLiteral("app")},
-                          {QStringLiteral("state"),
-                           QJsonObject{{QStringLiteral("running"),
-                                        QJsonObject{{QStringLiteral("startedAt"), started}}}}}}});
-    }
-    QJsonObject spec{{QStringLiteral("containers"),
-                      QJsonArray{QJsonObject{
-                          {QStringLiteral("name"), QStringLiteral("app")},
-                          {QStringLiteral("resources"),
-                           QJsonObject{{QStringLiteral("limits"),
-                                        QJsonObject{{QStringLiteral("cpu"), QStringLiteral("1")},
-                                                    {QStringLiteral("memory"),
-                                                     QStringLiteral("2Gi")}}}}}}}}};
-    if (!node.isEmpty())
-        spec.insert(QStringLiteral("nodeName"), node);
-    return QJsonObject{
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), QString(QStringLiteral("web-5d9f-") + uid)},
-                     {QStringLiteral("namespace"), QStringLiteral("shop")},
-                     {QStringLiteral("uid"), uid},
-                     {QStringLiteral("creationTimestamp"), created},
-                     {QStringLiteral("labels"),
-                      QJsonObject{{QStringLiteral("pod-template-hash"), QStringLiteral("5d9f")}}},
-                     {QStringLiteral("ownerReferences"),
-                      QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
-                                             {QStringLiteral("name"), QStringLiteral("web-5d9f")},
-                                             {QStringLiteral("controller"), true}}}}}},
-        {QStringLiteral("spec"), spec},
-        {QStringLiteral("status"), status}};
 }
 
 // The event of Deployment shop/web scaled up at 12:00 (a scale marker).

@@ -245,6 +245,97 @@ private slots:
         QCOMPARE(model->filter().pattern, u"seq=2"_s);
     }
 
+    // F3 and a filter swap: a find that the new filter cancelled (setFilter stops the worker),
+    // or one answered against the rows the rebuild then replaced, runs again from its anchor
+    // once the filter's rows are in, and answers with the row there: the next match after the
+    // anchor line when the filter shows it, else after (or before) the rows of its time.
+    void findSurvivesFilterSwap_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<bool>("forward");
+        QTest::addColumn<bool>("duringRebuild"); // F3 while the rebuild runs, else just before
+        QTest::addColumn<int>("answers");        // matchFound signals in all
+        for (const bool during : {false, true}) {
+            for (const bool forward : {true, false}) {
+                const char *how = during ? "during the rebuild" : "then the filter";
+                const char *way = forward ? "forward" : "back";
+                QTest::addRow("anchor shown, %s, %s", way, how)
+                    << u"seq=1"_s << forward << during << (during ? 2 : 1);
+                QTest::addRow("anchor filtered out, %s, %s", way, how)
+                    << u"seq=2"_s << forward << during << (during ? 2 : 1);
+            }
+        }
+        QTest::addRow("no filter any more, forward, then the filter")
+            << QString() << true << false << 1;
+    }
+
+    void findSurvivesFilterSwap()
+    {
+        QFETCH(QString, filter);
+        QFETCH(bool, forward);
+        QFETCH(bool, duringRebuild);
+        QFETCH(int, answers);
+        QObject owner;
+        LogViewModel *model = makeModel(&owner, 0, 30000);
+        model->setScanSlice(256, 200);
+        model->setSearch({u"needle"_s, false, true, false});
+        if (filter.isEmpty()) { // from a filter to none: the rows come back at once
+            model->setFilterBlocking({u"seq=3"_s, false, true, false});
+            model->setSearch({u"needle"_s, false, true, false});
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(model->countState(), LogViewModel::CountState::Exact, 20000);
+        // The anchor: a line without a match, in the rows shown now (shown by "seq=1", not by
+        // "seq=2"; and by "seq=3" before the filter goes).
+        const QString anchorText = filter.isEmpty() ? u"a seq=3004"_s : u"a seq=15003"_s;
+        const auto rowOf = [model](const QString &text) {
+            for (int row = 0; row < model->rowCount(); ++row)
+                if (model->index(row).data().toString() == text)
+                    return row;
+            return -1;
+        };
+        const int anchor = rowOf(anchorText);
+        const QString anchorTime = model->index(anchor).data(LogViewModel::TimestampRole).toString();
+        QVERIFY(anchor >= 0);
+
+        QSignalSpy found(model, &LogViewModel::matchFound);
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        if (duringRebuild) {
+            model->setFilter({filter, false, true, false});
+            QVERIFY(model->isFiltering());
+            model->findMatch(anchor, forward); // over the old rows, answered before the swap
+        } else {
+            model->findMatch(anchor, forward);
+            model->setFilter({filter, false, true, false}); // cancels the find under way
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(reset.size(), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(found.size(), answers, 20000);
+        QCOMPARE(model->filter().pattern, filter);
+
+        // The answer over the new rows.
+        int from = rowOf(anchorText);
+        if (from < 0) { // not shown: from the rows of its time on (back: from those on back)
+            from = forward ? -1 : model->rowCount();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const QString time = model->index(row).data(LogViewModel::TimestampRole).toString();
+                if (forward ? time >= anchorTime : time > anchorTime) {
+                    from = forward ? row - 1 : row;
+                    break;
+                }
+            }
+        }
+        const int expected = model->nextMatchRow(from, forward);
+        QVERIFY(expected >= 0);
+        QCOMPARE(found.last().at(0).toInt(), expected);
+        // Once: it is not asked again by the count that follows.
+        QTRY_COMPARE_WITH_TIMEOUT(model->countState(), LogViewModel::CountState::Exact, 20000);
+        QCOMPARE(found.size(), answers);
+        QVERIFY(model->index(expected).data().toString().contains(u"needle"_s));
+        QVERIFY(forward ? model->index(expected).data(LogViewModel::TimestampRole).toString() >=
+                              anchorTime
+                        : model->index(expected).data(LogViewModel::TimestampRole).toString() <=
+                              anchorTime);
+    }
+
     // cancelWork(): a rebuild is dropped (the previous filter's rows stay, no reset) and its
     // count starts over; a count stops where it is and stays exact for what it counted.
     void cancelWork()

@@ -4,11 +4,13 @@
 #include "core/kube/resourcetypes.h"
 #include "models/bursthistory.h"
 #include "models/clustersession.h"
+#include "models/timelinerefresh.h"
 #include "models/usagetablemodel.h"
 #include "ui/clusterdock.h"
 #include "ui/mainwindow.h"
 #include "ui/timelinepane.h"
 
+#include <QAbstractItemModelTester>
 #include <QAccessible>
 #include <QComboBox>
 #include <QFile>
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -28,21 +31,21 @@ namespace {
 
 const QString kVk = u"virtual-kubelet"_s;
 
-// A running pod of Deployment "web" in "shop" on `node`, created `ageSecs` ago.
-QJsonObject pod(const QString &uid, const QString &node, int ageSecs)
+// A running pod of Deployment `app` in "shop" on `node`, created `ageSecs` ago.
+QJsonObject pod(const QString &uid, const QString &node, int ageSecs, const QString &app = u"web"_s)
 {
     const QString created =
         QDateTime::currentDateTimeUtc().addSecs(-ageSecs).toString(Qt::ISODate);
     return QJsonDocument::fromJson(
                QStringLiteral(
-                   R"({"metadata":{"name":"web-5d9f-%1","namespace":"shop","uid":"%1",
+                   R"({"metadata":{"name":"%4-5d9f-%1","namespace":"shop","uid":"%1",
                    "creationTimestamp":"%3","labels":{"pod-template-hash":"5d9f"},
-                   "ownerReferences":[{"kind":"ReplicaSet","name":"web-5d9f","controller":true}]},
+                   "ownerReferences":[{"kind":"ReplicaSet","name":"%4-5d9f","controller":true}]},
                    "spec":{"nodeName":"%2","containers":[{"name":"app","resources":{"limits":
                    {"cpu":"2","memory":"4Gi"}}}]},
                    "status":{"phase":"Running","startTime":"%3","containerStatuses":[{"name":"app",
                    "state":{"running":{"startedAt":"%3"}}}]}})")
-                   .arg(uid, node, created)
+                   .arg(uid, node, created, app)
                    .toUtf8())
         .object();
 }
@@ -60,6 +63,26 @@ QJsonObject burstDeployment(int replicas)
                                       .toUtf8())
         .object();
 }
+
+// Whether the pane shows what its worker computed for the view it shows now.
+bool settled(const ui::TimelinePane &pane)
+{
+    return pane.refresher()->isIdle() && pane.refresher()->result().generation > 0;
+}
+
+// A pane over `history`, shown, its usage table under the model tester, its resets counted.
+struct ShownPane
+{
+    explicit ShownPane(models::BurstHistory *history) : pane(history)
+    {
+        pane.resize(900, 700);
+        pane.show();
+    }
+    ui::TimelinePane pane;
+    QAbstractItemModelTester tester{pane.usageModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest};
+    QSignalSpy resets{pane.usageModel(), &QAbstractItemModel::modelReset};
+};
 
 int lastY(const QLineSeries *series)
 {
@@ -82,11 +105,12 @@ private slots:
         changes.added = {pod(u"a"_s, kVk, 1800), pod(u"b"_s, kVk, 600),
                          pod(u"c"_s, u"idc-1"_s, 300)};
         history.applyPods(changes);
-        ui::TimelinePane pane(&history);
-        pane.resize(900, 700);
-        pane.show();
+        ShownPane shown(&history);
+        ui::TimelinePane &pane = shown.pane;
+        const QSignalSpy &resets = shown.resets;
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
         pane.refresh();
+        QTRY_VERIFY(settled(pane));
 
         // Now: 2 on CCI, 1 local, 0 pending; the series end at the counts.
         QCOMPARE(lastY(pane.series(0)), 0);
@@ -104,6 +128,7 @@ private slots:
 
         // Usage: 2 vCPU x (0.5 h + 1/6 h) over the last 24 hours.
         pane.vcpuPriceEdit()->setText(u"0.5"_s);
+        QTRY_VERIFY(settled(pane));
         const QAbstractItemModel *usage = pane.usageModel();
         QCOMPARE(usage->rowCount(), 3); // workload, namespace, total
         const int total = 2;
@@ -122,7 +147,9 @@ private slots:
                      vcpuHours * 0.5) < 0.01);
         // A price that is not a number gives no cost, not a wrong one.
         pane.vcpuPriceEdit()->clear();
+        QTRY_VERIFY(settled(pane));
         QVERIFY(usage->index(total, models::UsageTableModel::Cost).data().toString().isEmpty());
+        QCOMPARE(resets.size(), 0); // rows inserted and changed, never a reset
 
         // Exports.
         QTemporaryDir dir;
@@ -143,6 +170,63 @@ private slots:
                  pane.gibPriceEdit()})
             QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
         QVERIFY(saveShot(pane, u"timeline-by-hand.png"_s));
+    }
+
+    // At scale the pane's refresh computes nothing on the GUI thread: refresh() hands the view
+    // to the worker and returns with the old points still shown; the worker's chart and usage
+    // arrive through the event loop and equal the synchronous computation from the history.
+    void refreshAtScaleLeavesTheGuiThreadFree()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        models::BurstHistory history(QString{});
+        history.setClock([now] { return now; });
+        history.setVirtualNodes({kVk});
+        core::kube::ChangeSet list;
+        for (int i = 0; i < 6000; ++i)
+            list.added.append(pod(u"p%1"_s.arg(i), i % 3 ? u"idc-1"_s : kVk, 60 + i % 3000,
+                                  u"app%1"_s.arg(i / 50)));
+        QSignalSpy applied(&history, &models::BurstHistory::listApplied);
+        history.applyPods(list);
+        QVERIFY(applied.wait(30000));
+        ShownPane shown(&history);
+        ui::TimelinePane &pane = shown.pane;
+        const QSignalSpy &resets = shown.resets;
+        QTRY_VERIFY_WITH_TIMEOUT(settled(pane), 20000);
+        QCOMPARE(pane.usageModel()->rowCount(), 120 + 1 + 1); // workloads, the namespace, total
+        QCOMPARE(lastY(pane.series(2)), 2000);
+
+        // Ten local pods move to CCI (a small change: applied on this thread at once).
+        core::kube::ChangeSet moved;
+        for (int i = 1; i <= 10; ++i)
+            moved.modified.append(pod(u"p%1"_s.arg(i * 3 + 1), kVk, 60 + (i * 3 + 1) % 3000,
+                                      u"app%1"_s.arg((i * 3 + 1) / 50)));
+        history.applyPods(moved);
+        QCOMPARE(history.cluster().countsNow().cci, 2010);
+        const quint64 before = pane.refresher()->result().generation;
+        pane.refresh();
+        // Returned at once: still the old points, the worker has the new view.
+        QVERIFY(!pane.refresher()->isIdle());
+        QCOMPARE(lastY(pane.series(2)), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(pane), 20000);
+        QVERIFY(pane.refresher()->result().generation > before);
+        const models::TimelineRefresh::Result expected = models::TimelineRefresh::compute(
+            history.snapshot(), pane.refresher()->result().request, now);
+        for (int place = 0; place < 3; ++place)
+            QCOMPARE(pane.series(place)->points(), expected.chart.points[place]);
+        QCOMPARE(lastY(pane.series(2)), 2010);
+        const int total = pane.usageModel()->rowCount() - 1;
+        QCOMPARE(pane.usageModel()
+                     ->index(total, models::UsageTableModel::Pods)
+                     .data(models::UsageTableModel::SortRole)
+                     .toInt(),
+                 expected.usage.total.pods);
+        QCOMPARE(pane.usageModel()
+                     ->index(total, models::UsageTableModel::VcpuHours)
+                     .data(models::UsageTableModel::SortRole)
+                     .toDouble(),
+                 expected.usage.total.vcpuHours);
+        QCOMPARE(expected.usage.total.pods, 2010);
+        QCOMPARE(resets.size(), 0);
     }
 
     void scaleUpThatBursts()
