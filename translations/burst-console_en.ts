@@ -91,7 +91,7 @@
 <context>
     <name>ui::TimelinePane</name>
     <message numerus="yes">
-        <location filename="../ui/timelinepane.cpp" line="+364"/>
+        <location filename="../ui/timelinepane.cpp" line="+318"/>
         <source>Now %1 Pending, %2 local, %3 on CCI; %n change(s) shown.</source>
         <translation>
             <numerusform>Now %1 Pending, %2 local, %3 on CCI; %n change shown.</numerusform>

@@ -3378,7 +3378,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>前置条件中的 ResourceVersion（%1）与记录中的 ResourceVersion（%2）不一致。该对象可能已被修改</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/store/objectstore.cpp" line="+203"/>
+        <location filename="../core/sandbox/store/objectstore.cpp" line="+204"/>
         <source>Precondition failed: UID in precondition: %1, UID in object meta: %2</source>
         <translation>前置条件不满足：前置条件中的 UID：%1，对象元数据中的 UID：%2</translation>
     </message>
@@ -3403,7 +3403,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>对象已被修改；请将更改应用到最新版本后重试</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/apiserver/apihttp.cpp" line="+76"/>
+        <location filename="../core/sandbox/apiserver/apihttp.cpp" line="+80"/>
         <source>the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml</source>
         <translation>请求体的格式未知——可接受的媒体类型包括：application/json-patch+json、application/merge-patch+json、application/strategic-merge-patch+json、application/apply-patch+yaml</translation>
     </message>
@@ -4216,13 +4216,13 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     </message>
     <message>
         <location filename="../core/sandbox/node/execsession.cpp" line="+45"/>
-        <location filename="../core/sandbox/node/podlogs.cpp" line="+251"/>
+        <location filename="../core/sandbox/node/podlogs.cpp" line="+250"/>
         <source>a container name must be specified for pod %1, choose one of: [%2]</source>
         <translation>必须为 Pod %1 指定容器名称，可选值：[%2]</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location filename="../core/sandbox/node/podlogs.cpp" line="+12"/>
+        <location line="+10"/>
+        <location filename="../core/sandbox/node/podlogs.cpp" line="+14"/>
         <source>container %1 is not valid for pod %2</source>
         <translation>容器 %1 对 Pod %2 无效</translation>
     </message>
@@ -4232,19 +4232,19 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>Pod %1 尚未分配主机</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>container not found (&quot;%1&quot;)</source>
         <translation>未找到容器（&quot;%1&quot;）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+69"/>
         <location filename="../core/sandbox/node/podlogstreamer.cpp" line="+91"/>
         <location filename="../core/sandbox/node/podmetrics.cpp" line="+173"/>
         <source>the server does not allow this method on the requested resource</source>
         <translation>服务器不允许对所请求的资源使用此方法</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>you must specify at least 1 command</source>
         <translation>必须至少指定 1 个命令</translation>
     </message>
@@ -4371,7 +4371,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>Job 已完成</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/cluster/kubeletsimulator.cpp" line="+143"/>
+        <location filename="../core/sandbox/cluster/kubeletsimulator.cpp" line="+147"/>
         <source>Pulling image &quot;%1&quot;</source>
         <translation>正在拉取镜像 &quot;%1&quot;</translation>
     </message>
@@ -4382,26 +4382,28 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
     </message>
     <message>
         <location line="+7"/>
+        <location line="+30"/>
         <source>Created container %1</source>
         <translation>已创建容器 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-28"/>
+        <location line="+30"/>
         <source>Started container %1</source>
         <translation>已启动容器 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-13"/>
         <source>Back-off restarting failed container %1 in pod %2_%3(%4)</source>
         <translation>正在回退重启 Pod %2_%3(%4) 中失败的容器 %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>kubelet is posting ready status</source>
         <translation>kubelet 正在上报就绪状态</translation>
     </message>
     <message>
-        <location filename="../core/sandbox/node/podlogs.cpp" line="-166"/>
+        <location filename="../core/sandbox/node/podlogs.cpp" line="-167"/>
         <source>tailLines, limitBytes and sinceSeconds must be non-negative integers</source>
         <translation>tailLines、limitBytes 和 sinceSeconds 必须是非负整数</translation>
     </message>
@@ -4421,7 +4423,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>sinceTime：无效的 RFC3339 时间 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+139"/>
         <source>a container name must be specified for pod %1</source>
         <translation>必须为 Pod %1 指定容器名称</translation>
     </message>
@@ -4431,7 +4433,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation> 或以下某个初始化容器：[%1]</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>previous terminated container &quot;%1&quot; in pod &quot;%2&quot; not found</source>
         <translation>未找到 Pod &quot;%2&quot; 中先前已终止的容器 &quot;%1&quot;</translation>
     </message>
@@ -6727,7 +6729,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>无法写入日志：%1</translation>
     </message>
     <message>
-        <location filename="../models/logviewsources.cpp" line="+119"/>
+        <location filename="../models/logviewsources.cpp" line="+120"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -6783,7 +6785,7 @@ Exit status: 0 printed, 1 --list met a broken template, 2 bad input or template.
         <translation>费用</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>workload</source>
         <translation>工作负载</translation>
     </message>
@@ -7921,12 +7923,12 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+395"/>
+        <location line="+398"/>
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-397"/>
         <source>Keep the newest lines in view (End resumes, scrolling up pauses)</source>
         <translation>始终显示最新的行（End 恢复，向上滚动暂停）</translation>
     </message>
@@ -7987,12 +7989,12 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+445"/>
+        <location line="+448"/>
         <source>Save log</source>
         <translation>保存日志</translation>
     </message>
     <message>
-        <location line="-444"/>
+        <location line="-447"/>
         <source>Save the lines shown (the filter applies) to a file</source>
         <translation>将显示的行（应用过滤）保存到文件</translation>
     </message>
@@ -8003,12 +8005,12 @@ in cluster (context) %2, namespace %3:</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+163"/>
+        <location line="+166"/>
         <source>Logs of %1</source>
         <translation>%1 的日志</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-161"/>
         <source>Since</source>
         <translation>起始时间</translation>
     </message>
@@ -8078,7 +8080,7 @@ in cluster (context) %2, namespace %3:</source>
         <translation>已复制选中的 %2 行中的前 %1 行；“保存…”可写出全部。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>%1 pods</source>
         <translation>%1 个 Pod</translation>
     </message>
@@ -9637,7 +9639,7 @@ Sent to the node %1 (a JSON merge patch):
 <context>
     <name>ui::TimelinePane</name>
     <message>
-        <location filename="../ui/timelinepane.cpp" line="+102"/>
+        <location filename="../ui/timelinepane.cpp" line="+100"/>
         <source>Burst timeline</source>
         <translation>弹性时间线</translation>
     </message>
@@ -9823,7 +9825,7 @@ Sent to the node %1 (a JSON merge patch):
         <translation>时间线与用量</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <location line="+7"/>
         <source>Export timeline</source>
         <translation>导出时间线</translation>
@@ -9863,12 +9865,12 @@ Sent to the node %1 (a JSON merge patch):
         <translation>导出用量</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+40"/>
         <source>Whole cluster</source>
         <translation>整个集群</translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+18"/>
         <source>Now %1 Pending, %2 local, %3 on CCI; %n change(s) shown.</source>
         <translation>
             <numerusform>当前 Pending %1 个，本地 %2 个，CCI 上 %3 个；显示 %n 次变化。</numerusform>
@@ -9880,7 +9882,7 @@ Sent to the node %1 (a JSON merge patch):
         <translation>此范围没有时间线。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>Observed since %1; earlier points are rebuilt from the pods&apos; own times.</source>
         <translation>自 %1 起观测；更早的数据点根据 Pod 自身的时间重建。</translation>
     </message>
