@@ -1,5 +1,6 @@
 #include "sandboxprocess.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -51,6 +52,21 @@ private slots:
             return run.exitCode == 0 ? run.out : QString();
         };
         QVERIFY(!ok({u"create"_s, u"namespace"_s, ns}).isEmpty());
+        // apply: kubectl 1.27 and 1.28 read /openapi/v2 first, the later ones /openapi/v3.
+        const QString manifest = m_sandbox.tempPath(ns + u".yaml"_s);
+        const auto write = [&](const QByteArray &value) {
+            QFile file(manifest);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  k: " +
+                       value + "\n");
+        };
+        write("one");
+        QVERIFY(ok({u"apply"_s, u"-n"_s, ns, u"-f"_s, manifest}).contains(u"created"));
+        write("two");
+        QVERIFY(ok({u"apply"_s, u"-n"_s, ns, u"-f"_s, manifest}).contains(u"configured"));
+        QCOMPARE(ok({u"get"_s, u"configmap"_s, u"applied"_s, u"-n"_s, ns, u"-o"_s,
+                     u"jsonpath={.data.k}"_s}),
+                 u"two"_s);
         // A replicas of 0 is a pointer's zero: it must arrive, not fall back to the default 1.
         QVERIFY(!ok({u"create"_s, u"deployment"_s, u"web"_s, u"-n"_s, ns, u"--image=nginx:1.25"_s,
                      u"--replicas=0"_s, u"--port=8080"_s})

@@ -1,5 +1,7 @@
 #include "core/sandbox/apiserver/apiresources.h"
 
+#include "core/sandbox/apiserver/k8sprotobufwire.h"
+
 #include <QJsonArray>
 
 #include <utility>
@@ -182,11 +184,12 @@ QJsonObject apiResourceList(const QString &group, const QString &version)
         if (review.group != group || version != u"v1")
             continue;
         for (const auto &[name, kind] : review.resources)
-            resources.append(QJsonObject{{QStringLiteral("name"), name},
-                                         {QStringLiteral("singularName"), QString()},
-                                         {QStringLiteral("namespaced"), false},
-                                         {QStringLiteral("kind"), kind},
-                                         {QStringLiteral("verbs"), QJsonArray{QStringLiteral("create")}}});
+            resources.append(
+                QJsonObject{{QStringLiteral("name"), name},
+                            {QStringLiteral("singularName"), QString()},
+                            {QStringLiteral("namespaced"), false},
+                            {QStringLiteral("kind"), kind},
+                            {QStringLiteral("verbs"), QJsonArray{QStringLiteral("create")}}});
     }
     for (const ApiResource &r : servedResources()) {
         if (r.type.group != group || r.type.version != version)
@@ -247,6 +250,43 @@ QJsonObject patchOperation(const ApiResource &r)
 }
 
 } // namespace
+
+QByteArray openApiV2Protobuf()
+{
+    using k8sprotobuf::lengthDelimited;
+    // openapi_v2 (gnostic) field numbers: Document swagger 1, info 2, paths 8; Info title 1,
+    // version 2; Paths path 2; NamedPathItem name 1, value 2; PathItem patch 8; Operation
+    // parameters 8, vendor_extension 13; NamedAny name 1, value 2; Any yaml 2; ParametersItem
+    // parameter 1; Parameter non_body_parameter 2; NonBodyParameter query_parameter_sub_schema
+    // 3; QueryParameterSubSchema in 2, name 4, type 6.
+    const QByteArray fieldValidation = lengthDelimited(
+        8, lengthDelimited(
+               1, lengthDelimited(2, lengthDelimited(3, lengthDelimited(2, "query") +
+                                                            lengthDelimited(4, "fieldValidation") +
+                                                            lengthDelimited(6, "string")))));
+    QByteArray paths;
+    for (const ApiResource &r : servedResources()) {
+        if (r.type.group == metricsGroup())
+            continue;
+        const QString scope =
+            r.type.namespaced ? QStringLiteral("/namespaces/{namespace}/") : QStringLiteral("/");
+        const QString path = u'/' + groupVersionPath(r.type.group, r.type.version) + scope +
+                             r.type.resource + QStringLiteral("/{name}");
+        const QByteArray gvk = QStringLiteral("group: \"%1\"\nkind: %2\nversion: %3\n")
+                                   .arg(r.type.group, r.type.kind, r.type.version)
+                                   .toUtf8();
+        const QByteArray extension =
+            lengthDelimited(13, lengthDelimited(1, "x-kubernetes-group-version-kind") +
+                                    lengthDelimited(2, lengthDelimited(2, gvk)));
+        paths += lengthDelimited(
+            2, lengthDelimited(1, path.toUtf8()) +
+                   lengthDelimited(2, lengthDelimited(8, fieldValidation + extension)));
+    }
+    return lengthDelimited(1, "2.0") +
+           lengthDelimited(2, lengthDelimited(1, "Kubernetes") +
+                                  lengthDelimited(2, "v1.30.0-burst-sandbox")) +
+           lengthDelimited(8, paths);
+}
 
 QJsonObject openApiV3Root()
 {

@@ -48,6 +48,11 @@ QJsonObject versionInfo();                                                 // GE
 // x-kubernetes-group-version-kind extension, so kubectl sees server-side field validation and
 // validates nothing itself (the permissive schema the sandbox offers).
 QJsonObject openApiV3Root();
+// GET /openapi/v2, which kubectl 1.27 and 1.28 read (as gnostic's openapi_v2.Document in
+// protobuf) before any apply or create to learn whether the server validates fields: a document
+// with, per served resource, the PATCH operation's fieldValidation parameter and its
+// x-kubernetes-group-version-kind, and no schemas (as the OpenAPI v3 documents).
+QByteArray openApiV2Protobuf();
 QJsonObject openApiV3GroupVersion(const QString &group, const QString &version); // {} if unknown
 
 } // namespace core::sandbox

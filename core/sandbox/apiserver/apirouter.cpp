@@ -139,6 +139,15 @@ HttpReply ApiRouter::handle(const HttpRequest &request)
         return jsonResponse(200, apiVersions(m_serverAddress));
     if (path == u"/apis" || path == u"/apis/")
         return jsonResponse(200, apiGroupList());
+    if (path == u"/openapi/v2") {
+        HttpResponse response;
+        // kube-openapi answers with the subtype spelled without "@", which mime.ParseMediaType
+        // (kubectl reads the Content-Type) accepts; the one with "@" is only asked for.
+        response.headers.set("Content-Type",
+                             "application/com.github.proto-openapi.spec.v2.v1.0+protobuf");
+        response.body = openApiV2Protobuf();
+        return response;
+    }
     if (path == u"/openapi/v3")
         return jsonResponse(200, openApiV3Root());
     if (path.startsWith(u"/openapi/v3/")) {

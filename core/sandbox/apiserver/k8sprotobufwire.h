@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
 #include <QList>
@@ -50,5 +51,9 @@ struct WireField
 // One message's fields in wire order; false (and `error`) on malformed input: a truncated key,
 // varint, fixed value or length, a field number out of range, a group.
 bool readFields(QByteArrayView data, QList<WireField> &out, QString &error);
+
+// The other way: one length-delimited field (a string, bytes or an embedded message), for the
+// few protobuf documents the sandbox writes (its OpenAPI v2).
+QByteArray lengthDelimited(int number, const QByteArray &bytes);
 
 } // namespace core::sandbox::k8sprotobuf

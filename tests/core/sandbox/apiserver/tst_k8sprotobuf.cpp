@@ -1,5 +1,8 @@
 #include "core/sandbox/apiserver/k8sprotobuf.h"
 
+#include "core/sandbox/apiserver/apiresources.h"
+#include "core/sandbox/apiserver/k8sprotobufwire.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -275,6 +278,45 @@ private slots:
         QVERIFY(!object.ok());
         QCOMPARE(object.error().code, code);
         QVERIFY2(object.error().message.contains(message), qPrintable(object.error().message));
+    }
+
+    // GET /openapi/v2 (kubectl 1.27 and 1.28 read it before every apply): read back with the
+    // wire reader, every served resource's PATCH names fieldValidation and its group, version
+    // and kind, so kubectl leaves field validation to the server.
+    void openApiV2()
+    {
+        using namespace core::sandbox::k8sprotobuf;
+        const QByteArray document = openApiV2Protobuf();
+        QList<WireField> top;
+        QString error;
+        QVERIFY2(readFields(document, top, error), qPrintable(error));
+        QHash<QString, QByteArray> patches; // path -> its PATCH operation
+        for (const WireField &f : top) {
+            if (f.number == 1)
+                QCOMPARE(f.bytes.toByteArray(), QByteArray("2.0"));
+            if (f.number != 8)
+                continue;
+            QList<WireField> paths;
+            QVERIFY(readFields(f.bytes, paths, error));
+            for (const WireField &named : paths) {
+                QList<WireField> pair;
+                QVERIFY(readFields(named.bytes, pair, error));
+                QCOMPARE(pair.size(), 2);
+                QList<WireField> item;
+                QVERIFY(readFields(pair.at(1).bytes, item, error));
+                QCOMPARE(item.size(), 1);
+                QCOMPARE(item.at(0).number, 8); // patch
+                patches.insert(QString::fromUtf8(pair.at(0).bytes), item.at(0).bytes.toByteArray());
+            }
+        }
+        const QString deployments = u"/apis/apps/v1/namespaces/{namespace}/deployments/{name}"_s;
+        QVERIFY2(patches.contains(deployments), qPrintable(patches.keys().join(u' ')));
+        QVERIFY(patches.contains(u"/api/v1/nodes/{name}"_s));
+        QVERIFY(patches.contains(u"/api/v1/namespaces/{namespace}/configmaps/{name}"_s));
+        const QByteArray patch = patches.value(deployments);
+        QVERIFY(patch.contains("fieldValidation"));
+        QVERIFY(patch.contains("x-kubernetes-group-version-kind"));
+        QVERIFY(patch.contains("group: \"apps\"\nkind: Deployment\nversion: v1\n"));
     }
 
     // Every prefix of a valid body is refused or read, never read past its end (ASan checks).
