@@ -7,8 +7,8 @@
 #include <QJsonObject>
 
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace core::sandbox {
 

@@ -165,10 +165,10 @@ std::optional<ApiError::FieldCause> dryRunCause(const QStringList &values)
 {
     for (const QString &value : values) {
         if (value != u"All") {
-            return ApiError::FieldCause{
-                QStringLiteral("dryRun"), QStringLiteral("FieldValueNotSupported"),
-                Tr::tr("Unsupported value: %1: supported values: \"All\"")
-                    .arg(goStringSlice(values))};
+            return ApiError::FieldCause{QStringLiteral("dryRun"),
+                                        QStringLiteral("FieldValueNotSupported"),
+                                        Tr::tr("Unsupported value: %1: supported values: \"All\"")
+                                            .arg(goStringSlice(values))};
         }
     }
     return std::nullopt;
@@ -219,10 +219,9 @@ ServerResult<DeleteRequest> fromBody(const QJsonObject &body, QString &policy)
             if (!value.isNull() && !value.isUndefined() && !value.isString())
                 return wrongType(u"preconditions." + key, value, QStringLiteral("string"));
         }
-        request.options.preconditions = {preconditions.toObject().value(u"uid").toString(),
-                                         preconditions.toObject()
-                                             .value(u"resourceVersion")
-                                             .toString()};
+        request.options.preconditions = {
+            preconditions.toObject().value(u"uid").toString(),
+            preconditions.toObject().value(u"resourceVersion").toString()};
     } else if (!preconditions.isNull() && !preconditions.isUndefined()) {
         return wrongType(QStringLiteral("preconditions"), preconditions,
                          QStringLiteral("v1.Preconditions"));
@@ -248,8 +247,8 @@ ServerResult<DeleteRequest> fromQuery(const HttpRequest &http, QString &policy)
     if (http.query.contains(QStringLiteral("gracePeriodSeconds"))) {
         // strconv.ParseInt(value, 10, 64); the sandbox deletes at once whatever the period.
         const QString value = http.queryValue(QStringLiteral("gracePeriodSeconds"));
-        const QString digits = value.startsWith(u'+') || value.startsWith(u'-') ? value.mid(1)
-                                                                                : value;
+        const QString digits =
+            value.startsWith(u'+') || value.startsWith(u'-') ? value.mid(1) : value;
         bool ok = !digits.isEmpty();
         for (const QChar c : digits)
             ok = ok && c >= u'0' && c <= u'9';

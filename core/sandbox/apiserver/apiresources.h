@@ -23,7 +23,8 @@ struct ApiResource
 // The served resources: every type of kube::knownResourceTypes(), in its order: core v1
 // (namespaces, nodes, pods, events, configmaps, secrets, services), apps/v1 (deployments,
 // replicasets, statefulsets), batch/v1 (jobs), the CRD scheduling.cci.io/v1 scheduleprofiles,
-// CCI's networking.cci.io/v1beta1 networks (no subresource), and metrics.k8s.io/v1beta1 pods and nodes (get, list; computed by PodMetrics, not stored).
+// CCI's networking.cci.io/v1beta1 networks (no subresource), and metrics.k8s.io/v1beta1 pods and
+// nodes (get, list; computed by PodMetrics, not stored).
 const QList<ApiResource> &servedResources();
 using kube::metricsGroup; // "metrics.k8s.io"
 const ApiResource *findResource(const QString &group, const QString &version,

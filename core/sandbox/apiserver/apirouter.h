@@ -70,7 +70,7 @@ private:
         const ApiRequestInfo &info;
         const ApiResource &resource;
         WriteMode mode = WriteMode::Store; // dryRun=All on a write
-        DeleteRequest deletion = {};        // a delete's options
+        DeleteRequest deletion = {};       // a delete's options
     };
 
     HttpReply handleResource(const Call &call);

@@ -1,6 +1,7 @@
 #include "core/sandbox/apiserver/ephemeralcontainers.h"
 
 #include "core/kube/objectmeta.h"
+#include "core/sandbox/apiserver/reststrategy.h"
 #include "core/sandbox/store/resourcetype.h"
 
 #include <QJsonArray>
@@ -121,16 +122,7 @@ ServerResult<QJsonObject> prepareEphemeralContainersUpdate(const QJsonObject &st
         spec.insert(QStringLiteral("ephemeralContainers"), next);
     pod.insert(QStringLiteral("spec"), spec);
     // The client's resourceVersion and uid are the write's preconditions, as for /status.
-    QJsonObject meta = stored.value(u"metadata").toObject();
-    const QJsonObject sentMeta = sent.value(u"metadata").toObject();
-    for (const QString &key : {QStringLiteral("resourceVersion"), QStringLiteral("uid")}) {
-        if (sentMeta.contains(key))
-            meta.insert(key, sentMeta.value(key));
-        else
-            meta.remove(key);
-    }
-    pod.insert(QStringLiteral("metadata"), meta);
-    return pod;
+    return RestStrategy::withPreconditionsOf(pod, stored, sent);
 }
 
 } // namespace core::sandbox

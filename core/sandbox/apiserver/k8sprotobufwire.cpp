@@ -137,22 +137,22 @@ bool readFields(QByteArrayView data, QList<WireField> &out, QString &error)
     return true;
 }
 
-QByteArray lengthDelimited(int number, const QByteArray &bytes)
+QByteArray varint(quint64 value)
 {
     QByteArray out;
-    const auto varint = [&out](quint64 v) {
-        do {
-            quint8 byte = v & 0x7f;
-            v >>= 7;
-            if (v)
-                byte |= 0x80;
-            out.append(char(byte));
-        } while (v);
-    };
-    varint(quint64(number) << 3 | 2);
-    varint(quint64(bytes.size()));
-    out.append(bytes);
+    do {
+        quint8 byte = value & 0x7f;
+        value >>= 7;
+        if (value)
+            byte |= 0x80;
+        out.append(char(byte));
+    } while (value);
     return out;
+}
+
+QByteArray lengthDelimited(int number, const QByteArray &bytes)
+{
+    return varint(quint64(number) << 3 | 2) + varint(quint64(bytes.size())) + bytes;
 }
 
 } // namespace core::sandbox::k8sprotobuf

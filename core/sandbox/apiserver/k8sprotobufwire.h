@@ -54,6 +54,7 @@ bool readFields(QByteArrayView data, QList<WireField> &out, QString &error);
 
 // The other way: one length-delimited field (a string, bytes or an embedded message), for the
 // few protobuf documents the sandbox writes (its OpenAPI v2).
+QByteArray varint(quint64 value);
 QByteArray lengthDelimited(int number, const QByteArray &bytes);
 
 } // namespace core::sandbox::k8sprotobuf

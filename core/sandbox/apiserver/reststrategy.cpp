@@ -75,8 +75,7 @@ ServerResult<QJsonObject> RestStrategy::prepareForUpdate(const QJsonObject &stor
 
 std::optional<ApiError> RestStrategy::validate(const QJsonObject &object) const
 {
-    if (m_type != deploymentsType() && m_type != replicaSetsType() &&
-        m_type != statefulSetsType())
+    if (m_type != deploymentsType() && m_type != replicaSetsType() && m_type != statefulSetsType())
         return std::nullopt;
     const auto cause = checkReplicas(object.value(u"spec").toObject().value(u"replicas"));
     if (!cause)
@@ -89,10 +88,10 @@ std::optional<ApiError::FieldCause> RestStrategy::checkReplicas(const QJsonValue
     if (!replicas.isDouble() || replicas.toDouble() >= 0)
         return std::nullopt;
     // Go prints the int32 with %v.
-    return ApiError::FieldCause{
-        QStringLiteral("spec.replicas"), QStringLiteral("FieldValueInvalid"),
-        Tr::tr("Invalid value: %1: must be greater than or equal to 0")
-            .arg(QString::number(replicas.toDouble(), 'g', 16))};
+    return ApiError::FieldCause{QStringLiteral("spec.replicas"),
+                                QStringLiteral("FieldValueInvalid"),
+                                Tr::tr("Invalid value: %1: must be greater than or equal to 0")
+                                    .arg(QString::number(replicas.toDouble(), 'g', 16))};
 }
 
 GcPolicy RestStrategy::defaultGarbageCollectionPolicy() const
@@ -112,7 +111,12 @@ QString RestStrategy::defaultPropagationWarning() const
 ServerResult<QJsonObject> RestStrategy::prepareForStatusUpdate(const QJsonObject &stored,
                                                                const QJsonObject &sent) const
 {
-    QJsonObject next = withStatusOf(stored, sent);
+    return withPreconditionsOf(withStatusOf(stored, sent), stored, sent);
+}
+
+QJsonObject RestStrategy::withPreconditionsOf(QJsonObject next, const QJsonObject &stored,
+                                              const QJsonObject &sent)
+{
     QJsonObject meta = metadataOf(stored);
     const QJsonObject sentMeta = metadataOf(sent);
     for (const QString &key : {QStringLiteral("resourceVersion"), QStringLiteral("uid")}) {

@@ -48,6 +48,10 @@ public:
     // resourceVersion and uid as preconditions).
     ServerResult<QJsonObject> prepareForStatusUpdate(const QJsonObject &stored,
                                                      const QJsonObject &sent) const;
+    // `next` with the stored metadata, but the client's resourceVersion and uid (the write's
+    // preconditions; absent ones are no precondition): what a subresource write keeps.
+    static QJsonObject withPreconditionsOf(QJsonObject next, const QJsonObject &stored,
+                                           const QJsonObject &sent);
 
 private:
     ResourceType m_type;

@@ -52,10 +52,9 @@ ServerResult<QJsonObject> ScaleSubresource::patch(PatchType patchType, const QBy
     const PatchType type =
         patchType == PatchType::StrategicMergePatch ? PatchType::MergePatch : patchType;
     ObjectWriter writer(m_store, m_type, m_namespace, m_name, m_mode);
-    const auto written = writer.patch(type, body, QStringLiteral("Scale"), toScale,
-                                      [](const QJsonObject &parent, const QJsonObject &sent) {
-                                          return withScale(parent, sent);
-                                      });
+    const auto written = writer.patch(
+        type, body, QStringLiteral("Scale"), toScale,
+        [](const QJsonObject &parent, const QJsonObject &sent) { return withScale(parent, sent); });
     if (!written)
         return written.error();
     return toScale(*written);

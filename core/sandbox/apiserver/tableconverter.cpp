@@ -54,7 +54,6 @@ QJsonObject partialMetadata(const QJsonObject &object)
 
 } // namespace
 
-
 bool wantsTable(const QByteArray &accept)
 {
     return accept.contains("as=Table");

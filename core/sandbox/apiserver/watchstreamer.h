@@ -19,8 +19,8 @@ struct HttpRequest;
 
 struct WatchStreamOptions
 {
-    int dropEvery = 0;                  // fault: cut the stream after this many events
-    std::chrono::milliseconds stall{0}; // fault: pause after the first events, then resume
+    int dropEvery = 0;                        // fault: cut the stream after this many events
+    std::chrono::milliseconds stall{0};       // fault: pause after the first events, then resume
     std::shared_ptr<FaultCounts> faultCounts; // counts the cuts (may be null)
     std::chrono::milliseconds bookmarkInterval{60000};
     // Flow control: events are written while less than highWater bytes wait unsent, and again

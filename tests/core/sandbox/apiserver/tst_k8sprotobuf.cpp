@@ -14,22 +14,13 @@ using namespace core::sandbox;
 using namespace Qt::StringLiterals;
 
 // Kubernetes protobuf request bodies (what kubectl 1.33+ sends) turned into the JSON the same
-// client would have sent. The bodies are built here with a few lines of wire encoding, field
+// client would have sent. The bodies are built with the wire writer the sandbox has (its
+// OpenAPI v2), field
 // numbers as k8s.io/api's generated.proto gives them.
 namespace {
 
-QByteArray varint(quint64 v)
-{
-    QByteArray out;
-    do {
-        quint8 byte = v & 0x7f;
-        v >>= 7;
-        if (v)
-            byte |= 0x80;
-        out.append(char(byte));
-    } while (v);
-    return out;
-}
+using core::sandbox::k8sprotobuf::lengthDelimited;
+using core::sandbox::k8sprotobuf::varint;
 
 QByteArray num(int field, qint64 value)
 {
@@ -37,7 +28,7 @@ QByteArray num(int field, qint64 value)
 }
 QByteArray len(int field, const QByteArray &bytes)
 {
-    return varint(quint64(field) << 3 | 2) + varint(quint64(bytes.size())) + bytes;
+    return lengthDelimited(field, bytes);
 }
 QByteArray str(int field, const char *text)
 {
