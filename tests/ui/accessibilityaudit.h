@@ -290,6 +290,12 @@ private:
                 where + QStringLiteral(": column %1's header reads \"%2\", the view shows \"%3\"")
                             .arg(column)
                             .arg(read, title));
+        // Qt 6.4's QAccessibleTableCell::columnHeaderCells() makes new header interfaces for
+        // each call and registers none of them (LeakSanitizer found 5,136). An interface is
+        // deleted through the cache: registered (as the AT-SPI bridge registers them), then
+        // deleted by its id.
+        for (QAccessibleInterface *header : headers)
+            QAccessible::deleteAccessibleInterface(QAccessible::uniqueId(header));
     }
 
     QStringList m_problems;

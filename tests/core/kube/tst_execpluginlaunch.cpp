@@ -227,8 +227,9 @@ private slots:
     void cciIamAuthenticator()
     {
         PluginTestDir plugins;
-        const QDateTime expiry = QDateTime::currentDateTimeUtc().addDays(1).addMSecs(
-            -QDateTime::currentDateTimeUtc().time().msec());
+        // One reading of the clock: two could straddle a millisecond (an ASan run met it).
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime expiry = now.addDays(1).addMSecs(-now.time().msec());
         const QString answer = credentialJson(
             kV1Beta1, QStringLiteral(R"({"expirationTimestamp":"%1","token":"MIIZkQYJKoZIhvcN"})")
                           .arg(expiry.toString(Qt::ISODate)));
